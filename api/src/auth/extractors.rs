@@ -1,0 +1,113 @@
+//! Extractors that authorize a request. A handler states who may call it by the
+//! extractor it takes: [`SessionUser`], [`AuthUser`] or [`RequireAdmin`]. There is
+//! no path list anywhere.
+//!
+//! Each one checks the access token and then re-reads the account, so a changed
+//! role or a deleted account takes effect at once, not when the token expires.
+
+use crate::db::users::{self, User};
+use crate::error::ApiError;
+use crate::state::AppState;
+use actix_web::dev::Payload;
+use actix_web::http::header;
+use actix_web::{web, FromRequest, HttpRequest};
+use endorse_shared::Role;
+use futures_util::future::LocalBoxFuture;
+
+/// Any signed-in user, including one who must still replace a password someone
+/// else chose. Only `/me` and `/me/password` take this.
+#[derive(Debug, Clone)]
+pub struct SessionUser(pub User);
+
+/// A signed-in user with a password of their own: what most routes take.
+#[derive(Debug, Clone)]
+pub struct AuthUser(pub User);
+
+/// A signed-in admin.
+#[derive(Debug, Clone)]
+pub struct RequireAdmin(pub User);
+
+fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
+    let value = request
+        .headers()
+        .get(header::AUTHORIZATION)
+        .ok_or_else(|| ApiError::Unauthorized("Sign in first: the Authorization header is missing.".into()))?;
+    let value = value
+        .to_str()
+        .map_err(|_| ApiError::Unauthorized("The Authorization header is not valid text.".into()))?;
+    match value.split_once(' ') {
+        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+            Ok(token.trim().to_string())
+        }
+        _ => Err(ApiError::Unauthorized(
+            "The Authorization header must be `Bearer <access token>`.".into(),
+        )),
+    }
+}
+
+async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
+    let state = request
+        .app_data::<web::Data<AppState>>()
+        .ok_or_else(|| ApiError::Internal("application state missing".into()))?
+        .clone();
+    let token = bearer_token(&request)?;
+    let claims = state.tokens.verify(&token).map_err(|error| {
+        use jsonwebtoken::errors::ErrorKind;
+        match error.kind() {
+            ErrorKind::ExpiredSignature => {
+                ApiError::Unauthorized("The access token has expired; refresh the session.".into())
+            }
+            _ => ApiError::Unauthorized("The access token is not valid.".into()),
+        }
+    })?;
+    let user = state
+        .db
+        .run(move |conn| users::find(conn, claims.sub))
+        .await?
+        .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
+    Ok(user)
+}
+
+impl FromRequest for SessionUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        Box::pin(async move { load_session_user(request).await.map(SessionUser) })
+    }
+}
+
+impl FromRequest for AuthUser {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        Box::pin(async move {
+            let user = load_session_user(request).await?;
+            if user.must_change_password {
+                return Err(ApiError::Forbidden(
+                    "Choose a new password first (POST /api/v1/me/password).".into(),
+                ));
+            }
+            Ok(AuthUser(user))
+        })
+    }
+}
+
+impl FromRequest for RequireAdmin {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = AuthUser::from_request(request, payload);
+        Box::pin(async move {
+            let AuthUser(user) = user.await?;
+            if user.role != Role::Admin {
+                return Err(ApiError::Forbidden("Only an admin may do this.".into()));
+            }
+            Ok(RequireAdmin(user))
+        })
+    }
+}

@@ -1,0 +1,9 @@
+//! Who is calling: password hashing, access and refresh tokens, brute-force
+//! limits, and the extractors that put authorization into handler signatures.
+
+pub mod extractors;
+pub mod passwords;
+pub mod rate_limit;
+pub mod tokens;
+
+pub use extractors::{AuthUser, RequireAdmin, SessionUser};

@@ -1,0 +1,140 @@
+//! Access tokens (JWT, HS256, 15 minutes) and refresh tokens (256 random bits,
+//! stored only as SHA-256 hashes).
+//!
+//! Only HS256 is accepted when decoding: a token with `alg: none` or any other
+//! algorithm is refused by `jsonwebtoken`'s validation.
+
+use crate::config::Secret;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use endorse_shared::{Role, UserId};
+use jsonwebtoken::{decode, encode, Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use rand::RngCore;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The `iss` of every access token.
+pub const ISSUER: &str = "endorse";
+
+/// What an access token says.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AccessClaims {
+    /// The user's id.
+    pub sub: UserId,
+    /// The role when the token was issued (the extractors re-read the account).
+    pub role: Role,
+    /// Issuer, always [`ISSUER`].
+    pub iss: String,
+    /// Issued at (seconds since the epoch).
+    pub iat: i64,
+    /// Expires at (seconds since the epoch).
+    pub exp: i64,
+}
+
+/// Signs and checks access tokens.
+#[derive(Clone)]
+pub struct TokenKeys {
+    encoding: EncodingKey,
+    decoding: DecodingKey,
+    validation: Validation,
+    lifetime_seconds: u64,
+}
+
+impl TokenKeys {
+    /// Keys from the configured secret.
+    pub fn new(secret: &Secret, lifetime_seconds: u64) -> Self {
+        let mut validation = Validation::new(Algorithm::HS256);
+        validation.set_issuer(&[ISSUER]);
+        validation.set_required_spec_claims(&["exp", "iat", "iss", "sub"]);
+        validation.leeway = 5;
+        Self {
+            encoding: EncodingKey::from_secret(secret.expose()),
+            decoding: DecodingKey::from_secret(secret.expose()),
+            validation,
+            lifetime_seconds,
+        }
+    }
+
+    /// How long an access token lives.
+    pub fn lifetime_seconds(&self) -> u64 {
+        self.lifetime_seconds
+    }
+
+    /// Issues an access token for a user.
+    pub fn issue(&self, user: UserId, role: Role) -> Result<String, jsonwebtoken::errors::Error> {
+        let now = chrono::Utc::now().timestamp();
+        let claims = AccessClaims {
+            sub: user,
+            role,
+            iss: ISSUER.to_string(),
+            iat: now,
+            exp: now + i64::try_from(self.lifetime_seconds).unwrap_or(900),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+    }
+
+    /// Checks a token's signature, algorithm, issuer and expiry.
+    pub fn verify(&self, token: &str) -> Result<AccessClaims, jsonwebtoken::errors::Error> {
+        decode::<AccessClaims>(token, &self.decoding, &self.validation).map(|data| data.claims)
+    }
+}
+
+/// A new refresh token: the secret for the cookie, and the hash to store.
+pub struct NewRefreshToken {
+    /// Goes to the client, never stored.
+    pub secret: String,
+    /// Stored.
+    pub hash: String,
+}
+
+/// Generates a refresh token (256 bits from the OS).
+pub fn new_refresh_token() -> NewRefreshToken {
+    let mut bytes = [0u8; 32];
+    rand::rngs::OsRng.fill_bytes(&mut bytes);
+    let secret = URL_SAFE_NO_PAD.encode(bytes);
+    let hash = hash_refresh_token(&secret);
+    NewRefreshToken { secret, hash }
+}
+
+/// The stored form of a refresh token.
+pub fn hash_refresh_token(secret: &str) -> String {
+    let digest = Sha256::digest(secret.as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys() -> TokenKeys {
+        TokenKeys::new(&Secret::new(vec![7; 32]), 900)
+    }
+
+    #[test]
+    fn an_issued_token_verifies_and_carries_its_claims() {
+        let user = UserId::from_uuid(uuid::Uuid::new_v4());
+        let token = keys().issue(user, Role::Reviewer).unwrap();
+        let claims = keys().verify(&token).unwrap();
+        assert_eq!(claims.sub, user);
+        assert_eq!(claims.role, Role::Reviewer);
+    }
+
+    #[test]
+    fn a_token_signed_with_another_secret_is_refused() {
+        let other = TokenKeys::new(&Secret::new(vec![8; 32]), 900);
+        let token = other
+            .issue(UserId::from_uuid(uuid::Uuid::new_v4()), Role::Admin)
+            .unwrap();
+        assert!(keys().verify(&token).is_err());
+    }
+
+    #[test]
+    fn refresh_tokens_are_random_and_hashed() {
+        let a = new_refresh_token();
+        let b = new_refresh_token();
+        assert_ne!(a.secret, b.secret);
+        assert_eq!(a.hash, hash_refresh_token(&a.secret));
+        assert_eq!(a.hash.len(), 64);
+        assert!(!a.hash.contains(&a.secret));
+    }
+}

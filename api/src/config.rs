@@ -1,0 +1,365 @@
+//! Settings: read once at start-up from the environment (and command-line flags),
+//! validated, then passed down explicitly. Nothing here is global or mutable.
+//!
+//! A bad value stops start-up with a message that names the variable.
+
+use anyhow::{bail, Context};
+use clap::Args;
+use rand::RngCore;
+use std::fmt;
+use std::fs;
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+/// The raw configuration: every option is a flag with an `ENDORSE_*` variable behind
+/// it. `Settings::from_args` turns it into checked settings.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// Address and port to listen on [env: ENDORSE_BIND] [default: 127.0.0.1:8080]
+    #[arg(long, env = "ENDORSE_BIND", global = true, hide_env = true)]
+    pub bind: Option<String>,
+    /// Directory for the SQLite database and generated secrets [env: ENDORSE_DATA_DIR] [default: ./data]
+    #[arg(long, env = "ENDORSE_DATA_DIR", global = true, hide_env = true)]
+    pub data_dir: Option<PathBuf>,
+    /// Database URL: a SQLite file path (or sqlite://path), or postgres://... [env: ENDORSE_DATABASE_URL] [default: <data dir>/endorse.db]
+    #[arg(long, env = "ENDORSE_DATABASE_URL", global = true, hide_env = true)]
+    pub database_url: Option<String>,
+    /// Directory of the built single-page app [env: ENDORSE_STATIC_DIR] [default: ./frontend/dist]
+    #[arg(long, env = "ENDORSE_STATIC_DIR", global = true, hide_env = true)]
+    pub static_dir: Option<PathBuf>,
+    /// Secret that signs access tokens, at least 32 bytes [env: ENDORSE_JWT_SECRET] [default: generated into the data dir]
+    #[arg(long, env = "ENDORSE_JWT_SECRET", global = true, hide_env = true)]
+    pub jwt_secret: Option<String>,
+    /// The address people use to reach Endorse; https:// makes cookies Secure [env: ENDORSE_PUBLIC_URL] [default: http://<bind>]
+    #[arg(long, env = "ENDORSE_PUBLIC_URL", global = true, hide_env = true)]
+    pub public_url: Option<String>,
+    /// E-mail of the admin created on first start when there is none [env: ENDORSE_ADMIN_EMAIL] [default: admin@endorse.localhost]
+    #[arg(long, env = "ENDORSE_ADMIN_EMAIL", global = true, hide_env = true)]
+    pub admin_email: Option<String>,
+}
+
+/// Which database engine, and where.
+#[derive(Clone, PartialEq, Eq)]
+pub enum DatabaseUrl {
+    /// A SQLite database file.
+    Sqlite(PathBuf),
+    /// A PostgreSQL connection URL.
+    Postgres(String),
+}
+
+impl DatabaseUrl {
+    /// Parses `ENDORSE_DATABASE_URL`.
+    pub fn parse(raw: &str) -> anyhow::Result<Self> {
+        let raw = raw.trim();
+        if raw.is_empty() {
+            bail!("ENDORSE_DATABASE_URL: must not be empty");
+        }
+        if raw.starts_with("postgres://") || raw.starts_with("postgresql://") {
+            if cfg!(feature = "postgres") {
+                return Ok(Self::Postgres(raw.to_string()));
+            }
+            bail!(
+                "ENDORSE_DATABASE_URL: this build of endorse has no PostgreSQL support; \
+                 build it with `--features postgres`"
+            );
+        }
+        if let Some((scheme, _)) = raw.split_once("://") {
+            if scheme != "sqlite" {
+                bail!("ENDORSE_DATABASE_URL: unsupported scheme '{scheme}://' (use a SQLite file path, sqlite://path or postgres://...)");
+            }
+        }
+        let path = raw.strip_prefix("sqlite://").unwrap_or(raw);
+        Ok(Self::Sqlite(PathBuf::from(path)))
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    // A PostgreSQL URL may carry a password: never print it.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::Sqlite(path) => write!(f, "sqlite:{}", path.display()),
+            Self::Postgres(url) => {
+                let without_password = match (url.find("://"), url.rfind('@')) {
+                    (Some(start), Some(at)) if at > start => {
+                        let user_info = &url[start + 3..at];
+                        let user = user_info.split(':').next().unwrap_or_default();
+                        format!("{}{}@{}", &url[..start + 3], user, &url[at + 1..])
+                    }
+                    _ => url.clone(),
+                };
+                write!(f, "{without_password}")
+            }
+        }
+    }
+}
+
+/// A secret that never shows up in logs or debug output.
+#[derive(Clone)]
+pub struct Secret(Vec<u8>);
+
+impl Secret {
+    /// Wraps secret bytes.
+    pub fn new(bytes: Vec<u8>) -> Self {
+        Self(bytes)
+    }
+
+    /// The secret bytes; call only where they are used.
+    pub fn expose(&self) -> &[u8] {
+        &self.0
+    }
+}
+
+impl fmt::Debug for Secret {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+/// Limits on how fast one client may try things.
+#[derive(Clone, Debug)]
+pub struct RateLimits {
+    /// Failed sign-ins allowed per account within the window.
+    pub login_failures_per_account: usize,
+    /// Failed sign-ins allowed per IP address within the window.
+    pub login_failures_per_ip: usize,
+    /// Registrations allowed per IP address within the window.
+    pub registrations_per_ip: usize,
+    /// The sliding window, in seconds.
+    pub window_seconds: u64,
+}
+
+impl Default for RateLimits {
+    fn default() -> Self {
+        Self {
+            login_failures_per_account: 5,
+            login_failures_per_ip: 20,
+            registrations_per_ip: 20,
+            window_seconds: 15 * 60,
+        }
+    }
+}
+
+/// Checked settings for one run of the server.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Where to listen. Port 0 picks a free port (tests do this).
+    pub bind: SocketAddr,
+    /// Where the SQLite database and generated secrets live.
+    pub data_dir: PathBuf,
+    /// The database.
+    pub database: DatabaseUrl,
+    /// The built single-page app, if there is one.
+    pub static_dir: PathBuf,
+    /// Signs access tokens.
+    pub jwt_secret: Secret,
+    /// The address people use to reach Endorse, without a trailing slash.
+    pub public_url: String,
+    /// The e-mail of the first admin.
+    pub admin_email: String,
+    /// Brute-force limits.
+    pub rate_limits: RateLimits,
+    /// Access token lifetime in seconds.
+    pub access_token_seconds: u64,
+    /// Refresh token lifetime in seconds.
+    pub refresh_token_seconds: u64,
+}
+
+/// The file in the data dir that keeps a generated JWT secret.
+const JWT_SECRET_FILE: &str = "jwt_secret";
+
+impl Settings {
+    /// Checks every option and fills in defaults. May create the data directory
+    /// and the generated JWT secret file.
+    pub fn from_args(args: &ConfigArgs) -> anyhow::Result<Self> {
+        let bind_raw = args.bind.as_deref().unwrap_or("127.0.0.1:8080");
+        let bind: SocketAddr = bind_raw.trim().parse().map_err(|_| {
+            anyhow::anyhow!(
+                "ENDORSE_BIND: '{bind_raw}' is not an address and port such as 127.0.0.1:8080"
+            )
+        })?;
+
+        let data_dir = args
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("data"));
+        if data_dir.as_os_str().is_empty() {
+            bail!("ENDORSE_DATA_DIR: must not be empty");
+        }
+        fs::create_dir_all(&data_dir).with_context(|| {
+            format!(
+                "ENDORSE_DATA_DIR: cannot create directory '{}'",
+                data_dir.display()
+            )
+        })?;
+
+        let database = match &args.database_url {
+            Some(raw) => DatabaseUrl::parse(raw)?,
+            None => DatabaseUrl::Sqlite(data_dir.join("endorse.db")),
+        };
+
+        let static_dir = args
+            .static_dir
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("frontend/dist"));
+
+        let jwt_secret = match &args.jwt_secret {
+            Some(secret) if secret.len() < 32 => {
+                bail!("ENDORSE_JWT_SECRET: must be at least 32 bytes long (it is {})", secret.len())
+            }
+            Some(secret) => Secret::new(secret.as_bytes().to_vec()),
+            None => load_or_create_secret(&data_dir.join(JWT_SECRET_FILE))
+                .context("ENDORSE_JWT_SECRET is unset and the generated secret could not be kept in ENDORSE_DATA_DIR")?,
+        };
+
+        let public_url = match &args.public_url {
+            Some(url) => {
+                let url = url.trim().trim_end_matches('/');
+                if !(url.starts_with("http://") || url.starts_with("https://"))
+                    || url.len() <= "https://".len()
+                {
+                    bail!("ENDORSE_PUBLIC_URL: '{url}' must start with http:// or https://");
+                }
+                url.to_string()
+            }
+            None => format!("http://{bind}"),
+        };
+
+        let admin_email = endorse_shared::validation::normalize_email(
+            args.admin_email
+                .as_deref()
+                .unwrap_or("admin@endorse.localhost"),
+        );
+        if !validator::ValidateEmail::validate_email(&admin_email) {
+            bail!("ENDORSE_ADMIN_EMAIL: '{admin_email}' is not a valid e-mail address");
+        }
+
+        Ok(Self {
+            bind,
+            data_dir,
+            database,
+            static_dir,
+            jwt_secret,
+            public_url,
+            admin_email,
+            rate_limits: RateLimits::default(),
+            access_token_seconds: 15 * 60,
+            refresh_token_seconds: 30 * 24 * 60 * 60,
+        })
+    }
+
+    /// Whether cookies must be marked Secure (the public address is https).
+    pub fn secure_cookies(&self) -> bool {
+        self.public_url.starts_with("https://")
+    }
+}
+
+/// Reads the generated secret, or creates it (64 random bytes, hex, mode 0600).
+fn load_or_create_secret(path: &Path) -> anyhow::Result<Secret> {
+    match fs::read_to_string(path) {
+        Ok(text) => {
+            let text = text.trim();
+            if text.len() < 32 {
+                bail!("the secret in '{}' is too short; delete the file to generate a new one", path.display());
+            }
+            Ok(Secret::new(text.as_bytes().to_vec()))
+        }
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => {
+            let mut bytes = [0u8; 64];
+            rand::rngs::OsRng.fill_bytes(&mut bytes);
+            let hex: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+            let mut options = fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            let mut file = options
+                .open(path)
+                .with_context(|| format!("cannot create '{}'", path.display()))?;
+            file.write_all(hex.as_bytes())?;
+            file.sync_all()?;
+            Ok(Secret::new(hex.into_bytes()))
+        }
+        Err(error) => Err(error).with_context(|| format!("cannot read '{}'", path.display())),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args_in(dir: &Path) -> ConfigArgs {
+        ConfigArgs {
+            data_dir: Some(dir.to_path_buf()),
+            ..ConfigArgs::default()
+        }
+    }
+
+    #[test]
+    fn defaults_use_sqlite_in_the_data_dir_and_localhost() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings::from_args(&args_in(dir.path())).unwrap();
+        assert_eq!(settings.bind.to_string(), "127.0.0.1:8080");
+        assert_eq!(
+            settings.database,
+            DatabaseUrl::Sqlite(dir.path().join("endorse.db"))
+        );
+        assert_eq!(settings.public_url, "http://127.0.0.1:8080");
+        assert!(!settings.secure_cookies());
+    }
+
+    #[test]
+    fn a_bad_bind_address_names_the_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        let args = ConfigArgs {
+            bind: Some("localhost".into()),
+            ..args_in(dir.path())
+        };
+        let error = Settings::from_args(&args).unwrap_err().to_string();
+        assert!(error.starts_with("ENDORSE_BIND:"), "{error}");
+    }
+
+    #[test]
+    fn a_short_jwt_secret_names_the_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        let args = ConfigArgs {
+            jwt_secret: Some("too short".into()),
+            ..args_in(dir.path())
+        };
+        let error = Settings::from_args(&args).unwrap_err().to_string();
+        assert!(error.starts_with("ENDORSE_JWT_SECRET:"), "{error}");
+    }
+
+    #[test]
+    fn an_unknown_database_scheme_names_the_variable() {
+        let error = DatabaseUrl::parse("mysql://x").unwrap_err().to_string();
+        assert!(error.starts_with("ENDORSE_DATABASE_URL:"), "{error}");
+    }
+
+    #[test]
+    fn the_generated_jwt_secret_is_private_and_reused() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = Settings::from_args(&args_in(dir.path())).unwrap();
+        let second = Settings::from_args(&args_in(dir.path())).unwrap();
+        assert_eq!(first.jwt_secret.expose(), second.jwt_secret.expose());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = fs::metadata(dir.path().join(JWT_SECRET_FILE))
+                .unwrap()
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn postgres_passwords_never_appear_in_debug_output() {
+        let url = DatabaseUrl::Postgres("postgres://ada:hunter2@db.example/endorse".into());
+        let shown = format!("{url:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(shown.contains("ada@db.example/endorse"), "{shown}");
+    }
+}

@@ -1,0 +1,208 @@
+//! The database layer: one connection type for SQLite and PostgreSQL, the pool,
+//! the embedded migrations, and the queries (one submodule per table).
+//!
+//! This layer knows nothing of HTTP. Every call into it from a handler goes through
+//! [`Db::run`], which runs the synchronous diesel code on actix's blocking pool,
+//! never on an async worker.
+
+pub mod refresh_tokens;
+pub mod users;
+
+use crate::config::DatabaseUrl;
+use diesel::connection::SimpleConnection;
+use diesel::r2d2::{self, ManageConnection, R2D2Connection};
+use diesel::Connection;
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+use std::time::Duration;
+
+/// One connection to whichever backend is configured. Queries are written once
+/// against this type; diesel dispatches them to the backend inside.
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    /// PostgreSQL (compiled in with the `postgres` feature).
+    #[cfg(feature = "postgres")]
+    Postgresql(diesel::PgConnection),
+    /// SQLite, bundled: the default.
+    Sqlite(diesel::SqliteConnection),
+}
+
+/// SQLite's migrations, embedded in the binary.
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/sqlite");
+/// PostgreSQL's migrations, embedded in the binary.
+#[cfg(feature = "postgres")]
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+/// Everything that can go wrong in the database layer.
+#[derive(Debug, thiserror::Error)]
+pub enum DbError {
+    /// No connection could be had from the pool.
+    #[error("no database connection: {0}")]
+    Pool(#[from] r2d2::PoolError),
+    /// A unique constraint refused the write.
+    #[error("a unique constraint was violated: {0}")]
+    UniqueViolation(String),
+    /// The row asked for does not exist.
+    #[error("not found")]
+    NotFound,
+    /// Any other database failure.
+    #[error("database error: {0}")]
+    Query(diesel::result::Error),
+    /// A stored value could not be read back (a bug or a hand-edited database).
+    #[error("corrupt stored value: {0}")]
+    Corrupt(String),
+    /// The blocking pool is gone (the server is shutting down).
+    #[error("the blocking thread pool is unavailable")]
+    Blocking,
+    /// A migration failed.
+    #[error("migration failed: {0}")]
+    Migration(String),
+}
+
+impl From<diesel::result::Error> for DbError {
+    fn from(error: diesel::result::Error) -> Self {
+        use diesel::result::{DatabaseErrorKind, Error};
+        match error {
+            Error::NotFound => DbError::NotFound,
+            Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
+                DbError::UniqueViolation(info.message().to_string())
+            }
+            other => DbError::Query(other),
+        }
+    }
+}
+
+/// The result of a database call.
+pub type DbResult<T> = Result<T, DbError>;
+
+/// Opens connections of the configured backend and prepares each one.
+#[derive(Debug, Clone)]
+pub struct ConnectionFactory {
+    url: DatabaseUrl,
+}
+
+impl ConnectionFactory {
+    fn establish(&self) -> Result<AnyConnection, diesel::ConnectionError> {
+        match &self.url {
+            DatabaseUrl::Sqlite(path) => {
+                let mut conn = diesel::SqliteConnection::establish(&path.to_string_lossy())?;
+                // WAL lets readers run beside the one writer; the busy timeout makes
+                // a second writer wait instead of failing; foreign keys are off by
+                // default in SQLite.
+                conn.batch_execute(
+                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
+                )
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+            #[cfg(feature = "postgres")]
+            DatabaseUrl::Postgres(url) => {
+                let mut conn = diesel::PgConnection::establish(url)?;
+                conn.batch_execute("SET TIME ZONE 'UTC'")
+                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                Ok(AnyConnection::Postgresql(conn))
+            }
+            #[cfg(not(feature = "postgres"))]
+            DatabaseUrl::Postgres(_) => Err(diesel::ConnectionError::InvalidConnectionUrl(
+                "this build has no PostgreSQL support".into(),
+            )),
+        }
+    }
+}
+
+impl ManageConnection for ConnectionFactory {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<Self::Connection, Self::Error> {
+        self.establish().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut Self::Connection) -> Result<(), Self::Error> {
+        conn.ping().map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, conn: &mut Self::Connection) -> bool {
+        conn.is_broken()
+    }
+}
+
+/// A pool of connections: cheap to clone, shared by every request.
+#[derive(Clone)]
+pub struct Db {
+    pool: r2d2::Pool<ConnectionFactory>,
+}
+
+impl Db {
+    /// Connects to the database. SQLite gets a small pool (one writer at a time
+    /// anyway); PostgreSQL a larger one.
+    pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Self> {
+        let max_size = match url {
+            DatabaseUrl::Sqlite(_) => 8,
+            DatabaseUrl::Postgres(_) => 16,
+        };
+        let pool = r2d2::Pool::builder()
+            .max_size(max_size)
+            .connection_timeout(Duration::from_secs(10))
+            .build(ConnectionFactory { url: url.clone() })
+            .map_err(|error| anyhow::anyhow!("cannot connect to the database {url:?}: {error}"))?;
+        Ok(Self { pool })
+    }
+
+    /// A connection for start-up work and the command line (blocking).
+    pub fn get(&self) -> DbResult<r2d2::PooledConnection<ConnectionFactory>> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs `work` with a pooled connection on the blocking thread pool.
+    pub async fn run<T, F>(&self, work: F) -> DbResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        actix_web::web::block(move || {
+            let mut conn = pool.get()?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(|_| DbError::Blocking)?
+    }
+
+    /// Runs `work` inside one transaction on the blocking thread pool.
+    pub async fn transaction<T, F>(&self, work: F) -> DbResult<T>
+    where
+        F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
+        T: Send + 'static,
+    {
+        self.run(move |conn| conn.transaction(work)).await
+    }
+}
+
+/// Applies every pending migration of the connection's backend.
+pub fn run_migrations(conn: &mut AnyConnection) -> DbResult<usize> {
+    let applied = match conn {
+        AnyConnection::Sqlite(conn) => conn.run_pending_migrations(SQLITE_MIGRATIONS),
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(conn) => conn.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|error| DbError::Migration(error.to_string()))?;
+    Ok(applied.len())
+}
+
+/// Reverts every applied migration, newest first (used by the migration test).
+pub fn revert_all_migrations(conn: &mut AnyConnection) -> DbResult<usize> {
+    let reverted = match conn {
+        AnyConnection::Sqlite(conn) => conn.revert_all_migrations(SQLITE_MIGRATIONS),
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(conn) => conn.revert_all_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|error| DbError::Migration(error.to_string()))?;
+    Ok(reverted.len())
+}
+
+/// Answers whether the database responds (for `/readyz`).
+pub fn ping(conn: &mut AnyConnection) -> DbResult<()> {
+    conn.ping()?;
+    Ok(())
+}

@@ -1,0 +1,272 @@
+//! Queries on `users`. Returns domain values; the password hash leaves this module
+//! only through [`find_credentials`], never inside a [`User`].
+
+use super::{AnyConnection, DbError, DbResult};
+use crate::schema::users;
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use endorse_shared::users::{Role, UserResponse};
+use endorse_shared::UserId;
+
+#[diesel::declare_sql_function]
+extern "SQL" {
+    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// A user account, without secrets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct User {
+    /// The account's id.
+    pub id: UserId,
+    /// Lower-case e-mail.
+    pub email: String,
+    /// Full name.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// Set while a password chosen by someone else must be replaced.
+    pub must_change_password: bool,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+}
+
+impl User {
+    /// The wire form.
+    pub fn to_response(&self) -> UserResponse {
+        UserResponse {
+            id: self.id,
+            email: self.email.clone(),
+            name: self.name.clone(),
+            role: self.role,
+            must_change_password: self.must_change_password,
+            created_at: self.created_at,
+        }
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = users)]
+struct UserRow {
+    id: String,
+    email: String,
+    name: String,
+    role: String,
+    must_change_password: bool,
+    created_at: NaiveDateTime,
+}
+
+impl TryFrom<UserRow> for User {
+    type Error = DbError;
+
+    fn try_from(row: UserRow) -> Result<Self, Self::Error> {
+        Ok(User {
+            id: row
+                .id
+                .parse()
+                .map_err(|_| DbError::Corrupt(format!("user id '{}'", row.id)))?,
+            email: row.email,
+            name: row.name,
+            role: row
+                .role
+                .parse()
+                .map_err(|_| DbError::Corrupt(format!("role '{}'", row.role)))?,
+            must_change_password: row.must_change_password,
+            created_at: row.created_at.and_utc(),
+        })
+    }
+}
+
+/// A new account, its password already hashed.
+#[derive(Debug, Clone)]
+pub struct NewUser {
+    /// Lower-case e-mail.
+    pub email: String,
+    /// Full name, trimmed.
+    pub name: String,
+    /// Role.
+    pub role: Role,
+    /// The argon2id PHC string.
+    pub password_hash: String,
+    /// Whether the password must be replaced at first sign-in.
+    pub must_change_password: bool,
+}
+
+/// Creates an account. A taken e-mail is [`DbError::UniqueViolation`].
+pub fn insert(conn: &mut AnyConnection, new: NewUser) -> DbResult<User> {
+    let id = UserId::from_uuid(uuid::Uuid::new_v4());
+    let now = Utc::now().naive_utc();
+    diesel::insert_into(users::table)
+        .values((
+            users::id.eq(id.to_string()),
+            users::email.eq(&new.email),
+            users::name.eq(&new.name),
+            users::role.eq(new.role.as_str()),
+            users::password_hash.eq(&new.password_hash),
+            users::must_change_password.eq(new.must_change_password),
+            users::created_at.eq(now),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// The account with this id, if any.
+pub fn find(conn: &mut AnyConnection, id: UserId) -> DbResult<Option<User>> {
+    users::table
+        .find(id.to_string())
+        .select(UserRow::as_select())
+        .first(conn)
+        .optional()?
+        .map(User::try_from)
+        .transpose()
+}
+
+/// The account with this (normalised) e-mail and its password hash, if any.
+pub fn find_credentials(conn: &mut AnyConnection, email: &str) -> DbResult<Option<(User, String)>> {
+    let found: Option<(UserRow, String)> = users::table
+        .filter(users::email.eq(email))
+        .select((UserRow::as_select(), users::password_hash))
+        .first(conn)
+        .optional()?;
+    found
+        .map(|(row, hash)| Ok((User::try_from(row)?, hash)))
+        .transpose()
+}
+
+/// The password hash of an account.
+pub fn password_hash(conn: &mut AnyConnection, id: UserId) -> DbResult<String> {
+    Ok(users::table
+        .find(id.to_string())
+        .select(users::password_hash)
+        .first(conn)?)
+}
+
+/// Replaces the password hash and whether it must be changed.
+pub fn set_password(
+    conn: &mut AnyConnection,
+    id: UserId,
+    password_hash: &str,
+    must_change_password: bool,
+) -> DbResult<()> {
+    let updated = diesel::update(users::table.find(id.to_string()))
+        .set((
+            users::password_hash.eq(password_hash),
+            users::must_change_password.eq(must_change_password),
+            users::updated_at.eq(Utc::now().naive_utc()),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
+/// What an admin may change on an account.
+#[derive(Debug, Clone, Default)]
+pub struct UserChanges {
+    /// A new name.
+    pub name: Option<String>,
+    /// A new role.
+    pub role: Option<Role>,
+}
+
+#[derive(AsChangeset)]
+#[diesel(table_name = users)]
+struct UserChangeset<'a> {
+    name: Option<&'a str>,
+    role: Option<&'a str>,
+    updated_at: NaiveDateTime,
+}
+
+/// Applies changes to an account and returns it as it now is.
+pub fn update(conn: &mut AnyConnection, id: UserId, changes: &UserChanges) -> DbResult<User> {
+    let changeset = UserChangeset {
+        name: changes.name.as_deref(),
+        role: changes.role.map(Role::as_str),
+        updated_at: Utc::now().naive_utc(),
+    };
+    let updated = diesel::update(users::table.find(id.to_string()))
+        .set(changeset)
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// How many accounts have this role.
+pub fn count_with_role(conn: &mut AnyConnection, role: Role) -> DbResult<u64> {
+    let count: i64 = users::table
+        .filter(users::role.eq(role.as_str()))
+        .count()
+        .get_result(conn)?;
+    Ok(u64::try_from(count).unwrap_or_default())
+}
+
+/// The admins' user list: a search over name and e-mail, a role filter, a page.
+#[derive(Debug, Clone, Default)]
+pub struct UserFilter {
+    /// Text to find in the name or e-mail, any case.
+    pub search: Option<String>,
+    /// Only this role.
+    pub role: Option<Role>,
+    /// Page number from 1.
+    pub page: u32,
+    /// Page size.
+    pub per_page: u32,
+}
+
+/// One page of users ordered by name, and the number of all matches.
+pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User>, u64)> {
+    let query = || {
+        let mut query = users::table.into_boxed();
+        if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let pattern = format!("%{}%", escape_like(&search.to_lowercase()));
+            query = query.filter(
+                lower(users::name)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(users::email.like(pattern).escape('\\')),
+            );
+        }
+        if let Some(role) = filter.role {
+            query = query.filter(users::role.eq(role.as_str()));
+        }
+        query
+    };
+    let total: i64 = query().count().get_result(conn)?;
+    let offset = i64::from(filter.page.saturating_sub(1)) * i64::from(filter.per_page);
+    let rows = query()
+        .select(UserRow::as_select())
+        .order((lower(users::name).asc(), users::id.asc()))
+        .limit(i64::from(filter.per_page))
+        .offset(offset)
+        .load(conn)?;
+    let users = rows
+        .into_iter()
+        .map(User::try_from)
+        .collect::<DbResult<Vec<_>>>()?;
+    Ok((users, u64::try_from(total).unwrap_or_default()))
+}
+
+/// Escapes LIKE's wildcards so a search for `50%` finds the text `50%`.
+fn escape_like(text: &str) -> String {
+    let mut escaped = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '%' | '_' | '\\') {
+            escaped.push('\\');
+        }
+        escaped.push(c);
+    }
+    escaped
+}
+
+#[cfg(test)]
+mod tests {
+    use super::escape_like;
+
+    #[test]
+    fn like_wildcards_are_escaped() {
+        assert_eq!(escape_like(r"50%_a\b"), r"50\%\_a\\b");
+    }
+}

@@ -1,0 +1,18 @@
+//! The Endorse server as a library: the `endorse` binary and the integration
+//! tests both start it through [`startup::Application`].
+
+pub mod auth;
+pub mod bootstrap;
+pub mod config;
+pub mod db;
+pub mod error;
+pub mod openapi;
+pub mod request_id;
+pub mod routes;
+pub mod schema;
+pub mod spa;
+pub mod startup;
+pub mod state;
+
+pub use config::Settings;
+pub use startup::Application;

@@ -1,0 +1,169 @@
+//! `endorse`: serve the app, migrate the database, or manage accounts from the
+//! command line. Configuration comes from `ENDORSE_*` variables or flags.
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand};
+use endorse_api::config::ConfigArgs;
+use endorse_api::db::users::{self, NewUser};
+use endorse_api::db::{self, Db, DbError};
+use endorse_api::{auth::passwords, bootstrap, openapi, Application, Settings};
+use endorse_shared::validation::{normalize_email, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
+use endorse_shared::Role;
+use std::io::{BufRead, IsTerminal, Write};
+use tracing_subscriber::EnvFilter;
+
+/// Endorse: the IECMH Endorsement application tracker.
+#[derive(Parser, Debug)]
+#[command(name = "endorse", version, about)]
+struct Cli {
+    #[command(flatten)]
+    config: ConfigArgs,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Serve the API and the web app (the default).
+    Serve,
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Manage accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Print the OpenAPI document.
+    Openapi,
+}
+
+#[derive(Subcommand, Debug)]
+enum UserCommand {
+    /// Create an account; the password is read from standard input.
+    Create {
+        /// applicant, reviewer or admin.
+        #[arg(long)]
+        role: Role,
+        /// The sign-in e-mail address.
+        #[arg(long)]
+        email: String,
+        /// The person's full name.
+        #[arg(long)]
+        name: String,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    init_tracing();
+    if let Err(error) = run(cli) {
+        eprintln!("endorse: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn init_tracing() {
+    let filter = EnvFilter::try_from_env("ENDORSE_LOG")
+        .unwrap_or_else(|_| EnvFilter::new("info,actix_server=warn"));
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}
+
+fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Openapi => {
+            print!("{}", openapi::document_json());
+            Ok(())
+        }
+        Command::Serve => serve(Settings::from_args(&cli.config)?),
+        Command::Migrate => {
+            let settings = Settings::from_args(&cli.config)?;
+            let db = Db::connect(&settings.database)?;
+            let applied = db::run_migrations(&mut *db.get()?)?;
+            println!("{applied} migration(s) applied to {:?}", settings.database);
+            Ok(())
+        }
+        Command::User(UserCommand::Create { role, email, name }) => {
+            let settings = Settings::from_args(&cli.config)?;
+            create_user(&settings, role, &email, &name)
+        }
+    }
+}
+
+fn serve(settings: Settings) -> anyhow::Result<()> {
+    let admin_email = settings.admin_email.clone();
+    let public_url = settings.public_url.clone();
+    let system = actix_web::rt::System::new();
+    system.block_on(async move {
+        let app = Application::build(settings)?;
+        if let Some(first) = bootstrap::ensure_admin(&app.db(), &admin_email)? {
+            println!();
+            println!("  First start: an admin account was created.");
+            println!("    e-mail:   {}", first.email);
+            println!("    password: {}   (shown once; you choose a new one at first sign-in)", first.password);
+            println!();
+        }
+        println!("  Endorse is running at {public_url}  (press Ctrl+C to stop)");
+        std::io::stdout().flush().ok();
+        app.run_until_stopped().await.context("the server stopped with an error")
+    })
+}
+
+fn create_user(settings: &Settings, role: Role, email: &str, name: &str) -> anyhow::Result<()> {
+    let request = endorse_shared::users::CreateUserRequest {
+        email: normalize_email(email),
+        name: name.trim().to_string(),
+        role,
+        password: read_password()?,
+    };
+    if let Err(errors) = validator::Validate::validate(&request) {
+        let fields = endorse_shared::validation::field_errors(&errors);
+        let text: Vec<String> = fields
+            .iter()
+            .map(|(field, messages)| format!("{field} {}", messages.join(", ")))
+            .collect();
+        bail!("{}", text.join("; "));
+    }
+    let db = Db::connect(&settings.database)?;
+    let mut conn = db.get()?;
+    db::run_migrations(&mut conn)?;
+    let password_hash = passwords::hash(&request.password)
+        .map_err(|error| anyhow::anyhow!("password hashing failed: {error}"))?;
+    let new = NewUser {
+        email: request.email,
+        name: request.name,
+        role,
+        password_hash,
+        must_change_password: false,
+    };
+    match users::insert(&mut conn, new) {
+        Ok(user) => {
+            println!("created {} {} <{}> ({})", user.role, user.name, user.email, user.id);
+            Ok(())
+        }
+        Err(DbError::UniqueViolation(_)) => bail!("an account with the e-mail address {email} already exists"),
+        Err(other) => Err(other.into()),
+    }
+}
+
+/// Reads the password from standard input: one line, prompted for when a person
+/// is typing.
+fn read_password() -> anyhow::Result<String> {
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprint!(
+            "Password ({PASSWORD_MIN_CHARS} to {PASSWORD_MAX_CHARS} characters; it will be shown as you type): "
+        );
+        std::io::stderr().flush().ok();
+    }
+    let mut line = String::new();
+    stdin
+        .lock()
+        .read_line(&mut line)
+        .context("cannot read the password from standard input")?;
+    let password = line.trim_end_matches(['\r', '\n']).to_string();
+    if password.is_empty() {
+        bail!("no password on standard input (pipe one in: echo 'a long passphrase' | endorse user create ...)");
+    }
+    Ok(password)
+}

@@ -1,0 +1,58 @@
+//! Gives every request an id: in a tracing span around everything the request
+//! logs, in the `x-request-id` response header, and in every error body.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::Next;
+use std::time::Instant;
+use tracing::Instrument;
+
+tokio::task_local! {
+    static REQUEST_ID: String;
+}
+
+/// The response header that carries the id.
+pub const REQUEST_ID_HEADER: &str = "x-request-id";
+
+/// The id of the request being handled, when called from inside one.
+pub fn current_request_id() -> Option<String> {
+    REQUEST_ID.try_with(Clone::clone).ok()
+}
+
+/// Middleware (for `actix_web::middleware::from_fn`): assigns the id, opens the
+/// span, logs one line per request with status and duration.
+pub async fn assign_request_id(
+    request: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let id = uuid::Uuid::new_v4().simple().to_string();
+    let span = tracing::info_span!(
+        "request",
+        request_id = %id,
+        method = %request.method(),
+        path = %request.path(),
+    );
+    let started = Instant::now();
+    let result = REQUEST_ID
+        .scope(id.clone(), next.call(request))
+        .instrument(span.clone())
+        .await;
+    let _entered = span.enter();
+    match result {
+        Ok(mut response) => {
+            let status = response.status().as_u16();
+            if let Ok(value) = HeaderValue::from_str(&id) {
+                response
+                    .headers_mut()
+                    .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
+            }
+            tracing::info!(status, elapsed_ms = started.elapsed().as_millis() as u64, "served");
+            Ok(response)
+        }
+        Err(error) => {
+            tracing::warn!(%error, "request failed");
+            Err(error)
+        }
+    }
+}

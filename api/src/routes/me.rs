@@ -1,0 +1,94 @@
+//! The signed-in user's own account.
+
+use crate::auth::passwords;
+use crate::auth::SessionUser;
+use crate::db::{refresh_tokens, users};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::auth::{session_response, start_refresh_family};
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use endorse_shared::auth::{ChangePasswordRequest, SessionResponse};
+use endorse_shared::users::UserResponse;
+use endorse_shared::Problem;
+use validator::Validate;
+
+/// The signed-in user.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me",
+    tag = "me",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The signed-in user", body = UserResponse),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_me(SessionUser(user): SessionUser) -> web::Json<UserResponse> {
+    web::Json(user.to_response())
+}
+
+/// Replaces one's own password.
+///
+/// Every other session of the account is signed out; this one continues with a
+/// new refresh cookie. This is also how a password chosen by someone else (the
+/// first admin's, or one an admin set) is replaced.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/password",
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = ChangePasswordRequest,
+    responses(
+        (status = 200, description = "Changed; a fresh session", body = SessionResponse),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, or the current password is wrong", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn change_password(
+    state: web::Data<AppState>,
+    SessionUser(user): SessionUser,
+    body: web::Json<ChangePasswordRequest>,
+) -> ApiResult<HttpResponse> {
+    body.validate()?;
+    let ChangePasswordRequest {
+        current_password,
+        new_password,
+    } = body.into_inner();
+    if current_password == new_password {
+        return Err(ApiError::field(
+            "new_password",
+            "must differ from the current password",
+        ));
+    }
+    let user_id = user.id;
+    let stored = state
+        .db
+        .run(move |conn| users::password_hash(conn, user_id))
+        .await?;
+    let new_hash = web::block(move || {
+        if passwords::verify(&current_password, &stored) {
+            passwords::hash(&new_password).map(Some)
+        } else {
+            Ok(None)
+        }
+    })
+    .await
+    .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?
+    .map_err(|error| ApiError::Internal(format!("password hashing failed: {error}")))?
+    .ok_or_else(|| ApiError::field("current_password", "is not your current password"))?;
+
+    let lifetime = state.settings.refresh_token_seconds;
+    let (user, refresh) = state
+        .db
+        .transaction(move |conn| {
+            users::set_password(conn, user_id, &new_hash, false)?;
+            refresh_tokens::revoke_all_for_user(conn, user_id, Utc::now().naive_utc())?;
+            let refresh = start_refresh_family(conn, user_id, lifetime)?;
+            let user = users::find(conn, user_id)?.ok_or(crate::db::DbError::NotFound)?;
+            Ok((user, refresh))
+        })
+        .await?;
+    tracing::info!(user_id = %user.id, "password changed");
+    session_response(&state, &user, &refresh, HttpResponse::Ok())
+}

@@ -1,0 +1,143 @@
+//! Builds the server: connects the database, applies migrations, binds the
+//! listener (port 0 picks a free one, which is how tests start the real server),
+//! and wires middleware, routes, the API docs and the app.
+
+use crate::config::Settings;
+use crate::db::{self, Db};
+use crate::error::ApiError;
+use crate::openapi::ApiDoc;
+use crate::routes;
+use crate::spa;
+use crate::state::AppState;
+use actix_web::dev::Server;
+use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
+use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
+use actix_web::{web, App, HttpRequest, HttpServer};
+use anyhow::Context;
+use std::net::TcpListener;
+use utoipa::OpenApi;
+use utoipa_swagger_ui::SwaggerUi;
+
+/// The largest JSON body the API reads.
+pub const JSON_LIMIT_BYTES: usize = 64 * 1024;
+
+/// A built server, bound and ready to run.
+pub struct Application {
+    port: u16,
+    server: Server,
+    db: Db,
+}
+
+impl Application {
+    /// Connects, migrates and binds. Fails with a message naming what is wrong.
+    pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        let db = Db::connect(&settings.database)?;
+        {
+            let mut conn = db.get().context("cannot get a database connection")?;
+            let applied = db::run_migrations(&mut conn).context("cannot migrate the database")?;
+            if applied > 0 {
+                tracing::info!(applied, "database migrations applied");
+            }
+        }
+        let listener = TcpListener::bind(settings.bind)
+            .with_context(|| format!("ENDORSE_BIND: cannot listen on {}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let static_dir = settings.static_dir.clone();
+        let has_app = static_dir.join("index.html").is_file();
+        if !has_app {
+            tracing::warn!(dir = %static_dir.display(), "no built web app found; serving the API only");
+        }
+        let state = web::Data::new(AppState::new(settings, db.clone()));
+        let server = HttpServer::new(move || {
+            let app = App::new()
+                .app_data(state.clone())
+                .app_data(
+                    web::JsonConfig::default()
+                        .limit(JSON_LIMIT_BYTES)
+                        .error_handler(json_error),
+                )
+                .app_data(web::QueryConfig::default().error_handler(query_error))
+                .app_data(web::PathConfig::default().error_handler(path_error))
+                .wrap(Compress::default())
+                .wrap(
+                    DefaultHeaders::new()
+                        .add(("X-Content-Type-Options", "nosniff"))
+                        .add(("Referrer-Policy", "no-referrer"))
+                        .add(("X-Frame-Options", "DENY")),
+                )
+                .wrap(from_fn(crate::request_id::assign_request_id))
+                .route("/healthz", web::get().to(routes::health::healthz))
+                .route("/readyz", web::get().to(routes::health::readyz))
+                .service(
+                    SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()),
+                )
+                .configure(routes::configure)
+                .service(web::scope("/api").default_service(web::to(routes::api_not_found)));
+            if has_app {
+                app.service(spa::service(&static_dir))
+            } else {
+                app.service(spa::not_built(&static_dir))
+            }
+        })
+        .workers(worker_count())
+        .listen(listener)?
+        .run();
+        Ok(Self { port, server, db })
+    }
+
+    /// The port the server listens on.
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    /// The database the server uses (tests inspect it).
+    pub fn db(&self) -> Db {
+        self.db.clone()
+    }
+
+    /// Serves until the process is told to stop.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn worker_count() -> usize {
+    std::thread::available_parallelism()
+        .map(usize::from)
+        .unwrap_or(2)
+        .clamp(2, 8)
+}
+
+fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
+    let api_error = match &error {
+        JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
+            ApiError::PayloadTooLarge(format!(
+                "The body is larger than the {} KiB allowed.",
+                JSON_LIMIT_BYTES / 1024
+            ))
+        }
+        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
+            "Send the body as JSON with `Content-Type: application/json`.".into(),
+        ),
+        JsonPayloadError::Deserialize(inner) if inner.is_data() => {
+            ApiError::BadRequest(format!("The JSON does not have the expected shape: {inner}."))
+        }
+        JsonPayloadError::Deserialize(inner) => {
+            ApiError::BadRequest(format!("The body is not valid JSON: {inner}."))
+        }
+        other => ApiError::BadRequest(format!("The body could not be read: {other}.")),
+    };
+    api_error.into()
+}
+
+fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
+    ApiError::BadRequest(format!("The query string is not valid: {error}.")).into()
+}
+
+fn path_error(error: PathError, _: &HttpRequest) -> actix_web::Error {
+    let detail = match error {
+        PathError::Deserialize(inner) => format!("The address is not valid: {inner}."),
+        other => format!("The address is not valid: {other}."),
+    };
+    ApiError::NotFound(detail).into()
+}

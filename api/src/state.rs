@@ -1,0 +1,40 @@
+//! What every handler can reach: the database, the token keys, the settings and
+//! the rate limiters. Built once by `Application::build`; never global.
+
+use crate::auth::rate_limit::RateLimiter;
+use crate::auth::tokens::TokenKeys;
+use crate::config::Settings;
+use crate::db::Db;
+use std::time::Duration;
+
+/// Shared application state.
+pub struct AppState {
+    /// The connection pool.
+    pub db: Db,
+    /// Signs and checks access tokens.
+    pub tokens: TokenKeys,
+    /// The settings the server started with.
+    pub settings: Settings,
+    /// Failed sign-ins per account.
+    pub login_failures_by_account: RateLimiter,
+    /// Failed sign-ins per IP address.
+    pub login_failures_by_ip: RateLimiter,
+    /// Registrations per IP address.
+    pub registrations_by_ip: RateLimiter,
+}
+
+impl AppState {
+    /// State for these settings and this database.
+    pub fn new(settings: Settings, db: Db) -> Self {
+        let limits = &settings.rate_limits;
+        let window = Duration::from_secs(limits.window_seconds);
+        Self {
+            tokens: TokenKeys::new(&settings.jwt_secret, settings.access_token_seconds),
+            login_failures_by_account: RateLimiter::new(limits.login_failures_per_account, window),
+            login_failures_by_ip: RateLimiter::new(limits.login_failures_per_ip, window),
+            registrations_by_ip: RateLimiter::new(limits.registrations_per_ip, window),
+            db,
+            settings,
+        }
+    }
+}

@@ -1,0 +1,116 @@
+//! Signing up, signing in and the tokens that come back.
+
+use crate::users::UserResponse;
+use crate::validation::{
+    no_control_chars, normalize_email, not_blank, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+};
+use serde::{Deserialize, Serialize};
+use validator::Validate;
+
+/// The name of the cookie that carries the refresh token.
+pub const REFRESH_COOKIE: &str = "endorse_refresh";
+
+/// Anyone registers an applicant account (`POST /api/v1/auth/register`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegisterRequest {
+    /// The sign-in e-mail address; stored trimmed and lower case.
+    #[validate(email(message = "must be a valid e-mail address"))]
+    #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    pub email: String,
+    /// The applicant's full name, as it should appear on a certificate.
+    #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub name: String,
+    /// At least 12 characters; a passphrase is best.
+    #[validate(length(
+        min = "PASSWORD_MIN_CHARS",
+        max = "PASSWORD_MAX_CHARS",
+        message = "must be between 12 and 128 characters"
+    ))]
+    pub password: String,
+}
+
+impl RegisterRequest {
+    /// Trims the name and normalises the e-mail, as the API stores them.
+    pub fn normalized(mut self) -> Self {
+        self.email = normalize_email(&self.email);
+        self.name = self.name.trim().to_string();
+        self
+    }
+}
+
+/// Sign in with e-mail and password (`POST /api/v1/auth/login`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LoginRequest {
+    /// The sign-in e-mail address (case does not matter).
+    #[validate(length(min = 1, max = 254, message = "must not be empty"))]
+    pub email: String,
+    /// The password.
+    #[validate(length(min = 1, max = 1024, message = "must not be empty"))]
+    pub password: String,
+}
+
+/// Replace one's own password (`POST /api/v1/me/password`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangePasswordRequest {
+    /// The password in use now.
+    #[validate(length(min = 1, max = 1024, message = "must not be empty"))]
+    pub current_password: String,
+    /// The new password, at least 12 characters.
+    #[validate(length(
+        min = "PASSWORD_MIN_CHARS",
+        max = "PASSWORD_MAX_CHARS",
+        message = "must be between 12 and 128 characters"
+    ))]
+    pub new_password: String,
+}
+
+/// A signed-in session: a short-lived access token for the `Authorization: Bearer`
+/// header. The refresh token travels only in an httpOnly cookie.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SessionResponse {
+    /// The access token (a JWT).
+    pub access_token: String,
+    /// Always `Bearer`.
+    pub token_type: String,
+    /// Seconds until the access token expires.
+    pub expires_in: u64,
+    /// The signed-in user.
+    pub user: UserResponse,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::validation::field_errors;
+
+    #[test]
+    fn registration_names_each_bad_field() {
+        let request = RegisterRequest {
+            email: "not-an-address".into(),
+            name: " ".into(),
+            password: "short".into(),
+        };
+        let errors = field_errors(&request.validate().unwrap_err());
+        assert_eq!(errors["email"], vec!["must be a valid e-mail address"]);
+        assert_eq!(errors["name"], vec!["must not be blank"]);
+        assert_eq!(errors["password"], vec!["must be between 12 and 128 characters"]);
+    }
+
+    #[test]
+    fn a_good_registration_passes_after_normalising() {
+        let request = RegisterRequest {
+            email: " Ada@Example.org ".into(),
+            name: " Ada Lovelace ".into(),
+            password: "correct horse battery".into(),
+        }
+        .normalized();
+        assert!(request.validate().is_ok());
+        assert_eq!(request.email, "ada@example.org");
+        assert_eq!(request.name, "Ada Lovelace");
+    }
+}

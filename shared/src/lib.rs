@@ -1,0 +1,16 @@
+//! Endorse's shared vocabulary: the types that cross the wire between the API and
+//! the single-page app, their validation rules, and the pure domain rules both sides
+//! apply.
+//!
+//! This crate must never depend on actix, diesel or yew, and must always build for
+//! `wasm32-unknown-unknown`. The OpenAPI derives sit behind the `openapi` feature.
+
+pub mod auth;
+pub mod ids;
+pub mod problem;
+pub mod users;
+pub mod validation;
+
+pub use ids::UserId;
+pub use problem::Problem;
+pub use users::Role;

@@ -1,0 +1,232 @@
+//! Accounts and roles: who a user is and what the API says about them.
+
+use crate::validation::{
+    no_control_chars, normalize_email, not_blank, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS,
+};
+use crate::UserId;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use validator::Validate;
+
+/// What a user may do. Every account has exactly one role.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize,
+)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Builds a portfolio and applies for an endorsement. Anyone may register as one.
+    #[default]
+    Applicant,
+    /// A peer reviewer who scores the portfolios and exams assigned to them.
+    Reviewer,
+    /// An association admin who runs the process.
+    Admin,
+}
+
+impl Role {
+    /// Every role, in the order they are shown.
+    pub const ALL: [Role; 3] = [Role::Applicant, Role::Reviewer, Role::Admin];
+
+    /// The stored and wire name of the role.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Role::Applicant => "applicant",
+            Role::Reviewer => "reviewer",
+            Role::Admin => "admin",
+        }
+    }
+
+    /// The name shown to people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Role::Applicant => "Applicant",
+            Role::Reviewer => "Reviewer",
+            Role::Admin => "Admin",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A role name that is not one of `applicant`, `reviewer`, `admin`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnknownRole(pub String);
+
+impl fmt::Display for UnknownRole {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "unknown role '{}' (expected applicant, reviewer or admin)",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for UnknownRole {}
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|role| role.as_str() == s)
+            .ok_or_else(|| UnknownRole(s.to_string()))
+    }
+}
+
+/// A user account as the API shows it. Never carries the password hash.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserResponse {
+    /// The account's id.
+    pub id: UserId,
+    /// The sign-in e-mail address, lower case.
+    pub email: String,
+    /// The person's full name.
+    pub name: String,
+    /// What the user may do.
+    pub role: Role,
+    /// True until the user replaces a password someone else chose for them.
+    pub must_change_password: bool,
+    /// When the account was created.
+    pub created_at: DateTime<Utc>,
+}
+
+/// An admin creates an account of any role (`POST /api/v1/users`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CreateUserRequest {
+    /// The sign-in e-mail address; stored trimmed and lower case.
+    #[validate(email(message = "must be a valid e-mail address"))]
+    #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    pub email: String,
+    /// The person's full name.
+    #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub name: String,
+    /// The role of the new account.
+    pub role: Role,
+    /// An initial password; the user must replace it at first sign-in.
+    #[validate(length(
+        min = "PASSWORD_MIN_CHARS",
+        max = "PASSWORD_MAX_CHARS",
+        message = "must be between 12 and 128 characters"
+    ))]
+    pub password: String,
+}
+
+impl CreateUserRequest {
+    /// Trims the name and normalises the e-mail, as the API stores them.
+    pub fn normalized(mut self) -> Self {
+        self.email = normalize_email(&self.email);
+        self.name = self.name.trim().to_string();
+        self
+    }
+}
+
+/// An admin changes a user's name or role (`PATCH /api/v1/users/{id}`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateUserRequest {
+    /// A new full name, if it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub name: Option<String>,
+    /// A new role, if it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+}
+
+/// Query of the admins' user list (`GET /api/v1/users`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ListUsersQuery {
+    /// Part of a name or e-mail address, matched without regard to case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub q: Option<String>,
+    /// Only users with this role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<Role>,
+    /// The page to return, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 1_000_000, message = "must be 1 or more"))]
+    pub page: Option<u32>,
+    /// Users per page, 1 to 100 (default 25).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    pub per_page: Option<u32>,
+}
+
+impl ListUsersQuery {
+    /// The default page size.
+    pub const DEFAULT_PER_PAGE: u32 = 25;
+
+    /// The page asked for, 1 when none was.
+    pub fn page(&self) -> u32 {
+        self.page.unwrap_or(1)
+    }
+
+    /// The page size asked for, the default when none was.
+    pub fn per_page(&self) -> u32 {
+        self.per_page.unwrap_or(Self::DEFAULT_PER_PAGE)
+    }
+}
+
+/// One page of users.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UserListResponse {
+    /// The users on this page, ordered by name.
+    pub items: Vec<UserResponse>,
+    /// How many users match, over all pages.
+    pub total: u64,
+    /// This page's number, from 1.
+    pub page: u32,
+    /// The page size.
+    pub per_page: u32,
+}
+
+impl UserListResponse {
+    /// How many pages the matching users fill (at least 1).
+    pub fn page_count(&self) -> u64 {
+        let per_page = u64::from(self.per_page.max(1));
+        self.total.div_ceil(per_page).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_round_trip_through_their_names() {
+        for role in Role::ALL {
+            assert_eq!(role.as_str().parse::<Role>(), Ok(role));
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+
+    #[test]
+    fn page_count_rounds_up_and_is_never_zero() {
+        let page = |total| UserListResponse {
+            items: vec![],
+            total,
+            page: 1,
+            per_page: 25,
+        };
+        assert_eq!(page(0).page_count(), 1);
+        assert_eq!(page(25).page_count(), 1);
+        assert_eq!(page(26).page_count(), 2);
+    }
+}
