@@ -260,7 +260,10 @@ fn load_or_create_secret(path: &Path) -> anyhow::Result<Secret> {
         Ok(text) => {
             let text = text.trim();
             if text.len() < 32 {
-                bail!("the secret in '{}' is too short; delete the file to generate a new one", path.display());
+                bail!(
+                    "the secret in '{}' is too short; delete the file to generate a new one",
+                    path.display()
+                );
             }
             Ok(Secret::new(text.as_bytes().to_vec()))
         }

@@ -100,12 +100,17 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
             println!();
             println!("  First start: an admin account was created.");
             println!("    e-mail:   {}", first.email);
-            println!("    password: {}   (shown once; you choose a new one at first sign-in)", first.password);
+            println!(
+                "    password: {}   (shown once; you choose a new one at first sign-in)",
+                first.password
+            );
             println!();
         }
         println!("  Endorse is running at {public_url}  (press Ctrl+C to stop)");
         std::io::stdout().flush().ok();
-        app.run_until_stopped().await.context("the server stopped with an error")
+        app.run_until_stopped()
+            .await
+            .context("the server stopped with an error")
     })
 }
 
@@ -138,10 +143,15 @@ fn create_user(settings: &Settings, role: Role, email: &str, name: &str) -> anyh
     };
     match users::insert(&mut conn, new) {
         Ok(user) => {
-            println!("created {} {} <{}> ({})", user.role, user.name, user.email, user.id);
+            println!(
+                "created {} {} <{}> ({})",
+                user.role, user.name, user.email, user.id
+            );
             Ok(())
         }
-        Err(DbError::UniqueViolation(_)) => bail!("an account with the e-mail address {email} already exists"),
+        Err(DbError::UniqueViolation(_)) => {
+            bail!("an account with the e-mail address {email} already exists")
+        }
         Err(other) => Err(other.into()),
     }
 }

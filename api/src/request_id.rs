@@ -47,7 +47,11 @@ pub async fn assign_request_id(
                     .headers_mut()
                     .insert(HeaderName::from_static(REQUEST_ID_HEADER), value);
             }
-            tracing::info!(status, elapsed_ms = started.elapsed().as_millis() as u64, "served");
+            tracing::info!(
+                status,
+                elapsed_ms = started.elapsed().as_millis() as u64,
+                "served"
+            );
             Ok(response)
         }
         Err(error) => {

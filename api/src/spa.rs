@@ -35,7 +35,10 @@ async fn serve_index(request: ServiceRequest, index: &PathBuf) -> ServiceRespons
                 header::CONTENT_SECURITY_POLICY,
                 header::HeaderValue::from_static(CSP),
             );
-            if let Ok(value) = CacheControl(vec![CacheDirective::NoCache]).to_string().parse() {
+            if let Ok(value) = CacheControl(vec![CacheDirective::NoCache])
+                .to_string()
+                .parse()
+            {
                 headers.insert(header::CACHE_CONTROL, value);
             }
             response

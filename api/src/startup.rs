@@ -119,9 +119,9 @@ fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
         JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
             "Send the body as JSON with `Content-Type: application/json`.".into(),
         ),
-        JsonPayloadError::Deserialize(inner) if inner.is_data() => {
-            ApiError::BadRequest(format!("The JSON does not have the expected shape: {inner}."))
-        }
+        JsonPayloadError::Deserialize(inner) if inner.is_data() => ApiError::BadRequest(format!(
+            "The JSON does not have the expected shape: {inner}."
+        )),
         JsonPayloadError::Deserialize(inner) => {
             ApiError::BadRequest(format!("The body is not valid JSON: {inner}."))
         }

@@ -98,7 +98,10 @@ mod tests {
         let errors = field_errors(&request.validate().unwrap_err());
         assert_eq!(errors["email"], vec!["must be a valid e-mail address"]);
         assert_eq!(errors["name"], vec!["must not be blank"]);
-        assert_eq!(errors["password"], vec!["must be between 12 and 128 characters"]);
+        assert_eq!(
+            errors["password"],
+            vec!["must be between 12 and 128 characters"]
+        );
     }
 
     #[test]

@@ -34,7 +34,10 @@ pub struct Problem {
 impl Problem {
     /// The messages for one field, empty when the field has none.
     pub fn field_errors(&self, field: &str) -> &[String] {
-        self.errors.get(field).map(Vec::as_slice).unwrap_or_default()
+        self.errors
+            .get(field)
+            .map(Vec::as_slice)
+            .unwrap_or_default()
     }
 
     /// The best one-line description: the detail if there is one, else the title.

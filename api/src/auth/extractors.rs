@@ -31,12 +31,16 @@ fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
     let value = request
         .headers()
         .get(header::AUTHORIZATION)
-        .ok_or_else(|| ApiError::Unauthorized("Sign in first: the Authorization header is missing.".into()))?;
-    let value = value
-        .to_str()
-        .map_err(|_| ApiError::Unauthorized("The Authorization header is not valid text.".into()))?;
+        .ok_or_else(|| {
+            ApiError::Unauthorized("Sign in first: the Authorization header is missing.".into())
+        })?;
+    let value = value.to_str().map_err(|_| {
+        ApiError::Unauthorized("The Authorization header is not valid text.".into())
+    })?;
     match value.split_once(' ') {
-        Some((scheme, token)) if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() => {
+        Some((scheme, token))
+            if scheme.eq_ignore_ascii_case("bearer") && !token.trim().is_empty() =>
+        {
             Ok(token.trim().to_string())
         }
         _ => Err(ApiError::Unauthorized(

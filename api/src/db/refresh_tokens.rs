@@ -48,7 +48,10 @@ pub fn insert(
 }
 
 /// The token with this hash, if any.
-pub fn find_by_hash(conn: &mut AnyConnection, token_hash: &str) -> DbResult<Option<RefreshTokenRow>> {
+pub fn find_by_hash(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> DbResult<Option<RefreshTokenRow>> {
     Ok(refresh_tokens::table
         .filter(refresh_tokens::token_hash.eq(token_hash))
         .select(RefreshTokenRow::as_select())
@@ -71,7 +74,11 @@ pub fn mark_rotated(conn: &mut AnyConnection, id: &str, now: NaiveDateTime) -> D
 }
 
 /// Revokes every token of a family.
-pub fn revoke_family(conn: &mut AnyConnection, family_id: &str, now: NaiveDateTime) -> DbResult<usize> {
+pub fn revoke_family(
+    conn: &mut AnyConnection,
+    family_id: &str,
+    now: NaiveDateTime,
+) -> DbResult<usize> {
     Ok(diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::family_id.eq(family_id))
@@ -82,7 +89,11 @@ pub fn revoke_family(conn: &mut AnyConnection, family_id: &str, now: NaiveDateTi
 }
 
 /// Revokes every token of a user (password change, role change).
-pub fn revoke_all_for_user(conn: &mut AnyConnection, user_id: UserId, now: NaiveDateTime) -> DbResult<usize> {
+pub fn revoke_all_for_user(
+    conn: &mut AnyConnection,
+    user_id: UserId,
+    now: NaiveDateTime,
+) -> DbResult<usize> {
     Ok(diesel::update(
         refresh_tokens::table
             .filter(refresh_tokens::user_id.eq(user_id.to_string()))
@@ -94,6 +105,8 @@ pub fn revoke_all_for_user(conn: &mut AnyConnection, user_id: UserId, now: Naive
 
 /// Deletes tokens that expired before `cutoff`; they can never be used again.
 pub fn delete_expired(conn: &mut AnyConnection, cutoff: NaiveDateTime) -> DbResult<usize> {
-    Ok(diesel::delete(refresh_tokens::table.filter(refresh_tokens::expires_at.lt(cutoff)))
-        .execute(conn)?)
+    Ok(
+        diesel::delete(refresh_tokens::table.filter(refresh_tokens::expires_at.lt(cutoff)))
+            .execute(conn)?,
+    )
 }

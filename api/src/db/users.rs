@@ -220,7 +220,12 @@ pub struct UserFilter {
 pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User>, u64)> {
     let query = || {
         let mut query = users::table.into_boxed();
-        if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+        if let Some(search) = filter
+            .search
+            .as_deref()
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+        {
             let pattern = format!("%{}%", escape_like(&search.to_lowercase()));
             query = query.filter(
                 lower(users::name)

@@ -180,7 +180,9 @@ enum RefreshOutcome {
 )]
 pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiResult<HttpResponse> {
     let Some(cookie) = request.cookie(REFRESH_COOKIE) else {
-        return Err(ApiError::Unauthorized("There is no session to refresh; sign in.".into()));
+        return Err(ApiError::Unauthorized(
+            "There is no session to refresh; sign in.".into(),
+        ));
     };
     let presented_hash = hash_refresh_token(cookie.value());
     let lifetime = state.settings.refresh_token_seconds;
@@ -194,14 +196,24 @@ pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiRes
         }
         RefreshOutcome::Reused => {
             tracing::warn!("a rotated refresh token was presented again; its family is revoked");
-            Err(ApiError::Unauthorized("This session was ended for safety; sign in again.".into()))
+            Err(ApiError::Unauthorized(
+                "This session was ended for safety; sign in again.".into(),
+            ))
         }
-        RefreshOutcome::Expired => Err(ApiError::Unauthorized("The session has expired; sign in again.".into())),
-        RefreshOutcome::Unknown => Err(ApiError::Unauthorized("The session is not valid; sign in again.".into())),
+        RefreshOutcome::Expired => Err(ApiError::Unauthorized(
+            "The session has expired; sign in again.".into(),
+        )),
+        RefreshOutcome::Unknown => Err(ApiError::Unauthorized(
+            "The session is not valid; sign in again.".into(),
+        )),
     }
 }
 
-fn rotate(conn: &mut AnyConnection, presented_hash: &str, lifetime: u64) -> DbResult<RefreshOutcome> {
+fn rotate(
+    conn: &mut AnyConnection,
+    presented_hash: &str,
+    lifetime: u64,
+) -> DbResult<RefreshOutcome> {
     let now = Utc::now().naive_utc();
     let Some(token) = refresh_tokens::find_by_hash(conn, presented_hash)? else {
         return Ok(RefreshOutcome::Unknown);
@@ -225,7 +237,14 @@ fn rotate(conn: &mut AnyConnection, presented_hash: &str, lifetime: u64) -> DbRe
         return Ok(RefreshOutcome::Unknown);
     };
     let new = new_refresh_token();
-    refresh_tokens::insert(conn, user.id, &token.family_id, &new.hash, now, expiry(now, lifetime))?;
+    refresh_tokens::insert(
+        conn,
+        user.id,
+        &token.family_id,
+        &new.hash,
+        now,
+        expiry(now, lifetime),
+    )?;
     Ok(RefreshOutcome::Rotated {
         user,
         refresh: new.secret,
@@ -262,7 +281,11 @@ pub async fn logout(state: web::Data<AppState>, request: HttpRequest) -> ApiResu
 }
 
 /// Starts a new family of refresh tokens (a sign-in) and returns its first secret.
-pub(crate) fn start_refresh_family(conn: &mut AnyConnection, user: UserId, lifetime: u64) -> DbResult<String> {
+pub(crate) fn start_refresh_family(
+    conn: &mut AnyConnection,
+    user: UserId,
+    lifetime: u64,
+) -> DbResult<String> {
     let now = Utc::now().naive_utc();
     let new = new_refresh_token();
     let family = uuid::Uuid::new_v4().to_string();

@@ -32,7 +32,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 
 /// The answer for an `/api/...` path that matches no route, or a known path with
 /// a method it does not take.
-pub async fn api_not_found(request: actix_web::HttpRequest) -> Result<actix_web::HttpResponse, ApiError> {
+pub async fn api_not_found(
+    request: actix_web::HttpRequest,
+) -> Result<actix_web::HttpResponse, ApiError> {
     Err(ApiError::NotFound(format!(
         "There is no API operation {} {}.",
         request.method(),

@@ -164,8 +164,8 @@ pub async fn update_user(
             let Some(current) = users::find(conn, id)? else {
                 return Ok(Outcome::Missing);
             };
-            let demotes_admin = current.role == Role::Admin
-                && changes.role.is_some_and(|role| role != Role::Admin);
+            let demotes_admin =
+                current.role == Role::Admin && changes.role.is_some_and(|role| role != Role::Admin);
             if demotes_admin && users::count_with_role(conn, Role::Admin)? <= 1 {
                 return Ok(Outcome::LastAdmin);
             }
@@ -184,6 +184,8 @@ pub async fn update_user(
         Outcome::LastAdmin => Err(ApiError::Conflict(
             "This is the last admin; make someone else an admin first.".into(),
         )),
-        Outcome::Missing => Err(ApiError::NotFound("There is no account with this id.".into())),
+        Outcome::Missing => Err(ApiError::NotFound(
+            "There is no account with this id.".into(),
+        )),
     }
 }

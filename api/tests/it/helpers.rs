@@ -1,0 +1,295 @@
+//! Starting a server for one test, and talking to it.
+
+use endorse_api::config::{ConfigArgs, DatabaseUrl};
+use endorse_api::db::users::{self, NewUser};
+use endorse_api::db::Db;
+use endorse_api::{auth::passwords, Application, Settings};
+use endorse_shared::auth::{LoginRequest, SessionResponse};
+use endorse_shared::{Problem, Role};
+use reqwest::cookie::{CookieStore, Jar};
+use reqwest::{Response, StatusCode};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::sync::Arc;
+
+/// The secret the test servers sign access tokens with, so tests can forge tokens.
+pub const JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
+/// A password that passes validation.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A running server with a database of its own.
+pub struct TestApp {
+    pub base: String,
+    pub client: reqwest::Client,
+    pub jar: Arc<Jar>,
+    pub db: Db,
+    _database: TestDatabase,
+    _data_dir: tempfile::TempDir,
+}
+
+/// The database of one test; a PostgreSQL one is dropped with it.
+pub enum TestDatabase {
+    Sqlite,
+    #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+    Postgres {
+        admin_url: String,
+        name: String,
+    },
+}
+
+impl TestDatabase {
+    /// A fresh database for the backend this run tests.
+    pub fn create(data_dir: &std::path::Path) -> (Self, DatabaseUrl) {
+        match std::env::var("ENDORSE_TEST_POSTGRES_URL") {
+            Ok(admin_url) if !admin_url.is_empty() => create_postgres(&admin_url),
+            _ => (
+                TestDatabase::Sqlite,
+                DatabaseUrl::Sqlite(data_dir.join("test.db")),
+            ),
+        }
+    }
+}
+
+#[cfg(feature = "postgres")]
+fn create_postgres(admin_url: &str) -> (TestDatabase, DatabaseUrl) {
+    use diesel::connection::SimpleConnection;
+    use diesel::Connection;
+    let name = format!("endorse_test_{}", uuid::Uuid::new_v4().simple());
+    let mut conn = diesel::PgConnection::establish(admin_url).expect("connect to PostgreSQL");
+    conn.batch_execute(&format!("CREATE DATABASE {name}"))
+        .expect("create test database");
+    let url = with_database(admin_url, &name);
+    (
+        TestDatabase::Postgres {
+            admin_url: admin_url.to_string(),
+            name,
+        },
+        DatabaseUrl::Postgres(url),
+    )
+}
+
+#[cfg(not(feature = "postgres"))]
+fn create_postgres(_: &str) -> (TestDatabase, DatabaseUrl) {
+    panic!("ENDORSE_TEST_POSTGRES_URL is set but the tests were built without the postgres feature")
+}
+
+/// Replaces the database name in a PostgreSQL URL.
+#[cfg_attr(not(feature = "postgres"), allow(dead_code))]
+fn with_database(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, format!("?{query}")),
+        None => (url, String::new()),
+    };
+    let scheme_end = base.find("://").map_or(0, |i| i + 3);
+    let host_part = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    format!("{host_part}/{name}{query}")
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        #[cfg(feature = "postgres")]
+        if let TestDatabase::Postgres { admin_url, name } = self {
+            use diesel::connection::SimpleConnection;
+            use diesel::Connection;
+            if let Ok(mut conn) = diesel::PgConnection::establish(admin_url) {
+                let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+            }
+        }
+    }
+}
+
+/// Settings for a test server: a free port, a temporary data dir, a known secret.
+pub fn test_settings(data_dir: &std::path::Path, database: DatabaseUrl) -> Settings {
+    let args = ConfigArgs {
+        bind: Some("127.0.0.1:0".into()),
+        data_dir: Some(data_dir.to_path_buf()),
+        static_dir: Some(data_dir.join("no-app")),
+        jwt_secret: Some(JWT_SECRET.into()),
+        ..ConfigArgs::default()
+    };
+    let mut settings = Settings::from_args(&args).expect("test settings");
+    settings.database = database;
+    settings
+}
+
+/// Starts a server for one test.
+pub async fn spawn_app() -> TestApp {
+    spawn_app_with(|_| {}).await
+}
+
+/// Starts a server for one test, after adjusting its settings.
+pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let (database, url) = TestDatabase::create(data_dir.path());
+    let mut settings = test_settings(data_dir.path(), url);
+    adjust(&mut settings);
+    let app = Application::build(settings).expect("build the app");
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let db = app.db();
+    actix_web::rt::spawn(app.run_until_stopped());
+    let jar = Arc::new(Jar::default());
+    TestApp {
+        base,
+        client: client_with(jar.clone()),
+        jar,
+        db,
+        _database: database,
+        _data_dir: data_dir,
+    }
+}
+
+/// A client that keeps cookies, like a browser.
+pub fn new_client() -> reqwest::Client {
+    client_with(Arc::new(Jar::default()))
+}
+
+fn client_with(jar: Arc<Jar>) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_provider(jar)
+        .build()
+        .expect("http client")
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// The refresh token the client's cookie jar holds now, if any.
+    pub fn refresh_cookie(&self) -> Option<String> {
+        let url = reqwest::Url::parse(&self.url("/api/v1/auth/refresh")).ok()?;
+        let header = self.jar.cookies(&url)?;
+        let header = header.to_str().ok()?.to_string();
+        header.split("; ").find_map(|pair| {
+            pair.strip_prefix(&format!("{}=", endorse_shared::auth::REFRESH_COOKIE))
+                .map(str::to_string)
+        })
+    }
+
+    pub async fn post<B: Serialize>(&self, path: &str, body: &B) -> Response {
+        self.client
+            .post(self.url(path))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_empty(&self, path: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get_as(&self, path: &str, token: &str) -> Response {
+        self.client
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn post_as<B: Serialize>(&self, path: &str, token: &str, body: &B) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn patch_as<B: Serialize>(&self, path: &str, token: &str, body: &B) -> Response {
+        self.client
+            .patch(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Registers an applicant through the API and returns the session.
+    pub async fn register(&self, email: &str, name: &str) -> SessionResponse {
+        let response = self
+            .post(
+                "/api/v1/auth/register",
+                &serde_json::json!({ "email": email, "name": name, "password": PASSWORD }),
+            )
+            .await;
+        expect_json(response, StatusCode::CREATED).await
+    }
+
+    /// Signs in through the API.
+    pub async fn login(&self, email: &str, password: &str) -> Response {
+        self.post(
+            "/api/v1/auth/login",
+            &LoginRequest {
+                email: email.into(),
+                password: password.into(),
+            },
+        )
+        .await
+    }
+
+    /// Creates an account directly in the database (no password change due) and
+    /// signs it in, returning its access token.
+    pub async fn user_with_role(&self, role: Role, email: &str) -> String {
+        let new = NewUser {
+            email: email.to_string(),
+            name: format!("{} Example", role.label()),
+            role,
+            password_hash: passwords::hash(PASSWORD).expect("hash"),
+            must_change_password: false,
+        };
+        let db = self.db.clone();
+        db.run(move |conn| users::insert(conn, new))
+            .await
+            .expect("insert user");
+        let session: SessionResponse =
+            expect_json(self.login(email, PASSWORD).await, StatusCode::OK).await;
+        session.access_token
+    }
+}
+
+/// Asserts the status and decodes the body.
+pub async fn expect_json<T: DeserializeOwned>(response: Response, status: StatusCode) -> T {
+    let actual = response.status();
+    let text = response.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    serde_json::from_str(&text).unwrap_or_else(|error| panic!("cannot decode {text}: {error}"))
+}
+
+/// Asserts an error response: status, problem media type, request id in body and header.
+pub async fn expect_problem(response: Response, status: StatusCode) -> Problem {
+    let actual = response.status();
+    let content_type = response
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_string();
+    let header_id = response
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
+    let text = response.text().await.expect("body");
+    assert_eq!(actual, status, "unexpected status; body: {text}");
+    assert_eq!(content_type, "application/problem+json", "body: {text}");
+    let problem: Problem = serde_json::from_str(&text)
+        .unwrap_or_else(|error| panic!("not a problem document {text}: {error}"));
+    assert_eq!(problem.status, status.as_u16());
+    assert!(problem.request_id.is_some(), "no request id in {text}");
+    assert_eq!(
+        problem.request_id, header_id,
+        "body and header disagree on the request id"
+    );
+    problem
+}

@@ -1,0 +1,14 @@
+//! The API's integration tests: one binary, each test starting the real server on
+//! port 0 against a fresh database and speaking HTTP typed with `endorse-shared`.
+//!
+//! The backend is SQLite unless `ENDORSE_TEST_POSTGRES_URL` names a PostgreSQL
+//! server (any database on it, e.g. `postgres://root@/postgres?host=/var/run/postgresql`);
+//! then each test gets a database of its own there. `cargo xtask test` runs this
+//! binary once per backend.
+
+mod accounts;
+mod auth;
+mod contract;
+mod helpers;
+mod migrations;
+mod tokens;
