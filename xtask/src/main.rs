@@ -1,1 +1,328 @@
-fn main() {}
+//! Project automation, so that nothing but cargo is needed:
+//!
+//! - `cargo xtask run`      build the web app and serve everything on 127.0.0.1:8080
+//! - `cargo xtask test`     every check CI runs: fmt, clippy, unit and integration
+//!   tests on SQLite and PostgreSQL, OpenAPI freshness, browser journeys
+//! - `cargo xtask openapi`  regenerate `openapi/openapi.json`
+//! - `cargo xtask spa`      build the web app into `frontend/dist`
+//!
+//! Missing tools (the wasm32 target, the wasm-bindgen CLI matching Cargo.lock)
+//! are installed on first use.
+
+use anyhow::{bail, Context, Result};
+use std::env;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const DEFAULT_TEST_POSTGRES_URL: &str = "postgres://root@/postgres?host=/var/run/postgresql";
+
+fn main() {
+    if let Err(error) = run() {
+        eprintln!("xtask: {error:#}");
+        std::process::exit(1);
+    }
+}
+
+fn run() -> Result<()> {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let (command, rest) = args
+        .split_first()
+        .map_or(("help", &[][..]), |(c, r)| (c.as_str(), r));
+    match command {
+        "run" => run_app(rest),
+        "test" => test(),
+        "openapi" => openapi(),
+        "spa" => build_spa(rest.iter().any(|a| a == "--debug")).map(|_| ()),
+        "help" | "--help" | "-h" => {
+            println!("usage: cargo xtask <run [endorse args…] | test | openapi | spa [--debug]>");
+            Ok(())
+        }
+        other => bail!("unknown command '{other}' (try `cargo xtask help`)"),
+    }
+}
+
+fn root() -> PathBuf {
+    // xtask/ lives in the workspace root.
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+fn target_dir() -> PathBuf {
+    env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target"))
+}
+
+fn cargo() -> Command {
+    let mut command = Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command.current_dir(root());
+    command
+}
+
+fn status(command: &mut Command) -> Result<()> {
+    eprintln!("xtask: running {:?}", command);
+    let status = command
+        .status()
+        .with_context(|| format!("cannot start {:?}", command.get_program()))?;
+    if !status.success() {
+        bail!("{:?} failed ({status})", command.get_program());
+    }
+    Ok(())
+}
+
+fn step(title: &str) {
+    eprintln!("\n==> {title}");
+}
+
+/// `cargo xtask run`: the whole app on a laptop.
+fn run_app(endorse_args: &[String]) -> Result<()> {
+    let dist = build_spa(false)?;
+    step("Building and starting the server");
+    let mut command = cargo();
+    command
+        .args(["run", "--package", "endorse-api", "--bin", "endorse", "--"])
+        .args(endorse_args)
+        .env("ENDORSE_STATIC_DIR", &dist);
+    status(&mut command)
+}
+
+/// `cargo xtask openapi`: regenerate the committed document.
+fn openapi() -> Result<()> {
+    step("Generating openapi/openapi.json");
+    let output = cargo()
+        .args([
+            "run",
+            "--quiet",
+            "--package",
+            "endorse-api",
+            "--bin",
+            "endorse",
+            "--",
+            "openapi",
+        ])
+        .output()
+        .context("cannot run the endorse binary")?;
+    if !output.status.success() {
+        bail!(
+            "endorse openapi failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let path = root().join("openapi/openapi.json");
+    fs::write(&path, &output.stdout).with_context(|| format!("cannot write {}", path.display()))?;
+    eprintln!("xtask: wrote {}", path.display());
+    Ok(())
+}
+
+/// `cargo xtask test`: everything CI checks.
+fn test() -> Result<()> {
+    step("Formatting");
+    status(cargo().args(["fmt", "--all", "--", "--check"]))?;
+
+    step("Clippy (server, shared, tests, xtask)");
+    status(cargo().args([
+        "clippy",
+        "--workspace",
+        "--exclude",
+        "endorse-frontend",
+        "--all-targets",
+        "--features",
+        "endorse-api/postgres",
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+    ensure_wasm_target()?;
+    step("Clippy (web app, wasm32)");
+    status(cargo().args([
+        "clippy",
+        "--package",
+        "endorse-frontend",
+        "--target",
+        WASM_TARGET,
+        "--",
+        "-D",
+        "warnings",
+    ]))?;
+
+    step("Unit tests and the API suite on SQLite (includes the OpenAPI freshness check)");
+    status(cargo().args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "endorse-frontend",
+        "--exclude",
+        "endorse-tests",
+        "--features",
+        "endorse-api/postgres",
+    ]))?;
+
+    step("The API suite on PostgreSQL");
+    let postgres_url = env::var("ENDORSE_TEST_POSTGRES_URL")
+        .unwrap_or_else(|_| DEFAULT_TEST_POSTGRES_URL.to_string());
+    check_postgres(&postgres_url)?;
+    status(
+        cargo()
+            .args([
+                "test",
+                "--package",
+                "endorse-api",
+                "--features",
+                "postgres",
+                "--test",
+                "it",
+            ])
+            .env("ENDORSE_TEST_POSTGRES_URL", &postgres_url),
+    )?;
+
+    let dist = build_spa(false)?;
+    step("Browser journeys (headless Chromium)");
+    status(
+        cargo()
+            .args([
+                "test",
+                "--package",
+                "endorse-tests",
+                "--",
+                "--test-threads=1",
+            ])
+            .env("ENDORSE_TEST_STATIC_DIR", &dist),
+    )?;
+    eprintln!("\nxtask: every check passed");
+    Ok(())
+}
+
+/// Fails early, with advice, when the default PostgreSQL socket is missing.
+fn check_postgres(url: &str) -> Result<()> {
+    if url == DEFAULT_TEST_POSTGRES_URL && !Path::new("/var/run/postgresql/.s.PGSQL.5432").exists()
+    {
+        bail!(
+            "PostgreSQL is not running on /var/run/postgresql. Start it (for example \
+             `pg_ctlcluster 15 main start`, then `su postgres -c \"createuser -s $USER\"` once), \
+             or point ENDORSE_TEST_POSTGRES_URL at a server where you may create databases"
+        );
+    }
+    Ok(())
+}
+
+fn ensure_wasm_target() -> Result<()> {
+    let installed = Command::new("rustup")
+        .args(["target", "list", "--installed"])
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.trim() == WASM_TARGET)
+        })
+        .unwrap_or(false);
+    if !installed {
+        step("Installing the wasm32 target");
+        status(Command::new("rustup").args(["target", "add", WASM_TARGET]))?;
+    }
+    Ok(())
+}
+
+/// The wasm-bindgen version Cargo.lock pins; the CLI must match it exactly.
+fn locked_wasm_bindgen_version() -> Result<String> {
+    let lock = fs::read_to_string(root().join("Cargo.lock")).context("cannot read Cargo.lock")?;
+    let mut lines = lock.lines();
+    while let Some(line) = lines.next() {
+        if line.trim() == "name = \"wasm-bindgen\"" {
+            if let Some(version) = lines
+                .next()
+                .and_then(|l| l.trim().strip_prefix("version = \""))
+                .and_then(|v| v.strip_suffix('"'))
+            {
+                return Ok(version.to_string());
+            }
+        }
+    }
+    bail!("Cargo.lock has no wasm-bindgen entry")
+}
+
+fn ensure_wasm_bindgen() -> Result<()> {
+    let wanted = locked_wasm_bindgen_version()?;
+    let have = Command::new("wasm-bindgen")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string());
+    if have
+        .as_deref()
+        .is_some_and(|v| v.split_whitespace().nth(1) == Some(wanted.as_str()))
+    {
+        return Ok(());
+    }
+    step(&format!(
+        "Installing wasm-bindgen-cli {wanted} (once; takes a few minutes)"
+    ));
+    status(
+        Command::new(env::var("CARGO").unwrap_or_else(|_| "cargo".into())).args([
+            "install",
+            "wasm-bindgen-cli",
+            "--version",
+            &wanted,
+        ]),
+    )
+}
+
+/// Builds the web app into `frontend/dist` and returns that directory.
+fn build_spa(debug: bool) -> Result<PathBuf> {
+    ensure_wasm_target()?;
+    ensure_wasm_bindgen()?;
+    step(if debug {
+        "Building the web app (debug)"
+    } else {
+        "Building the web app (release)"
+    });
+    let mut build = cargo();
+    build.args([
+        "build",
+        "--package",
+        "endorse-frontend",
+        "--target",
+        WASM_TARGET,
+    ]);
+    if !debug {
+        build.arg("--release");
+    }
+    status(&mut build)?;
+
+    let profile = if debug { "debug" } else { "release" };
+    let wasm = target_dir()
+        .join(WASM_TARGET)
+        .join(profile)
+        .join("endorse-frontend.wasm");
+    let dist = root().join("frontend/dist");
+    if dist.exists() {
+        fs::remove_dir_all(&dist).with_context(|| format!("cannot clear {}", dist.display()))?;
+    }
+    fs::create_dir_all(&dist)?;
+    status(
+        Command::new("wasm-bindgen")
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "endorse_frontend",
+                "--out-dir",
+            ])
+            .arg(&dist)
+            .arg(&wasm),
+    )?;
+    let static_dir = root().join("frontend/static");
+    for entry in fs::read_dir(&static_dir)
+        .with_context(|| format!("cannot read {}", static_dir.display()))?
+    {
+        let entry = entry?;
+        fs::copy(entry.path(), dist.join(entry.file_name()))?;
+    }
+    eprintln!("xtask: web app built into {}", dist.display());
+    Ok(dist)
+}

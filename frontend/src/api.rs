@@ -1,0 +1,156 @@
+//! The typed client of the Endorse API: one request function that maps every
+//! failure to [`ApiError`], and one function per operation.
+
+use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
+use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
+use endorse_shared::Problem;
+use gloo_net::http::{Method, RequestBuilder};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Why a call failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// The API answered with a problem document.
+    Problem(Problem),
+    /// The API could not be reached.
+    Network(String),
+    /// The answer could not be understood.
+    Unexpected(String),
+}
+
+impl ApiError {
+    /// A sentence for the person using the app.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Problem(problem) => problem.message().to_string(),
+            ApiError::Network(_) => {
+                "Endorse could not be reached. Check your connection and try again.".to_string()
+            }
+            ApiError::Unexpected(detail) => format!("Something unexpected happened ({detail})."),
+        }
+    }
+
+    /// Field name to messages, for validation failures.
+    pub fn field_errors(&self) -> BTreeMap<String, Vec<String>> {
+        match self {
+            ApiError::Problem(problem) => problem.errors.clone(),
+            _ => BTreeMap::new(),
+        }
+    }
+}
+
+async fn send<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    body: Option<&impl Serialize>,
+) -> Result<T, ApiError> {
+    let mut builder = RequestBuilder::new(path)
+        .method(method)
+        .header("accept", "application/json");
+    if let Some(token) = token {
+        builder = builder.header("authorization", &format!("Bearer {token}"));
+    }
+    let request = match body {
+        Some(body) => builder.json(body),
+        None => builder.build(),
+    }
+    .map_err(|error| ApiError::Unexpected(error.to_string()))?;
+    let response = request
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    if (200..300).contains(&status) {
+        let text = if text.is_empty() {
+            "null"
+        } else {
+            text.as_str()
+        };
+        serde_json::from_str(text).map_err(|error| ApiError::Unexpected(error.to_string()))
+    } else {
+        Err(match serde_json::from_str::<Problem>(&text) {
+            Ok(problem) => ApiError::Problem(problem),
+            Err(_) => ApiError::Unexpected(format!("HTTP {status}")),
+        })
+    }
+}
+
+const NO_BODY: Option<&()> = None;
+
+/// Registers an applicant and signs them in.
+pub async fn register(request: &RegisterRequest) -> Result<SessionResponse, ApiError> {
+    send(Method::POST, "/api/v1/auth/register", None, Some(request)).await
+}
+
+/// Signs in.
+pub async fn login(request: &LoginRequest) -> Result<SessionResponse, ApiError> {
+    send(Method::POST, "/api/v1/auth/login", None, Some(request)).await
+}
+
+/// Exchanges the refresh cookie for a new session.
+pub async fn refresh() -> Result<SessionResponse, ApiError> {
+    send(Method::POST, "/api/v1/auth/refresh", None, NO_BODY).await
+}
+
+/// Signs out (revokes the refresh cookie).
+pub async fn logout() -> Result<(), ApiError> {
+    send(Method::POST, "/api/v1/auth/logout", None, NO_BODY).await
+}
+
+/// Replaces the signed-in user's password.
+pub async fn change_password(
+    token: &str,
+    request: &ChangePasswordRequest,
+) -> Result<SessionResponse, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/password",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Admins: one page of accounts.
+pub async fn list_users(token: &str, query: &ListUsersQuery) -> Result<UserListResponse, ApiError> {
+    let mut params = Vec::new();
+    if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        params.push(format!("q={}", encode(q.trim())));
+    }
+    if let Some(role) = query.role {
+        params.push(format!("role={role}"));
+    }
+    params.push(format!("page={}", query.page()));
+    params.push(format!("per_page={}", query.per_page()));
+    let path = format!("/api/v1/users?{}", params.join("&"));
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: create an account.
+pub async fn create_user(
+    token: &str,
+    request: &CreateUserRequest,
+) -> Result<UserResponse, ApiError> {
+    send(Method::POST, "/api/v1/users", Some(token), Some(request)).await
+}
+
+/// Percent-encodes a query value the way `encodeURIComponent` does.
+fn encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(char::from(byte))
+            }
+            other => out.push_str(&format!("%{other:02X}")),
+        }
+    }
+    out
+}

@@ -1,0 +1,33 @@
+//! The root component: session, router, frame.
+
+use crate::components::Layout;
+use crate::pages::{AdminUsers, ChangePassword, Home, NotFound, SignIn, SignUp};
+use crate::route::Route;
+use crate::session::SessionProvider;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The app.
+#[function_component(App)]
+pub fn app() -> Html {
+    html! {
+        <SessionProvider>
+            <BrowserRouter>
+                <Layout>
+                    <Switch<Route> render={switch} />
+                </Layout>
+            </BrowserRouter>
+        </SessionProvider>
+    }
+}
+
+fn switch(route: Route) -> Html {
+    match route {
+        Route::Home => html! { <Home /> },
+        Route::SignIn => html! { <SignIn /> },
+        Route::SignUp => html! { <SignUp /> },
+        Route::ChangePassword => html! { <ChangePassword /> },
+        Route::AdminUsers => html! { <AdminUsers /> },
+        Route::NotFound => html! { <NotFound /> },
+    }
+}

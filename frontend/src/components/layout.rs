@@ -1,0 +1,147 @@
+//! The frame of every page: a skip link, the header with the navigation of the
+//! signed-in role, and the main region.
+
+use crate::api;
+use crate::route::Route;
+use crate::session::{use_session, SessionAction};
+use endorse_shared::Role;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Props of [`Layout`].
+#[derive(Properties, PartialEq)]
+pub struct LayoutProps {
+    /// The page.
+    pub children: Children,
+}
+
+/// Header, navigation and main region.
+#[function_component(Layout)]
+pub fn layout(props: &LayoutProps) -> Html {
+    let session = use_session();
+    let navigator = use_navigator();
+    let route = use_route::<Route>();
+    let menu_open = use_state(|| false);
+
+    {
+        // Close the menu on navigation (small screens).
+        let menu_open = menu_open.clone();
+        use_effect_with(route.clone(), move |_| menu_open.set(false));
+    }
+
+    let sign_out = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| {
+            let session = session.clone();
+            let navigator = navigator.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                // Even if the server is unreachable, forget the session here.
+                let _ = api::logout().await;
+                session.dispatch(SessionAction::End);
+                if let Some(navigator) = navigator {
+                    navigator.push(&Route::SignIn);
+                }
+            });
+        })
+    };
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
+    };
+
+    let link = |to: Route, label: &'static str| {
+        let current = route.as_ref() == Some(&to);
+        html! {
+            <li>
+                <Link<Route> to={to} classes={classes!(current.then_some("current"))}>
+                    <span aria-current={current.then_some("page")}>{ label }</span>
+                </Link<Route>>
+            </li>
+        }
+    };
+
+    let nav = match session.session() {
+        Some(signed_in) => {
+            let role_links = match signed_in.user.role {
+                Role::Applicant | Role::Reviewer => html! { link(Route::Home, "Home") },
+                Role::Admin => html! {
+                    <>
+                        { link(Route::Home, "Overview") }
+                        { link(Route::AdminUsers, "Users") }
+                    </>
+                },
+            };
+            html! {
+                <>
+                    <ul class="nav__links">
+                        { role_links }
+                        { link(Route::ChangePassword, "Password") }
+                    </ul>
+                    <div class="nav__user">
+                        <span class="nav__name">
+                            { &signed_in.user.name }
+                            <span class="badge">{ signed_in.user.role.label() }</span>
+                        </span>
+                        <button type="button" class="button button--quiet" onclick={sign_out}>{ "Sign out" }</button>
+                    </div>
+                </>
+            }
+        }
+        None => html! {
+            <ul class="nav__links">
+                { link(Route::SignIn, "Sign in") }
+                { link(Route::SignUp, "Create an account") }
+            </ul>
+        },
+    };
+
+    html! {
+        <>
+            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <header class="header">
+                <div class="header__inner">
+                    <Link<Route> to={Route::Home} classes="brand">
+                        <span class="brand__mark" aria-hidden="true">{ "E" }</span>
+                        <span>{ "Endorse" }</span>
+                    </Link<Route>>
+                    <button
+                        type="button"
+                        class="menu-toggle"
+                        aria-expanded={(*menu_open).to_string()}
+                        aria-controls="site-nav"
+                        onclick={toggle_menu}
+                    >
+                        { "Menu" }
+                    </button>
+                    <nav id="site-nav" aria-label="Main" class={classes!("nav", (*menu_open).then_some("nav--open"))}>
+                        { nav }
+                    </nav>
+                </div>
+            </header>
+            <main id="main" tabindex="-1" class="main">
+                { props.children.clone() }
+            </main>
+            <footer class="footer">
+                <p>{ "Endorse — the IECMH Endorsement application tracker." }</p>
+            </footer>
+        </>
+    }
+}
+
+/// Props of [`PageTitle`].
+#[derive(Properties, PartialEq)]
+pub struct PageTitleProps {
+    /// The page's heading and document title.
+    pub title: AttrValue,
+}
+
+/// The page's `<h1>`; also sets the document title so screen readers and tabs
+/// announce where one is.
+#[function_component(PageTitle)]
+pub fn page_title(props: &PageTitleProps) -> Html {
+    let title = props.title.clone();
+    use_effect_with(title.clone(), |title| {
+        gloo::utils::document().set_title(&format!("{title} · Endorse"));
+    });
+    html! { <h1>{ title }</h1> }
+}

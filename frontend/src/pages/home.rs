@@ -1,0 +1,164 @@
+//! The home page: a welcome for visitors, and for each role its own overview.
+
+use crate::api;
+use crate::components::{Alert, PageTitle};
+use crate::route::Route;
+use crate::session::{use_session, Session, SessionState};
+use endorse_shared::users::ListUsersQuery;
+use endorse_shared::Role;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The home page.
+#[function_component(Home)]
+pub fn home() -> Html {
+    let session = use_session();
+    match &*session {
+        SessionState::Loading => html! { <p class="loading" role="status">{ "Loading…" }</p> },
+        SessionState::SignedOut => html! { <Welcome /> },
+        SessionState::SignedIn(signed_in) if signed_in.user.must_change_password => {
+            html! { <Redirect<Route> to={Route::ChangePassword} /> }
+        }
+        SessionState::SignedIn(signed_in) => match signed_in.user.role {
+            Role::Applicant => html! { <ApplicantHome session={signed_in.clone()} /> },
+            Role::Reviewer => html! { <ReviewerHome session={signed_in.clone()} /> },
+            Role::Admin => html! { <AdminHome session={signed_in.clone()} /> },
+        },
+    }
+}
+
+#[function_component(Welcome)]
+fn welcome() -> Html {
+    html! {
+        <section class="hero">
+            <PageTitle title="The IECMH Endorsement, without the paperwork" />
+            <p class="lead">
+                { "Endorse is where applicants build their portfolio for the Infant and Early Childhood Mental Health Endorsement, referees answer reference requests, peer reviewers score, and associations decide and keep the registry." }
+            </p>
+            <p class="actions">
+                <Link<Route> to={Route::SignUp} classes="button">{ "Create an applicant account" }</Link<Route>>
+                <Link<Route> to={Route::SignIn} classes="button button--secondary">{ "Sign in" }</Link<Route>>
+            </p>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct HomeProps {
+    session: Session,
+}
+
+#[function_component(AccountCard)]
+fn account_card(props: &HomeProps) -> Html {
+    let user = &props.session.user;
+    html! {
+        <section class="card" aria-labelledby="account-heading">
+            <h2 id="account-heading">{ "Your account" }</h2>
+            <dl class="facts">
+                <dt>{ "Name" }</dt><dd>{ &user.name }</dd>
+                <dt>{ "E-mail" }</dt><dd>{ &user.email }</dd>
+                <dt>{ "Role" }</dt><dd>{ user.role.label() }</dd>
+                <dt>{ "Member since" }</dt><dd>{ user.created_at.format("%-d %B %Y").to_string() }</dd>
+            </dl>
+        </section>
+    }
+}
+
+#[function_component(ApplicantHome)]
+fn applicant_home(props: &HomeProps) -> Html {
+    html! {
+        <>
+            <PageTitle title={format!("Welcome, {}", props.session.user.name)} />
+            <div class="grid">
+                <section class="card" aria-labelledby="steps-heading">
+                    <h2 id="steps-heading">{ "The path to endorsement" }</h2>
+                    <ol class="steps">
+                        <li>{ "Choose the category that fits your work: Family Associate, Family Specialist, Family Reflective Supervisor, Mental Health Specialist, or Mental Health Mentor." }</li>
+                        <li>{ "Build your portfolio: education, work experience, specialized training, reflective supervision/consultation, and signed agreements." }</li>
+                        <li>{ "Ask three referees for a reference rating; they answer through a secure link." }</li>
+                        <li>{ "Submit when every requirement is met; peer reviewers then score your portfolio." }</li>
+                    </ol>
+                </section>
+                <AccountCard session={props.session.clone()} />
+            </div>
+        </>
+    }
+}
+
+#[function_component(ReviewerHome)]
+fn reviewer_home(props: &HomeProps) -> Html {
+    html! {
+        <>
+            <PageTitle title={format!("Welcome, {}", props.session.user.name)} />
+            <div class="grid">
+                <section class="card" aria-labelledby="role-heading">
+                    <h2 id="role-heading">{ "Reviewing for your association" }</h2>
+                    <p>{ "As a peer reviewer you score the portfolios and exams that your association assigns to you, in categories at or below your own endorsement." }</p>
+                </section>
+                <AccountCard session={props.session.clone()} />
+            </div>
+        </>
+    }
+}
+
+#[function_component(AdminHome)]
+fn admin_home(props: &HomeProps) -> Html {
+    let counts = use_state(|| None::<Vec<(Role, u64)>>);
+    let failure = use_state(|| None::<String>);
+    {
+        let counts = counts.clone();
+        let failure = failure.clone();
+        let token = props.session.token.clone();
+        use_effect_with(token, move |token| {
+            let token = token.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut found = Vec::new();
+                for role in Role::ALL {
+                    let query = ListUsersQuery {
+                        role: Some(role),
+                        per_page: Some(1),
+                        ..ListUsersQuery::default()
+                    };
+                    match api::list_users(&token, &query).await {
+                        Ok(page) => found.push((role, page.total)),
+                        Err(error) => {
+                            failure.set(Some(error.message()));
+                            return;
+                        }
+                    }
+                }
+                counts.set(Some(found));
+            });
+        });
+    }
+    html! {
+        <>
+            <PageTitle title="Overview" />
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            <div class="grid">
+                <section class="card" aria-labelledby="people-heading">
+                    <h2 id="people-heading">{ "People" }</h2>
+                    {
+                        match &*counts {
+                            None => html! { <p role="status">{ "Counting…" }</p> },
+                            Some(counts) => html! {
+                                <dl class="stats">
+                                    { for counts.iter().map(|(role, count)| html! {
+                                        <div class="stat">
+                                            <dt>{ format!("{}s", role.label()) }</dt>
+                                            <dd>{ count }</dd>
+                                        </div>
+                                    }) }
+                                </dl>
+                            },
+                        }
+                    }
+                    <p><Link<Route> to={Route::AdminUsers}>{ "Manage users" }</Link<Route>></p>
+                </section>
+                <AccountCard session={props.session.clone()} />
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,28 @@
+//! Every page of the app, one variant each.
+
+use yew_router::Routable;
+
+/// The app's routes. The server answers any non-API path with `index.html`, so
+/// each of these works as a deep link.
+#[derive(Clone, Debug, PartialEq, Eq, Routable)]
+pub enum Route {
+    /// The role-aware home.
+    #[at("/")]
+    Home,
+    /// Sign in.
+    #[at("/sign-in")]
+    SignIn,
+    /// Register as an applicant.
+    #[at("/sign-up")]
+    SignUp,
+    /// Choose a new password.
+    #[at("/account/password")]
+    ChangePassword,
+    /// Admins: accounts.
+    #[at("/admin/users")]
+    AdminUsers,
+    /// Anything else.
+    #[not_found]
+    #[at("/not-found")]
+    NotFound,
+}
