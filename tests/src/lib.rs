@@ -1,1 +1,250 @@
+//! The harness of the browser journeys: the real server serving the real built
+//! app, and headless Chromium driven through chromedriver.
+//!
+//! `cargo xtask test` builds the app and points `ENDORSE_TEST_STATIC_DIR` at it.
+//! Chromium and chromedriver come from the system (`CHROMEDRIVER` overrides the
+//! driver's path).
 
+use anyhow::{bail, Context, Result};
+use endorse_api::config::{ConfigArgs, DatabaseUrl};
+use endorse_api::db::Db;
+use endorse_api::{Application, Settings};
+use fantoccini::elements::Element;
+use fantoccini::{Client, ClientBuilder, Locator};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::time::Duration;
+use tokio::process::{Child, Command};
+
+/// How long a page may take to show what a step waits for.
+pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// A running server with the built app and an empty SQLite database.
+pub struct Server {
+    /// Its base URL.
+    pub base: String,
+    /// Its database.
+    pub db: Db,
+    _data_dir: tempfile::TempDir,
+}
+
+/// Starts the real server on a free port, serving the built app.
+pub fn start_server() -> Result<Server> {
+    let static_dir = PathBuf::from(std::env::var("ENDORSE_TEST_STATIC_DIR").context(
+        "ENDORSE_TEST_STATIC_DIR is not set: run the browser tests through `cargo xtask test`",
+    )?);
+    if !static_dir.join("index.html").is_file() {
+        bail!(
+            "no built app in {} (run `cargo xtask spa`)",
+            static_dir.display()
+        );
+    }
+    let data_dir = tempfile::tempdir()?;
+    let args = ConfigArgs {
+        bind: Some("127.0.0.1:0".into()),
+        data_dir: Some(data_dir.path().to_path_buf()),
+        static_dir: Some(static_dir),
+        ..ConfigArgs::default()
+    };
+    let mut settings = Settings::from_args(&args)?;
+    settings.database = DatabaseUrl::Sqlite(data_dir.path().join("journey.db"));
+    let app = Application::build(settings)?;
+    let base = format!("http://127.0.0.1:{}", app.port());
+    let db = app.db();
+    actix_web::rt::spawn(app.run_until_stopped());
+    Ok(Server {
+        base,
+        db,
+        _data_dir: data_dir,
+    })
+}
+
+/// Headless Chromium under chromedriver; both end when this is dropped.
+pub struct Browser {
+    /// The WebDriver session.
+    pub client: Client,
+    _driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+fn free_port() -> Result<u16> {
+    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+impl Browser {
+    /// Starts chromedriver and opens a headless Chromium window of this size.
+    pub async fn start(width: u32, height: u32) -> Result<Self> {
+        let driver_path = std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let port = free_port()?;
+        let driver = Command::new(&driver_path)
+            .arg(format!("--port={port}"))
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .with_context(|| {
+                format!("cannot start {driver_path}: install chromium and chromium-driver")
+            })?;
+        let profile = tempfile::tempdir()?;
+        let mut chrome = serde_json::Map::new();
+        let mut args = vec![
+            "--headless=new".to_string(),
+            "--no-sandbox".into(),
+            "--disable-gpu".into(),
+            "--disable-dev-shm-usage".into(),
+            "--disable-background-networking".into(),
+            "--disable-component-update".into(),
+            "--disable-sync".into(),
+            "--no-first-run".into(),
+            format!("--window-size={width},{height}"),
+            format!("--user-data-dir={}", profile.path().display()),
+        ];
+        if let Ok(binary) = std::env::var("CHROME_BIN") {
+            chrome.insert("binary".into(), binary.into());
+        }
+        args.sort();
+        chrome.insert("args".into(), args.into());
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), chrome.into());
+
+        // chromedriver needs a moment to listen; retry the connection until it does.
+        let url = format!("http://127.0.0.1:{port}");
+        let mut last_error = None;
+        for _ in 0..100 {
+            let connector = hyper_util::client::legacy::connect::HttpConnector::new();
+            match ClientBuilder::new(connector)
+                .capabilities(capabilities.clone())
+                .connect(&url)
+                .await
+            {
+                Ok(client) => {
+                    return Ok(Self {
+                        client,
+                        _driver: driver,
+                        _profile: profile,
+                    })
+                }
+                Err(error) => {
+                    last_error = Some(error);
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                }
+            }
+        }
+        bail!("chromedriver did not start a session: {last_error:?}")
+    }
+
+    /// Opens a URL.
+    pub async fn open(&self, url: &str) -> Result<()> {
+        self.client.goto(url).await?;
+        Ok(())
+    }
+
+    /// Waits for an element to appear.
+    pub async fn wait_for(&self, css: &str) -> Result<Element> {
+        self.client
+            .wait()
+            .at_most(STEP_TIMEOUT)
+            .for_element(Locator::Css(css))
+            .await
+            .with_context(|| format!("no element matches `{css}`"))
+    }
+
+    /// Waits for the page's `<h1>` to contain the text.
+    pub async fn wait_for_heading(&self, text: &str) -> Result<()> {
+        let xpath = format!(
+            "//h1[contains(normalize-space(.), {})]",
+            xpath_literal(text)
+        );
+        self.client
+            .wait()
+            .at_most(STEP_TIMEOUT)
+            .for_element(Locator::XPath(&xpath))
+            .await
+            .with_context(|| format!("no heading containing '{text}'"))?;
+        Ok(())
+    }
+
+    /// Waits for any element to contain the text.
+    pub async fn wait_for_text(&self, css: &str, text: &str) -> Result<Element> {
+        let deadline = tokio::time::Instant::now() + STEP_TIMEOUT;
+        loop {
+            for element in self.client.find_all(Locator::Css(css)).await? {
+                if element.text().await.unwrap_or_default().contains(text) {
+                    return Ok(element);
+                }
+            }
+            if tokio::time::Instant::now() > deadline {
+                bail!("no `{css}` containing '{text}'");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// Types into the field with this label's `for` id.
+    pub async fn fill(&self, field_id: &str, text: &str) -> Result<()> {
+        let input = self.wait_for(&format!("#{field_id}")).await?;
+        input.clear().await?;
+        input.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Presses the button with exactly this text.
+    pub async fn press(&self, text: &str) -> Result<()> {
+        self.click_xpath(&format!(
+            "//button[normalize-space(.)={}]",
+            xpath_literal(text)
+        ))
+        .await
+        .with_context(|| format!("no button '{text}'"))
+    }
+
+    /// Follows the link with exactly this text.
+    pub async fn follow(&self, text: &str) -> Result<()> {
+        self.click_xpath(&format!("//a[normalize-space(.)={}]", xpath_literal(text)))
+            .await
+            .with_context(|| format!("no link '{text}'"))
+    }
+
+    async fn click_xpath(&self, xpath: &str) -> Result<()> {
+        let element = self
+            .client
+            .wait()
+            .at_most(STEP_TIMEOUT)
+            .for_element(Locator::XPath(xpath))
+            .await?;
+        element.click().await?;
+        Ok(())
+    }
+
+    /// Saves a screenshot under `target/journeys/` (kept for a failed run).
+    pub async fn screenshot(&self, name: &str) -> Result<PathBuf> {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/journeys");
+        std::fs::create_dir_all(&dir)?;
+        let path = dir.join(format!("{name}.png"));
+        std::fs::write(&path, self.client.screenshot().await?)?;
+        Ok(path)
+    }
+
+    /// Ends the session, first saving a screenshot if the journey failed, and
+    /// returns the journey's outcome.
+    pub async fn finish(self, name: &str, outcome: Result<()>) -> Result<()> {
+        if outcome.is_err() {
+            match self.screenshot(name).await {
+                Ok(path) => eprintln!("screenshot of the failure: {}", path.display()),
+                Err(error) => eprintln!("no screenshot of the failure: {error:#}"),
+            }
+        }
+        let closed = self.client.close().await;
+        outcome?;
+        closed?;
+        Ok(())
+    }
+}
+
+fn xpath_literal(text: &str) -> String {
+    if text.contains('\'') {
+        format!("\"{text}\"")
+    } else {
+        format!("'{text}'")
+    }
+}

@@ -3,7 +3,7 @@
 
 use crate::api;
 use crate::route::Route;
-use crate::session::{use_session, SessionAction};
+use crate::session::{use_session, SessionAction, SessionState};
 use endorse_shared::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -119,7 +119,13 @@ pub fn layout(props: &LayoutProps) -> Html {
                 </div>
             </header>
             <main id="main" tabindex="-1" class="main">
-                { props.children.clone() }
+                // Until the refresh cookie has been tried, no page can know who is
+                // signed in; rendering one would redirect a deep link too early.
+                if matches!(*session, SessionState::Loading) {
+                    <p class="loading" role="status">{ "Loading…" }</p>
+                } else {
+                    { props.children.clone() }
+                }
             </main>
             <footer class="footer">
                 <p>{ "Endorse — the IECMH Endorsement application tracker." }</p>

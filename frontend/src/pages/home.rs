@@ -14,8 +14,7 @@ use yew_router::prelude::*;
 pub fn home() -> Html {
     let session = use_session();
     match &*session {
-        SessionState::Loading => html! { <p class="loading" role="status">{ "Loading…" }</p> },
-        SessionState::SignedOut => html! { <Welcome /> },
+        SessionState::Loading | SessionState::SignedOut => html! { <Welcome /> },
         SessionState::SignedIn(signed_in) if signed_in.user.must_change_password => {
             html! { <Redirect<Route> to={Route::ChangePassword} /> }
         }

@@ -1,0 +1,211 @@
+//! Journeys through the real built app against the real server, in headless
+//! Chromium: what an applicant and an admin do on their first day.
+
+use anyhow::{ensure, Result};
+use endorse_tests::{start_server, Browser};
+
+const PASSWORD: &str = "a long enough passphrase";
+
+#[actix_web::test]
+async fn an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_reload(
+) -> Result<()> {
+    let server = start_server()?;
+    let browser = Browser::start(1280, 900).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-up", server.base)).await?;
+        browser
+            .wait_for_heading("Create an applicant account")
+            .await?;
+
+        // The shared validation rules answer before anything is sent.
+        browser.fill("field-name", "Ada Lovelace").await?;
+        browser.fill("field-email", "not-an-address").await?;
+        browser.fill("field-password", "short").await?;
+        browser.press("Create account").await?;
+        browser
+            .wait_for_text("#field-email-error", "must be a valid e-mail address")
+            .await?;
+        browser
+            .wait_for_text("#field-password-error", "between 12 and 128 characters")
+            .await?;
+        let invalid = browser
+            .wait_for("#field-email")
+            .await?
+            .attr("aria-invalid")
+            .await?;
+        ensure!(
+            invalid.as_deref() == Some("true"),
+            "the e-mail field is marked invalid"
+        );
+
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Create account").await?;
+        browser.wait_for_heading("Welcome, Ada Lovelace").await?;
+        browser
+            .wait_for_text("h2", "The path to endorsement")
+            .await?;
+
+        browser.press("Sign out").await?;
+        browser.wait_for_heading("Sign in").await?;
+
+        // A wrong password is answered beside the form, not with a blank page.
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.fill("field-password", "not the right one").await?;
+        browser.press("Sign in").await?;
+        browser.wait_for_text(".alert", "not right").await?;
+
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Sign in").await?;
+        browser.wait_for_heading("Welcome, Ada Lovelace").await?;
+
+        // A reload keeps the session through the refresh cookie alone.
+        browser.client.refresh().await?;
+        browser.wait_for_heading("Welcome, Ada Lovelace").await?;
+
+        // Registering the same address again is refused with the API's words.
+        browser.press("Sign out").await?;
+        browser.wait_for_heading("Sign in").await?;
+        browser.open(&format!("{}/sign-up", server.base)).await?;
+        browser.fill("field-name", "Ada Again").await?;
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Create account").await?;
+        browser.wait_for_text(".alert", "already exists").await?;
+
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_reload",
+            outcome,
+        )
+        .await
+}
+
+#[actix_web::test]
+async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer() -> Result<()> {
+    let server = start_server()?;
+    let first = endorse_api::bootstrap::ensure_admin(&server.db, "admin@example.org")?
+        .expect("a fresh database has no admin");
+    let browser = Browser::start(1280, 900).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-in", server.base)).await?;
+        browser.fill("field-email", "admin@example.org").await?;
+        browser.fill("field-password", &first.password).await?;
+        browser.press("Sign in").await?;
+
+        browser.wait_for_heading("Choose a new password").await?;
+        browser
+            .fill("field-current_password", &first.password)
+            .await?;
+        browser.fill("field-new_password", PASSWORD).await?;
+        browser.press("Change password").await?;
+        browser.wait_for_heading("Overview").await?;
+        browser.wait_for_text(".stat", "Admins").await?;
+
+        browser.follow("Manage users").await?;
+        browser.wait_for_heading("Users").await?;
+        browser.fill("field-name", "Rita Reviewer").await?;
+        browser.fill("field-email", "rita@example.org").await?;
+        browser.fill("field-password", "initial password 1").await?;
+        browser.press("Create account").await?;
+        browser
+            .wait_for_text(".alert--success", "Rita Reviewer")
+            .await?;
+        browser.wait_for_text("td", "rita@example.org").await?;
+
+        // Deep links survive a reload: the server answers index.html, the app routes.
+        browser.client.refresh().await?;
+        browser.wait_for_heading("Users").await?;
+        browser.wait_for_text("td", "rita@example.org").await?;
+
+        // Search narrows the list.
+        browser.fill("field-q", "rita").await?;
+        browser.press("Search").await?;
+        browser.wait_for_text("[role=status]", "1 account").await?;
+
+        // The new reviewer must choose a password of their own first.
+        browser.press("Sign out").await?;
+        browser.wait_for_heading("Sign in").await?;
+        browser.fill("field-email", "rita@example.org").await?;
+        browser.fill("field-password", "initial password 1").await?;
+        browser.press("Sign in").await?;
+        browser.wait_for_heading("Choose a new password").await?;
+
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer",
+            outcome,
+        )
+        .await
+}
+
+#[actix_web::test]
+async fn an_unknown_address_shows_the_apps_not_found_page() -> Result<()> {
+    let server = start_server()?;
+    let browser = Browser::start(1280, 900).await?;
+    let outcome = async {
+        browser
+            .open(&format!("{}/no/such/page", server.base))
+            .await?;
+        browser.wait_for_heading("Page not found").await?;
+        browser.follow("Go to the home page").await?;
+        browser.wait_for_heading("without the paperwork").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish("an_unknown_address_shows_the_apps_not_found_page", outcome)
+        .await
+}
+
+#[actix_web::test]
+async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_opens_by_keyboard() -> Result<()>
+{
+    let server = start_server()?;
+    let browser = Browser::start(360, 740).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-up", server.base)).await?;
+        browser
+            .wait_for_heading("Create an applicant account")
+            .await?;
+        let overflow = browser
+        .client
+        .execute(
+            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+            vec![],
+        )
+        .await?;
+        ensure!(
+            overflow.as_i64() == Some(0),
+            "the page scrolls sideways by {overflow}px"
+        );
+
+        let toggle = browser.wait_for(".menu-toggle").await?;
+        ensure!(toggle.attr("aria-expanded").await?.as_deref() == Some("false"));
+        toggle.send_keys("\u{e006}").await?; // Enter
+        let expanded = browser.wait_for(".menu-toggle[aria-expanded=true]").await?;
+        ensure!(expanded.is_displayed().await?);
+        ensure!(
+            browser
+                .wait_for("#site-nav a")
+                .await?
+                .is_displayed()
+                .await?,
+            "the menu shows its links"
+        );
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_opens_by_keyboard",
+            outcome,
+        )
+        .await
+}
