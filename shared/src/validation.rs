@@ -32,7 +32,7 @@ fn collect(errors: &ValidationErrors, prefix: &str, map: &mut BTreeMap<String, V
         };
         match kind {
             ValidationErrorsKind::Field(list) => {
-                let messages = map.entry(name).or_insert_with(Vec::new);
+                let messages = map.entry(name).or_default();
                 messages.extend(list.iter().map(message_of));
             }
             ValidationErrorsKind::Struct(inner) => collect(inner, &name, map),

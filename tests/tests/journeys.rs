@@ -88,7 +88,7 @@ async fn an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_
 async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer() -> Result<()> {
     let server = start_server()?;
     let first = endorse_api::bootstrap::ensure_admin(&server.db, "admin@example.org")?
-        .expect("a fresh database has no admin");
+        .ok_or_else(|| anyhow::anyhow!("a fresh database has no admin"))?;
     let browser = Browser::start(1280, 900).await?;
     let outcome = async {
         browser.open(&format!("{}/sign-in", server.base)).await?;

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
-const DEFAULT_TEST_POSTGRES_URL: &str = "postgres://root@/postgres?host=/var/run/postgresql";
+/// Where the local PostgreSQL listens (Debian's default socket directory).
+const POSTGRES_SOCKET: &str = "/var/run/postgresql/.s.PGSQL.5432";
 
 fn main() {
     if let Err(error) = run() {
@@ -162,9 +163,10 @@ fn test() -> Result<()> {
     ]))?;
 
     step("The API suite on PostgreSQL");
-    let postgres_url = env::var("ENDORSE_TEST_POSTGRES_URL")
-        .unwrap_or_else(|_| DEFAULT_TEST_POSTGRES_URL.to_string());
-    check_postgres(&postgres_url)?;
+    let postgres_url = match env::var("ENDORSE_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => local_postgres_url()?,
+    };
     status(
         cargo()
             .args([
@@ -196,17 +198,31 @@ fn test() -> Result<()> {
     Ok(())
 }
 
-/// Fails early, with advice, when the default PostgreSQL socket is missing.
-fn check_postgres(url: &str) -> Result<()> {
-    if url == DEFAULT_TEST_POSTGRES_URL && !Path::new("/var/run/postgresql/.s.PGSQL.5432").exists()
-    {
+/// The local server over its Unix socket, as the current user; fails early,
+/// with advice, when it is not running.
+fn local_postgres_url() -> Result<String> {
+    let user = env::var("USER")
+        .ok()
+        .filter(|u| !u.is_empty())
+        .or_else(|| {
+            Command::new("id")
+                .arg("-un")
+                .output()
+                .ok()
+                .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        })
+        .filter(|u| !u.is_empty())
+        .unwrap_or_else(|| "postgres".to_string());
+    if !Path::new(POSTGRES_SOCKET).exists() {
         bail!(
             "PostgreSQL is not running on /var/run/postgresql. Start it (for example \
-             `pg_ctlcluster 15 main start`, then `su postgres -c \"createuser -s $USER\"` once), \
+             `pg_ctlcluster 15 main start`, then once `su postgres -c \"createuser -s {user}\"`), \
              or point ENDORSE_TEST_POSTGRES_URL at a server where you may create databases"
         );
     }
-    Ok(())
+    Ok(format!(
+        "postgres://{user}@/postgres?host=/var/run/postgresql"
+    ))
 }
 
 fn ensure_wasm_target() -> Result<()> {

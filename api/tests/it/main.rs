@@ -6,6 +6,8 @@
 //! then each test gets a database of its own there. `cargo xtask test` runs this
 //! binary once per backend.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic loudly
+
 mod accounts;
 mod auth;
 mod contract;

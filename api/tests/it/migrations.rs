@@ -60,3 +60,35 @@ async fn every_migration_runs_down_and_up_again() {
         "nothing left to apply"
     );
 }
+
+#[derive(diesel::QueryableByName)]
+struct Pragma {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    value: String,
+}
+
+fn pragma(conn: &mut diesel::SqliteConnection, name: &str) -> String {
+    diesel::sql_query(format!(
+        "SELECT CAST({name} AS TEXT) AS value FROM pragma_{name}"
+    ))
+    .get_result::<Pragma>(conn)
+    .unwrap_or_else(|error| panic!("PRAGMA {name}: {error}"))
+    .value
+}
+
+#[actix_web::test]
+#[allow(irrefutable_let_patterns)] // without the postgres feature SQLite is the only variant
+async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let db = Db::connect(&endorse_api::config::DatabaseUrl::Sqlite(
+        data_dir.path().join("p.db"),
+    ))
+    .unwrap();
+    let mut conn = db.get().unwrap();
+    let db::AnyConnection::Sqlite(sqlite) = &mut *conn else {
+        panic!("a SQLite URL gives a SQLite connection");
+    };
+    assert_eq!(pragma(sqlite, "journal_mode"), "wal");
+    assert_eq!(pragma(sqlite, "foreign_keys"), "1");
+    assert_eq!(pragma(sqlite, "busy_timeout"), "5000");
+}
