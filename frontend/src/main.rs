@@ -8,6 +8,7 @@
 mod api;
 mod app;
 mod components;
+mod hooks;
 mod pages;
 mod route;
 mod session;

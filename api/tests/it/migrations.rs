@@ -67,9 +67,9 @@ struct Pragma {
     value: String,
 }
 
-fn pragma(conn: &mut diesel::SqliteConnection, name: &str) -> String {
+fn pragma(conn: &mut diesel::SqliteConnection, name: &str, column: &str) -> String {
     diesel::sql_query(format!(
-        "SELECT CAST({name} AS TEXT) AS value FROM pragma_{name}"
+        "SELECT CAST({column} AS TEXT) AS value FROM pragma_{name}"
     ))
     .get_result::<Pragma>(conn)
     .unwrap_or_else(|error| panic!("PRAGMA {name}: {error}"))
@@ -88,7 +88,7 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
     let db::AnyConnection::Sqlite(sqlite) = &mut *conn else {
         panic!("a SQLite URL gives a SQLite connection");
     };
-    assert_eq!(pragma(sqlite, "journal_mode"), "wal");
-    assert_eq!(pragma(sqlite, "foreign_keys"), "1");
-    assert_eq!(pragma(sqlite, "busy_timeout"), "5000");
+    assert_eq!(pragma(sqlite, "journal_mode", "journal_mode"), "wal");
+    assert_eq!(pragma(sqlite, "foreign_keys", "foreign_keys"), "1");
+    assert_eq!(pragma(sqlite, "busy_timeout", "timeout"), "5000");
 }

@@ -1,8 +1,8 @@
 //! Admins: find accounts and create reviewers and admins.
 
-use super::{check, errors_for, FieldErrors};
 use crate::api;
 use crate::components::{Alert, PageTitle, SelectField, TextField};
+use crate::hooks::use_form;
 use crate::route::Route;
 use crate::session::use_session;
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse};
@@ -177,75 +177,45 @@ struct CreateUserProps {
 
 #[function_component(CreateUser)]
 fn create_user(props: &CreateUserProps) -> Html {
-    let form = use_state(|| CreateUserRequest {
+    let form = use_form(|| CreateUserRequest {
         role: Role::Reviewer,
         ..CreateUserRequest::default()
     });
-    let errors = use_state(FieldErrors::new);
-    let failure = use_state(|| None::<String>);
     let created = use_state(|| None::<String>);
-    let busy = use_state(|| false);
 
     let on_submit = {
         let form = form.clone();
-        let errors = errors.clone();
-        let failure = failure.clone();
         let created = created.clone();
-        let busy = busy.clone();
         let token = props.token.clone();
         let on_created = props.on_created.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let request = (*form).clone().normalized();
-            let found = check(&request);
             created.set(None);
-            if !found.is_empty() {
-                errors.set(found);
-                return;
-            }
-            errors.set(FieldErrors::new());
-            failure.set(None);
-            busy.set(true);
-            let (form, errors, failure, created, busy, token, on_created) = (
-                form.clone(),
-                errors.clone(),
-                failure.clone(),
-                created.clone(),
-                busy.clone(),
+            let request = (*form.value).clone().normalized();
+            let role = request.role;
+            let (token, on_created, created, value) = (
                 token.clone(),
                 on_created.clone(),
+                created.clone(),
+                form.value.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::create_user(&token, &request).await {
-                    Ok(user) => {
-                        created.set(Some(format!(
-                            "{} ({}) can now sign in as {} with the initial password, and will choose their own.",
-                            user.name,
-                            user.email,
-                            user.role.label().to_lowercase()
-                        )));
-                        form.set(CreateUserRequest {
-                            role: request.role,
-                            ..CreateUserRequest::default()
-                        });
-                        on_created.emit(());
-                    }
-                    Err(error) => {
-                        errors.set(error.field_errors());
-                        failure.set(Some(error.message()));
-                    }
-                }
-                busy.set(false);
-            });
-        })
-    };
-
-    let set = |apply: fn(&mut CreateUserRequest, String)| {
-        let form = form.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            apply(&mut next, value);
-            form.set(next);
+            form.submit(
+                request,
+                move |request| async move { api::create_user(&token, &request).await },
+                move |user| {
+                    created.set(Some(format!(
+                        "{} ({}) can now sign in as {} with the initial password, and will choose their own.",
+                        user.name,
+                        user.email,
+                        user.role.label().to_lowercase()
+                    )));
+                    value.set(CreateUserRequest {
+                        role,
+                        ..CreateUserRequest::default()
+                    });
+                    on_created.emit(());
+                },
+            );
         })
     };
     let role_options = Role::ALL
@@ -262,7 +232,7 @@ fn create_user(props: &CreateUserProps) -> Html {
         <section class="card" aria-labelledby="create-heading">
             <h2 id="create-heading">{ "Create an account" }</h2>
             <p class="muted">{ "For reviewers and admins. Applicants register themselves." }</p>
-            if let Some(message) = &*failure {
+            if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }
             if let Some(message) = &*created {
@@ -270,20 +240,20 @@ fn create_user(props: &CreateUserProps) -> Html {
             }
             <form onsubmit={on_submit} novalidate=true>
                 <TextField name="name" label="Full name" autocomplete="off"
-                    value={form.name.clone()} on_change={set(|f, v| f.name = v)}
-                    errors={errors_for(&errors, "name")} />
+                    value={form.value.name.clone()} on_change={form.setter(|f, v| f.name = v)}
+                    errors={form.errors_for("name")} />
                 <TextField name="email" label="E-mail address" kind="email" autocomplete="off"
-                    value={form.email.clone()} on_change={set(|f, v| f.email = v)}
-                    errors={errors_for(&errors, "email")} />
+                    value={form.value.email.clone()} on_change={form.setter(|f, v| f.email = v)}
+                    errors={form.errors_for("email")} />
                 <SelectField name="role" label="Role" options={role_options}
-                    value={form.role.as_str()} on_change={set(|f, v| f.role = v.parse().unwrap_or(f.role))}
-                    errors={errors_for(&errors, "role")} />
+                    value={form.value.role.as_str()} on_change={form.setter(|f, v| f.role = v.parse().unwrap_or(f.role))}
+                    errors={form.errors_for("role")} />
                 <TextField name="password" label="Initial password" kind="text" autocomplete="off"
                     hint="At least 12 characters. Give it to the person privately; they must replace it when they first sign in."
-                    value={form.password.clone()} on_change={set(|f, v| f.password = v)}
-                    errors={errors_for(&errors, "password")} />
-                <button type="submit" class="button" disabled={*busy}>
-                    { if *busy { "Creating…" } else { "Create account" } }
+                    value={form.value.password.clone()} on_change={form.setter(|f, v| f.password = v)}
+                    errors={form.errors_for("password")} />
+                <button type="submit" class="button" disabled={*form.busy}>
+                    { if *form.busy { "Creating…" } else { "Create account" } }
                 </button>
             </form>
         </section>

@@ -1,8 +1,8 @@
 //! Register as an applicant.
 
-use super::{check, errors_for, FieldErrors};
 use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
+use crate::hooks::use_form;
 use crate::route::Route;
 use crate::session::{use_session, SessionAction};
 use endorse_shared::auth::RegisterRequest;
@@ -14,10 +14,7 @@ use yew_router::prelude::*;
 pub fn sign_up() -> Html {
     let session = use_session();
     let navigator = use_navigator();
-    let form = use_state(RegisterRequest::default);
-    let errors = use_state(FieldErrors::new);
-    let failure = use_state(|| None::<String>);
-    let busy = use_state(|| false);
+    let form = use_form(RegisterRequest::default);
 
     if session.session().is_some() {
         return html! { <Redirect<Route> to={Route::Home} /> };
@@ -25,53 +22,19 @@ pub fn sign_up() -> Html {
 
     let on_submit = {
         let form = form.clone();
-        let errors = errors.clone();
-        let failure = failure.clone();
-        let busy = busy.clone();
-        let session = session.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let request = (*form).clone().normalized();
-            let found = check(&request);
-            if !found.is_empty() {
-                errors.set(found);
-                failure.set(Some("Please correct the fields marked below.".into()));
-                return;
-            }
-            errors.set(FieldErrors::new());
-            failure.set(None);
-            busy.set(true);
-            let (errors, failure, busy, session, navigator) = (
-                errors.clone(),
-                failure.clone(),
-                busy.clone(),
-                session.clone(),
-                navigator.clone(),
+            let (session, navigator) = (session.clone(), navigator.clone());
+            form.submit(
+                (*form.value).clone().normalized(),
+                |request| async move { api::register(&request).await },
+                move |response| {
+                    session.dispatch(SessionAction::Start(response));
+                    if let Some(navigator) = navigator {
+                        navigator.push(&Route::Home);
+                    }
+                },
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                match api::register(&request).await {
-                    Ok(response) => {
-                        session.dispatch(SessionAction::Start(response));
-                        if let Some(navigator) = navigator {
-                            navigator.push(&Route::Home);
-                        }
-                    }
-                    Err(error) => {
-                        errors.set(error.field_errors());
-                        failure.set(Some(error.message()));
-                    }
-                }
-                busy.set(false);
-            });
-        })
-    };
-
-    let set = |apply: fn(&mut RegisterRequest, String)| {
-        let form = form.clone();
-        Callback::from(move |value: String| {
-            let mut next = (*form).clone();
-            apply(&mut next, value);
-            form.set(next);
         })
     };
 
@@ -79,23 +42,23 @@ pub fn sign_up() -> Html {
         <section class="card card--narrow">
             <PageTitle title="Create an applicant account" />
             <p class="lead">{ "Build your endorsement portfolio, see what each category still needs, and submit when you are ready." }</p>
-            if let Some(message) = &*failure {
+            if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }
             <form onsubmit={on_submit} novalidate=true>
                 <TextField name="name" label="Full name" autocomplete="name"
                     hint="As it should appear on your certificate."
-                    value={form.name.clone()} on_change={set(|f, v| f.name = v)}
-                    errors={errors_for(&errors, "name")} />
+                    value={form.value.name.clone()} on_change={form.setter(|f, v| f.name = v)}
+                    errors={form.errors_for("name")} />
                 <TextField name="email" label="E-mail address" kind="email" autocomplete="email"
-                    value={form.email.clone()} on_change={set(|f, v| f.email = v)}
-                    errors={errors_for(&errors, "email")} />
+                    value={form.value.email.clone()} on_change={form.setter(|f, v| f.email = v)}
+                    errors={form.errors_for("email")} />
                 <TextField name="password" label="Password" kind="password" autocomplete="new-password"
                     hint="At least 12 characters. A few unrelated words make a strong, memorable passphrase."
-                    value={form.password.clone()} on_change={set(|f, v| f.password = v)}
-                    errors={errors_for(&errors, "password")} />
-                <button type="submit" class="button" disabled={*busy}>
-                    { if *busy { "Creating your account…" } else { "Create account" } }
+                    value={form.value.password.clone()} on_change={form.setter(|f, v| f.password = v)}
+                    errors={form.errors_for("password")} />
+                <button type="submit" class="button" disabled={*form.busy}>
+                    { if *form.busy { "Creating your account…" } else { "Create account" } }
                 </button>
             </form>
             <p class="aside">

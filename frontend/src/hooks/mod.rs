@@ -1,0 +1,5 @@
+//! Custom hooks.
+
+mod form;
+
+pub use form::use_form;
