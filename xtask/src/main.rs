@@ -75,6 +75,53 @@ fn status(command: &mut Command) -> Result<()> {
     Ok(())
 }
 
+/// Passed and failed tests over every `cargo test` run of `cargo xtask test`.
+#[derive(Default)]
+struct Tally {
+    passed: u64,
+    failed: u64,
+}
+
+impl Tally {
+    /// Runs `cargo test …`, echoing its output and adding up its result lines.
+    fn cargo_test(&mut self, command: &mut Command) -> Result<()> {
+        use std::io::{BufRead, BufReader};
+        eprintln!("xtask: running {:?}", command);
+        let mut child = command
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .context("cannot start cargo test")?;
+        if let Some(stdout) = child.stdout.take() {
+            for line in BufReader::new(stdout).lines() {
+                let line = line?;
+                println!("{line}");
+                if let Some(rest) = line.strip_prefix("test result: ") {
+                    self.passed += count_before(rest, " passed");
+                    self.failed += count_before(rest, " failed");
+                }
+            }
+        }
+        let status = child.wait()?;
+        if !status.success() {
+            bail!("cargo test failed ({status})");
+        }
+        Ok(())
+    }
+}
+
+/// The number in front of `label` in a `test result:` line.
+fn count_before(line: &str, label: &str) -> u64 {
+    line.split(';')
+        .find_map(|part| {
+            part.trim()
+                .trim_start_matches("ok. ")
+                .trim_start_matches("FAILED. ")
+                .strip_suffix(label)
+        })
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0)
+}
+
 fn step(title: &str) {
     eprintln!("\n==> {title}");
 }
@@ -150,8 +197,9 @@ fn test() -> Result<()> {
         "warnings",
     ]))?;
 
+    let mut tally = Tally::default();
     step("Unit tests and the API suite on SQLite (includes the OpenAPI freshness check)");
-    status(cargo().args([
+    tally.cargo_test(cargo().args([
         "test",
         "--workspace",
         "--exclude",
@@ -167,7 +215,7 @@ fn test() -> Result<()> {
         Ok(url) if !url.is_empty() => url,
         _ => local_postgres_url()?,
     };
-    status(
+    tally.cargo_test(
         cargo()
             .args([
                 "test",
@@ -183,7 +231,7 @@ fn test() -> Result<()> {
 
     let dist = build_spa(false)?;
     step("Browser journeys (headless Chromium)");
-    status(
+    tally.cargo_test(
         cargo()
             .args([
                 "test",
@@ -195,6 +243,7 @@ fn test() -> Result<()> {
             .env("ENDORSE_TEST_STATIC_DIR", &dist),
     )?;
     eprintln!("\nxtask: every check passed");
+    println!("tests: {} passed, {} failed", tally.passed, tally.failed);
     Ok(())
 }
 
