@@ -5,9 +5,11 @@
 //! minute before it expires.
 
 use crate::api;
+use crate::api::ApiError;
 use endorse_shared::auth::SessionResponse;
 use endorse_shared::users::UserResponse;
 use gloo::timers::callback::Timeout;
+use std::future::Future;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -72,6 +74,34 @@ impl SessionState {
             SessionState::SignedIn(session) => Some(session),
             _ => None,
         }
+    }
+}
+
+/// Calls the API with the session's access token. If the token has expired
+/// meanwhile (a laptop that slept through the refresh timer), refreshes once and
+/// retries; if that fails too, the session ends and the 401 is returned.
+pub async fn authorized<T, F, Fut>(session: &SessionHandle, call: F) -> Result<T, ApiError>
+where
+    F: Fn(String) -> Fut,
+    Fut: Future<Output = Result<T, ApiError>>,
+{
+    let token = session
+        .session()
+        .map(|s| s.token.clone())
+        .unwrap_or_default();
+    match call(token).await {
+        Err(ApiError::Problem(problem)) if problem.status == 401 => match api::refresh().await {
+            Ok(response) => {
+                let token = response.access_token.clone();
+                session.dispatch(SessionAction::Start(response));
+                call(token).await
+            }
+            Err(_) => {
+                session.dispatch(SessionAction::End);
+                Err(ApiError::Problem(problem))
+            }
+        },
+        other => other,
     }
 }
 

@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::{Alert, PageTitle, SelectField, TextField};
 use crate::hooks::use_form;
 use crate::route::Route;
-use crate::session::use_session;
+use crate::session::{authorized, use_session};
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse};
 use endorse_shared::Role;
 use yew::prelude::*;
@@ -163,7 +163,7 @@ pub fn admin_users() -> Html {
                         }
                     }
                 </section>
-                <CreateUser token={signed_in.token.clone()} on_created={on_created} />
+                <CreateUser on_created={on_created} />
             </div>
         </>
     }
@@ -171,7 +171,6 @@ pub fn admin_users() -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CreateUserProps {
-    token: String,
     on_created: Callback<()>,
 }
 
@@ -183,25 +182,31 @@ fn create_user(props: &CreateUserProps) -> Html {
     });
     let created = use_state(|| None::<String>);
 
+    let session = use_session();
     let on_submit = {
         let form = form.clone();
         let created = created.clone();
-        let token = props.token.clone();
         let on_created = props.on_created.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
             created.set(None);
             let request = (*form.value).clone().normalized();
             let role = request.role;
-            let (token, on_created, created, value) = (
-                token.clone(),
+            let (session, on_created, created, value) = (
+                session.clone(),
                 on_created.clone(),
                 created.clone(),
                 form.value.clone(),
             );
             form.submit(
                 request,
-                move |request| async move { api::create_user(&token, &request).await },
+                move |request| async move {
+                    authorized(&session, |token| {
+                        let request = request.clone();
+                        async move { api::create_user(&token, &request).await }
+                    })
+                    .await
+                },
                 move |user| {
                     created.set(Some(format!(
                         "{} ({}) can now sign in as {} with the initial password, and will choose their own.",

@@ -4,7 +4,7 @@ use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
 use crate::route::Route;
-use crate::session::{use_session, SessionAction};
+use crate::session::{authorized, use_session, SessionAction};
 use endorse_shared::auth::ChangePasswordRequest;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -22,13 +22,19 @@ pub fn change_password() -> Html {
 
     let on_submit = {
         let form = form.clone();
-        let token = signed_in.token.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let (session, navigator, token) = (session.clone(), navigator.clone(), token.clone());
+            let (session, navigator, caller) =
+                (session.clone(), navigator.clone(), session.clone());
             form.submit(
                 (*form.value).clone(),
-                move |request| async move { api::change_password(&token, &request).await },
+                move |request| async move {
+                    authorized(&caller, |token| {
+                        let request = request.clone();
+                        async move { api::change_password(&token, &request).await }
+                    })
+                    .await
+                },
                 move |response| {
                     session.dispatch(SessionAction::Start(response));
                     if let Some(navigator) = navigator {

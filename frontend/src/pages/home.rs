@@ -3,7 +3,7 @@
 use crate::api;
 use crate::components::{Alert, PageTitle};
 use crate::route::Route;
-use crate::session::{use_session, Session, SessionState};
+use crate::session::{authorized, use_session, Session, SessionState};
 use endorse_shared::users::ListUsersQuery;
 use endorse_shared::Role;
 use yew::prelude::*;
@@ -104,12 +104,11 @@ fn reviewer_home(props: &HomeProps) -> Html {
 fn admin_home(props: &HomeProps) -> Html {
     let counts = use_state(|| None::<Vec<(Role, u64)>>);
     let failure = use_state(|| None::<String>);
+    let session = use_session();
     {
         let counts = counts.clone();
         let failure = failure.clone();
-        let token = props.session.token.clone();
-        use_effect_with(token, move |token| {
-            let token = token.clone();
+        use_effect_with(props.session.user.id, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 let mut found = Vec::new();
                 for role in Role::ALL {
@@ -118,7 +117,12 @@ fn admin_home(props: &HomeProps) -> Html {
                         per_page: Some(1),
                         ..ListUsersQuery::default()
                     };
-                    match api::list_users(&token, &query).await {
+                    let page = authorized(&session, |token| {
+                        let query = query.clone();
+                        async move { api::list_users(&token, &query).await }
+                    })
+                    .await;
+                    match page {
                         Ok(page) => found.push((role, page.total)),
                         Err(error) => {
                             failure.set(Some(error.message()));
