@@ -141,11 +141,19 @@ impl Db {
             DatabaseUrl::Sqlite(_) => 8,
             DatabaseUrl::Postgres(_) => 16,
         };
+        let factory = ConnectionFactory { url: url.clone() };
+        // One connection first, so a wrong URL fails at once with its own words
+        // instead of after the pool's retries.
+        factory.establish().map_err(|error| {
+            anyhow::anyhow!("ENDORSE_DATABASE_URL: cannot connect to {url:?}: {error}")
+        })?;
         let pool = r2d2::Pool::builder()
             .max_size(max_size)
             .connection_timeout(Duration::from_secs(10))
-            .build(ConnectionFactory { url: url.clone() })
-            .map_err(|error| anyhow::anyhow!("cannot connect to the database {url:?}: {error}"))?;
+            .build(factory)
+            .map_err(|error| {
+                anyhow::anyhow!("ENDORSE_DATABASE_URL: cannot connect to {url:?}: {error}")
+            })?;
         Ok(Self { pool })
     }
 
