@@ -160,7 +160,7 @@ pub struct ListUsersQuery {
     pub role: Option<Role>,
     /// The page to return, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 1_000_000, message = "must be 1 or more"))]
+    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
     pub page: Option<u32>,
     /// Users per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
