@@ -59,6 +59,29 @@ pub fn start_server() -> Result<Server> {
     })
 }
 
+impl Server {
+    /// Creates an account directly in the database, with a password of its own.
+    pub async fn create_user(
+        &self,
+        role: endorse_shared::Role,
+        email: &str,
+        password: &str,
+    ) -> Result<()> {
+        let new = endorse_api::db::users::NewUser {
+            email: email.to_string(),
+            name: format!("{} Example", role.label()),
+            role,
+            password_hash: endorse_api::auth::passwords::hash(password)
+                .map_err(|error| anyhow::anyhow!("hashing: {error}"))?,
+            must_change_password: false,
+        };
+        self.db
+            .run(move |conn| endorse_api::db::users::insert(conn, new))
+            .await?;
+        Ok(())
+    }
+}
+
 /// Headless Chromium under chromedriver; both end when this is dropped.
 pub struct Browser {
     /// The WebDriver session.

@@ -164,47 +164,69 @@ async fn an_unknown_address_shows_the_apps_not_found_page() -> Result<()> {
         .await
 }
 
-#[actix_web::test]
-async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_opens_by_keyboard() -> Result<()>
-{
-    let server = start_server()?;
-    let browser = Browser::start(360, 740).await?;
-    let outcome = async {
-        browser.open(&format!("{}/sign-up", server.base)).await?;
-        browser
-            .wait_for_heading("Create an applicant account")
-            .await?;
-        let overflow = browser
+/// The horizontal overflow of the page, in pixels (0 when nothing scrolls sideways).
+async fn sideways_overflow(browser: &Browser) -> Result<i64> {
+    let overflow = browser
         .client
         .execute(
             "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
             vec![],
         )
         .await?;
+    Ok(overflow.as_i64().unwrap_or(i64::MAX))
+}
+
+#[actix_web::test]
+async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_keyboard() -> Result<()>
+{
+    let server = start_server()?;
+    server
+        .create_user(endorse_shared::Role::Admin, "admin@example.org", PASSWORD)
+        .await?;
+    let browser = Browser::start(360, 740).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-in", server.base)).await?;
+        browser.wait_for_heading("Sign in").await?;
         ensure!(
-            overflow.as_i64() == Some(0),
-            "the page scrolls sideways by {overflow}px"
+            sideways_overflow(&browser).await? == 0,
+            "the sign-in page scrolls sideways"
         );
 
+        browser.fill("field-email", "admin@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Sign in").await?;
+        browser.wait_for_heading("Overview").await?;
+        ensure!(
+            sideways_overflow(&browser).await? == 0,
+            "the overview scrolls sideways"
+        );
+
+        // The navigation hides behind a menu button that works from the keyboard.
         let toggle = browser.wait_for(".menu-toggle").await?;
         ensure!(toggle.attr("aria-expanded").await?.as_deref() == Some("false"));
-        toggle.send_keys("\u{e006}").await?; // Enter
-        let expanded = browser.wait_for(".menu-toggle[aria-expanded=true]").await?;
-        ensure!(expanded.is_displayed().await?);
         ensure!(
-            browser
-                .wait_for("#site-nav a")
-                .await?
-                .is_displayed()
-                .await?,
-            "the menu shows its links"
+            !browser.wait_for("#site-nav").await?.is_displayed().await?,
+            "the menu starts closed"
+        );
+        toggle.send_keys("\u{e006}").await?; // Enter
+        browser.wait_for(".menu-toggle[aria-expanded=true]").await?;
+        ensure!(
+            browser.wait_for("#site-nav").await?.is_displayed().await?,
+            "Enter opens the menu"
+        );
+        browser.follow("Users").await?;
+        browser.wait_for_heading("Users").await?;
+        browser.wait_for_text("td", "admin@example.org").await?;
+        ensure!(
+            sideways_overflow(&browser).await? == 0,
+            "the users page scrolls sideways"
         );
         Ok(())
     }
     .await;
     browser
         .finish(
-            "on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_opens_by_keyboard",
+            "on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_keyboard",
             outcome,
         )
         .await
