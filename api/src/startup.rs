@@ -12,7 +12,7 @@ use crate::state::AppState;
 use actix_web::dev::Server;
 use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
-use actix_web::{web, App, HttpRequest, HttpServer};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
 use utoipa::OpenApi;
@@ -71,6 +71,7 @@ impl Application {
                 .service(
                     SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()),
                 )
+                .route("/api/docs", web::get().to(docs_redirect))
                 .configure(routes::configure)
                 .service(web::scope("/api").default_service(web::to(routes::api_not_found)));
             if has_app {
@@ -99,6 +100,13 @@ impl Application {
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
     }
+}
+
+/// `/api/docs` without the slash: Swagger UI's relative links need it.
+async fn docs_redirect() -> HttpResponse {
+    HttpResponse::PermanentRedirect()
+        .insert_header((actix_web::http::header::LOCATION, "/api/docs/"))
+        .finish()
 }
 
 fn worker_count() -> usize {

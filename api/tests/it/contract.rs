@@ -95,6 +95,12 @@ async fn the_live_openapi_document_and_swagger_ui_are_served() {
     )
     .await;
     assert!(doc["paths"]["/api/v1/auth/login"]["post"].is_object());
+    let bare = app.client.get(app.url("/api/docs")).send().await.unwrap();
+    assert_eq!(
+        bare.url().path(),
+        "/api/docs/",
+        "the bare path redirects to the UI"
+    );
     let ui = app.client.get(app.url("/api/docs/")).send().await.unwrap();
     assert_eq!(ui.status(), StatusCode::OK);
     assert!(
