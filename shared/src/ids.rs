@@ -46,3 +46,8 @@ id_newtype!(
     /// Identifies a user account.
     UserId
 );
+
+id_newtype!(
+    /// Identifies one entry of a portfolio section.
+    EntryId
+);

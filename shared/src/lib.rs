@@ -6,11 +6,15 @@
 //! `wasm32-unknown-unknown`. The OpenAPI derives sit behind the `openapi` feature.
 
 pub mod auth;
+pub mod eligibility;
+pub mod hours;
 pub mod ids;
+pub mod portfolio;
 pub mod problem;
+pub mod rulebook;
 pub mod users;
 pub mod validation;
 
-pub use ids::UserId;
+pub use ids::{EntryId, UserId};
 pub use problem::Problem;
 pub use users::Role;

@@ -1,0 +1,1083 @@
+//! The eligibility engine: one pure function that weighs a portfolio against a
+//! category of a rulebook on a given day.
+//!
+//! The single-page app runs it as the applicant types; the API runs the very same
+//! code to refuse a submission that is short. It reads the clock of nobody: the
+//! day is an argument. It must stay fast (a 500-entry portfolio is benchmarked)
+//! and must not depend on the order of entries.
+
+use crate::hours::Hours;
+use crate::ids::EntryId;
+use crate::portfolio::{Credential, Portfolio, Reference, RscSession, Training, Work};
+use crate::rulebook::{
+    AgreementKind, CategoryRules, DegreeLevel, Employment, ReferenceRule, RscRule, Rulebook,
+    TrainingTopic, WorkRequirement,
+};
+use chrono::{Datelike, Months, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
+
+/// The outcome for one category.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EligibilityReport {
+    /// The category's code.
+    pub category: String,
+    /// The category's name.
+    pub category_name: String,
+    /// The day the portfolio was weighed on.
+    pub as_of: NaiveDate,
+    /// True when every requirement is met.
+    pub eligible: bool,
+    /// One line per requirement, in checklist order.
+    pub lines: Vec<RequirementLine>,
+    /// For each portfolio entry: whether it counts, and if not, why.
+    pub entries: Vec<EntryVerdict>,
+    /// Whether an exam follows a successful review.
+    pub exam_required: bool,
+}
+
+impl EligibilityReport {
+    /// The requirements still short.
+    pub fn short_lines(&self) -> impl Iterator<Item = &RequirementLine> {
+        self.lines.iter().filter(|line| !line.met)
+    }
+
+    /// The line with this key.
+    pub fn line(&self, key: &str) -> Option<&RequirementLine> {
+        self.lines.iter().find(|line| line.key == key)
+    }
+
+    /// The verdict on one entry.
+    pub fn verdict(&self, entry: EntryId) -> Option<&EntryVerdict> {
+        self.entries.iter().find(|verdict| verdict.entry == entry)
+    }
+}
+
+/// The portfolio sections.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// Education and licenses.
+    Education,
+    /// Work experience.
+    Work,
+    /// Specialized training.
+    Training,
+    /// Reflective supervision/consultation received.
+    Rsc,
+    /// References.
+    References,
+    /// Signed agreements.
+    Agreements,
+    /// Membership.
+    Membership,
+}
+
+/// What a requirement's figures count.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Quarter hours (divide by 4 for hours).
+    QuarterHours,
+    /// Months.
+    Months,
+    /// A count (references, families).
+    Count,
+    /// Done or not (1 of 1).
+    Done,
+}
+
+/// One requirement, met or short.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequirementLine {
+    /// A stable key, e.g. `rsc.hours` or `work.0.months`.
+    pub key: String,
+    /// The section it concerns.
+    pub section: Section,
+    /// Its name in the checklist.
+    pub label: String,
+    /// Whether it is met.
+    pub met: bool,
+    /// The figure reached, in `unit`.
+    pub reached: u32,
+    /// The figure required, in `unit`.
+    pub required: u32,
+    /// What the figures count.
+    pub unit: Unit,
+    /// The line in words, e.g. "RSC: 18 of 24 hours, over 14 months".
+    pub summary: String,
+    /// What is missing, in plain words; none when met.
+    pub shortfall: Option<String>,
+}
+
+/// Whether one entry counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EntryVerdict {
+    /// The section.
+    pub section: Section,
+    /// The entry.
+    pub entry: EntryId,
+    /// Whether it counts toward a requirement.
+    pub counts: bool,
+    /// Why it does not count (empty when it does).
+    pub reasons: Vec<String>,
+    /// Advice that does not stop it counting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+/// Weighs the portfolio against every category of the rulebook.
+pub fn self_check(
+    rulebook: &Rulebook,
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+) -> Vec<EligibilityReport> {
+    rulebook
+        .categories
+        .iter()
+        .map(|category| evaluate(category, portfolio, as_of))
+        .collect()
+}
+
+/// Weighs the portfolio against one category on the day `as_of`.
+pub fn evaluate(
+    category: &CategoryRules,
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+) -> EligibilityReport {
+    let mut report = Builder::default();
+    let graduation = education(&mut report, category, portfolio, as_of);
+    work(&mut report, category, portfolio, as_of, graduation);
+    training(&mut report, category, &portfolio.training, as_of);
+    if let Some(rule) = &category.rsc {
+        rsc(&mut report, rule, &portfolio.rsc, as_of);
+    } else {
+        for session in &portfolio.rsc {
+            report.verdict(Section::Rsc, session.id, Vec::new());
+        }
+    }
+    references(
+        &mut report,
+        &category.references,
+        &portfolio.references,
+        as_of,
+    );
+    agreements(&mut report, category, portfolio);
+    membership(&mut report, category, portfolio, as_of);
+
+    let eligible = report.lines.iter().all(|line| line.met);
+    // Verdicts in a fixed order, whatever order the entries came in.
+    report
+        .entries
+        .sort_by_key(|verdict| (verdict.section, verdict.entry));
+    EligibilityReport {
+        category: category.code.clone(),
+        category_name: category.name.clone(),
+        as_of,
+        eligible,
+        lines: report.lines,
+        entries: report.entries,
+        exam_required: category.exam.is_some(),
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    lines: Vec<RequirementLine>,
+    entries: Vec<EntryVerdict>,
+}
+
+impl Builder {
+    #[allow(clippy::too_many_arguments)]
+    fn line(
+        &mut self,
+        key: String,
+        section: Section,
+        label: &str,
+        reached: u32,
+        required: u32,
+        unit: Unit,
+        summary: String,
+        shortfall: Option<String>,
+    ) {
+        let met = shortfall.is_none();
+        self.lines.push(RequirementLine {
+            key,
+            section,
+            label: label.to_string(),
+            met,
+            reached,
+            required,
+            unit,
+            summary,
+            shortfall,
+        });
+    }
+
+    fn verdict(&mut self, section: Section, entry: EntryId, reasons: Vec<String>) {
+        self.entries.push(EntryVerdict {
+            section,
+            entry,
+            counts: reasons.is_empty(),
+            reasons,
+            notes: Vec::new(),
+        });
+    }
+}
+
+fn hours_text(hours: Hours) -> String {
+    let unit = if hours == Hours::whole(1) {
+        "hour"
+    } else {
+        "hours"
+    };
+    format!("{hours} {unit}")
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// Whole months from `first` to `last`, both days included (1 Jan to 31 Dec is 12).
+fn span_months(first: NaiveDate, last: NaiveDate) -> u32 {
+    let Some(after_last) = last.succ_opt() else {
+        return 0;
+    };
+    let mut months = (after_last.year() - first.year()) * 12 + after_last.month0() as i32
+        - first.month0() as i32;
+    if after_last.day() < first.day() {
+        months -= 1;
+    }
+    u32::try_from(months.max(0)).unwrap_or(0)
+}
+
+/// Months covered by a set of inclusive periods, overlaps counted once: whole
+/// calendar months of each merged period, and the days left over pooled at 31
+/// days a month (so part-months never round up).
+fn months_covered(mut periods: Vec<(NaiveDate, NaiveDate)>) -> u32 {
+    periods.sort();
+    let mut merged: Vec<(NaiveDate, NaiveDate)> = Vec::new();
+    for (start, end) in periods {
+        match merged.last_mut() {
+            Some((_, last_end)) if start <= last_end.succ_opt().unwrap_or(*last_end) => {
+                *last_end = (*last_end).max(end);
+            }
+            _ => merged.push((start, end)),
+        }
+    }
+    let mut months = 0u32;
+    let mut leftover_days = 0i64;
+    for (start, end) in merged {
+        let whole = span_months(start, end);
+        months += whole;
+        let covered_to = start.checked_add_months(Months::new(whole)).unwrap_or(end);
+        leftover_days += (end - covered_to).num_days() + 1;
+    }
+    months + u32::try_from(leftover_days.max(0) / 31).unwrap_or(0)
+}
+
+/// Education; returns the day from which post-graduate work counts.
+fn education(
+    report: &mut Builder,
+    category: &CategoryRules,
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+) -> Option<NaiveDate> {
+    let rule = &category.education;
+    let mut qualifying_years = Vec::new();
+    for entry in &portfolio.education {
+        let mut reasons = Vec::new();
+        if entry.year > as_of.year() {
+            reasons.push(format!(
+                "completed in {}, which is still to come",
+                entry.year
+            ));
+        } else {
+            match entry.credential {
+                Credential::Degree(level)
+                    if rule.min_level == DegreeLevel::None || level >= rule.min_level => {}
+                Credential::License if rule.license_accepted => {}
+                Credential::License => {
+                    reasons.push("a license does not replace the degree for this category".into())
+                }
+                Credential::Degree(level) => reasons.push(format!(
+                    "a {} is below the {} this category needs",
+                    level.label(),
+                    rule.min_level.label()
+                )),
+            }
+        }
+        if reasons.is_empty() {
+            qualifying_years.push(entry.year);
+        }
+        report.verdict(Section::Education, entry.id, reasons);
+    }
+    // Post-graduate work counts from the first day of the year the first
+    // qualifying degree or license was completed (reviewers see the detail).
+    let graduation = qualifying_years
+        .iter()
+        .min()
+        .and_then(|year| NaiveDate::from_ymd_opt(*year, 1, 1));
+
+    let needed = match (rule.min_level, rule.license_accepted) {
+        (DegreeLevel::None, _) => String::new(),
+        (level, true) => format!(
+            "a {} or higher, or a state mental-health license",
+            level.label()
+        ),
+        (level, false) => format!("a {} or higher", level.label()),
+    };
+    if rule.min_level == DegreeLevel::None {
+        report.line(
+            "education".into(),
+            Section::Education,
+            "Education",
+            1,
+            1,
+            Unit::Done,
+            "Education: no degree required".into(),
+            None,
+        );
+        return graduation;
+    }
+    if !qualifying_years.is_empty() {
+        report.line(
+            "education".into(),
+            Section::Education,
+            "Education",
+            1,
+            1,
+            Unit::Done,
+            format!("Education: {needed} — recorded"),
+            None,
+        );
+        return graduation;
+    }
+    if let Some(months_needed) = rule.work_months_instead {
+        let periods = portfolio
+            .work
+            .iter()
+            .filter(|w| w.employment != Employment::VolunteerUnsupervised)
+            .filter(|w| w.age_ranges.contains(&category.family.age_range()))
+            .filter_map(|w| period(w, as_of, None))
+            .collect();
+        let months = months_covered(periods);
+        if months >= months_needed {
+            report.line(
+                "education".into(),
+                Section::Education,
+                "Education",
+                1,
+                1,
+                Unit::Done,
+                format!("Education: {months} months of relevant work in place of a degree"),
+                None,
+            );
+            return graduation;
+        }
+        report.line(
+            "education".into(),
+            Section::Education,
+            "Education",
+            0,
+            1,
+            Unit::Done,
+            format!("Education: {needed}, or {months_needed} months of relevant work instead"),
+            Some(format!(
+                "Add {needed}, or record {} more of relevant work with {}.",
+                plural(months_needed - months, "month", "months"),
+                category.family.age_range().label()
+            )),
+        );
+        return graduation;
+    }
+    report.line(
+        "education".into(),
+        Section::Education,
+        "Education",
+        0,
+        1,
+        Unit::Done,
+        format!("Education: {needed}"),
+        Some(format!("Add {needed}.")),
+    );
+    graduation
+}
+
+/// The part of a work entry up to `as_of` (and from `from`), inclusive.
+fn period(
+    work: &Work,
+    as_of: NaiveDate,
+    from: Option<NaiveDate>,
+) -> Option<(NaiveDate, NaiveDate)> {
+    let start = from.map_or(work.start, |from| work.start.max(from));
+    let end = work.end.unwrap_or(as_of).min(as_of);
+    (start <= end).then_some((start, end))
+}
+
+fn work(
+    report: &mut Builder,
+    category: &CategoryRules,
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+    graduation: Option<NaiveDate>,
+) {
+    let mut counted: HashSet<EntryId> = HashSet::new();
+    let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    for (index, rule) in category.work.iter().enumerate() {
+        let mut periods = Vec::new();
+        let mut families = 0u32;
+        for entry in &portfolio.work {
+            match work_fit(entry, rule, category, as_of, graduation) {
+                Ok(span) => {
+                    periods.push(span);
+                    families = families.saturating_add(entry.families_served);
+                    counted.insert(entry.id);
+                }
+                Err(reason) => {
+                    let list = reasons.entry(entry.id).or_default();
+                    if !list.contains(&reason) {
+                        list.push(reason);
+                    }
+                }
+            }
+        }
+        let months = months_covered(periods);
+        let shortfall = (months < rule.min_months).then(|| {
+            format!(
+                "Record {} more of {}.",
+                plural(rule.min_months - months, "month", "months"),
+                rule.label.to_lowercase()
+            )
+        });
+        report.line(
+            format!("work.{index}.months"),
+            Section::Work,
+            &rule.label,
+            months,
+            rule.min_months,
+            Unit::Months,
+            format!("{}: {months} of {} months", rule.label, rule.min_months),
+            shortfall,
+        );
+        if let Some(min_families) = rule.min_families {
+            let shortfall = (families < min_families).then(|| {
+                format!(
+                    "Record {} more served in this work.",
+                    plural(min_families - families, "family", "families")
+                )
+            });
+            report.line(
+                format!("work.{index}.families"),
+                Section::Work,
+                "Families served",
+                families,
+                min_families,
+                Unit::Count,
+                format!("Families served: {families} of {min_families}"),
+                shortfall,
+            );
+        }
+    }
+    for entry in &portfolio.work {
+        let why = if counted.contains(&entry.id) {
+            Vec::new()
+        } else {
+            reasons
+                .remove(&entry.id)
+                .unwrap_or_else(|| vec!["this category needs no work experience".into()])
+        };
+        report.verdict(Section::Work, entry.id, why);
+    }
+}
+
+fn work_fit(
+    entry: &Work,
+    rule: &WorkRequirement,
+    category: &CategoryRules,
+    as_of: NaiveDate,
+    graduation: Option<NaiveDate>,
+) -> Result<(NaiveDate, NaiveDate), String> {
+    if entry.start > as_of {
+        return Err("it starts in the future".into());
+    }
+    if entry.end.is_some_and(|end| end < entry.start) {
+        return Err("it ends before it starts".into());
+    }
+    if !entry.kinds.iter().any(|kind| rule.kinds.contains(kind)) {
+        let wanted: Vec<&str> = rule.kinds.iter().map(|k| k.label()).collect();
+        return Err(format!("{} needs {}", rule.label, wanted.join(" or ")));
+    }
+    if !rule.employment.contains(&entry.employment) {
+        return Err(format!(
+            "{} does not count for {}",
+            entry.employment.label(),
+            rule.label.to_lowercase()
+        ));
+    }
+    if rule.serves_family_age_range && !entry.age_ranges.contains(&category.family.age_range()) {
+        return Err(format!(
+            "it did not serve {}",
+            category.family.age_range().label()
+        ));
+    }
+    let from = if rule.post_graduate {
+        match graduation {
+            Some(day) => Some(day),
+            None => {
+                return Err(
+                    "post-graduate work counts from a qualifying degree, and none is recorded"
+                        .into(),
+                )
+            }
+        }
+    } else {
+        None
+    };
+    period(entry, as_of, from).ok_or_else(|| "all of it was before the qualifying degree".into())
+}
+
+/// Training entries that count, with the reasons for the others.
+fn training(
+    report: &mut Builder,
+    category: &CategoryRules,
+    entries: &[Training],
+    as_of: NaiveDate,
+) {
+    let rule = &category.training;
+    let mut total = Hours::ZERO;
+    let mut by_topic: BTreeMap<TrainingTopic, Hours> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for entry in sorted(entries, |t| (t.date, t.id)) {
+        let mut reasons = Vec::new();
+        if entry.date > as_of {
+            reasons.push("it is dated in the future".to_string());
+        }
+        if entry.hours == Hours::ZERO {
+            reasons.push("it has no hours".to_string());
+        }
+        if !seen.insert((entry.title.trim().to_lowercase(), entry.date, entry.hours)) {
+            reasons.push("it repeats an earlier entry (same title, date and hours)".to_string());
+        }
+        if reasons.is_empty() {
+            total += entry.hours;
+            for topic in &entry.topics {
+                *by_topic.entry(*topic).or_default() += entry.hours;
+            }
+        }
+        report.verdict(Section::Training, entry.id, reasons);
+    }
+    let shortfall = (total < rule.min_hours).then(|| {
+        format!(
+            "Record {} more of specialized training.",
+            hours_text(rule.min_hours.saturating_sub(total))
+        )
+    });
+    report.line(
+        "training.hours".into(),
+        Section::Training,
+        "Specialized training",
+        total.quarters(),
+        rule.min_hours.quarters(),
+        Unit::QuarterHours,
+        format!("Training: {total} of {}", hours_text(rule.min_hours)),
+        shortfall,
+    );
+    for minimum in &rule.topics {
+        let reached = by_topic.get(&minimum.topic).copied().unwrap_or_default();
+        let label = format!("Training on {}", minimum.topic.label());
+        let shortfall = (reached < minimum.min_hours).then(|| {
+            format!(
+                "Record {} more of training on {} (mark it with that topic).",
+                hours_text(minimum.min_hours.saturating_sub(reached)),
+                minimum.topic.label()
+            )
+        });
+        report.line(
+            format!("training.topic.{}", topic_key(minimum.topic)),
+            Section::Training,
+            &label,
+            reached.quarters(),
+            minimum.min_hours.quarters(),
+            Unit::QuarterHours,
+            format!("{label}: {reached} of {}", hours_text(minimum.min_hours)),
+            shortfall,
+        );
+    }
+}
+
+fn topic_key(topic: TrainingTopic) -> &'static str {
+    match topic {
+        TrainingTopic::Dei => "dei",
+        TrainingTopic::Rsc => "rsc",
+    }
+}
+
+/// Entries in a stable order, whatever order they came in.
+fn sorted<T, K: Ord>(entries: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
+    let mut list: Vec<&T> = entries.iter().collect();
+    list.sort_by_key(|entry| key(entry));
+    list
+}
+
+fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: NaiveDate) {
+    let mut qualifying: Vec<&RscSession> = Vec::new();
+    let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    let mut seen = BTreeSet::new();
+    for session in sorted(sessions, |s| (s.date, s.id)) {
+        let mut why = Vec::new();
+        if session.date > as_of {
+            why.push("it is dated in the future".to_string());
+        }
+        if session.hours == Hours::ZERO {
+            why.push("it has no hours".to_string());
+        }
+        let provider_ok = session
+            .provider_category
+            .as_deref()
+            .is_some_and(|category| rule.provider_categories.iter().any(|c| c == category))
+            || (rule.vetted_providers_qualify && session.provider_vetted);
+        if !provider_ok {
+            let wanted = rule.provider_categories.join(", ");
+            why.push(match session.provider_category.as_deref() {
+                Some(category) => format!("a provider endorsed as {category} does not qualify (endorsed as {wanted} does)"),
+                None => format!("the provider must be endorsed as {wanted}, or vetted by the association"),
+            });
+        }
+        let key = (
+            session.date,
+            session.provider_name.trim().to_lowercase(),
+            session.hours,
+            session.format == crate::portfolio::RscFormat::Group,
+        );
+        if !seen.insert(key) {
+            why.push("it repeats an earlier entry (same day, provider and hours)".to_string());
+        }
+        if why.is_empty() {
+            qualifying.push(session);
+        } else {
+            reasons.insert(session.id, why);
+        }
+    }
+
+    // The best window: the run of qualifying sessions, no longer than the maximum
+    // span, that meets the rule; failing that, the one with the most hours.
+    let mut best: Option<(bool, Hours, u32, usize, usize)> = None;
+    let mut end = 0;
+    let mut hours = Hours::ZERO;
+    for start in 0..qualifying.len() {
+        if end < start {
+            end = start;
+            hours = Hours::ZERO;
+        }
+        let limit = qualifying[start]
+            .date
+            .checked_add_months(Months::new(rule.max_span_months))
+            .unwrap_or(NaiveDate::MAX);
+        while end < qualifying.len() && qualifying[end].date < limit {
+            hours += qualifying[end].hours;
+            end += 1;
+        }
+        let span = span_months(qualifying[start].date, qualifying[end - 1].date);
+        let met = hours >= rule.min_hours && span >= rule.min_span_months;
+        let candidate = (met, hours, span, start, end);
+        if best.is_none_or(|b| {
+            (candidate.0, candidate.1, candidate.2, candidate.3) > (b.0, b.1, b.2, b.3)
+        }) {
+            best = Some(candidate);
+        }
+        hours = hours.saturating_sub(qualifying[start].hours);
+    }
+
+    let (window_hours, span, window) = match best {
+        Some((_, hours, span, start, end)) => (hours, span, &qualifying[start..end]),
+        None => (Hours::ZERO, 0, &qualifying[..0]),
+    };
+    let in_window: HashSet<EntryId> = window.iter().map(|s| s.id).collect();
+    let (first, last) = (
+        window.first().map(|s| s.date),
+        window.last().map(|s| s.date),
+    );
+    for session in qualifying.iter().filter(|s| !in_window.contains(&s.id)) {
+        let mut why = vec![format!(
+            "it falls outside the {}-month window counted",
+            rule.max_span_months
+        )];
+        if let (Some(first), Some(last)) = (first, last) {
+            why[0].push_str(&format!(" ({first} to {last})"));
+        }
+        reasons.insert(session.id, why);
+    }
+    for session in sessions {
+        report.verdict(
+            Section::Rsc,
+            session.id,
+            reasons.remove(&session.id).unwrap_or_default(),
+        );
+    }
+
+    let mut shortfall = Vec::new();
+    if window_hours < rule.min_hours {
+        shortfall.push(format!(
+            "Record {} more of RSC from a qualifying provider within {} months.",
+            hours_text(rule.min_hours.saturating_sub(window_hours)),
+            rule.max_span_months
+        ));
+    }
+    if span < rule.min_span_months {
+        shortfall.push(format!(
+            "The sessions counted must spread over at least {} months (now {}).",
+            rule.min_span_months,
+            plural(span, "month", "months")
+        ));
+    }
+    report.line(
+        "rsc.hours".into(),
+        Section::Rsc,
+        "Reflective supervision/consultation",
+        window_hours.quarters(),
+        rule.min_hours.quarters(),
+        Unit::QuarterHours,
+        format!(
+            "RSC: {window_hours} of {}, over {}",
+            hours_text(rule.min_hours),
+            plural(span, "month", "months")
+        ),
+        (!shortfall.is_empty()).then(|| shortfall.join(" ")),
+    );
+    if let Some(minimum) = rule.min_hours_about_providing {
+        // Counted within any window of the maximum span, so that adding a session
+        // can never undo this line.
+        let about: Vec<&RscSession> = qualifying
+            .iter()
+            .copied()
+            .filter(|s| s.about_providing)
+            .collect();
+        let reached = best_window_hours(&about, rule.max_span_months);
+        let shortfall = (reached < minimum).then(|| {
+            format!(
+                "Record {} more of RSC about the RSC you provide.",
+                hours_text(minimum.saturating_sub(reached))
+            )
+        });
+        report.line(
+            "rsc.about_providing".into(),
+            Section::Rsc,
+            "RSC about the RSC you provide",
+            reached.quarters(),
+            minimum.quarters(),
+            Unit::QuarterHours,
+            format!(
+                "RSC about the RSC you provide: {reached} of {}",
+                hours_text(minimum)
+            ),
+            shortfall,
+        );
+    }
+}
+
+/// The most hours among sessions (sorted by date) within any window of `span` months.
+fn best_window_hours(sessions: &[&RscSession], span: u32) -> Hours {
+    let mut best = Hours::ZERO;
+    let mut hours = Hours::ZERO;
+    let mut end = 0;
+    for start in 0..sessions.len() {
+        let limit = sessions[start]
+            .date
+            .checked_add_months(Months::new(span))
+            .unwrap_or(NaiveDate::MAX);
+        while end < sessions.len() && sessions[end].date < limit {
+            hours += sessions[end].hours;
+            end += 1;
+        }
+        best = best.max(hours);
+        hours = hours.saturating_sub(sessions[start].hours);
+    }
+    best
+}
+
+fn references(
+    report: &mut Builder,
+    rule: &ReferenceRule,
+    references: &[Reference],
+    as_of: NaiveDate,
+) {
+    let mut counted: Vec<&Reference> = Vec::new();
+    let mut total = 0u32;
+    let mut notes: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    let order = sorted(references, |r| {
+        (r.rating.as_ref().map(|g| g.given_on), r.id)
+    });
+    let mut per_limit = vec![0u32; rule.limits.len()];
+    for reference in order {
+        let mut why = Vec::new();
+        match &reference.rating {
+            None => why.push("no rating has been received yet".to_string()),
+            Some(rating) => {
+                if rating.given_on > as_of {
+                    why.push("its rating is dated in the future".to_string());
+                } else if (as_of - rating.given_on).num_days() > i64::from(rule.valid_days) {
+                    why.push(format!(
+                        "its rating was given on {}, more than {} days ago",
+                        rating.given_on, rule.valid_days
+                    ));
+                }
+                if rating.not_enough_information >= rule.not_enough_information_limit {
+                    why.push(format!(
+                        "{} of its answers are \"not enough information to rate\" ({} or more are not counted)",
+                        rating.not_enough_information, rule.not_enough_information_limit
+                    ));
+                }
+            }
+        }
+        // Several counted ratings may share a limited relationship; only `max` of
+        // them add to the total, but each still counts for the relationships.
+        let mut adds = why.is_empty();
+        if why.is_empty() {
+            for (index, limit) in rule.limits.iter().enumerate() {
+                if limit.any_of.contains(&reference.relationship) {
+                    if per_limit[index] >= limit.max {
+                        let names: Vec<&str> = limit.any_of.iter().map(|r| r.label()).collect();
+                        notes.entry(reference.id).or_default().push(format!(
+                            "only {} rating from a {} adds to the total",
+                            limit.max,
+                            names.join(" or ")
+                        ));
+                        adds = false;
+                    } else {
+                        per_limit[index] += 1;
+                    }
+                }
+            }
+        }
+        if adds {
+            total += 1;
+        }
+        if rule.recommended_known_months > 0 {
+            if let Some(since) = reference.known_since {
+                if span_months(since, as_of) < rule.recommended_known_months {
+                    notes.entry(reference.id).or_default().push(format!(
+                        "raters should have known you for at least {} months",
+                        rule.recommended_known_months
+                    ));
+                }
+            }
+        }
+        if why.is_empty() {
+            counted.push(reference);
+        } else {
+            reasons.insert(reference.id, why);
+        }
+    }
+    for reference in references {
+        let why = reasons.remove(&reference.id).unwrap_or_default();
+        report.verdict(Section::References, reference.id, why);
+        if let (Some(extra), Some(verdict)) =
+            (notes.remove(&reference.id), report.entries.last_mut())
+        {
+            verdict.notes = extra;
+        }
+    }
+
+    let count = total;
+    let shortfall = (count < rule.count).then(|| {
+        let missing = rule.count - count;
+        format!(
+            "{missing} more counted reference {} needed.",
+            if missing == 1 {
+                "rating is"
+            } else {
+                "ratings are"
+            }
+        )
+    });
+    report.line(
+        "references.count".into(),
+        Section::References,
+        "Reference ratings",
+        count.min(rule.count),
+        rule.count,
+        Unit::Count,
+        format!("References: {count} of {} counted", rule.count),
+        shortfall,
+    );
+
+    let filled = match_slots(rule, &counted);
+    for (index, slot) in rule.required.iter().enumerate() {
+        let met = filled[index];
+        let names: Vec<&str> = slot.any_of.iter().map(|r| r.label()).collect();
+        report.line(
+            format!("references.slot.{index}"),
+            Section::References,
+            &slot.label,
+            u32::from(met),
+            1,
+            Unit::Done,
+            format!(
+                "{}: {}",
+                slot.label,
+                if met { "counted" } else { "missing" }
+            ),
+            (!met).then(|| {
+                format!(
+                    "A counted rating from your {} is needed.",
+                    names.join(" or ")
+                )
+            }),
+        );
+    }
+    if rule.min_endorsed > 0 {
+        let endorsed =
+            u32::try_from(counted.iter().filter(|r| r.endorsed).count()).unwrap_or(u32::MAX);
+        report.line(
+            "references.endorsed".into(),
+            Section::References,
+            "Endorsed raters",
+            endorsed.min(rule.min_endorsed),
+            rule.min_endorsed,
+            Unit::Count,
+            format!("Endorsed raters: {endorsed} of {}", rule.min_endorsed),
+            (endorsed < rule.min_endorsed).then(|| {
+                format!(
+                    "At least {} counted rating must come from an endorsed rater.",
+                    rule.min_endorsed
+                )
+            }),
+        );
+    }
+}
+
+/// Which required relationships can be filled, each by a different counted
+/// reference (a bipartite matching; the lists are tiny).
+fn match_slots(rule: &ReferenceRule, counted: &[&Reference]) -> Vec<bool> {
+    let mut owner: Vec<Option<usize>> = vec![None; counted.len()];
+    let mut slot_of: Vec<Option<usize>> = vec![None; rule.required.len()];
+    fn augment(
+        slot: usize,
+        rule: &ReferenceRule,
+        counted: &[&Reference],
+        owner: &mut [Option<usize>],
+        slot_of: &mut [Option<usize>],
+        visited: &mut [bool],
+    ) -> bool {
+        for (index, reference) in counted.iter().enumerate() {
+            if visited[index] || !rule.required[slot].any_of.contains(&reference.relationship) {
+                continue;
+            }
+            visited[index] = true;
+            let free = match owner[index] {
+                None => true,
+                Some(other) => augment(other, rule, counted, owner, slot_of, visited),
+            };
+            if free {
+                owner[index] = Some(slot);
+                slot_of[slot] = Some(index);
+                return true;
+            }
+        }
+        false
+    }
+    for slot in 0..rule.required.len() {
+        let mut visited = vec![false; counted.len()];
+        augment(slot, rule, counted, &mut owner, &mut slot_of, &mut visited);
+    }
+    slot_of.iter().map(Option::is_some).collect()
+}
+
+fn agreements(report: &mut Builder, category: &CategoryRules, portfolio: &Portfolio) {
+    for kind in &category.agreements {
+        let signed = portfolio
+            .agreements
+            .iter()
+            .filter(|a| a.kind == *kind)
+            .map(|a| a.signed_at)
+            .max();
+        report.line(
+            format!("agreements.{}", agreement_key(*kind)),
+            Section::Agreements,
+            kind.label(),
+            u32::from(signed.is_some()),
+            1,
+            Unit::Done,
+            match signed {
+                Some(at) => format!("{}: signed on {}", kind.label(), at.date_naive()),
+                None => format!("{}: not signed", kind.label()),
+            },
+            signed
+                .is_none()
+                .then(|| format!("Sign the {}.", kind.label())),
+        );
+    }
+    for agreement in &portfolio.agreements {
+        let why = if category.agreements.contains(&agreement.kind) {
+            Vec::new()
+        } else {
+            vec!["this category does not ask for it".to_string()]
+        };
+        report.verdict(Section::Agreements, agreement.id, why);
+    }
+}
+
+fn agreement_key(kind: AgreementKind) -> &'static str {
+    match kind {
+        AgreementKind::CodeOfEthics => "code_of_ethics",
+        AgreementKind::EndorsementAgreement => "endorsement_agreement",
+        AgreementKind::NoSanctionAttestation => "no_sanction_attestation",
+    }
+}
+
+fn membership(
+    report: &mut Builder,
+    category: &CategoryRules,
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+) {
+    let mut current = false;
+    for entry in &portfolio.memberships {
+        let mut why = Vec::new();
+        if entry.expires_on < as_of {
+            why.push(format!("it expired on {}", entry.expires_on));
+        }
+        if !entry.verified {
+            why.push("the association has not verified it yet".to_string());
+        }
+        current |= why.is_empty();
+        report.verdict(Section::Membership, entry.id, why);
+    }
+    if !category.membership_required {
+        return;
+    }
+    let shortfall = if current {
+        None
+    } else if portfolio.memberships.iter().any(|m| m.expires_on >= as_of) {
+        Some("Your membership is waiting for the association to verify it.".to_string())
+    } else {
+        Some("Record a current membership of the association.".to_string())
+    };
+    report.line(
+        "membership".into(),
+        Section::Membership,
+        "Membership",
+        u32::from(current),
+        1,
+        Unit::Done,
+        format!(
+            "Membership: {}",
+            if current {
+                "current and verified"
+            } else {
+                "not current"
+            }
+        ),
+        shortfall,
+    );
+}
+
+#[cfg(test)]
+mod tests;

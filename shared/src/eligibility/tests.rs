@@ -1,0 +1,1179 @@
+//! The engine against DOMAIN.md: for every category, a portfolio that just meets
+//! each requirement, and for each requirement one that just misses it, with the
+//! exact lines expected. The figures here are typed from the domain brief, not
+//! read from the rulebook file, so a wrong rulebook fails these tests.
+
+use super::*;
+use crate::portfolio::{Agreement, Education, Membership, RatingSummary, RscFormat, Training};
+use crate::rulebook::{AgeRange, Relationship, WorkKind};
+use chrono::{TimeZone, Utc};
+use proptest::prelude::*;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+const AS_OF: (i32, u32, u32) = (2026, 6, 30);
+
+fn as_of() -> NaiveDate {
+    day(AS_OF.0, AS_OF.1, AS_OF.2)
+}
+
+fn id(n: u128) -> EntryId {
+    EntryId::from_uuid(uuid::Uuid::from_u128(n))
+}
+
+fn hours(h: f64) -> Hours {
+    Hours::from_f64(h).unwrap()
+}
+
+/// One work requirement as the brief states it.
+struct WorkRow {
+    months: u32,
+    kind: WorkKind,
+    families: Option<u32>,
+    post_graduate: bool,
+}
+
+/// A category's requirements, typed from DOMAIN.md.
+struct Row {
+    code: &'static str,
+    family: AgeRange,
+    degree: DegreeLevel,
+    work: &'static [WorkRow],
+    training: f64,
+    dei: f64,
+    rsc_topic: f64,
+    /// (hours, qualifying provider category, hours about providing)
+    rsc: Option<(f64, &'static str, f64)>,
+    /// Relationships of three references; the first is endorsed.
+    references: [Relationship; 3],
+    /// Required-relationship lines filled by the third reference.
+    third_fills: &'static [usize],
+    endorsed_line: bool,
+    exam: bool,
+}
+
+use Relationship::*;
+
+const DIRECT: &[WorkRow] = &[WorkRow {
+    months: 24,
+    kind: WorkKind::DirectService,
+    families: None,
+    post_graduate: false,
+}];
+const SPECIALIST: &[WorkRow] = &[WorkRow {
+    months: 24,
+    kind: WorkKind::DirectService,
+    families: Some(10),
+    post_graduate: false,
+}];
+const REFLECTIVE: &[WorkRow] = &[
+    WorkRow {
+        months: 24,
+        kind: WorkKind::DirectService,
+        families: Some(10),
+        post_graduate: false,
+    },
+    WorkRow {
+        months: 12,
+        kind: WorkKind::ProvidingRsc,
+        families: None,
+        post_graduate: false,
+    },
+];
+const CLINICAL: &[WorkRow] = &[WorkRow {
+    months: 24,
+    kind: WorkKind::DyadicTreatment,
+    families: None,
+    post_graduate: true,
+}];
+const MENTOR_CLINICAL: &[WorkRow] = &[
+    WorkRow {
+        months: 24,
+        kind: WorkKind::DyadicTreatment,
+        families: None,
+        post_graduate: true,
+    },
+    WorkRow {
+        months: 36,
+        kind: WorkKind::ProvidingRsc,
+        families: None,
+        post_graduate: true,
+    },
+];
+const POLICY: &[WorkRow] = &[WorkRow {
+    months: 36,
+    kind: WorkKind::PolicyLeadership,
+    families: None,
+    post_graduate: true,
+}];
+const FACULTY: &[WorkRow] = &[WorkRow {
+    months: 36,
+    kind: WorkKind::TeachingResearch,
+    families: None,
+    post_graduate: true,
+}];
+
+fn rows() -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (family, p, mhs, mhmc, frs) in [
+        (AgeRange::PrenatalToThree, "I", "IMHS", "IMHM-C", "IFRS"),
+        (AgeRange::ThreeToSix, "EC", "ECMHS", "ECMHM-C", "ECFRS"),
+    ] {
+        let code =
+            |suffix: &str| -> &'static str { Box::leak(format!("{p}{suffix}").into_boxed_str()) };
+        let mh = |suffix: &str| -> &'static str {
+            Box::leak(
+                if p == "I" {
+                    format!("IMH{suffix}")
+                } else {
+                    format!("ECMH{suffix}")
+                }
+                .into_boxed_str(),
+            )
+        };
+        let leak = |s: &str| -> &'static str { Box::leak(s.to_string().into_boxed_str()) };
+        rows.push(Row {
+            code: code("FA"),
+            family,
+            degree: DegreeLevel::Cda,
+            work: DIRECT,
+            training: 30.0,
+            dei: 0.0,
+            rsc_topic: 0.0,
+            rsc: None,
+            references: [CurrentSupervisor, Colleague, OtherSupervisor],
+            third_fills: &[],
+            endorsed_line: true,
+            exam: false,
+        });
+        rows.push(Row {
+            code: code("FS"),
+            family,
+            degree: DegreeLevel::Bachelor,
+            work: SPECIALIST,
+            training: 30.0,
+            dei: 0.0,
+            rsc_topic: 0.0,
+            rsc: Some((24.0, leak(frs), 0.0)),
+            references: [CurrentSupervisor, RscProvider, Colleague],
+            third_fills: &[2],
+            endorsed_line: true,
+            exam: false,
+        });
+        rows.push(Row {
+            code: code("FRS"),
+            family,
+            degree: DegreeLevel::Bachelor,
+            work: REFLECTIVE,
+            training: 30.0,
+            dei: 0.0,
+            rsc_topic: 15.0,
+            rsc: Some((24.0, leak(mhs), 0.0)),
+            references: [Colleague, RscProvider, Supervisee],
+            third_fills: &[0],
+            endorsed_line: false,
+            exam: false,
+        });
+        rows.push(Row {
+            code: mh("S"),
+            family,
+            degree: DegreeLevel::Master,
+            work: CLINICAL,
+            training: 33.0,
+            dei: 0.0,
+            rsc_topic: 0.0,
+            rsc: Some((50.0, leak(mhmc), 0.0)),
+            references: [CurrentSupervisor, RscProvider, Supervisee],
+            third_fills: &[2],
+            endorsed_line: false,
+            exam: false,
+        });
+        rows.push(Row {
+            code: mh("M-C"),
+            family,
+            degree: DegreeLevel::Master,
+            work: MENTOR_CLINICAL,
+            training: 48.0,
+            dei: 3.0,
+            rsc_topic: 15.0,
+            rsc: Some((50.0, leak(mhs), 25.0)),
+            references: [CurrentSupervisor, RscProvider, Supervisee],
+            third_fills: &[2],
+            endorsed_line: false,
+            exam: true,
+        });
+        rows.push(Row {
+            code: mh("M-P"),
+            family,
+            degree: DegreeLevel::Master,
+            work: POLICY,
+            training: 33.0,
+            dei: 3.0,
+            rsc_topic: 0.0,
+            rsc: None,
+            references: [CurrentSupervisor, Colleague, Colleague],
+            third_fills: &[],
+            endorsed_line: false,
+            exam: true,
+        });
+        rows.push(Row {
+            code: mh("M-RF"),
+            family,
+            degree: DegreeLevel::Master,
+            work: FACULTY,
+            training: 33.0,
+            dei: 3.0,
+            rsc_topic: 0.0,
+            rsc: None,
+            references: [CurrentSupervisor, Colleague, Colleague],
+            third_fills: &[],
+            endorsed_line: false,
+            exam: true,
+        });
+        let _ = (mhs, mhmc);
+    }
+    rows
+}
+
+/// A portfolio that meets the row's every requirement with nothing to spare.
+fn just_meeting(row: &Row) -> Portfolio {
+    let mut next = 0u128;
+    let mut new_id = || {
+        next += 1;
+        id(next)
+    };
+    let mut portfolio = Portfolio::default();
+    portfolio.education.push(Education {
+        id: new_id(),
+        credential: Credential::Degree(row.degree),
+        field: "Child development".into(),
+        institution: "State University".into(),
+        year: 2015,
+    });
+    for (index, work) in row.work.iter().enumerate() {
+        let start = day(2016 + index as i32 * 4, 3, 1);
+        let end = start
+            .checked_add_months(Months::new(work.months))
+            .unwrap()
+            .pred_opt()
+            .unwrap();
+        portfolio.work.push(Work {
+            id: new_id(),
+            employer: format!("Agency {index}"),
+            position: "Staff".into(),
+            start,
+            end: Some(end),
+            hours_per_week: 40,
+            employment: Employment::Paid,
+            age_ranges: vec![row.family],
+            families_served: work.families.unwrap_or(0),
+            kinds: vec![work.kind],
+        });
+    }
+    let mut general = row.training - row.dei - row.rsc_topic;
+    for (topic, h) in [
+        (TrainingTopic::Dei, row.dei),
+        (TrainingTopic::Rsc, row.rsc_topic),
+    ] {
+        if h > 0.0 {
+            portfolio.training.push(training(
+                new_id(),
+                &format!("{topic:?} training"),
+                h,
+                vec![topic],
+            ));
+        }
+    }
+    if general > 0.0 {
+        portfolio
+            .training
+            .push(training(new_id(), "Foundations", general, vec![]));
+        general = 0.0;
+    }
+    let _ = general;
+    if let Some((total, provider, about)) = row.rsc {
+        let first = if about > 0.0 { about } else { total / 2.0 };
+        portfolio.rsc.push(session(
+            new_id(),
+            day(2025, 1, 1),
+            first,
+            provider,
+            about > 0.0,
+        ));
+        portfolio.rsc.push(session(
+            new_id(),
+            day(2025, 12, 31),
+            total - first,
+            provider,
+            false,
+        ));
+    }
+    for (index, relationship) in row.references.iter().enumerate() {
+        portfolio.references.push(Reference {
+            id: new_id(),
+            referee_email: format!("referee{index}@example.org"),
+            relationship: *relationship,
+            endorsed: index == 0,
+            known_since: Some(day(2020, 1, 1)),
+            rating: Some(RatingSummary {
+                given_on: day(2026, 1, 15),
+                not_enough_information: 5,
+            }),
+        });
+    }
+    for kind in AgreementKind::ALL {
+        portfolio.agreements.push(Agreement {
+            id: new_id(),
+            kind,
+            signed_name: "Ada Lovelace".into(),
+            signed_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
+        });
+    }
+    portfolio.memberships.push(Membership {
+        id: new_id(),
+        association: "State AIMH".into(),
+        number: "M-1".into(),
+        expires_on: as_of(),
+        verified: true,
+    });
+    portfolio
+}
+
+fn training(id: EntryId, title: &str, h: f64, topics: Vec<TrainingTopic>) -> Training {
+    Training {
+        id,
+        title: title.into(),
+        provider: "Institute".into(),
+        date: day(2024, 5, 1),
+        hours: hours(h),
+        domains: vec!["reflection".into()],
+        topics,
+    }
+}
+
+fn session(id: EntryId, date: NaiveDate, h: f64, provider: &str, about: bool) -> RscSession {
+    RscSession {
+        id,
+        date,
+        hours: hours(h),
+        format: RscFormat::Individual,
+        provider_name: "Dr. Provider".into(),
+        provider_category: Some(provider.into()),
+        provider_vetted: false,
+        about_providing: about,
+    }
+}
+
+fn rulebook() -> Rulebook {
+    Rulebook::default_rulebook().unwrap()
+}
+
+fn report(row: &Row, portfolio: &Portfolio) -> EligibilityReport {
+    let rulebook = rulebook();
+    let category = rulebook
+        .category(row.code)
+        .unwrap_or_else(|| panic!("{} is in the rulebook", row.code));
+    evaluate(category, portfolio, as_of())
+}
+
+/// The keys and summaries of the lines that are short.
+fn short(report: &EligibilityReport) -> Vec<(String, String)> {
+    report
+        .short_lines()
+        .map(|l| (l.key.clone(), l.summary.clone()))
+        .collect()
+}
+
+fn assert_short(row: &Row, portfolio: &Portfolio, expected: &[(&str, String)], what: &str) {
+    let report = report(row, portfolio);
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(k, s)| (k.to_string(), s.clone()))
+        .collect();
+    assert_eq!(short(&report), expected, "{} {what}", row.code);
+    assert!(!report.eligible, "{} {what}: not eligible", row.code);
+    for (key, _) in &expected {
+        let line = report.line(key).unwrap();
+        assert!(
+            line.shortfall.as_deref().is_some_and(|s| !s.is_empty()),
+            "{} {key} explains itself",
+            row.code
+        );
+    }
+}
+
+#[test]
+fn the_rulebook_has_a_row_here_for_every_category() {
+    let codes: Vec<String> = rulebook()
+        .categories
+        .iter()
+        .map(|c| c.code.clone())
+        .collect();
+    let mut rows: Vec<String> = rows().iter().map(|r| r.code.to_string()).collect();
+    let mut sorted_codes = codes.clone();
+    sorted_codes.sort();
+    rows.sort();
+    assert_eq!(rows, sorted_codes);
+}
+
+#[test]
+fn a_portfolio_that_just_meets_every_requirement_is_eligible_in_every_category() {
+    for row in rows() {
+        let portfolio = just_meeting(&row);
+        let report = report(&row, &portfolio);
+        assert_eq!(
+            short(&report),
+            Vec::<(String, String)>::new(),
+            "{}",
+            row.code
+        );
+        assert!(report.eligible, "{}", row.code);
+        assert_eq!(report.exam_required, row.exam, "{} exam", row.code);
+        assert!(
+            report.entries.iter().all(|v| v.counts),
+            "{}: {:?}",
+            row.code,
+            report.entries
+        );
+        let training = report.line("training.hours").unwrap();
+        assert_eq!(
+            training.summary,
+            format!("Training: {} of {} hours", row.training, row.training)
+        );
+        if let Some((total, _, _)) = row.rsc {
+            assert_eq!(
+                report.line("rsc.hours").unwrap().summary,
+                format!("RSC: {total} of {total} hours, over 12 months")
+            );
+        } else {
+            assert!(
+                report.line("rsc.hours").is_none(),
+                "{} needs no RSC",
+                row.code
+            );
+        }
+    }
+}
+
+#[test]
+fn education_one_level_short_is_refused() {
+    for row in rows()
+        .iter()
+        .filter(|r| r.code != "IFA" && r.code != "ECFA")
+    {
+        let mut portfolio = just_meeting(row);
+        let below = match row.degree {
+            DegreeLevel::Master => DegreeLevel::Bachelor,
+            DegreeLevel::Bachelor => DegreeLevel::Associate,
+            other => panic!("unexpected {other:?}"),
+        };
+        portfolio.education[0].credential = Credential::Degree(below);
+        // Post-graduate work then has nothing to count from.
+        let mut expected = vec![(
+            "education",
+            if row.code.contains("MHS") {
+                format!(
+                    "Education: a {} or higher, or a state mental-health license",
+                    row.degree.label()
+                )
+            } else {
+                format!("Education: a {} or higher", row.degree.label())
+            },
+        )];
+        for (index, work) in row.work.iter().enumerate() {
+            if work.post_graduate {
+                expected.push((
+                    leak(format!("work.{index}.months")),
+                    work_summary(row, index, 0),
+                ));
+            }
+        }
+        assert_short(row, &portfolio, &expected, "one degree level short");
+    }
+}
+
+fn leak(text: String) -> &'static str {
+    Box::leak(text.into_boxed_str())
+}
+
+fn work_summary(row: &Row, index: usize, months: u32) -> String {
+    let rulebook = rulebook();
+    let label = rulebook.category(row.code).unwrap().work[index]
+        .label
+        .clone();
+    format!("{label}: {months} of {} months", row.work[index].months)
+}
+
+#[test]
+fn a_license_replaces_the_masters_degree_only_for_the_mental_health_specialist() {
+    for row in rows().iter().filter(|r| r.degree == DegreeLevel::Master) {
+        let mut portfolio = just_meeting(row);
+        portfolio.education[0].credential = Credential::License;
+        let report = report(row, &portfolio);
+        assert_eq!(
+            report.line("education").unwrap().met,
+            row.code.ends_with("MHS"),
+            "{}",
+            row.code
+        );
+    }
+}
+
+#[test]
+fn family_associates_may_show_two_years_of_work_instead_of_a_degree() {
+    for row in rows().iter().filter(|r| r.code.ends_with("FA")) {
+        let mut portfolio = just_meeting(row);
+        portfolio.education.clear();
+        let report = report(row, &portfolio);
+        assert!(report.eligible, "{}: {:?}", row.code, short(&report));
+        assert_eq!(
+            report.line("education").unwrap().summary,
+            "Education: 24 months of relevant work in place of a degree"
+        );
+
+        portfolio.work[0].end = portfolio.work[0].end.and_then(|d| d.pred_opt());
+        assert_short(
+            row,
+            &portfolio,
+            &[
+                (
+                    "education",
+                    "Education: a CDA credential or higher, or 24 months of relevant work instead"
+                        .to_string(),
+                ),
+                ("work.0.months", work_summary(row, 0, 23)),
+            ],
+            "one day short of two years without a degree",
+        );
+    }
+}
+
+#[test]
+fn work_one_day_short_of_the_months_is_short() {
+    for row in rows() {
+        for index in 0..row.work.len() {
+            let mut portfolio = just_meeting(&row);
+            portfolio.work[index].end = portfolio.work[index].end.and_then(|d| d.pred_opt());
+            let months = row.work[index].months - 1;
+            assert_short(
+                &row,
+                &portfolio,
+                &[(
+                    leak(format!("work.{index}.months")),
+                    work_summary(&row, index, months),
+                )],
+                "work one day short",
+            );
+        }
+    }
+}
+
+#[test]
+fn overlapping_work_counts_once() {
+    let row = rows().into_iter().find(|r| r.code == "IFS").unwrap();
+    let mut portfolio = just_meeting(&row);
+    let mut copy = portfolio.work[0].clone();
+    copy.id = id(999);
+    copy.end = copy.end.and_then(|d| d.pred_opt());
+    portfolio.work[0].end = copy.end;
+    portfolio.work.push(copy);
+    portfolio.work[0].families_served = 5;
+    portfolio.work[1].families_served = 5;
+    assert_short(
+        &row,
+        &portfolio,
+        &[("work.0.months", work_summary(&row, 0, 23))],
+        "two overlapping jobs",
+    );
+}
+
+#[test]
+fn one_family_short_is_short() {
+    for row in rows()
+        .iter()
+        .filter(|r| r.work.iter().any(|w| w.families.is_some()))
+    {
+        let mut portfolio = just_meeting(row);
+        portfolio.work[0].families_served = 9;
+        assert_short(
+            row,
+            &portfolio,
+            &[("work.0.families", "Families served: 9 of 10".to_string())],
+            "nine families",
+        );
+    }
+}
+
+#[test]
+fn unsupervised_volunteering_and_the_wrong_age_range_do_not_count() {
+    let row = rows().into_iter().find(|r| r.code == "IFA").unwrap();
+    let mut portfolio = just_meeting(&row);
+    portfolio.education.clear();
+    portfolio.education.push(Education {
+        id: id(500),
+        credential: Credential::Degree(DegreeLevel::Cda),
+        field: "CDA".into(),
+        institution: "Council".into(),
+        year: 2010,
+    });
+    portfolio.work[0].employment = Employment::VolunteerUnsupervised;
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        r.verdict(portfolio.work[0].id).unwrap().reasons,
+        ["unsupervised volunteer work does not count for work with infants and their families"]
+    );
+    portfolio.work[0].employment = Employment::VolunteerSupervised;
+    portfolio.work[0].age_ranges = vec![AgeRange::ThreeToSix];
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        r.verdict(portfolio.work[0].id).unwrap().reasons,
+        ["it did not serve children 0–36 months"]
+    );
+}
+
+#[test]
+fn training_a_quarter_hour_short_is_short() {
+    for row in rows() {
+        let mut portfolio = just_meeting(&row);
+        let last = portfolio.training.len() - 1;
+        portfolio.training[last].hours = portfolio.training[last]
+            .hours
+            .saturating_sub(Hours::from_quarters(1));
+        let reached = Hours::whole(row.training as u32).saturating_sub(Hours::from_quarters(1));
+        let mut expected = vec![(
+            "training.hours",
+            format!("Training: {reached} of {} hours", row.training),
+        )];
+        if row.dei + row.rsc_topic == row.training {
+            panic!("the general entry carries the rest");
+        }
+        expected.sort();
+        assert_short(&row, &portfolio, &expected, "training a quarter hour short");
+    }
+}
+
+#[test]
+fn topic_training_a_quarter_hour_short_is_short_even_when_the_total_is_met() {
+    for row in rows() {
+        for (topic, minimum, key, label) in [
+            (
+                TrainingTopic::Dei,
+                row.dei,
+                "training.topic.dei",
+                "Training on diversity, equity and inclusion",
+            ),
+            (
+                TrainingTopic::Rsc,
+                row.rsc_topic,
+                "training.topic.rsc",
+                "Training on providing RSC",
+            ),
+        ] {
+            if minimum == 0.0 {
+                continue;
+            }
+            let mut portfolio = just_meeting(&row);
+            let quarter = Hours::from_quarters(1);
+            let topic_entry = portfolio
+                .training
+                .iter_mut()
+                .find(|t| t.topics == vec![topic])
+                .unwrap();
+            topic_entry.hours = topic_entry.hours.saturating_sub(quarter);
+            let general = portfolio
+                .training
+                .iter_mut()
+                .find(|t| t.topics.is_empty())
+                .unwrap();
+            general.hours += quarter;
+            let reached = hours(minimum).saturating_sub(quarter);
+            assert_short(
+                &row,
+                &portfolio,
+                &[(key, format!("{label}: {reached} of {minimum} hours"))],
+                "topic training short",
+            );
+        }
+    }
+}
+
+#[test]
+fn rsc_a_quarter_hour_short_or_a_day_short_of_the_span_is_short() {
+    for row in rows() {
+        let Some((total, _, about)) = row.rsc else {
+            continue;
+        };
+        let mut portfolio = just_meeting(&row);
+        portfolio.rsc[1].hours = portfolio.rsc[1]
+            .hours
+            .saturating_sub(Hours::from_quarters(1));
+        let reached = hours(total).saturating_sub(Hours::from_quarters(1));
+        assert_short(
+            &row,
+            &portfolio,
+            &[(
+                "rsc.hours",
+                format!("RSC: {reached} of {total} hours, over 12 months"),
+            )],
+            "RSC hours short",
+        );
+
+        let mut portfolio = just_meeting(&row);
+        portfolio.rsc[1].date = day(2025, 12, 30);
+        assert_short(
+            &row,
+            &portfolio,
+            &[(
+                "rsc.hours",
+                format!("RSC: {total} of {total} hours, over 11 months"),
+            )],
+            "RSC span short",
+        );
+
+        if about > 0.0 {
+            let mut portfolio = just_meeting(&row);
+            let quarter = Hours::from_quarters(1);
+            portfolio.rsc[0].hours = portfolio.rsc[0].hours.saturating_sub(quarter);
+            portfolio.rsc[1].hours += quarter;
+            let reached = hours(about).saturating_sub(quarter);
+            assert_short(
+                &row,
+                &portfolio,
+                &[(
+                    "rsc.about_providing",
+                    format!("RSC about the RSC you provide: {reached} of {about} hours"),
+                )],
+                "about-providing short",
+            );
+        }
+    }
+}
+
+#[test]
+fn rsc_from_a_provider_of_another_category_or_outside_the_window_does_not_count() {
+    let row = rows().into_iter().find(|r| r.code == "IFS").unwrap();
+    let mut portfolio = just_meeting(&row);
+    portfolio.rsc[1].provider_category = Some("IFS".into());
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        r.line("rsc.hours").unwrap().summary,
+        "RSC: 12 of 24 hours, over 0 months"
+    );
+    assert_eq!(
+        r.verdict(portfolio.rsc[1].id).unwrap().reasons,
+        ["a provider endorsed as IFS does not qualify (endorsed as IFRS, IMHS, IMHM-C does)"]
+    );
+
+    let mut portfolio = just_meeting(&row);
+    portfolio.rsc[1].provider_category = None;
+    portfolio.rsc[1].provider_vetted = true;
+    assert!(
+        report(&row, &portfolio).eligible,
+        "a vetted provider qualifies"
+    );
+
+    let mut portfolio = just_meeting(&row);
+    portfolio
+        .rsc
+        .push(session(id(900), day(2022, 6, 1), 10.0, "IFRS", false));
+    let r = report(&row, &portfolio);
+    assert!(r.eligible);
+    assert_eq!(
+        r.verdict(id(900)).unwrap().reasons,
+        ["it falls outside the 24-month window counted (2025-01-01 to 2025-12-31)"]
+    );
+}
+
+#[test]
+fn a_duplicate_or_future_entry_does_not_count() {
+    let row = rows().into_iter().find(|r| r.code == "IFS").unwrap();
+    let mut portfolio = just_meeting(&row);
+    let mut copy = portfolio.training[0].clone();
+    copy.id = id(800);
+    portfolio.training.push(copy);
+    let mut future = portfolio.training[0].clone();
+    future.id = id(801);
+    future.title = "Next year".into();
+    future.date = day(2027, 1, 1);
+    portfolio.training.push(future);
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        r.line("training.hours").unwrap().summary,
+        "Training: 30 of 30 hours"
+    );
+    assert_eq!(
+        r.verdict(id(800)).unwrap().reasons,
+        ["it repeats an earlier entry (same title, date and hours)"]
+    );
+    assert_eq!(
+        r.verdict(id(801)).unwrap().reasons,
+        ["it is dated in the future"]
+    );
+}
+
+#[test]
+fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
+    for row in rows() {
+        for (what, change) in [
+            (
+                "six not-enough-information answers",
+                RatingSummary {
+                    given_on: day(2026, 1, 15),
+                    not_enough_information: 6,
+                },
+            ),
+            (
+                "a rating 366 days old",
+                RatingSummary {
+                    given_on: as_of() - chrono::Duration::days(366),
+                    not_enough_information: 0,
+                },
+            ),
+        ] {
+            let mut portfolio = just_meeting(&row);
+            portfolio.references[2].rating = Some(change);
+            let mut expected = vec![("references.count", "References: 2 of 3 counted".to_string())];
+            let rulebook = rulebook();
+            let rules = &rulebook.category(row.code).unwrap().references;
+            for slot in row.third_fills {
+                expected.push((
+                    leak(format!("references.slot.{slot}")),
+                    format!("{}: missing", rules.required[*slot].label),
+                ));
+            }
+            assert_short(&row, &portfolio, &expected, what);
+        }
+        // 365 days old still counts.
+        let mut portfolio = just_meeting(&row);
+        portfolio.references[2].rating = Some(RatingSummary {
+            given_on: as_of() - chrono::Duration::days(365),
+            not_enough_information: 0,
+        });
+        assert!(
+            report(&row, &portfolio).eligible,
+            "{}: a rating exactly a year old counts",
+            row.code
+        );
+    }
+}
+
+#[test]
+fn without_an_endorsed_rater_the_categories_that_need_one_are_short() {
+    for row in rows() {
+        let mut portfolio = just_meeting(&row);
+        portfolio.references[0].endorsed = false;
+        let report = report(&row, &portfolio);
+        if row.endorsed_line {
+            assert_eq!(
+                short(&report),
+                vec![(
+                    "references.endorsed".to_string(),
+                    "Endorsed raters: 0 of 1".to_string()
+                )],
+                "{}",
+                row.code
+            );
+        } else {
+            assert!(report.eligible, "{}", row.code);
+        }
+    }
+}
+
+#[test]
+fn only_one_colleague_or_parent_adds_to_a_family_associates_total() {
+    let row = rows().into_iter().find(|r| r.code == "IFA").unwrap();
+    let mut portfolio = just_meeting(&row);
+    portfolio.references[2].relationship = ServiceRecipient;
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        short(&r),
+        vec![(
+            "references.count".to_string(),
+            "References: 2 of 3 counted".to_string()
+        )]
+    );
+    let verdict = r.verdict(portfolio.references[2].id).unwrap();
+    assert!(verdict.counts);
+    assert_eq!(
+        verdict.notes,
+        ["only 1 rating from a colleague or parent or service recipient adds to the total"]
+    );
+}
+
+#[test]
+fn missing_agreements_and_an_unverified_or_expired_membership_are_short() {
+    let row = rows().into_iter().find(|r| r.code == "IMHS").unwrap();
+    let mut portfolio = just_meeting(&row);
+    portfolio
+        .agreements
+        .retain(|a| a.kind != AgreementKind::NoSanctionAttestation);
+    portfolio.memberships[0].verified = false;
+    assert_short(
+        &row,
+        &portfolio,
+        &[
+            (
+                "agreements.no_sanction_attestation",
+                "No-sanction attestation: not signed".to_string(),
+            ),
+            ("membership", "Membership: not current".to_string()),
+        ],
+        "unsigned and unverified",
+    );
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        r.line("membership").unwrap().shortfall.as_deref(),
+        Some("Your membership is waiting for the association to verify it.")
+    );
+
+    let mut portfolio = just_meeting(&row);
+    portfolio.memberships[0].expires_on = as_of().pred_opt().unwrap();
+    let r = report(&row, &portfolio);
+    assert_eq!(
+        r.verdict(portfolio.memberships[0].id).unwrap().reasons,
+        ["it expired on 2026-06-29"]
+    );
+    assert!(!r.eligible);
+}
+
+#[test]
+fn an_empty_portfolio_explains_every_shortfall() {
+    for category in &rulebook().categories {
+        let report = evaluate(category, &Portfolio::default(), as_of());
+        assert!(!report.eligible);
+        assert!(report
+            .lines
+            .iter()
+            .all(|l| !l.met
+                || l.key == "education" && category.education.min_level == DegreeLevel::None));
+        assert!(report
+            .short_lines()
+            .all(|l| l.shortfall.as_deref().is_some_and(|s| s.ends_with('.'))));
+    }
+}
+
+#[test]
+fn the_self_check_covers_every_category() {
+    let row = rows().into_iter().find(|r| r.code == "IFS").unwrap();
+    let reports = self_check(&rulebook(), &just_meeting(&row), as_of());
+    assert_eq!(reports.len(), 14);
+    let eligible: Vec<&str> = reports
+        .iter()
+        .filter(|r| r.eligible)
+        .map(|r| r.category.as_str())
+        .collect();
+    assert_eq!(eligible, ["IFA", "IFS"], "an IFS portfolio also meets IFA");
+}
+
+// Property tests: random portfolios over a small world of values.
+
+fn arb_training() -> impl Strategy<Value = Training> {
+    (
+        0u128..1000,
+        0usize..3,
+        0u32..40,
+        1u32..60,
+        prop::bool::ANY,
+        prop::bool::ANY,
+    )
+        .prop_map(|(n, title, day_offset, quarters, dei, rsc)| {
+            let mut topics = vec![];
+            if dei {
+                topics.push(TrainingTopic::Dei);
+            }
+            if rsc {
+                topics.push(TrainingTopic::Rsc);
+            }
+            Training {
+                id: id(n),
+                title: ["A", "B", "C"][title].into(),
+                provider: "P".into(),
+                date: day(2024, 1, 1) + chrono::Duration::days(i64::from(day_offset) * 20),
+                hours: Hours::from_quarters(quarters),
+                domains: vec![],
+                topics,
+            }
+        })
+}
+
+fn arb_session() -> impl Strategy<Value = RscSession> {
+    (
+        1000u128..2000,
+        0i64..1200,
+        1u32..40,
+        0usize..3,
+        prop::bool::ANY,
+        prop::bool::ANY,
+    )
+        .prop_map(
+            |(n, offset, quarters, provider, about, vetted)| RscSession {
+                id: id(n),
+                date: day(2023, 1, 1) + chrono::Duration::days(offset),
+                hours: Hours::from_quarters(quarters),
+                format: RscFormat::Individual,
+                provider_name: "Dr P".into(),
+                provider_category: Some(["IFRS", "IMHS", "IFS"][provider].into()),
+                provider_vetted: vetted,
+                about_providing: about,
+            },
+        )
+}
+
+fn arb_work() -> impl Strategy<Value = Work> {
+    (
+        2000u128..3000,
+        0i64..3000,
+        1i64..1500,
+        0usize..5,
+        0u32..8,
+        prop::bool::ANY,
+    )
+        .prop_map(|(n, start, length, kind, families, paid)| {
+            let start = day(2016, 1, 1) + chrono::Duration::days(start);
+            Work {
+                id: id(n),
+                employer: "E".into(),
+                position: "P".into(),
+                start,
+                end: Some(start + chrono::Duration::days(length)),
+                hours_per_week: 40,
+                employment: if paid {
+                    Employment::Paid
+                } else {
+                    Employment::VolunteerSupervised
+                },
+                age_ranges: vec![AgeRange::PrenatalToThree],
+                families_served: families,
+                kinds: vec![
+                    [
+                        WorkKind::DirectService,
+                        WorkKind::DyadicTreatment,
+                        WorkKind::ProvidingRsc,
+                        WorkKind::PolicyLeadership,
+                        WorkKind::TeachingResearch,
+                    ][kind],
+                ],
+            }
+        })
+}
+
+fn arb_reference() -> impl Strategy<Value = Reference> {
+    (
+        3000u128..4000,
+        0usize..6,
+        prop::bool::ANY,
+        0i64..500,
+        0u32..9,
+        prop::bool::ANY,
+    )
+        .prop_map(
+            |(n, relationship, endorsed, age, unknown, rated)| Reference {
+                id: id(n),
+                referee_email: format!("r{}@example.org", n % 4),
+                relationship: [
+                    CurrentSupervisor,
+                    RscProvider,
+                    OtherSupervisor,
+                    Colleague,
+                    Supervisee,
+                    ServiceRecipient,
+                ][relationship],
+                endorsed,
+                known_since: None,
+                rating: rated.then(|| RatingSummary {
+                    given_on: as_of() - chrono::Duration::days(age),
+                    not_enough_information: unknown,
+                }),
+            },
+        )
+}
+
+fn arb_portfolio() -> impl Strategy<Value = Portfolio> {
+    (
+        prop::collection::vec(arb_training(), 0..8),
+        prop::collection::vec(arb_session(), 0..12),
+        prop::collection::vec(arb_work(), 0..4),
+        prop::collection::vec(arb_reference(), 0..5),
+        0usize..4,
+    )
+        .prop_map(|(training, rsc, work, references, degree)| Portfolio {
+            education: vec![Education {
+                id: id(5000),
+                credential: Credential::Degree(
+                    [
+                        DegreeLevel::Cda,
+                        DegreeLevel::Bachelor,
+                        DegreeLevel::Master,
+                        DegreeLevel::None,
+                    ][degree],
+                ),
+                field: "F".into(),
+                institution: "I".into(),
+                year: 2015,
+            }],
+            training,
+            rsc,
+            work,
+            references,
+            ..Portfolio::default()
+        })
+}
+
+#[derive(Debug, Clone)]
+enum Extra {
+    Training(Training),
+    Session(RscSession),
+    Work(Work),
+    Reference(Reference),
+}
+
+fn arb_extra() -> impl Strategy<Value = Extra> {
+    prop_oneof![
+        arb_training().prop_map(|t| Extra::Training(Training { id: id(9001), ..t })),
+        arb_session().prop_map(|s| Extra::Session(RscSession { id: id(9002), ..s })),
+        arb_work().prop_map(|w| Extra::Work(Work { id: id(9003), ..w })),
+        arb_reference().prop_map(|r| Extra::Reference(Reference { id: id(9004), ..r })),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn adding_a_counted_entry_never_turns_a_met_requirement_short(portfolio in arb_portfolio(), extra in arb_extra(), category in 0usize..14) {
+        let rulebook = rulebook();
+        let rules = &rulebook.categories[category];
+        let before = evaluate(rules, &portfolio, as_of());
+        let mut grown = portfolio.clone();
+        let extra_id = match extra {
+            Extra::Training(t) => { let id = t.id; grown.training.push(t); id }
+            Extra::Session(s) => { let id = s.id; grown.rsc.push(s); id }
+            Extra::Work(w) => { let id = w.id; grown.work.push(w); id }
+            Extra::Reference(r) => { let id = r.id; grown.references.push(r); id }
+        };
+        let after = evaluate(rules, &grown, as_of());
+        if after.verdict(extra_id).is_some_and(|v| v.counts) {
+            for line in before.lines.iter().filter(|l| l.met) {
+                let now = after.line(&line.key).unwrap();
+                prop_assert!(now.met, "{} went from met to short: {} -> {}", line.key, line.summary, now.summary);
+                prop_assert!(now.reached >= line.reached.min(now.required), "{} fell", line.key);
+            }
+        }
+    }
+
+    #[test]
+    fn the_report_does_not_depend_on_entry_order(portfolio in arb_portfolio(), category in 0usize..14, seed in any::<u64>()) {
+        let rulebook = rulebook();
+        let rules = &rulebook.categories[category];
+        let mut shuffled = portfolio.clone();
+        let rotate = |n: usize| if n == 0 { 0 } else { (seed as usize) % n };
+        let k = rotate(shuffled.training.len()); shuffled.training.rotate_left(k);
+        shuffled.training.reverse();
+        let k = rotate(shuffled.rsc.len()); shuffled.rsc.rotate_left(k);
+        let k = rotate(shuffled.work.len()); shuffled.work.rotate_left(k);
+        shuffled.references.reverse();
+        prop_assert_eq!(evaluate(rules, &portfolio, as_of()), evaluate(rules, &shuffled, as_of()));
+    }
+}

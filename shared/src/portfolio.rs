@@ -1,0 +1,207 @@
+//! A person's portfolio as the eligibility engine reads it: one list per section.
+//!
+//! The portfolio belongs to the person and is reused across applications and
+//! renewals. These are the facts the engine weighs; how entries are stored and
+//! edited is the API's business.
+
+use crate::hours::Hours;
+use crate::ids::EntryId;
+use crate::rulebook::{
+    AgeRange, AgreementKind, DegreeLevel, Employment, Relationship, TrainingTopic, WorkKind,
+};
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Everything the engine weighs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Portfolio {
+    /// Degrees, credentials and licenses.
+    #[serde(default)]
+    pub education: Vec<Education>,
+    /// Work experience.
+    #[serde(default)]
+    pub work: Vec<Work>,
+    /// Specialized (in-service) training.
+    #[serde(default)]
+    pub training: Vec<Training>,
+    /// Reflective supervision/consultation received.
+    #[serde(default)]
+    pub rsc: Vec<RscSession>,
+    /// Reference requests and their ratings.
+    #[serde(default)]
+    pub references: Vec<Reference>,
+    /// Signed agreements.
+    #[serde(default)]
+    pub agreements: Vec<Agreement>,
+    /// Association memberships.
+    #[serde(default)]
+    pub memberships: Vec<Membership>,
+}
+
+/// What an education entry is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "kind", content = "level")]
+pub enum Credential {
+    /// A degree or credential of this level.
+    Degree(DegreeLevel),
+    /// A state mental-health license.
+    License,
+}
+
+/// A degree, credential or license.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Education {
+    /// The entry.
+    pub id: EntryId,
+    /// Degree level, or license.
+    pub credential: Credential,
+    /// Field of study or of the license.
+    pub field: String,
+    /// School, or licensing board.
+    pub institution: String,
+    /// Year completed (or licensed).
+    pub year: i32,
+}
+
+/// A period of work.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Work {
+    /// The entry.
+    pub id: EntryId,
+    /// Employer or organisation.
+    pub employer: String,
+    /// Position held.
+    pub position: String,
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day; none while ongoing.
+    pub end: Option<NaiveDate>,
+    /// Hours per week.
+    pub hours_per_week: u32,
+    /// Paid, volunteer or internship.
+    pub employment: Employment,
+    /// Ages of the children served.
+    pub age_ranges: Vec<AgeRange>,
+    /// Families served in this position.
+    pub families_served: u32,
+    /// Kinds of work done.
+    pub kinds: Vec<WorkKind>,
+}
+
+/// A training attended.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Training {
+    /// The entry.
+    pub id: EntryId,
+    /// Title.
+    pub title: String,
+    /// Who gave it.
+    pub provider: String,
+    /// When.
+    pub date: NaiveDate,
+    /// How long.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub hours: Hours,
+    /// Competency domains it covers (codes of the rulebook).
+    pub domains: Vec<String>,
+    /// Topics counted separately.
+    pub topics: Vec<TrainingTopic>,
+}
+
+/// Individual or group RSC.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RscFormat {
+    /// One to one.
+    Individual,
+    /// In a group.
+    Group,
+}
+
+/// Reflective supervision/consultation received on one day.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RscSession {
+    /// The entry.
+    pub id: EntryId,
+    /// The day (or the first of the month when logged by month).
+    pub date: NaiveDate,
+    /// How long.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub hours: Hours,
+    /// Individual or group.
+    pub format: RscFormat,
+    /// The provider's name.
+    pub provider_name: String,
+    /// The category the provider is endorsed in, if any.
+    pub provider_category: Option<String>,
+    /// Whether the association vetted this provider (set by an admin).
+    pub provider_vetted: bool,
+    /// Whether the session was about the RSC the applicant provides.
+    pub about_providing: bool,
+}
+
+/// A reference and, once given, its rating.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Reference {
+    /// The entry.
+    pub id: EntryId,
+    /// The referee's e-mail, lower case (two references from one person count once).
+    pub referee_email: String,
+    /// How the referee knows the applicant.
+    pub relationship: Relationship,
+    /// Whether the referee is endorsed (or vetted by the association).
+    pub endorsed: bool,
+    /// Since when they have known each other.
+    pub known_since: Option<NaiveDate>,
+    /// The rating, once given.
+    pub rating: Option<RatingSummary>,
+}
+
+/// What the engine needs of a rating: when, and how many answers were "I do not
+/// have enough information to rate".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingSummary {
+    /// The day it was given.
+    pub given_on: NaiveDate,
+    /// How many answers were "not enough information".
+    pub not_enough_information: u32,
+}
+
+/// A signed agreement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Agreement {
+    /// The entry.
+    pub id: EntryId,
+    /// Which agreement.
+    pub kind: AgreementKind,
+    /// The full name typed as the signature.
+    pub signed_name: String,
+    /// When.
+    pub signed_at: DateTime<Utc>,
+}
+
+/// Membership of the association.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Membership {
+    /// The entry.
+    pub id: EntryId,
+    /// The association.
+    pub association: String,
+    /// The membership number.
+    pub number: String,
+    /// The last day it is valid.
+    pub expires_on: NaiveDate,
+    /// Whether an admin verified it.
+    pub verified: bool,
+}

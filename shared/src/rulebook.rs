@@ -1,0 +1,803 @@
+//! The rulebook: what each endorsement category requires, as data.
+//!
+//! Requirements differ between associations and change over time, so they are
+//! never code. A rulebook is read from a file (the default ships as
+//! `shared/rulebooks/alliance-baseline-2025.toml`), checked with
+//! [`Rulebook::problems`], and published as a numbered version; the eligibility
+//! engine (`crate::eligibility`) reads nothing else.
+
+use crate::hours::Hours;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::fmt;
+
+/// The default rulebook, as shipped.
+pub const DEFAULT_RULEBOOK_TOML: &str = include_str!("../rulebooks/alliance-baseline-2025.toml");
+
+/// A complete set of category requirements.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Rulebook {
+    /// A name people recognise, e.g. "Alliance baseline 2025".
+    pub name: String,
+    /// What changed and why.
+    #[serde(default)]
+    pub description: String,
+    /// The competency domains training and ratings refer to.
+    pub competency_domains: Vec<CompetencyDomain>,
+    /// Every category an applicant may apply for.
+    pub categories: Vec<CategoryRules>,
+}
+
+/// One area of the Competency Guidelines.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CompetencyDomain {
+    /// Stable code, e.g. `reflection`.
+    pub code: String,
+    /// Its name, e.g. "Reflection".
+    pub name: String,
+}
+
+/// The two families of categories, by the age of the children served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Family {
+    /// Prenatal to 36 months (IMH-E).
+    Infant,
+    /// 3 to 6 years (ECMH-E).
+    EarlyChildhood,
+}
+
+impl Family {
+    /// The age range this family serves.
+    pub const fn age_range(self) -> AgeRange {
+        match self {
+            Family::Infant => AgeRange::PrenatalToThree,
+            Family::EarlyChildhood => AgeRange::ThreeToSix,
+        }
+    }
+}
+
+/// The ages of the children a work experience served.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AgeRange {
+    /// Pregnancy to 36 months.
+    PrenatalToThree,
+    /// 3 to 6 years.
+    ThreeToSix,
+}
+
+impl AgeRange {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            AgeRange::PrenatalToThree => "children 0–36 months",
+            AgeRange::ThreeToSix => "children 3–6 years",
+        }
+    }
+}
+
+/// Education levels, in order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DegreeLevel {
+    /// No degree is required (as a rule), or none held (as an entry).
+    None,
+    /// Child Development Associate credential.
+    Cda,
+    /// Associate degree.
+    Associate,
+    /// Bachelor's degree.
+    Bachelor,
+    /// Master's degree.
+    Master,
+    /// Doctorate.
+    Doctorate,
+}
+
+impl DegreeLevel {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            DegreeLevel::None => "no degree",
+            DegreeLevel::Cda => "CDA credential",
+            DegreeLevel::Associate => "associate degree",
+            DegreeLevel::Bachelor => "bachelor's degree",
+            DegreeLevel::Master => "master's degree",
+            DegreeLevel::Doctorate => "doctorate",
+        }
+    }
+}
+
+/// Everything one category requires.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CategoryRules {
+    /// Code, e.g. `IFS`.
+    pub code: String,
+    /// Name, e.g. "Infant Family Specialist".
+    pub name: String,
+    /// Infant or early childhood.
+    pub family: Family,
+    /// Scope of practice, in a few words.
+    #[serde(default)]
+    pub scope: String,
+    /// The education needed.
+    pub education: EducationRule,
+    /// Each kind of work experience needed; all must be met.
+    #[serde(default)]
+    pub work: Vec<WorkRequirement>,
+    /// In-service training needed.
+    pub training: TrainingRule,
+    /// Reflective supervision/consultation received, where required.
+    #[serde(default)]
+    pub rsc: Option<RscRule>,
+    /// The reference ratings needed.
+    pub references: ReferenceRule,
+    /// The exam taken after review, where required.
+    #[serde(default)]
+    pub exam: Option<ExamRule>,
+    /// The agreements to sign.
+    pub agreements: Vec<AgreementKind>,
+    /// Whether current, verified membership of the association is needed.
+    pub membership_required: bool,
+    /// Whether "emerging" is a possible outcome of review (IFRS).
+    #[serde(default)]
+    pub allows_emerging: bool,
+}
+
+/// The education a category needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EducationRule {
+    /// The lowest degree that qualifies (`none`: no degree needed).
+    pub min_level: DegreeLevel,
+    /// Whether a state mental-health license qualifies instead.
+    #[serde(default)]
+    pub license_accepted: bool,
+    /// Months of relevant work that qualify instead of the degree, if any.
+    #[serde(default)]
+    pub work_months_instead: Option<u32>,
+}
+
+/// Kinds of work.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum WorkKind {
+    /// Promotion, prevention or early-intervention service to families.
+    DirectService,
+    /// Parent–infant (dyadic) treatment.
+    DyadicTreatment,
+    /// Providing reflective supervision/consultation.
+    ProvidingRsc,
+    /// Leadership in policy or program administration.
+    PolicyLeadership,
+    /// University teaching or published research.
+    TeachingResearch,
+}
+
+impl WorkKind {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            WorkKind::DirectService => "direct service",
+            WorkKind::DyadicTreatment => "dyadic treatment",
+            WorkKind::ProvidingRsc => "providing RSC",
+            WorkKind::PolicyLeadership => "leadership in policy or administration",
+            WorkKind::TeachingResearch => "teaching or research",
+        }
+    }
+}
+
+/// On what terms the work was done.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Employment {
+    /// Paid work.
+    Paid,
+    /// Volunteer work under supervision.
+    VolunteerSupervised,
+    /// Volunteer work without supervision.
+    VolunteerUnsupervised,
+    /// An internship.
+    Internship,
+}
+
+impl Employment {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Employment::Paid => "paid work",
+            Employment::VolunteerSupervised => "supervised volunteer work",
+            Employment::VolunteerUnsupervised => "unsupervised volunteer work",
+            Employment::Internship => "an internship",
+        }
+    }
+}
+
+/// One kind of work experience a category needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct WorkRequirement {
+    /// What it is called in the checklist, e.g. "Work with infants and families".
+    pub label: String,
+    /// Months of such work needed (overlapping periods count once).
+    pub min_months: u32,
+    /// The kinds of work that count.
+    pub kinds: Vec<WorkKind>,
+    /// The terms that count.
+    pub employment: Vec<Employment>,
+    /// Whether only work after the qualifying degree counts.
+    #[serde(default)]
+    pub post_graduate: bool,
+    /// Whether the work must have served the category's age range.
+    #[serde(default)]
+    pub serves_family_age_range: bool,
+    /// Families served over all counted entries, if required.
+    #[serde(default)]
+    pub min_families: Option<u32>,
+}
+
+/// Topics a training may cover that some categories count separately.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum TrainingTopic {
+    /// Diversity, equity and inclusion.
+    Dei,
+    /// Providing reflective supervision/consultation.
+    Rsc,
+}
+
+impl TrainingTopic {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            TrainingTopic::Dei => "diversity, equity and inclusion",
+            TrainingTopic::Rsc => "providing RSC",
+        }
+    }
+}
+
+/// The in-service training a category needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TrainingRule {
+    /// Hours in all.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub min_hours: Hours,
+    /// Hours needed on particular topics, counted within the total.
+    #[serde(default)]
+    pub topics: Vec<TopicMinimum>,
+}
+
+/// Hours needed on one topic.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TopicMinimum {
+    /// The topic.
+    pub topic: TrainingTopic,
+    /// Hours on it.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub min_hours: Hours,
+}
+
+/// The reflective supervision/consultation a category needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RscRule {
+    /// Hours received.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub min_hours: Hours,
+    /// The sessions counted must spread over at least this many months…
+    pub min_span_months: u32,
+    /// …and fall within a window of at most this many months.
+    pub max_span_months: u32,
+    /// Providers endorsed in these categories qualify.
+    pub provider_categories: Vec<String>,
+    /// Whether a provider vetted by the association qualifies too.
+    #[serde(default)]
+    pub vetted_providers_qualify: bool,
+    /// Hours, within the total, about the RSC the applicant provides.
+    #[serde(default)]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<f64>))]
+    pub min_hours_about_providing: Option<Hours>,
+}
+
+/// How a referee knows the applicant.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    /// The applicant's current (program) supervisor.
+    CurrentSupervisor,
+    /// Whoever provides the applicant's reflective supervision/consultation.
+    RscProvider,
+    /// Another supervisor, present or past.
+    OtherSupervisor,
+    /// A colleague.
+    Colleague,
+    /// Someone the applicant supervises or provides RSC to.
+    Supervisee,
+    /// A parent or other recipient of the applicant's services.
+    ServiceRecipient,
+}
+
+impl Relationship {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Relationship::CurrentSupervisor => "current supervisor",
+            Relationship::RscProvider => "RSC provider",
+            Relationship::OtherSupervisor => "another supervisor",
+            Relationship::Colleague => "colleague",
+            Relationship::Supervisee => "supervisee",
+            Relationship::ServiceRecipient => "parent or service recipient",
+        }
+    }
+}
+
+/// The reference ratings a category needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceRule {
+    /// Counted ratings needed.
+    pub count: u32,
+    /// Relationships that must be among them, each filled by a different referee.
+    #[serde(default)]
+    pub required: Vec<RelationshipSlot>,
+    /// Relationships of which only a few count.
+    #[serde(default)]
+    pub limits: Vec<RelationshipLimit>,
+    /// Counted ratings from endorsed (or vetted) raters needed.
+    #[serde(default)]
+    pub min_endorsed: u32,
+    /// A rating with this many "not enough information" answers or more is not counted.
+    pub not_enough_information_limit: u32,
+    /// Days a rating stays valid after it was given.
+    pub valid_days: u32,
+    /// Months a rater should have known the applicant (advice shown, not a bar).
+    #[serde(default)]
+    pub recommended_known_months: u32,
+}
+
+/// One relationship that must be among the references.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RelationshipSlot {
+    /// What the checklist calls it, e.g. "Program supervisor".
+    pub label: String,
+    /// Any of these relationships fills it.
+    pub any_of: Vec<Relationship>,
+}
+
+/// At most `max` counted references may have one of these relationships.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RelationshipLimit {
+    /// The relationships limited together.
+    pub any_of: Vec<Relationship>,
+    /// How many of them count.
+    pub max: u32,
+}
+
+/// The exam, where a category requires one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ExamRule {
+    /// Multiple-choice questions in part 1.
+    pub part1_questions: u32,
+    /// Percent of part 1 needed to pass.
+    pub part1_pass_percent: u32,
+    /// Vignettes offered in part 2…
+    pub part2_vignettes_offered: u32,
+    /// …of which the examinee answers this many.
+    pub part2_vignettes_answered: u32,
+    /// Minutes for each part.
+    pub minutes_per_part: u32,
+    /// Days before a failed exam may be taken again.
+    pub retake_after_days: u32,
+}
+
+/// Documents an applicant signs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum AgreementKind {
+    /// The Code of Ethics.
+    CodeOfEthics,
+    /// The Endorsement Agreement.
+    EndorsementAgreement,
+    /// That no licensing board has sanctioned the applicant.
+    NoSanctionAttestation,
+}
+
+impl AgreementKind {
+    /// Every agreement.
+    pub const ALL: [AgreementKind; 3] = [
+        AgreementKind::CodeOfEthics,
+        AgreementKind::EndorsementAgreement,
+        AgreementKind::NoSanctionAttestation,
+    ];
+
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            AgreementKind::CodeOfEthics => "Code of Ethics",
+            AgreementKind::EndorsementAgreement => "Endorsement Agreement",
+            AgreementKind::NoSanctionAttestation => "No-sanction attestation",
+        }
+    }
+}
+
+/// A rule in a rulebook that cannot work, with where it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RuleProblem {
+    /// Where, e.g. `categories[IFS].rsc.provider_categories`.
+    pub path: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for RuleProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+impl Rulebook {
+    /// The default rulebook. It is checked by a test, so this cannot fail in a
+    /// released build; the error is kept for honesty.
+    pub fn default_rulebook() -> Result<Self, String> {
+        Self::from_toml(DEFAULT_RULEBOOK_TOML).map_err(|problems| {
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")
+        })
+    }
+
+    /// Parses and checks a rulebook written in TOML.
+    pub fn from_toml(text: &str) -> Result<Self, Vec<RuleProblem>> {
+        let rulebook: Rulebook = toml::from_str(text).map_err(|error| {
+            vec![RuleProblem {
+                path: error
+                    .span()
+                    .map(|span| format!("line {}", line_of(text, span.start)))
+                    .unwrap_or_else(|| "rulebook".to_string()),
+                message: error.message().to_string(),
+            }]
+        })?;
+        rulebook.checked()
+    }
+
+    /// The rulebook if every rule can work, else every problem found.
+    pub fn checked(self) -> Result<Self, Vec<RuleProblem>> {
+        let problems = self.problems();
+        if problems.is_empty() {
+            Ok(self)
+        } else {
+            Err(problems)
+        }
+    }
+
+    /// The rules for a category.
+    pub fn category(&self, code: &str) -> Option<&CategoryRules> {
+        self.categories.iter().find(|c| c.code == code)
+    }
+
+    /// Whether a competency domain code exists.
+    pub fn has_domain(&self, code: &str) -> bool {
+        self.competency_domains.iter().any(|d| d.code == code)
+    }
+
+    /// Every rule that cannot work, with its path. Empty when the rulebook is sound.
+    pub fn problems(&self) -> Vec<RuleProblem> {
+        let mut problems = Vec::new();
+        let mut say = |path: String, message: &str| {
+            problems.push(RuleProblem {
+                path,
+                message: message.to_string(),
+            })
+        };
+        if self.name.trim().is_empty() {
+            say("name".into(), "must not be blank");
+        }
+        if self.competency_domains.is_empty() {
+            say("competency_domains".into(), "must list at least one domain");
+        }
+        let mut domain_codes = BTreeSet::new();
+        for (i, domain) in self.competency_domains.iter().enumerate() {
+            if !is_code(&domain.code, |c| c.is_ascii_lowercase() || c == '_') {
+                say(
+                    format!("competency_domains[{i}].code"),
+                    "must be lower-case letters and underscores",
+                );
+            }
+            if !domain_codes.insert(domain.code.as_str()) {
+                say(format!("competency_domains[{i}].code"), "is listed twice");
+            }
+            if domain.name.trim().is_empty() {
+                say(format!("competency_domains[{i}].name"), "must not be blank");
+            }
+        }
+        if self.categories.is_empty() {
+            say("categories".into(), "must list at least one category");
+        }
+        let codes: BTreeSet<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
+        let mut seen = BTreeSet::new();
+        for (i, category) in self.categories.iter().enumerate() {
+            let at = if category.code.is_empty() {
+                format!("categories[{i}]")
+            } else {
+                format!("categories[{}]", category.code)
+            };
+            if !is_code(&category.code, |c| c.is_ascii_uppercase() || c == '-') {
+                say(
+                    format!("{at}.code"),
+                    "must be capital letters and hyphens, e.g. IMHM-C",
+                );
+            }
+            if !seen.insert(category.code.as_str()) {
+                say(format!("{at}.code"), "is listed twice");
+            }
+            if category.name.trim().is_empty() {
+                say(format!("{at}.name"), "must not be blank");
+            }
+            for (w, work) in category.work.iter().enumerate() {
+                let at = format!("{at}.work[{w}]");
+                if work.label.trim().is_empty() {
+                    say(format!("{at}.label"), "must not be blank");
+                }
+                if work.kinds.is_empty() {
+                    say(format!("{at}.kinds"), "must list at least one kind of work");
+                }
+                if work.employment.is_empty() {
+                    say(
+                        format!("{at}.employment"),
+                        "must list at least one kind of employment",
+                    );
+                }
+                if work.min_months > 600 {
+                    say(format!("{at}.min_months"), "must be at most 600");
+                }
+            }
+            if let Some(months) = category.education.work_months_instead {
+                if months == 0 || months > 600 {
+                    say(
+                        format!("{at}.education.work_months_instead"),
+                        "must be between 1 and 600",
+                    );
+                }
+            }
+            for (t, topic) in category.training.topics.iter().enumerate() {
+                if topic.min_hours > category.training.min_hours {
+                    say(
+                        format!("{at}.training.topics[{t}].min_hours"),
+                        "must not exceed the training total",
+                    );
+                }
+                if category.training.topics[..t]
+                    .iter()
+                    .any(|other| other.topic == topic.topic)
+                {
+                    say(
+                        format!("{at}.training.topics[{t}].topic"),
+                        "is listed twice",
+                    );
+                }
+            }
+            if let Some(rsc) = &category.rsc {
+                let at = format!("{at}.rsc");
+                if rsc.min_hours == Hours::ZERO {
+                    say(
+                        format!("{at}.min_hours"),
+                        "must be more than 0 (leave out [rsc] when none is required)",
+                    );
+                }
+                if rsc.max_span_months == 0 || rsc.max_span_months > 120 {
+                    say(format!("{at}.max_span_months"), "must be between 1 and 120");
+                }
+                if rsc.min_span_months > rsc.max_span_months {
+                    say(
+                        format!("{at}.min_span_months"),
+                        "must not exceed max_span_months",
+                    );
+                }
+                if rsc.provider_categories.is_empty() && !rsc.vetted_providers_qualify {
+                    say(
+                        format!("{at}.provider_categories"),
+                        "must list a category, or let vetted providers qualify",
+                    );
+                }
+                for (p, provider) in rsc.provider_categories.iter().enumerate() {
+                    if !codes.contains(provider.as_str()) {
+                        say(
+                            format!("{at}.provider_categories[{p}]"),
+                            "is not a category of this rulebook",
+                        );
+                    }
+                }
+                if rsc
+                    .min_hours_about_providing
+                    .is_some_and(|h| h > rsc.min_hours)
+                {
+                    say(
+                        format!("{at}.min_hours_about_providing"),
+                        "must not exceed min_hours",
+                    );
+                }
+            }
+            let refs = &category.references;
+            let at_refs = format!("{at}.references");
+            if refs.count == 0 || refs.count > 10 {
+                say(format!("{at_refs}.count"), "must be between 1 and 10");
+            }
+            if refs.required.len() > refs.count as usize {
+                say(
+                    format!("{at_refs}.required"),
+                    "asks for more relationships than references",
+                );
+            }
+            for (r, slot) in refs.required.iter().enumerate() {
+                if slot.any_of.is_empty() {
+                    say(
+                        format!("{at_refs}.required[{r}].any_of"),
+                        "must list at least one relationship",
+                    );
+                }
+                if slot.label.trim().is_empty() {
+                    say(
+                        format!("{at_refs}.required[{r}].label"),
+                        "must not be blank",
+                    );
+                }
+            }
+            for (l, limit) in refs.limits.iter().enumerate() {
+                if limit.any_of.is_empty() {
+                    say(
+                        format!("{at_refs}.limits[{l}].any_of"),
+                        "must list at least one relationship",
+                    );
+                }
+            }
+            if refs.min_endorsed > refs.count {
+                say(format!("{at_refs}.min_endorsed"), "must not exceed count");
+            }
+            if refs.not_enough_information_limit == 0 {
+                say(
+                    format!("{at_refs}.not_enough_information_limit"),
+                    "must be at least 1",
+                );
+            }
+            if refs.valid_days == 0 {
+                say(format!("{at_refs}.valid_days"), "must be at least 1");
+            }
+            if let Some(exam) = &category.exam {
+                let at = format!("{at}.exam");
+                if exam.part1_questions == 0 {
+                    say(format!("{at}.part1_questions"), "must be at least 1");
+                }
+                if exam.part1_pass_percent == 0 || exam.part1_pass_percent > 100 {
+                    say(
+                        format!("{at}.part1_pass_percent"),
+                        "must be between 1 and 100",
+                    );
+                }
+                if exam.part2_vignettes_answered == 0
+                    || exam.part2_vignettes_answered > exam.part2_vignettes_offered
+                {
+                    say(
+                        format!("{at}.part2_vignettes_answered"),
+                        "must be between 1 and part2_vignettes_offered",
+                    );
+                }
+            }
+            let mut agreements = BTreeSet::new();
+            for (a, agreement) in category.agreements.iter().enumerate() {
+                if !agreements.insert(*agreement) {
+                    say(format!("{at}.agreements[{a}]"), "is listed twice");
+                }
+            }
+        }
+        problems
+    }
+}
+
+fn is_code(code: &str, allowed: impl Fn(char) -> bool) -> bool {
+    !code.is_empty() && code.len() <= 32 && code.chars().all(|c| allowed(c) || c.is_ascii_digit())
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_default_rulebook_is_sound_and_has_all_fourteen_categories() {
+        let rulebook = Rulebook::default_rulebook().unwrap();
+        let codes: Vec<&str> = rulebook
+            .categories
+            .iter()
+            .map(|c| c.code.as_str())
+            .collect();
+        assert_eq!(
+            codes,
+            [
+                "IFA", "IFS", "IFRS", "IMHS", "IMHM-C", "IMHM-P", "IMHM-RF", "ECFA", "ECFS",
+                "ECFRS", "ECMHS", "ECMHM-C", "ECMHM-P", "ECMHM-RF"
+            ]
+        );
+        assert_eq!(rulebook.competency_domains.len(), 10);
+    }
+
+    #[test]
+    fn a_malformed_rule_is_refused_with_its_path() {
+        let mut rulebook = Rulebook::default_rulebook().unwrap();
+        let ifs = rulebook
+            .categories
+            .iter_mut()
+            .find(|c| c.code == "IFS")
+            .unwrap();
+        ifs.rsc
+            .as_mut()
+            .unwrap()
+            .provider_categories
+            .push("NOPE".into());
+        ifs.references.min_endorsed = 9;
+        let problems = rulebook.problems();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "categories[IFS].rsc.provider_categories[3]",
+                "categories[IFS].references.min_endorsed"
+            ]
+        );
+    }
+
+    #[test]
+    fn a_toml_syntax_error_names_its_line() {
+        let problems = Rulebook::from_toml("name = \"x\"\ncategories = [\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].path.starts_with("line "), "{problems:?}");
+    }
+
+    #[test]
+    fn an_unknown_field_is_refused() {
+        let text = DEFAULT_RULEBOOK_TOML.replacen(
+            "membership_required = true",
+            "membership_required = true\nfavourite_colour = \"teal\"",
+            1,
+        );
+        let problems = Rulebook::from_toml(&text).unwrap_err();
+        assert!(
+            problems[0].message.contains("favourite_colour"),
+            "{problems:?}"
+        );
+    }
+}
