@@ -14,7 +14,6 @@ use serde::{Deserialize, Serialize};
 
 /// Everything the engine weighs.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Portfolio {
     /// Degrees, credentials and licenses.
     #[serde(default)]
@@ -39,6 +38,46 @@ pub struct Portfolio {
     pub memberships: Vec<Membership>,
 }
 
+/// One entry of a section: its id and its content. Field access reaches through
+/// to the content (`entry.hours`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry<T> {
+    /// The entry's id.
+    pub id: EntryId,
+    /// What the entry says.
+    #[serde(flatten)]
+    pub data: T,
+}
+
+impl<T> std::ops::Deref for Entry<T> {
+    type Target = T;
+
+    fn deref(&self) -> &T {
+        &self.data
+    }
+}
+
+impl<T> std::ops::DerefMut for Entry<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.data
+    }
+}
+
+/// A degree, credential or license entry.
+pub type Education = Entry<EducationData>;
+/// A work experience entry.
+pub type Work = Entry<WorkData>;
+/// A training entry.
+pub type Training = Entry<TrainingData>;
+/// An RSC session entry.
+pub type RscSession = Entry<RscData>;
+/// A reference entry.
+pub type Reference = Entry<ReferenceData>;
+/// A signed agreement entry.
+pub type Agreement = Entry<AgreementData>;
+/// A membership entry.
+pub type Membership = Entry<MembershipData>;
+
 /// What an education entry is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -53,9 +92,7 @@ pub enum Credential {
 /// A degree, credential or license.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Education {
-    /// The entry.
-    pub id: EntryId,
+pub struct EducationData {
     /// Degree level, or license.
     pub credential: Credential,
     /// Field of study or of the license.
@@ -69,9 +106,7 @@ pub struct Education {
 /// A period of work.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Work {
-    /// The entry.
-    pub id: EntryId,
+pub struct WorkData {
     /// Employer or organisation.
     pub employer: String,
     /// Position held.
@@ -95,9 +130,7 @@ pub struct Work {
 /// A training attended.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Training {
-    /// The entry.
-    pub id: EntryId,
+pub struct TrainingData {
     /// Title.
     pub title: String,
     /// Who gave it.
@@ -127,9 +160,7 @@ pub enum RscFormat {
 /// Reflective supervision/consultation received on one day.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct RscSession {
-    /// The entry.
-    pub id: EntryId,
+pub struct RscData {
     /// The day (or the first of the month when logged by month).
     pub date: NaiveDate,
     /// How long.
@@ -150,9 +181,7 @@ pub struct RscSession {
 /// A reference and, once given, its rating.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Reference {
-    /// The entry.
-    pub id: EntryId,
+pub struct ReferenceData {
     /// The referee's e-mail, lower case (two references from one person count once).
     pub referee_email: String,
     /// How the referee knows the applicant.
@@ -179,9 +208,7 @@ pub struct RatingSummary {
 /// A signed agreement.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Agreement {
-    /// The entry.
-    pub id: EntryId,
+pub struct AgreementData {
     /// Which agreement.
     pub kind: AgreementKind,
     /// The full name typed as the signature.
@@ -193,9 +220,7 @@ pub struct Agreement {
 /// Membership of the association.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct Membership {
-    /// The entry.
-    pub id: EntryId,
+pub struct MembershipData {
     /// The association.
     pub association: String,
     /// The membership number.

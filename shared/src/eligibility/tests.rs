@@ -4,7 +4,10 @@
 //! read from the rulebook file, so a wrong rulebook fails these tests.
 
 use super::*;
-use crate::portfolio::{Agreement, Education, Membership, RatingSummary, RscFormat, Training};
+use crate::portfolio::{
+    AgreementData, EducationData, Entry, MembershipData, RatingSummary, ReferenceData, RscData,
+    RscFormat, Training, TrainingData, WorkData,
+};
 use crate::rulebook::{AgeRange, Relationship, WorkKind};
 use chrono::{TimeZone, Utc};
 use proptest::prelude::*;
@@ -245,12 +248,14 @@ fn just_meeting(row: &Row) -> Portfolio {
         id(next)
     };
     let mut portfolio = Portfolio::default();
-    portfolio.education.push(Education {
+    portfolio.education.push(Entry {
         id: new_id(),
-        credential: Credential::Degree(row.degree),
-        field: "Child development".into(),
-        institution: "State University".into(),
-        year: 2015,
+        data: EducationData {
+            credential: Credential::Degree(row.degree),
+            field: "Child development".into(),
+            institution: "State University".into(),
+            year: 2015,
+        },
     });
     for (index, work) in row.work.iter().enumerate() {
         let start = day(2016 + index as i32 * 4, 3, 1);
@@ -259,17 +264,19 @@ fn just_meeting(row: &Row) -> Portfolio {
             .unwrap()
             .pred_opt()
             .unwrap();
-        portfolio.work.push(Work {
+        portfolio.work.push(Entry {
             id: new_id(),
-            employer: format!("Agency {index}"),
-            position: "Staff".into(),
-            start,
-            end: Some(end),
-            hours_per_week: 40,
-            employment: Employment::Paid,
-            age_ranges: vec![row.family],
-            families_served: work.families.unwrap_or(0),
-            kinds: vec![work.kind],
+            data: WorkData {
+                employer: format!("Agency {index}"),
+                position: "Staff".into(),
+                start,
+                end: Some(end),
+                hours_per_week: 40,
+                employment: Employment::Paid,
+                age_ranges: vec![row.family],
+                families_served: work.families.unwrap_or(0),
+                kinds: vec![work.kind],
+            },
         });
     }
     let mut general = row.training - row.dei - row.rsc_topic;
@@ -311,58 +318,68 @@ fn just_meeting(row: &Row) -> Portfolio {
         ));
     }
     for (index, relationship) in row.references.iter().enumerate() {
-        portfolio.references.push(Reference {
+        portfolio.references.push(Entry {
             id: new_id(),
-            referee_email: format!("referee{index}@example.org"),
-            relationship: *relationship,
-            endorsed: index == 0,
-            known_since: Some(day(2020, 1, 1)),
-            rating: Some(RatingSummary {
-                given_on: day(2026, 1, 15),
-                not_enough_information: 5,
-            }),
+            data: ReferenceData {
+                referee_email: format!("referee{index}@example.org"),
+                relationship: *relationship,
+                endorsed: index == 0,
+                known_since: Some(day(2020, 1, 1)),
+                rating: Some(RatingSummary {
+                    given_on: day(2026, 1, 15),
+                    not_enough_information: 5,
+                }),
+            },
         });
     }
     for kind in AgreementKind::ALL {
-        portfolio.agreements.push(Agreement {
+        portfolio.agreements.push(Entry {
             id: new_id(),
-            kind,
-            signed_name: "Ada Lovelace".into(),
-            signed_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
+            data: AgreementData {
+                kind,
+                signed_name: "Ada Lovelace".into(),
+                signed_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
+            },
         });
     }
-    portfolio.memberships.push(Membership {
+    portfolio.memberships.push(Entry {
         id: new_id(),
-        association: "State AIMH".into(),
-        number: "M-1".into(),
-        expires_on: as_of(),
-        verified: true,
+        data: MembershipData {
+            association: "State AIMH".into(),
+            number: "M-1".into(),
+            expires_on: as_of(),
+            verified: true,
+        },
     });
     portfolio
 }
 
 fn training(id: EntryId, title: &str, h: f64, topics: Vec<TrainingTopic>) -> Training {
-    Training {
+    Entry {
         id,
-        title: title.into(),
-        provider: "Institute".into(),
-        date: day(2024, 5, 1),
-        hours: hours(h),
-        domains: vec!["reflection".into()],
-        topics,
+        data: TrainingData {
+            title: title.into(),
+            provider: "Institute".into(),
+            date: day(2024, 5, 1),
+            hours: hours(h),
+            domains: vec!["reflection".into()],
+            topics,
+        },
     }
 }
 
 fn session(id: EntryId, date: NaiveDate, h: f64, provider: &str, about: bool) -> RscSession {
-    RscSession {
+    Entry {
         id,
-        date,
-        hours: hours(h),
-        format: RscFormat::Individual,
-        provider_name: "Dr. Provider".into(),
-        provider_category: Some(provider.into()),
-        provider_vetted: false,
-        about_providing: about,
+        data: RscData {
+            date,
+            hours: hours(h),
+            format: RscFormat::Individual,
+            provider_name: "Dr. Provider".into(),
+            provider_category: Some(provider.into()),
+            provider_vetted: false,
+            about_providing: about,
+        },
     }
 }
 
@@ -611,12 +628,14 @@ fn unsupervised_volunteering_and_the_wrong_age_range_do_not_count() {
     let row = rows().into_iter().find(|r| r.code == "IFA").unwrap();
     let mut portfolio = just_meeting(&row);
     portfolio.education.clear();
-    portfolio.education.push(Education {
+    portfolio.education.push(Entry {
         id: id(500),
-        credential: Credential::Degree(DegreeLevel::Cda),
-        field: "CDA".into(),
-        institution: "Council".into(),
-        year: 2010,
+        data: EducationData {
+            credential: Credential::Degree(DegreeLevel::Cda),
+            field: "CDA".into(),
+            institution: "Council".into(),
+            year: 2010,
+        },
     });
     portfolio.work[0].employment = Employment::VolunteerUnsupervised;
     let r = report(&row, &portfolio);
@@ -986,14 +1005,16 @@ fn arb_training() -> impl Strategy<Value = Training> {
             if rsc {
                 topics.push(TrainingTopic::Rsc);
             }
-            Training {
+            Entry {
                 id: id(n),
-                title: ["A", "B", "C"][title].into(),
-                provider: "P".into(),
-                date: day(2024, 1, 1) + chrono::Duration::days(i64::from(day_offset) * 20),
-                hours: Hours::from_quarters(quarters),
-                domains: vec![],
-                topics,
+                data: TrainingData {
+                    title: ["A", "B", "C"][title].into(),
+                    provider: "P".into(),
+                    date: day(2024, 1, 1) + chrono::Duration::days(i64::from(day_offset) * 20),
+                    hours: Hours::from_quarters(quarters),
+                    domains: vec![],
+                    topics,
+                },
             }
         })
 }
@@ -1007,9 +1028,9 @@ fn arb_session() -> impl Strategy<Value = RscSession> {
         prop::bool::ANY,
         prop::bool::ANY,
     )
-        .prop_map(
-            |(n, offset, quarters, provider, about, vetted)| RscSession {
-                id: id(n),
+        .prop_map(|(n, offset, quarters, provider, about, vetted)| Entry {
+            id: id(n),
+            data: RscData {
                 date: day(2023, 1, 1) + chrono::Duration::days(offset),
                 hours: Hours::from_quarters(quarters),
                 format: RscFormat::Individual,
@@ -1018,7 +1039,7 @@ fn arb_session() -> impl Strategy<Value = RscSession> {
                 provider_vetted: vetted,
                 about_providing: about,
             },
-        )
+        })
 }
 
 fn arb_work() -> impl Strategy<Value = Work> {
@@ -1032,29 +1053,31 @@ fn arb_work() -> impl Strategy<Value = Work> {
     )
         .prop_map(|(n, start, length, kind, families, paid)| {
             let start = day(2016, 1, 1) + chrono::Duration::days(start);
-            Work {
+            Entry {
                 id: id(n),
-                employer: "E".into(),
-                position: "P".into(),
-                start,
-                end: Some(start + chrono::Duration::days(length)),
-                hours_per_week: 40,
-                employment: if paid {
-                    Employment::Paid
-                } else {
-                    Employment::VolunteerSupervised
+                data: WorkData {
+                    employer: "E".into(),
+                    position: "P".into(),
+                    start,
+                    end: Some(start + chrono::Duration::days(length)),
+                    hours_per_week: 40,
+                    employment: if paid {
+                        Employment::Paid
+                    } else {
+                        Employment::VolunteerSupervised
+                    },
+                    age_ranges: vec![AgeRange::PrenatalToThree],
+                    families_served: families,
+                    kinds: vec![
+                        [
+                            WorkKind::DirectService,
+                            WorkKind::DyadicTreatment,
+                            WorkKind::ProvidingRsc,
+                            WorkKind::PolicyLeadership,
+                            WorkKind::TeachingResearch,
+                        ][kind],
+                    ],
                 },
-                age_ranges: vec![AgeRange::PrenatalToThree],
-                families_served: families,
-                kinds: vec![
-                    [
-                        WorkKind::DirectService,
-                        WorkKind::DyadicTreatment,
-                        WorkKind::ProvidingRsc,
-                        WorkKind::PolicyLeadership,
-                        WorkKind::TeachingResearch,
-                    ][kind],
-                ],
             }
         })
 }
@@ -1068,9 +1091,9 @@ fn arb_reference() -> impl Strategy<Value = Reference> {
         0u32..9,
         prop::bool::ANY,
     )
-        .prop_map(
-            |(n, relationship, endorsed, age, unknown, rated)| Reference {
-                id: id(n),
+        .prop_map(|(n, relationship, endorsed, age, unknown, rated)| Entry {
+            id: id(n),
+            data: ReferenceData {
                 referee_email: format!("r{}@example.org", n % 4),
                 relationship: [
                     CurrentSupervisor,
@@ -1087,7 +1110,7 @@ fn arb_reference() -> impl Strategy<Value = Reference> {
                     not_enough_information: unknown,
                 }),
             },
-        )
+        })
 }
 
 fn arb_portfolio() -> impl Strategy<Value = Portfolio> {
@@ -1099,19 +1122,21 @@ fn arb_portfolio() -> impl Strategy<Value = Portfolio> {
         0usize..4,
     )
         .prop_map(|(training, rsc, work, references, degree)| Portfolio {
-            education: vec![Education {
+            education: vec![Entry {
                 id: id(5000),
-                credential: Credential::Degree(
-                    [
-                        DegreeLevel::Cda,
-                        DegreeLevel::Bachelor,
-                        DegreeLevel::Master,
-                        DegreeLevel::None,
-                    ][degree],
-                ),
-                field: "F".into(),
-                institution: "I".into(),
-                year: 2015,
+                data: EducationData {
+                    credential: Credential::Degree(
+                        [
+                            DegreeLevel::Cda,
+                            DegreeLevel::Bachelor,
+                            DegreeLevel::Master,
+                            DegreeLevel::None,
+                        ][degree],
+                    ),
+                    field: "F".into(),
+                    institution: "I".into(),
+                    year: 2015,
+                },
             }],
             training,
             rsc,
@@ -1131,10 +1156,10 @@ enum Extra {
 
 fn arb_extra() -> impl Strategy<Value = Extra> {
     prop_oneof![
-        arb_training().prop_map(|t| Extra::Training(Training { id: id(9001), ..t })),
-        arb_session().prop_map(|s| Extra::Session(RscSession { id: id(9002), ..s })),
-        arb_work().prop_map(|w| Extra::Work(Work { id: id(9003), ..w })),
-        arb_reference().prop_map(|r| Extra::Reference(Reference { id: id(9004), ..r })),
+        arb_training().prop_map(|t| Extra::Training(Entry { id: id(9001), ..t })),
+        arb_session().prop_map(|s| Extra::Session(Entry { id: id(9002), ..s })),
+        arb_work().prop_map(|w| Extra::Work(Entry { id: id(9003), ..w })),
+        arb_reference().prop_map(|r| Extra::Reference(Entry { id: id(9004), ..r })),
     ]
 }
 
