@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod eligibility;
+pub mod entries;
 pub mod hours;
 pub mod ids;
 pub mod portfolio;

@@ -172,6 +172,9 @@ pub struct RscData {
     pub provider_name: String,
     /// The category the provider is endorsed in, if any.
     pub provider_category: Option<String>,
+    /// The provider's endorsement number, if any.
+    #[serde(default)]
+    pub provider_number: Option<String>,
     /// Whether the association vetted this provider (set by an admin).
     pub provider_vetted: bool,
     /// Whether the session was about the RSC the applicant provides.
