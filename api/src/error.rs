@@ -5,7 +5,7 @@
 //!   carries the request id, which the log line of the request carries too.
 //! - A client's mistake gets the most specific 4xx there is, with words that name
 //!   what is wrong: 400 malformed, 401 not signed in, 403 not allowed, 404, 409
-//!   conflict, 413 too large, 415 wrong media type, 422 invalid fields (with a
+//!   conflict, 412 stale version, 428 version missing, 413 too large, 415 wrong media type, 422 invalid fields (with a
 //!   field map), 429 slow down (with Retry-After).
 //! - Anything else is a 500 whose body says nothing about the cause; the cause is
 //!   logged in full. No client input may ever produce one.
@@ -36,6 +36,12 @@ pub enum ApiError {
     /// 409: the request conflicts with what is stored.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// 412: the `If-Match` version is not the stored one.
+    #[error("precondition failed: {0}")]
+    PreconditionFailed(String),
+    /// 428: a change needs `If-Match` and none was sent.
+    #[error("precondition required: {0}")]
+    PreconditionRequired(String),
     /// 413: the body is too large.
     #[error("payload too large: {0}")]
     PayloadTooLarge(String),
@@ -74,6 +80,10 @@ impl ApiError {
             ApiError::Forbidden(_) => ("/problems/forbidden", "Not allowed"),
             ApiError::NotFound(_) => ("/problems/not-found", "Not found"),
             ApiError::Conflict(_) => ("/problems/conflict", "Conflict"),
+            ApiError::PreconditionFailed(_) => ("/problems/stale", "Changed since you loaded it"),
+            ApiError::PreconditionRequired(_) => {
+                ("/problems/if-match-required", "Version required")
+            }
             ApiError::PayloadTooLarge(_) => ("/problems/payload-too-large", "Request too large"),
             ApiError::UnsupportedMediaType(_) => {
                 ("/problems/unsupported-media-type", "Unsupported media type")
@@ -94,6 +104,8 @@ impl ApiError {
             | ApiError::Forbidden(d)
             | ApiError::NotFound(d)
             | ApiError::Conflict(d)
+            | ApiError::PreconditionFailed(d)
+            | ApiError::PreconditionRequired(d)
             | ApiError::PayloadTooLarge(d)
             | ApiError::UnsupportedMediaType(d)
             | ApiError::Unavailable(d) => Some(d.clone()),
@@ -137,6 +149,8 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
+            ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             ApiError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,

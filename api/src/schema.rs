@@ -4,6 +4,28 @@
 // Timestamp); ids are UUIDs kept as text.
 
 diesel::table! {
+    portfolio_entries (id) {
+        id -> Text,
+        owner_id -> Text,
+        section -> Text,
+        version -> BigInt,
+        body -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    portfolio_notes (owner_id, section) {
+        owner_id -> Text,
+        section -> Text,
+        note -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     refresh_tokens (id) {
         id -> Text,
         user_id -> Text,
@@ -13,6 +35,16 @@ diesel::table! {
         expires_at -> Timestamp,
         rotated_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    rulebook_versions (number) {
+        number -> BigInt,
+        name -> Text,
+        body -> Text,
+        published_by -> Nullable<Text>,
+        published_at -> Timestamp,
     }
 }
 
@@ -29,6 +61,15 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(portfolio_entries -> users (owner_id));
+diesel::joinable!(portfolio_notes -> users (owner_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(rulebook_versions -> users (published_by));
 
-diesel::allow_tables_to_appear_in_same_query!(refresh_tokens, users,);
+diesel::allow_tables_to_appear_in_same_query!(
+    portfolio_entries,
+    portfolio_notes,
+    refresh_tokens,
+    rulebook_versions,
+    users,
+);

@@ -38,6 +38,8 @@ impl Application {
             if applied > 0 {
                 tracing::info!(applied, "database migrations applied");
             }
+            db::rulebooks::ensure_default(&mut conn)
+                .context("cannot publish the default rulebook")?;
         }
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("ENDORSE_BIND: cannot listen on {}", settings.bind))?;

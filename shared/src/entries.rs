@@ -274,7 +274,10 @@ impl EntryData {
                 errors.text("association", &m.association, 200);
                 errors.text("number", &m.number, 50);
                 if m.expires_on.year() < 1950 || m.expires_on.year() > today.year() + 10 {
-                    errors.add("expires_on", "must be a real expiry date");
+                    errors.add(
+                        "expires_on",
+                        &format!("must be a date between 1950 and {}", today.year() + 10),
+                    );
                 }
             }
         }

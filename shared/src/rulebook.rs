@@ -725,6 +725,47 @@ impl Rulebook {
     }
 }
 
+/// A published version of a rulebook.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RulebookVersionResponse {
+    /// The version number, from 1.
+    pub number: i64,
+    /// When it was published.
+    pub published_at: chrono::DateTime<chrono::Utc>,
+    /// The rules.
+    pub rulebook: Rulebook,
+    /// The same rules as TOML, ready to be edited into the next version.
+    pub toml: String,
+}
+
+/// One line of the list of versions.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RulebookVersionSummary {
+    /// The version number.
+    pub number: i64,
+    /// The rulebook's name.
+    pub name: String,
+    /// When it was published.
+    pub published_at: chrono::DateTime<chrono::Utc>,
+}
+
+/// Publish a new version from an edited copy (`POST /api/v1/rulebooks`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublishRulebookRequest {
+    /// The whole rulebook, as TOML.
+    pub toml: String,
+}
+
+impl Rulebook {
+    /// The rulebook as TOML.
+    pub fn to_toml(&self) -> String {
+        toml::to_string(self).unwrap_or_default()
+    }
+}
+
 fn is_code(code: &str, allowed: impl Fn(char) -> bool) -> bool {
     !code.is_empty() && code.len() <= 32 && code.chars().all(|c| allowed(c) || c.is_ascii_digit())
 }
@@ -785,6 +826,12 @@ mod tests {
         let problems = Rulebook::from_toml("name = \"x\"\ncategories = [\n").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].path.starts_with("line "), "{problems:?}");
+    }
+
+    #[test]
+    fn a_rulebook_survives_the_trip_to_toml_and_back() {
+        let rulebook = Rulebook::default_rulebook().unwrap();
+        assert_eq!(Rulebook::from_toml(&rulebook.to_toml()).unwrap(), rulebook);
     }
 
     #[test]

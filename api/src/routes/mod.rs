@@ -6,6 +6,8 @@
 pub mod auth;
 pub mod health;
 pub mod me;
+pub mod portfolio;
+pub mod rulebooks;
 pub mod users;
 
 use crate::error::ApiError;
@@ -26,6 +28,42 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/users", web::post().to(users::create_user))
             .route("/users/{id}", web::get().to(users::get_user))
             .route("/users/{id}", web::patch().to(users::update_user))
+            .route("/rulebooks", web::get().to(rulebooks::list_rulebooks))
+            .route("/rulebooks", web::post().to(rulebooks::publish_rulebook))
+            .route(
+                "/rulebooks/current",
+                web::get().to(rulebooks::get_current_rulebook),
+            )
+            .route(
+                "/rulebooks/{number}",
+                web::get().to(rulebooks::get_rulebook),
+            )
+            .route("/me/eligibility", web::get().to(portfolio::get_eligibility))
+            .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
+            .route(
+                "/me/portfolio/{section}",
+                web::get().to(portfolio::list_section),
+            )
+            .route(
+                "/me/portfolio/{section}",
+                web::post().to(portfolio::create_entry),
+            )
+            .route(
+                "/me/portfolio/{section}/note",
+                web::put().to(portfolio::put_note),
+            )
+            .route(
+                "/me/portfolio/{section}/{id}",
+                web::get().to(portfolio::get_entry),
+            )
+            .route(
+                "/me/portfolio/{section}/{id}",
+                web::put().to(portfolio::update_entry),
+            )
+            .route(
+                "/me/portfolio/{section}/{id}",
+                web::delete().to(portfolio::delete_entry),
+            )
             .default_service(web::to(api_not_found)),
     );
 }

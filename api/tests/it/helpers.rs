@@ -215,6 +215,32 @@ impl TestApp {
             .expect("request")
     }
 
+    pub async fn put_as<B: Serialize>(
+        &self,
+        path: &str,
+        token: &str,
+        if_match: Option<&str>,
+        body: &B,
+    ) -> Response {
+        let mut request = self
+            .client
+            .put(self.url(path))
+            .bearer_auth(token)
+            .json(body);
+        if let Some(version) = if_match {
+            request = request.header("if-match", version);
+        }
+        request.send().await.expect("request")
+    }
+
+    pub async fn delete_as(&self, path: &str, token: &str, if_match: Option<&str>) -> Response {
+        let mut request = self.client.delete(self.url(path)).bearer_auth(token);
+        if let Some(version) = if_match {
+            request = request.header("if-match", version);
+        }
+        request.send().await.expect("request")
+    }
+
     /// Registers an applicant through the API and returns the session.
     pub async fn register(&self, email: &str, name: &str) -> SessionResponse {
         let response = self

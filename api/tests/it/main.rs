@@ -13,4 +13,6 @@ mod auth;
 mod contract;
 mod helpers;
 mod migrations;
+mod portfolio;
+mod rulebooks;
 mod tokens;

@@ -4,7 +4,9 @@
 use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
-use endorse_api::schema::{refresh_tokens, users};
+use endorse_api::schema::{
+    portfolio_entries, portfolio_notes, refresh_tokens, rulebook_versions, users,
+};
 
 fn select_every_column(conn: &mut db::AnyConnection) {
     users::table
@@ -33,6 +35,19 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<chrono::NaiveDateTime>,
         )>(conn)
         .expect("refresh_tokens matches schema.rs");
+    type Stamp = chrono::NaiveDateTime;
+    portfolio_entries::table
+        .select(portfolio_entries::all_columns)
+        .load::<(String, String, String, i64, String, Stamp, Stamp)>(conn)
+        .expect("portfolio_entries matches schema.rs");
+    portfolio_notes::table
+        .select(portfolio_notes::all_columns)
+        .load::<(String, String, String, i64, Stamp)>(conn)
+        .expect("portfolio_notes matches schema.rs");
+    rulebook_versions::table
+        .select(rulebook_versions::all_columns)
+        .load::<(i64, String, String, Option<String>, Stamp)>(conn)
+        .expect("rulebook_versions matches schema.rs");
 }
 
 #[actix_web::test]

@@ -1,0 +1,560 @@
+//! The signed-in person's portfolio: one sub-resource per section, each entry
+//! versioned (`ETag`/`If-Match`), and the eligibility self-check over it.
+//!
+//! Every query is scoped to the owner: someone else's entry id is a 404.
+
+use crate::auth::AuthUser;
+use crate::db::portfolio::{self, Guarded};
+use crate::db::rulebooks;
+use crate::db::users::User;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::Utc;
+use endorse_shared::eligibility::{self, EligibilityReport};
+use endorse_shared::entries::{
+    EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, SectionNote,
+    NOTE_MAX_CHARS,
+};
+use endorse_shared::hours::Hours;
+use endorse_shared::portfolio::{Entry, Portfolio};
+use endorse_shared::{EntryId, Problem};
+
+/// The version a change is based on, from `If-Match: "3"`.
+pub struct IfMatch(pub i64);
+
+impl IfMatch {
+    fn from_request(request: &HttpRequest) -> Result<Self, ApiError> {
+        let value = request
+            .headers()
+            .get(header::IF_MATCH)
+            .ok_or_else(|| {
+                ApiError::PreconditionRequired(
+                    "Send the version you are changing in If-Match (the ETag you received).".into(),
+                )
+            })?
+            .to_str()
+            .map_err(|_| ApiError::BadRequest("If-Match is not valid text.".into()))?;
+        let trimmed = value.trim().trim_start_matches("W/").trim_matches('"');
+        trimmed.parse::<i64>().map(IfMatch).map_err(|_| {
+            ApiError::BadRequest(format!(
+                "If-Match '{value}' is not a version Endorse gave out."
+            ))
+        })
+    }
+}
+
+impl actix_web::FromRequest for IfMatch {
+    type Error = ApiError;
+    type Future = std::future::Ready<Result<Self, ApiError>>;
+
+    fn from_request(request: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
+        std::future::ready(IfMatch::from_request(request))
+    }
+}
+
+fn etag(version: i64) -> (header::HeaderName, String) {
+    (header::ETAG, format!("\"{version}\""))
+}
+
+fn parse_section(raw: &str) -> ApiResult<EditableSection> {
+    raw.parse().map_err(|_| {
+        ApiError::NotFound(format!(
+            "There is no portfolio section '{raw}' (sections: education, work, training, rsc, agreements, membership)."
+        ))
+    })
+}
+
+fn stale(current: i64) -> ApiError {
+    ApiError::PreconditionFailed(format!(
+        "This entry changed since you loaded it (it is now version {current}). Reload it, then make your change again."
+    ))
+}
+
+fn missing() -> ApiError {
+    ApiError::NotFound("There is no such entry in your portfolio.".into())
+}
+
+/// Turns stored entries into what the engine weighs.
+pub fn to_engine_portfolio(entries: &[PortfolioEntry]) -> Portfolio {
+    let mut portfolio = Portfolio::default();
+    for entry in entries {
+        let id = entry.id;
+        match &entry.data {
+            EntryData::Education(data) => portfolio.education.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Work(data) => portfolio.work.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Training(data) => portfolio.training.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Rsc(data) => portfolio.rsc.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Agreements(data) => portfolio.agreements.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Membership(data) => portfolio.memberships.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+        }
+    }
+    portfolio
+}
+
+/// Checks a new or changed entry against the shared rules and against the rest
+/// of the portfolio (duplicates, a day's RSC total). Fields the applicant does
+/// not control are set here.
+fn prepare(
+    data: EntryData,
+    user: &User,
+    others: &[PortfolioEntry],
+    previous: Option<&EntryData>,
+    rulebook: &endorse_shared::rulebook::Rulebook,
+) -> ApiResult<EntryData> {
+    let today = Utc::now().date_naive();
+    let mut errors = data.problems(today, rulebook, &user.name);
+    let mut data = data;
+    match &mut data {
+        EntryData::Training(training) => {
+            let key = (
+                training.title.trim().to_lowercase(),
+                training.date,
+                training.hours,
+            );
+            let repeats = others.iter().any(|other| match &other.data {
+                EntryData::Training(t) => (t.title.trim().to_lowercase(), t.date, t.hours) == key,
+                _ => false,
+            });
+            if repeats {
+                errors.entry("title".into()).or_default().push(
+                    "repeats a training you already recorded (same title, date and hours)".into(),
+                );
+            }
+        }
+        EntryData::Rsc(session) => {
+            let mut same_day = Hours::ZERO;
+            let mut repeats = false;
+            for other in others {
+                if let EntryData::Rsc(r) = &other.data {
+                    if r.date == session.date {
+                        same_day += r.hours;
+                        repeats |= r
+                            .provider_name
+                            .trim()
+                            .eq_ignore_ascii_case(session.provider_name.trim())
+                            && r.hours == session.hours
+                            && r.format == session.format;
+                    }
+                }
+            }
+            if repeats {
+                errors.entry("date".into()).or_default().push(
+                    "repeats a session you already recorded (same day, provider and hours)".into(),
+                );
+            }
+            if same_day > Hours::ZERO
+                && session.hours <= Hours::whole(24)
+                && same_day + session.hours > Hours::whole(24)
+            {
+                errors.entry("hours".into()).or_default().push(format!(
+                    "would make more than 24 hours of RSC on {} ({} already recorded)",
+                    session.date, same_day
+                ));
+            }
+            // Only an admin vets a provider; an edit that changes the provider undoes it.
+            session.provider_vetted = matches!(previous, Some(EntryData::Rsc(before))
+                if before.provider_vetted
+                    && before.provider_name == session.provider_name
+                    && before.provider_category == session.provider_category
+                    && before.provider_number == session.provider_number);
+        }
+        EntryData::Membership(membership) => {
+            // Only an admin verifies; changing what was verified needs a new check.
+            membership.verified = matches!(previous, Some(EntryData::Membership(before))
+                if before.verified
+                    && before.association == membership.association
+                    && before.number == membership.number
+                    && before.expires_on == membership.expires_on);
+        }
+        EntryData::Agreements(agreement) => {
+            agreement.signed_name = agreement
+                .signed_name
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            agreement.signed_at = Utc::now();
+        }
+        EntryData::Education(_) | EntryData::Work(_) => {}
+    }
+    if errors.is_empty() {
+        Ok(data)
+    } else {
+        Err(ApiError::Validation(errors))
+    }
+}
+
+async fn current_rulebook(state: &AppState) -> ApiResult<endorse_shared::rulebook::Rulebook> {
+    Ok(state
+        .db
+        .run(rulebooks::latest)
+        .await?
+        .ok_or_else(|| ApiError::Internal("no rulebook was ever published".into()))?
+        .rulebook)
+}
+
+/// The whole portfolio: every entry and the notes to reviewers.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/portfolio",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The portfolio", body = PortfolioResponse),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_portfolio(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+) -> ApiResult<web::Json<PortfolioResponse>> {
+    let owner = user.id;
+    let (entries, notes) = state
+        .db
+        .run(move |conn| {
+            Ok((
+                portfolio::list(conn, owner)?,
+                portfolio::notes(conn, owner)?,
+            ))
+        })
+        .await?;
+    Ok(web::Json(PortfolioResponse { entries, notes }))
+}
+
+/// The entries of one section, oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/portfolio/{section}",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(("section" = EditableSection, Path, description = "The section")),
+    responses(
+        (status = 200, description = "The section's entries", body = Vec<PortfolioEntry>),
+        (status = 404, description = "No such section", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_section(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    section: web::Path<String>,
+) -> ApiResult<web::Json<Vec<PortfolioEntry>>> {
+    let section = parse_section(&section)?;
+    let owner = user.id;
+    let entries = state
+        .db
+        .run(move |conn| portfolio::list(conn, owner))
+        .await?;
+    Ok(web::Json(
+        entries
+            .into_iter()
+            .filter(|e| e.data.section() == section)
+            .collect(),
+    ))
+}
+
+/// Adds an entry to a section. The body names the section too, and must match
+/// the address.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/portfolio/{section}",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(("section" = EditableSection, Path, description = "The section")),
+    request_body = EntryData,
+    responses(
+        (status = 201, description = "Added; the ETag is its version", body = PortfolioEntry),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such section", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields, a duplicate, or the wrong section", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_entry(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    section: web::Path<String>,
+    body: web::Json<EntryData>,
+) -> ApiResult<HttpResponse> {
+    let section = parse_section(&section)?;
+    let data = body.into_inner();
+    if data.section() != section {
+        return Err(ApiError::field(
+            "section",
+            &format!(
+                "is '{}' but the address is the {section} section",
+                data.section()
+            ),
+        ));
+    }
+    let rulebook = current_rulebook(&state).await?;
+    let owner = user.id;
+    let entry = state
+        .db
+        .transaction(move |conn| {
+            let others = portfolio::list(conn, owner)?;
+            match prepare(data, &user, &others, None, &rulebook) {
+                Ok(data) => Ok(Ok(portfolio::insert(conn, owner, &data)?)),
+                Err(error) => Ok(Err(error)),
+            }
+        })
+        .await??;
+    Ok(HttpResponse::Created()
+        .insert_header(etag(entry.version))
+        .json(entry))
+}
+
+/// One entry.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/portfolio/{section}/{id}",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(("section" = EditableSection, Path, description = "The section"), ("id" = String, Path, description = "The entry")),
+    responses(
+        (status = 200, description = "The entry; the ETag is its version", body = PortfolioEntry),
+        (status = 404, description = "No such entry in your portfolio", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_entry(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    path: web::Path<(String, EntryId)>,
+) -> ApiResult<HttpResponse> {
+    let (section, id) = path.into_inner();
+    let section = parse_section(&section)?;
+    let owner = user.id;
+    let entry = state
+        .db
+        .run(move |conn| portfolio::get(conn, owner, id))
+        .await?
+        .filter(|entry| entry.data.section() == section)
+        .ok_or_else(missing)?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(entry.version))
+        .json(entry))
+}
+
+/// Replaces an entry. Send the version you loaded in `If-Match`; if it changed
+/// meanwhile (another tab), the answer is 412 and nothing is written.
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/portfolio/{section}/{id}",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(
+        ("section" = EditableSection, Path, description = "The section"),
+        ("id" = String, Path, description = "The entry"),
+        ("If-Match" = String, Header, description = "The entry's version, as its ETag gave it"),
+    ),
+    request_body = EntryData,
+    responses(
+        (status = 200, description = "Changed; the ETag is the new version", body = PortfolioEntry),
+        (status = 404, description = "No such entry in your portfolio", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "A signature cannot be changed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update_entry(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    path: web::Path<(String, EntryId)>,
+    if_match: IfMatch,
+    body: web::Json<EntryData>,
+) -> ApiResult<HttpResponse> {
+    let (section, id) = path.into_inner();
+    let section = parse_section(&section)?;
+    let data = body.into_inner();
+    if data.section() != section {
+        return Err(ApiError::field(
+            "section",
+            &format!(
+                "is '{}' but the address is the {section} section",
+                data.section()
+            ),
+        ));
+    }
+    if section == EditableSection::Agreements {
+        return Err(ApiError::Conflict(
+            "A signed agreement cannot be changed; sign it again instead.".into(),
+        ));
+    }
+    let rulebook = current_rulebook(&state).await?;
+    let owner = user.id;
+    let expected = if_match.0;
+    let entry = state
+        .db
+        .transaction(move |conn| {
+            let all = portfolio::list(conn, owner)?;
+            let Some(previous) = all
+                .iter()
+                .find(|e| e.id == id && e.data.section() == section)
+            else {
+                return Ok(Err(missing()));
+            };
+            if previous.version != expected {
+                return Ok(Err(stale(previous.version)));
+            }
+            let others: Vec<PortfolioEntry> = all.iter().filter(|e| e.id != id).cloned().collect();
+            let data = match prepare(data, &user, &others, Some(&previous.data), &rulebook) {
+                Ok(data) => data,
+                Err(error) => return Ok(Err(error)),
+            };
+            Ok(match portfolio::update(conn, owner, id, expected, &data)? {
+                Guarded::Done(entry) => Ok(entry),
+                Guarded::Missing => Err(missing()),
+                Guarded::Stale { current } => Err(stale(current)),
+            })
+        })
+        .await??;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(entry.version))
+        .json(entry))
+}
+
+/// Removes an entry, if it is still at the version in `If-Match`.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/me/portfolio/{section}/{id}",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(
+        ("section" = EditableSection, Path, description = "The section"),
+        ("id" = String, Path, description = "The entry"),
+        ("If-Match" = String, Header, description = "The entry's version"),
+    ),
+    responses(
+        (status = 204, description = "Removed"),
+        (status = 404, description = "No such entry in your portfolio", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_entry(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    path: web::Path<(String, EntryId)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let (section, id) = path.into_inner();
+    let section = parse_section(&section)?;
+    let owner = user.id;
+    let expected = if_match.0;
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            match portfolio::get(conn, owner, id)? {
+                Some(entry) if entry.data.section() == section => {}
+                _ => return Ok(Guarded::Missing),
+            }
+            portfolio::delete(conn, owner, id, expected)
+        })
+        .await?;
+    match outcome {
+        Guarded::Done(()) => Ok(HttpResponse::NoContent().finish()),
+        Guarded::Missing => Err(missing()),
+        Guarded::Stale { current } => Err(stale(current)),
+    }
+}
+
+/// Writes the note to reviewers on a section. `If-Match: "0"` when there is none
+/// yet.
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/portfolio/{section}/note",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(
+        ("section" = EditableSection, Path, description = "The section"),
+        ("If-Match" = String, Header, description = "The note's version, 0 when there is none"),
+    ),
+    request_body = NoteRequest,
+    responses(
+        (status = 200, description = "Saved", body = SectionNote),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Too long", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn put_note(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    section: web::Path<String>,
+    if_match: IfMatch,
+    body: web::Json<NoteRequest>,
+) -> ApiResult<HttpResponse> {
+    let section = parse_section(&section)?;
+    let note = body.into_inner().note;
+    if note.chars().count() > NOTE_MAX_CHARS {
+        return Err(ApiError::field(
+            "note",
+            &format!("must be at most {NOTE_MAX_CHARS} characters"),
+        ));
+    }
+    let owner = user.id;
+    let expected = if_match.0;
+    match state
+        .db
+        .transaction(move |conn| portfolio::put_note(conn, owner, section, note.trim(), expected))
+        .await?
+    {
+        Guarded::Done(note) => Ok(HttpResponse::Ok()
+            .insert_header(etag(note.version))
+            .json(note)),
+        Guarded::Stale { current } => Err(ApiError::PreconditionFailed(format!(
+            "This note changed since you loaded it (it is now version {current}). Reload it first."
+        ))),
+        Guarded::Missing => Err(missing()),
+    }
+}
+
+/// The self-check: for every category of the current rulebook, eligible now or
+/// what is still short.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/eligibility",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "One report per category", body = Vec<EligibilityReport>),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_eligibility(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+) -> ApiResult<web::Json<Vec<EligibilityReport>>> {
+    let owner = user.id;
+    let (entries, version) = state
+        .db
+        .run(move |conn| Ok((portfolio::list(conn, owner)?, rulebooks::latest(conn)?)))
+        .await?;
+    let rulebook = version
+        .ok_or_else(|| ApiError::Internal("no rulebook was ever published".into()))?
+        .rulebook;
+    let today = Utc::now().date_naive();
+    Ok(web::Json(eligibility::self_check(
+        &rulebook,
+        &to_engine_portfolio(&entries),
+        today,
+    )))
+}
