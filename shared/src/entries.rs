@@ -161,6 +161,42 @@ pub struct PortfolioResponse {
     pub notes: Vec<SectionNote>,
 }
 
+/// What the eligibility engine weighs, from stored entries.
+pub fn to_portfolio(entries: &[PortfolioEntry]) -> crate::portfolio::Portfolio {
+    use crate::portfolio::Entry;
+    let mut portfolio = crate::portfolio::Portfolio::default();
+    for entry in entries {
+        let id = entry.id;
+        match &entry.data {
+            EntryData::Education(data) => portfolio.education.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Work(data) => portfolio.work.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Training(data) => portfolio.training.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Rsc(data) => portfolio.rsc.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Agreements(data) => portfolio.agreements.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+            EntryData::Membership(data) => portfolio.memberships.push(Entry {
+                id,
+                data: data.clone(),
+            }),
+        }
+    }
+    portfolio
+}
+
 impl EntryData {
     /// Which section this belongs to.
     pub const fn section(&self) -> EditableSection {

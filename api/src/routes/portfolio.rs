@@ -18,7 +18,6 @@ use endorse_shared::entries::{
     NOTE_MAX_CHARS,
 };
 use endorse_shared::hours::Hours;
-use endorse_shared::portfolio::{Entry, Portfolio};
 use endorse_shared::{EntryId, Problem};
 
 /// The version a change is based on, from `If-Match: "3"`.
@@ -74,41 +73,6 @@ fn stale(current: i64) -> ApiError {
 
 fn missing() -> ApiError {
     ApiError::NotFound("There is no such entry in your portfolio.".into())
-}
-
-/// Turns stored entries into what the engine weighs.
-pub fn to_engine_portfolio(entries: &[PortfolioEntry]) -> Portfolio {
-    let mut portfolio = Portfolio::default();
-    for entry in entries {
-        let id = entry.id;
-        match &entry.data {
-            EntryData::Education(data) => portfolio.education.push(Entry {
-                id,
-                data: data.clone(),
-            }),
-            EntryData::Work(data) => portfolio.work.push(Entry {
-                id,
-                data: data.clone(),
-            }),
-            EntryData::Training(data) => portfolio.training.push(Entry {
-                id,
-                data: data.clone(),
-            }),
-            EntryData::Rsc(data) => portfolio.rsc.push(Entry {
-                id,
-                data: data.clone(),
-            }),
-            EntryData::Agreements(data) => portfolio.agreements.push(Entry {
-                id,
-                data: data.clone(),
-            }),
-            EntryData::Membership(data) => portfolio.memberships.push(Entry {
-                id,
-                data: data.clone(),
-            }),
-        }
-    }
-    portfolio
 }
 
 /// Checks a new or changed entry against the shared rules and against the rest
@@ -554,7 +518,7 @@ pub async fn get_eligibility(
     let today = Utc::now().date_naive();
     Ok(web::Json(eligibility::self_check(
         &rulebook,
-        &to_engine_portfolio(&entries),
+        &to_portfolio(&entries),
         today,
     )))
 }
