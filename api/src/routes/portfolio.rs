@@ -14,8 +14,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::eligibility::{self, EligibilityReport};
 use endorse_shared::entries::{
-    EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, SectionNote,
-    NOTE_MAX_CHARS,
+    to_portfolio, EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse,
+    SectionNote, NOTE_MAX_CHARS,
 };
 use endorse_shared::hours::Hours;
 use endorse_shared::{EntryId, Problem};
