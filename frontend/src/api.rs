@@ -2,8 +2,13 @@
 //! failure to [`ApiError`], and one function per operation.
 
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
+use endorse_shared::eligibility::EligibilityReport;
+use endorse_shared::entries::{EditableSection, EntryData, PortfolioEntry, PortfolioResponse};
+use endorse_shared::rulebook::{
+    PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
+};
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
-use endorse_shared::Problem;
+use endorse_shared::{EntryId, Problem};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -47,11 +52,24 @@ async fn send<T: DeserializeOwned>(
     token: Option<&str>,
     body: Option<&impl Serialize>,
 ) -> Result<T, ApiError> {
+    send_versioned(method, path, token, None, body).await
+}
+
+async fn send_versioned<T: DeserializeOwned>(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    if_match: Option<i64>,
+    body: Option<&impl Serialize>,
+) -> Result<T, ApiError> {
     let mut builder = RequestBuilder::new(path)
         .method(method)
         .header("accept", "application/json");
     if let Some(token) = token {
         builder = builder.header("authorization", &format!("Bearer {token}"));
+    }
+    if let Some(version) = if_match {
+        builder = builder.header("if-match", &format!("\"{version}\""));
     }
     let request = match body {
         Some(body) => builder.json(body),
@@ -139,6 +157,74 @@ pub async fn create_user(
     request: &CreateUserRequest,
 ) -> Result<UserResponse, ApiError> {
     send(Method::POST, "/api/v1/users", Some(token), Some(request)).await
+}
+
+/// The rulebook in force.
+pub async fn current_rulebook(token: &str) -> Result<RulebookVersionResponse, ApiError> {
+    send(
+        Method::GET,
+        "/api/v1/rulebooks/current",
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: every published version.
+pub async fn list_rulebooks(token: &str) -> Result<Vec<RulebookVersionSummary>, ApiError> {
+    send(Method::GET, "/api/v1/rulebooks", Some(token), NO_BODY).await
+}
+
+/// Admins: publish an edited copy.
+pub async fn publish_rulebook(
+    token: &str,
+    request: &PublishRulebookRequest,
+) -> Result<RulebookVersionResponse, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/rulebooks",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// The signed-in person's portfolio.
+pub async fn portfolio(token: &str) -> Result<PortfolioResponse, ApiError> {
+    send(Method::GET, "/api/v1/me/portfolio", Some(token), NO_BODY).await
+}
+
+/// Adds an entry.
+pub async fn create_entry(token: &str, data: &EntryData) -> Result<PortfolioEntry, ApiError> {
+    let path = format!("/api/v1/me/portfolio/{}", data.section());
+    send(Method::POST, &path, Some(token), Some(data)).await
+}
+
+/// Changes an entry loaded at `version`.
+pub async fn update_entry(
+    token: &str,
+    id: EntryId,
+    version: i64,
+    data: &EntryData,
+) -> Result<PortfolioEntry, ApiError> {
+    let path = format!("/api/v1/me/portfolio/{}/{id}", data.section());
+    send_versioned(Method::PUT, &path, Some(token), Some(version), Some(data)).await
+}
+
+/// Removes an entry loaded at `version`.
+pub async fn delete_entry(
+    token: &str,
+    section: EditableSection,
+    id: EntryId,
+    version: i64,
+) -> Result<(), ApiError> {
+    let path = format!("/api/v1/me/portfolio/{section}/{id}");
+    send_versioned(Method::DELETE, &path, Some(token), Some(version), NO_BODY).await
+}
+
+/// The self-check over every category.
+pub async fn eligibility(token: &str) -> Result<Vec<EligibilityReport>, ApiError> {
+    send(Method::GET, "/api/v1/me/eligibility", Some(token), NO_BODY).await
 }
 
 /// Percent-encodes a query value the way `encodeURIComponent` does.

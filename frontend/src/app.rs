@@ -1,7 +1,9 @@
 //! The root component: session, router, frame.
 
 use crate::components::Layout;
-use crate::pages::{AdminUsers, ChangePassword, Home, NotFound, SignIn, SignUp};
+use crate::pages::{
+    AdminUsers, ChangePassword, Home, NotFound, PortfolioPage, RulebookPage, SignIn, SignUp,
+};
 use crate::route::Route;
 use crate::session::SessionProvider;
 use yew::prelude::*;
@@ -26,8 +28,10 @@ fn switch(route: Route) -> Html {
         Route::Home => html! { <Home /> },
         Route::SignIn => html! { <SignIn /> },
         Route::SignUp => html! { <SignUp /> },
+        Route::Portfolio => html! { <PortfolioPage /> },
         Route::ChangePassword => html! { <ChangePassword /> },
         Route::AdminUsers => html! { <AdminUsers /> },
+        Route::AdminRulebook => html! { <RulebookPage /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -15,12 +15,18 @@ pub enum Route {
     /// Register as an applicant.
     #[at("/sign-up")]
     SignUp,
+    /// The applicant's portfolio and checklist.
+    #[at("/portfolio")]
+    Portfolio,
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,
     /// Admins: accounts.
     #[at("/admin/users")]
     AdminUsers,
+    /// Admins: the rulebook.
+    #[at("/admin/rulebook")]
+    AdminRulebook,
     /// Anything else.
     #[not_found]
     #[at("/not-found")]

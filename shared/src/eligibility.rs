@@ -243,6 +243,21 @@ fn plural(n: u32, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
+/// "6 more months", "1 more family".
+fn more(n: u32, one: &str, many: &str) -> String {
+    format!("{n} more {}", if n == 1 { one } else { many })
+}
+
+/// "6.5 more hours".
+fn more_hours(hours: Hours) -> String {
+    let unit = if hours == Hours::whole(1) {
+        "hour"
+    } else {
+        "hours"
+    };
+    format!("{hours} more {unit}")
+}
+
 /// Whole months from `first` to `last`, both days included (1 Jan to 31 Dec is 12).
 fn span_months(first: NaiveDate, last: NaiveDate) -> u32 {
     let Some(after_last) = last.succ_opt() else {
@@ -389,8 +404,8 @@ fn education(
             Unit::Done,
             format!("Education: {needed}, or {months_needed} months of relevant work instead"),
             Some(format!(
-                "Add {needed}, or record {} more of relevant work with {}.",
-                plural(months_needed - months, "month", "months"),
+                "Add {needed}, or record {} of relevant work with {}.",
+                more(months_needed - months, "month", "months"),
                 category.family.age_range().label()
             )),
         );
@@ -450,8 +465,8 @@ fn work(
         let months = months_covered(periods);
         let shortfall = (months < rule.min_months).then(|| {
             format!(
-                "Record {} more of {}.",
-                plural(rule.min_months - months, "month", "months"),
+                "Record {} of {}.",
+                more(rule.min_months - months, "month", "months"),
                 rule.label.to_lowercase()
             )
         });
@@ -468,8 +483,8 @@ fn work(
         if let Some(min_families) = rule.min_families {
             let shortfall = (families < min_families).then(|| {
                 format!(
-                    "Record {} more served in this work.",
-                    plural(min_families - families, "family", "families")
+                    "Record {} served in this work.",
+                    more(min_families - families, "family", "families")
                 )
             });
             report.line(
@@ -574,8 +589,8 @@ fn training(
     }
     let shortfall = (total < rule.min_hours).then(|| {
         format!(
-            "Record {} more of specialized training.",
-            hours_text(rule.min_hours.saturating_sub(total))
+            "Record {} of specialized training.",
+            more_hours(rule.min_hours.saturating_sub(total))
         )
     });
     report.line(
@@ -593,8 +608,8 @@ fn training(
         let label = format!("Training on {}", minimum.topic.label());
         let shortfall = (reached < minimum.min_hours).then(|| {
             format!(
-                "Record {} more of training on {} (mark it with that topic).",
-                hours_text(minimum.min_hours.saturating_sub(reached)),
+                "Record {} of training on {} (mark it with that topic).",
+                more_hours(minimum.min_hours.saturating_sub(reached)),
                 minimum.topic.label()
             )
         });
@@ -724,8 +739,8 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
     let mut shortfall = Vec::new();
     if window_hours < rule.min_hours {
         shortfall.push(format!(
-            "Record {} more of RSC from a qualifying provider within {} months.",
-            hours_text(rule.min_hours.saturating_sub(window_hours)),
+            "Record {} of RSC from a qualifying provider within {} months.",
+            more_hours(rule.min_hours.saturating_sub(window_hours)),
             rule.max_span_months
         ));
     }
@@ -761,8 +776,8 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
         let reached = best_window_hours(&about, rule.max_span_months);
         let shortfall = (reached < minimum).then(|| {
             format!(
-                "Record {} more of RSC about the RSC you provide.",
-                hours_text(minimum.saturating_sub(reached))
+                "Record {} of RSC about the RSC you provide.",
+                more_hours(minimum.saturating_sub(reached))
             )
         });
         report.line(
@@ -924,12 +939,7 @@ fn references(
                 slot.label,
                 if met { "counted" } else { "missing" }
             ),
-            (!met).then(|| {
-                format!(
-                    "A counted rating from your {} is needed.",
-                    names.join(" or ")
-                )
-            }),
+            (!met).then(|| format!("A counted rating from a {} is needed.", names.join(" or "))),
         );
     }
     if rule.min_endorsed > 0 {

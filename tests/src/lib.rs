@@ -211,6 +211,21 @@ impl Browser {
         Ok(())
     }
 
+    /// Sets a date input (`YYYY-MM-DD`) the way a date picker does: typing into
+    /// one depends on the browser's locale.
+    pub async fn set_date(&self, field_id: &str, iso: &str) -> Result<()> {
+        let input = self.wait_for(&format!("#{field_id}")).await?;
+        let element = serde_json::to_value(&input)?;
+        self.client
+            .execute(
+                "const el = arguments[0]; el.value = arguments[1]; \
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![element, serde_json::Value::String(iso.to_string())],
+            )
+            .await?;
+        Ok(())
+    }
+
     /// Presses the button with exactly this text.
     pub async fn press(&self, text: &str) -> Result<()> {
         self.click_xpath(&format!(

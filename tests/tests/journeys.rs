@@ -231,3 +231,125 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
         )
         .await
 }
+
+#[actix_web::test]
+async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill() -> Result<()> {
+    let server = start_server()?;
+    let browser = Browser::start(1280, 1000).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-up", server.base)).await?;
+        browser.fill("field-name", "Ada Lovelace").await?;
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Create account").await?;
+        browser.wait_for_heading("Welcome, Ada Lovelace").await?;
+        browser.wait_for_text(".self-check li", "IFS").await?;
+
+        browser.follow("Build your portfolio").await?;
+        browser.wait_for_heading("Your portfolio").await?;
+        browser
+            .wait_for_text("#checklist-heading", "Infant Family Specialist")
+            .await?;
+        browser
+            .wait_for_text(".requirement--short", "Training: 0 of 30 hours")
+            .await?;
+
+        // Education: a bachelor's degree meets IFS.
+        browser.press("Add to education and licenses").await?;
+        browser
+            .wait_for("#field-credential")
+            .await?
+            .select_by_value("bachelor")
+            .await?;
+        browser.fill("field-field", "Psychology").await?;
+        browser
+            .fill("field-institution", "State University")
+            .await?;
+        browser.fill("field-year", "2015").await?;
+        browser
+            .wait_for_text(".requirement--met", "Education")
+            .await?;
+        browser.press("Save").await?;
+        browser
+            .wait_for_text(".entry__summary", "Bachelor's degree in Psychology")
+            .await?;
+
+        // Training: the checklist moves as the hours are typed, before saving.
+        browser.press("Add to specialized training").await?;
+        browser
+            .fill("field-title", "Foundations of infant mental health")
+            .await?;
+        browser.fill("field-provider", "State AIMH").await?;
+        browser.set_date("field-date", "2024-01-15").await?;
+        browser
+            .wait_for("#field-domains-reflection")
+            .await?
+            .click()
+            .await?;
+        browser.fill("field-hours", "29.75").await?;
+        browser
+            .wait_for_text(".requirement--short", "Training: 29.75 of 30 hours")
+            .await?;
+        browser.fill("field-hours", "30").await?;
+        browser
+            .wait_for_text(".requirement--met", "Training: 30 of 30 hours")
+            .await?;
+        browser.press("Save").await?;
+        browser
+            .wait_for_text(".entry__summary", "Foundations of infant mental health")
+            .await?;
+
+        // A bad value is answered beside its field, by the shared rules.
+        browser
+            .press("Add to reflective supervision/consultation")
+            .await?;
+        browser.set_date("field-date", "2025-03-01").await?;
+        browser.fill("field-hours", "30").await?;
+        browser.fill("field-provider_name", "Dr. Rivera").await?;
+        browser.press("Save").await?;
+        browser
+            .wait_for_text("#field-hours-error", "at most 24 hours on one day")
+            .await?;
+        browser.press("Cancel").await?;
+
+        // What is still short, in words.
+        browser
+            .wait_for_text(".verdict--short", "requirements are still short")
+            .await?;
+        browser
+            .wait_for_text(
+                ".requirement__shortfall",
+                "Record 24 more hours of RSC from a qualifying provider",
+            )
+            .await?;
+        browser
+            .wait_for_text(".requirement__shortfall", "Sign the Code of Ethics.")
+            .await?;
+
+        // The choice of category is in the address, so it survives a reload.
+        browser
+            .wait_for("#field-category")
+            .await?
+            .select_by_value("IFA")
+            .await?;
+        browser
+            .wait_for_text("#checklist-heading", "Infant Family Associate")
+            .await?;
+        browser.client.refresh().await?;
+        browser
+            .wait_for_text("#checklist-heading", "Infant Family Associate")
+            .await?;
+        browser
+            .wait_for_text(".entry__summary", "Foundations of infant mental health")
+            .await?;
+        browser.screenshot("portfolio").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill",
+            outcome,
+        )
+        .await
+}

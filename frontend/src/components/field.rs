@@ -30,6 +30,9 @@ pub struct TextFieldProps {
     /// Whether the field must be filled.
     #[prop_or(true)]
     pub required: bool,
+    /// For numbers: the step (e.g. `0.25`).
+    #[prop_or_default]
+    pub step: Option<AttrValue>,
 }
 
 /// A labelled input.
@@ -66,6 +69,8 @@ pub fn text_field(props: &TextFieldProps) -> Html {
                 oninput={on_input}
                 required={props.required}
                 autocomplete={props.autocomplete.clone()}
+                step={props.step.clone()}
+                min={props.step.as_ref().map(|_| "0")}
                 aria-invalid={(!props.errors.is_empty()).then_some("true")}
                 aria-describedby={(!described.is_empty()).then(|| described.join(" "))}
             />
@@ -163,5 +168,58 @@ pub fn alert(props: &AlertProps) -> Html {
         <div class={classes!("alert", format!("alert--{}", props.kind))} role={role}>
             { props.message.clone() }
         </div>
+    }
+}
+
+/// Props of [`CheckGroup`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct CheckGroupProps {
+    /// The group's name and id.
+    pub name: AttrValue,
+    /// The legend.
+    pub label: AttrValue,
+    /// `(value, label)` pairs.
+    pub options: Vec<(AttrValue, AttrValue)>,
+    /// The values checked.
+    pub checked: Vec<String>,
+    /// Called with the new set of checked values.
+    pub on_change: Callback<Vec<String>>,
+    /// Messages to show under the group.
+    #[prop_or_default]
+    pub errors: Vec<String>,
+}
+
+/// A fieldset of checkboxes.
+#[function_component(CheckGroup)]
+pub fn check_group(props: &CheckGroupProps) -> Html {
+    let error_id = format!("field-{}-error", props.name);
+    html! {
+        <fieldset class={classes!("field", "checks", (!props.errors.is_empty()).then_some("field--invalid"))}
+            aria-describedby={(!props.errors.is_empty()).then(|| error_id.clone())}>
+            <legend>{ &props.label }</legend>
+            { for props.options.iter().map(|(value, label)| {
+                let id = format!("field-{}-{}", props.name, value);
+                let is_checked = props.checked.iter().any(|c| c.as_str() == value.as_str());
+                let onchange = {
+                    let checked = props.checked.clone();
+                    let value = value.to_string();
+                    let on_change = props.on_change.clone();
+                    Callback::from(move |_: Event| {
+                        let mut next: Vec<String> = checked.iter().filter(|c| **c != value).cloned().collect();
+                        if !is_checked {
+                            next.push(value.clone());
+                        }
+                        on_change.emit(next);
+                    })
+                };
+                html! {
+                    <label class="check" for={id.clone()}>
+                        <input type="checkbox" id={id} checked={is_checked} {onchange} />
+                        <span>{ label }</span>
+                    </label>
+                }
+            }) }
+            <FieldErrors id={error_id} errors={props.errors.clone()} />
+        </fieldset>
     }
 }

@@ -63,11 +63,18 @@ pub fn layout(props: &LayoutProps) -> Html {
     let nav = match session.session() {
         Some(signed_in) => {
             let role_links = match signed_in.user.role {
-                Role::Applicant | Role::Reviewer => html! { link(Route::Home, "Home") },
+                Role::Applicant => html! {
+                    <>
+                        { link(Route::Home, "Home") }
+                        { link(Route::Portfolio, "Portfolio") }
+                    </>
+                },
+                Role::Reviewer => html! { link(Route::Home, "Home") },
                 Role::Admin => html! {
                     <>
                         { link(Route::Home, "Overview") }
                         { link(Route::AdminUsers, "Users") }
+                        { link(Route::AdminRulebook, "Rulebook") }
                     </>
                 },
             };

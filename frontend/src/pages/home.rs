@@ -2,8 +2,10 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle};
+use crate::pages::portfolio::PortfolioQuery;
 use crate::route::Route;
 use crate::session::{authorized, use_session, Session, SessionState};
+use endorse_shared::eligibility::EligibilityReport;
 use endorse_shared::users::ListUsersQuery;
 use endorse_shared::Role;
 use yew::prelude::*;
@@ -63,12 +65,71 @@ fn account_card(props: &HomeProps) -> Html {
     }
 }
 
+#[function_component(SelfCheck)]
+fn self_check() -> Html {
+    let session = use_session();
+    let reports = use_state(|| None::<Vec<EligibilityReport>>);
+    let failure = use_state(|| None::<String>);
+    {
+        let (reports, failure) = (reports.clone(), failure.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(
+                    &session,
+                    |token| async move { api::eligibility(&token).await },
+                )
+                .await
+                {
+                    Ok(found) => reports.set(Some(found)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+    html! {
+        <section class="card" aria-labelledby="self-check-heading">
+            <h2 id="self-check-heading">{ "Where you stand" }</h2>
+            <p class="muted">{ "Your portfolio weighed against every category today." }</p>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            {
+                match &*reports {
+                    None => html! { <p role="status">{ "Checking…" }</p> },
+                    Some(reports) => html! {
+                        <ul class="self-check">
+                            { for reports.iter().map(|report| {
+                                let short = report.short_lines().count();
+                                let query = PortfolioQuery { category: Some(report.category.clone()) };
+                                html! {
+                                    <li>
+                                        <Link<Route, PortfolioQuery> to={Route::Portfolio} query={Some(query)}>
+                                            { format!("{} — {}", report.category, report.category_name) }
+                                        </Link<Route, PortfolioQuery>>
+                                        <span class={classes!("badge", if report.eligible { "badge--met" } else { "badge--short" })}>
+                                            { if report.eligible { "Eligible now".to_string() } else { format!("{short} short") } }
+                                        </span>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    },
+                }
+            }
+        </section>
+    }
+}
+
 #[function_component(ApplicantHome)]
 fn applicant_home(props: &HomeProps) -> Html {
     html! {
         <>
             <PageTitle title={format!("Welcome, {}", props.session.user.name)} />
+            <p class="actions">
+                <Link<Route> to={Route::Portfolio} classes="button">{ "Build your portfolio" }</Link<Route>>
+            </p>
             <div class="grid">
+                <SelfCheck />
                 <section class="card" aria-labelledby="steps-heading">
                     <h2 id="steps-heading">{ "The path to endorsement" }</h2>
                     <ol class="steps">

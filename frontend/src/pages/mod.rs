@@ -4,6 +4,8 @@ mod admin_users;
 mod change_password;
 mod home;
 mod not_found;
+pub(crate) mod portfolio;
+mod rulebook;
 mod sign_in;
 mod sign_up;
 
@@ -11,5 +13,7 @@ pub use admin_users::AdminUsers;
 pub use change_password::ChangePassword;
 pub use home::Home;
 pub use not_found::NotFound;
+pub use portfolio::PortfolioPage;
+pub use rulebook::RulebookPage;
 pub use sign_in::SignIn;
 pub use sign_up::SignUp;

@@ -1,0 +1,58 @@
+//! The requirement checklist of one category: a progress bar per requirement and
+//! every shortfall in plain words.
+
+use endorse_shared::eligibility::{EligibilityReport, Unit};
+use yew::prelude::*;
+
+/// Props of [`Checklist`].
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    /// The report to show.
+    pub report: EligibilityReport,
+}
+
+/// The checklist.
+#[function_component(Checklist)]
+pub fn checklist(props: &ChecklistProps) -> Html {
+    let report = &props.report;
+    let short = report.short_lines().count();
+    html! {
+        <section class="card checklist" aria-labelledby="checklist-heading">
+            <h2 id="checklist-heading">{ format!("{} ({})", report.category_name, report.category) }</h2>
+            <p class={classes!("verdict", if report.eligible { "verdict--met" } else { "verdict--short" })} role="status" aria-live="polite">
+                { if report.eligible {
+                    "Every requirement is met: you can apply.".to_string()
+                } else if short == 1 {
+                    "1 requirement is still short.".to_string()
+                } else {
+                    format!("{short} requirements are still short.")
+                } }
+            </p>
+            <ul class="requirements">
+                { for report.lines.iter().map(|line| {
+                    let (reached, required) = match line.unit {
+                        Unit::QuarterHours => (f64::from(line.reached) / 4.0, f64::from(line.required) / 4.0),
+                        _ => (f64::from(line.reached), f64::from(line.required)),
+                    };
+                    let max = required.max(1.0);
+                    html! {
+                        <li class={classes!("requirement", if line.met { "requirement--met" } else { "requirement--short" })}>
+                            <div class="requirement__head">
+                                <span class="requirement__mark" aria-hidden="true">{ if line.met { "✓" } else { "•" } }</span>
+                                <span class="requirement__summary">{ &line.summary }</span>
+                                <span class="visually-hidden">{ if line.met { " (met)" } else { " (short)" } }</span>
+                            </div>
+                            <progress max={max.to_string()} value={reached.min(max).to_string()} aria-label={line.label.clone()}></progress>
+                            if let Some(shortfall) = &line.shortfall {
+                                <p class="requirement__shortfall">{ shortfall }</p>
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+            if report.exam_required {
+                <p class="muted">{ "After a successful review, this category has an exam." }</p>
+            }
+        </section>
+    }
+}

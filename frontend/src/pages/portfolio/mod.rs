@@ -1,0 +1,494 @@
+//! The applicant's portfolio: every section with its entries and a form to add
+//! or change one, beside the checklist of the chosen category. The checklist is
+//! the shared engine running in the browser, so it moves as the applicant types.
+
+mod draft;
+
+use crate::api;
+use crate::components::{Alert, CheckGroup, Checklist, PageTitle, SelectField, TextField};
+use crate::route::Route;
+use crate::session::{authorized, use_session};
+use draft::{specs, summary, Draft, FieldSpec, Kind};
+use endorse_shared::eligibility::{evaluate, EligibilityReport};
+use endorse_shared::entries::{to_portfolio, EditableSection, FieldErrors, PortfolioEntry};
+use endorse_shared::rulebook::Rulebook;
+use endorse_shared::EntryId;
+use serde::{Deserialize, Serialize};
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// `?category=IFS` picks the checklist shown.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PortfolioQuery {
+    /// A category code.
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+/// A form open on one section.
+#[derive(Clone, PartialEq)]
+struct Editing {
+    section: EditableSection,
+    entry: Option<PortfolioEntry>,
+    draft: Draft,
+}
+
+/// The open form, if any. Changes go through actions so that every keystroke
+/// applies to the latest draft, never to one a callback captured earlier.
+#[derive(Clone, Default, PartialEq)]
+struct EditState(Option<Editing>);
+
+enum EditAction {
+    Open(Editing),
+    Close,
+    Text(&'static str, String),
+    Many(&'static str, Vec<String>),
+    Flag(&'static str, bool),
+}
+
+impl Reducible for EditState {
+    type Action = EditAction;
+
+    fn reduce(self: std::rc::Rc<Self>, action: EditAction) -> std::rc::Rc<Self> {
+        let mut next = (*self).clone();
+        match (action, next.0.as_mut()) {
+            (EditAction::Open(editing), _) => next.0 = Some(editing),
+            (EditAction::Close, _) => next.0 = None,
+            (EditAction::Text(name, value), Some(open)) => {
+                open.draft.text.insert(name, value);
+            }
+            (EditAction::Many(name, values), Some(open)) => {
+                open.draft.sets.insert(name, values);
+            }
+            (EditAction::Flag(name, value), Some(open)) => {
+                open.draft.flags.insert(name, value);
+            }
+            (_, None) => {}
+        }
+        std::rc::Rc::new(next)
+    }
+}
+
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
+
+/// The portfolio page.
+#[function_component(PortfolioPage)]
+pub fn portfolio_page() -> Html {
+    let session = use_session();
+    let navigator = use_navigator();
+    let query = use_location()
+        .and_then(|l| l.query::<PortfolioQuery>().ok())
+        .unwrap_or_default();
+    let rulebook = use_state(|| None::<Rulebook>);
+    let entries = use_state(|| None::<Vec<PortfolioEntry>>);
+    let editing = use_reducer(EditState::default);
+    let errors = use_state(FieldErrors::new);
+    let failure = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let reload = use_state(|| 0u32);
+
+    {
+        let (session, rulebook, entries, failure) = (
+            session.clone(),
+            rulebook.clone(),
+            entries.clone(),
+            failure.clone(),
+        );
+        use_effect_with(*reload, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if rulebook.is_none() {
+                    match authorized(&session, |token| async move {
+                        api::current_rulebook(&token).await
+                    })
+                    .await
+                    {
+                        Ok(version) => rulebook.set(Some(version.rulebook)),
+                        Err(error) => failure.set(Some(error.message())),
+                    }
+                }
+                match authorized(
+                    &session,
+                    |token| async move { api::portfolio(&token).await },
+                )
+                .await
+                {
+                    Ok(portfolio) => entries.set(Some(portfolio.entries)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+
+    let Some(signed_in) = session.session().cloned() else {
+        return html! { <Redirect<Route> to={Route::SignIn} /> };
+    };
+    let (Some(rulebook_now), Some(saved)) = ((*rulebook).clone(), (*entries).clone()) else {
+        return html! {
+            <>
+                <PageTitle title="Your portfolio" />
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> }
+                else { <p role="status">{ "Loading your portfolio…" }</p> }
+            </>
+        };
+    };
+    let category_code = query
+        .category
+        .filter(|code| rulebook_now.category(code).is_some())
+        .unwrap_or_else(|| "IFS".to_string());
+
+    // The draft, when it reads as a valid entry, joins the checklist at once.
+    let mut weighed = saved.clone();
+    if let Some(open) = &editing.0 {
+        let form = specs(open.section, &rulebook_now);
+        if let Ok(data) = open.draft.build(
+            open.section,
+            &form,
+            today(),
+            &rulebook_now,
+            &signed_in.user.name,
+        ) {
+            match &open.entry {
+                Some(existing) => {
+                    if let Some(slot) = weighed.iter_mut().find(|e| e.id == existing.id) {
+                        slot.data = data;
+                    }
+                }
+                None => weighed.push(PortfolioEntry {
+                    id: EntryId::from_uuid(uuid_zero()),
+                    version: 0,
+                    data,
+                    created_at: chrono::Utc::now(),
+                    updated_at: chrono::Utc::now(),
+                }),
+            }
+        }
+    }
+    let report: Option<EligibilityReport> = rulebook_now
+        .category(&category_code)
+        .map(|rules| evaluate(rules, &to_portfolio(&weighed), today()));
+
+    let on_category = {
+        let navigator = navigator.clone();
+        Callback::from(move |code: String| {
+            if let Some(navigator) = &navigator {
+                let _ = navigator.replace_with_query(
+                    &Route::Portfolio,
+                    &PortfolioQuery {
+                        category: Some(code),
+                    },
+                );
+            }
+        })
+    };
+    let category_options: Vec<(AttrValue, AttrValue)> = rulebook_now
+        .categories
+        .iter()
+        .map(|c| {
+            (
+                AttrValue::from(c.code.clone()),
+                AttrValue::from(format!("{} — {}", c.code, c.name)),
+            )
+        })
+        .collect();
+
+    let open_form = |section: EditableSection, entry: Option<PortfolioEntry>| {
+        let (editing, errors, failure, rulebook_now) = (
+            editing.clone(),
+            errors.clone(),
+            failure.clone(),
+            rulebook_now.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let form = specs(section, &rulebook_now);
+            let draft = match &entry {
+                Some(entry) => Draft::from_entry(entry, &form),
+                None => Draft::new(&form),
+            };
+            errors.set(FieldErrors::new());
+            failure.set(None);
+            editing.dispatch(EditAction::Open(Editing {
+                section,
+                entry: entry.clone(),
+                draft,
+            }));
+        })
+    };
+    let close_form = {
+        let editing = editing.clone();
+        Callback::from(move |_: MouseEvent| editing.dispatch(EditAction::Close))
+    };
+    let on_submit = {
+        let (editing, errors, failure, busy, reload, session, rulebook_now) = (
+            editing.clone(),
+            errors.clone(),
+            failure.clone(),
+            busy.clone(),
+            reload.clone(),
+            session.clone(),
+            rulebook_now.clone(),
+        );
+        let signer = signed_in.user.name.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(open) = editing.0.clone() else {
+                return;
+            };
+            let form = specs(open.section, &rulebook_now);
+            let data = match open
+                .draft
+                .build(open.section, &form, today(), &rulebook_now, &signer)
+            {
+                Ok(data) => data,
+                Err(found) => {
+                    errors.set(found);
+                    failure.set(Some("Please correct the fields marked below.".into()));
+                    return;
+                }
+            };
+            busy.set(true);
+            let (editing, errors, failure, busy, reload, session) = (
+                editing.clone(),
+                errors.clone(),
+                failure.clone(),
+                busy.clone(),
+                reload.clone(),
+                session.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let saved = authorized(&session, |token| {
+                    let (data, existing) = (data.clone(), open.entry.clone());
+                    async move {
+                        match existing {
+                            Some(entry) => {
+                                api::update_entry(&token, entry.id, entry.version, &data).await
+                            }
+                            None => api::create_entry(&token, &data).await,
+                        }
+                    }
+                })
+                .await;
+                match saved {
+                    Ok(_) => {
+                        editing.dispatch(EditAction::Close);
+                        errors.set(FieldErrors::new());
+                        failure.set(None);
+                        reload.set(*reload + 1);
+                    }
+                    Err(error) => {
+                        errors.set(error.field_errors());
+                        failure.set(Some(error.message()));
+                    }
+                }
+                busy.set(false);
+            });
+        })
+    };
+    let delete = |entry: PortfolioEntry| {
+        let (session, failure, reload) = (session.clone(), failure.clone(), reload.clone());
+        Callback::from(move |_: MouseEvent| {
+            let sure = gloo::utils::window()
+                .confirm_with_message(&format!("Remove “{}”?", summary(&entry.data)))
+                .unwrap_or(false);
+            if !sure {
+                return;
+            }
+            let (session, failure, reload, entry) = (
+                session.clone(),
+                failure.clone(),
+                reload.clone(),
+                entry.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let removed = authorized(&session, |token| {
+                    let entry = entry.clone();
+                    async move {
+                        api::delete_entry(&token, entry.data.section(), entry.id, entry.version)
+                            .await
+                    }
+                })
+                .await;
+                match removed {
+                    Ok(()) => reload.set(*reload + 1),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+
+    html! {
+        <>
+            <PageTitle title="Your portfolio" />
+            <p class="lead">{ "Your portfolio is yours: it carries over to every application and renewal. The checklist updates as you type." }</p>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            <div class="portfolio">
+                <div class="portfolio__sections">
+                    { for EditableSection::ALL.into_iter().map(|section| {
+                        let in_section: Vec<&PortfolioEntry> = saved.iter().filter(|e| e.data.section() == section).collect();
+                        let heading_id = format!("section-{section}");
+                        let form_open = editing.0.as_ref().is_some_and(|open| open.section == section);
+                        html! {
+                            <section class="card section" aria-labelledby={heading_id.clone()}>
+                                <h2 id={heading_id}>{ section.label() }</h2>
+                                if in_section.is_empty() {
+                                    <p class="muted">{ "Nothing recorded yet." }</p>
+                                } else {
+                                    <ul class="entries">
+                                        { for in_section.iter().map(|entry| {
+                                            let verdict = report.as_ref().and_then(|r| r.verdict(entry.id));
+                                            html! {
+                                                <li class="entry">
+                                                    <p class="entry__summary">{ summary(&entry.data) }</p>
+                                                    if let Some(verdict) = verdict {
+                                                        if verdict.counts {
+                                                            <p class="entry__verdict entry__verdict--counts">{ "Counts" }</p>
+                                                        } else {
+                                                            <p class="entry__verdict entry__verdict--not">{ format!("Does not count: {}", verdict.reasons.join("; ")) }</p>
+                                                        }
+                                                        { for verdict.notes.iter().map(|note| html! { <p class="muted">{ note }</p> }) }
+                                                    }
+                                                    <div class="entry__actions">
+                                                        if section != EditableSection::Agreements {
+                                                            <button type="button" class="button button--quiet" onclick={open_form(section, Some((*entry).clone()))}
+                                                                aria-label={format!("Edit {}", summary(&entry.data))}>{ "Edit" }</button>
+                                                        }
+                                                        <button type="button" class="button button--quiet" onclick={delete((*entry).clone())}
+                                                            aria-label={format!("Remove {}", summary(&entry.data))}>{ "Remove" }</button>
+                                                    </div>
+                                                </li>
+                                            }
+                                        }) }
+                                    </ul>
+                                }
+                                if form_open {
+                                    <EntryForm
+                                        section={section}
+                                        rulebook={rulebook_now.clone()}
+                                        editing={editing.clone()}
+                                        errors={(*errors).clone()}
+                                        busy={*busy}
+                                        on_submit={on_submit.clone()}
+                                        on_cancel={close_form.clone()}
+                                    />
+                                } else {
+                                    <button type="button" class="button button--secondary" onclick={open_form(section, None)}>
+                                        { format!("Add to {}", section.label().to_lowercase()) }
+                                    </button>
+                                }
+                            </section>
+                        }
+                    }) }
+                </div>
+                <aside class="portfolio__checklist" aria-label="Requirements">
+                    <SelectField name="category" label="Check against the category" options={category_options}
+                        value={AttrValue::from(category_code.clone())} on_change={on_category} />
+                    if let Some(report) = report {
+                        <Checklist report={report} />
+                    }
+                </aside>
+            </div>
+        </>
+    }
+}
+
+/// The id a draft carries in the checklist until it is saved.
+fn uuid_zero() -> uuid::Uuid {
+    uuid::Uuid::nil()
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryFormProps {
+    section: EditableSection,
+    rulebook: Rulebook,
+    editing: UseReducerHandle<EditState>,
+    errors: FieldErrors,
+    busy: bool,
+    on_submit: Callback<SubmitEvent>,
+    on_cancel: Callback<MouseEvent>,
+}
+
+#[function_component(EntryForm)]
+fn entry_form(props: &EntryFormProps) -> Html {
+    let Some(open) = props.editing.0.clone() else {
+        return html! {};
+    };
+    let form: Vec<FieldSpec> = specs(props.section, &props.rulebook);
+    let errors_for = |name: &str| props.errors.get(name).cloned().unwrap_or_default();
+    let set_text = |name: &'static str| {
+        let editing = props.editing.clone();
+        Callback::from(move |value: String| editing.dispatch(EditAction::Text(name, value)))
+    };
+    let set_many = |name: &'static str| {
+        let editing = props.editing.clone();
+        Callback::from(move |values: Vec<String>| editing.dispatch(EditAction::Many(name, values)))
+    };
+    let set_flag = |name: &'static str| {
+        let editing = props.editing.clone();
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            editing.dispatch(EditAction::Flag(name, input.checked()));
+        })
+    };
+    let title = if open.entry.is_some() {
+        "Change the entry"
+    } else {
+        "New entry"
+    };
+    html! {
+        <form class="entry-form" onsubmit={props.on_submit.clone()} novalidate=true aria-label={title}>
+            <h3>{ title }</h3>
+            { for errors_for("form").iter().map(|message| html! { <Alert message={message.clone()} /> }) }
+            { for form.iter().map(|spec| {
+                let name = spec.name;
+                let label = AttrValue::from(if spec.optional && !matches!(spec.kind, Kind::Flag | Kind::Checks(_)) {
+                    format!("{} (optional)", spec.label)
+                } else {
+                    spec.label.to_string()
+                });
+                match &spec.kind {
+                    Kind::Select(options) => html! {
+                        <SelectField name={name} label={label}
+                            options={options.iter().map(|(v, l)| (AttrValue::from(v.clone()), AttrValue::from(l.clone()))).collect::<Vec<_>>()}
+                            value={AttrValue::from(open.draft.text(name))} on_change={set_text(name)} errors={errors_for(name)} />
+                    },
+                    Kind::Checks(options) => html! {
+                        <CheckGroup name={name} label={label}
+                            options={options.iter().map(|(v, l)| (AttrValue::from(v.clone()), AttrValue::from(l.clone()))).collect::<Vec<_>>()}
+                            checked={open.draft.sets.get(name).cloned().unwrap_or_default()} on_change={set_many(name)} errors={errors_for(name)} />
+                    },
+                    Kind::Flag => {
+                        let id = format!("field-{name}");
+                        html! {
+                            <div class="field">
+                                <label class="check" for={id.clone()}>
+                                    <input type="checkbox" id={id} checked={open.draft.flags.get(name).copied().unwrap_or(false)} onchange={set_flag(name)} />
+                                    <span>{ spec.label }</span>
+                                </label>
+                            </div>
+                        }
+                    }
+                    Kind::Text | Kind::Date | Kind::Hours | Kind::Whole => {
+                        let (kind, step) = match spec.kind {
+                            Kind::Date => ("date", None),
+                            Kind::Hours => ("number", Some(AttrValue::Static("0.25"))),
+                            Kind::Whole => ("number", Some(AttrValue::Static("1"))),
+                            _ => ("text", None),
+                        };
+                        html! {
+                            <TextField name={name} label={label} kind={kind} step={step} required={!spec.optional}
+                                hint={spec.hint.map(AttrValue::Static)}
+                                value={AttrValue::from(open.draft.text(name))} on_change={set_text(name)} errors={errors_for(name)} />
+                        }
+                    }
+                }
+            }) }
+            <div class="actions">
+                <button type="submit" class="button" disabled={props.busy}>{ if props.busy { "Saving…" } else { "Save" } }</button>
+                <button type="button" class="button button--secondary" onclick={props.on_cancel.clone()}>{ "Cancel" }</button>
+            </div>
+        </form>
+    }
+}
