@@ -36,6 +36,14 @@ use utoipa::{Modify, OpenApi};
         crate::routes::portfolio::delete_entry,
         crate::routes::portfolio::put_note,
         crate::routes::portfolio::get_eligibility,
+        crate::routes::applications::start_application,
+        crate::routes::applications::list_my_applications,
+        crate::routes::applications::get_my_application,
+        crate::routes::applications::submit_application,
+        crate::routes::applications::withdraw_application,
+        crate::routes::applications::list_applications,
+        crate::routes::applications::get_application,
+        crate::routes::applications::move_application_rulebook,
         crate::routes::health::healthz,
         crate::routes::health::readyz,
     ),
@@ -47,6 +55,7 @@ use utoipa::{Modify, OpenApi};
         (name = "users", description = "Account management (admins)"),
         (name = "rulebooks", description = "The versioned requirements of every category"),
         (name = "portfolio", description = "The signed-in person's portfolio and eligibility self-check"),
+        (name = "applications", description = "Applications for an endorsement, their submission and snapshots"),
         (name = "health", description = "Probes"),
     )
 )]

@@ -4,6 +4,29 @@
 // Timestamp); ids are UUIDs kept as text.
 
 diesel::table! {
+    application_snapshots (application_id, round) {
+        application_id -> Text,
+        round -> BigInt,
+        taken_at -> Timestamp,
+        body -> Text,
+    }
+}
+
+diesel::table! {
+    applications (id) {
+        id -> Text,
+        applicant_id -> Text,
+        category -> Text,
+        rulebook_version -> BigInt,
+        status -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        submitted_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     portfolio_entries (id) {
         id -> Text,
         owner_id -> Text,
@@ -21,6 +44,17 @@ diesel::table! {
         section -> Text,
         note -> Text,
         version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    reference_requests (id) {
+        id -> Text,
+        applicant_id -> Text,
+        body -> Text,
+        version -> BigInt,
+        created_at -> Timestamp,
         updated_at -> Timestamp,
     }
 }
@@ -61,14 +95,21 @@ diesel::table! {
     }
 }
 
+diesel::joinable!(application_snapshots -> applications (application_id));
+diesel::joinable!(applications -> rulebook_versions (rulebook_version));
+diesel::joinable!(applications -> users (applicant_id));
 diesel::joinable!(portfolio_entries -> users (owner_id));
 diesel::joinable!(portfolio_notes -> users (owner_id));
+diesel::joinable!(reference_requests -> users (applicant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    application_snapshots,
+    applications,
     portfolio_entries,
     portfolio_notes,
+    reference_requests,
     refresh_tokens,
     rulebook_versions,
     users,

@@ -51,3 +51,8 @@ id_newtype!(
     /// Identifies one entry of a portfolio section.
     EntryId
 );
+
+id_newtype!(
+    /// Identifies an application for an endorsement.
+    ApplicationId
+);

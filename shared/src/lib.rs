@@ -5,6 +5,7 @@
 //! This crate must never depend on actix, diesel or yew, and must always build for
 //! `wasm32-unknown-unknown`. The OpenAPI derives sit behind the `openapi` feature.
 
+pub mod applications;
 pub mod auth;
 pub mod eligibility;
 pub mod entries;
@@ -16,6 +17,6 @@ pub mod rulebook;
 pub mod users;
 pub mod validation;
 
-pub use ids::{EntryId, UserId};
+pub use ids::{ApplicationId, EntryId, UserId};
 pub use problem::Problem;
 pub use users::Role;

@@ -5,7 +5,9 @@
 //! [`Db::run`], which runs the synchronous diesel code on actix's blocking pool,
 //! never on an async worker.
 
+pub mod applications;
 pub mod portfolio;
+pub mod references;
 pub mod refresh_tokens;
 pub mod rulebooks;
 pub mod users;

@@ -3,6 +3,7 @@
 //! Handlers parse, authorize (through their extractors), call the database layer
 //! and map to `shared` types; nothing else.
 
+pub mod applications;
 pub mod auth;
 pub mod health;
 pub mod me;
@@ -39,6 +40,38 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(rulebooks::get_rulebook),
             )
             .route("/me/eligibility", web::get().to(portfolio::get_eligibility))
+            .route(
+                "/me/applications",
+                web::get().to(applications::list_my_applications),
+            )
+            .route(
+                "/me/applications",
+                web::post().to(applications::start_application),
+            )
+            .route(
+                "/me/applications/{id}",
+                web::get().to(applications::get_my_application),
+            )
+            .route(
+                "/me/applications/{id}/submit",
+                web::post().to(applications::submit_application),
+            )
+            .route(
+                "/me/applications/{id}/withdraw",
+                web::post().to(applications::withdraw_application),
+            )
+            .route(
+                "/applications",
+                web::get().to(applications::list_applications),
+            )
+            .route(
+                "/applications/{id}",
+                web::get().to(applications::get_application),
+            )
+            .route(
+                "/applications/{id}/rulebook-version",
+                web::post().to(applications::move_application_rulebook),
+            )
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(
                 "/me/portfolio/{section}",

@@ -508,17 +508,23 @@ pub async fn get_eligibility(
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<EligibilityReport>>> {
     let owner = user.id;
-    let (entries, version) = state
+    let (entries, references, version) = state
         .db
-        .run(move |conn| Ok((portfolio::list(conn, owner)?, rulebooks::latest(conn)?)))
+        .run(move |conn| {
+            Ok((
+                portfolio::list(conn, owner)?,
+                crate::db::references::list(conn, owner)?,
+                rulebooks::latest(conn)?,
+            ))
+        })
         .await?;
     let rulebook = version
         .ok_or_else(|| ApiError::Internal("no rulebook was ever published".into()))?
         .rulebook;
     let today = Utc::now().date_naive();
+    let mut weighed = to_portfolio(&entries);
+    weighed.references = references;
     Ok(web::Json(eligibility::self_check(
-        &rulebook,
-        &to_portfolio(&entries),
-        today,
+        &rulebook, &weighed, today,
     )))
 }

@@ -5,7 +5,8 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    portfolio_entries, portfolio_notes, refresh_tokens, rulebook_versions, users,
+    application_snapshots, applications, portfolio_entries, portfolio_notes, reference_requests,
+    refresh_tokens, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -48,6 +49,28 @@ fn select_every_column(conn: &mut db::AnyConnection) {
         .select(rulebook_versions::all_columns)
         .load::<(i64, String, String, Option<String>, Stamp)>(conn)
         .expect("rulebook_versions matches schema.rs");
+    reference_requests::table
+        .select(reference_requests::all_columns)
+        .load::<(String, String, String, i64, Stamp, Stamp)>(conn)
+        .expect("reference_requests matches schema.rs");
+    applications::table
+        .select(applications::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            i64,
+            String,
+            i64,
+            Stamp,
+            Stamp,
+            Option<Stamp>,
+        )>(conn)
+        .expect("applications matches schema.rs");
+    application_snapshots::table
+        .select(application_snapshots::all_columns)
+        .load::<(String, i64, Stamp, String)>(conn)
+        .expect("application_snapshots matches schema.rs");
 }
 
 #[actix_web::test]

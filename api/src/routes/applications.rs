@@ -1,0 +1,501 @@
+//! Applications: an applicant starts one per category, submits it when the
+//! report is all met (freezing a snapshot), and may withdraw until review
+//! starts. Admins list, read and re-pin them to a newer rulebook version.
+
+use crate::auth::{AuthUser, RequireAdmin};
+use crate::db::applications::{self, Application};
+use crate::db::{portfolio, references, rulebooks, AnyConnection, DbError, DbResult};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::portfolio::IfMatch;
+use crate::state::AppState;
+use actix_web::{web, HttpResponse};
+use chrono::Utc;
+use endorse_shared::applications::{
+    ApplicationListResponse, ApplicationResponse, ApplicationStatus, ListApplicationsQuery,
+    MoveRulebookRequest, Snapshot, SnapshotReference, StartApplicationRequest,
+};
+use endorse_shared::eligibility::{evaluate, EligibilityReport};
+use endorse_shared::entries::{to_portfolio, PortfolioEntry};
+use endorse_shared::{ApplicationId, Problem, UserId};
+use std::collections::{BTreeMap, HashSet};
+use validator::Validate;
+
+/// What an application is weighed on: its rulebook category, the owner's
+/// portfolio and references, today.
+struct Weighed {
+    report: EligibilityReport,
+    category_name: String,
+    entries: Vec<PortfolioEntry>,
+    references: Vec<endorse_shared::portfolio::Reference>,
+}
+
+fn weigh(conn: &mut AnyConnection, application: &Application) -> DbResult<Weighed> {
+    let version = rulebooks::get(conn, application.rulebook_version)?.ok_or(DbError::NotFound)?;
+    let rules = version
+        .rulebook
+        .category(&application.category)
+        .cloned()
+        .ok_or_else(|| {
+            DbError::Corrupt(format!(
+                "category {} missing from rulebook {}",
+                application.category, version.number
+            ))
+        })?;
+    let entries = portfolio::list(conn, application.applicant.id)?;
+    let references = references::list(conn, application.applicant.id)?;
+    let mut engine_portfolio = to_portfolio(&entries);
+    engine_portfolio.references = references.clone();
+    Ok(Weighed {
+        report: evaluate(&rules, &engine_portfolio, Utc::now().date_naive()),
+        category_name: rules.name.clone(),
+        entries,
+        references,
+    })
+}
+
+fn respond(conn: &mut AnyConnection, application: Application) -> DbResult<ApplicationResponse> {
+    let weighed = weigh(conn, &application)?;
+    let snapshot = applications::latest_snapshot(conn, application.id)?;
+    Ok(ApplicationResponse {
+        id: application.id,
+        applicant: application.applicant,
+        category: application.category,
+        category_name: weighed.category_name,
+        rulebook_version: application.rulebook_version,
+        status: application.status,
+        version: application.version,
+        created_at: application.created_at.and_utc(),
+        submitted_at: application.submitted_at.map(|at| at.and_utc()),
+        report: weighed.report,
+        snapshot,
+    })
+}
+
+fn etag(version: i64) -> (actix_web::http::header::HeaderName, String) {
+    (actix_web::http::header::ETAG, format!("\"{version}\""))
+}
+
+fn not_yours() -> ApiError {
+    ApiError::NotFound("There is no such application of yours.".into())
+}
+
+/// The caller's own application, or a 404.
+fn own(
+    conn: &mut AnyConnection,
+    owner: UserId,
+    id: ApplicationId,
+) -> DbResult<Option<Application>> {
+    Ok(applications::get(conn, id)?.filter(|application| application.applicant.id == owner))
+}
+
+/// Starts an application for a category, pinned to the rulebook in force.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    request_body = StartApplicationRequest,
+    responses(
+        (status = 201, description = "Started as a draft", body = ApplicationResponse),
+        (status = 409, description = "An application for this category is already open", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a category of the rulebook in force", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn start_application(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    body: web::Json<StartApplicationRequest>,
+) -> ApiResult<HttpResponse> {
+    body.validate()?;
+    let category = body.into_inner().category.trim().to_uppercase();
+    let owner = user.id;
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            let version = rulebooks::latest(conn)?.ok_or(DbError::NotFound)?;
+            if version.rulebook.category(&category).is_none() {
+                return Ok(Err(ApiError::field(
+                    "category",
+                    &format!("'{category}' is not a category of the rulebook in force"),
+                )));
+            }
+            let id = match applications::insert(conn, owner, &category, version.number) {
+                Ok(id) => id,
+                Err(DbError::UniqueViolation(_)) => {
+                    return Ok(Err(ApiError::Conflict(format!(
+                        "You already have an open application for {category}."
+                    ))))
+                }
+                Err(other) => return Err(other),
+            };
+            let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(respond(conn, application)?))
+        })
+        .await??;
+    Ok(HttpResponse::Created()
+        .insert_header(etag(outcome.version))
+        .json(outcome))
+}
+
+/// The caller's applications, newest first, each weighed today.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Your applications", body = Vec<ApplicationResponse>))
+)]
+pub async fn list_my_applications(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+) -> ApiResult<web::Json<Vec<ApplicationResponse>>> {
+    let owner = user.id;
+    let list = state
+        .db
+        .run(move |conn| {
+            applications::list_for(conn, owner)?
+                .into_iter()
+                .map(|application| respond(conn, application))
+                .collect::<DbResult<Vec<_>>>()
+        })
+        .await?;
+    Ok(web::Json(list))
+}
+
+/// One of the caller's applications.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/applications/{id}",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "The application; the ETag is its version", body = ApplicationResponse),
+        (status = 404, description = "No such application of yours", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_my_application(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<HttpResponse> {
+    let (owner, id) = (user.id, id.into_inner());
+    let found = state
+        .db
+        .run(move |conn| {
+            own(conn, owner, id)?
+                .map(|application| respond(conn, application))
+                .transpose()
+        })
+        .await?
+        .ok_or_else(not_yours)?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(found.version))
+        .json(found))
+}
+
+/// Submits a draft. Refused with 422, naming every unmet requirement, unless
+/// the report is all met; then the entries that counted are frozen in a
+/// snapshot that later edits never change.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/applications/{id}/submit",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The application"),
+        ("If-Match" = String, Header, description = "The application's version"),
+    ),
+    responses(
+        (status = 200, description = "Submitted", body = ApplicationResponse),
+        (status = 404, description = "No such application of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a draft", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Requirements still short, keyed by requirement", body = Problem, content_type = "application/problem+json"),
+        (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn submit_application(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    id: web::Path<ApplicationId>,
+    if_match: IfMatch,
+) -> ApiResult<web::Json<ApplicationResponse>> {
+    let (owner, id, expected) = (user.id, id.into_inner(), if_match.0);
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            let Some(application) = own(conn, owner, id)? else {
+                return Ok(Err(not_yours()));
+            };
+            if application.status != ApplicationStatus::Draft {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "This application is {}; only a draft can be submitted.",
+                    application.status.label().to_lowercase()
+                ))));
+            }
+            if application.version != expected {
+                return Ok(Err(stale(application.version)));
+            }
+            let weighed = weigh(conn, &application)?;
+            if !weighed.report.eligible {
+                let mut errors = BTreeMap::new();
+                for line in weighed.report.short_lines() {
+                    errors.insert(
+                        line.key.clone(),
+                        vec![line
+                            .shortfall
+                            .clone()
+                            .unwrap_or_else(|| line.summary.clone())],
+                    );
+                }
+                return Ok(Err(ApiError::Validation(errors)));
+            }
+            let counted: HashSet<_> = weighed
+                .report
+                .entries
+                .iter()
+                .filter(|v| v.counts)
+                .map(|v| v.entry)
+                .collect();
+            let snapshot = Snapshot {
+                round: applications::snapshot_count(conn, id)? + 1,
+                taken_at: Utc::now(),
+                entries: weighed
+                    .entries
+                    .into_iter()
+                    .filter(|e| counted.contains(&e.id))
+                    .collect(),
+                references: weighed
+                    .references
+                    .into_iter()
+                    .filter(|r| counted.contains(&r.id))
+                    .map(|r| SnapshotReference {
+                        id: r.id,
+                        data: r.data,
+                    })
+                    .collect(),
+                report: weighed.report,
+            };
+            // The guarded update first: if someone else moved it meanwhile,
+            // nothing has been written yet.
+            if !applications::submit(conn, id, expected)? {
+                return Ok(Err(stale(application.version)));
+            }
+            applications::insert_snapshot(conn, id, &snapshot)?;
+            let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(respond(conn, application)?))
+        })
+        .await??;
+    tracing::info!(application_id = %outcome.id, category = %outcome.category, "application submitted");
+    Ok(web::Json(outcome))
+}
+
+fn stale(current: i64) -> ApiError {
+    ApiError::PreconditionFailed(format!(
+        "This application changed since you loaded it (it is now version {current}). Reload it first."
+    ))
+}
+
+/// Withdraws an application, while it is a draft or submitted (review has not
+/// started).
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/applications/{id}/withdraw",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The application"),
+        ("If-Match" = String, Header, description = "The application's version"),
+    ),
+    responses(
+        (status = 200, description = "Withdrawn", body = ApplicationResponse),
+        (status = 404, description = "No such application of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Review has started, or it is closed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn withdraw_application(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    id: web::Path<ApplicationId>,
+    if_match: IfMatch,
+) -> ApiResult<web::Json<ApplicationResponse>> {
+    let (owner, id, expected) = (user.id, id.into_inner(), if_match.0);
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            let Some(application) = own(conn, owner, id)? else {
+                return Ok(Err(not_yours()));
+            };
+            if !application.status.can_withdraw() {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "This application is {}; it can be withdrawn only before review starts.",
+                    application.status.label().to_lowercase()
+                ))));
+            }
+            if application.version != expected
+                || !applications::withdraw(conn, id, expected, application.status)?
+            {
+                return Ok(Err(stale(application.version)));
+            }
+            let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(respond(conn, application)?))
+        })
+        .await??;
+    Ok(web::Json(outcome))
+}
+
+/// Admins: applications, filtered and a page at a time, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(ListApplicationsQuery),
+    responses(
+        (status = 200, description = "One page", body = ApplicationListResponse),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filters", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn list_applications(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    query: web::Query<ListApplicationsQuery>,
+) -> ApiResult<web::Json<ApplicationListResponse>> {
+    query.validate()?;
+    let query = query.into_inner();
+    if let (Some(from), Some(to)) = (query.submitted_from, query.submitted_to) {
+        if to < from {
+            return Err(ApiError::field(
+                "submitted_to",
+                "must not be before submitted_from",
+            ));
+        }
+    }
+    let (page, per_page) = (query.page(), query.per_page());
+    let (items, total) = state
+        .db
+        .run(move |conn| applications::list(conn, &query))
+        .await?;
+    Ok(web::Json(ApplicationListResponse {
+        items: items.iter().map(Application::summary).collect(),
+        total,
+        page,
+        per_page,
+    }))
+}
+
+/// Admins: any application, with the applicant's portfolio weighed today and
+/// the latest snapshot.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{id}",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "The application", body = ApplicationResponse),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_application(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let found = state
+        .db
+        .run(move |conn| {
+            applications::get(conn, id)?
+                .map(|application| respond(conn, application))
+                .transpose()
+        })
+        .await?
+        .ok_or_else(|| ApiError::NotFound("There is no such application.".into()))?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(found.version))
+        .json(found))
+}
+
+/// Admins: moves an open application to a newer rulebook version that still has
+/// its category.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{id}/rulebook-version",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The application"),
+        ("If-Match" = String, Header, description = "The application's version"),
+    ),
+    request_body = MoveRulebookRequest,
+    responses(
+        (status = 200, description = "Moved", body = ApplicationResponse),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The application is closed", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not a newer version with this category", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn move_application_rulebook(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    id: web::Path<ApplicationId>,
+    if_match: IfMatch,
+    body: web::Json<MoveRulebookRequest>,
+) -> ApiResult<web::Json<ApplicationResponse>> {
+    let (id, expected, target) = (id.into_inner(), if_match.0, body.rulebook_version);
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            let Some(application) = applications::get(conn, id)? else {
+                return Ok(Err(ApiError::NotFound(
+                    "There is no such application.".into(),
+                )));
+            };
+            if !application.status.is_open() {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "This application is {}; a closed application keeps its rulebook.",
+                    application.status.label().to_lowercase()
+                ))));
+            }
+            if target <= application.rulebook_version {
+                return Ok(Err(ApiError::field(
+                    "rulebook_version",
+                    &format!(
+                        "must be newer than version {}",
+                        application.rulebook_version
+                    ),
+                )));
+            }
+            match rulebooks::get(conn, target)? {
+                None => {
+                    return Ok(Err(ApiError::field(
+                        "rulebook_version",
+                        &format!("there is no version {target}"),
+                    )))
+                }
+                Some(version) if version.rulebook.category(&application.category).is_none() => {
+                    return Ok(Err(ApiError::field(
+                        "rulebook_version",
+                        &format!("version {target} has no category {}", application.category),
+                    )))
+                }
+                Some(_) => {}
+            }
+            if application.version != expected
+                || !applications::set_rulebook_version(conn, id, expected, target)?
+            {
+                return Ok(Err(stale(application.version)));
+            }
+            let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(respond(conn, application)?))
+        })
+        .await??;
+    tracing::info!(admin_id = %admin.id, application_id = %outcome.id, rulebook_version = target, "application moved to another rulebook version");
+    Ok(web::Json(outcome))
+}

@@ -1,0 +1,334 @@
+//! Applications: one person applying for one category, pinned to the rulebook
+//! version it was started under, and the snapshot each submission freezes.
+
+use crate::eligibility::EligibilityReport;
+use crate::entries::PortfolioEntry;
+use crate::ids::{ApplicationId, EntryId, UserId};
+use crate::portfolio::ReferenceData;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+use validator::Validate;
+
+/// Where an application stands. The review issue adds the allowed transitions
+/// between them; today an applicant submits a draft and may withdraw until
+/// review starts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ApplicationStatus {
+    /// Being prepared.
+    Draft,
+    /// Submitted, waiting for review.
+    Submitted,
+    /// With the peer reviewers.
+    UnderReview,
+    /// Reviewers asked for changes.
+    RevisionRequested,
+    /// Paused.
+    OnHold,
+    /// May sit the exam.
+    ApprovedForExam,
+    /// Exam booked.
+    ExamScheduled,
+    /// Exam passed.
+    ExamPassed,
+    /// Exam failed.
+    ExamFailed,
+    /// Endorsed.
+    Endorsed,
+    /// Emerging (IFRS).
+    Emerging,
+    /// Deferred with feedback.
+    Deferred,
+    /// Not endorsed.
+    NotEndorsed,
+    /// Withdrawn by the applicant.
+    Withdrawn,
+}
+
+impl ApplicationStatus {
+    /// Every status.
+    pub const ALL: [ApplicationStatus; 14] = [
+        ApplicationStatus::Draft,
+        ApplicationStatus::Submitted,
+        ApplicationStatus::UnderReview,
+        ApplicationStatus::RevisionRequested,
+        ApplicationStatus::OnHold,
+        ApplicationStatus::ApprovedForExam,
+        ApplicationStatus::ExamScheduled,
+        ApplicationStatus::ExamPassed,
+        ApplicationStatus::ExamFailed,
+        ApplicationStatus::Endorsed,
+        ApplicationStatus::Emerging,
+        ApplicationStatus::Deferred,
+        ApplicationStatus::NotEndorsed,
+        ApplicationStatus::Withdrawn,
+    ];
+
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "draft",
+            ApplicationStatus::Submitted => "submitted",
+            ApplicationStatus::UnderReview => "under_review",
+            ApplicationStatus::RevisionRequested => "revision_requested",
+            ApplicationStatus::OnHold => "on_hold",
+            ApplicationStatus::ApprovedForExam => "approved_for_exam",
+            ApplicationStatus::ExamScheduled => "exam_scheduled",
+            ApplicationStatus::ExamPassed => "exam_passed",
+            ApplicationStatus::ExamFailed => "exam_failed",
+            ApplicationStatus::Endorsed => "endorsed",
+            ApplicationStatus::Emerging => "emerging",
+            ApplicationStatus::Deferred => "deferred",
+            ApplicationStatus::NotEndorsed => "not_endorsed",
+            ApplicationStatus::Withdrawn => "withdrawn",
+        }
+    }
+
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            ApplicationStatus::Draft => "Draft",
+            ApplicationStatus::Submitted => "Submitted",
+            ApplicationStatus::UnderReview => "Under review",
+            ApplicationStatus::RevisionRequested => "Revision requested",
+            ApplicationStatus::OnHold => "On hold",
+            ApplicationStatus::ApprovedForExam => "Approved for the exam",
+            ApplicationStatus::ExamScheduled => "Exam scheduled",
+            ApplicationStatus::ExamPassed => "Exam passed",
+            ApplicationStatus::ExamFailed => "Exam failed",
+            ApplicationStatus::Endorsed => "Endorsed",
+            ApplicationStatus::Emerging => "Emerging",
+            ApplicationStatus::Deferred => "Deferred",
+            ApplicationStatus::NotEndorsed => "Not endorsed",
+            ApplicationStatus::Withdrawn => "Withdrawn",
+        }
+    }
+
+    /// Whether the application is still running (a person has at most one
+    /// running application per category). Must match the partial unique index
+    /// `applications_one_open_per_category`.
+    pub const fn is_open(self) -> bool {
+        !matches!(
+            self,
+            ApplicationStatus::Withdrawn
+                | ApplicationStatus::Endorsed
+                | ApplicationStatus::Emerging
+                | ApplicationStatus::NotEndorsed
+        )
+    }
+
+    /// Whether the applicant may still withdraw (until review starts).
+    pub const fn can_withdraw(self) -> bool {
+        matches!(
+            self,
+            ApplicationStatus::Draft | ApplicationStatus::Submitted
+        )
+    }
+}
+
+impl fmt::Display for ApplicationStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for ApplicationStatus {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        ApplicationStatus::ALL
+            .into_iter()
+            .find(|status| status.as_str() == s)
+            .ok_or_else(|| format!("unknown application status '{s}'"))
+    }
+}
+
+/// Start an application (`POST /api/v1/me/applications`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StartApplicationRequest {
+    /// The category's code, e.g. `IFS`.
+    #[validate(length(min = 1, max = 32, message = "choose a category"))]
+    pub category: String,
+}
+
+/// Who applies.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Applicant {
+    /// The account.
+    pub id: UserId,
+    /// Full name.
+    pub name: String,
+    /// E-mail.
+    pub email: String,
+}
+
+/// A reference as a snapshot keeps it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SnapshotReference {
+    /// The reference's id.
+    pub id: EntryId,
+    /// What the engine weighed.
+    pub data: ReferenceData,
+}
+
+/// What a submission froze: the entries it counted and the report that let it
+/// through. Later edits to the portfolio never change it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Snapshot {
+    /// The submission round, from 1.
+    pub round: i64,
+    /// When it was taken.
+    pub taken_at: DateTime<Utc>,
+    /// The portfolio entries that counted.
+    pub entries: Vec<PortfolioEntry>,
+    /// The references that counted.
+    pub references: Vec<SnapshotReference>,
+    /// The report at submission.
+    pub report: EligibilityReport,
+}
+
+/// An application, with where it stands against its rulebook version.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationResponse {
+    /// The application.
+    pub id: ApplicationId,
+    /// Who applies.
+    pub applicant: Applicant,
+    /// The category's code.
+    pub category: String,
+    /// The category's name.
+    pub category_name: String,
+    /// The rulebook version it is judged by.
+    pub rulebook_version: i64,
+    /// Where it stands.
+    pub status: ApplicationStatus,
+    /// Send it back in `If-Match` to act on the application.
+    pub version: i64,
+    /// When it was started.
+    pub created_at: DateTime<Utc>,
+    /// When it was last submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+    /// The current portfolio weighed against the category today.
+    pub report: EligibilityReport,
+    /// The latest submission's snapshot, once submitted.
+    pub snapshot: Option<Snapshot>,
+}
+
+/// One line of a list of applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationSummary {
+    /// The application.
+    pub id: ApplicationId,
+    /// Who applies.
+    pub applicant: Applicant,
+    /// The category's code.
+    pub category: String,
+    /// The rulebook version.
+    pub rulebook_version: i64,
+    /// Where it stands.
+    pub status: ApplicationStatus,
+    /// When it was started.
+    pub created_at: DateTime<Utc>,
+    /// When it was last submitted.
+    pub submitted_at: Option<DateTime<Utc>>,
+}
+
+/// Query of the admins' list (`GET /api/v1/applications`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct ListApplicationsQuery {
+    /// Only this status.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ApplicationStatus>,
+    /// Only this category.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 32, message = "must be a category code"))]
+    pub category: Option<String>,
+    /// Only applications judged by this rulebook version.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, message = "must be 1 or more"))]
+    pub rulebook_version: Option<i64>,
+    /// Submitted on or after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_from: Option<NaiveDate>,
+    /// Submitted on or before this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_to: Option<NaiveDate>,
+    /// The page, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    pub page: Option<u32>,
+    /// Per page, 1 to 100 (default 25).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    pub per_page: Option<u32>,
+}
+
+impl ListApplicationsQuery {
+    /// The page asked for.
+    pub fn page(&self) -> u32 {
+        self.page.unwrap_or(1)
+    }
+
+    /// The page size asked for.
+    pub fn per_page(&self) -> u32 {
+        self.per_page.unwrap_or(25)
+    }
+}
+
+/// One page of applications.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ApplicationListResponse {
+    /// The applications, newest first.
+    pub items: Vec<ApplicationSummary>,
+    /// How many match, over all pages.
+    pub total: u64,
+    /// This page.
+    pub page: u32,
+    /// The page size.
+    pub per_page: u32,
+}
+
+/// Move an application to another rulebook version.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MoveRulebookRequest {
+    /// The newer version.
+    pub rulebook_version: i64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_round_trip_and_closed_ones_are_not_open() {
+        for status in ApplicationStatus::ALL {
+            assert_eq!(status.as_str().parse::<ApplicationStatus>(), Ok(status));
+        }
+        let closed: Vec<_> = ApplicationStatus::ALL
+            .into_iter()
+            .filter(|s| !s.is_open())
+            .collect();
+        assert_eq!(
+            closed,
+            [
+                ApplicationStatus::Endorsed,
+                ApplicationStatus::Emerging,
+                ApplicationStatus::NotEndorsed,
+                ApplicationStatus::Withdrawn
+            ]
+        );
+    }
+}
