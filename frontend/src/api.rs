@@ -1,6 +1,9 @@
 //! The typed client of the Endorse API: one request function that maps every
 //! failure to [`ApiError`], and one function per operation.
 
+use endorse_shared::applications::{
+    ApplicationListResponse, ApplicationResponse, ListApplicationsQuery, StartApplicationRequest,
+};
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
 use endorse_shared::eligibility::EligibilityReport;
 use endorse_shared::entries::{EditableSection, EntryData, PortfolioEntry, PortfolioResponse};
@@ -8,7 +11,7 @@ use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
-use endorse_shared::{EntryId, Problem};
+use endorse_shared::{ApplicationId, EntryId, Problem};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -225,6 +228,73 @@ pub async fn delete_entry(
 /// The self-check over every category.
 pub async fn eligibility(token: &str) -> Result<Vec<EligibilityReport>, ApiError> {
     send(Method::GET, "/api/v1/me/eligibility", Some(token), NO_BODY).await
+}
+
+/// The caller's applications.
+pub async fn my_applications(token: &str) -> Result<Vec<ApplicationResponse>, ApiError> {
+    send(Method::GET, "/api/v1/me/applications", Some(token), NO_BODY).await
+}
+
+/// Starts an application.
+pub async fn start_application(
+    token: &str,
+    request: &StartApplicationRequest,
+) -> Result<ApplicationResponse, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/applications",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Submits (`submit`) or withdraws (`withdraw`) an application loaded at `version`.
+pub async fn act_on_application(
+    token: &str,
+    id: ApplicationId,
+    version: i64,
+    action: &str,
+) -> Result<ApplicationResponse, ApiError> {
+    let path = format!("/api/v1/me/applications/{id}/{action}");
+    send_versioned(Method::POST, &path, Some(token), Some(version), NO_BODY).await
+}
+
+/// Admins: one page of applications.
+pub async fn list_applications(
+    token: &str,
+    query: &ListApplicationsQuery,
+) -> Result<ApplicationListResponse, ApiError> {
+    let mut params = Vec::new();
+    if let Some(status) = query.status {
+        params.push(format!("status={status}"));
+    }
+    if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
+        params.push(format!("category={}", encode(category)));
+    }
+    params.push(format!("page={}", query.page()));
+    params.push(format!("per_page={}", query.per_page()));
+    send(
+        Method::GET,
+        &format!("/api/v1/applications?{}", params.join("&")),
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: one application.
+pub async fn get_application(
+    token: &str,
+    id: ApplicationId,
+) -> Result<ApplicationResponse, ApiError> {
+    send(
+        Method::GET,
+        &format!("/api/v1/applications/{id}"),
+        Some(token),
+        NO_BODY,
+    )
+    .await
 }
 
 /// Percent-encodes a query value the way `encodeURIComponent` does.

@@ -2,7 +2,8 @@
 
 use crate::components::Layout;
 use crate::pages::{
-    AdminUsers, ChangePassword, Home, NotFound, PortfolioPage, RulebookPage, SignIn, SignUp,
+    AdminApplication, AdminApplications, AdminUsers, ChangePassword, Home, NotFound, PortfolioPage,
+    RulebookPage, SignIn, SignUp,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -32,6 +33,8 @@ fn switch(route: Route) -> Html {
         Route::ChangePassword => html! { <ChangePassword /> },
         Route::AdminUsers => html! { <AdminUsers /> },
         Route::AdminRulebook => html! { <RulebookPage /> },
+        Route::AdminApplications => html! { <AdminApplications /> },
+        Route::AdminApplication { id } => html! { <AdminApplication id={id} /> },
         Route::NotFound => html! { <NotFound /> },
     }
 }

@@ -24,6 +24,15 @@ pub enum Route {
     /// Admins: accounts.
     #[at("/admin/users")]
     AdminUsers,
+    /// Admins: applications.
+    #[at("/admin/applications")]
+    AdminApplications,
+    /// Admins: one application.
+    #[at("/admin/applications/:id")]
+    AdminApplication {
+        /// The application's id.
+        id: String,
+    },
     /// Admins: the rulebook.
     #[at("/admin/rulebook")]
     AdminRulebook,

@@ -326,6 +326,24 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
             .wait_for_text(".requirement__shortfall", "Sign the Code of Ethics.")
             .await?;
 
+        // An application: the submit button says what is still missing.
+        browser.press("Start an application for IFS").await?;
+        let submit = browser
+            .wait_for("button[aria-describedby=submit-missing]")
+            .await?;
+        let label = submit.text().await?;
+        ensure!(
+            label.starts_with("Submit — ") && label.ends_with("still short"),
+            "submit says '{label}'"
+        );
+        ensure!(
+            submit.attr("disabled").await?.is_some(),
+            "submit is disabled while short"
+        );
+        browser
+            .wait_for_text("#submit-missing li", "References: 0 of 3 counted")
+            .await?;
+
         // The choice of category is in the address, so it survives a reload.
         browser
             .wait_for("#field-category")

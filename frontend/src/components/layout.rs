@@ -73,6 +73,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                 Role::Admin => html! {
                     <>
                         { link(Route::Home, "Overview") }
+                        { link(Route::AdminApplications, "Applications") }
                         { link(Route::AdminUsers, "Users") }
                         { link(Route::AdminRulebook, "Rulebook") }
                     </>

@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod admin_applications;
 mod admin_users;
 mod change_password;
 mod home;
@@ -9,6 +10,7 @@ mod rulebook;
 mod sign_in;
 mod sign_up;
 
+pub use admin_applications::{AdminApplication, AdminApplications};
 pub use admin_users::AdminUsers;
 pub use change_password::ChangePassword;
 pub use home::Home;

@@ -5,10 +5,13 @@
 mod draft;
 
 use crate::api;
-use crate::components::{Alert, CheckGroup, Checklist, PageTitle, SelectField, TextField};
+use crate::components::{
+    Alert, ApplicationPanel, CheckGroup, Checklist, PageTitle, SelectField, TextField,
+};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
-use draft::{specs, summary, Draft, FieldSpec, Kind};
+pub use draft::summary;
+use draft::{specs, Draft, FieldSpec, Kind};
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
 use endorse_shared::entries::{to_portfolio, EditableSection, FieldErrors, PortfolioEntry};
 use endorse_shared::rulebook::Rulebook;
@@ -88,13 +91,15 @@ pub fn portfolio_page() -> Html {
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let reload = use_state(|| 0u32);
+    let my_applications = use_state(Vec::<endorse_shared::applications::ApplicationResponse>::new);
 
     {
-        let (session, rulebook, entries, failure) = (
+        let (session, rulebook, entries, failure, my_applications) = (
             session.clone(),
             rulebook.clone(),
             entries.clone(),
             failure.clone(),
+            my_applications.clone(),
         );
         use_effect_with(*reload, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
@@ -115,6 +120,14 @@ pub fn portfolio_page() -> Html {
                 .await
                 {
                     Ok(portfolio) => entries.set(Some(portfolio.entries)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+                match authorized(&session, |token| async move {
+                    api::my_applications(&token).await
+                })
+                .await
+                {
+                    Ok(found) => my_applications.set(found),
                     Err(error) => failure.set(Some(error.message())),
                 }
             });
@@ -214,6 +227,10 @@ pub fn portfolio_page() -> Html {
                 draft,
             }));
         })
+    };
+    let on_changed = {
+        let reload = reload.clone();
+        Callback::from(move |_| reload.set(*reload + 1))
     };
     let close_form = {
         let editing = editing.clone();
@@ -386,6 +403,8 @@ pub fn portfolio_page() -> Html {
                     <SelectField name="category" label="Check against the category" options={category_options}
                         value={AttrValue::from(category_code.clone())} on_change={on_category} />
                     if let Some(report) = report {
+                        <ApplicationPanel category={AttrValue::from(category_code.clone())} report={report.clone()}
+                            applications={(*my_applications).clone()} on_change={on_changed.clone()} />
                         <Checklist report={report} />
                     }
                 </aside>

@@ -1,0 +1,154 @@
+//! Beside the checklist: the application for the chosen category, and the one
+//! button that starts, submits or withdraws it, saying what is still missing.
+
+use crate::api;
+use crate::components::Alert;
+use crate::session::{authorized, use_session};
+use endorse_shared::applications::{
+    ApplicationResponse, ApplicationStatus, StartApplicationRequest,
+};
+use endorse_shared::eligibility::EligibilityReport;
+use yew::prelude::*;
+
+/// Props of [`ApplicationPanel`].
+#[derive(Properties, PartialEq)]
+pub struct ApplicationPanelProps {
+    /// The category shown.
+    pub category: AttrValue,
+    /// The live report for it.
+    pub report: EligibilityReport,
+    /// The applicant's applications.
+    pub applications: Vec<ApplicationResponse>,
+    /// Called after a change, to reload.
+    pub on_change: Callback<()>,
+}
+
+/// The application panel.
+#[function_component(ApplicationPanel)]
+pub fn application_panel(props: &ApplicationPanelProps) -> Html {
+    let session = use_session();
+    let failure = use_state(|| None::<(String, Vec<String>)>);
+    let busy = use_state(|| false);
+    let open = props
+        .applications
+        .iter()
+        .find(|a| a.category == props.category.as_str() && a.status.is_open())
+        .cloned();
+
+    let run = |action: &'static str| {
+        let (session, failure, busy, on_change, open, category) = (
+            session.clone(),
+            failure.clone(),
+            busy.clone(),
+            props.on_change.clone(),
+            open.clone(),
+            props.category.to_string(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (session, failure, busy, on_change, open, category) = (
+                session.clone(),
+                failure.clone(),
+                busy.clone(),
+                on_change.clone(),
+                open.clone(),
+                category.clone(),
+            );
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let outcome = authorized(&session, |token| {
+                    let (open, category) = (open.clone(), category.clone());
+                    async move {
+                        match (action, open) {
+                            ("start", _) | (_, None) => {
+                                api::start_application(
+                                    &token,
+                                    &StartApplicationRequest { category },
+                                )
+                                .await
+                            }
+                            (action, Some(application)) => {
+                                api::act_on_application(
+                                    &token,
+                                    application.id,
+                                    application.version,
+                                    action,
+                                )
+                                .await
+                            }
+                        }
+                    }
+                })
+                .await;
+                match outcome {
+                    Ok(_) => {
+                        failure.set(None);
+                        on_change.emit(());
+                    }
+                    Err(error) => {
+                        let details = error.field_errors().into_values().flatten().collect();
+                        failure.set(Some((error.message(), details)));
+                    }
+                }
+                busy.set(false);
+            });
+        })
+    };
+
+    let short: Vec<String> = props
+        .report
+        .short_lines()
+        .map(|l| l.summary.clone())
+        .collect();
+    html! {
+        <section class="card application" aria-labelledby="application-heading">
+            <h2 id="application-heading">{ format!("Your {} application", props.category) }</h2>
+            if let Some((message, details)) = &*failure {
+                <Alert message={message.clone()} />
+                if !details.is_empty() {
+                    <ul class="field__errors">{ for details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
+                }
+            }
+            {
+                match &open {
+                    None => html! {
+                        <>
+                            <p class="muted">{ "Start an application to submit this portfolio for review. You can keep editing until you submit." }</p>
+                            <button type="button" class="button button--secondary" disabled={*busy} onclick={run("start")}>
+                                { format!("Start an application for {}", props.category) }
+                            </button>
+                        </>
+                    },
+                    Some(application) if application.status == ApplicationStatus::Draft => html! {
+                        <>
+                            <p>{ format!("Draft, judged by rulebook version {}.", application.rulebook_version) }</p>
+                            <button type="button" class="button" disabled={*busy || !props.report.eligible}
+                                aria-describedby="submit-missing" onclick={run("submit")}>
+                                { if props.report.eligible { "Submit your application".to_string() } else { format!("Submit — {} still short", short.len()) } }
+                            </button>
+                            if props.report.eligible {
+                                <p id="submit-missing" class="muted">{ "Every requirement is met." }</p>
+                            } else {
+                                <div id="submit-missing">
+                                    <p class="muted">{ "Still missing before you can submit:" }</p>
+                                    <ul class="missing">{ for short.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                                </div>
+                            }
+                            <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ "Withdraw" }</button>
+                        </>
+                    },
+                    Some(application) => html! {
+                        <>
+                            <p class="verdict">{ application.status.label() }</p>
+                            if let Some(at) = application.submitted_at {
+                                <p class="muted">{ format!("Submitted on {}. What reviewers see was frozen then; later edits do not change it.", at.date_naive()) }</p>
+                            }
+                            if application.status.can_withdraw() {
+                                <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ "Withdraw" }</button>
+                            }
+                        </>
+                    },
+                }
+            }
+        </section>
+    }
+}

@@ -1,0 +1,201 @@
+//! Admins: every application, filtered by status and category, and one
+//! application with its checklist and the snapshot reviewers will see.
+
+use crate::api;
+use crate::components::{Alert, Checklist, PageTitle, SelectField};
+use crate::pages::portfolio::summary;
+use crate::route::Route;
+use crate::session::{authorized, use_session};
+use endorse_shared::applications::{
+    ApplicationListResponse, ApplicationResponse, ApplicationStatus, ListApplicationsQuery,
+};
+use endorse_shared::ApplicationId;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// The list page.
+#[function_component(AdminApplications)]
+pub fn admin_applications() -> Html {
+    let session = use_session();
+    let query = use_state(ListApplicationsQuery::default);
+    let page = use_state(|| None::<ApplicationListResponse>);
+    let failure = use_state(|| None::<String>);
+    {
+        let (session, page, failure) = (session.clone(), page.clone(), failure.clone());
+        use_effect_with((*query).clone(), move |query| {
+            let query = query.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let found = authorized(&session, |token| {
+                    let query = query.clone();
+                    async move { api::list_applications(&token, &query).await }
+                })
+                .await;
+                match found {
+                    Ok(found) => {
+                        failure.set(None);
+                        page.set(Some(found));
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+    let mut status_options = vec![(AttrValue::Static(""), AttrValue::Static("Any status"))];
+    status_options.extend(
+        ApplicationStatus::ALL
+            .iter()
+            .map(|s| (AttrValue::Static(s.as_str()), AttrValue::Static(s.label()))),
+    );
+    let on_status = {
+        let query = query.clone();
+        Callback::from(move |value: String| {
+            query.set(ListApplicationsQuery {
+                status: value.parse().ok(),
+                page: None,
+                ..(*query).clone()
+            });
+        })
+    };
+    let go_to = |target: u32| {
+        let query = query.clone();
+        Callback::from(move |_: MouseEvent| {
+            query.set(ListApplicationsQuery {
+                page: Some(target),
+                ..(*query).clone()
+            })
+        })
+    };
+    html! {
+        <>
+            <PageTitle title="Applications" />
+            <section class="card" aria-labelledby="applications-heading">
+                <h2 id="applications-heading" class="visually-hidden">{ "All applications" }</h2>
+                <div class="toolbar">
+                    <SelectField name="status" label="Status" options={status_options}
+                        value={AttrValue::from(query.status.map(|s| s.as_str()).unwrap_or_default())} on_change={on_status} />
+                </div>
+                if let Some(message) = &*failure {
+                    <Alert message={message.clone()} />
+                }
+                {
+                    match &*page {
+                        None => html! { <p role="status">{ "Loading…" }</p> },
+                        Some(found) if found.items.is_empty() => html! { <p role="status">{ "No application matches." }</p> },
+                        Some(found) => {
+                            let pages = found.total.div_ceil(u64::from(found.per_page.max(1))).max(1);
+                            html! {
+                                <>
+                                    <p class="muted" role="status">{ format!("{} application{}", found.total, if found.total == 1 { "" } else { "s" }) }</p>
+                                    <div class="table-wrap">
+                                        <table class="table">
+                                            <thead><tr>
+                                                <th scope="col">{ "Applicant" }</th>
+                                                <th scope="col">{ "Category" }</th>
+                                                <th scope="col">{ "Status" }</th>
+                                                <th scope="col">{ "Rulebook" }</th>
+                                                <th scope="col">{ "Submitted" }</th>
+                                            </tr></thead>
+                                            <tbody>
+                                                { for found.items.iter().map(|a| html! {
+                                                    <tr>
+                                                        <td>
+                                                            <Link<Route> to={Route::AdminApplication { id: a.id.to_string() }}>{ &a.applicant.name }</Link<Route>>
+                                                            <div class="muted break">{ &a.applicant.email }</div>
+                                                        </td>
+                                                        <td>{ &a.category }</td>
+                                                        <td><span class="badge">{ a.status.label() }</span></td>
+                                                        <td>{ format!("v{}", a.rulebook_version) }</td>
+                                                        <td>{ a.submitted_at.map(|d| d.date_naive().to_string()).unwrap_or_else(|| "—".into()) }</td>
+                                                    </tr>
+                                                }) }
+                                            </tbody>
+                                        </table>
+                                    </div>
+                                    if pages > 1 {
+                                        <nav class="pager" aria-label="Pages">
+                                            <button type="button" class="button button--secondary" disabled={found.page <= 1}
+                                                onclick={go_to(found.page.saturating_sub(1))}>{ "Previous" }</button>
+                                            <span>{ format!("Page {} of {pages}", found.page) }</span>
+                                            <button type="button" class="button button--secondary" disabled={u64::from(found.page) >= pages}
+                                                onclick={go_to(found.page + 1)}>{ "Next" }</button>
+                                        </nav>
+                                    }
+                                </>
+                            }
+                        }
+                    }
+                }
+            </section>
+        </>
+    }
+}
+
+/// Props of [`AdminApplication`].
+#[derive(Properties, PartialEq)]
+pub struct AdminApplicationProps {
+    /// The application's id, from the address.
+    pub id: AttrValue,
+}
+
+/// One application.
+#[function_component(AdminApplication)]
+pub fn admin_application(props: &AdminApplicationProps) -> Html {
+    let session = use_session();
+    let found = use_state(|| None::<ApplicationResponse>);
+    let failure = use_state(|| None::<String>);
+    {
+        let (session, found, failure) = (session.clone(), found.clone(), failure.clone());
+        use_effect_with(props.id.clone(), move |id| {
+            match id.parse::<ApplicationId>() {
+                Err(_) => failure.set(Some("There is no such application.".into())),
+                Ok(id) => wasm_bindgen_futures::spawn_local(async move {
+                    match authorized(&session, |token| async move {
+                        api::get_application(&token, id).await
+                    })
+                    .await
+                    {
+                        Ok(application) => found.set(Some(application)),
+                        Err(error) => failure.set(Some(error.message())),
+                    }
+                }),
+            }
+        });
+    }
+    let Some(application) = (*found).clone() else {
+        return html! {
+            <>
+                <PageTitle title="Application" />
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading…" }</p> }
+            </>
+        };
+    };
+    html! {
+        <>
+            <PageTitle title={format!("{} — {}", application.applicant.name, application.category)} />
+            <p><Link<Route> to={Route::AdminApplications}>{ "All applications" }</Link<Route>></p>
+            <div class="grid">
+                <section class="card" aria-labelledby="facts-heading">
+                    <h2 id="facts-heading">{ "The application" }</h2>
+                    <dl class="facts">
+                        <dt>{ "Applicant" }</dt><dd>{ format!("{} <{}>", application.applicant.name, application.applicant.email) }</dd>
+                        <dt>{ "Category" }</dt><dd>{ format!("{} — {}", application.category, application.category_name) }</dd>
+                        <dt>{ "Status" }</dt><dd>{ application.status.label() }</dd>
+                        <dt>{ "Rulebook" }</dt><dd>{ format!("version {}", application.rulebook_version) }</dd>
+                        <dt>{ "Started" }</dt><dd>{ application.created_at.date_naive().to_string() }</dd>
+                        <dt>{ "Submitted" }</dt><dd>{ application.submitted_at.map(|d| d.date_naive().to_string()).unwrap_or_else(|| "not yet".into()) }</dd>
+                    </dl>
+                    if let Some(snapshot) = &application.snapshot {
+                        <h3>{ format!("Submitted portfolio (round {}, frozen {})", snapshot.round, snapshot.taken_at.date_naive()) }</h3>
+                        <ul class="entries">
+                            { for snapshot.entries.iter().map(|e| html! { <li class="entry"><p class="entry__summary">{ summary(&e.data) }</p></li> }) }
+                            { for snapshot.references.iter().map(|r| html! {
+                                <li class="entry"><p class="entry__summary">{ format!("Reference from a {} ({})", r.data.relationship.label(), r.data.referee_email) }</p></li>
+                            }) }
+                        </ul>
+                    }
+                </section>
+                <Checklist report={application.snapshot.as_ref().map(|s| s.report.clone()).unwrap_or(application.report.clone())} />
+            </div>
+        </>
+    }
+}
