@@ -36,6 +36,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::portfolio::delete_entry,
         crate::routes::portfolio::put_note,
         crate::routes::portfolio::get_eligibility,
+        crate::routes::portfolio::get_user_portfolio,
+        crate::routes::portfolio::verify_entry,
         crate::routes::applications::start_application,
         crate::routes::applications::list_my_applications,
         crate::routes::applications::get_my_application,

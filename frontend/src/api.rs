@@ -11,7 +11,7 @@ use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
-use endorse_shared::{ApplicationId, EntryId, Problem};
+use endorse_shared::{ApplicationId, EntryId, Problem, UserId};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -292,6 +292,38 @@ pub async fn get_application(
         Method::GET,
         &format!("/api/v1/applications/{id}"),
         Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: someone's portfolio.
+pub async fn user_portfolio(token: &str, user: UserId) -> Result<PortfolioResponse, ApiError> {
+    send(
+        Method::GET,
+        &format!("/api/v1/users/{user}/portfolio"),
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: verify a membership or vet an RSC provider.
+pub async fn verify_entry(
+    token: &str,
+    user: UserId,
+    entry: &PortfolioEntry,
+) -> Result<PortfolioEntry, ApiError> {
+    let path = format!(
+        "/api/v1/users/{user}/portfolio/{}/{}/verify",
+        entry.data.section(),
+        entry.id
+    );
+    send_versioned(
+        Method::POST,
+        &path,
+        Some(token),
+        Some(entry.version),
         NO_BODY,
     )
     .await

@@ -221,7 +221,7 @@ pub async fn submit_application(
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let (owner, id, expected) = (user.id, id.into_inner(), if_match.0);
+    let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
         .transaction(move |conn| {
@@ -321,7 +321,7 @@ pub async fn withdraw_application(
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let (owner, id, expected) = (user.id, id.into_inner(), if_match.0);
+    let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
         .transaction(move |conn| {
@@ -448,7 +448,7 @@ pub async fn move_application_rulebook(
     if_match: IfMatch,
     body: web::Json<MoveRulebookRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let (id, expected, target) = (id.into_inner(), if_match.0, body.rulebook_version);
+    let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
     let outcome = state
         .db
         .transaction(move |conn| {

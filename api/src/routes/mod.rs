@@ -29,6 +29,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/users", web::post().to(users::create_user))
             .route("/users/{id}", web::get().to(users::get_user))
             .route("/users/{id}", web::patch().to(users::update_user))
+            .route(
+                "/users/{id}/portfolio",
+                web::get().to(portfolio::get_user_portfolio),
+            )
+            .route(
+                "/users/{id}/portfolio/{section}/{entry}/verify",
+                web::post().to(portfolio::verify_entry),
+            )
             .route("/rulebooks", web::get().to(rulebooks::list_rulebooks))
             .route("/rulebooks", web::post().to(rulebooks::publish_rulebook))
             .route(

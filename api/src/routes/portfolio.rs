@@ -20,11 +20,18 @@ use endorse_shared::entries::{
 use endorse_shared::hours::Hours;
 use endorse_shared::{EntryId, Problem};
 
-/// The version a change is based on, from `If-Match: "3"`.
-pub struct IfMatch(pub i64);
+/// The version a change is based on, from `If-Match: "3"`. Reading it never
+/// fails the extraction, so that authorization (403) is answered before a
+/// missing version (428): call [`IfMatch::version`] in the handler.
+pub struct IfMatch(Result<i64, ApiError>);
 
 impl IfMatch {
-    fn from_request(request: &HttpRequest) -> Result<Self, ApiError> {
+    /// The version, or why there is none.
+    pub fn version(self) -> ApiResult<i64> {
+        self.0
+    }
+
+    fn parse(request: &HttpRequest) -> Result<i64, ApiError> {
         let value = request
             .headers()
             .get(header::IF_MATCH)
@@ -36,7 +43,7 @@ impl IfMatch {
             .to_str()
             .map_err(|_| ApiError::BadRequest("If-Match is not valid text.".into()))?;
         let trimmed = value.trim().trim_start_matches("W/").trim_matches('"');
-        trimmed.parse::<i64>().map(IfMatch).map_err(|_| {
+        trimmed.parse::<i64>().map_err(|_| {
             ApiError::BadRequest(format!(
                 "If-Match '{value}' is not a version Endorse gave out."
             ))
@@ -49,7 +56,7 @@ impl actix_web::FromRequest for IfMatch {
     type Future = std::future::Ready<Result<Self, ApiError>>;
 
     fn from_request(request: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        std::future::ready(IfMatch::from_request(request))
+        std::future::ready(Ok(IfMatch(IfMatch::parse(request))))
     }
 }
 
@@ -364,7 +371,7 @@ pub async fn update_entry(
     }
     let rulebook = current_rulebook(&state).await?;
     let owner = user.id;
-    let expected = if_match.0;
+    let expected = if_match.version()?;
     let entry = state
         .db
         .transaction(move |conn| {
@@ -422,7 +429,7 @@ pub async fn delete_entry(
     let (section, id) = path.into_inner();
     let section = parse_section(&section)?;
     let owner = user.id;
-    let expected = if_match.0;
+    let expected = if_match.version()?;
     let outcome = state
         .db
         .transaction(move |conn| {
@@ -475,7 +482,7 @@ pub async fn put_note(
         ));
     }
     let owner = user.id;
-    let expected = if_match.0;
+    let expected = if_match.version()?;
     match state
         .db
         .transaction(move |conn| portfolio::put_note(conn, owner, section, note.trim(), expected))
@@ -527,4 +534,106 @@ pub async fn get_eligibility(
     Ok(web::Json(eligibility::self_check(
         &rulebook, &weighed, today,
     )))
+}
+
+/// Admins: someone's portfolio.
+#[utoipa::path(
+    get,
+    path = "/api/v1/users/{id}/portfolio",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The person")),
+    responses(
+        (status = 200, description = "The portfolio", body = PortfolioResponse),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such person", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_user_portfolio(
+    state: web::Data<AppState>,
+    _admin: crate::auth::RequireAdmin,
+    id: web::Path<endorse_shared::UserId>,
+) -> ApiResult<web::Json<PortfolioResponse>> {
+    let owner = id.into_inner();
+    let found = state
+        .db
+        .run(move |conn| {
+            if crate::db::users::find(conn, owner)?.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(PortfolioResponse {
+                entries: portfolio::list(conn, owner)?,
+                notes: portfolio::notes(conn, owner)?,
+            }))
+        })
+        .await?
+        .ok_or_else(|| ApiError::NotFound("There is no account with this id.".into()))?;
+    Ok(web::Json(found))
+}
+
+/// Admins: verifies a membership, or vets the provider of an RSC session. Only
+/// an admin can; the applicant's own edits to what was verified undo it.
+#[utoipa::path(
+    post,
+    path = "/api/v1/users/{id}/portfolio/{section}/{entry}/verify",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The person"),
+        ("section" = EditableSection, Path, description = "membership or rsc"),
+        ("entry" = String, Path, description = "The entry"),
+        ("If-Match" = String, Header, description = "The entry's version"),
+    ),
+    responses(
+        (status = 200, description = "Verified", body = PortfolioEntry),
+        (status = 404, description = "No such entry", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Only memberships and RSC providers are verified", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn verify_entry(
+    state: web::Data<AppState>,
+    crate::auth::RequireAdmin(admin): crate::auth::RequireAdmin,
+    path: web::Path<(endorse_shared::UserId, String, EntryId)>,
+    if_match: IfMatch,
+) -> ApiResult<HttpResponse> {
+    let (owner, section, id) = path.into_inner();
+    let section = parse_section(&section)?;
+    if !matches!(section, EditableSection::Membership | EditableSection::Rsc) {
+        return Err(ApiError::field(
+            "section",
+            "only a membership or an RSC provider is verified",
+        ));
+    }
+    let expected = if_match.version()?;
+    let entry = state
+        .db
+        .transaction(move |conn| {
+            let Some(entry) =
+                portfolio::get(conn, owner, id)?.filter(|e| e.data.section() == section)
+            else {
+                return Ok(Err(missing()));
+            };
+            let data = match entry.data {
+                EntryData::Membership(mut membership) => {
+                    membership.verified = true;
+                    EntryData::Membership(membership)
+                }
+                EntryData::Rsc(mut session) => {
+                    session.provider_vetted = true;
+                    EntryData::Rsc(session)
+                }
+                _ => return Ok(Err(missing())),
+            };
+            Ok(match portfolio::update(conn, owner, id, expected, &data)? {
+                Guarded::Done(entry) => Ok(entry),
+                Guarded::Missing => Err(missing()),
+                Guarded::Stale { current } => Err(stale(current)),
+            })
+        })
+        .await??;
+    tracing::info!(admin_id = %admin.id, entry_id = %entry.id, "portfolio entry verified");
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(entry.version))
+        .json(entry))
 }

@@ -473,3 +473,100 @@ async fn the_self_check_shows_an_ifs_portfolio_short_only_of_references_and_veri
         Some("Your membership is waiting for the association to verify it.")
     );
 }
+
+#[actix_web::test]
+async fn an_admin_verifies_a_membership_and_an_applicants_change_undoes_it() {
+    let app = spawn_app().await;
+    let admin = app
+        .user_with_role(endorse_shared::Role::Admin, "admin@example.org")
+        .await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let ada = session.access_token.clone();
+    let membership = json!({ "section": "membership", "data": {
+        "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01", "verified": false }});
+    let entry = create(&app, &ada, "membership", &membership).await;
+    let verify = format!(
+        "/api/v1/users/{}/portfolio/membership/{}/verify",
+        session.user.id, entry.id
+    );
+
+    expect_problem(
+        app.post_as(&verify, &ada, &json!({})).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let verified: PortfolioEntry = expect_json(
+        app.client
+            .post(app.url(&verify))
+            .bearer_auth(&admin)
+            .header("if-match", "\"1\"")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let EntryData::Membership(data) = &verified.data else {
+        panic!("membership")
+    };
+    assert!(data.verified);
+    let theirs: PortfolioResponse = expect_json(
+        app.get_as(
+            &format!("/api/v1/users/{}/portfolio", session.user.id),
+            &admin,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(theirs.entries, [verified.clone()]);
+
+    // Changing the note on another field keeps it; changing the number does not.
+    let path = format!("/api/v1/me/portfolio/membership/{}", entry.id);
+    let same: PortfolioEntry = expect_json(
+        app.put_as(&path, &ada, Some("\"2\""), &membership).await,
+        StatusCode::OK,
+    )
+    .await;
+    let EntryData::Membership(data) = &same.data else {
+        panic!("membership")
+    };
+    assert!(data.verified, "an unchanged membership stays verified");
+    let mut changed = membership.clone();
+    changed["data"]["number"] = json!("M-200");
+    let after: PortfolioEntry = expect_json(
+        app.put_as(&path, &ada, Some("\"3\""), &changed).await,
+        StatusCode::OK,
+    )
+    .await;
+    let EntryData::Membership(data) = &after.data else {
+        panic!("membership")
+    };
+    assert!(!data.verified, "a changed membership needs verifying again");
+
+    let training = create(
+        &app,
+        &ada,
+        "training",
+        &training("Attachment", "2025-03-01", 6.0),
+    )
+    .await;
+    let problem = expect_problem(
+        app.client
+            .post(app.url(&format!(
+                "/api/v1/users/{}/portfolio/training/{}/verify",
+                session.user.id, training.id
+            )))
+            .bearer_auth(&admin)
+            .header("if-match", "\"1\"")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        problem.field_errors("section"),
+        ["only a membership or an RSC provider is verified"]
+    );
+}

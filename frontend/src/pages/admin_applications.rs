@@ -196,6 +196,98 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
                 </section>
                 <Checklist report={application.snapshot.as_ref().map(|s| s.report.clone()).unwrap_or(application.report.clone())} />
             </div>
+            <Verifications user={application.applicant.id} />
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct VerificationsProps {
+    user: endorse_shared::UserId,
+}
+
+/// What only the association can confirm: memberships, and RSC providers who
+/// are not endorsed.
+#[function_component(Verifications)]
+fn verifications(props: &VerificationsProps) -> Html {
+    use endorse_shared::entries::{EntryData, PortfolioEntry};
+    let session = use_session();
+    let entries = use_state(Vec::<PortfolioEntry>::new);
+    let failure = use_state(|| None::<String>);
+    let reload = use_state(|| 0u32);
+    {
+        let (session, entries, failure, user) = (
+            session.clone(),
+            entries.clone(),
+            failure.clone(),
+            props.user,
+        );
+        use_effect_with((user, *reload), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| async move {
+                    api::user_portfolio(&token, user).await
+                })
+                .await
+                {
+                    Ok(found) => entries.set(found.entries),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+    let pending: Vec<PortfolioEntry> = entries
+        .iter()
+        .filter(|e| match &e.data {
+            EntryData::Membership(m) => !m.verified,
+            EntryData::Rsc(r) => r.provider_category.is_none() && !r.provider_vetted,
+            _ => false,
+        })
+        .cloned()
+        .collect();
+    let verify = |entry: PortfolioEntry| {
+        let (session, failure, reload, user) =
+            (session.clone(), failure.clone(), reload.clone(), props.user);
+        Callback::from(move |_: MouseEvent| {
+            let (session, failure, reload, entry) = (
+                session.clone(),
+                failure.clone(),
+                reload.clone(),
+                entry.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let done = authorized(&session, |token| {
+                    let entry = entry.clone();
+                    async move { api::verify_entry(&token, user, &entry).await }
+                })
+                .await;
+                match done {
+                    Ok(_) => reload.set(*reload + 1),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="verify-heading">
+            <h2 id="verify-heading">{ "Waiting for the association" }</h2>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            if pending.is_empty() {
+                <p class="muted">{ "Nothing to verify." }</p>
+            } else {
+                <ul class="entries">
+                    { for pending.into_iter().map(|entry| {
+                        let label = match entry.data { EntryData::Membership(_) => "Mark membership verified", _ => "Vet this provider" };
+                        html! {
+                            <li class="entry">
+                                <p class="entry__summary">{ summary(&entry.data) }</p>
+                                <button type="button" class="button button--secondary" onclick={verify(entry.clone())}>{ label }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </section>
     }
 }
