@@ -519,7 +519,7 @@ async fn an_admin_verifies_a_membership_and_an_applicants_change_undoes_it() {
         StatusCode::OK,
     )
     .await;
-    assert_eq!(theirs.entries, [verified.clone()]);
+    assert_eq!(theirs.entries, std::slice::from_ref(&verified));
 
     // Changing the note on another field keeps it; changing the number does not.
     let path = format!("/api/v1/me/portfolio/membership/{}", entry.id);
