@@ -4,6 +4,7 @@
 //! - `cargo xtask test`     every check CI runs: fmt, clippy, unit and integration
 //!   tests on SQLite and PostgreSQL, OpenAPI freshness, browser journeys
 //! - `cargo xtask openapi`  regenerate `openapi/openapi.json`
+//! - `cargo xtask bench`    the engine and HTTP speed targets, in one run
 //! - `cargo xtask spa`      build the web app into `frontend/dist`
 //!
 //! Missing tools (the wasm32 target, the wasm-bindgen CLI matching Cargo.lock)
@@ -35,9 +36,12 @@ fn run() -> Result<()> {
         "run" => run_app(rest),
         "test" => test(),
         "openapi" => openapi(),
+        "bench" => bench(),
         "spa" => build_spa(rest.iter().any(|a| a == "--debug")).map(|_| ()),
         "help" | "--help" | "-h" => {
-            println!("usage: cargo xtask <run [endorse args…] | test | openapi | spa [--debug]>");
+            println!(
+                "usage: cargo xtask <run [endorse args…] | test | openapi | bench | spa [--debug]>"
+            );
             Ok(())
         }
         other => bail!("unknown command '{other}' (try `cargo xtask help`)"),
@@ -136,6 +140,20 @@ fn run_app(endorse_args: &[String]) -> Result<()> {
         .args(endorse_args)
         .env("ENDORSE_STATIC_DIR", &dist);
     status(&mut command)
+}
+
+/// `cargo xtask bench`: the speed targets, in one optimised run.
+fn bench() -> Result<()> {
+    step("Benchmarks (optimised build)");
+    status(cargo().args([
+        "run",
+        "--profile",
+        "bench",
+        "--package",
+        "endorse-api",
+        "--example",
+        "bench",
+    ]))
 }
 
 /// `cargo xtask openapi`: regenerate the committed document.
