@@ -45,6 +45,7 @@ fn entries(n: usize) -> Vec<EntryData> {
                 } else {
                     vec![]
                 },
+                certificate: None,
             }),
             2 | 3 => EntryData::Rsc(RscData {
                 date: day(i as i64 * 4),

@@ -34,6 +34,9 @@ pub struct ConfigArgs {
     /// The address people use to reach Endorse; https:// makes cookies Secure [env: ENDORSE_PUBLIC_URL] [default: http://<bind>]
     #[arg(long, env = "ENDORSE_PUBLIC_URL", global = true, hide_env = true)]
     pub public_url: Option<String>,
+    /// Where uploaded documents are kept: a directory (or file://dir), or memory:// [env: ENDORSE_DOCUMENT_STORE] [default: <data dir>/documents]
+    #[arg(long, env = "ENDORSE_DOCUMENT_STORE", global = true, hide_env = true)]
+    pub document_store: Option<String>,
     /// E-mail of the admin created on first start when there is none [env: ENDORSE_ADMIN_EMAIL] [default: admin@endorse.localhost]
     #[arg(long, env = "ENDORSE_ADMIN_EMAIL", global = true, hide_env = true)]
     pub admin_email: Option<String>,
@@ -91,6 +94,35 @@ impl fmt::Debug for DatabaseUrl {
                 write!(f, "{without_password}")
             }
         }
+    }
+}
+
+/// Where uploaded documents are kept.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DocumentStore {
+    /// A local directory.
+    Directory(PathBuf),
+    /// In memory: gone when the process stops (tests, demos).
+    Memory,
+}
+
+impl DocumentStore {
+    /// Parses `ENDORSE_DOCUMENT_STORE`.
+    pub fn parse(raw: &str) -> anyhow::Result<Self> {
+        let raw = raw.trim();
+        if raw == "memory://" {
+            return Ok(Self::Memory);
+        }
+        if let Some((scheme, _)) = raw.split_once("://") {
+            if scheme != "file" {
+                bail!("ENDORSE_DOCUMENT_STORE: unsupported store '{scheme}://' (use a directory, file://dir or memory://)");
+            }
+        }
+        let path = raw.strip_prefix("file://").unwrap_or(raw);
+        if path.is_empty() {
+            bail!("ENDORSE_DOCUMENT_STORE: must name a directory");
+        }
+        Ok(Self::Directory(PathBuf::from(path)))
     }
 }
 
@@ -157,6 +189,8 @@ pub struct Settings {
     pub public_url: String,
     /// The e-mail of the first admin.
     pub admin_email: String,
+    /// Where uploaded documents are kept.
+    pub document_store: DocumentStore,
     /// Brute-force limits.
     pub rate_limits: RateLimits,
     /// Access token lifetime in seconds.
@@ -234,7 +268,13 @@ impl Settings {
             bail!("ENDORSE_ADMIN_EMAIL: '{admin_email}' is not a valid e-mail address");
         }
 
+        let document_store = match &args.document_store {
+            Some(raw) => DocumentStore::parse(raw)?,
+            None => DocumentStore::Directory(data_dir.join("documents")),
+        };
+
         Ok(Self {
+            document_store,
             bind,
             data_dir,
             database,

@@ -46,6 +46,10 @@ use utoipa::{Modify, OpenApi};
         crate::routes::applications::list_applications,
         crate::routes::applications::get_application,
         crate::routes::applications::move_application_rulebook,
+        crate::routes::documents::upload_document,
+        crate::routes::documents::list_my_documents,
+        crate::routes::documents::download_document,
+        crate::routes::documents::delete_document,
         crate::routes::health::healthz,
         crate::routes::health::readyz,
     ),
@@ -58,6 +62,7 @@ use utoipa::{Modify, OpenApi};
         (name = "rulebooks", description = "The versioned requirements of every category"),
         (name = "portfolio", description = "The signed-in person's portfolio and eligibility self-check"),
         (name = "applications", description = "Applications for an endorsement, their submission and snapshots"),
+        (name = "documents", description = "Transcripts and certificates"),
         (name = "health", description = "Probes"),
     )
 )]

@@ -27,6 +27,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    documents (id) {
+        id -> Text,
+        owner_id -> Text,
+        file_name -> Text,
+        content_type -> Text,
+        size -> BigInt,
+        sha256 -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     portfolio_entries (id) {
         id -> Text,
         owner_id -> Text,
@@ -98,6 +110,7 @@ diesel::table! {
 diesel::joinable!(application_snapshots -> applications (application_id));
 diesel::joinable!(applications -> rulebook_versions (rulebook_version));
 diesel::joinable!(applications -> users (applicant_id));
+diesel::joinable!(documents -> users (owner_id));
 diesel::joinable!(portfolio_entries -> users (owner_id));
 diesel::joinable!(portfolio_notes -> users (owner_id));
 diesel::joinable!(reference_requests -> users (applicant_id));
@@ -107,6 +120,7 @@ diesel::joinable!(rulebook_versions -> users (published_by));
 diesel::allow_tables_to_appear_in_same_query!(
     application_snapshots,
     applications,
+    documents,
     portfolio_entries,
     portfolio_notes,
     reference_requests,

@@ -49,7 +49,8 @@ impl Application {
         if !has_app {
             tracing::warn!(dir = %static_dir.display(), "no built web app found; serving the API only");
         }
-        let state = web::Data::new(AppState::new(settings, db.clone()));
+        let documents = open_document_store(&settings.document_store)?;
+        let state = web::Data::new(AppState::new(settings, db.clone(), documents));
         let server = HttpServer::new(move || {
             let app = App::new()
                 .app_data(state.clone())
@@ -109,6 +110,30 @@ async fn docs_redirect() -> HttpResponse {
     HttpResponse::PermanentRedirect()
         .insert_header((actix_web::http::header::LOCATION, "/api/docs/"))
         .finish()
+}
+
+/// The object store for uploaded documents.
+fn open_document_store(
+    store: &crate::config::DocumentStore,
+) -> anyhow::Result<std::sync::Arc<dyn object_store::ObjectStore>> {
+    Ok(match store {
+        crate::config::DocumentStore::Memory => {
+            std::sync::Arc::new(object_store::memory::InMemory::new())
+        }
+        crate::config::DocumentStore::Directory(dir) => {
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!(
+                    "ENDORSE_DOCUMENT_STORE: cannot create directory '{}'",
+                    dir.display()
+                )
+            })?;
+            std::sync::Arc::new(
+                object_store::local::LocalFileSystem::new_with_prefix(dir).with_context(|| {
+                    format!("ENDORSE_DOCUMENT_STORE: cannot use '{}'", dir.display())
+                })?,
+            )
+        }
+    })
 }
 
 fn worker_count() -> usize {

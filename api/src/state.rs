@@ -5,6 +5,8 @@ use crate::auth::rate_limit::RateLimiter;
 use crate::auth::tokens::TokenKeys;
 use crate::config::Settings;
 use crate::db::Db;
+use object_store::ObjectStore;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Shared application state.
@@ -21,11 +23,13 @@ pub struct AppState {
     pub login_failures_by_ip: RateLimiter,
     /// Registrations per IP address.
     pub registrations_by_ip: RateLimiter,
+    /// Where uploaded documents' bytes live.
+    pub documents: Arc<dyn ObjectStore>,
 }
 
 impl AppState {
-    /// State for these settings and this database.
-    pub fn new(settings: Settings, db: Db) -> Self {
+    /// State for these settings, this database and this document store.
+    pub fn new(settings: Settings, db: Db, documents: Arc<dyn ObjectStore>) -> Self {
         let limits = &settings.rate_limits;
         let window = Duration::from_secs(limits.window_seconds);
         Self {
@@ -33,6 +37,7 @@ impl AppState {
             login_failures_by_account: RateLimiter::new(limits.login_failures_per_account, window),
             login_failures_by_ip: RateLimiter::new(limits.login_failures_per_ip, window),
             registrations_by_ip: RateLimiter::new(limits.registrations_per_ip, window),
+            documents,
             db,
             settings,
         }

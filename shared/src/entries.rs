@@ -399,6 +399,7 @@ mod tests {
             hours: Hours::ZERO,
             domains: vec!["astrology".into()],
             topics: vec![TrainingTopic::Dei, TrainingTopic::Dei],
+            certificate: None,
         });
         let errors = data.problems(today(), &rulebook(), "Ada");
         assert_eq!(errors["title"], ["must not be blank"]);

@@ -56,3 +56,8 @@ id_newtype!(
     /// Identifies an application for an endorsement.
     ApplicationId
 );
+
+id_newtype!(
+    /// Identifies an uploaded document.
+    DocumentId
+);

@@ -7,6 +7,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod documents;
 pub mod eligibility;
 pub mod entries;
 pub mod hours;
@@ -17,6 +18,6 @@ pub mod rulebook;
 pub mod users;
 pub mod validation;
 
-pub use ids::{ApplicationId, EntryId, UserId};
+pub use ids::{ApplicationId, DocumentId, EntryId, UserId};
 pub use problem::Problem;
 pub use users::Role;

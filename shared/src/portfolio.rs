@@ -101,6 +101,9 @@ pub struct EducationData {
     pub institution: String,
     /// Year completed (or licensed).
     pub year: i32,
+    /// The uploaded transcript or license, if any.
+    #[serde(default)]
+    pub transcript: Option<crate::ids::DocumentId>,
 }
 
 /// A period of work.
@@ -144,6 +147,9 @@ pub struct TrainingData {
     pub domains: Vec<String>,
     /// Topics counted separately.
     pub topics: Vec<TrainingTopic>,
+    /// The uploaded certificate, if any.
+    #[serde(default)]
+    pub certificate: Option<crate::ids::DocumentId>,
 }
 
 /// Individual or group RSC.

@@ -6,6 +6,7 @@
 //! never on an async worker.
 
 pub mod applications;
+pub mod documents;
 pub mod portfolio;
 pub mod references;
 pub mod refresh_tokens;

@@ -5,6 +5,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod documents;
 pub mod health;
 pub mod me;
 pub mod portfolio;
@@ -48,6 +49,16 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(rulebooks::get_rulebook),
             )
             .route("/me/eligibility", web::get().to(portfolio::get_eligibility))
+            .route("/me/documents", web::get().to(documents::list_my_documents))
+            .route("/me/documents", web::post().to(documents::upload_document))
+            .route(
+                "/me/documents/{id}",
+                web::delete().to(documents::delete_document),
+            )
+            .route(
+                "/documents/{id}",
+                web::get().to(documents::download_document),
+            )
             .route(
                 "/me/applications",
                 web::get().to(applications::list_my_applications),

@@ -89,11 +89,25 @@ fn prepare(
     data: EntryData,
     user: &User,
     others: &[PortfolioEntry],
+    owned_documents: &[endorse_shared::DocumentId],
     previous: Option<&EntryData>,
     rulebook: &endorse_shared::rulebook::Rulebook,
 ) -> ApiResult<EntryData> {
     let today = Utc::now().date_naive();
     let mut errors = data.problems(today, rulebook, &user.name);
+    let attached = match &data {
+        EntryData::Education(e) => e.transcript.map(|d| ("transcript", d)),
+        EntryData::Training(t) => t.certificate.map(|d| ("certificate", d)),
+        _ => None,
+    };
+    if let Some((field, document)) = attached {
+        if !owned_documents.contains(&document) {
+            errors
+                .entry(field.into())
+                .or_default()
+                .push("is not a document you uploaded".into());
+        }
+    }
     let mut data = data;
     match &mut data {
         EntryData::Training(training) => {
@@ -281,7 +295,11 @@ pub async fn create_entry(
         .db
         .transaction(move |conn| {
             let others = portfolio::list(conn, owner)?;
-            match prepare(data, &user, &others, None, &rulebook) {
+            let owned: Vec<_> = crate::db::documents::list(conn, owner)?
+                .into_iter()
+                .map(|d| d.id)
+                .collect();
+            match prepare(data, &user, &others, &owned, None, &rulebook) {
                 Ok(data) => Ok(Ok(portfolio::insert(conn, owner, &data)?)),
                 Err(error) => Ok(Err(error)),
             }
@@ -386,7 +404,18 @@ pub async fn update_entry(
                 return Ok(Err(stale(previous.version)));
             }
             let others: Vec<PortfolioEntry> = all.iter().filter(|e| e.id != id).cloned().collect();
-            let data = match prepare(data, &user, &others, Some(&previous.data), &rulebook) {
+            let owned: Vec<_> = crate::db::documents::list(conn, owner)?
+                .into_iter()
+                .map(|d| d.id)
+                .collect();
+            let data = match prepare(
+                data,
+                &user,
+                &others,
+                &owned,
+                Some(&previous.data),
+                &rulebook,
+            ) {
                 Ok(data) => data,
                 Err(error) => return Ok(Err(error)),
             };

@@ -12,6 +12,7 @@ mod accounts;
 mod applications;
 mod auth;
 mod contract;
+mod documents;
 mod helpers;
 mod migrations;
 mod portfolio;

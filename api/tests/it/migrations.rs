@@ -5,8 +5,8 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    application_snapshots, applications, portfolio_entries, portfolio_notes, reference_requests,
-    refresh_tokens, rulebook_versions, users,
+    application_snapshots, applications, documents, portfolio_entries, portfolio_notes,
+    reference_requests, refresh_tokens, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -71,6 +71,10 @@ fn select_every_column(conn: &mut db::AnyConnection) {
         .select(application_snapshots::all_columns)
         .load::<(String, i64, Stamp, String)>(conn)
         .expect("application_snapshots matches schema.rs");
+    documents::table
+        .select(documents::all_columns)
+        .load::<(String, String, String, String, i64, String, Stamp)>(conn)
+        .expect("documents matches schema.rs");
 }
 
 #[actix_web::test]

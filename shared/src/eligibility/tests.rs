@@ -255,6 +255,7 @@ fn just_meeting(row: &Row) -> Portfolio {
             field: "Child development".into(),
             institution: "State University".into(),
             year: 2015,
+            transcript: None,
         },
     });
     for (index, work) in row.work.iter().enumerate() {
@@ -364,6 +365,7 @@ fn training(id: EntryId, title: &str, h: f64, topics: Vec<TrainingTopic>) -> Tra
             hours: hours(h),
             domains: vec!["reflection".into()],
             topics,
+            certificate: None,
         },
     }
 }
@@ -636,6 +638,7 @@ fn unsupervised_volunteering_and_the_wrong_age_range_do_not_count() {
             field: "CDA".into(),
             institution: "Council".into(),
             year: 2010,
+            transcript: None,
         },
     });
     portfolio.work[0].employment = Employment::VolunteerUnsupervised;
@@ -1015,6 +1018,7 @@ fn arb_training() -> impl Strategy<Value = Training> {
                     hours: Hours::from_quarters(quarters),
                     domains: vec![],
                     topics,
+                    certificate: None,
                 },
             }
         })
@@ -1138,6 +1142,7 @@ fn arb_portfolio() -> impl Strategy<Value = Portfolio> {
                     field: "F".into(),
                     institution: "I".into(),
                     year: 2015,
+                    transcript: None,
                 },
             }],
             training,

@@ -1,0 +1,219 @@
+//! Uploaded documents: transcripts and certificates. The bytes go to the object
+//! store, the facts to the database. Only the owner and admins (and, later, the
+//! assigned reviewers) can download one; anyone else gets 404.
+
+use crate::auth::AuthUser;
+use crate::db::documents::{self, key};
+use crate::db::portfolio;
+use crate::error::{ApiError, ApiResult};
+use crate::state::AppState;
+use actix_web::http::header;
+use actix_web::{web, HttpRequest, HttpResponse};
+use endorse_shared::documents::{clean_file_name, sniff, DocumentResponse, DOCUMENT_MAX_BYTES};
+use endorse_shared::entries::EntryData;
+use endorse_shared::{DocumentId, Problem, Role};
+use futures_util::StreamExt;
+use object_store::path::Path as StorePath;
+use object_store::ObjectStoreExt;
+use serde::Deserialize;
+use sha2::{Digest, Sha256};
+
+/// `?name=transcript.pdf`: the file's name.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct UploadQuery {
+    /// The file's name, as the person knows it.
+    pub name: String,
+}
+
+fn too_large() -> ApiError {
+    ApiError::PayloadTooLarge(format!(
+        "A document may be at most {} MB.",
+        DOCUMENT_MAX_BYTES / (1024 * 1024)
+    ))
+}
+
+/// Uploads a document: the request body is the file itself (PDF, PNG or JPEG,
+/// at most 10 MB); its type is judged from its content, not its name.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/documents",
+    tag = "documents",
+    security(("bearer" = [])),
+    params(UploadQuery),
+    request_body(content = Vec<u8>, content_type = "application/octet-stream", description = "The file"),
+    responses(
+        (status = 201, description = "Stored", body = DocumentResponse),
+        (status = 413, description = "Larger than 10 MB", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Empty, not a PDF, PNG or JPEG, or a bad name", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn upload_document(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    request: HttpRequest,
+    query: web::Query<UploadQuery>,
+    mut payload: web::Payload,
+) -> ApiResult<HttpResponse> {
+    let file_name = clean_file_name(&query.name)
+        .ok_or_else(|| ApiError::field("name", "must be the file's name"))?;
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<usize>().ok());
+    if declared.is_some_and(|length| length > DOCUMENT_MAX_BYTES) {
+        return Err(too_large());
+    }
+    let mut body = web::BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk
+            .map_err(|error| ApiError::BadRequest(format!("The upload broke off: {error}.")))?;
+        if body.len() + chunk.len() > DOCUMENT_MAX_BYTES {
+            return Err(too_large());
+        }
+        body.extend_from_slice(&chunk);
+    }
+    if body.is_empty() {
+        return Err(ApiError::field("file", "is empty"));
+    }
+    let content_type = sniff(&body).ok_or_else(|| {
+        ApiError::field(
+            "file",
+            "must be a PDF, PNG or JPEG file (judged by its content, not its name)",
+        )
+    })?;
+    let sha256: String = Sha256::digest(&body)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    let facts = documents::new_facts(file_name, content_type, body.len(), sha256);
+    let location = StorePath::from(key(user.id, facts.id));
+    state
+        .documents
+        .put(&location, body.freeze().into())
+        .await
+        .map_err(|error| ApiError::Internal(format!("document store: {error}")))?;
+    let (owner, record) = (user.id, facts.clone());
+    if let Err(error) = state
+        .db
+        .run(move |conn| documents::insert(conn, owner, &record))
+        .await
+    {
+        // Keep the store and the database in step: no orphaned bytes.
+        let _ = state.documents.delete(&location).await;
+        return Err(error.into());
+    }
+    tracing::info!(user_id = %user.id, document_id = %facts.id, size = facts.size, "document uploaded");
+    Ok(HttpResponse::Created().json(facts))
+}
+
+/// The caller's documents, newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/documents",
+    tag = "documents",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Your documents", body = Vec<DocumentResponse>))
+)]
+pub async fn list_my_documents(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+) -> ApiResult<web::Json<Vec<DocumentResponse>>> {
+    let owner = user.id;
+    Ok(web::Json(
+        state
+            .db
+            .run(move |conn| documents::list(conn, owner))
+            .await?,
+    ))
+}
+
+/// Downloads a document: its owner or an admin.
+#[utoipa::path(
+    get,
+    path = "/api/v1/documents/{id}",
+    tag = "documents",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The document")),
+    responses(
+        (status = 200, description = "The file", content_type = "application/octet-stream"),
+        (status = 404, description = "No such document, or not yours to see", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn download_document(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    id: web::Path<DocumentId>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let document = state
+        .db
+        .run(move |conn| documents::get(conn, id))
+        .await?
+        .filter(|document| document.owner == user.id || user.role == Role::Admin)
+        .ok_or_else(|| ApiError::NotFound("There is no such document.".into()))?;
+    let bytes = state
+        .documents
+        .get(&StorePath::from(key(document.owner, id)))
+        .await
+        .map_err(|error| ApiError::Internal(format!("document store: {error}")))?
+        .bytes()
+        .await
+        .map_err(|error| ApiError::Internal(format!("document store: {error}")))?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CONTENT_TYPE, document.facts.content_type.clone()))
+        .insert_header((
+            header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"{}\"", document.facts.file_name),
+        ))
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .body(bytes))
+}
+
+/// Deletes one of the caller's documents, unless an entry still points to it.
+#[utoipa::path(
+    delete,
+    path = "/api/v1/me/documents/{id}",
+    tag = "documents",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The document")),
+    responses(
+        (status = 204, description = "Deleted"),
+        (status = 404, description = "No such document of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "An entry still uses it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn delete_document(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    id: web::Path<DocumentId>,
+) -> ApiResult<HttpResponse> {
+    let (owner, id) = (user.id, id.into_inner());
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            if documents::get(conn, id)?.filter(|d| d.owner == owner).is_none() {
+                return Ok(Err(ApiError::NotFound("There is no such document of yours.".into())));
+            }
+            let used = portfolio::list(conn, owner)?.iter().any(|entry| match &entry.data {
+                EntryData::Education(e) => e.transcript == Some(id),
+                EntryData::Training(t) => t.certificate == Some(id),
+                _ => false,
+            });
+            if used {
+                return Ok(Err(ApiError::Conflict(
+                    "An entry of your portfolio still uses this document; remove it from the entry first.".into(),
+                )));
+            }
+            documents::delete(conn, owner, id)?;
+            Ok(Ok(()))
+        })
+        .await?;
+    outcome?;
+    let _ = state
+        .documents
+        .delete(&StorePath::from(key(owner, id)))
+        .await;
+    Ok(HttpResponse::NoContent().finish())
+}

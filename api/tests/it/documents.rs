@@ -1,0 +1,205 @@
+//! Documents: type judged by content, the size limit, who may download, and
+//! both object stores that run here (a local directory and memory).
+
+use crate::helpers::*;
+use endorse_api::config::DocumentStore;
+use endorse_shared::documents::DocumentResponse;
+use endorse_shared::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+use sha2::{Digest, Sha256};
+
+const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+
+async fn upload(app: &TestApp, token: &str, name: &str, body: Vec<u8>) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/me/documents?name={name}")))
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn upload_and_download_on(app: TestApp) {
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let stored: DocumentResponse = expect_json(
+        upload(&app, &ada, "transcript.pdf", PDF.to_vec()).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(stored.content_type, "application/pdf");
+    assert_eq!(stored.size, PDF.len() as u64);
+    let digest: String = Sha256::digest(PDF)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(stored.sha256, digest);
+
+    let download = app
+        .get_as(&format!("/api/v1/documents/{}", stored.id), &ada)
+        .await;
+    assert_eq!(download.status(), StatusCode::OK);
+    assert_eq!(download.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        download.headers()["content-disposition"],
+        "attachment; filename=\"transcript.pdf\""
+    );
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+
+    let eve = app.register("eve@example.org", "Eve").await.access_token;
+    expect_problem(
+        app.get_as(&format!("/api/v1/documents/{}", stored.id), &eve)
+            .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    assert_eq!(
+        app.get_as(&format!("/api/v1/documents/{}", stored.id), &admin)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+
+    let mine: Vec<DocumentResponse> = expect_json(
+        app.get_as("/api/v1/me/documents", &ada).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(mine, [stored]);
+}
+
+#[actix_web::test]
+async fn a_pdf_is_stored_in_a_local_directory_and_only_its_owner_and_admins_download_it() {
+    upload_and_download_on(spawn_app().await).await;
+}
+
+#[actix_web::test]
+async fn the_in_memory_store_works_the_same() {
+    upload_and_download_on(
+        spawn_app_with(|settings| settings.document_store = DocumentStore::Memory).await,
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn a_file_that_is_not_a_pdf_png_or_jpeg_is_refused_whatever_its_name() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let problem = expect_problem(
+        upload(
+            &app,
+            &ada,
+            "cv.pdf",
+            b"MZ\x90\x00 not really a pdf".to_vec(),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        problem.field_errors("file"),
+        ["must be a PDF, PNG or JPEG file (judged by its content, not its name)"]
+    );
+    expect_problem(
+        upload(&app, &ada, "empty.pdf", Vec::new()).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    let png: DocumentResponse = expect_json(
+        upload(
+            &app,
+            &ada,
+            "certificate.txt",
+            b"\x89PNG\r\n\x1a\n....".to_vec(),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(png.content_type, "image/png");
+    let mine: Vec<DocumentResponse> = expect_json(
+        app.get_as("/api/v1/me/documents", &ada).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(mine.len(), 1, "refused files left nothing behind");
+}
+
+#[actix_web::test]
+async fn a_file_over_ten_megabytes_is_refused() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let mut big = PDF.to_vec();
+    big.resize(10 * 1024 * 1024 + 1, b' ');
+    expect_problem(
+        upload(&app, &ada, "big.pdf", big).await,
+        StatusCode::PAYLOAD_TOO_LARGE,
+    )
+    .await;
+}
+
+#[actix_web::test]
+async fn entries_attach_only_their_owners_documents_and_a_used_document_stays() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let eve = app.register("eve@example.org", "Eve").await.access_token;
+    let mine: DocumentResponse = expect_json(
+        upload(&app, &ada, "transcript.pdf", PDF.to_vec()).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let theirs: DocumentResponse = expect_json(
+        upload(&app, &eve, "theirs.pdf", PDF.to_vec()).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let education = |transcript: &str| {
+        json!({ "section": "education", "data": {
+        "credential": { "kind": "degree", "level": "master" }, "field": "Social work", "institution": "State University",
+        "year": 2018, "transcript": transcript }})
+    };
+    let problem = expect_problem(
+        app.post_as(
+            "/api/v1/me/portfolio/education",
+            &ada,
+            &education(&theirs.id.to_string()),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        problem.field_errors("transcript"),
+        ["is not a document you uploaded"]
+    );
+    let created = app
+        .post_as(
+            "/api/v1/me/portfolio/education",
+            &ada,
+            &education(&mine.id.to_string()),
+        )
+        .await;
+    assert_eq!(created.status(), StatusCode::CREATED);
+
+    let path = format!("/api/v1/me/documents/{}", mine.id);
+    expect_problem(app.delete_as(&path, &ada, None).await, StatusCode::CONFLICT).await;
+    expect_problem(
+        app.delete_as(&format!("/api/v1/me/documents/{}", theirs.id), &ada, None)
+            .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let gone = app
+        .delete_as(&format!("/api/v1/me/documents/{}", theirs.id), &eve, None)
+        .await;
+    assert_eq!(gone.status(), StatusCode::NO_CONTENT);
+    expect_problem(
+        app.get_as(&format!("/api/v1/documents/{}", theirs.id), &eve)
+            .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}

@@ -1,0 +1,84 @@
+//! Uploaded documents: which kinds are accepted (judged by their content, never
+//! their name), how large, and what the API says about a stored one.
+
+use crate::ids::DocumentId;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+/// The largest document accepted: 10 MB.
+pub const DOCUMENT_MAX_BYTES: usize = 10 * 1024 * 1024;
+
+/// The media type of a PDF, PNG or JPEG file, read from its first bytes; none
+/// for anything else, whatever it is called.
+pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(b"%PDF-") {
+        Some("application/pdf")
+    } else if bytes.starts_with(b"\x89PNG\r\n\x1a\n") {
+        Some("image/png")
+    } else if bytes.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        Some("image/jpeg")
+    } else {
+        None
+    }
+}
+
+/// A file name made safe to store and to send back: the last path segment,
+/// without control characters or quotes, at most 200 characters. None when
+/// nothing is left.
+pub fn clean_file_name(name: &str) -> Option<String> {
+    let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
+    let cleaned: String = last
+        .chars()
+        .filter(|c| !c.is_control() && *c != '"')
+        .take(200)
+        .collect();
+    let cleaned = cleaned.trim().to_string();
+    (!cleaned.is_empty() && cleaned != "." && cleaned != "..").then_some(cleaned)
+}
+
+/// A stored document.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DocumentResponse {
+    /// The document.
+    pub id: DocumentId,
+    /// The name it was uploaded with.
+    pub file_name: String,
+    /// Its media type, judged from its content.
+    pub content_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+    /// SHA-256 of its content, hex.
+    pub sha256: String,
+    /// When it was uploaded.
+    pub created_at: DateTime<Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_type_comes_from_the_content_not_the_name() {
+        assert_eq!(sniff(b"%PDF-1.7 ..."), Some("application/pdf"));
+        assert_eq!(sniff(b"\x89PNG\r\n\x1a\nrest"), Some("image/png"));
+        assert_eq!(sniff(&[0xFF, 0xD8, 0xFF, 0xE0]), Some("image/jpeg"));
+        assert_eq!(sniff(b"MZ\x90\x00 an executable named cv.pdf"), None);
+        assert_eq!(sniff(b""), None);
+    }
+
+    #[test]
+    fn file_names_lose_their_paths_and_dangerous_characters() {
+        assert_eq!(
+            clean_file_name(r"C:\Users\ada\transcript.pdf").as_deref(),
+            Some("transcript.pdf")
+        );
+        assert_eq!(
+            clean_file_name("../../etc/passwd").as_deref(),
+            Some("passwd")
+        );
+        assert_eq!(clean_file_name("a\"b\nc.pdf").as_deref(), Some("abc.pdf"));
+        assert_eq!(clean_file_name("  "), None);
+        assert_eq!(clean_file_name(".."), None);
+    }
+}
