@@ -330,7 +330,7 @@ pub async fn verify_entry(
 }
 
 /// Percent-encodes a query value the way `encodeURIComponent` does.
-fn encode(text: &str) -> String {
+pub(crate) fn encode(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         match byte {

@@ -12,6 +12,7 @@ mod hooks;
 mod pages;
 mod route;
 mod session;
+mod upload;
 
 fn main() {
     yew::Renderer::<app::App>::new().render();

@@ -266,6 +266,29 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
             .fill("field-institution", "State University")
             .await?;
         browser.fill("field-year", "2015").await?;
+        // The transcript uploads at once, with progress, and is attached.
+        let folder = tempfile::tempdir()?;
+        let transcript = folder.path().join("transcript.pdf");
+        std::fs::write(&transcript, b"%PDF-1.7\n1 0 obj << >> endobj\n%%EOF\n")?;
+        browser
+            .wait_for("#field-transcript")
+            .await?
+            .send_keys(&transcript.display().to_string())
+            .await?;
+        browser
+            .wait_for_text(".attached", "Attached: transcript.pdf")
+            .await?;
+        // A file that is not a PDF, PNG or JPEG is refused, whatever its name.
+        let fake = folder.path().join("fake.pdf");
+        std::fs::write(&fake, b"MZ this is not a pdf")?;
+        browser
+            .wait_for("#field-transcript")
+            .await?
+            .send_keys(&fake.display().to_string())
+            .await?;
+        browser
+            .wait_for_text(".field__errors", "must be a PDF, PNG or JPEG file")
+            .await?;
         browser
             .wait_for_text(".requirement--met", "Education")
             .await?;

@@ -25,6 +25,8 @@ pub enum Kind {
     Checks(Vec<(String, String)>),
     /// Yes or no.
     Flag,
+    /// An uploaded document (its id).
+    Document,
 }
 
 /// One field of a section's form.
@@ -78,6 +80,11 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook) -> Vec<FieldSpec> {
             field("field", "Field", Kind::Text),
             field("institution", "School or licensing board", Kind::Text),
             field("year", "Year completed", Kind::Whole),
+            FieldSpec {
+                hint: Some("PDF, PNG or JPEG, at most 10 MB."),
+                optional: true,
+                ..field("transcript", "Transcript or license", Kind::Document)
+            },
         ],
         EditableSection::Work => vec![
             field("employer", "Employer", Kind::Text),
@@ -237,6 +244,8 @@ pub struct Draft {
     pub sets: BTreeMap<&'static str, Vec<String>>,
     /// Yes/no fields.
     pub flags: BTreeMap<&'static str, bool>,
+    /// What to call an attached document.
+    pub labels: BTreeMap<&'static str, String>,
 }
 
 impl Draft {
@@ -325,6 +334,8 @@ impl Draft {
             let value = match &spec.kind {
                 Kind::Checks(_) => json!(self.sets.get(spec.name).cloned().unwrap_or_default()),
                 Kind::Flag => json!(self.flags.get(spec.name).copied().unwrap_or(false)),
+                Kind::Document if text.is_empty() => Value::Null,
+                Kind::Document => json!(text),
                 _ if text.is_empty() && spec.optional => Value::Null,
                 _ if text.is_empty() && !matches!(spec.kind, Kind::Text) => {
                     fail("must not be empty");

@@ -47,6 +47,7 @@ enum EditAction {
     Text(&'static str, String),
     Many(&'static str, Vec<String>),
     Flag(&'static str, bool),
+    Document(&'static str, Option<(String, String)>),
 }
 
 impl Reducible for EditState {
@@ -65,6 +66,14 @@ impl Reducible for EditState {
             }
             (EditAction::Flag(name, value), Some(open)) => {
                 open.draft.flags.insert(name, value);
+            }
+            (EditAction::Document(name, Some((id, label))), Some(open)) => {
+                open.draft.text.insert(name, id);
+                open.draft.labels.insert(name, label);
+            }
+            (EditAction::Document(name, None), Some(open)) => {
+                open.draft.text.remove(name);
+                open.draft.labels.remove(name);
             }
             (_, None) => {}
         }
@@ -451,6 +460,65 @@ fn entry_form(props: &EntryFormProps) -> Html {
             editing.dispatch(EditAction::Flag(name, input.checked()));
         })
     };
+    let session = use_session();
+    let progress = use_state(|| None::<u32>);
+    let upload_error = use_state(|| None::<String>);
+    let pick = |name: &'static str| {
+        let (editing, progress, upload_error, session) = (
+            props.editing.clone(),
+            progress.clone(),
+            upload_error.clone(),
+            session.clone(),
+        );
+        Callback::from(move |event: Event| {
+            let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            let Some(token) = session.session().map(|s| s.token.clone()) else {
+                return;
+            };
+            let label = file.name();
+            upload_error.set(None);
+            progress.set(Some(0));
+            let on_progress = {
+                let progress = progress.clone();
+                Callback::from(move |percent: u32| progress.set(Some(percent)))
+            };
+            let on_done = {
+                let (editing, progress, upload_error) =
+                    (editing.clone(), progress.clone(), upload_error.clone());
+                Callback::from(
+                    move |outcome: Result<
+                        endorse_shared::documents::DocumentResponse,
+                        crate::api::ApiError,
+                    >| {
+                        progress.set(None);
+                        match outcome {
+                            Ok(document) => editing.dispatch(EditAction::Document(
+                                name,
+                                Some((document.id.to_string(), label.clone())),
+                            )),
+                            Err(error) => {
+                                let fields: Vec<String> =
+                                    error.field_errors().into_values().flatten().collect();
+                                upload_error.set(Some(if fields.is_empty() {
+                                    error.message()
+                                } else {
+                                    fields.join("; ")
+                                }));
+                            }
+                        }
+                    },
+                )
+            };
+            crate::upload::upload(&token, file, on_progress, on_done);
+        })
+    };
+    let detach = |name: &'static str| {
+        let editing = props.editing.clone();
+        Callback::from(move |_: MouseEvent| editing.dispatch(EditAction::Document(name, None)))
+    };
     let title = if open.entry.is_some() {
         "Change the entry"
     } else {
@@ -486,6 +554,37 @@ fn entry_form(props: &EntryFormProps) -> Html {
                                     <input type="checkbox" id={id} checked={open.draft.flags.get(name).copied().unwrap_or(false)} onchange={set_flag(name)} />
                                     <span>{ spec.label }</span>
                                 </label>
+                            </div>
+                        }
+                    }
+                    Kind::Document => {
+                        let id = format!("field-{name}");
+                        let attached = open.draft.labels.get(name).cloned();
+                        let mut errors = errors_for(name);
+                        if let Some(message) = &*upload_error {
+                            errors.push(message.clone());
+                        }
+                        html! {
+                            <div class={classes!("field", (!errors.is_empty()).then_some("field--invalid"))}>
+                                <label for={id.clone()}>{ label.clone() }</label>
+                                if let Some(hint) = spec.hint { <p class="field__hint">{ hint }</p> }
+                                if let Some(attached) = attached {
+                                    <p class="attached">
+                                        { format!("Attached: {attached} ") }
+                                        <button type="button" class="button button--quiet" onclick={detach(name)}>{ "Remove" }</button>
+                                    </p>
+                                }
+                                <input type="file" id={id} accept="application/pdf,image/png,image/jpeg" onchange={pick(name)}
+                                    aria-invalid={(!errors.is_empty()).then_some("true")} />
+                                if let Some(percent) = *progress {
+                                    <div role="status" aria-live="polite">
+                                        <progress max="100" value={percent.to_string()} aria-label="Upload progress"></progress>
+                                        { format!(" Uploading… {percent}%") }
+                                    </div>
+                                }
+                                if !errors.is_empty() {
+                                    <ul class="field__errors">{ for errors.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                                }
                             </div>
                         }
                     }
