@@ -31,6 +31,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::portfolio::get_portfolio,
         crate::routes::portfolio::list_section,
         crate::routes::portfolio::create_entry,
+        crate::routes::portfolio::create_rsc_batch,
         crate::routes::portfolio::get_entry,
         crate::routes::portfolio::update_entry,
         crate::routes::portfolio::delete_entry,

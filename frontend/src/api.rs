@@ -6,7 +6,9 @@ use endorse_shared::applications::{
 };
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
 use endorse_shared::eligibility::EligibilityReport;
-use endorse_shared::entries::{EditableSection, EntryData, PortfolioEntry, PortfolioResponse};
+use endorse_shared::entries::{
+    EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, SectionNote,
+};
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
@@ -223,6 +225,24 @@ pub async fn delete_entry(
 ) -> Result<(), ApiError> {
     let path = format!("/api/v1/me/portfolio/{section}/{id}");
     send_versioned(Method::DELETE, &path, Some(token), Some(version), NO_BODY).await
+}
+
+/// Writes the note to reviewers on a section, loaded at `version` (0: none yet).
+pub async fn put_note(
+    token: &str,
+    section: EditableSection,
+    version: i64,
+    request: &NoteRequest,
+) -> Result<SectionNote, ApiError> {
+    let path = format!("/api/v1/me/portfolio/{section}/note");
+    send_versioned(
+        Method::PUT,
+        &path,
+        Some(token),
+        Some(version),
+        Some(request),
+    )
+    .await
 }
 
 /// The self-check over every category.

@@ -148,6 +148,18 @@ pub struct NoteRequest {
     pub note: String,
 }
 
+/// Log many RSC sessions at once (`POST /api/v1/me/portfolio/rsc/batch`): all
+/// are stored, or none.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RscBatchRequest {
+    /// The sessions, at most [`RSC_BATCH_MAX`].
+    pub sessions: Vec<RscData>,
+}
+
+/// The most sessions one batch may carry.
+pub const RSC_BATCH_MAX: usize = 200;
+
 /// The longest section note.
 pub const NOTE_MAX_CHARS: usize = 4000;
 

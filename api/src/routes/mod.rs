@@ -93,6 +93,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(
+                "/me/portfolio/rsc/batch",
+                web::post().to(portfolio::create_rsc_batch),
+            )
+            .route(
                 "/me/portfolio/{section}",
                 web::get().to(portfolio::list_section),
             )

@@ -15,7 +15,7 @@ use chrono::Utc;
 use endorse_shared::eligibility::{self, EligibilityReport};
 use endorse_shared::entries::{
     to_portfolio, EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse,
-    SectionNote, NOTE_MAX_CHARS,
+    RscBatchRequest, SectionNote, NOTE_MAX_CHARS, RSC_BATCH_MAX,
 };
 use endorse_shared::hours::Hours;
 use endorse_shared::{EntryId, Problem};
@@ -308,6 +308,81 @@ pub async fn create_entry(
     Ok(HttpResponse::Created()
         .insert_header(etag(entry.version))
         .json(entry))
+}
+
+/// Logs many RSC sessions at once (a month of weekly sessions, say). Each is
+/// checked as if added one after another; if any is refused, none is stored
+/// and the errors are keyed `sessions[i].field`.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/portfolio/rsc/batch",
+    tag = "portfolio",
+    security(("bearer" = [])),
+    request_body = RscBatchRequest,
+    responses(
+        (status = 201, description = "All stored", body = Vec<PortfolioEntry>),
+        (status = 422, description = "Some sessions are refused; nothing was stored", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn create_rsc_batch(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    body: web::Json<RscBatchRequest>,
+) -> ApiResult<HttpResponse> {
+    let sessions = body.into_inner().sessions;
+    if sessions.is_empty() || sessions.len() > RSC_BATCH_MAX {
+        return Err(ApiError::field(
+            "sessions",
+            &format!("must hold 1 to {} sessions", RSC_BATCH_MAX),
+        ));
+    }
+    let rulebook = current_rulebook(&state).await?;
+    let owner = user.id;
+    let created = state
+        .db
+        .transaction(move |conn| {
+            let mut others = portfolio::list(conn, owner)?;
+            let mut prepared = Vec::new();
+            let mut errors = std::collections::BTreeMap::new();
+            for (index, session) in sessions.into_iter().enumerate() {
+                match prepare(
+                    EntryData::Rsc(session),
+                    &user,
+                    &others,
+                    &[],
+                    None,
+                    &rulebook,
+                ) {
+                    Ok(data) => {
+                        // Later sessions of the batch are weighed against earlier ones.
+                        others.push(PortfolioEntry {
+                            id: EntryId::from_uuid(uuid::Uuid::nil()),
+                            version: 0,
+                            data: data.clone(),
+                            created_at: Utc::now(),
+                            updated_at: Utc::now(),
+                        });
+                        prepared.push(data);
+                    }
+                    Err(ApiError::Validation(found)) => {
+                        for (field, messages) in found {
+                            errors.insert(format!("sessions[{index}].{field}"), messages);
+                        }
+                    }
+                    Err(other) => return Ok(Err(other)),
+                }
+            }
+            if !errors.is_empty() {
+                return Ok(Err(ApiError::Validation(errors)));
+            }
+            let mut created = Vec::new();
+            for data in &prepared {
+                created.push(portfolio::insert(conn, owner, data)?);
+            }
+            Ok(Ok(created))
+        })
+        .await??;
+    Ok(HttpResponse::Created().json(created))
 }
 
 /// One entry.

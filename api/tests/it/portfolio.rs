@@ -570,3 +570,61 @@ async fn an_admin_verifies_a_membership_and_an_applicants_change_undoes_it() {
         ["only a membership or an RSC provider is verified"]
     );
 }
+
+#[actix_web::test]
+async fn many_rsc_sessions_are_logged_at_once_or_not_at_all() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let session = |date: &str, hours: f64| rsc(date, hours, "IFRS")["data"].clone();
+    let created: Vec<PortfolioEntry> = expect_json(
+        app.post_as(
+            "/api/v1/me/portfolio/rsc/batch",
+            &ada,
+            &json!({ "sessions": [
+                session("2025-01-07", 1.5), session("2025-01-14", 1.5), session("2025-01-21", 1.5)
+            ]}),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(created.len(), 3);
+
+    // The third repeats the first of this batch; the second is in the future.
+    let problem = expect_problem(
+        app.post_as(
+            "/api/v1/me/portfolio/rsc/batch",
+            &ada,
+            &json!({ "sessions": [
+                session("2025-02-04", 2.0), session("2099-01-01", 1.0), session("2025-02-04", 2.0)
+            ]}),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        problem.field_errors("sessions[1].date"),
+        ["must not be in the future"]
+    );
+    assert_eq!(
+        problem.field_errors("sessions[2].date"),
+        ["repeats a session you already recorded (same day, provider and hours)"]
+    );
+    let portfolio: PortfolioResponse = expect_json(
+        app.get_as("/api/v1/me/portfolio", &ada).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(portfolio.entries.len(), 3, "a refused batch stores nothing");
+    expect_problem(
+        app.post_as(
+            "/api/v1/me/portfolio/rsc/batch",
+            &ada,
+            &json!({ "sessions": [] }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+}

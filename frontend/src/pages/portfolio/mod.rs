@@ -3,6 +3,7 @@
 //! the shared engine running in the browser, so it moves as the applicant types.
 
 mod draft;
+mod note;
 
 use crate::api;
 use crate::components::{
@@ -101,8 +102,10 @@ pub fn portfolio_page() -> Html {
     let busy = use_state(|| false);
     let reload = use_state(|| 0u32);
     let my_applications = use_state(Vec::<endorse_shared::applications::ApplicationResponse>::new);
+    let notes = use_state(Vec::<endorse_shared::entries::SectionNote>::new);
 
     {
+        let notes = notes.clone();
         let (session, rulebook, entries, failure, my_applications) = (
             session.clone(),
             rulebook.clone(),
@@ -128,7 +131,10 @@ pub fn portfolio_page() -> Html {
                 )
                 .await
                 {
-                    Ok(portfolio) => entries.set(Some(portfolio.entries)),
+                    Ok(portfolio) => {
+                        notes.set(portfolio.notes);
+                        entries.set(Some(portfolio.entries));
+                    }
                     Err(error) => failure.set(Some(error.message())),
                 }
                 match authorized(&session, |token| async move {
@@ -404,6 +410,9 @@ pub fn portfolio_page() -> Html {
                                         { format!("Add to {}", section.label().to_lowercase()) }
                                     </button>
                                 }
+                                <note::NoteEditor section={section}
+                                    note={notes.iter().find(|n| n.section == section).cloned()}
+                                    on_saved={on_changed.clone()} />
                             </section>
                         }
                     }) }
