@@ -104,6 +104,14 @@ pub enum DocumentStore {
     Directory(PathBuf),
     /// In memory: gone when the process stops (tests, demos).
     Memory,
+    /// An S3-compatible bucket, `s3://bucket[/prefix]`; credentials, region and
+    /// endpoint come from the usual `AWS_*` variables.
+    S3 {
+        /// The bucket URL, `s3://bucket`.
+        bucket: String,
+        /// A path inside the bucket, possibly empty.
+        prefix: String,
+    },
 }
 
 impl DocumentStore {
@@ -112,6 +120,19 @@ impl DocumentStore {
         let raw = raw.trim();
         if raw == "memory://" {
             return Ok(Self::Memory);
+        }
+        if let Some(rest) = raw.strip_prefix("s3://") {
+            if !cfg!(feature = "s3") {
+                bail!("ENDORSE_DOCUMENT_STORE: this build of endorse has no S3 support; build it with `--features s3`");
+            }
+            let (bucket, prefix) = rest.split_once('/').unwrap_or((rest, ""));
+            if bucket.is_empty() {
+                bail!("ENDORSE_DOCUMENT_STORE: 's3://' must name a bucket, e.g. s3://endorse-documents");
+            }
+            return Ok(Self::S3 {
+                bucket: format!("s3://{bucket}"),
+                prefix: prefix.trim_matches('/').to_string(),
+            });
         }
         if let Some((scheme, _)) = raw.split_once("://") {
             if scheme != "file" {
@@ -395,6 +416,32 @@ mod tests {
                 .permissions()
                 .mode();
             assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn document_stores_parse_from_their_urls() {
+        assert_eq!(
+            DocumentStore::parse("memory://").unwrap(),
+            DocumentStore::Memory
+        );
+        assert_eq!(
+            DocumentStore::parse("file:///srv/endorse").unwrap(),
+            DocumentStore::Directory(PathBuf::from("/srv/endorse"))
+        );
+        let error = DocumentStore::parse("ftp://x").unwrap_err().to_string();
+        assert!(error.starts_with("ENDORSE_DOCUMENT_STORE:"), "{error}");
+        let s3 = DocumentStore::parse("s3://endorse-docs/michigan/");
+        if cfg!(feature = "s3") {
+            assert_eq!(
+                s3.unwrap(),
+                DocumentStore::S3 {
+                    bucket: "s3://endorse-docs".into(),
+                    prefix: "michigan".into()
+                }
+            );
+        } else {
+            assert!(s3.unwrap_err().to_string().contains("--features s3"));
         }
     }
 

@@ -120,6 +120,25 @@ fn open_document_store(
         crate::config::DocumentStore::Memory => {
             std::sync::Arc::new(object_store::memory::InMemory::new())
         }
+        #[cfg(feature = "s3")]
+        crate::config::DocumentStore::S3 { bucket, prefix } => {
+            let store = object_store::aws::AmazonS3Builder::from_env()
+                .with_url(bucket.as_str())
+                .build()
+                .with_context(|| format!("ENDORSE_DOCUMENT_STORE: cannot use {bucket}"))?;
+            if prefix.is_empty() {
+                std::sync::Arc::new(store)
+            } else {
+                std::sync::Arc::new(object_store::prefix::PrefixStore::new(
+                    store,
+                    prefix.as_str(),
+                ))
+            }
+        }
+        #[cfg(not(feature = "s3"))]
+        crate::config::DocumentStore::S3 { .. } => {
+            anyhow::bail!("ENDORSE_DOCUMENT_STORE: this build of endorse has no S3 support")
+        }
         crate::config::DocumentStore::Directory(dir) => {
             std::fs::create_dir_all(dir).with_context(|| {
                 format!(
@@ -175,4 +194,28 @@ fn path_error(error: PathError, _: &HttpRequest) -> actix_web::Error {
         other => format!("The address is not valid: {other}."),
     };
     ApiError::NotFound(detail).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::open_document_store;
+    use crate::config::DocumentStore;
+
+    #[test]
+    fn a_directory_and_memory_make_stores() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(open_document_store(&DocumentStore::Directory(dir.path().join("docs"))).is_ok());
+        assert!(dir.path().join("docs").is_dir());
+        assert!(open_document_store(&DocumentStore::Memory).is_ok());
+    }
+
+    #[cfg(feature = "s3")]
+    #[test]
+    fn an_s3_bucket_url_makes_a_store_without_contacting_it() {
+        let store = open_document_store(&DocumentStore::S3 {
+            bucket: "s3://endorse-documents".into(),
+            prefix: "michigan".into(),
+        });
+        assert!(store.is_ok(), "{:?}", store.err());
+    }
 }

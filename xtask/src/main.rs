@@ -197,7 +197,7 @@ fn test() -> Result<()> {
         "endorse-frontend",
         "--all-targets",
         "--features",
-        "endorse-api/postgres",
+        "endorse-api/postgres,endorse-api/s3",
         "--",
         "-D",
         "warnings",
@@ -225,7 +225,7 @@ fn test() -> Result<()> {
         "--exclude",
         "endorse-tests",
         "--features",
-        "endorse-api/postgres",
+        "endorse-api/postgres,endorse-api/s3",
     ]))?;
 
     step("The API suite on PostgreSQL");
@@ -240,7 +240,7 @@ fn test() -> Result<()> {
                 "--package",
                 "endorse-api",
                 "--features",
-                "postgres",
+                "postgres,s3",
                 "--test",
                 "it",
             ])
