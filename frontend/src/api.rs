@@ -7,7 +7,8 @@ use endorse_shared::applications::{
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
 use endorse_shared::eligibility::EligibilityReport;
 use endorse_shared::entries::{
-    EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, SectionNote,
+    EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, RscBatchRequest,
+    SectionNote,
 };
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
@@ -203,6 +204,20 @@ pub async fn portfolio(token: &str) -> Result<PortfolioResponse, ApiError> {
 pub async fn create_entry(token: &str, data: &EntryData) -> Result<PortfolioEntry, ApiError> {
     let path = format!("/api/v1/me/portfolio/{}", data.section());
     send(Method::POST, &path, Some(token), Some(data)).await
+}
+
+/// Logs many RSC sessions at once.
+pub async fn create_rsc_batch(
+    token: &str,
+    request: &RscBatchRequest,
+) -> Result<Vec<PortfolioEntry>, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/portfolio/rsc/batch",
+        Some(token),
+        Some(request),
+    )
+    .await
 }
 
 /// Changes an entry loaded at `version`.

@@ -335,6 +335,22 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
             .await?;
         browser.press("Cancel").await?;
 
+        // Many sessions at once: one provider, one line each.
+        browser.press("Log several sessions").await?;
+        browser.fill("field-batch_provider", "Dr. Rivera").await?;
+        browser
+            .wait_for("#field-batch_category")
+            .await?
+            .select_by_value("IFRS")
+            .await?;
+        browser
+            .fill("batch-lines", "2025-01-01 12\n2025-12-31 12")
+            .await?;
+        browser.press("Save all sessions").await?;
+        browser
+            .wait_for_text(".requirement--met", "RSC: 24 of 24 hours, over 12 months")
+            .await?;
+
         // What is still short, in words.
         browser
             .wait_for_text(".verdict--short", "requirements are still short")
@@ -342,7 +358,7 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
         browser
             .wait_for_text(
                 ".requirement__shortfall",
-                "Record 24 more hours of RSC from a qualifying provider",
+                "3 more counted reference ratings are needed.",
             )
             .await?;
         browser

@@ -2,6 +2,7 @@
 //! or change one, beside the checklist of the chosen category. The checklist is
 //! the shared engine running in the browser, so it moves as the applicant types.
 
+mod batch;
 mod draft;
 mod note;
 
@@ -103,6 +104,7 @@ pub fn portfolio_page() -> Html {
     let reload = use_state(|| 0u32);
     let my_applications = use_state(Vec::<endorse_shared::applications::ApplicationResponse>::new);
     let notes = use_state(Vec::<endorse_shared::entries::SectionNote>::new);
+    let batch_open = use_state(|| false);
 
     {
         let notes = notes.clone();
@@ -409,6 +411,24 @@ pub fn portfolio_page() -> Html {
                                     <button type="button" class="button button--secondary" onclick={open_form(section, None)}>
                                         { format!("Add to {}", section.label().to_lowercase()) }
                                     </button>
+                                }
+                                if section == EditableSection::Rsc && !form_open {
+                                    if *batch_open {
+                                        <batch::RscBatchForm rulebook={rulebook_now.clone()}
+                                            on_saved={{
+                                                let (batch_open, on_changed) = (batch_open.clone(), on_changed.clone());
+                                                Callback::from(move |_| { batch_open.set(false); on_changed.emit(()); })
+                                            }}
+                                            on_cancel={{
+                                                let batch_open = batch_open.clone();
+                                                Callback::from(move |_: MouseEvent| batch_open.set(false))
+                                            }} />
+                                    } else {
+                                        <button type="button" class="button button--quiet" onclick={{
+                                            let batch_open = batch_open.clone();
+                                            Callback::from(move |_: MouseEvent| batch_open.set(true))
+                                        }}>{ "Log several sessions" }</button>
+                                    }
                                 }
                                 <note::NoteEditor section={section}
                                     note={notes.iter().find(|n| n.section == section).cloned()}
