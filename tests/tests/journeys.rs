@@ -400,6 +400,18 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
             .wait_for_text(".entry__summary", "Foundations of infant mental health")
             .await?;
         browser.screenshot("portfolio").await?;
+
+        // The home page lists the application beside the self-check.
+        browser.follow("Home").await?;
+        browser
+            .wait_for_text(
+                "#applications-heading + ul li",
+                "IFS — Infant Family Specialist",
+            )
+            .await?;
+        browser
+            .wait_for_text("#applications-heading + ul .badge", "Draft")
+            .await?;
         Ok(())
     }
     .await;

@@ -5,6 +5,7 @@ use crate::components::{Alert, PageTitle};
 use crate::pages::portfolio::PortfolioQuery;
 use crate::route::Route;
 use crate::session::{authorized, use_session, Session, SessionState};
+use endorse_shared::applications::ApplicationResponse;
 use endorse_shared::eligibility::EligibilityReport;
 use endorse_shared::users::ListUsersQuery;
 use endorse_shared::Role;
@@ -120,6 +121,54 @@ fn self_check() -> Html {
     }
 }
 
+#[function_component(MyApplications)]
+fn my_applications() -> Html {
+    let session = use_session();
+    let found = use_state(|| None::<Vec<ApplicationResponse>>);
+    {
+        let found = found.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(list) = authorized(&session, |token| async move {
+                    api::my_applications(&token).await
+                })
+                .await
+                {
+                    found.set(Some(list));
+                }
+            });
+        });
+    }
+    html! {
+        <section class="card" aria-labelledby="applications-heading">
+            <h2 id="applications-heading">{ "Your applications" }</h2>
+            {
+                match &*found {
+                    None => html! { <p role="status">{ "Loading…" }</p> },
+                    Some(list) if list.is_empty() => html! {
+                        <p class="muted">{ "None yet. When your portfolio meets a category, start an application from your portfolio." }</p>
+                    },
+                    Some(list) => html! {
+                        <ul class="self-check">
+                            { for list.iter().map(|application| {
+                                let query = PortfolioQuery { category: Some(application.category.clone()) };
+                                html! {
+                                    <li>
+                                        <Link<Route, PortfolioQuery> to={Route::Portfolio} query={Some(query)}>
+                                            { format!("{} — {}", application.category, application.category_name) }
+                                        </Link<Route, PortfolioQuery>>
+                                        <span class="badge">{ application.status.label() }</span>
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    },
+                }
+            }
+        </section>
+    }
+}
+
 #[function_component(ApplicantHome)]
 fn applicant_home(props: &HomeProps) -> Html {
     html! {
@@ -129,6 +178,7 @@ fn applicant_home(props: &HomeProps) -> Html {
                 <Link<Route> to={Route::Portfolio} classes="button">{ "Build your portfolio" }</Link<Route>>
             </p>
             <div class="grid">
+                <MyApplications />
                 <SelfCheck />
                 <section class="card" aria-labelledby="steps-heading">
                     <h2 id="steps-heading">{ "The path to endorsement" }</h2>
