@@ -76,6 +76,20 @@ impl From<diesel::result::Error> for DbError {
     }
 }
 
+/// The result of a change guarded by a version (optimistic concurrency).
+#[derive(Debug)]
+pub enum Guarded<T> {
+    /// Done.
+    Done(T),
+    /// There is no such row (for this owner).
+    Missing,
+    /// The stored version is another one.
+    Stale {
+        /// The version stored now.
+        current: i64,
+    },
+}
+
 /// The result of a database call.
 pub type DbResult<T> = Result<T, DbError>;
 

@@ -2,7 +2,7 @@
 //! owner, so one person's entries can never be reached through another's id.
 //! Entries are kept as JSON (`EntryData`), versioned for optimistic concurrency.
 
-use super::{AnyConnection, DbError, DbResult};
+use super::{AnyConnection, DbError, DbResult, Guarded};
 use crate::schema::{portfolio_entries, portfolio_notes};
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -35,20 +35,6 @@ impl TryFrom<Row> for PortfolioEntry {
             updated_at: row.updated_at.and_utc(),
         })
     }
-}
-
-/// The result of a change guarded by a version.
-#[derive(Debug)]
-pub enum Guarded<T> {
-    /// Done.
-    Done(T),
-    /// There is no such entry (for this owner).
-    Missing,
-    /// The stored version is another one.
-    Stale {
-        /// The version stored now.
-        current: i64,
-    },
 }
 
 fn encode(data: &EntryData) -> DbResult<String> {
@@ -240,4 +226,29 @@ pub fn put_note(
         note: note.to_string(),
         version: expected + 1,
     }))
+}
+
+/// What the eligibility engine weighs for one person: the stored entries, the
+/// references, and the two joined into a [`Portfolio`]. Two queries, however
+/// many entries there are.
+pub struct Weighable {
+    /// The portfolio entries as stored.
+    pub entries: Vec<PortfolioEntry>,
+    /// The references.
+    pub references: Vec<endorse_shared::portfolio::Reference>,
+    /// Both, as the engine reads them.
+    pub portfolio: endorse_shared::portfolio::Portfolio,
+}
+
+/// Loads what the engine weighs for `owner`.
+pub fn weighable(conn: &mut AnyConnection, owner: UserId) -> DbResult<Weighable> {
+    let entries = list(conn, owner)?;
+    let references = super::references::list(conn, owner)?;
+    let mut portfolio = endorse_shared::entries::to_portfolio(&entries);
+    portfolio.references = references.clone();
+    Ok(Weighable {
+        entries,
+        references,
+        portfolio,
+    })
 }

@@ -53,6 +53,12 @@ pub fn latest(conn: &mut AnyConnection) -> DbResult<Option<RulebookVersion>> {
         .transpose()
 }
 
+/// The version in force. Start-up publishes the default when there is none, so
+/// none here means the database was changed by hand.
+pub fn current(conn: &mut AnyConnection) -> DbResult<RulebookVersion> {
+    latest(conn)?.ok_or_else(|| DbError::Corrupt("no rulebook was ever published".into()))
+}
+
 /// One version.
 pub fn get(conn: &mut AnyConnection, number: i64) -> DbResult<Option<RulebookVersion>> {
     rulebook_versions::table

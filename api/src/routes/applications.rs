@@ -4,9 +4,10 @@
 
 use crate::auth::{AuthUser, RequireAdmin};
 use crate::db::applications::{self, Application};
-use crate::db::{portfolio, references, rulebooks, AnyConnection, DbError, DbResult};
+use crate::db::portfolio::Weighable;
+use crate::db::{portfolio, rulebooks, AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::portfolio::IfMatch;
+use crate::routes::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -15,64 +16,80 @@ use endorse_shared::applications::{
     MoveRulebookRequest, Snapshot, SnapshotReference, StartApplicationRequest,
 };
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
-use endorse_shared::entries::{to_portfolio, PortfolioEntry};
+use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Problem, UserId};
-use std::collections::{BTreeMap, HashSet};
+use std::collections::hash_map::Entry;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use validator::Validate;
 
-/// What an application is weighed on: its rulebook category, the owner's
+/// What an application is weighed on: its rulebook category and the owner's
 /// portfolio and references, today.
 struct Weighed {
     report: EligibilityReport,
     category_name: String,
-    entries: Vec<PortfolioEntry>,
-    references: Vec<endorse_shared::portfolio::Reference>,
 }
 
-fn weigh(conn: &mut AnyConnection, application: &Application) -> DbResult<Weighed> {
-    let version = rulebooks::get(conn, application.rulebook_version)?.ok_or(DbError::NotFound)?;
-    let rules = version
-        .rulebook
-        .category(&application.category)
-        .cloned()
-        .ok_or_else(|| {
+/// Loads what answers need once per applicant and rulebook version, so a list
+/// of applications costs the same few queries as one.
+#[derive(Default)]
+struct Loader {
+    portfolios: HashMap<UserId, Weighable>,
+    rulebooks: HashMap<i64, Rulebook>,
+}
+
+impl Loader {
+    fn weigh(&mut self, conn: &mut AnyConnection, application: &Application) -> DbResult<Weighed> {
+        let owner = application.applicant.id;
+        let weighable = match self.portfolios.entry(owner) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(slot) => slot.insert(portfolio::weighable(conn, owner)?),
+        };
+        let rulebook = match self.rulebooks.entry(application.rulebook_version) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(slot) => {
+                let version =
+                    rulebooks::get(conn, application.rulebook_version)?.ok_or(DbError::NotFound)?;
+                slot.insert(version.rulebook)
+            }
+        };
+        let rules = rulebook.category(&application.category).ok_or_else(|| {
             DbError::Corrupt(format!(
                 "category {} missing from rulebook {}",
-                application.category, version.number
+                application.category, application.rulebook_version
             ))
         })?;
-    let entries = portfolio::list(conn, application.applicant.id)?;
-    let references = references::list(conn, application.applicant.id)?;
-    let mut engine_portfolio = to_portfolio(&entries);
-    engine_portfolio.references = references.clone();
-    Ok(Weighed {
-        report: evaluate(&rules, &engine_portfolio, Utc::now().date_naive()),
-        category_name: rules.name.clone(),
-        entries,
-        references,
-    })
+        Ok(Weighed {
+            report: evaluate(rules, &weighable.portfolio, Utc::now().date_naive()),
+            category_name: rules.name.clone(),
+        })
+    }
+
+    fn respond(
+        &mut self,
+        conn: &mut AnyConnection,
+        application: Application,
+    ) -> DbResult<ApplicationResponse> {
+        let weighed = self.weigh(conn, &application)?;
+        let snapshot = applications::latest_snapshot(conn, application.id)?;
+        Ok(ApplicationResponse {
+            id: application.id,
+            applicant: application.applicant,
+            category: application.category,
+            category_name: weighed.category_name,
+            rulebook_version: application.rulebook_version,
+            status: application.status,
+            version: application.version,
+            created_at: application.created_at.and_utc(),
+            submitted_at: application.submitted_at.map(|at| at.and_utc()),
+            report: weighed.report,
+            snapshot,
+        })
+    }
 }
 
+/// One application as an answer.
 fn respond(conn: &mut AnyConnection, application: Application) -> DbResult<ApplicationResponse> {
-    let weighed = weigh(conn, &application)?;
-    let snapshot = applications::latest_snapshot(conn, application.id)?;
-    Ok(ApplicationResponse {
-        id: application.id,
-        applicant: application.applicant,
-        category: application.category,
-        category_name: weighed.category_name,
-        rulebook_version: application.rulebook_version,
-        status: application.status,
-        version: application.version,
-        created_at: application.created_at.and_utc(),
-        submitted_at: application.submitted_at.map(|at| at.and_utc()),
-        report: weighed.report,
-        snapshot,
-    })
-}
-
-fn etag(version: i64) -> (actix_web::http::header::HeaderName, String) {
-    (actix_web::http::header::ETAG, format!("\"{version}\""))
+    Loader::default().respond(conn, application)
 }
 
 fn not_yours() -> ApiError {
@@ -112,7 +129,7 @@ pub async fn start_application(
     let outcome = state
         .db
         .transaction(move |conn| {
-            let version = rulebooks::latest(conn)?.ok_or(DbError::NotFound)?;
+            let version = rulebooks::current(conn)?;
             if version.rulebook.category(&category).is_none() {
                 return Ok(Err(ApiError::field(
                     "category",
@@ -153,9 +170,10 @@ pub async fn list_my_applications(
     let list = state
         .db
         .run(move |conn| {
+            let mut loader = Loader::default();
             applications::list_for(conn, owner)?
                 .into_iter()
-                .map(|application| respond(conn, application))
+                .map(|application| loader.respond(conn, application))
                 .collect::<DbResult<Vec<_>>>()
         })
         .await?;
@@ -237,7 +255,8 @@ pub async fn submit_application(
             if application.version != expected {
                 return Ok(Err(stale(application.version)));
             }
-            let weighed = weigh(conn, &application)?;
+            let mut loader = Loader::default();
+            let weighed = loader.weigh(conn, &application)?;
             if !weighed.report.eligible {
                 let mut errors = BTreeMap::new();
                 for line in weighed.report.short_lines() {
@@ -258,21 +277,26 @@ pub async fn submit_application(
                 .filter(|v| v.counts)
                 .map(|v| v.entry)
                 .collect();
+            let weighable = loader
+                .portfolios
+                .get(&application.applicant.id)
+                .ok_or(DbError::NotFound)?;
             let snapshot = Snapshot {
                 round: applications::snapshot_count(conn, id)? + 1,
                 taken_at: Utc::now(),
-                entries: weighed
+                entries: weighable
                     .entries
-                    .into_iter()
+                    .iter()
                     .filter(|e| counted.contains(&e.id))
+                    .cloned()
                     .collect(),
-                references: weighed
+                references: weighable
                     .references
-                    .into_iter()
+                    .iter()
                     .filter(|r| counted.contains(&r.id))
                     .map(|r| SnapshotReference {
                         id: r.id,
-                        data: r.data,
+                        data: r.data.clone(),
                     })
                     .collect(),
                 report: weighed.report,
@@ -284,7 +308,7 @@ pub async fn submit_application(
             }
             applications::insert_snapshot(conn, id, &snapshot)?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application)?))
+            Ok(Ok(loader.respond(conn, application)?))
         })
         .await??;
     tracing::info!(application_id = %outcome.id, category = %outcome.category, "application submitted");
@@ -292,9 +316,7 @@ pub async fn submit_application(
 }
 
 fn stale(current: i64) -> ApiError {
-    ApiError::PreconditionFailed(format!(
-        "This application changed since you loaded it (it is now version {current}). Reload it first."
-    ))
+    versioning::stale("application", current)
 }
 
 /// Withdraws an application, while it is a draft or submitted (review has not

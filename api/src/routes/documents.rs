@@ -83,15 +83,22 @@ pub async fn upload_document(
             "must be a PDF, PNG or JPEG file (judged by its content, not its name)",
         )
     })?;
-    let sha256: String = Sha256::digest(&body)
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect();
+    // Hashing up to 10 MB is real work: keep it off the async worker.
+    let body = body.freeze();
+    let hashed = body.clone();
+    let sha256: String = web::block(move || {
+        Sha256::digest(&hashed)
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    })
+    .await
+    .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
     let facts = documents::new_facts(file_name, content_type, body.len(), sha256);
     let location = StorePath::from(key(user.id, facts.id));
     state
         .documents
-        .put(&location, body.freeze().into())
+        .put(&location, body.into())
         .await
         .map_err(|error| ApiError::Internal(format!("document store: {error}")))?;
     let (owner, record) = (user.id, facts.clone());

@@ -11,6 +11,7 @@ pub mod me;
 pub mod portfolio;
 pub mod rulebooks;
 pub mod users;
+pub mod versioning;
 
 use crate::error::ApiError;
 use actix_web::web;

@@ -4,65 +4,23 @@
 //! Every query is scoped to the owner: someone else's entry id is a 404.
 
 use crate::auth::AuthUser;
-use crate::db::portfolio::{self, Guarded};
+use crate::db::portfolio;
 use crate::db::rulebooks;
 use crate::db::users::User;
+use crate::db::Guarded;
 use crate::error::{ApiError, ApiResult};
+pub use crate::routes::versioning::IfMatch;
+use crate::routes::versioning::{self, etag, guarded};
 use crate::state::AppState;
-use actix_web::http::header;
-use actix_web::{web, HttpRequest, HttpResponse};
+use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use endorse_shared::eligibility::{self, EligibilityReport};
 use endorse_shared::entries::{
-    to_portfolio, EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse,
-    RscBatchRequest, SectionNote, NOTE_MAX_CHARS, RSC_BATCH_MAX,
+    EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, RscBatchRequest,
+    SectionNote, NOTE_MAX_CHARS, RSC_BATCH_MAX,
 };
 use endorse_shared::hours::Hours;
 use endorse_shared::{EntryId, Problem};
-
-/// The version a change is based on, from `If-Match: "3"`. Reading it never
-/// fails the extraction, so that authorization (403) is answered before a
-/// missing version (428): call [`IfMatch::version`] in the handler.
-pub struct IfMatch(Result<i64, ApiError>);
-
-impl IfMatch {
-    /// The version, or why there is none.
-    pub fn version(self) -> ApiResult<i64> {
-        self.0
-    }
-
-    fn parse(request: &HttpRequest) -> Result<i64, ApiError> {
-        let value = request
-            .headers()
-            .get(header::IF_MATCH)
-            .ok_or_else(|| {
-                ApiError::PreconditionRequired(
-                    "Send the version you are changing in If-Match (the ETag you received).".into(),
-                )
-            })?
-            .to_str()
-            .map_err(|_| ApiError::BadRequest("If-Match is not valid text.".into()))?;
-        let trimmed = value.trim().trim_start_matches("W/").trim_matches('"');
-        trimmed.parse::<i64>().map_err(|_| {
-            ApiError::BadRequest(format!(
-                "If-Match '{value}' is not a version Endorse gave out."
-            ))
-        })
-    }
-}
-
-impl actix_web::FromRequest for IfMatch {
-    type Error = ApiError;
-    type Future = std::future::Ready<Result<Self, ApiError>>;
-
-    fn from_request(request: &HttpRequest, _: &mut actix_web::dev::Payload) -> Self::Future {
-        std::future::ready(Ok(IfMatch(IfMatch::parse(request))))
-    }
-}
-
-fn etag(version: i64) -> (header::HeaderName, String) {
-    (header::ETAG, format!("\"{version}\""))
-}
 
 fn parse_section(raw: &str) -> ApiResult<EditableSection> {
     raw.parse().map_err(|_| {
@@ -73,9 +31,7 @@ fn parse_section(raw: &str) -> ApiResult<EditableSection> {
 }
 
 fn stale(current: i64) -> ApiError {
-    ApiError::PreconditionFailed(format!(
-        "This entry changed since you loaded it (it is now version {current}). Reload it, then make your change again."
-    ))
+    versioning::stale("entry", current)
 }
 
 fn missing() -> ApiError {
@@ -189,12 +145,7 @@ fn prepare(
 }
 
 async fn current_rulebook(state: &AppState) -> ApiResult<endorse_shared::rulebook::Rulebook> {
-    Ok(state
-        .db
-        .run(rulebooks::latest)
-        .await?
-        .ok_or_else(|| ApiError::Internal("no rulebook was ever published".into()))?
-        .rulebook)
+    Ok(state.db.run(rulebooks::current).await?.rulebook)
 }
 
 /// The whole portfolio: every entry and the notes to reviewers.
@@ -494,11 +445,11 @@ pub async fn update_entry(
                 Ok(data) => data,
                 Err(error) => return Ok(Err(error)),
             };
-            Ok(match portfolio::update(conn, owner, id, expected, &data)? {
-                Guarded::Done(entry) => Ok(entry),
-                Guarded::Missing => Err(missing()),
-                Guarded::Stale { current } => Err(stale(current)),
-            })
+            Ok(guarded(
+                portfolio::update(conn, owner, id, expected, &data)?,
+                "entry",
+                missing,
+            ))
         })
         .await??;
     Ok(HttpResponse::Ok()
@@ -544,11 +495,8 @@ pub async fn delete_entry(
             portfolio::delete(conn, owner, id, expected)
         })
         .await?;
-    match outcome {
-        Guarded::Done(()) => Ok(HttpResponse::NoContent().finish()),
-        Guarded::Missing => Err(missing()),
-        Guarded::Stale { current } => Err(stale(current)),
-    }
+    guarded(outcome, "entry", missing)?;
+    Ok(HttpResponse::NoContent().finish())
 }
 
 /// Writes the note to reviewers on a section. `If-Match: "0"` when there is none
@@ -587,19 +535,14 @@ pub async fn put_note(
     }
     let owner = user.id;
     let expected = if_match.version()?;
-    match state
+    let outcome = state
         .db
         .transaction(move |conn| portfolio::put_note(conn, owner, section, note.trim(), expected))
-        .await?
-    {
-        Guarded::Done(note) => Ok(HttpResponse::Ok()
-            .insert_header(etag(note.version))
-            .json(note)),
-        Guarded::Stale { current } => Err(ApiError::PreconditionFailed(format!(
-            "This note changed since you loaded it (it is now version {current}). Reload it first."
-        ))),
-        Guarded::Missing => Err(missing()),
-    }
+        .await?;
+    let note = guarded(outcome, "note", missing)?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(note.version))
+        .json(note))
 }
 
 /// The self-check: for every category of the current rulebook, eligible now or
@@ -619,24 +562,20 @@ pub async fn get_eligibility(
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<EligibilityReport>>> {
     let owner = user.id;
-    let (entries, references, version) = state
+    let (weighable, version) = state
         .db
         .run(move |conn| {
             Ok((
-                portfolio::list(conn, owner)?,
-                crate::db::references::list(conn, owner)?,
-                rulebooks::latest(conn)?,
+                portfolio::weighable(conn, owner)?,
+                rulebooks::current(conn)?,
             ))
         })
         .await?;
-    let rulebook = version
-        .ok_or_else(|| ApiError::Internal("no rulebook was ever published".into()))?
-        .rulebook;
     let today = Utc::now().date_naive();
-    let mut weighed = to_portfolio(&entries);
-    weighed.references = references;
     Ok(web::Json(eligibility::self_check(
-        &rulebook, &weighed, today,
+        &version.rulebook,
+        &weighable.portfolio,
+        today,
     )))
 }
 
@@ -729,11 +668,11 @@ pub async fn verify_entry(
                 }
                 _ => return Ok(Err(missing())),
             };
-            Ok(match portfolio::update(conn, owner, id, expected, &data)? {
-                Guarded::Done(entry) => Ok(entry),
-                Guarded::Missing => Err(missing()),
-                Guarded::Stale { current } => Err(stale(current)),
-            })
+            Ok(guarded(
+                portfolio::update(conn, owner, id, expected, &data)?,
+                "entry",
+                missing,
+            ))
         })
         .await??;
     tracing::info!(admin_id = %admin.id, entry_id = %entry.id, "portfolio entry verified");

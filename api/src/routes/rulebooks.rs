@@ -37,11 +37,7 @@ pub async fn get_current_rulebook(
     state: web::Data<AppState>,
     _user: AuthUser,
 ) -> ApiResult<web::Json<RulebookVersionResponse>> {
-    let version = state
-        .db
-        .run(rulebooks::latest)
-        .await?
-        .ok_or_else(|| ApiError::Internal("no rulebook was ever published".into()))?;
+    let version = state.db.run(rulebooks::current).await?;
     Ok(web::Json(to_response(version)))
 }
 

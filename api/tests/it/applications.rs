@@ -476,3 +476,48 @@ async fn an_admin_moves_an_open_application_to_a_newer_rulebook_only() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn bad_filters_and_unknown_applications_are_answered_plainly() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let problem = expect_problem(
+        app.get_as("/api/v1/applications?per_page=0&rulebook_version=0", &admin)
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(!problem.field_errors("per_page").is_empty());
+    assert!(!problem.field_errors("rulebook_version").is_empty());
+    expect_problem(
+        app.get_as("/api/v1/applications?submitted_from=yesterday", &admin)
+            .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+    expect_problem(
+        app.get_as(
+            &format!("/api/v1/applications/{}", uuid::Uuid::new_v4()),
+            &admin,
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let ada = app
+        .register("ada@example.org", "Ada Lovelace")
+        .await
+        .access_token;
+    expect_problem(
+        app.post_as("/api/v1/me/applications", &ada, &json!({ "category": "" }))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    expect_problem(
+        app.post_as("/api/v1/me/applications", &ada, &json!({}))
+            .await,
+        StatusCode::BAD_REQUEST,
+    )
+    .await;
+}

@@ -203,3 +203,43 @@ async fn entries_attach_only_their_owners_documents_and_a_used_document_stays() 
     )
     .await;
 }
+
+#[actix_web::test]
+async fn an_upload_without_a_usable_name_or_to_another_address_is_refused() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    for name in ["", "..", "%2F%2F"] {
+        let problem = expect_problem(
+            upload(&app, &ada, name, PDF.to_vec()).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert_eq!(
+            problem.field_errors("name"),
+            ["must be the file's name"],
+            "name '{name}'"
+        );
+    }
+    let no_query = app
+        .client
+        .post(app.url("/api/v1/me/documents"))
+        .bearer_auth(&ada)
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    expect_problem(no_query, StatusCode::BAD_REQUEST).await;
+    let anonymous = app
+        .client
+        .post(app.url("/api/v1/me/documents?name=a.pdf"))
+        .body(PDF.to_vec())
+        .send()
+        .await
+        .unwrap();
+    expect_problem(anonymous, StatusCode::UNAUTHORIZED).await;
+    expect_problem(
+        app.get_as("/api/v1/documents/not-an-id", &ada).await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}

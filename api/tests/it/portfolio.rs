@@ -628,3 +628,54 @@ async fn many_rsc_sessions_are_logged_at_once_or_not_at_all() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn a_batch_over_the_limit_and_verifying_an_unknown_entry_are_refused() {
+    let app = spawn_app().await;
+    let admin = app
+        .user_with_role(endorse_shared::Role::Admin, "admin@example.org")
+        .await;
+    let session = app.register("ada@example.org", "Ada").await;
+    let many: Vec<Value> = (0..201)
+        .map(|_| rsc("2025-01-07", 1.0, "IFRS")["data"].clone())
+        .collect();
+    let problem = expect_problem(
+        app.post_as(
+            "/api/v1/me/portfolio/rsc/batch",
+            &session.access_token,
+            &json!({ "sessions": many }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        problem.field_errors("sessions"),
+        ["must hold 1 to 200 sessions"]
+    );
+    let unknown = format!(
+        "/api/v1/users/{}/portfolio/membership/{}/verify",
+        session.user.id,
+        uuid::Uuid::new_v4()
+    );
+    expect_problem(
+        app.client
+            .post(app.url(&unknown))
+            .bearer_auth(&admin)
+            .header("if-match", "\"1\"")
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    expect_problem(
+        app.get_as(
+            &format!("/api/v1/users/{}/portfolio", uuid::Uuid::new_v4()),
+            &admin,
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+}

@@ -2,7 +2,7 @@
 //! application with its checklist and the snapshot reviewers will see.
 
 use crate::api;
-use crate::components::{Alert, Checklist, PageTitle, SelectField};
+use crate::components::{Alert, Checklist, PageTitle, Pager, SelectField};
 use crate::pages::portfolio::summary;
 use crate::route::Route;
 use crate::session::{authorized, use_session};
@@ -56,9 +56,9 @@ pub fn admin_applications() -> Html {
             });
         })
     };
-    let go_to = |target: u32| {
+    let go_to = {
         let query = query.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |target: u32| {
             query.set(ListApplicationsQuery {
                 page: Some(target),
                 ..(*query).clone()
@@ -111,15 +111,7 @@ pub fn admin_applications() -> Html {
                                             </tbody>
                                         </table>
                                     </div>
-                                    if pages > 1 {
-                                        <nav class="pager" aria-label="Pages">
-                                            <button type="button" class="button button--secondary" disabled={found.page <= 1}
-                                                onclick={go_to(found.page.saturating_sub(1))}>{ "Previous" }</button>
-                                            <span>{ format!("Page {} of {pages}", found.page) }</span>
-                                            <button type="button" class="button button--secondary" disabled={u64::from(found.page) >= pages}
-                                                onclick={go_to(found.page + 1)}>{ "Next" }</button>
-                                        </nav>
-                                    }
+                                    <Pager page={found.page} pages={pages} on_page={go_to.clone()} />
                                 </>
                             }
                         }

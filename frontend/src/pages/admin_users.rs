@@ -1,7 +1,7 @@
 //! Admins: find accounts and create reviewers and admins.
 
 use crate::api;
-use crate::components::{Alert, PageTitle, SelectField, TextField};
+use crate::components::{Alert, PageTitle, Pager, SelectField, TextField};
 use crate::hooks::use_form;
 use crate::route::Route;
 use crate::session::{authorized, use_session};
@@ -79,9 +79,9 @@ pub fn admin_users() -> Html {
             query.set(next);
         })
     };
-    let go_to = |target: u32| {
+    let go_to = {
         let query = query.clone();
-        Callback::from(move |_: MouseEvent| {
+        Callback::from(move |target: u32| {
             let mut next = (*query).clone();
             next.page = Some(target);
             query.set(next);
@@ -148,16 +148,7 @@ pub fn admin_users() -> Html {
                                             </tbody>
                                         </table>
                                     </div>
-                                    if found.page_count() > 1 {
-                                        <nav class="pager" aria-label="Pages">
-                                            <button type="button" class="button button--secondary" disabled={found.page <= 1}
-                                                onclick={go_to(found.page.saturating_sub(1))}>{ "Previous" }</button>
-                                            <span>{ format!("Page {} of {}", found.page, found.page_count()) }</span>
-                                            <button type="button" class="button button--secondary"
-                                                disabled={u64::from(found.page) >= found.page_count()}
-                                                onclick={go_to(found.page + 1)}>{ "Next" }</button>
-                                        </nav>
-                                    }
+                                    <Pager page={found.page} pages={found.page_count()} on_page={go_to.clone()} />
                                 </>
                             },
                         }

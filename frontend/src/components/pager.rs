@@ -1,0 +1,35 @@
+//! Previous / next through the pages of a list.
+
+use yew::prelude::*;
+
+/// Props of [`Pager`].
+#[derive(Properties, PartialEq)]
+pub struct PagerProps {
+    /// The page shown, from 1.
+    pub page: u32,
+    /// How many pages there are.
+    pub pages: u64,
+    /// Called with the page to show.
+    pub on_page: Callback<u32>,
+}
+
+/// Nothing when everything fits on one page.
+#[function_component(Pager)]
+pub fn pager(props: &PagerProps) -> Html {
+    if props.pages <= 1 {
+        return html! {};
+    }
+    let go = |target: u32| {
+        let on_page = props.on_page.clone();
+        Callback::from(move |_: MouseEvent| on_page.emit(target))
+    };
+    html! {
+        <nav class="pager" aria-label="Pages">
+            <button type="button" class="button button--secondary" disabled={props.page <= 1}
+                onclick={go(props.page.saturating_sub(1))}>{ "Previous" }</button>
+            <span>{ format!("Page {} of {}", props.page, props.pages) }</span>
+            <button type="button" class="button button--secondary" disabled={u64::from(props.page) >= props.pages}
+                onclick={go(props.page + 1)}>{ "Next" }</button>
+        </nav>
+    }
+}
