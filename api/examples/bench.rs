@@ -203,16 +203,31 @@ async fn bench_http() -> anyhow::Result<()> {
             for data in entries(200) {
                 portfolio::insert(conn, user.id, &data)?;
             }
+            let link =
+                endorse_api::auth::links::LinkKeys::new(&endorse_api::config::Secret::new(vec![
+                    7;
+                    32
+                ]))
+                .new_link();
             references::insert(
                 conn,
                 user.id,
-                &ReferenceData {
+                &endorse_shared::references::ReferenceRequestInput {
+                    category: "IFS".into(),
+                    referee_name: "Sam Rivera".into(),
                     referee_email: "boss@example.org".into(),
                     relationship: Relationship::CurrentSupervisor,
-                    endorsed: true,
-                    known_since: None,
-                    rating: None,
+                    endorsement: None,
+                    known_since: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default(),
+                    waive_access: true,
                 },
+                &references::StoredLink {
+                    nonce: &link.nonce,
+                    token_hash: &link.token_hash,
+                    expires_at: Utc::now() + Days::days(30),
+                },
+                Utc::now(),
+                None,
             )?;
             let version = rulebooks::latest(conn)?.map(|v| v.number).unwrap_or(1);
             applications::insert(conn, user.id, "IFS", version)

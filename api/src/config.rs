@@ -40,6 +40,102 @@ pub struct ConfigArgs {
     /// E-mail of the admin created on first start when there is none [env: ENDORSE_ADMIN_EMAIL] [default: admin@endorse.localhost]
     #[arg(long, env = "ENDORSE_ADMIN_EMAIL", global = true, hide_env = true)]
     pub admin_email: Option<String>,
+    /// Mail server: smtp://[user:pass@]host[:port][?tls=required], or smtps://...; unset writes mail to the log and the admins' outbox page [env: ENDORSE_SMTP_URL]
+    #[arg(long, env = "ENDORSE_SMTP_URL", global = true, hide_env = true)]
+    pub smtp_url: Option<String>,
+    /// The association's name, used in every e-mail and on the referee's page [env: ENDORSE_ASSOCIATION_NAME] [default: Endorsement Association]
+    #[arg(long, env = "ENDORSE_ASSOCIATION_NAME", global = true, hide_env = true)]
+    pub association_name: Option<String>,
+    /// The sender of every e-mail [env: ENDORSE_MAIL_FROM] [default: endorse@<public host>]
+    #[arg(long, env = "ENDORSE_MAIL_FROM", global = true, hide_env = true)]
+    pub mail_from: Option<String>,
+    /// Where replies to e-mails go, and whom referees are told to contact [env: ENDORSE_MAIL_REPLY_TO] [default: the admin e-mail]
+    #[arg(long, env = "ENDORSE_MAIL_REPLY_TO", global = true, hide_env = true)]
+    pub mail_reply_to: Option<String>,
+    /// The signature under every e-mail [env: ENDORSE_MAIL_SIGNATURE] [default: The <association> endorsement team]
+    #[arg(long, env = "ENDORSE_MAIL_SIGNATURE", global = true, hide_env = true)]
+    pub mail_signature: Option<String>,
+    /// Days a referee's link stays valid [env: ENDORSE_REFERENCE_LINK_DAYS] [default: 30]
+    #[arg(
+        long,
+        env = "ENDORSE_REFERENCE_LINK_DAYS",
+        global = true,
+        hide_env = true
+    )]
+    pub reference_link_days: Option<u32>,
+}
+
+/// How e-mail leaves Endorse, and what it says about the association.
+#[derive(Clone, Debug)]
+pub struct MailSettings {
+    /// The SMTP server's URL; none writes mail to the log and the outbox page.
+    pub smtp_url: Option<SmtpUrl>,
+    /// The association's name.
+    pub association_name: String,
+    /// The sender address.
+    pub from: String,
+    /// The reply-to address, also the contact shown to referees.
+    pub reply_to: String,
+    /// The signature under every message.
+    pub signature: String,
+    /// Days a referee's link stays valid.
+    pub reference_link_days: u32,
+    /// Seconds between two runs of the background mail worker; none runs no
+    /// worker (tests drive it by hand).
+    pub worker_interval_seconds: Option<u64>,
+    /// Delivery attempts before a message is given up.
+    pub max_attempts: u32,
+    /// Seconds before the first retry; each further retry waits twice as long.
+    pub retry_base_seconds: u64,
+}
+
+/// An SMTP URL that never prints its password.
+#[derive(Clone)]
+pub struct SmtpUrl(String);
+
+impl SmtpUrl {
+    /// Checks the scheme and the host.
+    pub fn parse(raw: &str) -> anyhow::Result<Self> {
+        let raw = raw.trim();
+        let Some((scheme, rest)) = raw.split_once("://") else {
+            bail!(
+                "ENDORSE_SMTP_URL: '{}' must start with smtp:// or smtps://",
+                Self(raw.into()).redacted()
+            );
+        };
+        if scheme != "smtp" && scheme != "smtps" {
+            bail!("ENDORSE_SMTP_URL: unsupported scheme '{scheme}://' (use smtp:// or smtps://)");
+        }
+        let host = rest.rsplit_once('@').map_or(rest, |(_, host)| host);
+        if host.is_empty() || host.starts_with([':', '/', '?']) {
+            bail!(
+                "ENDORSE_SMTP_URL: must name a host, e.g. smtp://mail.example.org:587?tls=required"
+            );
+        }
+        Ok(Self(raw.to_string()))
+    }
+
+    /// The URL, with its password; call only where the transport is built.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// The URL without its password.
+    pub fn redacted(&self) -> String {
+        match (self.0.find("://"), self.0.rfind('@')) {
+            (Some(start), Some(at)) if at > start => {
+                let user = self.0[start + 3..at].split(':').next().unwrap_or_default();
+                format!("{}{}@{}", &self.0[..start + 3], user, &self.0[at + 1..])
+            }
+            _ => self.0.clone(),
+        }
+    }
+}
+
+impl fmt::Debug for SmtpUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.redacted())
+    }
 }
 
 /// Which database engine, and where.
@@ -178,6 +274,8 @@ pub struct RateLimits {
     pub login_failures_per_ip: usize,
     /// Registrations allowed per IP address within the window.
     pub registrations_per_ip: usize,
+    /// Unknown referee links allowed per IP address within the window.
+    pub referee_misses_per_ip: usize,
     /// The sliding window, in seconds.
     pub window_seconds: u64,
 }
@@ -188,6 +286,7 @@ impl Default for RateLimits {
             login_failures_per_account: 5,
             login_failures_per_ip: 20,
             registrations_per_ip: 20,
+            referee_misses_per_ip: 20,
             window_seconds: 15 * 60,
         }
     }
@@ -218,6 +317,8 @@ pub struct Settings {
     pub access_token_seconds: u64,
     /// Refresh token lifetime in seconds.
     pub refresh_token_seconds: u64,
+    /// E-mail.
+    pub mail: MailSettings,
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -294,7 +395,10 @@ impl Settings {
             None => DocumentStore::Directory(data_dir.join("documents")),
         };
 
+        let mail = mail_settings(args, &public_url, &admin_email)?;
+
         Ok(Self {
+            mail,
             document_store,
             bind,
             data_dir,
@@ -313,6 +417,72 @@ impl Settings {
     pub fn secure_cookies(&self) -> bool {
         self.public_url.starts_with("https://")
     }
+}
+
+fn mail_settings(
+    args: &ConfigArgs,
+    public_url: &str,
+    admin_email: &str,
+) -> anyhow::Result<MailSettings> {
+    let smtp_url = args.smtp_url.as_deref().map(SmtpUrl::parse).transpose()?;
+    let association_name = args
+        .association_name
+        .as_deref()
+        .map(str::trim)
+        .unwrap_or("Endorsement Association")
+        .to_string();
+    if association_name.is_empty() || association_name.chars().count() > 120 {
+        bail!("ENDORSE_ASSOCIATION_NAME: must be between 1 and 120 characters");
+    }
+    let host = public_url
+        .split_once("://")
+        .map_or(public_url, |(_, rest)| rest)
+        .split([':', '/'])
+        .next()
+        .unwrap_or("localhost");
+    let host = if host.parse::<std::net::IpAddr>().is_ok() || !host.contains('.') {
+        "endorse.localhost"
+    } else {
+        host
+    };
+    let address = |name: &str, raw: Option<&String>, default: String| -> anyhow::Result<String> {
+        let value = raw.map_or(default, |v| endorse_shared::validation::normalize_email(v));
+        if !validator::ValidateEmail::validate_email(&value) {
+            bail!("{name}: '{value}' is not a valid e-mail address");
+        }
+        Ok(value)
+    };
+    let from = address(
+        "ENDORSE_MAIL_FROM",
+        args.mail_from.as_ref(),
+        format!("endorse@{host}"),
+    )?;
+    let reply_to = address(
+        "ENDORSE_MAIL_REPLY_TO",
+        args.mail_reply_to.as_ref(),
+        admin_email.to_string(),
+    )?;
+    let signature = args.mail_signature.as_deref().map(str::trim).map_or_else(
+        || format!("The {association_name} endorsement team"),
+        str::to_string,
+    );
+    let reference_link_days = args.reference_link_days.unwrap_or(30);
+    if !(2..=365).contains(&reference_link_days) {
+        bail!(
+            "ENDORSE_REFERENCE_LINK_DAYS: must be between 2 and 365 (it is {reference_link_days})"
+        );
+    }
+    Ok(MailSettings {
+        smtp_url,
+        association_name,
+        from,
+        reply_to,
+        signature,
+        reference_link_days,
+        worker_interval_seconds: Some(5),
+        max_attempts: 8,
+        retry_base_seconds: 60,
+    })
 }
 
 /// Reads the generated secret, or creates it (64 random bytes, hex, mode 0600).
@@ -372,6 +542,37 @@ mod tests {
         );
         assert_eq!(settings.public_url, "http://127.0.0.1:8080");
         assert!(!settings.secure_cookies());
+    }
+
+    #[test]
+    fn mail_defaults_to_the_log_and_smtp_urls_hide_their_password() {
+        let dir = tempfile::tempdir().unwrap();
+        let settings = Settings::from_args(&args_in(dir.path())).unwrap();
+        assert!(settings.mail.smtp_url.is_none());
+        assert_eq!(settings.mail.reply_to, "admin@endorse.localhost");
+        assert_eq!(settings.mail.reference_link_days, 30);
+        let url =
+            SmtpUrl::parse("smtp://mailer:hunter2@mail.example.org:587?tls=required").unwrap();
+        assert_eq!(
+            format!("{url:?}"),
+            "smtp://mailer@mail.example.org:587?tls=required"
+        );
+        for bad in [
+            "mail.example.org",
+            "http://mail.example.org",
+            "smtp://",
+            "smtp://user:pw@",
+        ] {
+            let error = SmtpUrl::parse(bad).unwrap_err().to_string();
+            assert!(error.starts_with("ENDORSE_SMTP_URL:"), "{bad}: {error}");
+            assert!(!error.contains("pw"), "{error}");
+        }
+        let args = ConfigArgs {
+            reference_link_days: Some(0),
+            ..args_in(dir.path())
+        };
+        let error = Settings::from_args(&args).unwrap_err().to_string();
+        assert!(error.starts_with("ENDORSE_REFERENCE_LINK_DAYS:"), "{error}");
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub enum ApiError {
     /// 409: the request conflicts with what is stored.
     #[error("conflict: {0}")]
     Conflict(String),
+    /// 410: it existed, and is gone for good (a used, cancelled or expired link).
+    #[error("gone: {0}")]
+    Gone(String),
     /// 412: the `If-Match` version is not the stored one.
     #[error("precondition failed: {0}")]
     PreconditionFailed(String),
@@ -80,6 +83,7 @@ impl ApiError {
             ApiError::Forbidden(_) => ("/problems/forbidden", "Not allowed"),
             ApiError::NotFound(_) => ("/problems/not-found", "Not found"),
             ApiError::Conflict(_) => ("/problems/conflict", "Conflict"),
+            ApiError::Gone(_) => ("/problems/gone", "No longer available"),
             ApiError::PreconditionFailed(_) => ("/problems/stale", "Changed since you loaded it"),
             ApiError::PreconditionRequired(_) => {
                 ("/problems/if-match-required", "Version required")
@@ -104,6 +108,7 @@ impl ApiError {
             | ApiError::Forbidden(d)
             | ApiError::NotFound(d)
             | ApiError::Conflict(d)
+            | ApiError::Gone(d)
             | ApiError::PreconditionFailed(d)
             | ApiError::PreconditionRequired(d)
             | ApiError::PayloadTooLarge(d)
@@ -149,6 +154,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
+            ApiError::Gone(_) => StatusCode::GONE,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
@@ -185,6 +191,9 @@ impl From<DbError> for ApiError {
     fn from(error: DbError) -> Self {
         match error {
             DbError::NotFound => ApiError::NotFound("The record does not exist.".to_string()),
+            DbError::Conflict => ApiError::Conflict(
+                "The record changed meanwhile; reload and try again.".to_string(),
+            ),
             other => ApiError::Internal(other.to_string()),
         }
     }

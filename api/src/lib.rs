@@ -3,9 +3,11 @@
 
 pub mod auth;
 pub mod bootstrap;
+pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod mail;
 pub mod openapi;
 pub mod request_id;
 pub mod routes;

@@ -20,6 +20,18 @@ pub fn current_request_id() -> Option<String> {
     REQUEST_ID.try_with(Clone::clone).ok()
 }
 
+/// The path as logged: a referee's secret link is replaced by `[link]`, so the
+/// log never holds a working link.
+pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
+    for prefix in ["/api/v1/referee/", "/referee/"] {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            let tail = rest.find('/').map_or("", |slash| &rest[slash..]);
+            return format!("{prefix}[link]{tail}").into();
+        }
+    }
+    path.into()
+}
+
 /// Middleware (for `actix_web::middleware::from_fn`): assigns the id, opens the
 /// span, logs one line per request with status and duration.
 pub async fn assign_request_id(
@@ -31,7 +43,7 @@ pub async fn assign_request_id(
         "request",
         request_id = %id,
         method = %request.method(),
-        path = %request.path(),
+        path = %loggable_path(request.path()),
     );
     let started = Instant::now();
     let result = REQUEST_ID
@@ -58,5 +70,20 @@ pub async fn assign_request_id(
             tracing::warn!(%error, "request failed");
             Err(error)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::loggable_path;
+
+    #[test]
+    fn referee_links_are_not_logged() {
+        assert_eq!(
+            loggable_path("/api/v1/referee/abc/draft"),
+            "/api/v1/referee/[link]/draft"
+        );
+        assert_eq!(loggable_path("/referee/abc"), "/referee/[link]");
+        assert_eq!(loggable_path("/api/v1/me"), "/api/v1/me");
     }
 }

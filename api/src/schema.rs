@@ -68,6 +68,18 @@ diesel::table! {
         version -> BigInt,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        status -> Text,
+        token_hash -> Nullable<Text>,
+        link_nonce -> Nullable<Text>,
+        link_generation -> BigInt,
+        expires_at -> Nullable<Timestamp>,
+        opened_at -> Nullable<Timestamp>,
+        answered_at -> Nullable<Timestamp>,
+        draft -> Nullable<Text>,
+        answer -> Nullable<Text>,
+        requested_ip -> Nullable<Text>,
+        answer_ip -> Nullable<Text>,
+        replaced_by -> Nullable<Text>,
     }
 }
 
@@ -81,6 +93,39 @@ diesel::table! {
         expires_at -> Timestamp,
         rotated_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
+        ip -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    outbox (id) {
+        id -> Text,
+        dedupe_key -> Nullable<Text>,
+        kind -> Text,
+        to_address -> Text,
+        to_name -> Text,
+        subject -> Text,
+        body_text -> Text,
+        body_html -> Text,
+        reference_id -> Nullable<Text>,
+        status -> Text,
+        attempts -> BigInt,
+        next_attempt_at -> Timestamp,
+        locked_until -> Nullable<Timestamp>,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    outbox_attempts (id) {
+        id -> Text,
+        message_id -> Text,
+        attempted_at -> Timestamp,
+        transport -> Text,
+        ok -> Bool,
+        error -> Nullable<Text>,
     }
 }
 
@@ -111,6 +156,8 @@ diesel::joinable!(application_snapshots -> applications (application_id));
 diesel::joinable!(applications -> rulebook_versions (rulebook_version));
 diesel::joinable!(applications -> users (applicant_id));
 diesel::joinable!(documents -> users (owner_id));
+diesel::joinable!(outbox -> reference_requests (reference_id));
+diesel::joinable!(outbox_attempts -> outbox (message_id));
 diesel::joinable!(portfolio_entries -> users (owner_id));
 diesel::joinable!(portfolio_notes -> users (owner_id));
 diesel::joinable!(reference_requests -> users (applicant_id));
@@ -121,6 +168,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     application_snapshots,
     applications,
     documents,
+    outbox,
+    outbox_attempts,
     portfolio_entries,
     portfolio_notes,
     reference_requests,

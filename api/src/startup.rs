@@ -2,9 +2,12 @@
 //! listener (port 0 picks a free one, which is how tests start the real server),
 //! and wires middleware, routes, the API docs and the app.
 
+use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
 use crate::db::{self, Db};
 use crate::error::ApiError;
+use crate::mail::worker::Worker;
+use crate::mail::Transport;
 use crate::openapi::ApiDoc;
 use crate::routes;
 use crate::spa;
@@ -15,6 +18,7 @@ use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use anyhow::Context;
 use std::net::TcpListener;
+use std::sync::Arc;
 use utoipa::OpenApi;
 use utoipa_swagger_ui::SwaggerUi;
 
@@ -26,11 +30,18 @@ pub struct Application {
     port: u16,
     server: Server,
     db: Db,
+    worker: Worker,
 }
 
 impl Application {
     /// Connects, migrates and binds. Fails with a message naming what is wrong.
     pub fn build(settings: Settings) -> anyhow::Result<Self> {
+        Self::build_with_clock(settings, Arc::new(SystemClock))
+    }
+
+    /// Like [`Application::build`], with the clock handlers and the mail worker
+    /// read (tests pass a [`crate::clock::ManualClock`]).
+    pub fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
         let db = Db::connect(&settings.database)?;
         {
             let mut conn = db.get().context("cannot get a database connection")?;
@@ -50,7 +61,22 @@ impl Application {
             tracing::warn!(dir = %static_dir.display(), "no built web app found; serving the API only");
         }
         let documents = open_document_store(&settings.document_store)?;
-        let state = web::Data::new(AppState::new(settings, db.clone(), documents));
+        let transport = Transport::from_settings(&settings.mail)?;
+        match &settings.mail.smtp_url {
+            Some(url) => tracing::info!(smtp = %url.redacted(), "e-mail goes through SMTP"),
+            None => tracing::info!(
+                "no SMTP server configured: e-mail is written to the log and the outbox page"
+            ),
+        }
+        let interval = settings.mail.worker_interval_seconds;
+        let state = web::Data::new(AppState::new(
+            settings,
+            db.clone(),
+            documents,
+            transport,
+            clock,
+        ));
+        let worker = Worker::new(state.clone());
         let server = HttpServer::new(move || {
             let app = App::new()
                 .app_data(state.clone())
@@ -86,7 +112,17 @@ impl Application {
         .workers(worker_count())
         .listen(listener)?
         .run();
-        Ok(Self { port, server, db })
+        if let Some(seconds) = interval {
+            worker
+                .clone()
+                .spawn(std::time::Duration::from_secs(seconds.max(1)));
+        }
+        Ok(Self {
+            port,
+            server,
+            db,
+            worker,
+        })
     }
 
     /// The port the server listens on.
@@ -97,6 +133,11 @@ impl Application {
     /// The database the server uses (tests inspect it).
     pub fn db(&self) -> Db {
         self.db.clone()
+    }
+
+    /// The mail worker (tests run its rounds by hand).
+    pub fn mail_worker(&self) -> Worker {
+        self.worker.clone()
     }
 
     /// Serves until the process is told to stop.

@@ -1,10 +1,13 @@
 //! What every handler can reach: the database, the token keys, the settings and
 //! the rate limiters. Built once by `Application::build`; never global.
 
+use crate::auth::links::LinkKeys;
 use crate::auth::rate_limit::RateLimiter;
 use crate::auth::tokens::TokenKeys;
+use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::mail::Transport;
 use object_store::ObjectStore;
 use std::sync::Arc;
 use std::time::Duration;
@@ -25,11 +28,25 @@ pub struct AppState {
     pub registrations_by_ip: RateLimiter,
     /// Where uploaded documents' bytes live.
     pub documents: Arc<dyn ObjectStore>,
+    /// Makes referees' secret links.
+    pub links: LinkKeys,
+    /// Unknown referee links tried per IP address (guessing).
+    pub referee_misses_by_ip: RateLimiter,
+    /// Where e-mail goes.
+    pub transport: Transport,
+    /// The time.
+    pub clock: Arc<dyn Clock>,
 }
 
 impl AppState {
     /// State for these settings, this database and this document store.
-    pub fn new(settings: Settings, db: Db, documents: Arc<dyn ObjectStore>) -> Self {
+    pub fn new(
+        settings: Settings,
+        db: Db,
+        documents: Arc<dyn ObjectStore>,
+        transport: Transport,
+        clock: Arc<dyn Clock>,
+    ) -> Self {
         let limits = &settings.rate_limits;
         let window = Duration::from_secs(limits.window_seconds);
         Self {
@@ -37,7 +54,11 @@ impl AppState {
             login_failures_by_account: RateLimiter::new(limits.login_failures_per_account, window),
             login_failures_by_ip: RateLimiter::new(limits.login_failures_per_ip, window),
             registrations_by_ip: RateLimiter::new(limits.registrations_per_ip, window),
+            referee_misses_by_ip: RateLimiter::new(limits.referee_misses_per_ip, window),
+            links: LinkKeys::new(&settings.jwt_secret),
             documents,
+            transport,
+            clock,
             db,
             settings,
         }

@@ -341,17 +341,17 @@ fn has_duplicates<T: PartialEq>(items: &[T]) -> bool {
 }
 
 #[derive(Default)]
-struct Checker(FieldErrors);
+pub(crate) struct Checker(pub(crate) FieldErrors);
 
 impl Checker {
-    fn add(&mut self, field: &str, message: &str) {
+    pub(crate) fn add(&mut self, field: &str, message: &str) {
         self.0
             .entry(field.to_string())
             .or_default()
             .push(message.to_string());
     }
 
-    fn text(&mut self, field: &str, value: &str, max: usize) {
+    pub(crate) fn text(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
             self.add(field, "must not be blank");
         } else if value.chars().count() > max {
@@ -361,7 +361,7 @@ impl Checker {
         }
     }
 
-    fn past(&mut self, field: &str, date: NaiveDate, today: NaiveDate) {
+    pub(crate) fn past(&mut self, field: &str, date: NaiveDate, today: NaiveDate) {
         if date > today {
             self.add(field, "must not be in the future");
         }

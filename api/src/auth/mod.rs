@@ -2,6 +2,7 @@
 //! limits, and the extractors that put authorization into handler signatures.
 
 pub mod extractors;
+pub mod links;
 pub mod passwords;
 pub mod rate_limit;
 pub mod tokens;

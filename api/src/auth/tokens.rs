@@ -80,7 +80,7 @@ impl TokenKeys {
 }
 
 /// A new refresh token: the secret for the cookie, and the hash to store.
-pub struct NewRefreshToken {
+pub struct NewSecretToken {
     /// Goes to the client, never stored.
     pub secret: String,
     /// Stored.
@@ -88,16 +88,16 @@ pub struct NewRefreshToken {
 }
 
 /// Generates a refresh token (256 bits from the OS).
-pub fn new_refresh_token() -> NewRefreshToken {
+pub fn new_secret_token() -> NewSecretToken {
     let mut bytes = [0u8; 32];
     rand::rngs::OsRng.fill_bytes(&mut bytes);
     let secret = URL_SAFE_NO_PAD.encode(bytes);
-    let hash = hash_refresh_token(&secret);
-    NewRefreshToken { secret, hash }
+    let hash = hash_secret_token(&secret);
+    NewSecretToken { secret, hash }
 }
 
 /// The stored form of a refresh token.
-pub fn hash_refresh_token(secret: &str) -> String {
+pub fn hash_secret_token(secret: &str) -> String {
     let digest = Sha256::digest(secret.as_bytes());
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -130,10 +130,10 @@ mod tests {
 
     #[test]
     fn refresh_tokens_are_random_and_hashed() {
-        let a = new_refresh_token();
-        let b = new_refresh_token();
+        let a = new_secret_token();
+        let b = new_secret_token();
         assert_ne!(a.secret, b.secret);
-        assert_eq!(a.hash, hash_refresh_token(&a.secret));
+        assert_eq!(a.hash, hash_secret_token(&a.secret));
         assert_eq!(a.hash.len(), 64);
         assert!(!a.hash.contains(&a.secret));
     }

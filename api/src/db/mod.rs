@@ -7,6 +7,7 @@
 
 pub mod applications;
 pub mod documents;
+pub mod outbox;
 pub mod portfolio;
 pub mod references;
 pub mod refresh_tokens;
@@ -61,6 +62,9 @@ pub enum DbError {
     /// A migration failed.
     #[error("migration failed: {0}")]
     Migration(String),
+    /// A guarded change found the row changed meanwhile; the transaction is rolled back.
+    #[error("the record changed meanwhile")]
+    Conflict,
 }
 
 impl From<diesel::result::Error> for DbError {

@@ -1,55 +1,449 @@
-//! Queries on `reference_requests`. The referee flow (secret links, ratings) is
-//! still to come; today the rows hold what the engine weighs, and tests insert
-//! rated references directly.
+//! Queries on `reference_requests`: what the applicant asked (`body`), the
+//! referee's secret link (a nonce and the token's hash), the draft, and the final
+//! answer. Every change of state is a guarded update, so two racing requests
+//! (a double submit, a cancel during a submit) cannot both win.
 
 use super::{AnyConnection, DbError, DbResult};
 use crate::schema::reference_requests;
-use chrono::Utc;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use endorse_shared::portfolio::{Entry, Reference, ReferenceData};
+use endorse_shared::portfolio::{Entry, Reference};
+use endorse_shared::references::{
+    engine_data, GivenRating, RatingAnswer, RatingDraft, ReferenceRequestInput,
+};
 use endorse_shared::{EntryId, UserId};
+use serde::{Deserialize, Serialize};
 
-/// Every reference of an applicant, oldest first.
-pub fn list(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Reference>> {
-    let rows: Vec<(String, String)> = reference_requests::table
+/// Where a stored request stands (delivery and expiry are worked out elsewhere).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Waiting for the referee.
+    Pending,
+    /// The referee declined.
+    Declined,
+    /// The rating arrived.
+    Received,
+    /// Cancelled or replaced by the applicant.
+    Cancelled,
+}
+
+impl Stage {
+    fn as_str(self) -> &'static str {
+        match self {
+            Stage::Pending => "pending",
+            Stage::Declined => "declined",
+            Stage::Received => "received",
+            Stage::Cancelled => "cancelled",
+        }
+    }
+
+    fn parse(raw: &str) -> DbResult<Self> {
+        Ok(match raw {
+            "pending" => Stage::Pending,
+            "declined" => Stage::Declined,
+            "received" => Stage::Received,
+            "cancelled" => Stage::Cancelled,
+            other => return Err(DbError::Corrupt(format!("reference status '{other}'"))),
+        })
+    }
+}
+
+/// The referee's final word.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Response {
+    /// A rating.
+    Rated(RatingAnswer),
+    /// A refusal, with the reason.
+    Declined(String),
+}
+
+/// A request as stored, parsed.
+#[derive(Clone, Debug)]
+pub struct StoredReference {
+    /// Its id.
+    pub id: EntryId,
+    /// The applicant.
+    pub applicant: UserId,
+    /// What the applicant asked.
+    pub request: ReferenceRequestInput,
+    /// Where it stands.
+    pub stage: Stage,
+    /// The nonce the current link is made from.
+    pub link_nonce: Option<String>,
+    /// How many links were made (the first is 1).
+    pub link_generation: i64,
+    /// When the current link stops working.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When the referee first opened the link.
+    pub opened_at: Option<DateTime<Utc>>,
+    /// When the referee answered.
+    pub answered_at: Option<DateTime<Utc>>,
+    /// When it was requested.
+    pub created_at: DateTime<Utc>,
+    /// The referee's draft.
+    pub draft: Option<RatingDraft>,
+    /// The referee's final word.
+    pub response: Option<Response>,
+    /// Where the applicant asked from.
+    pub requested_ip: Option<String>,
+    /// Where the referee answered from.
+    pub answer_ip: Option<String>,
+    /// The request that replaced this one.
+    pub replaced_by: Option<EntryId>,
+}
+
+impl StoredReference {
+    /// The rating, if one was given.
+    pub fn rating(&self) -> Option<GivenRating> {
+        match (&self.response, self.answered_at) {
+            (Some(Response::Rated(answer)), Some(at)) => Some(GivenRating {
+                answer: answer.clone(),
+                given_on: at.date_naive(),
+            }),
+            _ => None,
+        }
+    }
+
+    /// Whether the link works at `now`.
+    pub fn is_live(&self, now: DateTime<Utc>) -> bool {
+        self.stage == Stage::Pending && self.expires_at.is_some_and(|at| at > now)
+    }
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = reference_requests)]
+struct Row {
+    id: String,
+    applicant_id: String,
+    body: String,
+    created_at: NaiveDateTime,
+    status: String,
+    link_nonce: Option<String>,
+    link_generation: i64,
+    expires_at: Option<NaiveDateTime>,
+    opened_at: Option<NaiveDateTime>,
+    answered_at: Option<NaiveDateTime>,
+    draft: Option<String>,
+    answer: Option<String>,
+    requested_ip: Option<String>,
+    answer_ip: Option<String>,
+    replaced_by: Option<String>,
+}
+
+fn corrupt(what: &str, id: &str, error: impl std::fmt::Display) -> DbError {
+    DbError::Corrupt(format!("reference {id}: {what}: {error}"))
+}
+
+impl Row {
+    fn parse(self) -> DbResult<StoredReference> {
+        let id = &self.id;
+        let json = |what: &str, text: &str| -> DbResult<serde_json::Value> {
+            serde_json::from_str(text).map_err(|error| corrupt(what, id, error))
+        };
+        let utc = |at: NaiveDateTime| at.and_utc();
+        Ok(StoredReference {
+            id: id.parse().map_err(|_| corrupt("id", id, "not an id"))?,
+            applicant: self
+                .applicant_id
+                .parse()
+                .map_err(|_| corrupt("applicant", id, "not an id"))?,
+            request: serde_json::from_value(json("body", &self.body)?)
+                .map_err(|error| corrupt("body", id, error))?,
+            stage: Stage::parse(&self.status)?,
+            link_nonce: self.link_nonce,
+            link_generation: self.link_generation,
+            expires_at: self.expires_at.map(utc),
+            opened_at: self.opened_at.map(utc),
+            answered_at: self.answered_at.map(utc),
+            created_at: utc(self.created_at),
+            draft: match &self.draft {
+                Some(text) => Some(
+                    serde_json::from_value(json("draft", text)?)
+                        .map_err(|error| corrupt("draft", id, error))?,
+                ),
+                None => None,
+            },
+            response: match &self.answer {
+                Some(text) => Some(
+                    serde_json::from_value(json("answer", text)?)
+                        .map_err(|error| corrupt("answer", id, error))?,
+                ),
+                None => None,
+            },
+            requested_ip: self.requested_ip,
+            answer_ip: self.answer_ip,
+            replaced_by: match self.replaced_by {
+                Some(other) => Some(
+                    other
+                        .parse()
+                        .map_err(|_| corrupt("replaced_by", id, "not an id"))?,
+                ),
+                None => None,
+            },
+        })
+    }
+}
+
+fn to_json<T: Serialize>(value: &T) -> DbResult<String> {
+    serde_json::to_string(value).map_err(|error| DbError::Corrupt(error.to_string()))
+}
+
+/// Every request of an applicant, oldest first.
+pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<StoredReference>> {
+    reference_requests::table
         .filter(reference_requests::applicant_id.eq(applicant.to_string()))
         .order((
             reference_requests::created_at.asc(),
             reference_requests::id.asc(),
         ))
-        .select((reference_requests::id, reference_requests::body))
-        .load(conn)?;
-    rows.into_iter()
-        .map(|(id, body)| {
-            Ok(Entry {
-                id: id
-                    .parse()
-                    .map_err(|_| DbError::Corrupt(format!("reference id '{id}'")))?,
-                data: serde_json::from_str(&body)
-                    .map_err(|error| DbError::Corrupt(format!("reference {id}: {error}")))?,
-            })
+        .select(Row::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Row::parse)
+        .collect()
+}
+
+/// What the engine weighs of an applicant's references: every request not
+/// cancelled, with its rating once received.
+pub fn list(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Reference>> {
+    Ok(weighed(&list_for(conn, applicant)?))
+}
+
+/// The engine's view of stored requests: cancelled ones are left out.
+pub fn weighed(stored: &[StoredReference]) -> Vec<Reference> {
+    stored
+        .iter()
+        .filter(|r| r.stage != Stage::Cancelled)
+        .map(|r| Entry {
+            id: r.id,
+            data: engine_data(&r.request, r.rating().as_ref()),
         })
         .collect()
 }
 
-/// Records a reference (with its rating, if given).
+/// One request.
+pub fn get(conn: &mut AnyConnection, id: EntryId) -> DbResult<Option<StoredReference>> {
+    reference_requests::table
+        .find(id.to_string())
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .map(Row::parse)
+        .transpose()
+}
+
+/// The request whose current link has this token hash.
+pub fn find_by_token_hash(
+    conn: &mut AnyConnection,
+    token_hash: &str,
+) -> DbResult<Option<StoredReference>> {
+    reference_requests::table
+        .filter(reference_requests::token_hash.eq(token_hash))
+        .select(Row::as_select())
+        .first(conn)
+        .optional()?
+        .map(Row::parse)
+        .transpose()
+}
+
+/// A new link for a request: what is stored of it.
+pub struct StoredLink<'a> {
+    /// The nonce.
+    pub nonce: &'a str,
+    /// The token's hash.
+    pub token_hash: &'a str,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Records a new request with its first link.
 pub fn insert(
     conn: &mut AnyConnection,
     applicant: UserId,
-    data: &ReferenceData,
+    request: &ReferenceRequestInput,
+    link: &StoredLink<'_>,
+    now: DateTime<Utc>,
+    ip: Option<&str>,
 ) -> DbResult<EntryId> {
     let id = EntryId::from_uuid(uuid::Uuid::new_v4());
-    let now = Utc::now().naive_utc();
-    let body = serde_json::to_string(data).map_err(|error| DbError::Corrupt(error.to_string()))?;
     diesel::insert_into(reference_requests::table)
         .values((
             reference_requests::id.eq(id.to_string()),
             reference_requests::applicant_id.eq(applicant.to_string()),
-            reference_requests::body.eq(body),
+            reference_requests::body.eq(to_json(request)?),
             reference_requests::version.eq(1i64),
-            reference_requests::created_at.eq(now),
-            reference_requests::updated_at.eq(now),
+            reference_requests::created_at.eq(now.naive_utc()),
+            reference_requests::updated_at.eq(now.naive_utc()),
+            reference_requests::status.eq(Stage::Pending.as_str()),
+            reference_requests::token_hash.eq(link.token_hash),
+            reference_requests::link_nonce.eq(link.nonce),
+            reference_requests::link_generation.eq(1i64),
+            reference_requests::expires_at.eq(link.expires_at.naive_utc()),
+            reference_requests::requested_ip.eq(ip),
         ))
         .execute(conn)?;
     Ok(id)
+}
+
+/// Records a rating given outside the link flow (imports of ratings collected by
+/// the association's previous system, and tests of what depends on ratings).
+pub fn insert_received(
+    conn: &mut AnyConnection,
+    applicant: UserId,
+    request: &ReferenceRequestInput,
+    answer: &RatingAnswer,
+    answered_at: DateTime<Utc>,
+) -> DbResult<EntryId> {
+    let id = EntryId::from_uuid(uuid::Uuid::new_v4());
+    let at = answered_at.naive_utc();
+    diesel::insert_into(reference_requests::table)
+        .values((
+            reference_requests::id.eq(id.to_string()),
+            reference_requests::applicant_id.eq(applicant.to_string()),
+            reference_requests::body.eq(to_json(request)?),
+            reference_requests::version.eq(1i64),
+            reference_requests::created_at.eq(at),
+            reference_requests::updated_at.eq(at),
+            reference_requests::status.eq(Stage::Received.as_str()),
+            reference_requests::answered_at.eq(at),
+            reference_requests::answer.eq(to_json(&Response::Rated(answer.clone()))?),
+        ))
+        .execute(conn)?;
+    Ok(id)
+}
+
+/// Gives a pending request a new link (the old one dies). False when the request
+/// is no longer pending.
+pub fn renew_link(
+    conn: &mut AnyConnection,
+    id: EntryId,
+    link: &StoredLink<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        reference_requests::table
+            .find(id.to_string())
+            .filter(reference_requests::status.eq(Stage::Pending.as_str())),
+    )
+    .set((
+        reference_requests::token_hash.eq(link.token_hash),
+        reference_requests::link_nonce.eq(link.nonce),
+        reference_requests::link_generation.eq(reference_requests::link_generation + 1i64),
+        reference_requests::expires_at.eq(link.expires_at.naive_utc()),
+        reference_requests::updated_at.eq(now.naive_utc()),
+        reference_requests::version.eq(reference_requests::version + 1i64),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Cancels a request: its link dies at once. Only a pending request can be
+/// cancelled, unless it is being replaced (`replaced_by`), which also retires a
+/// declined or received one. False when nothing changed.
+pub fn cancel(
+    conn: &mut AnyConnection,
+    id: EntryId,
+    replaced_by: Option<EntryId>,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let target = reference_requests::table.find(id.to_string());
+    let set = (
+        reference_requests::status.eq(Stage::Cancelled.as_str()),
+        reference_requests::replaced_by.eq(replaced_by.map(|r| r.to_string())),
+        reference_requests::updated_at.eq(now.naive_utc()),
+        reference_requests::version.eq(reference_requests::version + 1i64),
+    );
+    let changed = if replaced_by.is_some() {
+        diesel::update(target.filter(reference_requests::status.ne(Stage::Cancelled.as_str())))
+            .set(set)
+            .execute(conn)?
+    } else {
+        diesel::update(target.filter(reference_requests::status.eq(Stage::Pending.as_str())))
+            .set(set)
+            .execute(conn)?
+    };
+    Ok(changed == 1)
+}
+
+/// Notes the first time the referee opened the link.
+pub fn mark_opened(conn: &mut AnyConnection, id: EntryId, now: DateTime<Utc>) -> DbResult<()> {
+    diesel::update(
+        reference_requests::table
+            .find(id.to_string())
+            .filter(reference_requests::opened_at.is_null()),
+    )
+    .set(reference_requests::opened_at.eq(now.naive_utc()))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// Keeps the referee's draft. False when the request is no longer pending.
+pub fn save_draft(
+    conn: &mut AnyConnection,
+    id: EntryId,
+    draft: &RatingDraft,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        reference_requests::table
+            .find(id.to_string())
+            .filter(reference_requests::status.eq(Stage::Pending.as_str())),
+    )
+    .set((
+        reference_requests::draft.eq(to_json(draft)?),
+        reference_requests::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Records the referee's final word; the link stops working. False when the
+/// request was no longer pending (answered twice, or cancelled meanwhile).
+pub fn answer(
+    conn: &mut AnyConnection,
+    id: EntryId,
+    response: &Response,
+    now: DateTime<Utc>,
+    ip: Option<&str>,
+) -> DbResult<bool> {
+    let stage = match response {
+        Response::Rated(_) => Stage::Received,
+        Response::Declined(_) => Stage::Declined,
+    };
+    let changed = diesel::update(
+        reference_requests::table
+            .find(id.to_string())
+            .filter(reference_requests::status.eq(Stage::Pending.as_str())),
+    )
+    .set((
+        reference_requests::status.eq(stage.as_str()),
+        reference_requests::answer.eq(to_json(response)?),
+        reference_requests::draft.eq(None::<String>),
+        reference_requests::answered_at.eq(now.naive_utc()),
+        reference_requests::answer_ip.eq(ip),
+        reference_requests::updated_at.eq(now.naive_utc()),
+        reference_requests::version.eq(reference_requests::version + 1i64),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Pending requests whose link expires after `now` and no later than `until`:
+/// the ones a reminder may be due for.
+pub fn expiring(
+    conn: &mut AnyConnection,
+    now: DateTime<Utc>,
+    until: DateTime<Utc>,
+) -> DbResult<Vec<StoredReference>> {
+    reference_requests::table
+        .filter(reference_requests::status.eq(Stage::Pending.as_str()))
+        .filter(reference_requests::expires_at.gt(now.naive_utc()))
+        .filter(reference_requests::expires_at.le(until.naive_utc()))
+        .order(reference_requests::expires_at.asc())
+        .select(Row::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(Row::parse)
+        .collect()
 }

@@ -33,6 +33,7 @@ pub fn insert(
     token_hash: &str,
     now: NaiveDateTime,
     expires_at: NaiveDateTime,
+    ip: Option<&str>,
 ) -> DbResult<()> {
     diesel::insert_into(refresh_tokens::table)
         .values((
@@ -42,6 +43,7 @@ pub fn insert(
             refresh_tokens::token_hash.eq(token_hash),
             refresh_tokens::created_at.eq(now),
             refresh_tokens::expires_at.eq(expires_at),
+            refresh_tokens::ip.eq(ip),
         ))
         .execute(conn)?;
     Ok(())
@@ -57,6 +59,16 @@ pub fn find_by_hash(
         .select(RefreshTokenRow::as_select())
         .first(conn)
         .optional()?)
+}
+
+/// The addresses `user` signed in or refreshed from, among live sessions.
+pub fn ips_of(conn: &mut AnyConnection, user: UserId) -> DbResult<Vec<String>> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::user_id.eq(user.to_string()))
+        .filter(refresh_tokens::ip.is_not_null())
+        .select(refresh_tokens::ip.assume_not_null())
+        .distinct()
+        .load(conn)?)
 }
 
 /// Marks a live token as exchanged. False when it was no longer live (a concurrent

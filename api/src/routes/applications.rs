@@ -10,7 +10,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::routes::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
-use chrono::Utc;
+use chrono::NaiveDate;
 use endorse_shared::applications::{
     ApplicationListResponse, ApplicationResponse, ApplicationStatus, ListApplicationsQuery,
     MoveRulebookRequest, Snapshot, SnapshotReference, StartApplicationRequest,
@@ -31,13 +31,22 @@ struct Weighed {
 
 /// Loads what answers need once per applicant and rulebook version, so a list
 /// of applications costs the same few queries as one.
-#[derive(Default)]
 struct Loader {
+    today: NaiveDate,
     portfolios: HashMap<UserId, Weighable>,
     rulebooks: HashMap<i64, Rulebook>,
 }
 
 impl Loader {
+    /// A loader weighing portfolios as of `today`.
+    fn on(today: NaiveDate) -> Self {
+        Self {
+            today,
+            portfolios: HashMap::new(),
+            rulebooks: HashMap::new(),
+        }
+    }
+
     fn weigh(&mut self, conn: &mut AnyConnection, application: &Application) -> DbResult<Weighed> {
         let owner = application.applicant.id;
         let weighable = match self.portfolios.entry(owner) {
@@ -59,7 +68,7 @@ impl Loader {
             ))
         })?;
         Ok(Weighed {
-            report: evaluate(rules, &weighable.portfolio, Utc::now().date_naive()),
+            report: evaluate(rules, &weighable.portfolio, self.today),
             category_name: rules.name.clone(),
         })
     }
@@ -88,8 +97,12 @@ impl Loader {
 }
 
 /// One application as an answer.
-fn respond(conn: &mut AnyConnection, application: Application) -> DbResult<ApplicationResponse> {
-    Loader::default().respond(conn, application)
+fn respond(
+    conn: &mut AnyConnection,
+    application: Application,
+    today: NaiveDate,
+) -> DbResult<ApplicationResponse> {
+    Loader::on(today).respond(conn, application)
 }
 
 fn not_yours() -> ApiError {
@@ -123,6 +136,7 @@ pub async fn start_application(
     AuthUser(user): AuthUser,
     body: web::Json<StartApplicationRequest>,
 ) -> ApiResult<HttpResponse> {
+    let today = state.clock.today();
     body.validate()?;
     let category = body.into_inner().category.trim().to_uppercase();
     let owner = user.id;
@@ -146,7 +160,7 @@ pub async fn start_application(
                 Err(other) => return Err(other),
             };
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application)?))
+            Ok(Ok(respond(conn, application, today)?))
         })
         .await??;
     Ok(HttpResponse::Created()
@@ -166,11 +180,12 @@ pub async fn list_my_applications(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<ApplicationResponse>>> {
+    let today = state.clock.today();
     let owner = user.id;
     let list = state
         .db
         .run(move |conn| {
-            let mut loader = Loader::default();
+            let mut loader = Loader::on(today);
             applications::list_for(conn, owner)?
                 .into_iter()
                 .map(|application| loader.respond(conn, application))
@@ -197,12 +212,13 @@ pub async fn get_my_application(
     AuthUser(user): AuthUser,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
+    let today = state.clock.today();
     let (owner, id) = (user.id, id.into_inner());
     let found = state
         .db
         .run(move |conn| {
             own(conn, owner, id)?
-                .map(|application| respond(conn, application))
+                .map(|application| respond(conn, application, today))
                 .transpose()
         })
         .await?
@@ -239,6 +255,8 @@ pub async fn submit_application(
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let state_now = state.clock.now();
+    let today = state_now.date_naive();
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
@@ -255,7 +273,7 @@ pub async fn submit_application(
             if application.version != expected {
                 return Ok(Err(stale(application.version)));
             }
-            let mut loader = Loader::default();
+            let mut loader = Loader::on(today);
             let weighed = loader.weigh(conn, &application)?;
             if !weighed.report.eligible {
                 let mut errors = BTreeMap::new();
@@ -283,7 +301,7 @@ pub async fn submit_application(
                 .ok_or(DbError::NotFound)?;
             let snapshot = Snapshot {
                 round: applications::snapshot_count(conn, id)? + 1,
-                taken_at: Utc::now(),
+                taken_at: state_now,
                 entries: weighable
                     .entries
                     .iter()
@@ -343,6 +361,7 @@ pub async fn withdraw_application(
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let today = state.clock.today();
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
@@ -362,7 +381,7 @@ pub async fn withdraw_application(
                 return Ok(Err(stale(application.version)));
             }
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application)?))
+            Ok(Ok(respond(conn, application, today)?))
         })
         .await??;
     Ok(web::Json(outcome))
@@ -428,12 +447,13 @@ pub async fn get_application(
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
+    let today = state.clock.today();
     let id = id.into_inner();
     let found = state
         .db
         .run(move |conn| {
             applications::get(conn, id)?
-                .map(|application| respond(conn, application))
+                .map(|application| respond(conn, application, today))
                 .transpose()
         })
         .await?
@@ -470,6 +490,7 @@ pub async fn move_application_rulebook(
     if_match: IfMatch,
     body: web::Json<MoveRulebookRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let today = state.clock.today();
     let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
     let outcome = state
         .db
@@ -515,7 +536,7 @@ pub async fn move_application_rulebook(
                 return Ok(Err(stale(application.version)));
             }
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application)?))
+            Ok(Ok(respond(conn, application, today)?))
         })
         .await??;
     tracing::info!(admin_id = %admin.id, application_id = %outcome.id, rulebook_version = target, "application moved to another rulebook version");

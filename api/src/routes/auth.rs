@@ -7,7 +7,7 @@
 
 use crate::auth::passwords;
 use crate::auth::rate_limit::retry_after_seconds;
-use crate::auth::tokens::{hash_refresh_token, new_refresh_token};
+use crate::auth::tokens::{hash_secret_token, new_secret_token};
 use crate::db::users::{self, NewUser, User};
 use crate::db::{refresh_tokens, AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
@@ -69,11 +69,12 @@ pub async fn register(
         must_change_password: false,
     };
     let lifetime = state.settings.refresh_token_seconds;
+    let peer = peer_ip(&request);
     let (user, refresh) = state
         .db
         .transaction(move |conn| {
             let user = users::insert(conn, new)?;
-            let refresh = start_refresh_family(conn, user.id, lifetime)?;
+            let refresh = start_refresh_family(conn, user.id, lifetime, peer.as_deref())?;
             Ok((user, refresh))
         })
         .await
@@ -149,9 +150,10 @@ pub async fn login(
 
     let lifetime = state.settings.refresh_token_seconds;
     let user_id = user.id;
+    let peer = peer_ip(&request);
     let refresh = state
         .db
-        .transaction(move |conn| start_refresh_family(conn, user_id, lifetime))
+        .transaction(move |conn| start_refresh_family(conn, user_id, lifetime, peer.as_deref()))
         .await?;
     tracing::info!(user_id = %user.id, "signed in");
     session_response(&state, &user, &refresh, HttpResponse::Ok())
@@ -184,11 +186,12 @@ pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiRes
             "There is no session to refresh; sign in.".into(),
         ));
     };
-    let presented_hash = hash_refresh_token(cookie.value());
+    let presented_hash = hash_secret_token(cookie.value());
     let lifetime = state.settings.refresh_token_seconds;
+    let peer = peer_ip(&request);
     let outcome = state
         .db
-        .transaction(move |conn| rotate(conn, &presented_hash, lifetime))
+        .transaction(move |conn| rotate(conn, &presented_hash, lifetime, peer.as_deref()))
         .await?;
     match outcome {
         RefreshOutcome::Rotated { user, refresh } => {
@@ -213,6 +216,7 @@ fn rotate(
     conn: &mut AnyConnection,
     presented_hash: &str,
     lifetime: u64,
+    ip: Option<&str>,
 ) -> DbResult<RefreshOutcome> {
     let now = Utc::now().naive_utc();
     let Some(token) = refresh_tokens::find_by_hash(conn, presented_hash)? else {
@@ -236,7 +240,7 @@ fn rotate(
     let Some(user) = users::find(conn, user_id)? else {
         return Ok(RefreshOutcome::Unknown);
     };
-    let new = new_refresh_token();
+    let new = new_secret_token();
     refresh_tokens::insert(
         conn,
         user.id,
@@ -244,6 +248,7 @@ fn rotate(
         &new.hash,
         now,
         expiry(now, lifetime),
+        ip,
     )?;
     Ok(RefreshOutcome::Rotated {
         user,
@@ -262,7 +267,7 @@ fn rotate(
 )]
 pub async fn logout(state: web::Data<AppState>, request: HttpRequest) -> ApiResult<HttpResponse> {
     if let Some(cookie) = request.cookie(REFRESH_COOKIE) {
-        let presented_hash = hash_refresh_token(cookie.value());
+        let presented_hash = hash_secret_token(cookie.value());
         state
             .db
             .transaction(move |conn| {
@@ -285,11 +290,20 @@ pub(crate) fn start_refresh_family(
     conn: &mut AnyConnection,
     user: UserId,
     lifetime: u64,
+    ip: Option<&str>,
 ) -> DbResult<String> {
     let now = Utc::now().naive_utc();
-    let new = new_refresh_token();
+    let new = new_secret_token();
     let family = uuid::Uuid::new_v4().to_string();
-    refresh_tokens::insert(conn, user, &family, &new.hash, now, expiry(now, lifetime))?;
+    refresh_tokens::insert(
+        conn,
+        user,
+        &family,
+        &new.hash,
+        now,
+        expiry(now, lifetime),
+        ip,
+    )?;
     // Sweeping here keeps the table small without a scheduler.
     refresh_tokens::delete_expired(conn, now - chrono::Duration::days(1))?;
     Ok(new.secret)
@@ -345,6 +359,13 @@ pub(crate) fn client_ip(request: &HttpRequest) -> String {
         .peer_addr()
         .map(|addr| format!("ip:{}", addr.ip()))
         .unwrap_or_else(|| "ip:unknown".to_string())
+}
+
+/// The client's IP address as the socket sees it, kept with sessions and
+/// reference answers so reviewers can spot a referee answering from the
+/// applicant's address.
+pub(crate) fn peer_ip(request: &HttpRequest) -> Option<String> {
+    request.peer_addr().map(|addr| addr.ip().to_string())
 }
 
 /// Maps a unique violation on insert to the 409 for a taken e-mail address.

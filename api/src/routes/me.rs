@@ -48,9 +48,11 @@ pub async fn get_me(SessionUser(user): SessionUser) -> web::Json<UserResponse> {
 pub async fn change_password(
     state: web::Data<AppState>,
     SessionUser(user): SessionUser,
+    request: actix_web::HttpRequest,
     body: web::Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
+    let peer = crate::routes::auth::peer_ip(&request);
     let ChangePasswordRequest {
         current_password,
         new_password,
@@ -84,7 +86,7 @@ pub async fn change_password(
         .transaction(move |conn| {
             users::set_password(conn, user_id, &new_hash, false)?;
             refresh_tokens::revoke_all_for_user(conn, user_id, Utc::now().naive_utc())?;
-            let refresh = start_refresh_family(conn, user_id, lifetime)?;
+            let refresh = start_refresh_family(conn, user_id, lifetime, peer.as_deref())?;
             let user = users::find(conn, user_id)?.ok_or(crate::db::DbError::NotFound)?;
             Ok((user, refresh))
         })

@@ -8,7 +8,9 @@ pub mod auth;
 pub mod documents;
 pub mod health;
 pub mod me;
+pub mod outbox;
 pub mod portfolio;
+pub mod references;
 pub mod rulebooks;
 pub mod users;
 pub mod versioning;
@@ -39,6 +41,47 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/users/{id}/portfolio/{section}/{entry}/verify",
                 web::post().to(portfolio::verify_entry),
             )
+            .route(
+                "/users/{id}/references",
+                web::get().to(references::get_user_references),
+            )
+            .route("/references", web::get().to(references::list_references))
+            .route("/references", web::post().to(references::create_reference))
+            .route(
+                "/references/{id}/link",
+                web::get().to(references::get_reference_link),
+            )
+            .route(
+                "/references/{id}/resend",
+                web::post().to(references::resend_reference),
+            )
+            .route(
+                "/references/{id}/cancel",
+                web::post().to(references::cancel_reference),
+            )
+            .route(
+                "/references/{id}/replace",
+                web::post().to(references::replace_reference),
+            )
+            .route(
+                "/referee/{token}",
+                web::get().to(references::get_invitation),
+            )
+            .route(
+                "/referee/{token}/draft",
+                web::put().to(references::save_draft),
+            )
+            .route(
+                "/referee/{token}/rating",
+                web::post().to(references::submit_rating),
+            )
+            .route(
+                "/referee/{token}/decline",
+                web::post().to(references::decline),
+            )
+            .route("/outbox", web::get().to(outbox::list_outbox))
+            .route("/outbox/{id}", web::get().to(outbox::get_message))
+            .route("/outbox/{id}/retry", web::post().to(outbox::retry_message))
             .route("/rulebooks", web::get().to(rulebooks::list_rulebooks))
             .route("/rulebooks", web::post().to(rulebooks::publish_rulebook))
             .route(

@@ -571,7 +571,7 @@ pub async fn get_eligibility(
             ))
         })
         .await?;
-    let today = Utc::now().date_naive();
+    let today = state.clock.today();
     Ok(web::Json(eligibility::self_check(
         &version.rulebook,
         &weighable.portfolio,

@@ -2,13 +2,11 @@
 //! moving to a newer rulebook.
 
 use crate::helpers::*;
-use chrono::NaiveDate;
 use endorse_api::db::{portfolio, references};
 use endorse_shared::applications::{
     ApplicationListResponse, ApplicationResponse, ApplicationStatus,
 };
 use endorse_shared::entries::{EntryData, PortfolioEntry};
-use endorse_shared::portfolio::{RatingSummary, ReferenceData};
 use endorse_shared::rulebook::{Relationship, RulebookVersionResponse};
 use endorse_shared::{Role, UserId};
 use reqwest::StatusCode;
@@ -62,16 +60,10 @@ async fn eligible_ifs_portfolio(app: &TestApp, token: &str, owner: UserId) -> Ve
     }
     let membership = add(app, token, json!({ "section": "membership", "data": {
         "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01", "verified": false }})).await;
-    let rated = |email: &str, relationship, endorsed| ReferenceData {
-        referee_email: email.into(),
-        relationship,
-        endorsed,
-        known_since: NaiveDate::from_ymd_opt(2018, 1, 1),
-        rating: Some(RatingSummary {
-            given_on: today - chrono::Duration::days(10),
-            not_enough_information: 0,
-        }),
+    let rated = |email: &str, relationship, endorsed| {
+        crate::helpers::rated_reference("IFS", email, relationship, endorsed)
     };
+    let given_at = chrono::Utc::now() - chrono::Duration::days(10);
     let refs = [
         rated("boss@example.org", Relationship::CurrentSupervisor, true),
         rated("rivera@example.org", Relationship::RscProvider, false),
@@ -87,8 +79,8 @@ async fn eligible_ifs_portfolio(app: &TestApp, token: &str, owner: UserId) -> Ve
     let membership_id = membership.id;
     app.db
         .transaction(move |conn| {
-            for reference in &refs {
-                references::insert(conn, owner, reference)?;
+            for (request, answer) in &refs {
+                references::insert_received(conn, owner, request, answer, given_at)?;
             }
             portfolio::update(conn, owner, membership_id, 1, &verified)?;
             Ok(())

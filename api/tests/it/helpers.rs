@@ -112,6 +112,8 @@ pub fn test_settings(data_dir: &std::path::Path, database: DatabaseUrl) -> Setti
     };
     let mut settings = Settings::from_args(&args).expect("test settings");
     settings.database = database;
+    // Tests run the mail worker's rounds by hand.
+    settings.mail.worker_interval_seconds = None;
     settings
 }
 
@@ -318,4 +320,61 @@ pub async fn expect_problem(response: Response, status: StatusCode) -> Problem {
         "body and header disagree on the request id"
     );
     problem
+}
+
+/// A reference request for `category` and a complete rating of it (every domain
+/// answered "strong"), as the rating tests and the application tests use them.
+pub fn rated_reference(
+    category: &str,
+    email: &str,
+    relationship: endorse_shared::rulebook::Relationship,
+    endorsed: bool,
+) -> (
+    endorse_shared::references::ReferenceRequestInput,
+    endorse_shared::references::RatingAnswer,
+) {
+    let known_since = chrono::NaiveDate::from_ymd_opt(2018, 1, 1).expect("date");
+    let request = endorse_shared::references::ReferenceRequestInput {
+        category: category.into(),
+        referee_name: format!("Referee {email}"),
+        referee_email: email.into(),
+        relationship,
+        endorsement: endorsed.then(|| endorse_shared::references::RefereeEndorsement {
+            category: "IMHM-C".into(),
+            number: "MI-1".into(),
+        }),
+        known_since,
+        waive_access: true,
+    };
+    (request, full_answer(relationship, known_since, 0))
+}
+
+/// A complete rating with `not_enough` domains answered "not enough information".
+pub fn full_answer(
+    relationship: endorse_shared::rulebook::Relationship,
+    known_since: chrono::NaiveDate,
+    not_enough: usize,
+) -> endorse_shared::references::RatingAnswer {
+    use endorse_shared::references::{Rating, RatingAnswer, Recommendation};
+    let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
+        .expect("default rulebook")
+        .competency_domains;
+    RatingAnswer {
+        relationship,
+        known_since,
+        ratings: domains
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let rating = if i < not_enough {
+                    Rating::NotEnoughInformation
+                } else {
+                    Rating::Strong
+                };
+                (d.code.clone(), rating)
+            })
+            .collect(),
+        comments: "Reflects deeply and works well with families.".into(),
+        recommendation: Recommendation::Recommend,
+    }
 }

@@ -5,8 +5,8 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    application_snapshots, applications, documents, portfolio_entries, portfolio_notes,
-    reference_requests, refresh_tokens, rulebook_versions, users,
+    application_snapshots, applications, documents, outbox, outbox_attempts, portfolio_entries,
+    portfolio_notes, reference_requests, refresh_tokens, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -34,6 +34,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             chrono::NaiveDateTime,
             Option<chrono::NaiveDateTime>,
             Option<chrono::NaiveDateTime>,
+            Option<String>,
         )>(conn)
         .expect("refresh_tokens matches schema.rs");
     type Stamp = chrono::NaiveDateTime;
@@ -51,8 +52,52 @@ fn select_every_column(conn: &mut db::AnyConnection) {
         .expect("rulebook_versions matches schema.rs");
     reference_requests::table
         .select(reference_requests::all_columns)
-        .load::<(String, String, String, i64, Stamp, Stamp)>(conn)
+        .load::<(
+            String,
+            String,
+            String,
+            i64,
+            Stamp,
+            Stamp,
+            String,
+            Option<String>,
+            Option<String>,
+            i64,
+            Option<Stamp>,
+            Option<Stamp>,
+            Option<Stamp>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        )>(conn)
         .expect("reference_requests matches schema.rs");
+    outbox::table
+        .select(outbox::all_columns)
+        .load::<(
+            String,
+            Option<String>,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            String,
+            i64,
+            Stamp,
+            Option<Stamp>,
+            Option<String>,
+            Stamp,
+            Option<Stamp>,
+        )>(conn)
+        .expect("outbox matches schema.rs");
+    outbox_attempts::table
+        .select(outbox_attempts::all_columns)
+        .load::<(String, String, Stamp, String, bool, Option<String>)>(conn)
+        .expect("outbox_attempts matches schema.rs");
     applications::table
         .select(applications::all_columns)
         .load::<(

@@ -1,0 +1,294 @@
+//! The text and HTML of every message. Each template fills a [`NewMessage`];
+//! the association's name, reply-to address and signature come from the
+//! settings. A referee's link is written as [`LINK_PLACEHOLDER`] and made only at
+//! delivery, so no secret link ever sits in the database.
+
+use crate::config::MailSettings;
+use crate::db::outbox::NewMessage;
+use chrono::{DateTime, Utc};
+use endorse_shared::mail::MailKind;
+use endorse_shared::references::ReferenceRequestInput;
+use endorse_shared::EntryId;
+
+/// Stands for the referee's link in a stored body.
+pub const LINK_PLACEHOLDER: &str = "{referee_link}";
+
+/// What every template needs to know about where it is sent from.
+pub struct Context<'a> {
+    /// The association and its signature.
+    pub mail: &'a MailSettings,
+    /// The address of Endorse, for links.
+    pub public_url: &'a str,
+}
+
+/// Escapes text for HTML.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// A paragraph of a message: text, or a button-like link.
+enum Block<'a> {
+    Text(String),
+    Link { label: &'a str, href: String },
+}
+
+impl Context<'_> {
+    fn render(&self, greeting: &str, blocks: &[Block<'_>]) -> (String, String) {
+        let mail = self.mail;
+        let mut text = format!("{greeting}\n\n");
+        let mut html = format!(
+            "<!doctype html><html lang=\"en\"><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:40rem\"><p>{}</p>",
+            escape(greeting)
+        );
+        for block in blocks {
+            match block {
+                Block::Text(paragraph) => {
+                    text.push_str(paragraph);
+                    text.push_str("\n\n");
+                    html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+                }
+                Block::Link { label, href } => {
+                    text.push_str(&format!("{label}:\n{href}\n\n"));
+                    html.push_str(&format!(
+                        "<p><a href=\"{}\" style=\"display:inline-block;padding:.6rem 1rem;background:#1f4e79;color:#fff;border-radius:.3rem;text-decoration:none\">{}</a></p><p style=\"font-size:.9rem\">{}<br>{}</p>",
+                        escape(href),
+                        escape(label),
+                        "If the button does not work, copy this address into your browser:",
+                        escape(href)
+                    ));
+                }
+            }
+        }
+        let footer = format!(
+            "Questions? Reply to this e-mail or write to {}.",
+            mail.reply_to
+        );
+        text.push_str(&format!(
+            "{}\n{}\n\n{footer}\n",
+            mail.signature, mail.association_name
+        ));
+        html.push_str(&format!(
+            "<p>{}<br>{}</p><p style=\"font-size:.9rem;color:#444\">{}</p></body></html>",
+            escape(&mail.signature),
+            escape(&mail.association_name),
+            escape(&footer)
+        ));
+        (text, html)
+    }
+
+    /// The request to a referee, with the secret link.
+    pub fn reference_request(
+        &self,
+        reference: EntryId,
+        request: &ReferenceRequestInput,
+        applicant_name: &str,
+        category_name: &str,
+        expires_at: DateTime<Utc>,
+    ) -> NewMessage {
+        let (text, html) = self.render(
+            &format!("Dear {},", request.referee_name),
+            &[
+                Block::Text(format!(
+                    "{applicant_name} is applying for the {category_name} endorsement with the {} and has asked you for a reference rating. {applicant_name} described you as their {}.",
+                    self.mail.association_name,
+                    request.relationship.label()
+                )),
+                Block::Text(
+                    "The rating takes about 15 minutes: you rate the applicant on each competency domain, add comments and a recommendation, or decline. No account is needed, and your answers are saved as you go.".into(),
+                ),
+                Block::Link {
+                    label: "Give your reference",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::Text(format!(
+                    "This link is personal to you and works until {}. Please do not forward it.",
+                    expires_at.format("%-d %B %Y")
+                )),
+            ],
+        );
+        NewMessage {
+            kind: MailKind::ReferenceRequest,
+            to_address: request.referee_email.clone(),
+            to_name: request.referee_name.clone(),
+            subject: format!("Reference request for {applicant_name}"),
+            body_text: text,
+            body_html: html,
+            reference: Some(reference),
+            dedupe_key: None,
+        }
+    }
+
+    /// A reminder to a referee, `days_left` before the link expires.
+    pub fn reference_reminder(
+        &self,
+        reference: EntryId,
+        request: &ReferenceRequestInput,
+        applicant_name: &str,
+        expires_at: DateTime<Utc>,
+        dedupe_key: String,
+    ) -> NewMessage {
+        let (text, html) = self.render(
+            &format!("Dear {},", request.referee_name),
+            &[
+                Block::Text(format!(
+                    "A reminder: {applicant_name} is waiting for your reference rating. Your link works until {}.",
+                    expires_at.format("%-d %B %Y")
+                )),
+                Block::Link {
+                    label: "Give your reference",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::Text(
+                    "If you cannot give a reference, the same link lets you decline, so the applicant can ask someone else.".into(),
+                ),
+            ],
+        );
+        NewMessage {
+            kind: MailKind::ReferenceReminder,
+            to_address: request.referee_email.clone(),
+            to_name: request.referee_name.clone(),
+            subject: format!("Reminder: reference for {applicant_name}"),
+            body_text: text,
+            body_html: html,
+            reference: Some(reference),
+            dedupe_key: Some(dedupe_key),
+        }
+    }
+
+    /// To the applicant: a rating arrived.
+    pub fn rating_received(
+        &self,
+        reference: EntryId,
+        request: &ReferenceRequestInput,
+        applicant_email: &str,
+        applicant_name: &str,
+    ) -> NewMessage {
+        let (text, html) = self.render(
+            &format!("Dear {applicant_name},"),
+            &[
+                Block::Text(format!(
+                    "{} has submitted a reference rating for you. Your references page shows whether it counts for your application.",
+                    request.referee_name
+                )),
+                Block::Link {
+                    label: "See your references",
+                    href: format!("{}/references", self.public_url),
+                },
+            ],
+        );
+        NewMessage {
+            kind: MailKind::RatingReceived,
+            to_address: applicant_email.to_string(),
+            to_name: applicant_name.to_string(),
+            subject: format!("{} submitted your reference rating", request.referee_name),
+            body_text: text,
+            body_html: html,
+            reference: Some(reference),
+            dedupe_key: None,
+        }
+    }
+
+    /// To the applicant: a referee declined.
+    pub fn reference_declined(
+        &self,
+        reference: EntryId,
+        request: &ReferenceRequestInput,
+        reason: &str,
+        applicant_email: &str,
+        applicant_name: &str,
+    ) -> NewMessage {
+        let (text, html) = self.render(
+            &format!("Dear {applicant_name},"),
+            &[
+                Block::Text(format!(
+                    "{} declined to give you a reference rating, saying: \u{201c}{reason}\u{201d}",
+                    request.referee_name
+                )),
+                Block::Text("You can ask someone else from your references page.".into()),
+                Block::Link {
+                    label: "Ask another referee",
+                    href: format!("{}/references", self.public_url),
+                },
+            ],
+        );
+        NewMessage {
+            kind: MailKind::ReferenceDeclined,
+            to_address: applicant_email.to_string(),
+            to_name: applicant_name.to_string(),
+            subject: format!("{} declined your reference request", request.referee_name),
+            body_text: text,
+            body_html: html,
+            reference: Some(reference),
+            dedupe_key: None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+    use endorse_shared::rulebook::Relationship;
+
+    fn settings() -> MailSettings {
+        let dir = tempfile::tempdir().unwrap();
+        let args = crate::config::ConfigArgs {
+            data_dir: Some(dir.path().to_path_buf()),
+            association_name: Some("Michigan <IMH> Association".into()),
+            ..Default::default()
+        };
+        crate::Settings::from_args(&args).unwrap().mail
+    }
+
+    #[test]
+    fn a_request_names_the_applicant_escapes_html_and_leaves_the_link_for_later() {
+        let mail = settings();
+        let context = Context {
+            mail: &mail,
+            public_url: "https://endorse.example.org",
+        };
+        let request = ReferenceRequestInput {
+            category: "IFS".into(),
+            referee_name: "Sam <b>Rivera</b>".into(),
+            referee_email: "sam@example.org".into(),
+            relationship: Relationship::CurrentSupervisor,
+            endorsement: None,
+            known_since: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            waive_access: true,
+        };
+        let expires = DateTime::parse_from_rfc3339("2026-12-22T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let message = context.reference_request(
+            EntryId::from_uuid(uuid::Uuid::new_v4()),
+            &request,
+            "Ada Lovelace",
+            "Infant Family Specialist",
+            expires,
+        );
+        assert_eq!(message.subject, "Reference request for Ada Lovelace");
+        assert!(message.body_text.contains("Ada Lovelace is applying for the Infant Family Specialist endorsement with the Michigan <IMH> Association"));
+        assert!(message.body_text.contains("current supervisor"));
+        assert!(message.body_text.contains("22 December 2026"));
+        assert!(message.body_text.contains(LINK_PLACEHOLDER));
+        assert!(message.body_html.contains("Sam &lt;b&gt;Rivera&lt;/b&gt;"));
+        assert!(message
+            .body_html
+            .contains("Michigan &lt;IMH&gt; Association"));
+        assert!(!message.body_html.contains("<b>"));
+        assert!(message
+            .body_text
+            .contains("The Michigan <IMH> Association endorsement team"));
+    }
+}

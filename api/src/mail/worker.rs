@@ -1,0 +1,253 @@
+//! The background worker: queues reminders that fell due, then delivers what
+//! the outbox holds, retrying failures with exponential back-off.
+//!
+//! [`Worker::tick`] does one round and is what tests call, with a manual clock;
+//! [`Worker::spawn`] runs rounds forever at the configured interval.
+
+use super::templates::{Context, LINK_PLACEHOLDER};
+use super::{Outgoing, SendError};
+use crate::db::outbox::{self, Outcome};
+use crate::db::{references, users, DbError};
+use crate::state::AppState;
+use actix_web::web;
+use chrono::Duration;
+use diesel::Connection;
+
+/// How long a claimed message is reserved for the worker delivering it. A
+/// worker that dies mid-delivery releases it when this runs out.
+pub const LEASE: Duration = Duration::minutes(5);
+/// How many messages one round takes at most.
+const BATCH: i64 = 50;
+
+/// What one round did.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Round {
+    /// Reminders queued.
+    pub reminders: usize,
+    /// Messages delivered.
+    pub sent: usize,
+    /// Attempts that failed (to be retried or given up).
+    pub failed: usize,
+    /// Messages no longer needed.
+    pub skipped: usize,
+}
+
+/// Drains the outbox.
+#[derive(Clone)]
+pub struct Worker {
+    state: web::Data<AppState>,
+}
+
+impl Worker {
+    /// A worker on this application's state.
+    pub fn new(state: web::Data<AppState>) -> Self {
+        Self { state }
+    }
+
+    /// Runs rounds forever, one every `interval`. Errors are logged, never fatal.
+    pub fn spawn(self, interval: std::time::Duration) {
+        actix_web::rt::spawn(async move {
+            let mut ticker = tokio::time::interval(interval);
+            ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                ticker.tick().await;
+                match self.tick().await {
+                    Ok(round) if round != Round::default() => {
+                        tracing::info!(?round, "mail worker round");
+                    }
+                    Ok(_) => {}
+                    Err(error) => tracing::error!(%error, "mail worker round failed"),
+                }
+            }
+        });
+    }
+
+    /// One round: queue due reminders, then deliver due messages.
+    pub async fn tick(&self) -> Result<Round, DbError> {
+        let mut round = Round {
+            reminders: self.queue_reminders().await?,
+            ..Round::default()
+        };
+        let now = self.state.clock.now();
+        let due = self
+            .state
+            .db
+            .run(move |conn| outbox::due(conn, now, BATCH))
+            .await?;
+        for id in due {
+            match self.deliver(id).await? {
+                Some(Delivered::Sent) => round.sent += 1,
+                Some(Delivered::Failed) => round.failed += 1,
+                Some(Delivered::Skipped) => round.skipped += 1,
+                None => {}
+            }
+        }
+        Ok(round)
+    }
+
+    /// Queues the reminders due now: 7 days and 1 day before a link expires,
+    /// once per link (a key per reference, link and reminder makes a second
+    /// round, or a restart, queue nothing new). When both are due at once, only
+    /// the 1-day one goes.
+    async fn queue_reminders(&self) -> Result<usize, DbError> {
+        let now = self.state.clock.now();
+        let state = self.state.clone();
+        self.state
+            .db
+            .run(move |conn| {
+                let mut queued = 0;
+                for reference in references::expiring(conn, now, now + Duration::days(7))? {
+                    let Some(expires_at) = reference.expires_at else {
+                        continue;
+                    };
+                    let days = if expires_at - now <= Duration::days(1) {
+                        1
+                    } else {
+                        7
+                    };
+                    let key = format!(
+                        "reminder-{days}d:{}:{}",
+                        reference.id, reference.link_generation
+                    );
+                    let Some(applicant) = users::find(conn, reference.applicant)? else {
+                        continue;
+                    };
+                    let context = Context {
+                        mail: &state.settings.mail,
+                        public_url: &state.settings.public_url,
+                    };
+                    let message = context.reference_reminder(
+                        reference.id,
+                        &reference.request,
+                        &applicant.name,
+                        expires_at,
+                        key,
+                    );
+                    if conn.transaction(|conn| outbox::enqueue(conn, &message, now))? {
+                        queued += 1;
+                    }
+                }
+                Ok(queued)
+            })
+            .await
+    }
+
+    /// Claims and delivers one message. None when another worker has it.
+    async fn deliver(&self, id: String) -> Result<Option<Delivered>, DbError> {
+        let now = self.state.clock.now();
+        let lease_until = now + LEASE;
+        let claimed_id = id.clone();
+        let Some(message) = self
+            .state
+            .db
+            .run(move |conn| outbox::claim(conn, &claimed_id, now, lease_until))
+            .await?
+        else {
+            return Ok(None);
+        };
+        let kind = message.kind()?;
+        let mut text = message.body_text.clone();
+        let mut html = message.body_html.clone();
+        if kind.carries_link() {
+            let reference = match message.reference()? {
+                Some(reference) => {
+                    self.state
+                        .db
+                        .run(move |conn| references::get(conn, reference))
+                        .await?
+                }
+                None => None,
+            };
+            let link = reference
+                .as_ref()
+                .and_then(|r| r.is_live(now).then_some(r.link_nonce.as_deref()).flatten());
+            let Some(nonce) = link else {
+                let why = "the request was answered, cancelled or expired before delivery";
+                self.record(&id, Outcome::Skipped(why.into())).await?;
+                return Ok(Some(Delivered::Skipped));
+            };
+            let href = format!(
+                "{}/referee/{}",
+                self.state.settings.public_url,
+                self.state.links.token_for(nonce)
+            );
+            text = text.replace(LINK_PLACEHOLDER, &href);
+            html = html.replace(LINK_PLACEHOLDER, &super::templates::escape(&href));
+        }
+        let result = self
+            .state
+            .transport
+            .send(
+                &self.state.settings.mail,
+                Outgoing {
+                    id: &message.id,
+                    to_address: &message.to_address,
+                    to_name: &message.to_name,
+                    subject: &message.subject,
+                    text,
+                    html,
+                },
+            )
+            .await;
+        let after = self.state.clock.now();
+        match result {
+            Ok(()) => {
+                self.record(&id, Outcome::Sent).await?;
+                Ok(Some(Delivered::Sent))
+            }
+            Err(SendError {
+                message: error,
+                permanent,
+            }) => {
+                let settings = &self.state.settings.mail;
+                let attempts = u32::try_from(message.attempts)
+                    .unwrap_or(u32::MAX)
+                    .saturating_add(1);
+                let retry_at = (!permanent && attempts < settings.max_attempts)
+                    .then(|| after + backoff(settings.retry_base_seconds, attempts));
+                tracing::warn!(id, attempts, permanent, %error, "e-mail delivery failed");
+                self.record(&id, Outcome::Failed { error, retry_at })
+                    .await?;
+                Ok(Some(Delivered::Failed))
+            }
+        }
+    }
+
+    async fn record(&self, id: &str, outcome: Outcome) -> Result<(), DbError> {
+        let now = self.state.clock.now();
+        let transport = self.state.transport.name();
+        let id = id.to_string();
+        self.state
+            .db
+            .transaction(move |conn| outbox::record(conn, &id, transport, &outcome, now))
+            .await
+    }
+}
+
+enum Delivered {
+    Sent,
+    Failed,
+    Skipped,
+}
+
+/// The wait before attempt `attempts + 1`: the base, doubled per failed attempt,
+/// at most six hours.
+pub fn backoff(base_seconds: u64, attempts: u32) -> Duration {
+    let factor = 1u64 << attempts.saturating_sub(1).min(20);
+    let seconds = base_seconds.saturating_mul(factor).min(6 * 60 * 60);
+    Duration::seconds(i64::try_from(seconds).unwrap_or(6 * 60 * 60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::backoff;
+    use chrono::Duration;
+
+    #[test]
+    fn backoff_doubles_and_stops_at_six_hours() {
+        assert_eq!(backoff(60, 1), Duration::minutes(1));
+        assert_eq!(backoff(60, 2), Duration::minutes(2));
+        assert_eq!(backoff(60, 4), Duration::minutes(8));
+        assert_eq!(backoff(60, 30), Duration::hours(6));
+    }
+}

@@ -1,0 +1,16 @@
+DROP TABLE outbox_attempts;
+DROP TABLE outbox;
+ALTER TABLE refresh_tokens DROP COLUMN ip;
+DROP INDEX reference_requests_token_idx;
+ALTER TABLE reference_requests DROP COLUMN replaced_by;
+ALTER TABLE reference_requests DROP COLUMN answer_ip;
+ALTER TABLE reference_requests DROP COLUMN requested_ip;
+ALTER TABLE reference_requests DROP COLUMN answer;
+ALTER TABLE reference_requests DROP COLUMN draft;
+ALTER TABLE reference_requests DROP COLUMN answered_at;
+ALTER TABLE reference_requests DROP COLUMN opened_at;
+ALTER TABLE reference_requests DROP COLUMN expires_at;
+ALTER TABLE reference_requests DROP COLUMN link_generation;
+ALTER TABLE reference_requests DROP COLUMN link_nonce;
+ALTER TABLE reference_requests DROP COLUMN token_hash;
+ALTER TABLE reference_requests DROP COLUMN status;

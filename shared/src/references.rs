@@ -1,0 +1,681 @@
+//! Reference requests: what an applicant asks of a referee, what the referee
+//! answers through the secret link, and what each side is allowed to see.
+//!
+//! A request belongs to the applicant's portfolio and names the category it is
+//! for. The referee rates the applicant on every competency domain of the
+//! rulebook; the engine (`crate::eligibility`) only reads the
+//! [`RatingSummary`](crate::portfolio::RatingSummary) of a received rating.
+
+use crate::entries::{Checker, FieldErrors};
+use crate::ids::EntryId;
+use crate::portfolio::{RatingSummary, ReferenceData};
+use crate::rulebook::{CompetencyDomain, Relationship};
+use crate::validation::normalize_email;
+use chrono::{DateTime, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use validator::ValidateEmail;
+
+/// The longest comment a referee may write.
+pub const COMMENTS_MAX_CHARS: usize = 5000;
+/// The longest reason a referee may give for declining.
+pub const DECLINE_REASON_MAX_CHARS: usize = 1000;
+
+/// The referee's own endorsement, when they hold one.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefereeEndorsement {
+    /// The category code, e.g. `IMHM-C`.
+    pub category: String,
+    /// The endorsement number.
+    pub number: String,
+}
+
+/// What the applicant asks: who the referee is and what they may see. Sent to
+/// request a reference and to replace a referee.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferenceRequestInput {
+    /// The category the reference is for (a code of the current rulebook).
+    pub category: String,
+    /// The referee's full name.
+    pub referee_name: String,
+    /// The referee's e-mail address; the secret link goes there.
+    pub referee_email: String,
+    /// How the referee knows the applicant.
+    pub relationship: Relationship,
+    /// The referee's endorsement, if they are endorsed.
+    #[serde(default)]
+    pub endorsement: Option<RefereeEndorsement>,
+    /// Since when they have known each other.
+    pub known_since: NaiveDate,
+    /// True when the applicant waives the right to see the rating.
+    pub waive_access: bool,
+}
+
+impl ReferenceRequestInput {
+    /// Trims the text and lower-cases the e-mail address.
+    pub fn normalized(mut self) -> Self {
+        self.category = self.category.trim().to_string();
+        self.referee_name = self.referee_name.trim().to_string();
+        self.referee_email = normalize_email(&self.referee_email);
+        if let Some(endorsement) = &mut self.endorsement {
+            endorsement.category = endorsement.category.trim().to_string();
+            endorsement.number = endorsement.number.trim().to_string();
+        }
+        self
+    }
+
+    /// What is wrong with the request, by field. `categories` are the codes of the
+    /// current rulebook.
+    pub fn problems(&self, today: NaiveDate, categories: &[&str]) -> FieldErrors {
+        let mut errors = Checker::default();
+        if !categories.contains(&self.category.as_str()) {
+            errors.add("category", "is not a category of the current rulebook");
+        }
+        errors.text("referee_name", &self.referee_name, 200);
+        if !self.referee_email.validate_email() {
+            errors.add("referee_email", "must be a valid e-mail address");
+        }
+        if let Some(endorsement) = &self.endorsement {
+            errors.text("endorsement.category", &endorsement.category, 20);
+            errors.text("endorsement.number", &endorsement.number, 60);
+        }
+        errors.past("known_since", self.known_since, today);
+        if self.known_since < NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or(NaiveDate::MIN) {
+            errors.add("known_since", "must be in 1950 or later");
+        }
+        errors.0
+    }
+}
+
+/// One answer on a competency domain: a point on the scale, or "I do not have
+/// enough information to rate".
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Rating {
+    /// Consistently shows the competencies of this domain; a model for others.
+    Exemplary,
+    /// Shows them reliably.
+    Strong,
+    /// Shows them most of the time.
+    Competent,
+    /// Is still building them.
+    Developing,
+    /// Has not shown them.
+    NotEvident,
+    /// I do not have enough information to rate.
+    NotEnoughInformation,
+}
+
+impl Rating {
+    /// Every answer, best first, the abstention last.
+    pub const ALL: [Rating; 6] = [
+        Rating::Exemplary,
+        Rating::Strong,
+        Rating::Competent,
+        Rating::Developing,
+        Rating::NotEvident,
+        Rating::NotEnoughInformation,
+    ];
+
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Rating::Exemplary => "Exemplary",
+            Rating::Strong => "Strong",
+            Rating::Competent => "Competent",
+            Rating::Developing => "Developing",
+            Rating::NotEvident => "Not evident",
+            Rating::NotEnoughInformation => "I do not have enough information to rate",
+        }
+    }
+}
+
+/// The referee's overall recommendation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Recommendation {
+    /// Recommended without reservation.
+    Recommend,
+    /// Recommended, with reservations stated in the comments.
+    RecommendWithReservations,
+    /// Not recommended.
+    DoNotRecommend,
+}
+
+impl Recommendation {
+    /// Every recommendation.
+    pub const ALL: [Recommendation; 3] = [
+        Recommendation::Recommend,
+        Recommendation::RecommendWithReservations,
+        Recommendation::DoNotRecommend,
+    ];
+
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Recommendation::Recommend => "I recommend the applicant",
+            Recommendation::RecommendWithReservations => {
+                "I recommend the applicant, with reservations"
+            }
+            Recommendation::DoNotRecommend => "I do not recommend the applicant",
+        }
+    }
+}
+
+/// A submitted rating: final and never changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingAnswer {
+    /// The relationship, as the referee confirms or corrects it.
+    pub relationship: Relationship,
+    /// Since when they have known each other, as the referee confirms or corrects it.
+    pub known_since: NaiveDate,
+    /// An answer for every competency domain, by domain code.
+    pub ratings: BTreeMap<String, Rating>,
+    /// What the referee wants reviewers to know.
+    pub comments: String,
+    /// The overall recommendation.
+    pub recommendation: Recommendation,
+}
+
+impl RatingAnswer {
+    /// What is wrong with the answer, by field: every domain must be answered, and
+    /// only those.
+    pub fn problems(&self, today: NaiveDate, domains: &[CompetencyDomain]) -> FieldErrors {
+        let mut errors = Checker::default();
+        errors.past("known_since", self.known_since, today);
+        for domain in domains {
+            if !self.ratings.contains_key(&domain.code) {
+                errors.add(&format!("ratings.{}", domain.code), "choose an answer");
+            }
+        }
+        for code in self.ratings.keys() {
+            if !domains.iter().any(|d| &d.code == code) {
+                errors.add(&format!("ratings.{code}"), "is not a competency domain");
+            }
+        }
+        if self.comments.chars().count() > COMMENTS_MAX_CHARS {
+            errors.add(
+                "comments",
+                &format!("must be at most {COMMENTS_MAX_CHARS} characters"),
+            );
+        }
+        errors.0
+    }
+
+    /// How many answers were "not enough information".
+    pub fn not_enough_information(&self) -> u32 {
+        let count = self
+            .ratings
+            .values()
+            .filter(|r| **r == Rating::NotEnoughInformation)
+            .count();
+        u32::try_from(count).unwrap_or(u32::MAX)
+    }
+}
+
+/// A rating in progress: anything may still be missing. Kept on the server so it
+/// survives a reload or a change of device.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RatingDraft {
+    /// The relationship, if the referee touched it.
+    #[serde(default)]
+    pub relationship: Option<Relationship>,
+    /// Since when, if the referee touched it.
+    #[serde(default)]
+    pub known_since: Option<NaiveDate>,
+    /// The answers given so far, by domain code.
+    #[serde(default)]
+    pub ratings: BTreeMap<String, Rating>,
+    /// The comments so far.
+    #[serde(default)]
+    pub comments: String,
+    /// The recommendation, if chosen.
+    #[serde(default)]
+    pub recommendation: Option<Recommendation>,
+}
+
+impl RatingDraft {
+    /// What is wrong with a draft (sizes only: a draft may be incomplete).
+    pub fn problems(&self, domains: &[CompetencyDomain]) -> FieldErrors {
+        let mut errors = Checker::default();
+        for code in self.ratings.keys() {
+            if !domains.iter().any(|d| &d.code == code) {
+                errors.add(&format!("ratings.{code}"), "is not a competency domain");
+            }
+        }
+        if self.comments.chars().count() > COMMENTS_MAX_CHARS {
+            errors.add(
+                "comments",
+                &format!("must be at most {COMMENTS_MAX_CHARS} characters"),
+            );
+        }
+        errors.0
+    }
+}
+
+/// A referee declining to give a reference.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DeclineRequest {
+    /// Why, in a few words.
+    pub reason: String,
+}
+
+impl DeclineRequest {
+    /// What is wrong with it, by field.
+    pub fn problems(&self) -> FieldErrors {
+        let mut errors = Checker::default();
+        errors.text("reason", &self.reason, DECLINE_REASON_MAX_CHARS);
+        errors.0
+    }
+}
+
+/// Where a request stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum ReferenceStatus {
+    /// The e-mail is waiting to be delivered.
+    Queued,
+    /// The e-mail was delivered to the referee's mail server.
+    Sent,
+    /// The e-mail could not be delivered; see the delivery's error.
+    DeliveryFailed,
+    /// The referee opened the link.
+    Opened,
+    /// The referee declined.
+    Declined,
+    /// The rating arrived.
+    Received,
+    /// The applicant cancelled the request (or replaced the referee).
+    Cancelled,
+    /// The link expired before the referee answered.
+    Expired,
+}
+
+impl ReferenceStatus {
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            ReferenceStatus::Queued => "Queued",
+            ReferenceStatus::Sent => "Sent",
+            ReferenceStatus::DeliveryFailed => "Delivery failed",
+            ReferenceStatus::Opened => "Opened",
+            ReferenceStatus::Declined => "Declined",
+            ReferenceStatus::Received => "Received",
+            ReferenceStatus::Cancelled => "Cancelled",
+            ReferenceStatus::Expired => "Expired",
+        }
+    }
+
+    /// Whether the link still works for the referee.
+    pub const fn is_live(self) -> bool {
+        matches!(
+            self,
+            ReferenceStatus::Queued
+                | ReferenceStatus::Sent
+                | ReferenceStatus::DeliveryFailed
+                | ReferenceStatus::Opened
+        )
+    }
+}
+
+/// How the latest request e-mail fared.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Delivery {
+    /// Waiting, delivered or given up.
+    pub state: DeliveryState,
+    /// Attempts made so far.
+    pub attempts: u32,
+    /// The last error, when an attempt failed.
+    pub last_error: Option<String>,
+    /// When it was delivered.
+    pub sent_at: Option<DateTime<Utc>>,
+}
+
+/// Where one e-mail stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DeliveryState {
+    /// Waiting for its first or next attempt.
+    Pending,
+    /// Handed to the mail server (or, without one, written to the log).
+    Sent,
+    /// Given up after the last attempt, or refused for good.
+    Failed,
+    /// Not sent: the request was cancelled or answered first.
+    Skipped,
+}
+
+/// Whether a received rating counts for the request's category, and why not.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Counting {
+    /// True when the engine counts it.
+    pub counts: bool,
+    /// Why it does not count (empty when it does), and notes.
+    pub reasons: Vec<String>,
+}
+
+/// A reference request as its applicant sees it. Where access was waived, the
+/// answer is never included: only the status and whether it counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferenceView {
+    /// The request's id.
+    pub id: EntryId,
+    /// What the applicant asked.
+    pub request: ReferenceRequestInput,
+    /// Where it stands.
+    pub status: ReferenceStatus,
+    /// The latest request e-mail, once one was queued.
+    pub delivery: Option<Delivery>,
+    /// When it was requested.
+    pub requested_at: DateTime<Utc>,
+    /// When the current link stops working.
+    pub expires_at: Option<DateTime<Utc>>,
+    /// When the referee first opened the link.
+    pub opened_at: Option<DateTime<Utc>>,
+    /// When the referee answered (rated or declined).
+    pub answered_at: Option<DateTime<Utc>>,
+    /// Why the referee declined.
+    pub declined_reason: Option<String>,
+    /// Whether the rating counts, once received.
+    pub counting: Option<Counting>,
+    /// The rating itself: absent where access was waived (and until it arrives).
+    pub answer: Option<RatingAnswer>,
+    /// The request that replaced this one.
+    pub replaced_by: Option<EntryId>,
+}
+
+/// A request together with its freshly made secret link, shown once: after a
+/// request is sent or re-sent. Only a hash of the link is kept.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReferenceWithLink {
+    /// The request.
+    pub reference: ReferenceView,
+    /// The secret link, to copy and deliver another way if mail does not arrive.
+    pub link: String,
+}
+
+/// Something reviewers should look at twice. Shown, never blocking.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum ReferenceSignal {
+    /// Another referee of the same applicant has the same e-mail address.
+    SharedEmail {
+        /// The other request.
+        other: EntryId,
+    },
+    /// The referee's address is the applicant's own.
+    ApplicantEmail,
+    /// The referee answered from an IP address the applicant signed in from.
+    ApplicantIp {
+        /// The address.
+        ip: String,
+    },
+}
+
+impl ReferenceSignal {
+    /// Words for reviewers.
+    pub fn describe(&self) -> String {
+        match self {
+            ReferenceSignal::SharedEmail { .. } => {
+                "Another referee of this applicant has the same e-mail address.".into()
+            }
+            ReferenceSignal::ApplicantEmail => {
+                "The referee's e-mail address is the applicant's own.".into()
+            }
+            ReferenceSignal::ApplicantIp { ip } => {
+                format!("The referee answered from {ip}, an address the applicant signed in from.")
+            }
+        }
+    }
+}
+
+/// A reference as reviewers and admins see it: everything, with the signals.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReviewedReference {
+    /// The request, always with its answer once given.
+    pub reference: ReferenceView,
+    /// The IP address the referee answered from.
+    pub answer_ip: Option<String>,
+    /// What to look at twice.
+    pub signals: Vec<ReferenceSignal>,
+}
+
+/// The signals of each of an applicant's requests, in the order given.
+/// `applicant_ips` are the addresses the applicant used.
+pub fn signals(
+    applicant_email: &str,
+    applicant_ips: &[String],
+    requests: &[(EntryId, &str, Option<&str>)],
+) -> Vec<Vec<ReferenceSignal>> {
+    requests
+        .iter()
+        .map(|(id, email, answer_ip)| {
+            let mut found = Vec::new();
+            for (other, other_email, _) in requests {
+                if other != id && other_email.eq_ignore_ascii_case(email) {
+                    found.push(ReferenceSignal::SharedEmail { other: *other });
+                }
+            }
+            if email.eq_ignore_ascii_case(applicant_email) {
+                found.push(ReferenceSignal::ApplicantEmail);
+            }
+            if let Some(ip) = answer_ip {
+                if applicant_ips.iter().any(|known| known == ip) {
+                    found.push(ReferenceSignal::ApplicantIp {
+                        ip: (*ip).to_string(),
+                    });
+                }
+            }
+            found
+        })
+        .collect()
+}
+
+/// What a referee sees on opening a live link.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefereeInvitation {
+    /// Who asks.
+    pub applicant_name: String,
+    /// The category applied for.
+    pub category: String,
+    /// Its name.
+    pub category_name: String,
+    /// The association running the endorsement.
+    pub association: String,
+    /// Whom to write to with questions.
+    pub contact_email: String,
+    /// The referee, as the applicant named them.
+    pub referee_name: String,
+    /// The relationship, as the applicant described it.
+    pub relationship: Relationship,
+    /// Since when, as the applicant gave it.
+    pub known_since: NaiveDate,
+    /// Whether the applicant waived the right to see the rating.
+    pub waived: bool,
+    /// The domains to rate.
+    pub domains: Vec<CompetencyDomain>,
+    /// When the link stops working.
+    pub expires_at: DateTime<Utc>,
+    /// What the referee saved so far.
+    pub draft: RatingDraft,
+}
+
+/// What the engine weighs of a request: the referee's corrections win over the
+/// applicant's description once a rating arrived.
+pub fn engine_data(request: &ReferenceRequestInput, answer: Option<&GivenRating>) -> ReferenceData {
+    ReferenceData {
+        referee_email: request.referee_email.clone(),
+        relationship: answer.map_or(request.relationship, |a| a.answer.relationship),
+        endorsed: request.endorsement.is_some(),
+        known_since: Some(answer.map_or(request.known_since, |a| a.answer.known_since)),
+        rating: answer.map(|a| RatingSummary {
+            given_on: a.given_on,
+            not_enough_information: a.answer.not_enough_information(),
+        }),
+    }
+}
+
+/// A rating with the day it was given.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GivenRating {
+    /// The answer.
+    pub answer: RatingAnswer,
+    /// The day it was submitted.
+    pub given_on: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn domains() -> Vec<CompetencyDomain> {
+        crate::rulebook::Rulebook::default_rulebook()
+            .unwrap()
+            .competency_domains
+    }
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 30).unwrap()
+    }
+
+    fn answer(not_enough: usize) -> RatingAnswer {
+        RatingAnswer {
+            relationship: Relationship::Colleague,
+            known_since: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            ratings: domains()
+                .iter()
+                .enumerate()
+                .map(|(i, d)| {
+                    let rating = if i < not_enough {
+                        Rating::NotEnoughInformation
+                    } else {
+                        Rating::Strong
+                    };
+                    (d.code.clone(), rating)
+                })
+                .collect(),
+            comments: "Thoughtful and reliable.".into(),
+            recommendation: Recommendation::Recommend,
+        }
+    }
+
+    #[test]
+    fn a_complete_answer_passes_and_counts_its_abstentions() {
+        let answer = answer(6);
+        assert!(answer.problems(today(), &domains()).is_empty());
+        assert_eq!(answer.not_enough_information(), 6);
+    }
+
+    #[test]
+    fn a_missing_or_unknown_domain_is_named() {
+        let mut answer = answer(0);
+        answer.ratings.remove("reflection");
+        answer.ratings.insert("astrology".into(), Rating::Strong);
+        answer.comments = "x".repeat(COMMENTS_MAX_CHARS + 1);
+        let problems = answer.problems(today(), &domains());
+        assert_eq!(
+            problems.keys().collect::<Vec<_>>(),
+            ["comments", "ratings.astrology", "ratings.reflection"]
+        );
+    }
+
+    #[test]
+    fn a_request_names_each_bad_field() {
+        let input = ReferenceRequestInput {
+            category: "NOPE".into(),
+            referee_name: " ".into(),
+            referee_email: "not-an-address".into(),
+            relationship: Relationship::Colleague,
+            endorsement: Some(RefereeEndorsement {
+                category: String::new(),
+                number: "42".into(),
+            }),
+            known_since: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
+            waive_access: true,
+        }
+        .normalized();
+        let problems = input.problems(today(), &["IFS"]);
+        assert_eq!(
+            problems.keys().collect::<Vec<_>>(),
+            [
+                "category",
+                "endorsement.category",
+                "known_since",
+                "referee_email",
+                "referee_name"
+            ]
+        );
+    }
+
+    #[test]
+    fn signals_find_shared_addresses_and_the_applicants_ip() {
+        let (a, b, c) = (
+            EntryId::from_uuid(uuid::Uuid::from_u128(1)),
+            EntryId::from_uuid(uuid::Uuid::from_u128(2)),
+            EntryId::from_uuid(uuid::Uuid::from_u128(3)),
+        );
+        let found = signals(
+            "ada@example.org",
+            &["10.0.0.7".to_string()],
+            &[
+                (a, "sam@example.org", Some("10.0.0.7")),
+                (b, "SAM@example.org", Some("192.0.2.1")),
+                (c, "ada@example.org", None),
+            ],
+        );
+        assert_eq!(
+            found[0],
+            [
+                ReferenceSignal::SharedEmail { other: b },
+                ReferenceSignal::ApplicantIp {
+                    ip: "10.0.0.7".into()
+                }
+            ]
+        );
+        assert_eq!(found[1], [ReferenceSignal::SharedEmail { other: a }]);
+        assert_eq!(found[2], [ReferenceSignal::ApplicantEmail]);
+    }
+
+    #[test]
+    fn the_referees_corrections_are_what_the_engine_weighs() {
+        let request = ReferenceRequestInput {
+            category: "IFS".into(),
+            referee_name: "Sam Rivera".into(),
+            referee_email: "sam@example.org".into(),
+            relationship: Relationship::CurrentSupervisor,
+            endorsement: None,
+            known_since: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+            waive_access: false,
+        };
+        assert_eq!(engine_data(&request, None).rating, None);
+        let given = GivenRating {
+            answer: answer(2),
+            given_on: today(),
+        };
+        let data = engine_data(&request, Some(&given));
+        assert_eq!(data.relationship, Relationship::Colleague);
+        assert_eq!(
+            data.rating,
+            Some(RatingSummary {
+                given_on: today(),
+                not_enough_information: 2
+            })
+        );
+    }
+}
