@@ -16,6 +16,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use tokio::process::{Child, Command};
 
+pub mod smtp;
+
 /// How long a page may take to show what a step waits for.
 pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
 

@@ -1,8 +1,10 @@
 //! Starting a server for one test, and talking to it.
 
+use endorse_api::clock::ManualClock;
 use endorse_api::config::{ConfigArgs, DatabaseUrl};
 use endorse_api::db::users::{self, NewUser};
 use endorse_api::db::Db;
+use endorse_api::mail::worker::Worker;
 use endorse_api::{auth::passwords, Application, Settings};
 use endorse_shared::auth::{LoginRequest, SessionResponse};
 use endorse_shared::{Problem, Role};
@@ -23,6 +25,10 @@ pub struct TestApp {
     pub client: reqwest::Client,
     pub jar: Arc<Jar>,
     pub db: Db,
+    /// The server's clock: stands still until a test moves it.
+    pub clock: ManualClock,
+    /// The mail worker, whose rounds tests run by hand.
+    pub worker: Worker,
     _database: TestDatabase,
     _data_dir: tempfile::TempDir,
 }
@@ -128,9 +134,12 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
     let (database, url) = TestDatabase::create(data_dir.path());
     let mut settings = test_settings(data_dir.path(), url);
     adjust(&mut settings);
-    let app = Application::build(settings).expect("build the app");
+    let clock = ManualClock::new(chrono::Utc::now());
+    let app =
+        Application::build_with_clock(settings, Arc::new(clock.clone())).expect("build the app");
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db();
+    let worker = app.mail_worker();
     actix_web::rt::spawn(app.run_until_stopped());
     let jar = Arc::new(Jar::default());
     TestApp {
@@ -138,6 +147,8 @@ pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
         client: client_with(jar.clone()),
         jar,
         db,
+        clock,
+        worker,
         _database: database,
         _data_dir: data_dir,
     }

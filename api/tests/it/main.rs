@@ -16,5 +16,8 @@ mod documents;
 mod helpers;
 mod migrations;
 mod portfolio;
+mod references;
 mod rulebooks;
+#[path = "../../../tests/src/smtp.rs"]
+mod smtp;
 mod tokens;
