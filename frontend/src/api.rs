@@ -10,6 +10,11 @@ use endorse_shared::entries::{
     EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, RscBatchRequest,
     SectionNote,
 };
+use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
+use endorse_shared::references::{
+    DeclineRequest, RatingAnswer, RatingDraft, RefereeInvitation, ReferenceRequestInput,
+    ReferenceView, ReferenceWithLink, ReviewedReference,
+};
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
@@ -376,4 +381,117 @@ pub(crate) fn encode(text: &str) -> String {
         }
     }
     out
+}
+
+/// The signed-in applicant's reference requests.
+pub async fn references(token: &str) -> Result<Vec<ReferenceView>, ApiError> {
+    send(Method::GET, "/api/v1/references", Some(token), NO_BODY).await
+}
+
+/// Asks a referee for a rating.
+pub async fn request_reference(
+    token: &str,
+    request: &ReferenceRequestInput,
+) -> Result<ReferenceWithLink, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/references",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// A request's live link, to copy.
+pub async fn reference_link(token: &str, id: EntryId) -> Result<ReferenceWithLink, ApiError> {
+    let path = format!("/api/v1/references/{id}/link");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Re-sends a request with a new link.
+pub async fn resend_reference(token: &str, id: EntryId) -> Result<ReferenceWithLink, ApiError> {
+    let path = format!("/api/v1/references/{id}/resend");
+    send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Cancels a request.
+pub async fn cancel_reference(token: &str, id: EntryId) -> Result<ReferenceView, ApiError> {
+    let path = format!("/api/v1/references/{id}/cancel");
+    send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Replaces a referee.
+pub async fn replace_reference(
+    token: &str,
+    id: EntryId,
+    request: &ReferenceRequestInput,
+) -> Result<ReferenceWithLink, ApiError> {
+    let path = format!("/api/v1/references/{id}/replace");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: someone's references, with answers and signals.
+pub async fn user_references(
+    token: &str,
+    user: UserId,
+) -> Result<Vec<ReviewedReference>, ApiError> {
+    let path = format!("/api/v1/users/{user}/references");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// The referee's side: what the link asks.
+pub async fn invitation(link: &str) -> Result<RefereeInvitation, ApiError> {
+    let path = format!("/api/v1/referee/{}", encode(link));
+    send(Method::GET, &path, None, NO_BODY).await
+}
+
+/// The referee's side: keeps the draft.
+pub async fn save_rating_draft(link: &str, draft: &RatingDraft) -> Result<(), ApiError> {
+    let path = format!("/api/v1/referee/{}/draft", encode(link));
+    send(Method::PUT, &path, None, Some(draft)).await
+}
+
+/// The referee's side: submits the rating.
+pub async fn submit_rating(link: &str, answer: &RatingAnswer) -> Result<RefereeDone, ApiError> {
+    let path = format!("/api/v1/referee/{}/rating", encode(link));
+    send(Method::POST, &path, None, Some(answer)).await
+}
+
+/// The referee's side: declines.
+pub async fn decline_reference(
+    link: &str,
+    request: &DeclineRequest,
+) -> Result<RefereeDone, ApiError> {
+    let path = format!("/api/v1/referee/{}/decline", encode(link));
+    send(Method::POST, &path, None, Some(request)).await
+}
+
+/// What the referee is told after answering.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct RefereeDone {
+    /// The message.
+    pub message: String,
+}
+
+/// Admins: a page of the outbox.
+pub async fn outbox(token: &str, query: &OutboxQuery) -> Result<OutboxPage, ApiError> {
+    let mut params = Vec::new();
+    if let Some(status) = query.status {
+        params.push(format!("status={}", status.as_str()));
+    }
+    params.push(format!("page={}", query.page()));
+    let path = format!("/api/v1/outbox?{}", params.join("&"));
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: one message.
+pub async fn outbox_message(token: &str, id: uuid::Uuid) -> Result<MailMessage, ApiError> {
+    let path = format!("/api/v1/outbox/{id}");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: queue a failed message again.
+pub async fn retry_message(token: &str, id: uuid::Uuid) -> Result<MailSummary, ApiError> {
+    let path = format!("/api/v1/outbox/{id}/retry");
+    send(Method::POST, &path, Some(token), NO_BODY).await
 }

@@ -2,8 +2,8 @@
 
 use crate::components::Layout;
 use crate::pages::{
-    AdminApplication, AdminApplications, AdminUsers, ChangePassword, Home, NotFound, PortfolioPage,
-    RulebookPage, SignIn, SignUp,
+    AdminApplication, AdminApplications, AdminOutbox, AdminUsers, ChangePassword, Home, NotFound,
+    PortfolioPage, RefereePage, ReferencesPage, RulebookPage, SignIn, SignUp,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -30,6 +30,9 @@ fn switch(route: Route) -> Html {
         Route::SignIn => html! { <SignIn /> },
         Route::SignUp => html! { <SignUp /> },
         Route::Portfolio => html! { <PortfolioPage /> },
+        Route::References => html! { <ReferencesPage /> },
+        Route::Referee { token } => html! { <RefereePage token={token} /> },
+        Route::AdminOutbox => html! { <AdminOutbox /> },
         Route::ChangePassword => html! { <ChangePassword /> },
         Route::AdminUsers => html! { <AdminUsers /> },
         Route::AdminRulebook => html! { <RulebookPage /> },

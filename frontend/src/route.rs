@@ -18,6 +18,15 @@ pub enum Route {
     /// The applicant's portfolio and checklist.
     #[at("/portfolio")]
     Portfolio,
+    /// The applicant's reference requests.
+    #[at("/references")]
+    References,
+    /// A referee's page, opened from the e-mailed link (no account).
+    #[at("/referee/:token")]
+    Referee {
+        /// The secret of the link.
+        token: String,
+    },
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,
@@ -33,6 +42,9 @@ pub enum Route {
         /// The application's id.
         id: String,
     },
+    /// Admins: the e-mail outbox.
+    #[at("/admin/outbox")]
+    AdminOutbox,
     /// Admins: the rulebook.
     #[at("/admin/rulebook")]
     AdminRulebook,

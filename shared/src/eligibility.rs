@@ -843,7 +843,14 @@ fn references(
                         rating.given_on, rule.valid_days
                     ));
                 }
-                if rating.not_enough_information >= rule.not_enough_information_limit {
+                if rating.not_enough_information >= rule.not_enough_information_limit
+                    && rating.withheld
+                {
+                    why.push(format!(
+                        "too many of its answers are \"not enough information to rate\" ({} or more are not counted)",
+                        rule.not_enough_information_limit
+                    ));
+                } else if rating.not_enough_information >= rule.not_enough_information_limit {
                     why.push(format!(
                         "{} of its answers are \"not enough information to rate\" ({} or more are not counted)",
                         rating.not_enough_information, rule.not_enough_information_limit

@@ -171,6 +171,9 @@ pub struct PortfolioResponse {
     pub entries: Vec<PortfolioEntry>,
     /// The notes to reviewers.
     pub notes: Vec<SectionNote>,
+    /// The reference requests as the engine weighs them (never the answers).
+    #[serde(default)]
+    pub references: Vec<crate::portfolio::Reference>,
 }
 
 /// What the eligibility engine weighs, from stored entries.

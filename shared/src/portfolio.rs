@@ -41,6 +41,7 @@ pub struct Portfolio {
 /// One entry of a section: its id and its content. Field access reaches through
 /// to the content (`entry.hours`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Entry<T> {
     /// The entry's id.
     pub id: EntryId,
@@ -210,8 +211,13 @@ pub struct ReferenceData {
 pub struct RatingSummary {
     /// The day it was given.
     pub given_on: NaiveDate,
-    /// How many answers were "not enough information".
+    /// How many answers were "not enough information". Where the applicant
+    /// waived access, only whether it reaches the limit is told: the count is then
+    /// either 0 or the limit, and `withheld` is set.
     pub not_enough_information: u32,
+    /// Set when the count is withheld from the applicant (see above).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withheld: bool,
 }
 
 /// A signed agreement.

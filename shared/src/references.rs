@@ -518,15 +518,35 @@ pub struct RefereeInvitation {
 
 /// What the engine weighs of a request: the referee's corrections win over the
 /// applicant's description once a rating arrived.
-pub fn engine_data(request: &ReferenceRequestInput, answer: Option<&GivenRating>) -> ReferenceData {
+///
+/// Where the applicant waived access, the count of "not enough information"
+/// answers is withheld: it becomes 0 below `limit` (the limit of the request's
+/// category) and `limit` at or above it, so the engine's verdict for that
+/// category is unchanged and nothing of the answers can be read from it.
+pub fn engine_data(
+    request: &ReferenceRequestInput,
+    answer: Option<&GivenRating>,
+    limit: Option<u32>,
+) -> ReferenceData {
     ReferenceData {
         referee_email: request.referee_email.clone(),
         relationship: answer.map_or(request.relationship, |a| a.answer.relationship),
         endorsed: request.endorsement.is_some(),
         known_since: Some(answer.map_or(request.known_since, |a| a.answer.known_since)),
-        rating: answer.map(|a| RatingSummary {
-            given_on: a.given_on,
-            not_enough_information: a.answer.not_enough_information(),
+        rating: answer.map(|a| {
+            let count = a.answer.not_enough_information();
+            match limit.filter(|_| request.waive_access) {
+                Some(limit) => RatingSummary {
+                    given_on: a.given_on,
+                    not_enough_information: if count >= limit { limit } else { 0 },
+                    withheld: true,
+                },
+                None => RatingSummary {
+                    given_on: a.given_on,
+                    not_enough_information: count,
+                    withheld: false,
+                },
+            }
         }),
     }
 }
@@ -663,19 +683,33 @@ mod tests {
             known_since: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
             waive_access: false,
         };
-        assert_eq!(engine_data(&request, None).rating, None);
+        assert_eq!(engine_data(&request, None, Some(6)).rating, None);
         let given = GivenRating {
             answer: answer(2),
             given_on: today(),
         };
-        let data = engine_data(&request, Some(&given));
+        let data = engine_data(&request, Some(&given), Some(6));
         assert_eq!(data.relationship, Relationship::Colleague);
         assert_eq!(
             data.rating,
             Some(RatingSummary {
                 given_on: today(),
-                not_enough_information: 2
+                not_enough_information: 2,
+                withheld: false,
             })
         );
+        // Waived: the count is withheld, the verdict kept.
+        let waived = ReferenceRequestInput {
+            waive_access: true,
+            ..request
+        };
+        let few = engine_data(&waived, Some(&given), Some(6)).rating.unwrap();
+        assert_eq!((few.not_enough_information, few.withheld), (0, true));
+        let many = GivenRating {
+            answer: answer(8),
+            given_on: today(),
+        };
+        let many = engine_data(&waived, Some(&many), Some(6)).rating.unwrap();
+        assert_eq!((many.not_enough_information, many.withheld), (6, true));
     }
 }

@@ -21,17 +21,21 @@ pub mod smtp;
 /// How long a page may take to show what a step waits for.
 pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
 
-/// A running server with the built app and an empty SQLite database.
+/// A running server with the built app, an empty SQLite database and a mail
+/// server of its own.
 pub struct Server {
     /// Its base URL.
     pub base: String,
     /// Its database.
     pub db: Db,
+    /// Where its e-mail goes: a real SMTP server on loopback.
+    pub smtp: smtp::SmtpServer,
     _data_dir: tempfile::TempDir,
 }
 
-/// Starts the real server on a free port, serving the built app.
-pub fn start_server() -> Result<Server> {
+/// Starts the real server on a free port, serving the built app, with its mail
+/// worker running and delivering to a test SMTP server.
+pub async fn start_server() -> Result<Server> {
     let static_dir = PathBuf::from(std::env::var("ENDORSE_TEST_STATIC_DIR").context(
         "ENDORSE_TEST_STATIC_DIR is not set: run the browser tests through `cargo xtask test`",
     )?);
@@ -42,14 +46,20 @@ pub fn start_server() -> Result<Server> {
         );
     }
     let data_dir = tempfile::tempdir()?;
+    let smtp = smtp::SmtpServer::start().await?;
+    // The port is chosen first so that links in e-mail name the real address.
+    let port = free_port()?;
     let args = ConfigArgs {
-        bind: Some("127.0.0.1:0".into()),
+        bind: Some(format!("127.0.0.1:{port}")),
+        public_url: Some(format!("http://127.0.0.1:{port}")),
         data_dir: Some(data_dir.path().to_path_buf()),
         static_dir: Some(static_dir),
+        smtp_url: Some(smtp.url()),
         ..ConfigArgs::default()
     };
     let mut settings = Settings::from_args(&args)?;
     settings.database = DatabaseUrl::Sqlite(data_dir.path().join("journey.db"));
+    settings.mail.worker_interval_seconds = Some(1);
     let app = Application::build(settings)?;
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db();
@@ -57,6 +67,7 @@ pub fn start_server() -> Result<Server> {
     Ok(Server {
         base,
         db,
+        smtp,
         _data_dir: data_dir,
     })
 }

@@ -9,7 +9,7 @@ const PASSWORD: &str = "a long enough passphrase";
 #[actix_web::test]
 async fn an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_reload(
 ) -> Result<()> {
-    let server = start_server()?;
+    let server = start_server().await?;
     let browser = Browser::start(1280, 900).await?;
     let outcome = async {
         browser.open(&format!("{}/sign-up", server.base)).await?;
@@ -86,7 +86,7 @@ async fn an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_
 
 #[actix_web::test]
 async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer() -> Result<()> {
-    let server = start_server()?;
+    let server = start_server().await?;
     let first = endorse_api::bootstrap::ensure_admin(&server.db, "admin@example.org")?
         .ok_or_else(|| anyhow::anyhow!("a fresh database has no admin"))?;
     let browser = Browser::start(1280, 900).await?;
@@ -147,7 +147,7 @@ async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer()
 
 #[actix_web::test]
 async fn an_unknown_address_shows_the_apps_not_found_page() -> Result<()> {
-    let server = start_server()?;
+    let server = start_server().await?;
     let browser = Browser::start(1280, 900).await?;
     let outcome = async {
         browser
@@ -179,7 +179,7 @@ async fn sideways_overflow(browser: &Browser) -> Result<i64> {
 #[actix_web::test]
 async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_keyboard() -> Result<()>
 {
-    let server = start_server()?;
+    let server = start_server().await?;
     server
         .create_user(endorse_shared::Role::Admin, "admin@example.org", PASSWORD)
         .await?;
@@ -234,7 +234,7 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
 
 #[actix_web::test]
 async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill() -> Result<()> {
-    let server = start_server()?;
+    let server = start_server().await?;
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         browser.open(&format!("{}/sign-up", server.base)).await?;
@@ -418,6 +418,239 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
     browser
         .finish(
             "a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill",
+            outcome,
+        )
+        .await
+}
+
+/// Everything an IFS application needs except the references, put straight into
+/// the database (the portfolio journey above builds these through the app).
+async fn seed_ifs_portfolio(server: &endorse_tests::Server, email: &str) -> Result<()> {
+    use endorse_api::db::{portfolio, references, users};
+    use endorse_shared::entries::EntryData;
+    let today = chrono::Utc::now().date_naive();
+    let rsc = |days_ago: i64| {
+        serde_json::json!({ "section": "rsc", "data": {
+            "date": today - chrono::Duration::days(days_ago), "hours": 12, "format": "individual",
+            "provider_name": "Dr. Rivera", "provider_category": "IFRS", "provider_number": null,
+            "provider_vetted": false, "about_providing": false }})
+    };
+    let mut entries = vec![
+        serde_json::json!({ "section": "education", "data": {
+            "credential": { "kind": "degree", "level": "bachelor" }, "field": "Psychology",
+            "institution": "State University", "year": 2015 }}),
+        serde_json::json!({ "section": "work", "data": {
+            "employer": "Family Center", "position": "Home visitor", "start": "2019-01-01", "end": null,
+            "hours_per_week": 40, "employment": "paid", "age_ranges": ["prenatal_to_three"],
+            "families_served": 12, "kinds": ["direct_service"] }}),
+        serde_json::json!({ "section": "training", "data": {
+            "title": "Foundations", "provider": "Institute", "date": "2024-01-10", "hours": 30,
+            "domains": ["reflection"], "topics": [] }}),
+        rsc(400),
+        rsc(30),
+        serde_json::json!({ "section": "membership", "data": {
+            "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01", "verified": true }}),
+    ];
+    for kind in [
+        "code_of_ethics",
+        "endorsement_agreement",
+        "no_sanction_attestation",
+    ] {
+        entries.push(serde_json::json!({ "section": "agreements", "data": {
+            "kind": kind, "signed_name": "Ada Lovelace", "signed_at": "2026-01-01T00:00:00Z" }}));
+    }
+    let entries: Vec<EntryData> = entries
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect::<Result<_, _>>()?;
+    let rated = |email: &str, relationship: &str, endorsed: bool| -> Result<_> {
+        let request: endorse_shared::references::ReferenceRequestInput = serde_json::from_value(
+            serde_json::json!({
+                "category": "IFS", "referee_name": format!("Referee {email}"), "referee_email": email,
+                "relationship": relationship,
+                "endorsement": endorsed.then(|| serde_json::json!({ "category": "IMHM-C", "number": "MI-7" })),
+                "known_since": "2018-01-01", "waive_access": true }),
+        )?;
+        let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?
+            .competency_domains;
+        let answer: endorse_shared::references::RatingAnswer = serde_json::from_value(
+            serde_json::json!({
+            "relationship": relationship, "known_since": "2018-01-01",
+            "ratings": domains.iter().map(|d| (d.code.clone(), "strong")).collect::<std::collections::BTreeMap<_, _>>(),
+            "comments": "Steady and thoughtful.", "recommendation": "recommend" }),
+        )?;
+        Ok((request, answer))
+    };
+    let given = [
+        rated("boss@example.org", "current_supervisor", true)?,
+        rated("rivera@example.org", "rsc_provider", false)?,
+    ];
+    let email = email.to_string();
+    server
+        .db
+        .transaction(move |conn| {
+            let (user, _) =
+                users::find_credentials(conn, &email)?.ok_or(endorse_api::db::DbError::NotFound)?;
+            for entry in &entries {
+                portfolio::insert(conn, user.id, entry)?;
+            }
+            let at = chrono::Utc::now() - chrono::Duration::days(10);
+            for (request, answer) in &given {
+                references::insert_received(conn, user.id, request, answer, at)?;
+            }
+            Ok(())
+        })
+        .await?;
+    Ok(())
+}
+
+#[actix_web::test]
+async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> Result<()> {
+    let server = start_server().await?;
+    server
+        .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
+        .await?;
+    seed_ifs_portfolio(&server, "ada@example.org").await?;
+    let browser = Browser::start(1280, 1000).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-in", server.base)).await?;
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Sign in").await?;
+        browser.follow("References").await?;
+        browser.wait_for_heading("References").await?;
+
+        // The applicant asks a colleague, waiving access to the rating.
+        browser
+            .wait_for("#field-category option[value=IFS]")
+            .await?;
+        browser
+            .wait_for("#field-category")
+            .await?
+            .select_by_value("IFS")
+            .await?;
+        browser.fill("field-referee_name", "Sam Colleague").await?;
+        browser
+            .fill("field-referee_email", "sam@example.org")
+            .await?;
+        browser
+            .wait_for("#field-relationship")
+            .await?
+            .select_by_value("colleague")
+            .await?;
+        browser.set_date("field-known_since", "2019-05-01").await?;
+        browser.press("Send request").await?;
+        browser
+            .wait_for_text(".alert--success", "Request sent to Sam Colleague")
+            .await?;
+        browser.wait_for("#referee-link").await?;
+
+        // The mail arrives at the referee's server; the referee follows its link.
+        let mails = server
+            .smtp
+            .wait_for(1, std::time::Duration::from_secs(20))
+            .await;
+        ensure!(mails.len() == 1, "mail delivered: {mails:?}");
+        ensure!(mails[0].to == ["sam@example.org"], "to {:?}", mails[0].to);
+        let link = mails[0]
+            .referee_link()
+            .ok_or_else(|| anyhow::anyhow!("no link in {}", mails[0].text()))?;
+        ensure!(link.starts_with(&server.base), "link {link}");
+        browser.wait_for_text(".reference", "Sent").await?;
+
+        browser.open(&link).await?;
+        browser
+            .wait_for_heading("Reference for Applicant Example")
+            .await?;
+        browser
+            .wait_for_text(".lead", "Infant Family Specialist")
+            .await?;
+        // Part of the rating, then a reload: the draft is kept.
+        browser
+            .wait_for("#rating-reflection-exemplary")
+            .await?
+            .click()
+            .await?;
+        browser
+            .wait_for_text("[role=status]", "Draft saved")
+            .await?;
+        browser.client.refresh().await?;
+        browser
+            .wait_for_heading("Reference for Applicant Example")
+            .await?;
+        let kept = browser.wait_for("#rating-reflection-exemplary").await?;
+        ensure!(
+            kept.prop("checked").await?.as_deref() == Some("true"),
+            "draft kept after reload"
+        );
+        // Submitting with domains unanswered names them.
+        browser.press("Submit rating").await?;
+        browser
+            .wait_for_text(".alert--error", "Some answers are missing")
+            .await?;
+        let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?
+            .competency_domains;
+        for domain in domains.iter().filter(|d| d.code != "reflection") {
+            browser
+                .wait_for(&format!("#rating-{}-strong", domain.code))
+                .await?
+                .click()
+                .await?;
+        }
+        browser
+            .wait_for("#recommendation-recommend")
+            .await?
+            .click()
+            .await?;
+        browser
+            .fill(
+                "field-comments",
+                "Confidential: Ada listens before she acts.",
+            )
+            .await?;
+        browser.screenshot("referee").await?;
+        browser.press("Submit rating").await?;
+        browser.wait_for_heading("Thank you").await?;
+        // The link is used up.
+        browser.client.refresh().await?;
+        browser
+            .wait_for_heading("This link no longer works")
+            .await?;
+
+        // The applicant sees "received, counts" and no answers.
+        browser.open(&format!("{}/references", server.base)).await?;
+        let card = browser.wait_for_text(".reference", "Sam Colleague").await?;
+        browser
+            .wait_for_text(".reference", "Counts toward your category.")
+            .await?;
+        let text = card.text().await?;
+        ensure!(text.contains("Received"), "status: {text}");
+        let page = browser.client.source().await?;
+        ensure!(
+            !page.contains("listens before she acts"),
+            "the waived comment leaked"
+        );
+        browser.screenshot("references").await?;
+
+        // With three counted references, the application goes in.
+        browser.follow("Portfolio").await?;
+        browser.wait_for_heading("Your portfolio").await?;
+        browser
+            .wait_for("#field-category")
+            .await?
+            .select_by_value("IFS")
+            .await?;
+        browser.press("Start an application for IFS").await?;
+        browser.press("Submit your application").await?;
+        browser.wait_for_text(".muted", "Submitted on").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "a_referee_answers_from_the_mailed_link_and_the_applicant_submits",
             outcome,
         )
         .await

@@ -11,6 +11,7 @@ use endorse_shared::portfolio::{Entry, Reference};
 use endorse_shared::references::{
     engine_data, GivenRating, RatingAnswer, RatingDraft, ReferenceRequestInput,
 };
+use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{EntryId, UserId};
 use serde::{Deserialize, Serialize};
 
@@ -205,19 +206,35 @@ pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Sto
 }
 
 /// What the engine weighs of an applicant's references: every request not
-/// cancelled, with its rating once received.
+/// cancelled, with its rating once received (see [`weighed`]).
 pub fn list(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Reference>> {
-    Ok(weighed(&list_for(conn, applicant)?))
+    let rulebook = super::rulebooks::current(conn)?.rulebook;
+    Ok(weighed(&list_for(conn, applicant)?, &rulebook))
 }
 
-/// The engine's view of stored requests: cancelled ones are left out.
-pub fn weighed(stored: &[StoredReference]) -> Vec<Reference> {
+/// The engine's view of stored requests: cancelled ones are left out, and for
+/// waived ratings the count of "not enough information" answers is withheld
+/// (only whether it reaches the limit of the request's category is kept), so no
+/// report or snapshot the applicant sees tells anything of the answers.
+pub fn weighed(stored: &[StoredReference], rulebook: &Rulebook) -> Vec<Reference> {
     stored
         .iter()
         .filter(|r| r.stage != Stage::Cancelled)
-        .map(|r| Entry {
-            id: r.id,
-            data: engine_data(&r.request, r.rating().as_ref()),
+        .map(|r| {
+            let limit = rulebook
+                .category(&r.request.category)
+                .map(|c| c.references.not_enough_information_limit)
+                .or_else(|| {
+                    rulebook
+                        .categories
+                        .iter()
+                        .map(|c| c.references.not_enough_information_limit)
+                        .min()
+                });
+            Entry {
+                id: r.id,
+                data: engine_data(&r.request, r.rating().as_ref(), limit),
+            }
         })
         .collect()
 }

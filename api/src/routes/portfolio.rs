@@ -164,16 +164,21 @@ pub async fn get_portfolio(
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<PortfolioResponse>> {
     let owner = user.id;
-    let (entries, notes) = state
+    let (entries, notes, references) = state
         .db
         .run(move |conn| {
             Ok((
                 portfolio::list(conn, owner)?,
                 portfolio::notes(conn, owner)?,
+                crate::db::references::list(conn, owner)?,
             ))
         })
         .await?;
-    Ok(web::Json(PortfolioResponse { entries, notes }))
+    Ok(web::Json(PortfolioResponse {
+        entries,
+        notes,
+        references,
+    }))
 }
 
 /// The entries of one section, oldest first.
@@ -607,6 +612,7 @@ pub async fn get_user_portfolio(
             Ok(Some(PortfolioResponse {
                 entries: portfolio::list(conn, owner)?,
                 notes: portfolio::notes(conn, owner)?,
+                references: crate::db::references::list(conn, owner)?,
             }))
         })
         .await?

@@ -48,7 +48,7 @@ fn views(
     let deliveries = outbox::deliveries(conn, &ids)?;
     let rulebook = rulebooks::current(conn)?.rulebook;
     let mut weighable = portfolio::weighable(conn, applicant)?;
-    weighable.portfolio.references = references::weighed(&stored);
+    weighable.portfolio.references = references::weighed(&stored, &rulebook);
     let views = stored
         .iter()
         .map(|r| {

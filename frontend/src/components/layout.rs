@@ -67,6 +67,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                     <>
                         { link(Route::Home, "Home") }
                         { link(Route::Portfolio, "Portfolio") }
+                        { link(Route::References, "References") }
                     </>
                 },
                 Role::Reviewer => html! { link(Route::Home, "Home") },
@@ -76,6 +77,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::AdminApplications, "Applications") }
                         { link(Route::AdminUsers, "Users") }
                         { link(Route::AdminRulebook, "Rulebook") }
+                        { link(Route::AdminOutbox, "Outbox") }
                     </>
                 },
             };

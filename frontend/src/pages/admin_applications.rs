@@ -189,7 +189,92 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
                 <Checklist report={application.snapshot.as_ref().map(|s| s.report.clone()).unwrap_or(application.report.clone())} />
             </div>
             <Verifications user={application.applicant.id} />
+            <ApplicantReferences user={application.applicant.id} />
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ApplicantReferencesProps {
+    user: endorse_shared::UserId,
+}
+
+/// The applicant's reference requests as staff see them: the answers, whether
+/// each counts, and the signals worth a second look.
+#[function_component(ApplicantReferences)]
+fn applicant_references(props: &ApplicantReferencesProps) -> Html {
+    use endorse_shared::references::ReviewedReference;
+    let session = use_session();
+    let found = use_state(|| None::<Vec<ReviewedReference>>);
+    let failure = use_state(|| None::<String>);
+    {
+        let (session, found, failure, user) =
+            (session.clone(), found.clone(), failure.clone(), props.user);
+        use_effect_with(user, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| async move {
+                    api::user_references(&token, user).await
+                })
+                .await
+                {
+                    Ok(list) => found.set(Some(list)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+    html! {
+        <section class="card" aria-labelledby="references-heading">
+            <h2 id="references-heading">{ "References" }</h2>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            {
+                match &*found {
+                    None => html! { <p role="status">{ "Loading…" }</p> },
+                    Some(list) if list.is_empty() => html! { <p>{ "No reference requests." }</p> },
+                    Some(list) => html! {
+                        <ul class="entries">
+                            { for list.iter().map(|reviewed| {
+                                let view = &reviewed.reference;
+                                html! {
+                                    <li class="entry">
+                                        <p class="entry__summary">{ format!("{} <{}> — {}", view.request.referee_name, view.request.referee_email, view.request.relationship.label()) }</p>
+                                        <p class="entry__meta">{ format!("{} · for {}{}", view.status.label(), view.request.category,
+                                            if view.request.waive_access { " · applicant waived access" } else { "" }) }</p>
+                                        { for reviewed.signals.iter().map(|signal| html! {
+                                            <p class="entry__verdict entry__verdict--not">{ format!("Signal: {}", signal.describe()) }</p>
+                                        }) }
+                                        if let Some(counting) = &view.counting {
+                                            <p class={classes!("entry__verdict", if counting.counts { "entry__verdict--counts" } else { "entry__verdict--not" })}>
+                                                { if counting.counts { "Counts.".to_string() } else { format!("Does not count: {}.", counting.reasons.join("; ")) } }
+                                            </p>
+                                        }
+                                        if let Some(reason) = &view.declined_reason {
+                                            <p>{ format!("Declined: “{reason}”") }</p>
+                                        }
+                                        if let Some(answer) = &view.answer {
+                                            <details>
+                                                <summary>{ "The rating" }</summary>
+                                                <dl class="ratings">
+                                                    { for answer.ratings.iter().map(|(domain, rating)| html! {
+                                                        <><dt>{ domain.replace('_', " ") }</dt><dd>{ rating.label() }</dd></>
+                                                    }) }
+                                                </dl>
+                                                <p>{ format!("{} · relationship confirmed as {}, known since {}", answer.recommendation.label(), answer.relationship.label(), answer.known_since) }</p>
+                                                if !answer.comments.is_empty() {
+                                                    <blockquote>{ &answer.comments }</blockquote>
+                                                }
+                                            </details>
+                                        }
+                                    </li>
+                                }
+                            }) }
+                        </ul>
+                    },
+                }
+            }
+        </section>
     }
 }
 

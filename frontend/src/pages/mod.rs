@@ -1,21 +1,27 @@
 //! One module per page.
 
 mod admin_applications;
+mod admin_outbox;
 mod admin_users;
 mod change_password;
 mod home;
 mod not_found;
 pub(crate) mod portfolio;
+mod referee;
+pub(crate) mod references;
 mod rulebook;
 mod sign_in;
 mod sign_up;
 
 pub use admin_applications::{AdminApplication, AdminApplications};
+pub use admin_outbox::AdminOutbox;
 pub use admin_users::AdminUsers;
 pub use change_password::ChangePassword;
 pub use home::Home;
 pub use not_found::NotFound;
 pub use portfolio::PortfolioPage;
+pub use referee::RefereePage;
+pub use references::ReferencesPage;
 pub use rulebook::RulebookPage;
 pub use sign_in::SignIn;
 pub use sign_up::SignUp;

@@ -329,6 +329,7 @@ fn just_meeting(row: &Row) -> Portfolio {
                 rating: Some(RatingSummary {
                     given_on: day(2026, 1, 15),
                     not_enough_information: 5,
+                    withheld: false,
                 }),
             },
         });
@@ -845,6 +846,7 @@ fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
                 RatingSummary {
                     given_on: day(2026, 1, 15),
                     not_enough_information: 6,
+                    withheld: false,
                 },
             ),
             (
@@ -852,6 +854,7 @@ fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
                 RatingSummary {
                     given_on: as_of() - chrono::Duration::days(366),
                     not_enough_information: 0,
+                    withheld: false,
                 },
             ),
         ] {
@@ -873,6 +876,7 @@ fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
         portfolio.references[2].rating = Some(RatingSummary {
             given_on: as_of() - chrono::Duration::days(365),
             not_enough_information: 0,
+            withheld: false,
         });
         assert!(
             report(&row, &portfolio).eligible,
@@ -1114,6 +1118,7 @@ fn arb_reference() -> impl Strategy<Value = Reference> {
                 rating: rated.then(|| RatingSummary {
                     given_on: as_of() - chrono::Duration::days(age),
                     not_enough_information: unknown,
+                    withheld: false,
                 }),
             },
         })

@@ -104,10 +104,12 @@ pub fn portfolio_page() -> Html {
     let reload = use_state(|| 0u32);
     let my_applications = use_state(Vec::<endorse_shared::applications::ApplicationResponse>::new);
     let notes = use_state(Vec::<endorse_shared::entries::SectionNote>::new);
+    let references = use_state(Vec::<endorse_shared::portfolio::Reference>::new);
     let batch_open = use_state(|| false);
 
     {
         let notes = notes.clone();
+        let references = references.clone();
         let (session, rulebook, entries, failure, my_applications) = (
             session.clone(),
             rulebook.clone(),
@@ -135,6 +137,7 @@ pub fn portfolio_page() -> Html {
                 {
                     Ok(portfolio) => {
                         notes.set(portfolio.notes);
+                        references.set(portfolio.references);
                         entries.set(Some(portfolio.entries));
                     }
                     Err(error) => failure.set(Some(error.message())),
@@ -195,9 +198,11 @@ pub fn portfolio_page() -> Html {
             }
         }
     }
-    let report: Option<EligibilityReport> = rulebook_now
-        .category(&category_code)
-        .map(|rules| evaluate(rules, &to_portfolio(&weighed), today()));
+    let report: Option<EligibilityReport> = rulebook_now.category(&category_code).map(|rules| {
+        let mut portfolio = to_portfolio(&weighed);
+        portfolio.references = (*references).clone();
+        evaluate(rules, &portfolio, today())
+    });
 
     let on_category = {
         let navigator = navigator.clone();
@@ -445,6 +450,14 @@ pub fn portfolio_page() -> Html {
                             applications={(*my_applications).clone()} on_change={on_changed.clone()} />
                         <Checklist report={report} />
                     }
+                    <p>
+                        <Link<Route, crate::pages::references::ReferencesQuery>
+                            to={Route::References}
+                            query={Some(crate::pages::references::ReferencesQuery { category: Some(category_code.clone()) })}>
+                            { "Ask for reference ratings" }
+                        </Link<Route, crate::pages::references::ReferencesQuery>>
+                        { " — referees answer through a secure link." }
+                    </p>
                 </aside>
             </div>
         </>

@@ -1,0 +1,681 @@
+//! The applicant's references: who was asked, where each request stands, and a
+//! form to ask someone (or replace a referee). The secret link is shown right
+//! after sending, with a button to copy it, for when mail does not arrive.
+
+use crate::api;
+use crate::components::{Alert, PageTitle, SelectField, TextField};
+use crate::route::Route;
+use crate::session::{authorized, use_session};
+use chrono::NaiveDate;
+use endorse_shared::references::{
+    RefereeEndorsement, ReferenceRequestInput, ReferenceStatus, ReferenceView, ReferenceWithLink,
+};
+use endorse_shared::rulebook::{Relationship, Rulebook};
+use endorse_shared::{EntryId, Role};
+use std::collections::BTreeMap;
+use yew::prelude::*;
+use yew_router::prelude::*;
+
+/// Every relationship, in the order the form offers them.
+pub const RELATIONSHIPS: [Relationship; 6] = [
+    Relationship::CurrentSupervisor,
+    Relationship::RscProvider,
+    Relationship::OtherSupervisor,
+    Relationship::Colleague,
+    Relationship::Supervisee,
+    Relationship::ServiceRecipient,
+];
+
+/// The stored name of a relationship.
+pub fn relationship_value(relationship: Relationship) -> String {
+    serde_json::to_value(relationship)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+/// The relationship stored under a name.
+pub fn parse_relationship(value: &str) -> Option<Relationship> {
+    serde_json::from_value(serde_json::Value::String(value.to_string())).ok()
+}
+
+/// The form, as typed.
+#[derive(Clone, Debug, PartialEq)]
+struct RequestForm {
+    category: String,
+    referee_name: String,
+    referee_email: String,
+    relationship: String,
+    endorsed: bool,
+    endorsement_category: String,
+    endorsement_number: String,
+    known_since: String,
+    waive_access: bool,
+}
+
+impl Default for RequestForm {
+    fn default() -> Self {
+        Self {
+            category: String::new(),
+            referee_name: String::new(),
+            referee_email: String::new(),
+            relationship: relationship_value(Relationship::CurrentSupervisor),
+            endorsed: false,
+            endorsement_category: String::new(),
+            endorsement_number: String::new(),
+            known_since: String::new(),
+            waive_access: true,
+        }
+    }
+}
+
+impl RequestForm {
+    /// The request, or the fields that are wrong.
+    fn to_request(
+        &self,
+        today: NaiveDate,
+        rulebook: Option<&Rulebook>,
+    ) -> Result<ReferenceRequestInput, BTreeMap<String, Vec<String>>> {
+        let mut errors = BTreeMap::new();
+        let known_since = NaiveDate::parse_from_str(&self.known_since, "%Y-%m-%d");
+        if known_since.is_err() {
+            errors.insert("known_since".to_string(), vec!["choose a date".to_string()]);
+        }
+        let relationship =
+            parse_relationship(&self.relationship).unwrap_or(Relationship::Colleague);
+        let request = ReferenceRequestInput {
+            category: self.category.clone(),
+            referee_name: self.referee_name.clone(),
+            referee_email: self.referee_email.clone(),
+            relationship,
+            endorsement: self.endorsed.then(|| RefereeEndorsement {
+                category: self.endorsement_category.clone(),
+                number: self.endorsement_number.clone(),
+            }),
+            known_since: known_since.unwrap_or(today),
+            waive_access: self.waive_access,
+        }
+        .normalized();
+        if let Some(rulebook) = rulebook {
+            let codes: Vec<&str> = rulebook
+                .categories
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect();
+            for (field, messages) in request.problems(today, &codes) {
+                errors.entry(field).or_insert(messages);
+            }
+        }
+        if errors.is_empty() {
+            Ok(request)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// `?category=IFS` preselects the category.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct ReferencesQuery {
+    /// A category code.
+    #[serde(default)]
+    pub category: Option<String>,
+}
+
+/// The references page.
+#[function_component(ReferencesPage)]
+pub fn references_page() -> Html {
+    let session = use_session();
+    let location = use_location();
+    let requests = use_state(|| None::<Vec<ReferenceView>>);
+    let rulebook = use_state(|| None::<Rulebook>);
+    let failure = use_state(|| None::<String>);
+    let notice = use_state(|| None::<String>);
+    let shown_link = use_state(|| None::<ReferenceWithLink>);
+    let form = use_state(RequestForm::default);
+    let errors = use_state(BTreeMap::<String, Vec<String>>::new);
+    let busy = use_state(|| false);
+    let replacing = use_state(|| None::<ReferenceView>);
+    let reload = use_state(|| 0u32);
+    let poll = use_state(|| 0i64);
+    let preselected = location
+        .and_then(|l| l.query::<ReferencesQuery>().ok())
+        .and_then(|q| q.category);
+
+    let signed_in = session.session().is_some();
+    {
+        let (session, requests, rulebook, failure, form) = (
+            session.clone(),
+            requests.clone(),
+            rulebook.clone(),
+            failure.clone(),
+            form.clone(),
+        );
+        use_effect_with((signed_in, *reload, *poll), move |(signed_in, _, _)| {
+            if *signed_in {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match authorized(&session, |t| async move { api::references(&t).await }).await {
+                        Ok(list) => requests.set(Some(list)),
+                        Err(error) => failure.set(Some(error.message())),
+                    }
+                    if rulebook.is_none() {
+                        if let Ok(version) =
+                            authorized(&session, |t| async move { api::current_rulebook(&t).await })
+                                .await
+                        {
+                            if form.category.is_empty() {
+                                let mut next = (*form).clone();
+                                next.category = preselected
+                                    .filter(|c| version.rulebook.category(c).is_some())
+                                    .or_else(|| {
+                                        version.rulebook.categories.first().map(|c| c.code.clone())
+                                    })
+                                    .unwrap_or_default();
+                                form.set(next);
+                            }
+                            rulebook.set(Some(version.rulebook));
+                        }
+                    }
+                });
+            }
+        });
+    }
+
+    // While an e-mail waits in the queue, look again every few seconds so the
+    // status moves to "sent" (or "delivery failed") without a reload.
+    {
+        let waiting = requests
+            .as_ref()
+            .is_some_and(|list| list.iter().any(|r| r.status == ReferenceStatus::Queued));
+        let poll = poll.clone();
+        use_effect_with(waiting, move |waiting| {
+            let interval = waiting.then(|| {
+                gloo::timers::callback::Interval::new(3_000, move || {
+                    poll.set(chrono::Utc::now().timestamp_millis());
+                })
+            });
+            move || drop(interval)
+        });
+    }
+
+    let Some(signed_in) = session.session().cloned() else {
+        return html! { <Redirect<Route> to={Route::SignIn} /> };
+    };
+    if signed_in.user.role != Role::Applicant {
+        return html! {
+            <section class="card card--narrow">
+                <PageTitle title="References" />
+                <Alert message="References belong to applicants' portfolios. Admins see them on each application." />
+            </section>
+        };
+    }
+
+    let today = chrono::Utc::now().date_naive();
+    let set = |apply: fn(&mut RequestForm, String)| {
+        let form = form.clone();
+        Callback::from(move |text: String| {
+            let mut next = (*form).clone();
+            apply(&mut next, text);
+            form.set(next);
+        })
+    };
+    let toggle = |apply: fn(&mut RequestForm)| {
+        let form = form.clone();
+        Callback::from(move |_: Event| {
+            let mut next = (*form).clone();
+            apply(&mut next);
+            form.set(next);
+        })
+    };
+
+    let on_submit = {
+        let (session, form, errors, busy, failure, notice, shown_link, reload, replacing, rulebook) = (
+            session.clone(),
+            form.clone(),
+            errors.clone(),
+            busy.clone(),
+            failure.clone(),
+            notice.clone(),
+            shown_link.clone(),
+            reload.clone(),
+            replacing.clone(),
+            rulebook.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let request = match form.to_request(today, rulebook.as_ref()) {
+                Ok(request) => request,
+                Err(found) => {
+                    errors.set(found);
+                    return;
+                }
+            };
+            errors.set(BTreeMap::new());
+            busy.set(true);
+            let (session, form, errors, busy, failure, notice, shown_link, reload, replacing) = (
+                session.clone(),
+                form.clone(),
+                errors.clone(),
+                busy.clone(),
+                failure.clone(),
+                notice.clone(),
+                shown_link.clone(),
+                reload.clone(),
+                replacing.clone(),
+            );
+            let replace = replacing.as_ref().map(|r| r.id);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = authorized(&session, |t| {
+                    let request = request.clone();
+                    async move {
+                        match replace {
+                            Some(id) => api::replace_reference(&t, id, &request).await,
+                            None => api::request_reference(&t, &request).await,
+                        }
+                    }
+                })
+                .await;
+                busy.set(false);
+                match result {
+                    Ok(created) => {
+                        failure.set(None);
+                        notice.set(Some(format!(
+                            "Request sent to {}. The e-mail is on its way.",
+                            created.reference.request.referee_name
+                        )));
+                        let category = form.category.clone();
+                        form.set(RequestForm {
+                            category,
+                            ..RequestForm::default()
+                        });
+                        replacing.set(None);
+                        shown_link.set(Some(created));
+                        reload.set(*reload + 1);
+                    }
+                    Err(error) => {
+                        errors.set(error.field_errors());
+                        failure.set(Some(error.message()));
+                    }
+                }
+            });
+        })
+    };
+
+    let act =
+        {
+            let (session, failure, notice, shown_link, reload) = (
+                session.clone(),
+                failure.clone(),
+                notice.clone(),
+                shown_link.clone(),
+                reload.clone(),
+            );
+            Callback::from(move |(id, action): (EntryId, Action)| {
+                let (session, failure, notice, shown_link, reload) = (
+                    session.clone(),
+                    failure.clone(),
+                    notice.clone(),
+                    shown_link.clone(),
+                    reload.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result =
+                        match action {
+                            Action::Cancel => authorized(&session, |t| async move {
+                                api::cancel_reference(&t, id).await
+                            })
+                            .await
+                            .map(|view| {
+                                notice.set(Some(format!(
+                                    "Request to {} cancelled; its link no longer works.",
+                                    view.request.referee_name
+                                )));
+                                None
+                            }),
+                            Action::Resend => authorized(&session, |t| async move {
+                                api::resend_reference(&t, id).await
+                            })
+                            .await
+                            .map(|with_link| {
+                                notice.set(Some(format!(
+                                "Sent again to {} with a new link; the old link no longer works.",
+                                with_link.reference.request.referee_name
+                            )));
+                                Some(with_link)
+                            }),
+                            Action::ShowLink => authorized(&session, |t| async move {
+                                api::reference_link(&t, id).await
+                            })
+                            .await
+                            .map(Some),
+                        };
+                    match result {
+                        Ok(link) => {
+                            failure.set(None);
+                            if link.is_some() {
+                                shown_link.set(link);
+                            }
+                            reload.set(*reload + 1);
+                        }
+                        Err(error) => failure.set(Some(error.message())),
+                    }
+                });
+            })
+        };
+    let start_replacing = {
+        let (replacing, form) = (replacing.clone(), form.clone());
+        Callback::from(move |view: ReferenceView| {
+            let mut next = RequestForm::default();
+            next.category = view.request.category.clone();
+            next.relationship = relationship_value(view.request.relationship);
+            form.set(next);
+            replacing.set(Some(view));
+            if let Some(element) = gloo::utils::document().get_element_by_id("field-referee_name") {
+                if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
+                    let _ = input.focus();
+                }
+            }
+        })
+    };
+    let stop_replacing = {
+        let replacing = replacing.clone();
+        Callback::from(move |_: MouseEvent| replacing.set(None))
+    };
+
+    let field_errors = |name: &str| errors.get(name).cloned().unwrap_or_default();
+    let category_options: Vec<(AttrValue, AttrValue)> = rulebook
+        .as_ref()
+        .map(|r| {
+            r.categories
+                .iter()
+                .map(|c| {
+                    (
+                        AttrValue::from(c.code.clone()),
+                        AttrValue::from(format!("{} ({})", c.name, c.code)),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let relationship_options: Vec<(AttrValue, AttrValue)> = RELATIONSHIPS
+        .iter()
+        .map(|r| {
+            (
+                AttrValue::from(relationship_value(*r)),
+                AttrValue::from(capitalized(r.label())),
+            )
+        })
+        .collect();
+
+    html! {
+        <>
+            <PageTitle title="References" />
+            <p class="lead">
+                { "Each category needs reference ratings from people who know your work. Referees answer through a secure link; they need no account. Your checklist on the " }
+                <Link<Route> to={Route::Portfolio}>{ "portfolio page" }</Link<Route>>
+                { " shows which relationships your category still needs." }
+            </p>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            if let Some(message) = &*notice {
+                <Alert kind="success" message={message.clone()} />
+            }
+            if let Some(with_link) = &*shown_link {
+                <LinkPanel with_link={with_link.clone()} />
+            }
+            <div class="grid grid--wide-first">
+                <section class="card" aria-labelledby="requests-heading">
+                    <h2 id="requests-heading">{ "Your requests" }</h2>
+                    {
+                        match &*requests {
+                            None => html! { <p role="status">{ "Loading…" }</p> },
+                            Some(list) if list.is_empty() => html! { <p>{ "You have not asked anyone yet. Use the form to send your first request." }</p> },
+                            Some(list) => html! {
+                                <ul class="entries">
+                                    { for list.iter().map(|view| html! {
+                                        <ReferenceCard view={view.clone()} on_action={act.clone()} on_replace={start_replacing.clone()} />
+                                    }) }
+                                </ul>
+                            },
+                        }
+                    }
+                </section>
+                <section class="card" aria-labelledby="ask-heading">
+                    <h2 id="ask-heading">
+                        { match &*replacing {
+                            Some(old) => format!("Replace {}", old.request.referee_name),
+                            None => "Ask for a reference".to_string(),
+                        } }
+                    </h2>
+                    if let Some(old) = &*replacing {
+                        <p>
+                            { format!("The request to {} will be cancelled (its link stops working) and the new referee asked instead. ", old.request.referee_name) }
+                            <button type="button" class="button button--quiet" onclick={stop_replacing}>{ "Keep the current referee" }</button>
+                        </p>
+                    }
+                    <form onsubmit={on_submit} novalidate=true>
+                        <SelectField name="category" label="For the category" options={category_options}
+                            value={form.category.clone()} on_change={set(|f, v| f.category = v)} errors={field_errors("category")} />
+                        <TextField name="referee_name" label="Referee's full name" autocomplete="off"
+                            value={form.referee_name.clone()} on_change={set(|f, v| f.referee_name = v)} errors={field_errors("referee_name")} />
+                        <TextField name="referee_email" label="Referee's e-mail" kind="email" autocomplete="off"
+                            hint="The secure link goes to this address."
+                            value={form.referee_email.clone()} on_change={set(|f, v| f.referee_email = v)} errors={field_errors("referee_email")} />
+                        <SelectField name="relationship" label="How they know you" options={relationship_options}
+                            value={form.relationship.clone()} on_change={set(|f, v| f.relationship = v)} errors={field_errors("relationship")} />
+                        <TextField name="known_since" label="Known since" kind="date"
+                            hint="Raters should have known you for at least a year."
+                            value={form.known_since.clone()} on_change={set(|f, v| f.known_since = v)} errors={field_errors("known_since")} />
+                        <div class="field">
+                            <label class="check" for="field-endorsed">
+                                <input type="checkbox" id="field-endorsed" checked={form.endorsed}
+                                    onchange={toggle(|f| f.endorsed = !f.endorsed)} />
+                                <span>{ "The referee holds an endorsement" }</span>
+                            </label>
+                        </div>
+                        if form.endorsed {
+                            <TextField name="endorsement.category" label="Their endorsement category" hint="For example IMHM-C."
+                                value={form.endorsement_category.clone()} on_change={set(|f, v| f.endorsement_category = v)} errors={field_errors("endorsement.category")} />
+                            <TextField name="endorsement.number" label="Their endorsement number"
+                                value={form.endorsement_number.clone()} on_change={set(|f, v| f.endorsement_number = v)} errors={field_errors("endorsement.number")} />
+                        }
+                        <div class="field">
+                            <label class="check" for="field-waive_access">
+                                <input type="checkbox" id="field-waive_access" checked={form.waive_access}
+                                    aria-describedby="field-waive_access-hint"
+                                    onchange={toggle(|f| f.waive_access = !f.waive_access)} />
+                                <span>{ "I waive my right to see this rating" }</span>
+                            </label>
+                            <p class="field__hint" id="field-waive_access-hint">
+                                { "Waived ratings are confidential: you will see that it arrived and whether it counts, never the answers. Many referees answer more freely." }
+                            </p>
+                        </div>
+                        <button type="submit" class="button" disabled={*busy}>
+                            { if replacing.is_some() { "Replace and send" } else { "Send request" } }
+                        </button>
+                    </form>
+                </section>
+            </div>
+        </>
+    }
+}
+
+/// The text with its first letter in capitals.
+pub fn capitalized(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// What a button on a request does.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Action {
+    /// Cancel it.
+    Cancel,
+    /// Send it again with a new link.
+    Resend,
+    /// Show the link to copy.
+    ShowLink,
+}
+
+#[derive(Properties, PartialEq)]
+struct ReferenceCardProps {
+    view: ReferenceView,
+    on_action: Callback<(EntryId, Action)>,
+    on_replace: Callback<ReferenceView>,
+}
+
+#[function_component(ReferenceCard)]
+fn reference_card(props: &ReferenceCardProps) -> Html {
+    let view = &props.view;
+    let button = |label: &'static str, action: Action, quiet: bool| {
+        let on_action = props.on_action.clone();
+        let id = view.id;
+        let describe = format!("{label}: {}", view.request.referee_name);
+        html! {
+            <button type="button" class={classes!("button", if quiet { "button--quiet" } else { "button--secondary" })}
+                aria-label={describe}
+                onclick={Callback::from(move |_: MouseEvent| on_action.emit((id, action)))}>{ label }</button>
+        }
+    };
+    let replace = {
+        let on_replace = props.on_replace.clone();
+        let view = view.clone();
+        Callback::from(move |_: MouseEvent| on_replace.emit(view.clone()))
+    };
+    let status_class = format!(
+        "status status--{}",
+        serde_json::to_value(view.status)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_string))
+            .unwrap_or_default()
+    );
+    let date = |at: chrono::DateTime<chrono::Utc>| at.format("%-d %b %Y").to_string();
+    let live = view.status.is_live();
+    html! {
+        <li class="entry reference" data-status={view.status.label()}>
+            <p class="entry__summary">
+                { format!("{} — {}", view.request.referee_name, capitalized(view.request.relationship.label())) }
+            </p>
+            <p class="entry__meta">{ format!("{} · {} · for {}", view.request.referee_email, if view.request.waive_access { "access waived" } else { "you may read the rating" }, view.request.category) }</p>
+            <p>
+                <span class={status_class}>{ view.status.label() }</span>
+                {
+                    match (view.status, view.expires_at) {
+                        (s, Some(at)) if s.is_live() => format!(" · asked {}, link works until {}", date(view.requested_at), date(at)),
+                        (ReferenceStatus::Expired, Some(at)) => format!(" · the link expired on {}", date(at)),
+                        _ => view.answered_at.map(|at| format!(" · {}", date(at))).unwrap_or_default(),
+                    }
+                }
+            </p>
+            if let Some(delivery) = view.delivery.as_ref().filter(|_| view.status == ReferenceStatus::DeliveryFailed || (live && delivery_retrying(view))) {
+                <p class="entry__verdict entry__verdict--not">
+                    { format!("The e-mail could not be delivered ({} attempt{}): {}. Check the address, re-send, or copy the link and send it yourself.",
+                        delivery.attempts, if delivery.attempts == 1 { "" } else { "s" },
+                        delivery.last_error.clone().unwrap_or_default()) }
+                </p>
+            }
+            if let Some(reason) = &view.declined_reason {
+                <p>{ format!("Declined: “{reason}”") }</p>
+            }
+            if let Some(counting) = &view.counting {
+                if counting.counts {
+                    <p class="entry__verdict entry__verdict--counts">{ "Counts toward your category." }</p>
+                } else {
+                    <p class="entry__verdict entry__verdict--not">{ format!("Does not count: {}.", counting.reasons.join("; ")) }</p>
+                }
+            }
+            if let Some(answer) = &view.answer {
+                <details>
+                    <summary>{ "Read the rating" }</summary>
+                    <dl class="ratings">
+                        { for answer.ratings.iter().map(|(domain, rating)| html! {
+                            <>
+                                <dt>{ domain.replace('_', " ") }</dt>
+                                <dd>{ rating.label() }</dd>
+                            </>
+                        }) }
+                    </dl>
+                    <p>{ answer.recommendation.label() }</p>
+                    if !answer.comments.is_empty() {
+                        <blockquote>{ &answer.comments }</blockquote>
+                    }
+                </details>
+            } else if view.status == ReferenceStatus::Received && view.request.waive_access {
+                <p class="entry__meta">{ "You waived access: the answers stay confidential." }</p>
+            }
+            <div class="entry__actions">
+                if live {
+                    { button("Copy link", Action::ShowLink, true) }
+                }
+                if live || view.status == ReferenceStatus::Expired {
+                    { button("Re-send", Action::Resend, false) }
+                }
+                if view.status != ReferenceStatus::Cancelled {
+                    <button type="button" class="button button--quiet" onclick={replace}
+                        aria-label={format!("Replace referee: {}", view.request.referee_name)}>{ "Replace referee" }</button>
+                }
+                if live || view.status == ReferenceStatus::Expired {
+                    { button("Cancel", Action::Cancel, true) }
+                }
+            </div>
+        </li>
+    }
+}
+
+fn delivery_retrying(view: &ReferenceView) -> bool {
+    view.delivery.as_ref().is_some_and(|d| {
+        d.last_error.is_some() && d.state != endorse_shared::references::DeliveryState::Sent
+    })
+}
+
+#[derive(Properties, PartialEq)]
+struct LinkPanelProps {
+    with_link: ReferenceWithLink,
+}
+
+/// The secret link, to copy: shown once after sending, or on demand.
+#[function_component(LinkPanel)]
+fn link_panel(props: &LinkPanelProps) -> Html {
+    let copied = use_state(|| false);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.with_link.link.clone(), move |_| copied.set(false));
+    }
+    let copy = {
+        let link = props.with_link.link.clone();
+        let copied = copied.clone();
+        Callback::from(move |_: MouseEvent| {
+            let clipboard = gloo::utils::window().navigator().clipboard();
+            let promise = clipboard.write_text(&link);
+            let copied = copied.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
+                    copied.set(true);
+                }
+            });
+        })
+    };
+    let select_all = Callback::from(|event: FocusEvent| {
+        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
+        input.select();
+    });
+    html! {
+        <section class="card link-panel" aria-labelledby="link-heading">
+            <h2 id="link-heading">{ format!("Link for {}", props.with_link.reference.request.referee_name) }</h2>
+            <p>{ "If the e-mail does not arrive, send this link yourself. It is personal to the referee: anyone with it can answer." }</p>
+            <div class="toolbar">
+                <label class="visually-hidden" for="referee-link">{ "Referee's link" }</label>
+                <input id="referee-link" class="link-panel__input" type="text" readonly=true
+                    value={props.with_link.link.clone()} onfocus={select_all} />
+                <button type="button" class="button button--secondary" onclick={copy}>{ "Copy" }</button>
+            </div>
+            if *copied {
+                <p role="status">{ "Copied." }</p>
+            }
+        </section>
+    }
+}
