@@ -131,7 +131,11 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     assert_eq!(created.reference.request.referee_email, "sam@example.org");
 
     let mail = w.deliver(1).await.remove(0);
+    assert_eq!(mail.from, "endorse@endorse.localhost");
     assert_eq!(mail.to, ["sam@example.org"]);
+    assert!(mail
+        .header("Reply-To")
+        .is_some_and(|r| r.contains("admin@endorse.localhost")));
     assert_eq!(
         mail.header("Subject").as_deref(),
         Some("Reference request for Ada Lovelace")

@@ -14,6 +14,9 @@ use std::collections::BTreeMap;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
+/// A change to the draft, from an input's value.
+type Apply = Box<dyn Fn(&mut RatingDraft, String)>;
+
 /// Props of [`RefereePage`].
 #[derive(Properties, PartialEq)]
 pub struct RefereePageProps {
@@ -105,7 +108,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
         });
     }
 
-    let change = |apply: Box<dyn Fn(&mut RatingDraft, String)>| {
+    let change = |apply: Apply| {
         let (draft, edits) = (draft.clone(), edits.clone());
         let apply = std::rc::Rc::new(apply);
         Callback::from(move |value: String| {

@@ -365,10 +365,11 @@ pub fn references_page() -> Html {
     let start_replacing = {
         let (replacing, form) = (replacing.clone(), form.clone());
         Callback::from(move |view: ReferenceView| {
-            let mut next = RequestForm::default();
-            next.category = view.request.category.clone();
-            next.relationship = relationship_value(view.request.relationship);
-            form.set(next);
+            form.set(RequestForm {
+                category: view.request.category.clone(),
+                relationship: relationship_value(view.request.relationship),
+                ..RequestForm::default()
+            });
             replacing.set(Some(view));
             if let Some(element) = gloo::utils::document().get_element_by_id("field-referee_name") {
                 if let Ok(input) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {

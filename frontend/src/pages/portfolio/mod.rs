@@ -44,7 +44,7 @@ struct Editing {
 struct EditState(Option<Editing>);
 
 enum EditAction {
-    Open(Editing),
+    Open(Box<Editing>),
     Close,
     Text(&'static str, String),
     Many(&'static str, Vec<String>),
@@ -58,7 +58,7 @@ impl Reducible for EditState {
     fn reduce(self: std::rc::Rc<Self>, action: EditAction) -> std::rc::Rc<Self> {
         let mut next = (*self).clone();
         match (action, next.0.as_mut()) {
-            (EditAction::Open(editing), _) => next.0 = Some(editing),
+            (EditAction::Open(editing), _) => next.0 = Some(*editing),
             (EditAction::Close, _) => next.0 = None,
             (EditAction::Text(name, value), Some(open)) => {
                 open.draft.text.insert(name, value);
@@ -243,11 +243,11 @@ pub fn portfolio_page() -> Html {
             };
             errors.set(FieldErrors::new());
             failure.set(None);
-            editing.dispatch(EditAction::Open(Editing {
+            editing.dispatch(EditAction::Open(Box::new(Editing {
                 section,
                 entry: entry.clone(),
                 draft,
-            }));
+            })));
         })
     };
     let on_changed = {
