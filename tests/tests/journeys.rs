@@ -563,6 +563,16 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
         browser
             .wait_for_heading("Reference for Applicant Example")
             .await?;
+        // Referees often open mail on a phone: nothing scrolls sideways there.
+        browser.client.set_window_size(360, 800).await?;
+        browser.wait_for("#rating-reflection-exemplary").await?;
+        let overflow = sideways_overflow(&browser).await?;
+        ensure!(
+            overflow == 0,
+            "the referee's page scrolls {overflow} px sideways at 360 px"
+        );
+        browser.screenshot("referee-phone").await?;
+        browser.client.set_window_size(1280, 1000).await?;
         browser
             .wait_for_text(".lead", "Infant Family Specialist")
             .await?;

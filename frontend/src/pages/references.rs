@@ -154,8 +154,12 @@ pub fn references_page() -> Html {
         use_effect_with((signed_in, *reload, *poll), move |(signed_in, _, _)| {
             if *signed_in {
                 wasm_bindgen_futures::spawn_local(async move {
+                    let mut latest_category = None;
                     match authorized(&session, |t| async move { api::references(&t).await }).await {
-                        Ok(list) => requests.set(Some(list)),
+                        Ok(list) => {
+                            latest_category = list.last().map(|r| r.request.category.clone());
+                            requests.set(Some(list));
+                        }
                         Err(error) => failure.set(Some(error.message())),
                     }
                     if rulebook.is_none() {
@@ -165,7 +169,9 @@ pub fn references_page() -> Html {
                         {
                             if form.category.is_empty() {
                                 let mut next = (*form).clone();
+                                // The category asked for, else the one of the latest request.
                                 next.category = preselected
+                                    .or(latest_category)
                                     .filter(|c| version.rulebook.category(c).is_some())
                                     .or_else(|| {
                                         version.rulebook.categories.first().map(|c| c.code.clone())
