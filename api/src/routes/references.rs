@@ -742,6 +742,43 @@ pub async fn save_draft(
     Ok(HttpResponse::NoContent().finish())
 }
 
+/// Records the referee's final word and queues the notice to the applicant, in
+/// the caller's transaction. A 410 when someone else got there first.
+fn record_answer(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    stored: &StoredReference,
+    response: Response,
+    now: DateTime<Utc>,
+    ip: Option<&str>,
+) -> DbResult<Result<(), ApiError>> {
+    if !references::answer(conn, stored.id, &response, now, ip)? {
+        return Ok(Err(ApiError::Gone(
+            "This request was answered or cancelled a moment ago.".into(),
+        )));
+    }
+    if let Some(applicant) = users::find(conn, stored.applicant)? {
+        let context = context(state);
+        let message = match &response {
+            Response::Rated(_) => context.rating_received(
+                stored.id,
+                &stored.request,
+                &applicant.email,
+                &applicant.name,
+            ),
+            Response::Declined(reason) => context.reference_declined(
+                stored.id,
+                &stored.request,
+                reason,
+                &applicant.email,
+                &applicant.name,
+            ),
+        };
+        outbox::enqueue(conn, &message, now)?;
+    }
+    Ok(Ok(()))
+}
+
 /// What a referee is told after answering.
 #[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
 pub struct RefereeDone {
@@ -783,27 +820,14 @@ pub async fn submit_rating(
             if !problems.is_empty() {
                 return Ok(Err(ApiError::Validation(problems)));
             }
-            if !references::answer(
+            record_answer(
                 conn,
-                stored.id,
-                &Response::Rated(answer),
+                &inner,
+                &stored,
+                Response::Rated(answer),
                 now,
                 ip.as_deref(),
-            )? {
-                return Ok(Err(ApiError::Gone(
-                    "This request was answered or cancelled a moment ago.".into(),
-                )));
-            }
-            if let Some(applicant) = users::find(conn, stored.applicant)? {
-                let message = context(&inner).rating_received(
-                    stored.id,
-                    &stored.request,
-                    &applicant.email,
-                    &applicant.name,
-                );
-                outbox::enqueue(conn, &message, now)?;
-            }
-            Ok(Ok(()))
+            )
         })
         .await??;
     tracing::info!("reference rating received");
@@ -845,28 +869,14 @@ pub async fn decline(
     state
         .db
         .transaction(move |conn| {
-            if !references::answer(
+            record_answer(
                 conn,
-                stored.id,
-                &Response::Declined(reason.clone()),
+                &inner,
+                &stored,
+                Response::Declined(reason),
                 now,
                 ip.as_deref(),
-            )? {
-                return Ok(Err(ApiError::Gone(
-                    "This request was answered or cancelled a moment ago.".into(),
-                )));
-            }
-            if let Some(applicant) = users::find(conn, stored.applicant)? {
-                let message = context(&inner).reference_declined(
-                    stored.id,
-                    &stored.request,
-                    &reason,
-                    &applicant.email,
-                    &applicant.name,
-                );
-                outbox::enqueue(conn, &message, now)?;
-            }
-            Ok(Ok(()))
+            )
         })
         .await??;
     tracing::info!("reference declined");
