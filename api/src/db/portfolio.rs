@@ -240,10 +240,15 @@ pub struct Weighable {
     pub portfolio: endorse_shared::portfolio::Portfolio,
 }
 
-/// Loads what the engine weighs for `owner`.
-pub fn weighable(conn: &mut AnyConnection, owner: UserId) -> DbResult<Weighable> {
+/// Loads what the engine weighs for `owner`; `rulebook` is the one in force
+/// (it says which counts a waived rating withholds).
+pub fn weighable(
+    conn: &mut AnyConnection,
+    owner: UserId,
+    rulebook: &endorse_shared::rulebook::Rulebook,
+) -> DbResult<Weighable> {
     let entries = list(conn, owner)?;
-    let references = super::references::list(conn, owner)?;
+    let references = super::references::list(conn, owner, rulebook)?;
     let mut portfolio = endorse_shared::entries::to_portfolio(&entries);
     portfolio.references = references.clone();
     Ok(Weighable {

@@ -206,10 +206,14 @@ pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Sto
 }
 
 /// What the engine weighs of an applicant's references: every request not
-/// cancelled, with its rating once received (see [`weighed`]).
-pub fn list(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Reference>> {
-    let rulebook = super::rulebooks::current(conn)?.rulebook;
-    Ok(weighed(&list_for(conn, applicant)?, &rulebook))
+/// cancelled, with its rating once received (see [`weighed`]; `rulebook` is the
+/// one in force).
+pub fn list(
+    conn: &mut AnyConnection,
+    applicant: UserId,
+    rulebook: &Rulebook,
+) -> DbResult<Vec<Reference>> {
+    Ok(weighed(&list_for(conn, applicant)?, rulebook))
 }
 
 /// The engine's view of stored requests: cancelled ones are left out, and for

@@ -35,6 +35,7 @@ struct Loader {
     today: NaiveDate,
     portfolios: HashMap<UserId, Weighable>,
     rulebooks: HashMap<i64, Rulebook>,
+    current: Option<Rulebook>,
 }
 
 impl Loader {
@@ -44,6 +45,7 @@ impl Loader {
             today,
             portfolios: HashMap::new(),
             rulebooks: HashMap::new(),
+            current: None,
         }
     }
 
@@ -51,7 +53,13 @@ impl Loader {
         let owner = application.applicant.id;
         let weighable = match self.portfolios.entry(owner) {
             Entry::Occupied(found) => found.into_mut(),
-            Entry::Vacant(slot) => slot.insert(portfolio::weighable(conn, owner)?),
+            Entry::Vacant(slot) => {
+                let current = match &mut self.current {
+                    Some(current) => current,
+                    empty => empty.insert(rulebooks::current(conn)?.rulebook),
+                };
+                slot.insert(portfolio::weighable(conn, owner, current)?)
+            }
         };
         let rulebook = match self.rulebooks.entry(application.rulebook_version) {
             Entry::Occupied(found) => found.into_mut(),

@@ -167,10 +167,11 @@ pub async fn get_portfolio(
     let (entries, notes, references) = state
         .db
         .run(move |conn| {
+            let rulebook = rulebooks::current(conn)?.rulebook;
             Ok((
                 portfolio::list(conn, owner)?,
                 portfolio::notes(conn, owner)?,
-                crate::db::references::list(conn, owner)?,
+                crate::db::references::list(conn, owner, &rulebook)?,
             ))
         })
         .await?;
@@ -570,9 +571,10 @@ pub async fn get_eligibility(
     let (weighable, version) = state
         .db
         .run(move |conn| {
+            let version = rulebooks::current(conn)?;
             Ok((
-                portfolio::weighable(conn, owner)?,
-                rulebooks::current(conn)?,
+                portfolio::weighable(conn, owner, &version.rulebook)?,
+                version,
             ))
         })
         .await?;
@@ -609,10 +611,11 @@ pub async fn get_user_portfolio(
             if crate::db::users::find(conn, owner)?.is_none() {
                 return Ok(None);
             }
+            let rulebook = rulebooks::current(conn)?.rulebook;
             Ok(Some(PortfolioResponse {
                 entries: portfolio::list(conn, owner)?,
                 notes: portfolio::notes(conn, owner)?,
-                references: crate::db::references::list(conn, owner)?,
+                references: crate::db::references::list(conn, owner, &rulebook)?,
             }))
         })
         .await?

@@ -47,7 +47,7 @@ fn views(
     let ids: Vec<EntryId> = stored.iter().map(|r| r.id).collect();
     let deliveries = outbox::deliveries(conn, &ids)?;
     let rulebook = rulebooks::current(conn)?.rulebook;
-    let mut weighable = portfolio::weighable(conn, applicant)?;
+    let mut weighable = portfolio::weighable(conn, applicant, &rulebook)?;
     weighable.portfolio.references = references::weighed(&stored, &rulebook);
     let views = stored
         .iter()
