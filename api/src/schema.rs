@@ -27,6 +27,23 @@ diesel::table! {
 }
 
 diesel::table! {
+    audit_events (id) {
+        id -> Text,
+        application_id -> Text,
+        seq -> BigInt,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_role -> Text,
+        ip -> Nullable<Text>,
+        action -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        details -> Text,
+    }
+}
+
+diesel::table! {
     documents (id) {
         id -> Text,
         owner_id -> Text,
@@ -155,6 +172,8 @@ diesel::table! {
 diesel::joinable!(application_snapshots -> applications (application_id));
 diesel::joinable!(applications -> rulebook_versions (rulebook_version));
 diesel::joinable!(applications -> users (applicant_id));
+diesel::joinable!(audit_events -> applications (application_id));
+diesel::joinable!(audit_events -> users (actor_id));
 diesel::joinable!(documents -> users (owner_id));
 diesel::joinable!(outbox -> reference_requests (reference_id));
 diesel::joinable!(outbox_attempts -> outbox (message_id));
@@ -167,6 +186,7 @@ diesel::joinable!(rulebook_versions -> users (published_by));
 diesel::allow_tables_to_appear_in_same_query!(
     application_snapshots,
     applications,
+    audit_events,
     documents,
     outbox,
     outbox_attempts,

@@ -220,6 +220,10 @@ pub struct ApplicationResponse {
     pub report: EligibilityReport,
     /// The latest submission's snapshot, once submitted.
     pub snapshot: Option<Snapshot>,
+    /// What the caller may do to it now (the process's allowed actions for
+    /// the caller's role).
+    #[serde(default)]
+    pub actions: Vec<crate::process::Action>,
 }
 
 /// One line of a list of applications.

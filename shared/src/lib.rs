@@ -15,6 +15,7 @@ pub mod ids;
 pub mod mail;
 pub mod portfolio;
 pub mod problem;
+pub mod process;
 pub mod references;
 pub mod rulebook;
 pub mod users;

@@ -173,25 +173,6 @@ pub fn list(
     Ok((items, u64::try_from(total).unwrap_or_default()))
 }
 
-/// Submits a draft that is still at `expected` version. False when it was not.
-pub fn submit(conn: &mut AnyConnection, id: ApplicationId, expected: i64) -> DbResult<bool> {
-    let now = Utc::now().naive_utc();
-    let changed = diesel::update(
-        applications::table
-            .filter(applications::id.eq(id.to_string()))
-            .filter(applications::version.eq(expected))
-            .filter(applications::status.eq(ApplicationStatus::Draft.as_str())),
-    )
-    .set((
-        applications::status.eq(ApplicationStatus::Submitted.as_str()),
-        applications::version.eq(expected + 1),
-        applications::updated_at.eq(now),
-        applications::submitted_at.eq(Some(now)),
-    ))
-    .execute(conn)?;
-    Ok(changed == 1)
-}
-
 /// Withdraws an application that is still at `expected` version and in `from`
 /// (the submission time is kept).
 pub fn withdraw(
@@ -212,6 +193,40 @@ pub fn withdraw(
         applications::updated_at.eq(Utc::now().naive_utc()),
     ))
     .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Moves an application from `from` to `to` (a transition of the process). False
+/// when it was no longer in `from`. Entering `submitted` sets the submission time.
+pub fn transition(
+    conn: &mut AnyConnection,
+    id: ApplicationId,
+    from: ApplicationStatus,
+    to: ApplicationStatus,
+    now: chrono::DateTime<Utc>,
+) -> DbResult<bool> {
+    let target = applications::table
+        .filter(applications::id.eq(id.to_string()))
+        .filter(applications::status.eq(from.as_str()));
+    let now = now.naive_utc();
+    let changed = if to == ApplicationStatus::Submitted {
+        diesel::update(target)
+            .set((
+                applications::status.eq(to.as_str()),
+                applications::version.eq(applications::version + 1i64),
+                applications::updated_at.eq(now),
+                applications::submitted_at.eq(Some(now)),
+            ))
+            .execute(conn)?
+    } else {
+        diesel::update(target)
+            .set((
+                applications::status.eq(to.as_str()),
+                applications::version.eq(applications::version + 1i64),
+                applications::updated_at.eq(now),
+            ))
+            .execute(conn)?
+    };
     Ok(changed == 1)
 }
 

@@ -6,6 +6,7 @@
 //! never on an async worker.
 
 pub mod applications;
+pub mod audit;
 pub mod documents;
 pub mod outbox;
 pub mod portfolio;

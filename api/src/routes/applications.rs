@@ -4,20 +4,23 @@
 
 use crate::auth::{AuthUser, RequireAdmin};
 use crate::db::applications::{self, Application};
+use crate::db::audit::{self, NewEvent};
 use crate::db::portfolio::Weighable;
 use crate::db::{portfolio, rulebooks, AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
+use crate::routes::auth::peer_ip;
 use crate::routes::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use endorse_shared::applications::{
     ApplicationListResponse, ApplicationResponse, ApplicationStatus, ListApplicationsQuery,
     MoveRulebookRequest, Snapshot, SnapshotReference, StartApplicationRequest,
 };
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
+use endorse_shared::process::{self, AuditEvent, Track, TransitionRequest};
 use endorse_shared::rulebook::Rulebook;
-use endorse_shared::{ApplicationId, Problem, UserId};
+use endorse_shared::{ApplicationId, Problem, Role, UserId};
 use std::collections::hash_map::Entry;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use validator::Validate;
@@ -27,22 +30,25 @@ use validator::Validate;
 struct Weighed {
     report: EligibilityReport,
     category_name: String,
+    track: Track,
 }
 
 /// Loads what answers need once per applicant and rulebook version, so a list
 /// of applications costs the same few queries as one.
 struct Loader {
     today: NaiveDate,
+    role: Role,
     portfolios: HashMap<UserId, Weighable>,
     rulebooks: HashMap<i64, Rulebook>,
     current: Option<Rulebook>,
 }
 
 impl Loader {
-    /// A loader weighing portfolios as of `today`.
-    fn on(today: NaiveDate) -> Self {
+    /// A loader weighing portfolios as of `today`, answering `role`.
+    fn on(today: NaiveDate, role: Role) -> Self {
         Self {
             today,
+            role,
             portfolios: HashMap::new(),
             rulebooks: HashMap::new(),
             current: None,
@@ -78,6 +84,7 @@ impl Loader {
         Ok(Weighed {
             report: evaluate(rules, &weighable.portfolio, self.today),
             category_name: rules.name.clone(),
+            track: Track::of(rules),
         })
     }
 
@@ -98,6 +105,7 @@ impl Loader {
             version: application.version,
             created_at: application.created_at.and_utc(),
             submitted_at: application.submitted_at.map(|at| at.and_utc()),
+            actions: process::allowed(application.status, self.role, weighed.track),
             report: weighed.report,
             snapshot,
         })
@@ -109,8 +117,9 @@ fn respond(
     conn: &mut AnyConnection,
     application: Application,
     today: NaiveDate,
+    role: Role,
 ) -> DbResult<ApplicationResponse> {
-    Loader::on(today).respond(conn, application)
+    Loader::on(today, role).respond(conn, application)
 }
 
 fn not_yours() -> ApiError {
@@ -142,9 +151,12 @@ fn own(
 pub async fn start_application(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     body: web::Json<StartApplicationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let today = state.clock.today();
+    let now = state.clock.now();
+    let today = now.date_naive();
+    let ip = peer_ip(&request);
     body.validate()?;
     let category = body.into_inner().category.trim().to_uppercase();
     let owner = user.id;
@@ -167,8 +179,26 @@ pub async fn start_application(
                 }
                 Err(other) => return Err(other),
             };
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: id,
+                    actor: Some(owner),
+                    role: Role::Applicant,
+                    ip: ip.as_deref(),
+                    action: "start",
+                    from: None,
+                    to: Some(ApplicationStatus::Draft),
+                    reason: None,
+                    details: format!(
+                        "Started an application for {category}, judged by rulebook version {}.",
+                        version.number
+                    ),
+                },
+                now,
+            )?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today)?))
+            Ok(Ok(respond(conn, application, today, Role::Applicant)?))
         })
         .await??;
     Ok(HttpResponse::Created()
@@ -193,7 +223,7 @@ pub async fn list_my_applications(
     let list = state
         .db
         .run(move |conn| {
-            let mut loader = Loader::on(today);
+            let mut loader = Loader::on(today, Role::Applicant);
             applications::list_for(conn, owner)?
                 .into_iter()
                 .map(|application| loader.respond(conn, application))
@@ -226,7 +256,7 @@ pub async fn get_my_application(
         .db
         .run(move |conn| {
             own(conn, owner, id)?
-                .map(|application| respond(conn, application, today))
+                .map(|application| respond(conn, application, today, Role::Applicant))
                 .transpose()
         })
         .await?
@@ -236,9 +266,10 @@ pub async fn get_my_application(
         .json(found))
 }
 
-/// Submits a draft. Refused with 422, naming every unmet requirement, unless
-/// the report is all met; then the entries that counted are frozen in a
-/// snapshot that later edits never change.
+/// Submits a draft, or resubmits a deferred application (a new round). Refused
+/// with 422, naming every unmet requirement, unless the report is all met; then
+/// the entries that counted are frozen in a snapshot that later edits never
+/// change, and earlier rounds' snapshots are kept.
 #[utoipa::path(
     post,
     path = "/api/v1/me/applications/{id}/submit",
@@ -251,7 +282,7 @@ pub async fn get_my_application(
     responses(
         (status = 200, description = "Submitted", body = ApplicationResponse),
         (status = 404, description = "No such application of yours", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not a draft", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Neither a draft nor deferred", body = Problem, content_type = "application/problem+json"),
         (status = 412, description = "Changed since you loaded it", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Requirements still short, keyed by requirement", body = Problem, content_type = "application/problem+json"),
         (status = 428, description = "If-Match is missing", body = Problem, content_type = "application/problem+json"),
@@ -260,11 +291,13 @@ pub async fn get_my_application(
 pub async fn submit_application(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
     let state_now = state.clock.now();
     let today = state_now.date_naive();
+    let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
@@ -272,16 +305,21 @@ pub async fn submit_application(
             let Some(application) = own(conn, owner, id)? else {
                 return Ok(Err(not_yours()));
             };
-            if application.status != ApplicationStatus::Draft {
+            let action = if application.status == ApplicationStatus::Deferred {
+                process::Action::Resubmit
+            } else {
+                process::Action::Submit
+            };
+            let Some(to) = process::next(application.status, action, Track::default()) else {
                 return Ok(Err(ApiError::Conflict(format!(
-                    "This application is {}; only a draft can be submitted.",
+                    "This application is {}; only a draft or a deferred application can be submitted.",
                     application.status.label().to_lowercase()
                 ))));
-            }
+            };
             if application.version != expected {
                 return Ok(Err(stale(application.version)));
             }
-            let mut loader = Loader::on(today);
+            let mut loader = Loader::on(today, Role::Applicant);
             let weighed = loader.weigh(conn, &application)?;
             if !weighed.report.eligible {
                 let mut errors = BTreeMap::new();
@@ -329,9 +367,31 @@ pub async fn submit_application(
             };
             // The guarded update first: if someone else moved it meanwhile,
             // nothing has been written yet.
-            if !applications::submit(conn, id, expected)? {
+            if application.version != expected
+                || !applications::transition(conn, id, application.status, to, state_now)?
+            {
                 return Ok(Err(stale(application.version)));
             }
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: id,
+                    actor: Some(owner),
+                    role: Role::Applicant,
+                    ip: ip.as_deref(),
+                    action: action.as_str(),
+                    from: Some(application.status),
+                    to: Some(to),
+                    reason: None,
+                    details: format!(
+                        "Submitted (round {}) with {} counted entries and {} counted references.",
+                        snapshot.round,
+                        snapshot.entries.len(),
+                        snapshot.references.len()
+                    ),
+                },
+                state_now,
+            )?;
             applications::insert_snapshot(conn, id, &snapshot)?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
             Ok(Ok(loader.respond(conn, application)?))
@@ -366,10 +426,13 @@ fn stale(current: i64) -> ApiError {
 pub async fn withdraw_application(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let today = state.clock.today();
+    let now = state.clock.now();
+    let today = now.date_naive();
+    let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
@@ -388,8 +451,23 @@ pub async fn withdraw_application(
             {
                 return Ok(Err(stale(application.version)));
             }
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: id,
+                    actor: Some(owner),
+                    role: Role::Applicant,
+                    ip: ip.as_deref(),
+                    action: process::Action::Withdraw.as_str(),
+                    from: Some(application.status),
+                    to: Some(ApplicationStatus::Withdrawn),
+                    reason: None,
+                    details: "Withdrawn by the applicant.".into(),
+                },
+                now,
+            )?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today)?))
+            Ok(Ok(respond(conn, application, today, Role::Applicant)?))
         })
         .await??;
     Ok(web::Json(outcome))
@@ -461,7 +539,7 @@ pub async fn get_application(
         .db
         .run(move |conn| {
             applications::get(conn, id)?
-                .map(|application| respond(conn, application, today))
+                .map(|application| respond(conn, application, today, Role::Admin))
                 .transpose()
         })
         .await?
@@ -494,11 +572,15 @@ pub async fn get_application(
 pub async fn move_application_rulebook(
     state: web::Data<AppState>,
     RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
     body: web::Json<MoveRulebookRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let today = state.clock.today();
+    let now = state.clock.now();
+    let today = now.date_naive();
+    let ip = peer_ip(&request);
+    let admin_id = admin.id;
     let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
     let outcome = state
         .db
@@ -543,10 +625,257 @@ pub async fn move_application_rulebook(
             {
                 return Ok(Err(stale(application.version)));
             }
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: id,
+                    actor: Some(admin_id),
+                    role: Role::Admin,
+                    ip: ip.as_deref(),
+                    action: "move_rulebook",
+                    from: None,
+                    to: None,
+                    reason: None,
+                    details: format!(
+                        "Moved from rulebook version {} to version {target}.",
+                        application.rulebook_version
+                    ),
+                },
+                now,
+            )?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today)?))
+            Ok(Ok(respond(conn, application, today, Role::Admin)?))
         })
         .await??;
     tracing::info!(admin_id = %admin.id, application_id = %outcome.id, rulebook_version = target, "application moved to another rulebook version");
     Ok(web::Json(outcome))
+}
+
+/// Admins: moves an application along the process. Only the transitions of
+/// `shared::process` are possible; an illegal one is a 409 that names the
+/// current status. Decisions need a reason, kept in the audit log.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{id}/transitions",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    request_body = TransitionRequest,
+    responses(
+        (status = 200, description = "Moved", body = ApplicationResponse),
+        (status = 403, description = "Not an admin, or an action only the applicant or a reviewer takes", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not possible in the current status, which the problem names", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A reason is needed", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn transition_application(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    id: web::Path<ApplicationId>,
+    body: web::Json<TransitionRequest>,
+) -> ApiResult<web::Json<ApplicationResponse>> {
+    let now = state.clock.now();
+    let today = now.date_naive();
+    let ip = peer_ip(&request);
+    let id = id.into_inner();
+    let body = body.into_inner();
+    let reason = body.checked_reason().map_err(ApiError::Validation)?;
+    let action = body.action;
+    let admin_id = admin.id;
+    let outcome = state
+        .db
+        .transaction(move |conn| {
+            let Some(application) = applications::get(conn, id)? else {
+                return Ok(Err(ApiError::NotFound(
+                    "There is no such application.".into(),
+                )));
+            };
+            let rulebook =
+                rulebooks::get(conn, application.rulebook_version)?.ok_or(DbError::NotFound)?;
+            let track = rulebook
+                .rulebook
+                .category(&application.category)
+                .map(Track::of)
+                .unwrap_or_default();
+            let to = match process::apply(application.status, action, Role::Admin, track) {
+                Ok(to) => to,
+                Err(refusal @ process::Refusal::NotYours { .. }) => {
+                    return Ok(Err(ApiError::Forbidden(refusal.describe())))
+                }
+                Err(refusal) => return Ok(Err(ApiError::Conflict(refusal.describe()))),
+            };
+            if !applications::transition(conn, id, application.status, to, now)? {
+                return Ok(Err(ApiError::Conflict(
+                    "The application changed meanwhile; reload it and try again.".into(),
+                )));
+            }
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: id,
+                    actor: Some(admin_id),
+                    role: Role::Admin,
+                    ip: ip.as_deref(),
+                    action: action.as_str(),
+                    from: Some(application.status),
+                    to: Some(to),
+                    reason: reason.as_deref(),
+                    details: format!(
+                        "{}: {} \u{2192} {}.",
+                        action.label(),
+                        application.status.label(),
+                        to.label()
+                    ),
+                },
+                now,
+            )?;
+            let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(respond(conn, application, today, Role::Admin)?))
+        })
+        .await??;
+    tracing::info!(admin_id = %admin.id, application_id = %id, action = action.as_str(), "application moved");
+    Ok(web::Json(outcome))
+}
+
+/// Admins: an application's audit log, oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{id}/audit",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "Every event", body = Vec<AuditEvent>),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_audit(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<web::Json<Vec<AuditEvent>>> {
+    Ok(web::Json(audit_events(&state, id.into_inner()).await?))
+}
+
+async fn audit_events(state: &AppState, id: ApplicationId) -> ApiResult<Vec<AuditEvent>> {
+    state
+        .db
+        .run(move |conn| {
+            if applications::get(conn, id)?.is_none() {
+                return Ok(None);
+            }
+            Ok(Some(audit::list(conn, id)?))
+        })
+        .await?
+        .ok_or_else(|| ApiError::NotFound("There is no such application.".into()))
+}
+
+/// Admins: the audit log as CSV, for a spreadsheet or an archive.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{id}/audit.csv",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "Every event, one per row, with a header row", content_type = "text/csv", body = String),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_audit_csv(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<HttpResponse> {
+    let id = id.into_inner();
+    let events = audit_events(&state, id).await?;
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            format!("attachment; filename=\"application-{id}-audit.csv\""),
+        ))
+        .body(audit_csv(&events)))
+}
+
+/// The CSV of an audit log (RFC 4180: fields quoted where needed, quotes
+/// doubled). A field that starts like a formula is prefixed with `'` so that a
+/// spreadsheet shows it instead of running it.
+pub fn audit_csv(events: &[AuditEvent]) -> String {
+    fn field(text: &str) -> String {
+        let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            format!("'{text}")
+        } else {
+            text.to_string()
+        };
+        if text.contains([',', '"', '\n', '\r']) {
+            format!("\"{}\"", text.replace('"', "\"\""))
+        } else {
+            text
+        }
+    }
+    let mut out = String::from("at,actor,role,ip,action,from,to,reason,details\r\n");
+    for event in events {
+        let row = [
+            event.at.to_rfc3339(),
+            event.actor.clone().unwrap_or_default(),
+            event.role.as_str().to_string(),
+            event.ip.clone().unwrap_or_default(),
+            event.action.clone(),
+            event
+                .from_status
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+            event
+                .to_status
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default(),
+            event.reason.clone().unwrap_or_default(),
+            event.details.clone(),
+        ];
+        out.push_str(&row.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::audit_csv;
+    use endorse_shared::applications::ApplicationStatus;
+    use endorse_shared::process::AuditEvent;
+    use endorse_shared::Role;
+
+    #[test]
+    fn the_csv_quotes_what_needs_it_and_defuses_formulas() {
+        let event = AuditEvent {
+            at: chrono::DateTime::parse_from_rfc3339("2026-11-22T10:00:00Z")
+                .unwrap()
+                .with_timezone(&chrono::Utc),
+            actor: Some("Ada \"Admin\" Lovelace".into()),
+            role: Role::Admin,
+            ip: Some("127.0.0.1".into()),
+            action: "defer".into(),
+            from_status: Some(ApplicationStatus::UnderReview),
+            to_status: Some(ApplicationStatus::Deferred),
+            reason: Some("=HYPERLINK(\"x\"), and more\nlines".into()),
+            details: "Defer".into(),
+        };
+        let csv = audit_csv(&[event]);
+        let mut lines = csv.split("\r\n");
+        assert_eq!(
+            lines.next(),
+            Some("at,actor,role,ip,action,from,to,reason,details")
+        );
+        let row = lines.next().unwrap();
+        assert!(row.starts_with("2026-11-22T10:00:00+00:00,\"Ada \"\"Admin\"\" Lovelace\",admin,127.0.0.1,defer,under_review,deferred,"), "{row}");
+        assert!(
+            row.contains("\"'=HYPERLINK(\"\"x\"\"), and more\nlines\""),
+            "{row}"
+        );
+    }
 }

@@ -135,6 +135,18 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/applications/{id}/rulebook-version",
                 web::post().to(applications::move_application_rulebook),
             )
+            .route(
+                "/applications/{id}/transitions",
+                web::post().to(applications::transition_application),
+            )
+            .route(
+                "/applications/{id}/audit",
+                web::get().to(applications::get_audit),
+            )
+            .route(
+                "/applications/{id}/audit.csv",
+                web::get().to(applications::get_audit_csv),
+            )
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(
                 "/me/portfolio/rsc/batch",

@@ -513,3 +513,156 @@ async fn bad_filters_and_unknown_applications_are_answered_plainly() {
     )
     .await;
 }
+
+async fn transition(
+    app: &TestApp,
+    token: &str,
+    id: endorse_shared::ApplicationId,
+    action: &str,
+    reason: Option<&str>,
+) -> reqwest::Response {
+    app.post_as(
+        &format!("/api/v1/applications/{id}/transitions"),
+        token,
+        &json!({ "action": action, "reason": reason }),
+    )
+    .await
+}
+
+#[actix_web::test]
+async fn the_process_moves_only_along_its_graph_and_every_step_is_audited() {
+    use endorse_shared::process::{Action, AuditEvent};
+    let app = spawn_app().await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let token = session.access_token.clone();
+    eligible_ifs_portfolio(&app, &token, session.user.id).await;
+    let draft = start(&app, &token, "IFS").await;
+    assert_eq!(draft.actions, [Action::Submit, Action::Withdraw]);
+    let submitted: ApplicationResponse =
+        expect_json(act(&app, &token, &draft, "submit").await, StatusCode::OK).await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let id = submitted.id;
+
+    // Illegal: a 409 naming the current status; nothing changes.
+    let problem = expect_problem(
+        transition(&app, &admin, id, "endorse", Some("Great")).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(problem.detail.unwrap().contains("submitted"));
+    // The applicant's actions are not the admin's.
+    let forbidden = transition(&app, &admin, id, "submit", None).await;
+    assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);
+    // Applicants cannot move applications at all.
+    let not_admin = transition(&app, &token, id, "start_review", None).await;
+    assert_eq!(not_admin.status(), StatusCode::FORBIDDEN);
+
+    let reviewing: ApplicationResponse = expect_json(
+        transition(&app, &admin, id, "start_review", None).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(reviewing.status, ApplicationStatus::UnderReview);
+    // IFS has no exam: review may endorse directly, never approve for an exam.
+    assert!(reviewing.actions.contains(&Action::Endorse));
+    assert!(!reviewing.actions.contains(&Action::ApproveForExam));
+    let no_exam = transition(&app, &admin, id, "approve_for_exam", None).await;
+    assert_eq!(no_exam.status(), StatusCode::CONFLICT);
+    // A decision needs a reason.
+    let problem = expect_problem(
+        transition(&app, &admin, id, "defer", Some("  ")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(problem.errors.contains_key("reason"));
+    let bad_action = app
+        .post_as(
+            &format!("/api/v1/applications/{id}/transitions"),
+            &admin,
+            &json!({ "action": "teleport" }),
+        )
+        .await;
+    assert_eq!(bad_action.status(), StatusCode::BAD_REQUEST);
+    let deferred: ApplicationResponse = expect_json(
+        transition(
+            &app,
+            &admin,
+            id,
+            "defer",
+            Some("Document the training hours."),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(deferred.status, ApplicationStatus::Deferred);
+
+    // The applicant resubmits the same application: a second round.
+    let mine: ApplicationResponse = expect_json(
+        app.get_as(&format!("/api/v1/me/applications/{id}"), &token)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(mine.actions, [Action::Resubmit]);
+    let again: ApplicationResponse =
+        expect_json(act(&app, &token, &mine, "submit").await, StatusCode::OK).await;
+    assert_eq!(again.status, ApplicationStatus::Submitted);
+    assert_eq!(again.snapshot.as_ref().map(|s| s.round), Some(2));
+
+    // Every step is in the audit log, with who, where and why.
+    let events: Vec<AuditEvent> = expect_json(
+        app.get_as(&format!("/api/v1/applications/{id}/audit"), &admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let actions: Vec<&str> = events.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(
+        actions,
+        ["start", "submit", "start_review", "defer", "resubmit"]
+    );
+    let defer = &events[3];
+    assert_eq!(defer.actor.as_deref(), Some("Admin Example"));
+    assert_eq!(
+        defer.reason.as_deref(),
+        Some("Document the training hours.")
+    );
+    assert_eq!(defer.from_status, Some(ApplicationStatus::UnderReview));
+    assert_eq!(defer.ip.as_deref(), Some("127.0.0.1"));
+    let csv = app
+        .get_as(&format!("/api/v1/applications/{id}/audit.csv"), &admin)
+        .await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    assert!(csv.headers()["content-type"]
+        .to_str()
+        .unwrap()
+        .starts_with("text/csv"));
+    let text = csv.text().await.unwrap();
+    assert_eq!(text.lines().count(), 6, "{text}");
+    assert!(text.contains("Document the training hours."));
+    let hidden = app
+        .get_as(&format!("/api/v1/applications/{id}/audit"), &token)
+        .await;
+    assert_eq!(hidden.status(), StatusCode::FORBIDDEN);
+
+    // The log is append-only, whatever reaches the database.
+    let tampered = app
+        .db
+        .run(|conn| {
+            use diesel::connection::SimpleConnection;
+            conn.batch_execute("UPDATE audit_events SET reason = 'rewritten'")
+                .map_err(endorse_api::db::DbError::from)
+        })
+        .await;
+    assert!(tampered.is_err(), "an update of the audit log must fail");
+    let removed = app
+        .db
+        .run(|conn| {
+            use diesel::connection::SimpleConnection;
+            conn.batch_execute("DELETE FROM audit_events")
+                .map_err(endorse_api::db::DbError::from)
+        })
+        .await;
+    assert!(removed.is_err(), "a delete from the audit log must fail");
+}

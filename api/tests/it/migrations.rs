@@ -5,8 +5,9 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    application_snapshots, applications, documents, outbox, outbox_attempts, portfolio_entries,
-    portfolio_notes, reference_requests, refresh_tokens, rulebook_versions, users,
+    application_snapshots, applications, audit_events, documents, outbox, outbox_attempts,
+    portfolio_entries, portfolio_notes, reference_requests, refresh_tokens, rulebook_versions,
+    users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -94,6 +95,23 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<Stamp>,
         )>(conn)
         .expect("outbox matches schema.rs");
+    audit_events::table
+        .select(audit_events::all_columns)
+        .load::<(
+            String,
+            String,
+            i64,
+            Stamp,
+            Option<String>,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            String,
+        )>(conn)
+        .expect("audit_events matches schema.rs");
     outbox_attempts::table
         .select(outbox_attempts::all_columns)
         .load::<(String, String, Stamp, String, bool, Option<String>)>(conn)

@@ -1,0 +1,122 @@
+//! The audit log (`audit_events`): written, never changed. Both backends refuse
+//! an update or a delete with a trigger; this module has no function for either.
+
+use super::{AnyConnection, DbError, DbResult};
+use crate::schema::{audit_events, users};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use endorse_shared::applications::ApplicationStatus;
+use endorse_shared::process::AuditEvent;
+use endorse_shared::{ApplicationId, Role, UserId};
+use std::collections::HashMap;
+
+/// An event to record.
+pub struct NewEvent<'a> {
+    /// The application.
+    pub application: ApplicationId,
+    /// Who, if a person.
+    pub actor: Option<UserId>,
+    /// In which role.
+    pub role: Role,
+    /// From where.
+    pub ip: Option<&'a str>,
+    /// What happened.
+    pub action: &'a str,
+    /// The status before.
+    pub from: Option<ApplicationStatus>,
+    /// The status after.
+    pub to: Option<ApplicationStatus>,
+    /// Why.
+    pub reason: Option<&'a str>,
+    /// What changed, in words.
+    pub details: String,
+}
+
+/// Appends an event, numbered after the application's last one. Callers write
+/// it in the transaction that changed the application, whose row update
+/// serializes them.
+pub fn record(conn: &mut AnyConnection, event: &NewEvent<'_>, at: DateTime<Utc>) -> DbResult<()> {
+    let last: Option<i64> = audit_events::table
+        .filter(audit_events::application_id.eq(event.application.to_string()))
+        .select(diesel::dsl::max(audit_events::seq))
+        .first(conn)?;
+    diesel::insert_into(audit_events::table)
+        .values((
+            audit_events::id.eq(uuid::Uuid::new_v4().to_string()),
+            audit_events::application_id.eq(event.application.to_string()),
+            audit_events::seq.eq(last.unwrap_or(0) + 1),
+            audit_events::at.eq(at.naive_utc()),
+            audit_events::actor_id.eq(event.actor.map(|a| a.to_string())),
+            audit_events::actor_role.eq(event.role.as_str()),
+            audit_events::ip.eq(event.ip),
+            audit_events::action.eq(event.action),
+            audit_events::from_status.eq(event.from.map(ApplicationStatus::as_str)),
+            audit_events::to_status.eq(event.to.map(ApplicationStatus::as_str)),
+            audit_events::reason.eq(event.reason),
+            audit_events::details.eq(&event.details),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+type Row = (
+    NaiveDateTime,
+    Option<String>,
+    String,
+    Option<String>,
+    String,
+    Option<String>,
+    Option<String>,
+    Option<String>,
+    String,
+);
+
+/// An application's events, oldest first, with the actors' names.
+pub fn list(conn: &mut AnyConnection, application: ApplicationId) -> DbResult<Vec<AuditEvent>> {
+    let rows: Vec<Row> = audit_events::table
+        .filter(audit_events::application_id.eq(application.to_string()))
+        .order(audit_events::seq.asc())
+        .select((
+            audit_events::at,
+            audit_events::actor_id,
+            audit_events::actor_role,
+            audit_events::ip,
+            audit_events::action,
+            audit_events::from_status,
+            audit_events::to_status,
+            audit_events::reason,
+            audit_events::details,
+        ))
+        .load(conn)?;
+    let ids: Vec<String> = rows.iter().filter_map(|r| r.1.clone()).collect();
+    let names: HashMap<String, String> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        users::table
+            .filter(users::id.eq_any(ids))
+            .select((users::id, users::name))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .collect()
+    };
+    let status = |raw: Option<String>| -> DbResult<Option<ApplicationStatus>> {
+        raw.map(|s| s.parse().map_err(DbError::Corrupt)).transpose()
+    };
+    rows.into_iter()
+        .map(|(at, actor, role, ip, action, from, to, reason, details)| {
+            Ok(AuditEvent {
+                at: at.and_utc(),
+                actor: actor.and_then(|id| names.get(&id).cloned()),
+                role: role
+                    .parse()
+                    .map_err(|_| DbError::Corrupt(format!("audit role '{role}'")))?,
+                ip,
+                action,
+                from_status: status(from)?,
+                to_status: status(to)?,
+                reason,
+                details,
+            })
+        })
+        .collect()
+}
