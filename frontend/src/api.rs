@@ -11,6 +11,7 @@ use endorse_shared::entries::{
     SectionNote,
 };
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
+use endorse_shared::process::{AuditEvent, TransitionRequest};
 use endorse_shared::references::{
     DeclineRequest, RatingAnswer, RatingDraft, RefereeInvitation, ReferenceRequestInput,
     ReferenceView, ReferenceWithLink, ReviewedReference,
@@ -494,4 +495,47 @@ pub async fn outbox_message(token: &str, id: uuid::Uuid) -> Result<MailMessage, 
 pub async fn retry_message(token: &str, id: uuid::Uuid) -> Result<MailSummary, ApiError> {
     let path = format!("/api/v1/outbox/{id}/retry");
     send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: moves an application along the process.
+pub async fn transition_application(
+    token: &str,
+    id: ApplicationId,
+    request: &TransitionRequest,
+) -> Result<ApplicationResponse, ApiError> {
+    let path = format!("/api/v1/applications/{id}/transitions");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: an application's audit log.
+pub async fn application_audit(
+    token: &str,
+    id: ApplicationId,
+) -> Result<Vec<AuditEvent>, ApiError> {
+    let path = format!("/api/v1/applications/{id}/audit");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: the audit log as CSV text.
+pub async fn application_audit_csv(token: &str, id: ApplicationId) -> Result<String, ApiError> {
+    let path = format!("/api/v1/applications/{id}/audit.csv");
+    let response = RequestBuilder::new(&path)
+        .method(Method::GET)
+        .header("authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    if (200..300).contains(&status) {
+        Ok(text)
+    } else {
+        Err(match serde_json::from_str::<Problem>(&text) {
+            Ok(problem) => ApiError::Problem(problem),
+            Err(_) => ApiError::Unexpected(format!("HTTP {status}")),
+        })
+    }
 }

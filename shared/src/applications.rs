@@ -224,6 +224,10 @@ pub struct ApplicationResponse {
     /// the caller's role).
     #[serde(default)]
     pub actions: Vec<crate::process::Action>,
+    /// The association's feedback with the latest decision (the reason given
+    /// for deferring, endorsing or not), meant for the applicant.
+    #[serde(default)]
+    pub feedback: Option<String>,
 }
 
 /// One line of a list of applications.

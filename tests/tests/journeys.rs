@@ -425,7 +425,11 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
 
 /// Everything an IFS application needs except the references, put straight into
 /// the database (the portfolio journey above builds these through the app).
-async fn seed_ifs_portfolio(server: &endorse_tests::Server, email: &str) -> Result<()> {
+async fn seed_ifs_portfolio(
+    server: &endorse_tests::Server,
+    email: &str,
+    with_colleague: bool,
+) -> Result<()> {
     use endorse_api::db::{portfolio, references, users};
     use endorse_shared::entries::EntryData;
     let today = chrono::Utc::now().date_naive();
@@ -482,10 +486,13 @@ async fn seed_ifs_portfolio(server: &endorse_tests::Server, email: &str) -> Resu
         )?;
         Ok((request, answer))
     };
-    let given = [
+    let mut given = vec![
         rated("boss@example.org", "current_supervisor", true)?,
         rated("rivera@example.org", "rsc_provider", false)?,
     ];
+    if with_colleague {
+        given.push(rated("pal@example.org", "colleague", false)?);
+    }
     let email = email.to_string();
     server
         .db
@@ -511,7 +518,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
     server
         .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
         .await?;
-    seed_ifs_portfolio(&server, "ada@example.org").await?;
+    seed_ifs_portfolio(&server, "ada@example.org", false).await?;
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         browser.open(&format!("{}/sign-in", server.base)).await?;
@@ -661,6 +668,121 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
     browser
         .finish(
             "a_referee_answers_from_the_mailed_link_and_the_applicant_submits",
+            outcome,
+        )
+        .await
+}
+
+#[actix_web::test]
+async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads_it() -> Result<()>
+{
+    let server = start_server().await?;
+    server
+        .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
+        .await?;
+    server
+        .create_user(
+            endorse_shared::Role::Admin,
+            "coordinator@example.org",
+            PASSWORD,
+        )
+        .await?;
+    seed_ifs_portfolio(&server, "ada@example.org", true).await?;
+    let browser = Browser::start(1280, 1000).await?;
+    let sign_in = |email: &'static str| {
+        let (browser, base) = (&browser, server.base.clone());
+        async move {
+            browser.open(&format!("{base}/sign-in")).await?;
+            browser.fill("field-email", email).await?;
+            browser.fill("field-password", PASSWORD).await?;
+            browser.press("Sign in").await?;
+            anyhow::Ok(())
+        }
+    };
+    let outcome = async {
+        // The applicant submits.
+        sign_in("ada@example.org").await?;
+        browser.follow("Portfolio").await?;
+        browser
+            .wait_for("#field-category option[value=IFS]")
+            .await?;
+        browser
+            .wait_for("#field-category")
+            .await?
+            .select_by_value("IFS")
+            .await?;
+        browser.press("Start an application for IFS").await?;
+        browser.press("Submit your application").await?;
+        browser.wait_for_text(".muted", "Submitted on").await?;
+        browser.press("Sign out").await?;
+
+        // The admin moves it along the process; only allowed actions show.
+        sign_in("coordinator@example.org").await?;
+        browser.follow("Applications").await?;
+        browser.follow("Applicant Example").await?;
+        browser
+            .wait_for_text("#process-heading + p", "Submitted")
+            .await?;
+        browser.press("Start the review").await?;
+        browser
+            .wait_for_text("#process-heading + p", "Under review")
+            .await?;
+        ensure!(
+            browser
+                .client
+                .find(fantoccini::Locator::XPath(
+                    "//button[normalize-space(.)='Approve for the exam']"
+                ))
+                .await
+                .is_err(),
+            "IFS has no exam: no exam button"
+        );
+        // A decision without a reason is refused beside the form.
+        browser.press("Defer with feedback").await?;
+        browser
+            .wait_for_text(".alert--error", "give a reason")
+            .await?;
+        browser
+            .fill(
+                "field-transition-reason",
+                "Please document the training hours with certificates.",
+            )
+            .await?;
+        browser.press("Defer with feedback").await?;
+        browser
+            .wait_for_text("#process-heading + p", "Deferred")
+            .await?;
+        browser
+            .wait_for_text(
+                "#audit-heading ~ div td",
+                "Please document the training hours",
+            )
+            .await?;
+        browser.screenshot("admin-process").await?;
+        browser.press("Sign out").await?;
+
+        // The applicant reads the feedback and can resubmit.
+        sign_in("ada@example.org").await?;
+        browser.follow("Portfolio").await?;
+        browser
+            .wait_for("#field-category option[value=IFS]")
+            .await?;
+        browser
+            .wait_for("#field-category")
+            .await?
+            .select_by_value("IFS")
+            .await?;
+        browser
+            .wait_for_text("blockquote", "Please document the training hours")
+            .await?;
+        browser.press("Resubmit your application").await?;
+        browser.wait_for_text(".verdict", "Submitted").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads_it",
             outcome,
         )
         .await

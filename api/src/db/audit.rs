@@ -59,6 +59,30 @@ pub fn record(conn: &mut AnyConnection, event: &NewEvent<'_>, at: DateTime<Utc>)
     Ok(())
 }
 
+/// The reason given with the latest decision (endorse, emerging, defer, not
+/// endorsed) on an application: the feedback meant for the applicant.
+pub fn latest_feedback(
+    conn: &mut AnyConnection,
+    application: ApplicationId,
+) -> DbResult<Option<String>> {
+    use endorse_shared::process::Action;
+    let decisions = [
+        Action::Endorse,
+        Action::DecideEmerging,
+        Action::Defer,
+        Action::NotEndorse,
+    ]
+    .map(Action::as_str);
+    Ok(audit_events::table
+        .filter(audit_events::application_id.eq(application.to_string()))
+        .filter(audit_events::action.eq_any(decisions))
+        .order(audit_events::seq.desc())
+        .select(audit_events::reason)
+        .first::<Option<String>>(conn)
+        .optional()?
+        .flatten())
+}
+
 type Row = (
     NaiveDateTime,
     Option<String>,

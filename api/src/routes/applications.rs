@@ -106,6 +106,7 @@ impl Loader {
             created_at: application.created_at.and_utc(),
             submitted_at: application.submitted_at.map(|at| at.and_utc()),
             actions: process::allowed(application.status, self.role, weighed.track),
+            feedback: audit::latest_feedback(conn, application.id)?,
             report: weighed.report,
             snapshot,
         })

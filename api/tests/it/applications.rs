@@ -605,6 +605,10 @@ async fn the_process_moves_only_along_its_graph_and_every_step_is_audited() {
     )
     .await;
     assert_eq!(mine.actions, [Action::Resubmit]);
+    assert_eq!(
+        mine.feedback.as_deref(),
+        Some("Document the training hours.")
+    );
     let again: ApplicationResponse =
         expect_json(act(&app, &token, &mine, "submit").await, StatusCode::OK).await;
     assert_eq!(again.status, ApplicationStatus::Submitted);

@@ -136,9 +136,32 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                             <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ "Withdraw" }</button>
                         </>
                     },
+                    Some(application) if application.status == ApplicationStatus::Deferred => html! {
+                        <>
+                            <p class="verdict">{ "Deferred: revise and resubmit" }</p>
+                            if let Some(feedback) = &application.feedback {
+                                <p>{ "The association's feedback:" }</p>
+                                <blockquote>{ feedback }</blockquote>
+                            }
+                            <button type="button" class="button" disabled={*busy || !props.report.eligible}
+                                aria-describedby="submit-missing" onclick={run("submit")}>
+                                { if props.report.eligible { "Resubmit your application".to_string() } else { format!("Resubmit — {} still short", short.len()) } }
+                            </button>
+                            if !props.report.eligible {
+                                <div id="submit-missing">
+                                    <p class="muted">{ "Still missing before you can resubmit:" }</p>
+                                    <ul class="missing">{ for short.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
+                                </div>
+                            }
+                        </>
+                    },
                     Some(application) => html! {
                         <>
                             <p class="verdict">{ application.status.label() }</p>
+                            if let Some(feedback) = &application.feedback {
+                                <p>{ "The association's feedback:" }</p>
+                                <blockquote>{ feedback }</blockquote>
+                            }
                             if let Some(at) = application.submitted_at {
                                 <p class="muted">{ format!("Submitted on {}. What reviewers see was frozen then; later edits do not change it.", at.date_naive()) }</p>
                             }

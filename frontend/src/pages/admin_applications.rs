@@ -153,6 +153,10 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
             }
         });
     }
+    let on_moved = {
+        let found = found.clone();
+        Callback::from(move |moved: ApplicationResponse| found.set(Some(moved)))
+    };
     let Some(application) = (*found).clone() else {
         return html! {
             <>
@@ -165,6 +169,7 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
         <>
             <PageTitle title={format!("{} — {}", application.applicant.name, application.category)} />
             <p><Link<Route> to={Route::AdminApplications}>{ "All applications" }</Link<Route>></p>
+            <ProcessPanel application={application.clone()} on_moved={on_moved} />
             <div class="grid">
                 <section class="card" aria-labelledby="facts-heading">
                     <h2 id="facts-heading">{ "The application" }</h2>
@@ -190,8 +195,229 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
             </div>
             <Verifications user={application.applicant.id} />
             <ApplicantReferences user={application.applicant.id} />
+            <AuditLog id={application.id} version={application.version} />
         </>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct ProcessPanelProps {
+    application: ApplicationResponse,
+    on_moved: Callback<ApplicationResponse>,
+}
+
+/// The actions the process allows now, with the reason decisions need.
+#[function_component(ProcessPanel)]
+fn process_panel(props: &ProcessPanelProps) -> Html {
+    use endorse_shared::process::{Action, TransitionRequest};
+    let session = use_session();
+    let reason = use_state(String::new);
+    let failure = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let on_reason = {
+        let reason = reason.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: web_sys::HtmlTextAreaElement = event.target_unchecked_into();
+            reason.set(area.value());
+        })
+    };
+    let run = |action: Action| {
+        let (session, reason, failure, busy, on_moved, id) = (
+            session.clone(),
+            reason.clone(),
+            failure.clone(),
+            busy.clone(),
+            props.on_moved.clone(),
+            props.application.id,
+        );
+        Callback::from(move |_: MouseEvent| {
+            let request = TransitionRequest {
+                action,
+                reason: Some((*reason).clone()),
+            };
+            if let Err(errors) = request.checked_reason() {
+                failure.set(errors.get("reason").and_then(|m| m.first().cloned()));
+                return;
+            }
+            busy.set(true);
+            let (session, reason, failure, busy, on_moved) = (
+                session.clone(),
+                reason.clone(),
+                failure.clone(),
+                busy.clone(),
+                on_moved.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = authorized(&session, |token| {
+                    let request = request.clone();
+                    async move { api::transition_application(&token, id, &request).await }
+                })
+                .await;
+                busy.set(false);
+                match result {
+                    Ok(moved) => {
+                        failure.set(None);
+                        reason.set(String::new());
+                        on_moved.emit(moved);
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+    let actions = &props.application.actions;
+    html! {
+        <section class="card" aria-labelledby="process-heading">
+            <h2 id="process-heading">{ "Process" }</h2>
+            <p>{ format!("Status: {}.", props.application.status.label()) }</p>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            if actions.is_empty() {
+                <p class="muted">{
+                    match props.application.status {
+                        s if !s.is_open() => "This application is closed.",
+                        ApplicationStatus::Draft | ApplicationStatus::Deferred | ApplicationStatus::RevisionRequested => "Waiting for the applicant.",
+                        _ => "Nothing for an admin to do now.",
+                    }
+                }</p>
+            } else {
+                <div class="field">
+                    <label for="field-transition-reason">{ "Reason or feedback" }</label>
+                    <p class="field__hint" id="field-transition-reason-hint">
+                        { "Required for decisions and holds; kept in the audit log. The reason for a decision is shown to the applicant as feedback." }
+                    </p>
+                    <textarea id="field-transition-reason" rows="3" value={(*reason).clone()} oninput={on_reason}
+                        aria-describedby="field-transition-reason-hint" maxlength="5000" />
+                </div>
+                <div class="entry__actions">
+                    { for actions.iter().map(|action| html! {
+                        <button type="button" class="button button--secondary" disabled={*busy} onclick={run(*action)}>
+                            { action.label() }
+                        </button>
+                    }) }
+                </div>
+            }
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct AuditLogProps {
+    id: ApplicationId,
+    /// Reloads the log when the application changes.
+    version: i64,
+}
+
+/// Who did what, when, from where and why; with a CSV download.
+#[function_component(AuditLog)]
+fn audit_log(props: &AuditLogProps) -> Html {
+    use endorse_shared::process::AuditEvent;
+    let session = use_session();
+    let events = use_state(|| None::<Vec<AuditEvent>>);
+    let failure = use_state(|| None::<String>);
+    {
+        let (session, events, failure, id) =
+            (session.clone(), events.clone(), failure.clone(), props.id);
+        use_effect_with((id, props.version), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| async move {
+                    api::application_audit(&token, id).await
+                })
+                .await
+                {
+                    Ok(found) => events.set(Some(found)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+    let download = {
+        let (session, failure, id) = (session.clone(), failure.clone(), props.id);
+        Callback::from(move |_: MouseEvent| {
+            let (session, failure) = (session.clone(), failure.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| async move {
+                    api::application_audit_csv(&token, id).await
+                })
+                .await
+                {
+                    Ok(csv) => {
+                        if let Err(message) =
+                            save_text(&format!("application-{id}-audit.csv"), "text/csv", &csv)
+                        {
+                            failure.set(Some(message));
+                        }
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="audit-heading">
+            <h2 id="audit-heading">{ "Audit log" }</h2>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            <p><button type="button" class="button button--secondary" onclick={download}>{ "Download as CSV" }</button></p>
+            {
+                match &*events {
+                    None => html! { <p role="status">{ "Loading…" }</p> },
+                    Some(list) => html! {
+                        <div class="table-wrap">
+                            <table class="table">
+                                <thead><tr>
+                                    <th scope="col">{ "When (UTC)" }</th><th scope="col">{ "Who" }</th>
+                                    <th scope="col">{ "What" }</th><th scope="col">{ "Why" }</th>
+                                </tr></thead>
+                                <tbody>
+                                    { for list.iter().map(|e| html! {
+                                        <tr>
+                                            <td>{ e.at.format("%Y-%m-%d %H:%M").to_string() }</td>
+                                            <td>{ format!("{} ({}{})", e.actor.clone().unwrap_or_else(|| "system".into()), e.role.label(),
+                                                e.ip.as_ref().map(|ip| format!(", {ip}")).unwrap_or_default()) }</td>
+                                            <td>{ &e.details }</td>
+                                            <td>{ e.reason.clone().unwrap_or_default() }</td>
+                                        </tr>
+                                    }) }
+                                </tbody>
+                            </table>
+                        </div>
+                    },
+                }
+            }
+        </section>
+    }
+}
+
+/// Offers `text` as a file download.
+fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
+    use wasm_bindgen::JsCast;
+    let parts = js_sys_array(text);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "The file could not be made.".to_string())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "The file could not be made.".to_string())?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| "The download could not start.".to_string())?
+        .dyn_into()
+        .map_err(|_| "The download could not start.".to_string())?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
+    let array = js_sys::Array::new();
+    array.push(&wasm_bindgen::JsValue::from_str(text));
+    array.into()
 }
 
 #[derive(Properties, PartialEq)]
