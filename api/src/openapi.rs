@@ -45,6 +45,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::applications::submit_application,
         crate::routes::applications::withdraw_application,
         crate::routes::applications::list_applications,
+        crate::routes::applications::get_pipeline,
+        crate::routes::applications::export_applications,
         crate::routes::applications::get_application,
         crate::routes::applications::move_application_rulebook,
         crate::routes::applications::transition_application,

@@ -255,6 +255,10 @@ pub struct ApplicationSummary {
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ListApplicationsQuery {
+    /// Part of the applicant's name or e-mail address, without regard to case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    pub q: Option<String>,
     /// Only this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ApplicationStatus>,
@@ -308,6 +312,74 @@ pub struct ApplicationListResponse {
     pub per_page: u32,
 }
 
+/// How many applications are in one status and how long they have waited there.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PipelineStage {
+    /// The status.
+    pub status: ApplicationStatus,
+    /// How many applications are in it.
+    pub count: u64,
+    /// The median number of whole days since they entered it.
+    pub median_days: Option<i64>,
+    /// The longest wait, in whole days.
+    pub oldest_days: Option<i64>,
+    /// The application that has waited longest.
+    pub oldest: Option<ApplicationId>,
+}
+
+/// The admins' overview: every status with its applications and waits.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PipelineResponse {
+    /// Every status of the process, in process order.
+    pub stages: Vec<PipelineStage>,
+}
+
+/// The overview of `applications`: (id, status, when it entered the status).
+/// Waits are counted for open applications only; closed ones are counted.
+pub fn pipeline(
+    applications: &[(ApplicationId, ApplicationStatus, DateTime<Utc>)],
+    now: DateTime<Utc>,
+) -> PipelineResponse {
+    let stages = ApplicationStatus::ALL
+        .into_iter()
+        .map(|status| {
+            let mut waits: Vec<(i64, ApplicationId)> = applications
+                .iter()
+                .filter(|(_, s, _)| *s == status)
+                .map(|(id, _, since)| ((now - *since).num_days().max(0), *id))
+                .collect();
+            let count = u64::try_from(waits.len()).unwrap_or(u64::MAX);
+            if !status.is_open() || waits.is_empty() {
+                return PipelineStage {
+                    status,
+                    count,
+                    median_days: None,
+                    oldest_days: None,
+                    oldest: None,
+                };
+            }
+            waits.sort();
+            let middle = waits.len() / 2;
+            let median = if waits.len() % 2 == 1 {
+                waits[middle].0
+            } else {
+                (waits[middle - 1].0 + waits[middle].0) / 2
+            };
+            let (oldest_days, oldest) = waits[waits.len() - 1];
+            PipelineStage {
+                status,
+                count,
+                median_days: Some(median),
+                oldest_days: Some(oldest_days),
+                oldest: Some(oldest),
+            }
+        })
+        .collect();
+    PipelineResponse { stages }
+}
+
 /// Move an application to another rulebook version.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -319,6 +391,43 @@ pub struct MoveRulebookRequest {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_pipeline_counts_each_status_and_its_waits() {
+        let now = DateTime::parse_from_rfc3339("2026-11-22T12:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let id = |n: u128| ApplicationId::from_uuid(uuid::Uuid::from_u128(n));
+        let days = |d: i64| now - chrono::Duration::days(d);
+        let rows = [
+            (id(1), ApplicationStatus::Submitted, days(2)),
+            (id(2), ApplicationStatus::Submitted, days(10)),
+            (id(3), ApplicationStatus::Submitted, days(4)),
+            (id(4), ApplicationStatus::UnderReview, days(30)),
+            (id(5), ApplicationStatus::UnderReview, days(40)),
+            (id(6), ApplicationStatus::Endorsed, days(90)),
+        ];
+        let stages = pipeline(&rows, now).stages;
+        assert_eq!(stages.len(), ApplicationStatus::ALL.len());
+        let submitted = &stages[1];
+        assert_eq!(
+            (
+                submitted.count,
+                submitted.median_days,
+                submitted.oldest_days
+            ),
+            (3, Some(4), Some(10))
+        );
+        assert_eq!(submitted.oldest, Some(id(2)));
+        let review = &stages[2];
+        assert_eq!((review.count, review.median_days), (2, Some(35)));
+        let endorsed = stages
+            .iter()
+            .find(|s| s.status == ApplicationStatus::Endorsed)
+            .unwrap();
+        assert_eq!((endorsed.count, endorsed.median_days), (1, None));
+        assert_eq!(stages[0].count, 0);
+    }
 
     #[test]
     fn statuses_round_trip_and_closed_ones_are_not_open() {

@@ -136,8 +136,37 @@ pub fn list(
     conn: &mut AnyConnection,
     query: &ListApplicationsQuery,
 ) -> DbResult<(Vec<Application>, u64)> {
+    let offset = i64::from(query.page().saturating_sub(1)) * i64::from(query.per_page());
+    list_slice(conn, query, offset, i64::from(query.per_page()))
+}
+
+/// Every application the filters match (the page is ignored), newest first,
+/// at most `cap` of them, and the total.
+pub fn list_all(
+    conn: &mut AnyConnection,
+    query: &ListApplicationsQuery,
+    cap: i64,
+) -> DbResult<(Vec<Application>, u64)> {
+    list_slice(conn, query, 0, cap)
+}
+
+fn list_slice(
+    conn: &mut AnyConnection,
+    query: &ListApplicationsQuery,
+    offset: i64,
+    limit: i64,
+) -> DbResult<(Vec<Application>, u64)> {
     let filtered = || {
         let mut q = applications::table.inner_join(users::table).into_boxed();
+        if let Some(search) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            let pattern = format!("%{}%", super::users::escape_like(&search.to_lowercase()));
+            q = q.filter(
+                super::users::lower(users::name)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(users::email.like(pattern).escape('\\')),
+            );
+        }
         if let Some(status) = query.status {
             q = q.filter(applications::status.eq(status.as_str()));
         }
@@ -159,10 +188,9 @@ pub fn list(
         q
     };
     let total: i64 = filtered().count().get_result(conn)?;
-    let offset = i64::from(query.page().saturating_sub(1)) * i64::from(query.per_page());
     let rows = filtered()
         .order((applications::created_at.desc(), applications::id.asc()))
-        .limit(i64::from(query.per_page()))
+        .limit(limit)
         .offset(offset)
         .select((Row::as_select(), (users::id, users::name, users::email)))
         .load::<Joined>(conn)?;
@@ -171,6 +199,42 @@ pub fn list(
         .map(from_joined)
         .collect::<DbResult<Vec<_>>>()?;
     Ok((items, u64::try_from(total).unwrap_or_default()))
+}
+
+/// Every application's status and when it entered it (its latest transition in
+/// the audit log, else its last change). Two queries, one row per application.
+pub fn statuses_since(
+    conn: &mut AnyConnection,
+) -> DbResult<Vec<(ApplicationId, ApplicationStatus, chrono::NaiveDateTime)>> {
+    use crate::schema::audit_events;
+    let entered: std::collections::HashMap<String, chrono::NaiveDateTime> = audit_events::table
+        .filter(audit_events::to_status.is_not_null())
+        .group_by(audit_events::application_id)
+        .select((
+            audit_events::application_id,
+            diesel::dsl::max(audit_events::at).assume_not_null(),
+        ))
+        .load::<(String, chrono::NaiveDateTime)>(conn)?
+        .into_iter()
+        .collect();
+    applications::table
+        .select((
+            applications::id,
+            applications::status,
+            applications::updated_at,
+        ))
+        .load::<(String, String, chrono::NaiveDateTime)>(conn)?
+        .into_iter()
+        .map(|(id, status, updated)| {
+            let since = entered.get(&id).copied().unwrap_or(updated);
+            Ok((
+                id.parse()
+                    .map_err(|_| DbError::Corrupt(format!("application id '{id}'")))?,
+                status.parse().map_err(DbError::Corrupt)?,
+                since,
+            ))
+        })
+        .collect()
 }
 
 /// Withdraws an application that is still at `expected` version and in `from`

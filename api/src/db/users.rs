@@ -10,6 +10,7 @@ use endorse_shared::UserId;
 
 #[diesel::declare_sql_function]
 extern "SQL" {
+    /// SQL `lower` (ASCII only on SQLite).
     fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
 }
 
@@ -255,7 +256,7 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User
 }
 
 /// Escapes LIKE's wildcards so a search for `50%` finds the text `50%`.
-fn escape_like(text: &str) -> String {
+pub(crate) fn escape_like(text: &str) -> String {
     let mut escaped = String::with_capacity(text.len());
     for c in text.chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -14,8 +14,9 @@ use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use endorse_shared::applications::{
-    ApplicationListResponse, ApplicationResponse, ApplicationStatus, ListApplicationsQuery,
-    MoveRulebookRequest, Snapshot, SnapshotReference, StartApplicationRequest,
+    pipeline, ApplicationListResponse, ApplicationResponse, ApplicationStatus,
+    ListApplicationsQuery, MoveRulebookRequest, PipelineResponse, Snapshot, SnapshotReference,
+    StartApplicationRequest,
 };
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
 use endorse_shared::process::{self, AuditEvent, Track, TransitionRequest};
@@ -515,6 +516,96 @@ pub async fn list_applications(
     }))
 }
 
+/// Admins: the pipeline: how many applications are in each status and how long
+/// they have waited there.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/pipeline",
+    tag = "applications",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Every status, in process order", body = PipelineResponse),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_pipeline(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+) -> ApiResult<web::Json<PipelineResponse>> {
+    let now = state.clock.now();
+    let rows = state.db.run(applications::statuses_since).await?;
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|(id, status, since)| (id, status, since.and_utc()))
+        .collect();
+    Ok(web::Json(pipeline(&rows, now)))
+}
+
+/// The most rows one CSV export holds.
+const CSV_EXPORT_CAP: i64 = 50_000;
+
+/// Admins: the filtered list as CSV (every page, newest first).
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications.csv",
+    tag = "applications",
+    security(("bearer" = [])),
+    params(ListApplicationsQuery),
+    responses(
+        (status = 200, description = "One row per application, with a header row", content_type = "text/csv", body = String),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid filters, or more than 50000 rows", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn export_applications(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    query: web::Query<ListApplicationsQuery>,
+) -> ApiResult<HttpResponse> {
+    query.validate()?;
+    let query = query.into_inner();
+    let (items, total) = state
+        .db
+        .run(move |conn| applications::list_all(conn, &query, CSV_EXPORT_CAP))
+        .await?;
+    if total > u64::try_from(CSV_EXPORT_CAP).unwrap_or(u64::MAX) {
+        return Err(ApiError::field(
+            "q",
+            &format!("{total} applications match; narrow the filters to at most {CSV_EXPORT_CAP}"),
+        ));
+    }
+    let mut out =
+        String::from("id,applicant,email,category,status,rulebook_version,started,submitted\r\n");
+    for a in &items {
+        let row = [
+            a.id.to_string(),
+            a.applicant.name.clone(),
+            a.applicant.email.clone(),
+            a.category.clone(),
+            a.status.as_str().to_string(),
+            a.rulebook_version.to_string(),
+            a.created_at.and_utc().to_rfc3339(),
+            a.submitted_at
+                .map(|at| at.and_utc().to_rfc3339())
+                .unwrap_or_default(),
+        ];
+        out.push_str(
+            &row.iter()
+                .map(|f| csv_field(f))
+                .collect::<Vec<_>>()
+                .join(","),
+        );
+        out.push_str("\r\n");
+    }
+    Ok(HttpResponse::Ok()
+        .content_type("text/csv; charset=utf-8")
+        .insert_header((
+            actix_web::http::header::CONTENT_DISPOSITION,
+            "attachment; filename=\"applications.csv\"",
+        ))
+        .body(out))
+}
+
 /// Admins: any application, with the applicant's portfolio weighed today and
 /// the latest snapshot.
 #[utoipa::path(
@@ -803,22 +894,25 @@ pub async fn get_audit_csv(
         .body(audit_csv(&events)))
 }
 
-/// The CSV of an audit log (RFC 4180: fields quoted where needed, quotes
-/// doubled). A field that starts like a formula is prefixed with `'` so that a
-/// spreadsheet shows it instead of running it.
-pub fn audit_csv(events: &[AuditEvent]) -> String {
-    fn field(text: &str) -> String {
-        let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            format!("'{text}")
-        } else {
-            text.to_string()
-        };
-        if text.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", text.replace('"', "\"\""))
-        } else {
-            text
-        }
+/// One CSV field (RFC 4180: quoted where needed, quotes doubled). A field that
+/// starts like a formula is prefixed with `'` so that a spreadsheet shows it
+/// instead of running it.
+fn csv_field(text: &str) -> String {
+    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text
     }
+}
+
+/// The CSV of an audit log (see [`csv_field`]).
+pub fn audit_csv(events: &[AuditEvent]) -> String {
+    let field = csv_field;
     let mut out = String::from("at,actor,role,ip,action,from,to,reason,details\r\n");
     for event in events {
         let row = [

@@ -128,6 +128,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(applications::list_applications),
             )
             .route(
+                "/applications/pipeline",
+                web::get().to(applications::get_pipeline),
+            )
+            .route(
+                "/applications.csv",
+                web::get().to(applications::export_applications),
+            )
+            .route(
                 "/applications/{id}",
                 web::get().to(applications::get_application),
             )
