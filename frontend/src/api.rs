@@ -2,7 +2,8 @@
 //! failure to [`ApiError`], and one function per operation.
 
 use endorse_shared::applications::{
-    ApplicationListResponse, ApplicationResponse, ListApplicationsQuery, StartApplicationRequest,
+    ApplicationListResponse, ApplicationResponse, ListApplicationsQuery, PipelineResponse,
+    StartApplicationRequest,
 };
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
 use endorse_shared::eligibility::EligibilityReport;
@@ -306,18 +307,53 @@ pub async fn list_applications(
     token: &str,
     query: &ListApplicationsQuery,
 ) -> Result<ApplicationListResponse, ApiError> {
+    send(
+        Method::GET,
+        &format!("/api/v1/applications?{}", application_filters(query, true)),
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+fn application_filters(query: &ListApplicationsQuery, paged: bool) -> String {
     let mut params = Vec::new();
+    if let Some(q) = query.q.as_deref().map(str::trim).filter(|q| !q.is_empty()) {
+        params.push(format!("q={}", encode(q)));
+    }
     if let Some(status) = query.status {
         params.push(format!("status={status}"));
     }
     if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
         params.push(format!("category={}", encode(category)));
     }
-    params.push(format!("page={}", query.page()));
-    params.push(format!("per_page={}", query.per_page()));
+    if paged {
+        params.push(format!("page={}", query.page()));
+        params.push(format!("per_page={}", query.per_page()));
+    }
+    params.join("&")
+}
+
+/// Admins: the filtered list as CSV text.
+pub async fn export_applications(
+    token: &str,
+    query: &ListApplicationsQuery,
+) -> Result<String, ApiError> {
+    get_text(
+        &format!(
+            "/api/v1/applications.csv?{}",
+            application_filters(query, false)
+        ),
+        token,
+    )
+    .await
+}
+
+/// Admins: the pipeline.
+pub async fn pipeline(token: &str) -> Result<PipelineResponse, ApiError> {
     send(
         Method::GET,
-        &format!("/api/v1/applications?{}", params.join("&")),
+        "/api/v1/applications/pipeline",
         Some(token),
         NO_BODY,
     )
@@ -518,8 +554,12 @@ pub async fn application_audit(
 
 /// Admins: the audit log as CSV text.
 pub async fn application_audit_csv(token: &str, id: ApplicationId) -> Result<String, ApiError> {
-    let path = format!("/api/v1/applications/{id}/audit.csv");
-    let response = RequestBuilder::new(&path)
+    get_text(&format!("/api/v1/applications/{id}/audit.csv"), token).await
+}
+
+/// A text (not JSON) answer, such as a CSV export.
+async fn get_text(path: &str, token: &str) -> Result<String, ApiError> {
+    let response = RequestBuilder::new(path)
         .method(Method::GET)
         .header("authorization", &format!("Bearer {token}"))
         .send()

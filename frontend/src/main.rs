@@ -8,6 +8,7 @@
 mod api;
 mod app;
 mod components;
+mod download;
 mod hooks;
 mod pages;
 mod route;

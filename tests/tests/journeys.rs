@@ -719,6 +719,9 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
         // The admin moves it along the process; only allowed actions show.
         sign_in("coordinator@example.org").await?;
         browser.follow("Applications").await?;
+        browser
+            .wait_for_text(".pipeline__stage", "Submitted")
+            .await?;
         browser.follow("Applicant Example").await?;
         browser
             .wait_for_text("#process-heading + p", "Submitted")

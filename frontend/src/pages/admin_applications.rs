@@ -2,7 +2,7 @@
 //! application with its checklist and the snapshot reviewers will see.
 
 use crate::api;
-use crate::components::{Alert, Checklist, PageTitle, Pager, SelectField};
+use crate::components::{Alert, Checklist, PageTitle, Pager, SelectField, TextField};
 use crate::pages::portfolio::summary;
 use crate::route::Route;
 use crate::session::{authorized, use_session};
@@ -40,6 +40,71 @@ pub fn admin_applications() -> Html {
             });
         });
     }
+    let search = use_state(String::new);
+    let pipeline = use_state(|| None::<endorse_shared::applications::PipelineResponse>);
+    {
+        let (session, pipeline) = (session.clone(), pipeline.clone());
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(found) =
+                    authorized(&session, |token| async move { api::pipeline(&token).await }).await
+                {
+                    pipeline.set(Some(found));
+                }
+            });
+        });
+    }
+    let on_search_text = {
+        let search = search.clone();
+        Callback::from(move |value: String| search.set(value))
+    };
+    let on_search = {
+        let (query, search) = (query.clone(), search.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            query.set(ListApplicationsQuery {
+                q: Some((*search).clone()).filter(|q| !q.trim().is_empty()),
+                page: None,
+                ..(*query).clone()
+            });
+        })
+    };
+    let download = {
+        let (session, failure, query) = (session.clone(), failure.clone(), query.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (session, failure, query) = (session.clone(), failure.clone(), (*query).clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = authorized(&session, |token| {
+                    let query = query.clone();
+                    async move { api::export_applications(&token, &query).await }
+                })
+                .await;
+                match result {
+                    Ok(csv) => {
+                        if let Err(message) =
+                            crate::download::save_text("applications.csv", "text/csv", &csv)
+                        {
+                            failure.set(Some(message));
+                        }
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+    let show_status = {
+        let query = query.clone();
+        move |status: ApplicationStatus| {
+            let query = query.clone();
+            Callback::from(move |_: MouseEvent| {
+                query.set(ListApplicationsQuery {
+                    status: Some(status),
+                    page: None,
+                    ..(*query).clone()
+                });
+            })
+        }
+    };
     let mut status_options = vec![(AttrValue::Static(""), AttrValue::Static("Any status"))];
     status_options.extend(
         ApplicationStatus::ALL
@@ -68,12 +133,35 @@ pub fn admin_applications() -> Html {
     html! {
         <>
             <PageTitle title="Applications" />
+            if let Some(pipeline) = &*pipeline {
+                <section class="card" aria-labelledby="pipeline-heading">
+                    <h2 id="pipeline-heading">{ "Pipeline" }</h2>
+                    <ul class="pipeline">
+                        { for pipeline.stages.iter().filter(|s| s.count > 0).map(|stage| html! {
+                            <li>
+                                <button type="button" class="pipeline__stage" onclick={show_status(stage.status)}
+                                    aria-label={format!("Show the {} applications that are {}", stage.count, stage.status.label().to_lowercase())}>
+                                    <span class="pipeline__count">{ stage.count }</span>
+                                    <span class="pipeline__label">{ stage.status.label() }</span>
+                                    if let (Some(median), Some(oldest)) = (stage.median_days, stage.oldest_days) {
+                                        <span class="pipeline__wait">{ format!("median {median} d, oldest {oldest} d") }</span>
+                                    }
+                                </button>
+                            </li>
+                        }) }
+                    </ul>
+                </section>
+            }
             <section class="card" aria-labelledby="applications-heading">
                 <h2 id="applications-heading" class="visually-hidden">{ "All applications" }</h2>
-                <div class="toolbar">
+                <form class="toolbar" role="search" onsubmit={on_search}>
+                    <TextField name="q" label="Search by name or e-mail" kind="search" required={false}
+                        value={(*search).clone()} on_change={on_search_text} />
                     <SelectField name="status" label="Status" options={status_options}
                         value={AttrValue::from(query.status.map(|s| s.as_str()).unwrap_or_default())} on_change={on_status} />
-                </div>
+                    <button type="submit" class="button button--secondary">{ "Search" }</button>
+                </form>
+                <p><button type="button" class="button button--quiet" onclick={download}>{ "Download these as CSV" }</button></p>
                 if let Some(message) = &*failure {
                     <Alert message={message.clone()} />
                 }
@@ -343,9 +431,11 @@ fn audit_log(props: &AuditLogProps) -> Html {
                 .await
                 {
                     Ok(csv) => {
-                        if let Err(message) =
-                            save_text(&format!("application-{id}-audit.csv"), "text/csv", &csv)
-                        {
+                        if let Err(message) = crate::download::save_text(
+                            &format!("application-{id}-audit.csv"),
+                            "text/csv",
+                            &csv,
+                        ) {
                             failure.set(Some(message));
                         }
                     }
@@ -389,35 +479,6 @@ fn audit_log(props: &AuditLogProps) -> Html {
             }
         </section>
     }
-}
-
-/// Offers `text` as a file download.
-fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
-    use wasm_bindgen::JsCast;
-    let parts = js_sys_array(text);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "The file could not be made.".to_string())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
-        .map_err(|_| "The file could not be made.".to_string())?;
-    let document = gloo::utils::document();
-    let anchor: web_sys::HtmlAnchorElement = document
-        .create_element("a")
-        .map_err(|_| "The download could not start.".to_string())?
-        .dyn_into()
-        .map_err(|_| "The download could not start.".to_string())?;
-    anchor.set_href(&url);
-    anchor.set_download(name);
-    anchor.click();
-    let _ = web_sys::Url::revoke_object_url(&url);
-    Ok(())
-}
-
-fn js_sys_array(text: &str) -> wasm_bindgen::JsValue {
-    let array = js_sys::Array::new();
-    array.push(&wasm_bindgen::JsValue::from_str(text));
-    array.into()
 }
 
 #[derive(Properties, PartialEq)]
