@@ -19,15 +19,18 @@ pub enum MailKind {
     RatingReceived,
     /// To the applicant: a referee declined.
     ReferenceDeclined,
+    /// To the applicant: the association decided on the application.
+    Decision,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 4] = [
+    pub const ALL: [MailKind; 5] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
         MailKind::ReferenceDeclined,
+        MailKind::Decision,
     ];
 
     /// The stored name.
@@ -37,6 +40,7 @@ impl MailKind {
             MailKind::ReferenceReminder => "reference_reminder",
             MailKind::RatingReceived => "rating_received",
             MailKind::ReferenceDeclined => "reference_declined",
+            MailKind::Decision => "decision",
         }
     }
 
@@ -60,6 +64,7 @@ impl MailKind {
             MailKind::ReferenceReminder => "Reminder to a referee",
             MailKind::RatingReceived => "Rating received",
             MailKind::ReferenceDeclined => "Referee declined",
+            MailKind::Decision => "Decision on an application",
         }
     }
 }

@@ -130,6 +130,18 @@ impl Action {
         }
     }
 
+    /// For decisions the applicant is told of by mail: the outcome in words.
+    pub const fn outcome(self) -> Option<&'static str> {
+        match self {
+            Action::Endorse => Some("endorsed"),
+            Action::DecideEmerging => Some("emerging"),
+            Action::Defer => Some("deferred, with feedback to revise and resubmit"),
+            Action::NotEndorse => Some("not endorsed"),
+            Action::ApproveForExam => Some("approved to sit the exam"),
+            _ => None,
+        }
+    }
+
     /// Whether taking it needs a reason, kept in the audit log (decisions and
     /// everything that stops or redirects the process).
     pub const fn needs_reason(self) -> bool {

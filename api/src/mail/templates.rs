@@ -199,6 +199,42 @@ impl Context<'_> {
         }
     }
 
+    /// To the applicant: a decision on their application, with the feedback
+    /// meant for them (never a reviewer's identity or private notes).
+    pub fn decision(
+        &self,
+        applicant_email: &str,
+        applicant_name: &str,
+        category_name: &str,
+        outcome: &str,
+        feedback: Option<&str>,
+    ) -> NewMessage {
+        let mut blocks = vec![Block::Text(format!(
+            "The {} has decided on your application for the {category_name} endorsement: {outcome}.",
+            self.mail.association_name
+        ))];
+        if let Some(feedback) = feedback {
+            blocks.push(Block::Text(format!(
+                "The association's feedback: {feedback}"
+            )));
+        }
+        blocks.push(Block::Link {
+            label: "See your application",
+            href: format!("{}/portfolio", self.public_url),
+        });
+        let (text, html) = self.render(&format!("Dear {applicant_name},"), &blocks);
+        NewMessage {
+            kind: MailKind::Decision,
+            to_address: applicant_email.to_string(),
+            to_name: applicant_name.to_string(),
+            subject: format!("Your {category_name} application: {outcome}"),
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: None,
+        }
+    }
+
     /// To the applicant: a referee declined.
     pub fn reference_declined(
         &self,

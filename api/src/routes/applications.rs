@@ -5,9 +5,11 @@
 use crate::auth::{AuthUser, RequireAdmin};
 use crate::db::applications::{self, Application};
 use crate::db::audit::{self, NewEvent};
+use crate::db::outbox;
 use crate::db::portfolio::Weighable;
 use crate::db::{portfolio, rulebooks, AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
+use crate::mail::templates::Context;
 use crate::routes::auth::peer_ip;
 use crate::routes::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
@@ -776,6 +778,8 @@ pub async fn transition_application(
     let reason = body.checked_reason().map_err(ApiError::Validation)?;
     let action = body.action;
     let admin_id = admin.id;
+    let mail_settings = state.settings.mail.clone();
+    let public_url = state.settings.public_url.clone();
     let outcome = state
         .db
         .transaction(move |conn| {
@@ -823,6 +827,24 @@ pub async fn transition_application(
                 },
                 now,
             )?;
+            if let Some(outcome) = action.outcome() {
+                let category_name = rulebook
+                    .rulebook
+                    .category(&application.category)
+                    .map_or_else(|| application.category.clone(), |c| c.name.clone());
+                let message = Context {
+                    mail: &mail_settings,
+                    public_url: &public_url,
+                }
+                .decision(
+                    &application.applicant.email,
+                    &application.applicant.name,
+                    &category_name,
+                    outcome,
+                    reason.as_deref(),
+                );
+                outbox::enqueue(conn, &message, now)?;
+            }
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
             Ok(Ok(respond(conn, application, today, Role::Admin)?))
         })

@@ -596,6 +596,28 @@ async fn the_process_moves_only_along_its_graph_and_every_step_is_audited() {
     )
     .await;
     assert_eq!(deferred.status, ApplicationStatus::Deferred);
+    // The applicant is told by mail, with the feedback.
+    app.worker.tick().await.unwrap();
+    let page: endorse_shared::mail::OutboxPage = expect_json(
+        app.get_as("/api/v1/outbox?to=ada@example.org", &admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let decision = page
+        .items
+        .iter()
+        .find(|m| m.kind == endorse_shared::mail::MailKind::Decision)
+        .expect("a decision mail");
+    assert_eq!(decision.status, endorse_shared::mail::MailStatus::Sent);
+    let message: endorse_shared::mail::MailMessage = expect_json(
+        app.get_as(&format!("/api/v1/outbox/{}", decision.id), &admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(message.body_text.contains("Document the training hours."));
+    assert!(message.body_text.contains("deferred"));
 
     // The applicant resubmits the same application: a second round.
     let mine: ApplicationResponse = expect_json(
