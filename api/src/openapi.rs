@@ -24,6 +24,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::users::create_user,
         crate::routes::users::get_user,
         crate::routes::users::update_user,
+        crate::routes::reviewers::get_reviewer_profile,
+        crate::routes::reviewers::put_reviewer_profile,
         crate::routes::rulebooks::get_current_rulebook,
         crate::routes::rulebooks::list_rulebooks,
         crate::routes::rulebooks::get_rulebook,

@@ -147,6 +147,15 @@ diesel::table! {
 }
 
 diesel::table! {
+    reviewer_profiles (user_id) {
+        user_id -> Text,
+        body -> Text,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     rulebook_versions (number) {
         number -> BigInt,
         name -> Text,
@@ -181,6 +190,7 @@ diesel::joinable!(portfolio_entries -> users (owner_id));
 diesel::joinable!(portfolio_notes -> users (owner_id));
 diesel::joinable!(reference_requests -> users (applicant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(reviewer_profiles -> users (user_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -194,6 +204,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     portfolio_notes,
     reference_requests,
     refresh_tokens,
+    reviewer_profiles,
     rulebook_versions,
     users,
 );

@@ -17,6 +17,7 @@ use endorse_shared::references::{
     DeclineRequest, RatingAnswer, RatingDraft, RefereeInvitation, ReferenceRequestInput,
     ReferenceView, ReferenceWithLink, ReviewedReference,
 };
+use endorse_shared::reviewers::{ReviewerProfile, ReviewerProfileResponse};
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
@@ -578,4 +579,31 @@ async fn get_text(path: &str, token: &str) -> Result<String, ApiError> {
             Err(_) => ApiError::Unexpected(format!("HTTP {status}")),
         })
     }
+}
+
+/// Admins: a reviewer's profile.
+pub async fn reviewer_profile(
+    token: &str,
+    user: UserId,
+) -> Result<ReviewerProfileResponse, ApiError> {
+    let path = format!("/api/v1/users/{user}/reviewer-profile");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: saves a reviewer's profile.
+pub async fn save_reviewer_profile(
+    token: &str,
+    user: UserId,
+    version: i64,
+    profile: &ReviewerProfile,
+) -> Result<ReviewerProfileResponse, ApiError> {
+    let path = format!("/api/v1/users/{user}/reviewer-profile");
+    send_versioned(
+        Method::PUT,
+        &path,
+        Some(token),
+        Some(version),
+        Some(profile),
+    )
+    .await
 }

@@ -2,8 +2,8 @@
 
 use crate::components::Layout;
 use crate::pages::{
-    AdminApplication, AdminApplications, AdminOutbox, AdminUsers, ChangePassword, Home, NotFound,
-    PortfolioPage, RefereePage, ReferencesPage, RulebookPage, SignIn, SignUp,
+    AdminApplication, AdminApplications, AdminOutbox, AdminReviewer, AdminUsers, ChangePassword,
+    Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, RulebookPage, SignIn, SignUp,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -33,6 +33,7 @@ fn switch(route: Route) -> Html {
         Route::References => html! { <ReferencesPage /> },
         Route::Referee { token } => html! { <RefereePage token={token} /> },
         Route::AdminOutbox => html! { <AdminOutbox /> },
+        Route::AdminReviewer { id } => html! { <AdminReviewer id={id} /> },
         Route::ChangePassword => html! { <ChangePassword /> },
         Route::AdminUsers => html! { <AdminUsers /> },
         Route::AdminRulebook => html! { <RulebookPage /> },

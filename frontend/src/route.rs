@@ -33,6 +33,12 @@ pub enum Route {
     /// Admins: accounts.
     #[at("/admin/users")]
     AdminUsers,
+    /// Admins: one reviewer's profile.
+    #[at("/admin/users/:id/reviewer")]
+    AdminReviewer {
+        /// The reviewer's id.
+        id: String,
+    },
     /// Admins: applications.
     #[at("/admin/applications")]
     AdminApplications,

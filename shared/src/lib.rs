@@ -17,6 +17,7 @@ pub mod portfolio;
 pub mod problem;
 pub mod process;
 pub mod references;
+pub mod reviewers;
 pub mod rulebook;
 pub mod users;
 pub mod validation;

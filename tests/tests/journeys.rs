@@ -126,6 +126,35 @@ async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer()
         browser.press("Search").await?;
         browser.wait_for_text("[role=status]", "1 account").await?;
 
+        // The reviewer's profile: what they hold and what they may review.
+        browser.follow("Profile of Rita Reviewer").await?;
+        browser.wait_for_heading("Reviewer profile").await?;
+        browser
+            .fill("field-endorsements", "IMHM-C MI-IMHM-C-2015-0003")
+            .await?;
+        browser
+            .wait_for("#field-categories-IFS")
+            .await?
+            .click()
+            .await?;
+        browser.fill("field-max_load", "0").await?;
+        browser.press("Save the profile").await?;
+        browser
+            .wait_for_text("#field-max_load-error", "between 1 and 50")
+            .await?;
+        browser.fill("field-max_load", "4").await?;
+        browser.press("Save the profile").await?;
+        browser.wait_for_text(".alert--success", "Saved.").await?;
+        browser.client.refresh().await?;
+        browser.wait_for_heading("Reviewer profile").await?;
+        let kept = browser.wait_for("#field-categories-IFS").await?;
+        ensure!(
+            kept.prop("checked").await?.as_deref() == Some("true"),
+            "the category choice is saved"
+        );
+        browser.follow("All users").await?;
+        browser.wait_for_heading("Users").await?;
+
         // The new reviewer must choose a password of their own first.
         browser.press("Sign out").await?;
         browser.wait_for_heading("Sign in").await?;

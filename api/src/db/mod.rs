@@ -12,6 +12,7 @@ pub mod outbox;
 pub mod portfolio;
 pub mod references;
 pub mod refresh_tokens;
+pub mod reviewers;
 pub mod rulebooks;
 pub mod users;
 

@@ -11,6 +11,7 @@ pub mod me;
 pub mod outbox;
 pub mod portfolio;
 pub mod references;
+pub mod reviewers;
 pub mod rulebooks;
 pub mod users;
 pub mod versioning;
@@ -40,6 +41,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/users/{id}/portfolio/{section}/{entry}/verify",
                 web::post().to(portfolio::verify_entry),
+            )
+            .route(
+                "/users/{id}/reviewer-profile",
+                web::get().to(reviewers::get_reviewer_profile),
+            )
+            .route(
+                "/users/{id}/reviewer-profile",
+                web::put().to(reviewers::put_reviewer_profile),
             )
             .route(
                 "/users/{id}/references",

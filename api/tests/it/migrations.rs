@@ -6,8 +6,8 @@ use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
     application_snapshots, applications, audit_events, documents, outbox, outbox_attempts,
-    portfolio_entries, portfolio_notes, reference_requests, refresh_tokens, rulebook_versions,
-    users,
+    portfolio_entries, portfolio_notes, reference_requests, refresh_tokens, reviewer_profiles,
+    rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -112,6 +112,10 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             String,
         )>(conn)
         .expect("audit_events matches schema.rs");
+    reviewer_profiles::table
+        .select(reviewer_profiles::all_columns)
+        .load::<(String, String, i64, Stamp)>(conn)
+        .expect("reviewer_profiles matches schema.rs");
     outbox_attempts::table
         .select(outbox_attempts::all_columns)
         .load::<(String, String, Stamp, String, bool, Option<String>)>(conn)

@@ -141,6 +141,12 @@ pub fn admin_users() -> Html {
                                                             if user.must_change_password {
                                                                 <span class="muted">{ " (password not yet chosen)" }</span>
                                                             }
+                                                            if user.role == Role::Reviewer {
+                                                                { " " }
+                                                                <Link<Route> to={Route::AdminReviewer { id: user.id.to_string() }}>
+                                                                    { "Profile" }<span class="visually-hidden">{ format!(" of {}", user.name) }</span>
+                                                                </Link<Route>>
+                                                            }
                                                         </td>
                                                         <td>{ user.created_at.format("%Y-%m-%d").to_string() }</td>
                                                     </tr>

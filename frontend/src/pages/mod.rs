@@ -2,6 +2,7 @@
 
 mod admin_applications;
 mod admin_outbox;
+mod admin_reviewer;
 mod admin_users;
 mod change_password;
 mod home;
@@ -15,6 +16,7 @@ mod sign_up;
 
 pub use admin_applications::{AdminApplication, AdminApplications};
 pub use admin_outbox::AdminOutbox;
+pub use admin_reviewer::AdminReviewer;
 pub use admin_users::AdminUsers;
 pub use change_password::ChangePassword;
 pub use home::Home;
