@@ -774,6 +774,8 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
         browser
             .wait_for_text(".alert--error", "give a reason")
             .await?;
+        // The applicant's mail server refuses the decision mail for good.
+        server.smtp.refuse_recipients(true);
         browser
             .fill(
                 "field-transition-reason",
@@ -791,6 +793,45 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
             )
             .await?;
         browser.screenshot("admin-process").await?;
+
+        // The overview says so, and the outbox sends it again once the server accepts.
+        let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+        loop {
+            let query = endorse_shared::mail::OutboxQuery {
+                status: Some(endorse_shared::mail::MailStatus::Failed),
+                ..Default::default()
+            };
+            let (_, failed) = server
+                .db
+                .run(move |conn| endorse_api::db::outbox::list(conn, &query))
+                .await?;
+            if failed == 1 {
+                break;
+            }
+            ensure!(
+                tokio::time::Instant::now() < deadline,
+                "the refused mail never failed"
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        server.smtp.refuse_recipients(false);
+        browser.follow("Overview").await?;
+        browser
+            .wait_for_text(".alert--error", "1 e-mail could not be delivered")
+            .await?;
+        browser.follow("Open the outbox").await?;
+        browser.wait_for_text(".status--failed", "Failed").await?;
+        browser.press("Try again").await?;
+        let delivered = server
+            .smtp
+            .wait_for(1, std::time::Duration::from_secs(20))
+            .await;
+        ensure!(
+            delivered
+                .iter()
+                .any(|m| m.text().contains("Please document the training hours")),
+            "the decision mail, with the feedback, reached the applicant"
+        );
         browser.press("Sign out").await?;
 
         // The applicant reads the feedback and can resubmit.

@@ -216,6 +216,26 @@ fn admin_home(props: &HomeProps) -> Html {
     let counts = use_state(|| None::<Vec<(Role, u64)>>);
     let failure = use_state(|| None::<String>);
     let session = use_session();
+    let failed_mail = use_state(|| None::<u64>);
+    {
+        let (session, failed_mail) = (session.clone(), failed_mail.clone());
+        use_effect_with(props.session.user.id, move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                let query = endorse_shared::mail::OutboxQuery {
+                    status: Some(endorse_shared::mail::MailStatus::Failed),
+                    ..Default::default()
+                };
+                let page = authorized(&session, |token| {
+                    let query = query.clone();
+                    async move { api::outbox(&token, &query).await }
+                })
+                .await;
+                if let Ok(page) = page {
+                    failed_mail.set(Some(page.total));
+                }
+            });
+        });
+    }
     {
         let counts = counts.clone();
         let failure = failure.clone();
@@ -250,6 +270,12 @@ fn admin_home(props: &HomeProps) -> Html {
             <PageTitle title="Overview" />
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
+            }
+            if let Some(count) = failed_mail.as_ref().copied().filter(|c| *c > 0) {
+                <div class="alert alert--error" role="alert">
+                    { format!("{count} e-mail{} could not be delivered. ", if count == 1 { "" } else { "s" }) }
+                    <Link<Route> to={Route::AdminOutbox}>{ "Open the outbox" }</Link<Route>>
+                </div>
             }
             <div class="grid">
                 <section class="card" aria-labelledby="people-heading">
