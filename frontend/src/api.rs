@@ -76,9 +76,27 @@ async fn send_versioned<T: DeserializeOwned>(
     if_match: Option<i64>,
     body: Option<&impl Serialize>,
 ) -> Result<T, ApiError> {
+    let text = exchange(method, path, token, if_match, "application/json", body).await?;
+    let text = if text.is_empty() {
+        "null"
+    } else {
+        text.as_str()
+    };
+    serde_json::from_str(text).map_err(|error| ApiError::Unexpected(error.to_string()))
+}
+
+/// One request: the body of a 2xx answer as text, or the problem it answered.
+async fn exchange(
+    method: Method,
+    path: &str,
+    token: Option<&str>,
+    if_match: Option<i64>,
+    accept: &str,
+    body: Option<&impl Serialize>,
+) -> Result<String, ApiError> {
     let mut builder = RequestBuilder::new(path)
         .method(method)
-        .header("accept", "application/json");
+        .header("accept", accept);
     if let Some(token) = token {
         builder = builder.header("authorization", &format!("Bearer {token}"));
     }
@@ -100,12 +118,7 @@ async fn send_versioned<T: DeserializeOwned>(
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     if (200..300).contains(&status) {
-        let text = if text.is_empty() {
-            "null"
-        } else {
-            text.as_str()
-        };
-        serde_json::from_str(text).map_err(|error| ApiError::Unexpected(error.to_string()))
+        Ok(text)
     } else {
         Err(match serde_json::from_str::<Problem>(&text) {
             Ok(problem) => ApiError::Problem(problem),
@@ -560,25 +573,7 @@ pub async fn application_audit_csv(token: &str, id: ApplicationId) -> Result<Str
 
 /// A text (not JSON) answer, such as a CSV export.
 async fn get_text(path: &str, token: &str) -> Result<String, ApiError> {
-    let response = RequestBuilder::new(path)
-        .method(Method::GET)
-        .header("authorization", &format!("Bearer {token}"))
-        .send()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    let status = response.status();
-    let text = response
-        .text()
-        .await
-        .map_err(|error| ApiError::Network(error.to_string()))?;
-    if (200..300).contains(&status) {
-        Ok(text)
-    } else {
-        Err(match serde_json::from_str::<Problem>(&text) {
-            Ok(problem) => ApiError::Problem(problem),
-            Err(_) => ApiError::Unexpected(format!("HTTP {status}")),
-        })
-    }
+    exchange(Method::GET, path, Some(token), None, "text/csv", NO_BODY).await
 }
 
 /// Admins: a reviewer's profile.

@@ -237,41 +237,20 @@ pub fn statuses_since(
         .collect()
 }
 
-/// Withdraws an application that is still at `expected` version and in `from`
-/// (the submission time is kept).
-pub fn withdraw(
-    conn: &mut AnyConnection,
-    id: ApplicationId,
-    expected: i64,
-    from: ApplicationStatus,
-) -> DbResult<bool> {
-    let changed = diesel::update(
-        applications::table
-            .filter(applications::id.eq(id.to_string()))
-            .filter(applications::version.eq(expected))
-            .filter(applications::status.eq(from.as_str())),
-    )
-    .set((
-        applications::status.eq(ApplicationStatus::Withdrawn.as_str()),
-        applications::version.eq(expected + 1),
-        applications::updated_at.eq(Utc::now().naive_utc()),
-    ))
-    .execute(conn)?;
-    Ok(changed == 1)
-}
-
-/// Moves an application from `from` to `to` (a transition of the process). False
-/// when it was no longer in `from`. Entering `submitted` sets the submission time.
+/// Moves an application from `from` to `to` (a transition of the process) if it
+/// is still in `from` at version `expected`. False when it was not (someone moved
+/// or changed it meanwhile). Entering `submitted` sets the submission time.
 pub fn transition(
     conn: &mut AnyConnection,
     id: ApplicationId,
-    from: ApplicationStatus,
+    (from, expected): (ApplicationStatus, i64),
     to: ApplicationStatus,
     now: chrono::DateTime<Utc>,
 ) -> DbResult<bool> {
     let target = applications::table
         .filter(applications::id.eq(id.to_string()))
-        .filter(applications::status.eq(from.as_str()));
+        .filter(applications::status.eq(from.as_str()))
+        .filter(applications::version.eq(expected));
     let now = now.naive_utc();
     let changed = if to == ApplicationStatus::Submitted {
         diesel::update(target)

@@ -372,7 +372,13 @@ pub async fn submit_application(
             // The guarded update first: if someone else moved it meanwhile,
             // nothing has been written yet.
             if application.version != expected
-                || !applications::transition(conn, id, application.status, to, state_now)?
+                || !applications::transition(
+                    conn,
+                    id,
+                    (application.status, expected),
+                    to,
+                    state_now,
+                )?
             {
                 return Ok(Err(stale(application.version)));
             }
@@ -444,14 +450,18 @@ pub async fn withdraw_application(
             let Some(application) = own(conn, owner, id)? else {
                 return Ok(Err(not_yours()));
             };
-            if !application.status.can_withdraw() {
+            let Some(to) = process::next(
+                application.status,
+                process::Action::Withdraw,
+                Track::default(),
+            ) else {
                 return Ok(Err(ApiError::Conflict(format!(
                     "This application is {}; it can be withdrawn only before review starts.",
                     application.status.label().to_lowercase()
                 ))));
-            }
+            };
             if application.version != expected
-                || !applications::withdraw(conn, id, expected, application.status)?
+                || !applications::transition(conn, id, (application.status, expected), to, now)?
             {
                 return Ok(Err(stale(application.version)));
             }
@@ -464,7 +474,7 @@ pub async fn withdraw_application(
                     ip: ip.as_deref(),
                     action: process::Action::Withdraw.as_str(),
                     from: Some(application.status),
-                    to: Some(ApplicationStatus::Withdrawn),
+                    to: Some(to),
                     reason: None,
                     details: "Withdrawn by the applicant.".into(),
                 },
@@ -802,7 +812,13 @@ pub async fn transition_application(
                 }
                 Err(refusal) => return Ok(Err(ApiError::Conflict(refusal.describe()))),
             };
-            if !applications::transition(conn, id, application.status, to, now)? {
+            if !applications::transition(
+                conn,
+                id,
+                (application.status, application.version),
+                to,
+                now,
+            )? {
                 return Ok(Err(ApiError::Conflict(
                     "The application changed meanwhile; reload it and try again.".into(),
                 )));

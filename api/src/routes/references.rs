@@ -36,7 +36,7 @@ enum Audience {
 }
 
 /// Builds the views of an applicant's requests: status, delivery, whether each
-/// received rating counts for its category. Three queries, however many requests.
+/// received rating counts for its category. Four queries, however many requests.
 fn views(
     conn: &mut AnyConnection,
     applicant: UserId,
@@ -47,15 +47,17 @@ fn views(
     let ids: Vec<EntryId> = stored.iter().map(|r| r.id).collect();
     let deliveries = outbox::deliveries(conn, &ids)?;
     let rulebook = rulebooks::current(conn)?.rulebook;
-    let mut weighable = portfolio::weighable(conn, applicant, &rulebook)?;
-    weighable.portfolio.references = references::weighed(&stored, &rulebook);
+    // The requests are already loaded: weigh them with the entries, without
+    // reading them a second time through `portfolio::weighable`.
+    let mut weighed = endorse_shared::entries::to_portfolio(&portfolio::list(conn, applicant)?);
+    weighed.references = references::weighed(&stored, &rulebook);
     let views = stored
         .iter()
         .map(|r| {
             view(
                 r,
                 deliveries.get(&r.id).cloned(),
-                counting(r, &rulebook, &weighable.portfolio, now),
+                counting(r, &rulebook, &weighed, now),
                 audience,
                 now,
             )

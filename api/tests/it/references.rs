@@ -188,6 +188,21 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     )
     .await;
     assert_eq!(reloaded.draft.comments, "So far");
+    // A draft with a domain the rulebook does not have is refused, and the saved
+    // draft stays as it was.
+    let unknown = w
+        .app
+        .client
+        .put(w.app.url(&format!("{}/draft", api_path(&link))))
+        .json(&json!({ "ratings": { "astrology": "strong" } }))
+        .send()
+        .await
+        .unwrap();
+    let problem = expect_problem(unknown, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert!(
+        problem.errors.contains_key("ratings.astrology"),
+        "{problem:?}"
+    );
 
     // An incomplete rating names the unanswered domain; nothing is recorded.
     let mut incomplete = answer_json(0);
@@ -251,6 +266,18 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
         .await;
     assert_eq!(link_again.status(), StatusCode::CONFLICT);
     assert!(!link_again.text().await.unwrap().contains(COMMENT));
+    // An answered request cannot be re-sent or cancelled.
+    for action in ["resend", "cancel"] {
+        let refused = w
+            .app
+            .post_as(
+                &format!("/api/v1/references/{}/{action}", mine.id),
+                &w.applicant,
+                &json!({}),
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::CONFLICT, "{action}");
+    }
 
     // Admins see everything, with the signals: the referee answered from the
     // address the applicant signed in from (loopback, here).
@@ -766,6 +793,26 @@ async fn bad_requests_name_their_fields_and_change_nothing() {
     assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED);
     let not_admin = w.app.get_as("/api/v1/outbox", &w.applicant).await;
     assert_eq!(not_admin.status(), StatusCode::FORBIDDEN);
+    let admin = w.app.user_with_role(Role::Admin, "admin@example.org").await;
+    let bad_status = w.app.get_as("/api/v1/outbox?status=lost", &admin).await;
+    assert_eq!(bad_status.status(), StatusCode::BAD_REQUEST);
+    let problem = expect_problem(
+        w.app.get_as("/api/v1/outbox?per_page=1000", &admin).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(problem.errors.contains_key("per_page"));
+    let not_an_id = w.app.get_as("/api/v1/outbox/not-an-id", &admin).await;
+    assert_eq!(not_an_id.status(), StatusCode::NOT_FOUND);
+    let unknown = w
+        .app
+        .post_as(
+            &format!("/api/v1/outbox/{}/retry", uuid::Uuid::new_v4()),
+            &admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
 }
 
 #[actix_web::test]
