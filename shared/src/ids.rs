@@ -61,3 +61,13 @@ id_newtype!(
     /// Identifies an uploaded document.
     DocumentId
 );
+
+id_newtype!(
+    /// Identifies a reviewer's assignment to an application.
+    AssignmentId
+);
+
+id_newtype!(
+    /// Identifies one flagged entry of a request for information.
+    InformationItemId
+);

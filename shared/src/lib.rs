@@ -17,11 +17,14 @@ pub mod portfolio;
 pub mod problem;
 pub mod process;
 pub mod references;
+pub mod review;
 pub mod reviewers;
 pub mod rulebook;
 pub mod users;
 pub mod validation;
 
-pub use ids::{ApplicationId, DocumentId, EntryId, UserId};
+pub use ids::{
+    ApplicationId, AssignmentId, DocumentId, EntryId, InformationItemId, UserId,
+};
 pub use problem::Problem;
 pub use users::Role;

@@ -26,6 +26,9 @@ pub struct Rulebook {
     pub description: String,
     /// The competency domains training and ratings refer to.
     pub competency_domains: Vec<CompetencyDomain>,
+    /// How the association runs peer review.
+    #[serde(default)]
+    pub review: ReviewPolicy,
     /// Every category an applicant may apply for.
     pub categories: Vec<CategoryRules>,
 }
@@ -39,6 +42,108 @@ pub struct CompetencyDomain {
     pub code: String,
     /// Its name, e.g. "Reflection".
     pub name: String,
+}
+
+/// How the association runs peer review: one policy for every category.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ReviewPolicy {
+    /// Whether reviewers see the application without the applicant's name,
+    /// e-mail or file names (free text is left as written).
+    #[serde(default = "yes")]
+    pub blind: bool,
+    /// Days a reviewer has, from assignment to the review's due date.
+    #[serde(default = "default_due_days")]
+    pub due_days: u32,
+    /// Days before the due date that a reminder goes out (another goes out
+    /// the day after it, when the review is overdue).
+    #[serde(default = "default_reminder_days")]
+    pub reminder_days_before: u32,
+    /// The rubric each competency domain is scored on, lowest first.
+    #[serde(default = "default_rubric")]
+    pub rubric: Vec<RubricLevel>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_due_days() -> u32 {
+    30
+}
+
+fn default_reminder_days() -> u32 {
+    7
+}
+
+fn default_rubric() -> Vec<RubricLevel> {
+    [
+        (1, "Not evident", "The portfolio shows no evidence of this competency."),
+        (2, "Emerging", "Some evidence, not yet consistent across the portfolio."),
+        (3, "Meets", "Consistent evidence at the level of the category."),
+        (4, "Exceeds", "Strong, varied evidence beyond the level of the category."),
+    ]
+    .into_iter()
+    .map(|(score, label, anchor)| RubricLevel {
+        score,
+        label: label.into(),
+        anchor: anchor.into(),
+    })
+    .collect()
+}
+
+impl Default for ReviewPolicy {
+    fn default() -> Self {
+        Self {
+            blind: true,
+            due_days: default_due_days(),
+            reminder_days_before: default_reminder_days(),
+            rubric: default_rubric(),
+        }
+    }
+}
+
+impl ReviewPolicy {
+    /// The rubric level with this score, if any.
+    pub fn level(&self, score: u32) -> Option<&RubricLevel> {
+        self.rubric.iter().find(|level| level.score == score)
+    }
+}
+
+/// One point of the rubric, with the anchor that says what it means.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct RubricLevel {
+    /// The score, e.g. 3.
+    pub score: u32,
+    /// Its name, e.g. "Meets".
+    pub label: String,
+    /// What a portfolio at this level shows.
+    pub anchor: String,
+}
+
+/// Who reviews a category, and how many.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CategoryReview {
+    /// Reviewers per application: 1 or 2.
+    pub reviewers: u32,
+    /// Categories whose holders may review this one besides the category
+    /// itself: the ones at the same level or higher.
+    #[serde(default)]
+    pub qualified: Vec<String>,
+}
+
+impl Default for CategoryReview {
+    fn default() -> Self {
+        Self {
+            reviewers: 1,
+            qualified: Vec::new(),
+        }
+    }
 }
 
 /// The two families of categories, by the age of the children served.
@@ -152,6 +257,17 @@ pub struct CategoryRules {
     /// Whether "emerging" is a possible outcome of review (IFRS).
     #[serde(default)]
     pub allows_emerging: bool,
+    /// Who reviews it, and how many.
+    #[serde(default)]
+    pub review: CategoryReview,
+}
+
+impl CategoryRules {
+    /// Whether someone endorsed in `held` may review this category (the same
+    /// category, or one the rulebook lists as qualified).
+    pub fn reviewable_by(&self, held: &str) -> bool {
+        self.code == held || self.review.qualified.iter().any(|code| code == held)
+    }
 }
 
 /// The education a category needs.
@@ -542,6 +658,33 @@ impl Rulebook {
                 say(format!("competency_domains[{i}].name"), "must not be blank");
             }
         }
+        let review = &self.review;
+        if review.due_days == 0 || review.due_days > 365 {
+            say("review.due_days".into(), "must be between 1 and 365");
+        }
+        if review.reminder_days_before >= review.due_days {
+            say(
+                "review.reminder_days_before".into(),
+                "must be less than due_days",
+            );
+        }
+        if review.rubric.len() < 2 || review.rubric.len() > 10 {
+            say("review.rubric".into(), "must have between 2 and 10 levels");
+        }
+        for (r, level) in review.rubric.iter().enumerate() {
+            if r > 0 && level.score <= review.rubric[r - 1].score {
+                say(
+                    format!("review.rubric[{r}].score"),
+                    "must be higher than the level before",
+                );
+            }
+            if level.label.trim().is_empty() {
+                say(format!("review.rubric[{r}].label"), "must not be blank");
+            }
+            if level.anchor.trim().is_empty() {
+                say(format!("review.rubric[{r}].anchor"), "must not be blank");
+            }
+        }
         if self.categories.is_empty() {
             say("categories".into(), "must list at least one category");
         }
@@ -711,6 +854,17 @@ impl Rulebook {
                     say(
                         format!("{at}.part2_vignettes_answered"),
                         "must be between 1 and part2_vignettes_offered",
+                    );
+                }
+            }
+            if !(1..=2).contains(&category.review.reviewers) {
+                say(format!("{at}.review.reviewers"), "must be 1 or 2");
+            }
+            for (q, code) in category.review.qualified.iter().enumerate() {
+                if !codes.contains(code.as_str()) {
+                    say(
+                        format!("{at}.review.qualified[{q}]"),
+                        "is not a category of this rulebook",
                     );
                 }
             }
