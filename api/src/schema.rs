@@ -147,6 +147,52 @@ diesel::table! {
 }
 
 diesel::table! {
+    assignments (id) {
+        id -> Text,
+        application_id -> Text,
+        reviewer_id -> Text,
+        round -> BigInt,
+        assigned_by -> Text,
+        assigned_at -> Timestamp,
+        due_at -> Timestamp,
+        override_reason -> Nullable<Text>,
+        state -> Text,
+        released_reason -> Nullable<Text>,
+        review -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    conflict_declarations (id) {
+        id -> Text,
+        reviewer_id -> Text,
+        applicant_id -> Text,
+        reason -> Text,
+        declared_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    information_items (id) {
+        id -> Text,
+        application_id -> Text,
+        assignment_id -> Text,
+        round -> BigInt,
+        section -> Text,
+        entry_id -> Text,
+        message -> Text,
+        asked_at -> Timestamp,
+        before_data -> Nullable<Text>,
+        after_data -> Nullable<Text>,
+        answer -> Nullable<Text>,
+        answered_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     reviewer_profiles (user_id) {
         user_id -> Text,
         body -> Text,
@@ -191,11 +237,16 @@ diesel::joinable!(portfolio_notes -> users (owner_id));
 diesel::joinable!(reference_requests -> users (applicant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(reviewer_profiles -> users (user_id));
+diesel::joinable!(assignments -> applications (application_id));
+diesel::joinable!(information_items -> assignments (assignment_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
     application_snapshots,
     applications,
+    assignments,
+    conflict_declarations,
+    information_items,
     audit_events,
     documents,
     outbox,

@@ -228,6 +228,10 @@ pub struct ApplicationResponse {
     /// for deferring, endorsing or not), meant for the applicant.
     #[serde(default)]
     pub feedback: Option<String>,
+    /// Reviewers' requests for information on single entries, oldest first
+    /// (never naming the reviewer); open ones have no answer yet.
+    #[serde(default)]
+    pub information_requests: Vec<crate::review::InformationItem>,
 }
 
 /// One line of a list of applications.
@@ -334,6 +338,25 @@ pub struct PipelineStage {
 pub struct PipelineResponse {
     /// Every status of the process, in process order.
     pub stages: Vec<PipelineStage>,
+    /// Reviews past their due date, the longest overdue first.
+    #[serde(default)]
+    pub overdue_reviews: Vec<OverdueReview>,
+}
+
+/// A review past its due date.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct OverdueReview {
+    /// The application.
+    pub application: ApplicationId,
+    /// The applicant's name.
+    pub applicant_name: String,
+    /// The reviewer's name.
+    pub reviewer_name: String,
+    /// When it was due.
+    pub due_at: DateTime<Utc>,
+    /// Whole days late.
+    pub days_late: i64,
 }
 
 /// The overview of `applications`: (id, status, when it entered the status).
@@ -377,7 +400,10 @@ pub fn pipeline(
             }
         })
         .collect();
-    PipelineResponse { stages }
+    PipelineResponse {
+        stages,
+        overdue_reviews: Vec::new(),
+    }
 }
 
 /// Move an application to another rulebook version.

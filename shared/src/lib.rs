@@ -23,8 +23,6 @@ pub mod rulebook;
 pub mod users;
 pub mod validation;
 
-pub use ids::{
-    ApplicationId, AssignmentId, DocumentId, EntryId, InformationItemId, UserId,
-};
+pub use ids::{ApplicationId, AssignmentId, DocumentId, EntryId, InformationItemId, UserId};
 pub use problem::Problem;
 pub use users::Role;

@@ -21,16 +21,25 @@ pub enum MailKind {
     ReferenceDeclined,
     /// To the applicant: the association decided on the application.
     Decision,
+    /// To a reviewer: an application was assigned to them.
+    ReviewAssigned,
+    /// To a reviewer: a review is due soon, or late.
+    ReviewReminder,
+    /// To the applicant: a reviewer asks for more information.
+    InformationRequested,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 5] = [
+    pub const ALL: [MailKind; 8] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
         MailKind::ReferenceDeclined,
         MailKind::Decision,
+        MailKind::ReviewAssigned,
+        MailKind::ReviewReminder,
+        MailKind::InformationRequested,
     ];
 
     /// The stored name.
@@ -41,6 +50,9 @@ impl MailKind {
             MailKind::RatingReceived => "rating_received",
             MailKind::ReferenceDeclined => "reference_declined",
             MailKind::Decision => "decision",
+            MailKind::ReviewAssigned => "review_assigned",
+            MailKind::ReviewReminder => "review_reminder",
+            MailKind::InformationRequested => "information_requested",
         }
     }
 
@@ -65,6 +77,9 @@ impl MailKind {
             MailKind::RatingReceived => "Rating received",
             MailKind::ReferenceDeclined => "Referee declined",
             MailKind::Decision => "Decision on an application",
+            MailKind::ReviewAssigned => "Review assigned",
+            MailKind::ReviewReminder => "Reminder to a reviewer",
+            MailKind::InformationRequested => "Request for information",
         }
     }
 }

@@ -31,7 +31,7 @@ pub const MAX_FLAGS: usize = 30;
 /// it or in a category the rulebook says is qualified to review it. `Err`
 /// says why not.
 pub fn eligibility(category: &CategoryRules, profile: &ReviewerProfile) -> Result<(), String> {
-    if !profile.categories.iter().any(|c| *c == category.code) {
+    if !profile.categories.contains(&category.code) {
         return Err(format!(
             "{} is not among the categories this reviewer reviews",
             category.code
@@ -178,7 +178,11 @@ pub fn conflicts(
         });
     }
     for referee in &applicant.referees {
-        if referee.email.trim().eq_ignore_ascii_case(reviewer.email.trim()) {
+        if referee
+            .email
+            .trim()
+            .eq_ignore_ascii_case(reviewer.email.trim())
+        {
             found.push(Conflict::Referee {
                 relationship: referee.relationship,
             });
@@ -501,7 +505,10 @@ impl ReviewForm {
             if !rules.recommendations.contains(&recommendation) {
                 errors.add(
                     "recommendation",
-                    &format!("\"{}\" is not open to this category", recommendation.label()),
+                    &format!(
+                        "\"{}\" is not open to this category",
+                        recommendation.label()
+                    ),
                 );
             }
         }
@@ -519,12 +526,7 @@ impl ReviewForm {
                 }
             }
             for section in &rules.sections {
-                if self
-                    .sections
-                    .get(section)
-                    .and_then(|s| s.verdict)
-                    .is_none()
-                {
+                if self.sections.get(section).and_then(|s| s.verdict).is_none() {
                     errors.add(
                         &format!("sections.{}.verdict", section.as_str()),
                         "choose sufficient or insufficient",
@@ -541,11 +543,7 @@ impl ReviewForm {
 
 /// Where two submitted reviews disagree enough for the admin to look: a
 /// different recommendation, or a domain scored two or more points apart.
-pub fn disagreement(
-    a: &ReviewForm,
-    b: &ReviewForm,
-    domains: &[CompetencyDomain],
-) -> Vec<String> {
+pub fn disagreement(a: &ReviewForm, b: &ReviewForm, domains: &[CompetencyDomain]) -> Vec<String> {
     let mut found = Vec::new();
     if let (Some(x), Some(y)) = (a.recommendation, b.recommendation) {
         if x != y {
@@ -564,6 +562,18 @@ pub fn disagreement(
         }
     }
     found
+}
+
+/// What blind review shows in place of a name.
+pub const WITHHELD: &str = "(withheld for blind review)";
+
+/// An entry as a blind reviewer sees it: the structured fields that name the
+/// applicant (the typed signature of an agreement) are withheld. Free text is
+/// left as written.
+pub fn blinded(data: &mut EntryData) {
+    if let EntryData::Agreements(agreement) = data {
+        agreement.signed_name = WITHHELD.to_string();
+    }
 }
 
 // ---------------------------------------------------------------------------

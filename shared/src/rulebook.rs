@@ -79,10 +79,26 @@ fn default_reminder_days() -> u32 {
 
 fn default_rubric() -> Vec<RubricLevel> {
     [
-        (1, "Not evident", "The portfolio shows no evidence of this competency."),
-        (2, "Emerging", "Some evidence, not yet consistent across the portfolio."),
-        (3, "Meets", "Consistent evidence at the level of the category."),
-        (4, "Exceeds", "Strong, varied evidence beyond the level of the category."),
+        (
+            1,
+            "Not evident",
+            "The portfolio shows no evidence of this competency.",
+        ),
+        (
+            2,
+            "Emerging",
+            "Some evidence, not yet consistent across the portfolio.",
+        ),
+        (
+            3,
+            "Meets",
+            "Consistent evidence at the level of the category.",
+        ),
+        (
+            4,
+            "Exceeds",
+            "Strong, varied evidence beyond the level of the category.",
+        ),
     ]
     .into_iter()
     .map(|(score, label, anchor)| RubricLevel {

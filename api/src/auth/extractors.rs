@@ -27,6 +27,10 @@ pub struct AuthUser(pub User);
 #[derive(Debug, Clone)]
 pub struct RequireAdmin(pub User);
 
+/// A signed-in peer reviewer; any other role is a 403.
+#[derive(Debug, Clone)]
+pub struct RequireReviewer(pub User);
+
 fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
     let value = request
         .headers()
@@ -112,6 +116,24 @@ impl FromRequest for RequireAdmin {
                 return Err(ApiError::Forbidden("Only an admin may do this.".into()));
             }
             Ok(RequireAdmin(user))
+        })
+    }
+}
+
+impl FromRequest for RequireReviewer {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let user = AuthUser::from_request(request, payload);
+        Box::pin(async move {
+            let AuthUser(user) = user.await?;
+            if user.role != Role::Reviewer {
+                return Err(ApiError::Forbidden(
+                    "Only a peer reviewer may do this.".into(),
+                ));
+            }
+            Ok(RequireReviewer(user))
         })
     }
 }

@@ -7,4 +7,4 @@ pub mod passwords;
 pub mod rate_limit;
 pub mod tokens;
 
-pub use extractors::{AuthUser, RequireAdmin, SessionUser};
+pub use extractors::{AuthUser, RequireAdmin, RequireReviewer, SessionUser};

@@ -6,8 +6,10 @@
 //! never on an async worker.
 
 pub mod applications;
+pub mod assignments;
 pub mod audit;
 pub mod documents;
+pub mod information;
 pub mod outbox;
 pub mod portfolio;
 pub mod references;

@@ -235,6 +235,129 @@ impl Context<'_> {
         }
     }
 
+    /// To a reviewer: an application to review. `applicant` is none when
+    /// review is blind.
+    pub fn review_assigned(
+        &self,
+        reviewer_email: &str,
+        reviewer_name: &str,
+        category_name: &str,
+        applicant: Option<&str>,
+        due_at: DateTime<Utc>,
+    ) -> NewMessage {
+        let whose = applicant.map_or_else(
+            || format!("an application for the {category_name} endorsement"),
+            |name| format!("{name}'s application for the {category_name} endorsement"),
+        );
+        let (text, html) = self.render(
+            &format!("Dear {reviewer_name},"),
+            &[
+                Block::Text(format!(
+                    "Thank you for reviewing for the {}. You have been assigned {whose}. The review is due on {}.",
+                    self.mail.association_name,
+                    due_at.format("%B %-d, %Y")
+                )),
+                Block::Link {
+                    label: "Open your reviews",
+                    href: format!("{}/reviews", self.public_url),
+                },
+            ],
+        );
+        NewMessage {
+            kind: MailKind::ReviewAssigned,
+            to_address: reviewer_email.to_string(),
+            to_name: reviewer_name.to_string(),
+            subject: format!("A {category_name} application to review"),
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: None,
+        }
+    }
+
+    /// To a reviewer: a review due soon, or late (`overdue`). Never names the
+    /// applicant, blind or not.
+    pub fn review_reminder(
+        &self,
+        reviewer_email: &str,
+        reviewer_name: &str,
+        category_name: &str,
+        due_at: DateTime<Utc>,
+        overdue: bool,
+        dedupe_key: String,
+    ) -> NewMessage {
+        let due = due_at.format("%B %-d, %Y");
+        let (lead, subject) = if overdue {
+            (
+                format!("Your review of a {category_name} application was due on {due}. If you cannot finish it, reply to this message so the association can reassign it."),
+                format!("Overdue: your {category_name} review"),
+            )
+        } else {
+            (
+                format!(
+                    "A reminder: your review of a {category_name} application is due on {due}."
+                ),
+                format!("Due {due}: your {category_name} review"),
+            )
+        };
+        let (text, html) = self.render(
+            &format!("Dear {reviewer_name},"),
+            &[
+                Block::Text(lead),
+                Block::Link {
+                    label: "Open your reviews",
+                    href: format!("{}/reviews", self.public_url),
+                },
+            ],
+        );
+        NewMessage {
+            kind: MailKind::ReviewReminder,
+            to_address: reviewer_email.to_string(),
+            to_name: reviewer_name.to_string(),
+            subject,
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: Some(dedupe_key),
+        }
+    }
+
+    /// To the applicant: a reviewer asks about some entries (never naming the
+    /// reviewer).
+    pub fn information_requested(
+        &self,
+        applicant_email: &str,
+        applicant_name: &str,
+        category_name: &str,
+        messages: &[&str],
+    ) -> NewMessage {
+        let mut blocks = vec![Block::Text(format!(
+            "The reviewers of your {category_name} application need more information on {} of your entries:",
+            messages.len()
+        ))];
+        for message in messages {
+            blocks.push(Block::Text(format!("\u{2022} {message}")));
+        }
+        blocks.push(Block::Text(
+            "Amend the entries and answer each request from your application page; the review continues once you send your answers.".into(),
+        ));
+        blocks.push(Block::Link {
+            label: "Answer the requests",
+            href: format!("{}/portfolio", self.public_url),
+        });
+        let (text, html) = self.render(&format!("Dear {applicant_name},"), &blocks);
+        NewMessage {
+            kind: MailKind::InformationRequested,
+            to_address: applicant_email.to_string(),
+            to_name: applicant_name.to_string(),
+            subject: format!("Your {category_name} application: more information needed"),
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: None,
+        }
+    }
+
     /// To the applicant: a referee declined.
     pub fn reference_declined(
         &self,

@@ -7,7 +7,7 @@
 use super::templates::{Context, LINK_PLACEHOLDER};
 use super::{Outgoing, SendError};
 use crate::db::outbox::{self, Outcome};
-use crate::db::{references, users, DbError};
+use crate::db::{assignments, references, rulebooks, users, DbError};
 use crate::state::AppState;
 use actix_web::web;
 use chrono::Duration;
@@ -65,7 +65,7 @@ impl Worker {
     /// One round: queue due reminders, then deliver due messages.
     pub async fn tick(&self) -> Result<Round, DbError> {
         let mut round = Round {
-            reminders: self.queue_reminders().await?,
+            reminders: self.queue_reminders().await? + self.queue_review_reminders().await?,
             ..Round::default()
         };
         let now = self.state.clock.now();
@@ -121,6 +121,49 @@ impl Worker {
                         &reference.request,
                         &applicant.name,
                         expires_at,
+                        key,
+                    );
+                    if conn.transaction(|conn| outbox::enqueue(conn, &message, now))? {
+                        queued += 1;
+                    }
+                }
+                Ok(queued)
+            })
+            .await
+    }
+
+    /// Queues reviewers' reminders: one when a review falls due within the
+    /// rulebook's `reminder_days_before`, one more once it is late. Each goes
+    /// once per assignment (a dedupe key per assignment and kind).
+    async fn queue_review_reminders(&self) -> Result<usize, DbError> {
+        let now = self.state.clock.now();
+        let state = self.state.clone();
+        self.state
+            .db
+            .run(move |conn| {
+                let rulebook = rulebooks::current(conn)?.rulebook;
+                let window = Duration::days(i64::from(rulebook.review.reminder_days_before));
+                let mut queued = 0;
+                for (assignment, category) in assignments::active_due_before(conn, now + window)? {
+                    let overdue = now > assignment.due_at;
+                    let key = format!(
+                        "review-{}:{}",
+                        if overdue { "overdue" } else { "due" },
+                        assignment.id
+                    );
+                    let category_name = rulebook
+                        .category(&category)
+                        .map_or(category.as_str(), |c| c.name.as_str());
+                    let message = Context {
+                        mail: &state.settings.mail,
+                        public_url: &state.settings.public_url,
+                    }
+                    .review_reminder(
+                        &assignment.reviewer_email,
+                        &assignment.reviewer_name,
+                        category_name,
+                        assignment.due_at,
+                        overdue,
                         key,
                     );
                     if conn.transaction(|conn| outbox::enqueue(conn, &message, now))? {

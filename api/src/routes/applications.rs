@@ -17,8 +17,8 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::NaiveDate;
 use endorse_shared::applications::{
     pipeline, ApplicationListResponse, ApplicationResponse, ApplicationStatus,
-    ListApplicationsQuery, MoveRulebookRequest, PipelineResponse, Snapshot, SnapshotReference,
-    StartApplicationRequest,
+    ListApplicationsQuery, MoveRulebookRequest, OverdueReview, PipelineResponse, Snapshot,
+    SnapshotReference, StartApplicationRequest,
 };
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
 use endorse_shared::process::{self, AuditEvent, Track, TransitionRequest};
@@ -110,6 +110,7 @@ impl Loader {
             submitted_at: application.submitted_at.map(|at| at.and_utc()),
             actions: process::allowed(application.status, self.role, weighed.track),
             feedback: audit::latest_feedback(conn, application.id)?,
+            information_requests: crate::db::information::for_application(conn, application.id)?,
             report: weighed.report,
             snapshot,
         })
@@ -254,9 +255,20 @@ pub async fn get_my_application(
     AuthUser(user): AuthUser,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
+    let found = my_application(&state, user.id, id.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(found.version))
+        .json(found))
+}
+
+/// The caller's own application as an answer, or a 404.
+pub(crate) async fn my_application(
+    state: &AppState,
+    owner: UserId,
+    id: ApplicationId,
+) -> ApiResult<ApplicationResponse> {
     let today = state.clock.today();
-    let (owner, id) = (user.id, id.into_inner());
-    let found = state
+    state
         .db
         .run(move |conn| {
             own(conn, owner, id)?
@@ -264,10 +276,7 @@ pub async fn get_my_application(
                 .transpose()
         })
         .await?
-        .ok_or_else(not_yours)?;
-    Ok(HttpResponse::Ok()
-        .insert_header(etag(found.version))
-        .json(found))
+        .ok_or_else(not_yours)
 }
 
 /// Submits a draft, or resubmits a deferred application (a new round). Refused
@@ -545,12 +554,33 @@ pub async fn get_pipeline(
     _admin: RequireAdmin,
 ) -> ApiResult<web::Json<PipelineResponse>> {
     let now = state.clock.now();
-    let rows = state.db.run(applications::statuses_since).await?;
+    let (rows, late) = state
+        .db
+        .run(move |conn| {
+            let rows = applications::statuses_since(conn)?;
+            let mut late = Vec::new();
+            for (assignment, _) in crate::db::assignments::active_due_before(conn, now)? {
+                let applicant_name = applications::get(conn, assignment.application)?
+                    .map(|a| a.applicant.name)
+                    .unwrap_or_default();
+                late.push(OverdueReview {
+                    application: assignment.application,
+                    applicant_name,
+                    reviewer_name: assignment.reviewer_name,
+                    due_at: assignment.due_at,
+                    days_late: (now - assignment.due_at).num_days(),
+                });
+            }
+            Ok((rows, late))
+        })
+        .await?;
     let rows: Vec<_> = rows
         .into_iter()
         .map(|(id, status, since)| (id, status, since.and_utc()))
         .collect();
-    Ok(web::Json(pipeline(&rows, now)))
+    let mut answer = pipeline(&rows, now);
+    answer.overdue_reviews = late;
+    Ok(web::Json(answer))
 }
 
 /// The most rows one CSV export holds.

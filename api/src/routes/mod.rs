@@ -11,6 +11,7 @@ pub mod me;
 pub mod outbox;
 pub mod portfolio;
 pub mod references;
+pub mod review;
 pub mod reviewers;
 pub mod rulebooks;
 pub mod users;
@@ -163,6 +164,41 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/applications/{id}/audit.csv",
                 web::get().to(applications::get_audit_csv),
+            )
+            .route(
+                "/me/applications/{id}/answer",
+                web::post().to(review::answer_information),
+            )
+            .route(
+                "/applications/{id}/review",
+                web::get().to(review::get_application_review),
+            )
+            .route(
+                "/applications/{id}/assignments",
+                web::post().to(review::assign_reviewer),
+            )
+            .route(
+                "/applications/{id}/assignments/proposed",
+                web::post().to(review::assign_proposed),
+            )
+            .route(
+                "/assignments/{id}/release",
+                web::post().to(review::release_assignment),
+            )
+            .route("/reviews", web::get().to(review::list_my_reviews))
+            .route("/reviews/{id}", web::get().to(review::get_review))
+            .route("/reviews/{id}", web::put().to(review::save_review))
+            .route(
+                "/reviews/{id}/submit",
+                web::post().to(review::submit_review),
+            )
+            .route(
+                "/reviews/{id}/information-requests",
+                web::post().to(review::request_information),
+            )
+            .route(
+                "/reviews/{id}/conflict",
+                web::post().to(review::declare_conflict),
             )
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(

@@ -28,7 +28,7 @@ use endorse_shared::{EntryId, Problem, UserId};
 
 /// Who may see a rating's answers.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Audience {
+pub(crate) enum Audience {
     /// The applicant: not where access was waived.
     Applicant,
     /// Reviewers and admins: always.
@@ -37,7 +37,7 @@ enum Audience {
 
 /// Builds the views of an applicant's requests: status, delivery, whether each
 /// received rating counts for its category. Four queries, however many requests.
-fn views(
+pub(crate) fn views(
     conn: &mut AnyConnection,
     applicant: UserId,
     audience: Audience,

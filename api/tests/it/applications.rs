@@ -12,7 +12,7 @@ use endorse_shared::{Role, UserId};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
-async fn add(app: &TestApp, token: &str, body: Value) -> PortfolioEntry {
+pub(crate) async fn add(app: &TestApp, token: &str, body: Value) -> PortfolioEntry {
     let section = body["section"].as_str().unwrap().to_string();
     expect_json(
         app.post_as(&format!("/api/v1/me/portfolio/{section}"), token, &body)
@@ -24,7 +24,11 @@ async fn add(app: &TestApp, token: &str, body: Value) -> PortfolioEntry {
 
 /// Everything an IFS application needs, references and a verified membership
 /// included (those two go through the database until their flows exist).
-async fn eligible_ifs_portfolio(app: &TestApp, token: &str, owner: UserId) -> Vec<PortfolioEntry> {
+pub(crate) async fn eligible_ifs_portfolio(
+    app: &TestApp,
+    token: &str,
+    owner: UserId,
+) -> Vec<PortfolioEntry> {
     let mut entries = vec![
         add(app, token, json!({ "section": "education", "data": {
             "credential": { "kind": "degree", "level": "bachelor" }, "field": "Psychology", "institution": "State University", "year": 2015 }})).await,
@@ -91,7 +95,7 @@ async fn eligible_ifs_portfolio(app: &TestApp, token: &str, owner: UserId) -> Ve
     entries
 }
 
-async fn start(app: &TestApp, token: &str, category: &str) -> ApplicationResponse {
+pub(crate) async fn start(app: &TestApp, token: &str, category: &str) -> ApplicationResponse {
     expect_json(
         app.post_as(
             "/api/v1/me/applications",
@@ -104,7 +108,7 @@ async fn start(app: &TestApp, token: &str, category: &str) -> ApplicationRespons
     .await
 }
 
-async fn act(
+pub(crate) async fn act(
     app: &TestApp,
     token: &str,
     application: &ApplicationResponse,

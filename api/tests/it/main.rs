@@ -17,6 +17,7 @@ mod helpers;
 mod migrations;
 mod portfolio;
 mod references;
+mod review;
 mod reviewers;
 mod rulebooks;
 #[path = "../../../tests/src/smtp.rs"]

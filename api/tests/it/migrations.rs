@@ -5,9 +5,9 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    application_snapshots, applications, audit_events, documents, outbox, outbox_attempts,
-    portfolio_entries, portfolio_notes, reference_requests, refresh_tokens, reviewer_profiles,
-    rulebook_versions, users,
+    application_snapshots, applications, assignments, audit_events, conflict_declarations,
+    documents, information_items, outbox, outbox_attempts, portfolio_entries, portfolio_notes,
+    reference_requests, refresh_tokens, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -112,6 +112,46 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             String,
         )>(conn)
         .expect("audit_events matches schema.rs");
+    assignments::table
+        .select(assignments::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            i64,
+            String,
+            Stamp,
+            Stamp,
+            Option<String>,
+            String,
+            Option<String>,
+            String,
+            Option<Stamp>,
+            i64,
+            Stamp,
+        )>(conn)
+        .expect("assignments matches schema.rs");
+    conflict_declarations::table
+        .select(conflict_declarations::all_columns)
+        .load::<(String, String, String, String, Stamp)>(conn)
+        .expect("conflict_declarations matches schema.rs");
+    information_items::table
+        .select(information_items::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            i64,
+            String,
+            String,
+            String,
+            Stamp,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<Stamp>,
+        )>(conn)
+        .expect("information_items matches schema.rs");
     reviewer_profiles::table
         .select(reviewer_profiles::all_columns)
         .load::<(String, String, i64, Stamp)>(conn)

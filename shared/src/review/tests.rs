@@ -34,7 +34,10 @@ fn a_reviewer_is_eligible_with_the_same_category_or_a_higher_one() {
     let lower = eligibility(ifs, &profile(&["IFS"], &["IFA"])).unwrap_err();
     assert!(lower.contains("holds no endorsement in IFS"), "{lower}");
     let not_listed = eligibility(ifs, &profile(&["IMHS"], &["IMHM-C"])).unwrap_err();
-    assert!(not_listed.contains("not among the categories"), "{not_listed}");
+    assert!(
+        not_listed.contains("not among the categories"),
+        "{not_listed}"
+    );
     // The other family is not "higher".
     assert!(eligibility(ifs, &profile(&["IFS"], &["ECMHM-C"])).is_err());
 }
@@ -223,10 +226,18 @@ fn complete(rules: &ReviewRules) -> ReviewForm {
 
 #[test]
 fn the_recommendations_follow_the_track() {
-    assert!(!rules("IFS").recommendations.contains(&Recommendation::ApproveForExam));
-    assert!(rules("IFS").recommendations.contains(&Recommendation::Endorse));
-    assert!(!rules("IFS").recommendations.contains(&Recommendation::Emerging));
-    assert!(rules("IFRS").recommendations.contains(&Recommendation::Emerging));
+    assert!(!rules("IFS")
+        .recommendations
+        .contains(&Recommendation::ApproveForExam));
+    assert!(rules("IFS")
+        .recommendations
+        .contains(&Recommendation::Endorse));
+    assert!(!rules("IFS")
+        .recommendations
+        .contains(&Recommendation::Emerging));
+    assert!(rules("IFRS")
+        .recommendations
+        .contains(&Recommendation::Emerging));
     let mentor = rules("IMHM-C").recommendations;
     assert!(mentor.contains(&Recommendation::ApproveForExam));
     assert!(!mentor.contains(&Recommendation::Endorse));
@@ -333,8 +344,14 @@ fn requests_and_answers_are_checked() {
         answers: [(stray, "x".to_string())].into(),
     };
     let problems = answer.problems(&[open]);
-    assert_eq!(problems[&format!("answers.{open}")], ["answer this request"]);
-    assert_eq!(problems[&format!("answers.{stray}")], ["is not an open request"]);
+    assert_eq!(
+        problems[&format!("answers.{open}")],
+        ["answer this request"]
+    );
+    assert_eq!(
+        problems[&format!("answers.{stray}")],
+        ["is not an open request"]
+    );
     let fine = AnswerRequest {
         answers: [(open, "Uploaded the certificate.".to_string())].into(),
     };
@@ -343,7 +360,11 @@ fn requests_and_answers_are_checked() {
 
 #[test]
 fn a_reason_is_needed() {
-    assert!(ReasonRequest { reason: "  ".into() }.checked().is_err());
+    assert!(ReasonRequest {
+        reason: "  ".into()
+    }
+    .checked()
+    .is_err());
     assert_eq!(
         ReasonRequest {
             reason: " Former colleague ".into()

@@ -1,0 +1,3 @@
+DROP TABLE information_items;
+DROP TABLE conflict_declarations;
+DROP TABLE assignments;
