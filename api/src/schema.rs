@@ -176,6 +176,40 @@ diesel::table! {
 }
 
 diesel::table! {
+    exams (id) {
+        id -> Text,
+        application_id -> Text,
+        attempt -> BigInt,
+        accommodations_requested -> Text,
+        starts_at -> Nullable<Timestamp>,
+        ends_at -> Nullable<Timestamp>,
+        mode -> Nullable<Text>,
+        location -> Text,
+        accommodations -> Text,
+        part1_score -> Nullable<BigInt>,
+        answers -> Text,
+        answers_submitted_at -> Nullable<Timestamp>,
+        result -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    exam_scorings (id) {
+        id -> Text,
+        exam_id -> Text,
+        reviewer_id -> Text,
+        assigned_at -> Timestamp,
+        marks -> Text,
+        submitted_at -> Nullable<Timestamp>,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     information_items (id) {
         id -> Text,
         application_id -> Text,
@@ -239,6 +273,8 @@ diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(reviewer_profiles -> users (user_id));
 diesel::joinable!(assignments -> applications (application_id));
 diesel::joinable!(information_items -> assignments (assignment_id));
+diesel::joinable!(exams -> applications (application_id));
+diesel::joinable!(exam_scorings -> exams (exam_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
@@ -246,6 +282,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     applications,
     assignments,
     conflict_declarations,
+    exam_scorings,
+    exams,
     information_items,
     audit_events,
     documents,

@@ -10,6 +10,7 @@ pub mod auth;
 pub mod documents;
 pub mod eligibility;
 pub mod entries;
+pub mod exam;
 pub mod hours;
 pub mod ids;
 pub mod mail;

@@ -548,6 +548,13 @@ pub struct ExamRule {
     pub minutes_per_part: u32,
     /// Days before a failed exam may be taken again.
     pub retake_after_days: u32,
+    /// The least mean rubric score of Part 2's marks that passes.
+    #[serde(default = "default_part2_pass_score")]
+    pub part2_pass_score: u32,
+}
+
+fn default_part2_pass_score() -> u32 {
+    3
 }
 
 /// Documents an applicant signs.
@@ -862,6 +869,12 @@ impl Rulebook {
                     say(
                         format!("{at}.part1_pass_percent"),
                         "must be between 1 and 100",
+                    );
+                }
+                if self.review.level(exam.part2_pass_score).is_none() {
+                    say(
+                        format!("{at}.part2_pass_score"),
+                        "must be a score of the review rubric",
                     );
                 }
                 if exam.part2_vignettes_answered == 0

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod assignments;
 pub mod audit;
 pub mod documents;
+pub mod exams;
 pub mod information;
 pub mod outbox;
 pub mod portfolio;

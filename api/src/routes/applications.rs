@@ -21,7 +21,7 @@ use endorse_shared::applications::{
     SnapshotReference, StartApplicationRequest,
 };
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
-use endorse_shared::process::{self, AuditEvent, Track, TransitionRequest};
+use endorse_shared::process::{self, Action, AuditEvent, Track, TransitionRequest};
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Problem, Role, UserId};
 use std::collections::hash_map::Entry;
@@ -817,6 +817,16 @@ pub async fn transition_application(
     let body = body.into_inner();
     let reason = body.checked_reason().map_err(ApiError::Validation)?;
     let action = body.action;
+    // The exam's steps carry their own data (date, scores): they have their own
+    // operations, and the result follows from the scores, never from a click.
+    if matches!(
+        action,
+        Action::ScheduleExam | Action::RecordExamPassed | Action::RecordExamFailed
+    ) {
+        return Err(ApiError::Conflict(
+            "Schedule the exam with POST /api/v1/applications/{id}/exam, and record its result with POST /api/v1/applications/{id}/exam/result.".into(),
+        ));
+    }
     let admin_id = admin.id;
     let mail_settings = state.settings.mail.clone();
     let public_url = state.settings.public_url.clone();

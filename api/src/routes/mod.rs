@@ -6,6 +6,7 @@
 pub mod applications;
 pub mod auth;
 pub mod documents;
+pub mod exam;
 pub mod health;
 pub mod me;
 pub mod outbox;
@@ -199,6 +200,46 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/reviews/{id}/conflict",
                 web::post().to(review::declare_conflict),
+            )
+            .route("/applications/{id}/exam", web::get().to(exam::get_exam))
+            .route(
+                "/applications/{id}/exam",
+                web::post().to(exam::schedule_exam),
+            )
+            .route(
+                "/applications/{id}/exam/part1",
+                web::post().to(exam::record_part1),
+            )
+            .route(
+                "/applications/{id}/exam/scorers",
+                web::post().to(exam::add_scorer),
+            )
+            .route(
+                "/applications/{id}/exam/result",
+                web::post().to(exam::record_result),
+            )
+            .route(
+                "/me/applications/{id}/exam",
+                web::get().to(exam::get_my_exam),
+            )
+            .route(
+                "/me/applications/{id}/exam/accommodations",
+                web::put().to(exam::request_accommodations),
+            )
+            .route(
+                "/me/applications/{id}/exam/answers",
+                web::put().to(exam::save_answers),
+            )
+            .route(
+                "/me/applications/{id}/exam/answers/submit",
+                web::post().to(exam::submit_answers),
+            )
+            .route("/exam-scoring", web::get().to(exam::list_scoring))
+            .route("/exam-scoring/{id}", web::get().to(exam::get_scoring))
+            .route("/exam-scoring/{id}", web::put().to(exam::save_marks))
+            .route(
+                "/exam-scoring/{id}/submit",
+                web::post().to(exam::submit_marks),
             )
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(

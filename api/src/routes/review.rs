@@ -37,16 +37,16 @@ use endorse_shared::rulebook::{CategoryRules, Rulebook};
 use endorse_shared::{ApplicationId, AssignmentId, Problem, Role, UserId};
 
 /// An application with the rules it is judged by.
-struct Judged {
-    application: Application,
-    rulebook: Rulebook,
-    category: CategoryRules,
+pub(crate) struct Judged {
+    pub(crate) application: Application,
+    pub(crate) rulebook: Rulebook,
+    pub(crate) category: CategoryRules,
     /// The latest submission round (0 before the first submission).
-    round: i64,
+    pub(crate) round: i64,
 }
 
 impl Judged {
-    fn load(conn: &mut AnyConnection, id: ApplicationId) -> DbResult<Option<Self>> {
+    pub(crate) fn load(conn: &mut AnyConnection, id: ApplicationId) -> DbResult<Option<Self>> {
         let Some(application) = applications::get(conn, id)? else {
             return Ok(None);
         };
@@ -91,7 +91,7 @@ fn no_assignment() -> ApiError {
 /// Moves an application through the process as `role`, with its audit event.
 /// The error says why not (409 naming the status, 403 for the wrong role).
 #[allow(clippy::too_many_arguments)]
-fn take_action(
+pub(crate) fn take_action(
     conn: &mut AnyConnection,
     judged: &Judged,
     action: Action,
@@ -140,7 +140,7 @@ fn take_action(
 
 /// An audit event that does not move the application.
 #[allow(clippy::too_many_arguments)]
-fn note(
+pub(crate) fn note(
     conn: &mut AnyConnection,
     application: ApplicationId,
     (role, actor): (Role, UserId),
@@ -217,7 +217,7 @@ fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Appl
 
 /// Every reviewer with what stands between them and this application, and
 /// Endorse's proposal for the places still open.
-fn candidates(
+pub(crate) fn candidates(
     conn: &mut AnyConnection,
     judged: &Judged,
     live: &[&Assignment],
@@ -520,7 +520,7 @@ fn assign(
     Ok(Ok(()))
 }
 
-fn field(name: &str, message: &str) -> ApiError {
+pub(crate) fn field(name: &str, message: &str) -> ApiError {
     ApiError::Validation([(name.to_string(), vec![message.to_string()])].into())
 }
 
@@ -711,7 +711,7 @@ pub async fn release_assignment(
 // The reviewer's side
 
 /// A short reference for an application that names no one, e.g. `IFS-3F2A9C`.
-fn reference(category: &str, id: ApplicationId) -> String {
+pub(crate) fn reference(category: &str, id: ApplicationId) -> String {
     let hex = id.as_uuid().simple().to_string();
     format!("{category}-{}", hex[..6].to_uppercase())
 }

@@ -13,6 +13,7 @@ mod applications;
 mod auth;
 mod contract;
 mod documents;
+mod exam;
 mod helpers;
 mod migrations;
 mod portfolio;

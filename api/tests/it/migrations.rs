@@ -6,8 +6,9 @@ use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
     application_snapshots, applications, assignments, audit_events, conflict_declarations,
-    documents, information_items, outbox, outbox_attempts, portfolio_entries, portfolio_notes,
-    reference_requests, refresh_tokens, reviewer_profiles, rulebook_versions, users,
+    documents, exam_scorings, exams, information_items, outbox, outbox_attempts, portfolio_entries,
+    portfolio_notes, reference_requests, refresh_tokens, reviewer_profiles, rulebook_versions,
+    users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -131,6 +132,40 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Stamp,
         )>(conn)
         .expect("assignments matches schema.rs");
+    exams::table
+        .select(exams::all_columns)
+        .load::<(
+            String,
+            String,
+            i64,
+            String,
+            Option<Stamp>,
+            Option<Stamp>,
+            Option<String>,
+            String,
+            String,
+            Option<i64>,
+            String,
+            Option<Stamp>,
+            Option<String>,
+            Option<Stamp>,
+            i64,
+            Stamp,
+        )>(conn)
+        .expect("exams matches schema.rs");
+    exam_scorings::table
+        .select(exam_scorings::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            Stamp,
+            String,
+            Option<Stamp>,
+            i64,
+            Stamp,
+        )>(conn)
+        .expect("exam_scorings matches schema.rs");
     conflict_declarations::table
         .select(conflict_declarations::all_columns)
         .load::<(String, String, String, String, Stamp)>(conn)

@@ -1,0 +1,2 @@
+DROP TABLE exam_scorings;
+DROP TABLE exams;
