@@ -22,7 +22,15 @@ use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
-use endorse_shared::{ApplicationId, EntryId, Problem, UserId};
+use endorse_shared::exam::{
+    AccommodationsRequest, ExamView, Part1Request, ScheduleExamRequest, ScoringPacket,
+    ScoringSummary, VignetteAnswers, VignetteScores,
+};
+use endorse_shared::review::{
+    AnswerRequest, ApplicationReview, AssignRequest, InformationRequest, MyAssignment,
+    ReasonRequest, ReviewForm, ReviewPacket,
+};
+use endorse_shared::{ApplicationId, AssignmentId, EntryId, Problem, UserId};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -601,4 +609,218 @@ pub async fn save_reviewer_profile(
         Some(profile),
     )
     .await
+}
+
+// ---------------------------------------------------------------------------
+// Peer review
+
+/// Admins: an application's review (assignments, candidates, reviews).
+pub async fn application_review(
+    token: &str,
+    id: ApplicationId,
+) -> Result<ApplicationReview, ApiError> {
+    let path = format!("/api/v1/applications/{id}/review");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: assigns a reviewer (an override reason where something stands in the way).
+pub async fn assign_reviewer(
+    token: &str,
+    id: ApplicationId,
+    request: &AssignRequest,
+) -> Result<ApplicationReview, ApiError> {
+    let path = format!("/api/v1/applications/{id}/assignments");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: assigns Endorse's proposal.
+pub async fn assign_proposed(
+    token: &str,
+    id: ApplicationId,
+) -> Result<ApplicationReview, ApiError> {
+    let path = format!("/api/v1/applications/{id}/assignments/proposed");
+    send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: releases a reviewer.
+pub async fn release_assignment(
+    token: &str,
+    id: AssignmentId,
+    request: &ReasonRequest,
+) -> Result<ApplicationReview, ApiError> {
+    let path = format!("/api/v1/assignments/{id}/release");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Reviewers: their assignments.
+pub async fn my_reviews(token: &str) -> Result<Vec<MyAssignment>, ApiError> {
+    send(Method::GET, "/api/v1/reviews", Some(token), NO_BODY).await
+}
+
+/// Reviewers: one assignment's packet.
+pub async fn review_packet(token: &str, id: AssignmentId) -> Result<ReviewPacket, ApiError> {
+    let path = format!("/api/v1/reviews/{id}");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Reviewers: saves the draft review loaded at `version`; the new version.
+pub async fn save_review(
+    token: &str,
+    id: AssignmentId,
+    version: i64,
+    form: &ReviewForm,
+) -> Result<i64, ApiError> {
+    #[derive(serde::Deserialize)]
+    struct Saved {
+        version: i64,
+    }
+    let path = format!("/api/v1/reviews/{id}");
+    let saved: Saved =
+        send_versioned(Method::PUT, &path, Some(token), Some(version), Some(form)).await?;
+    Ok(saved.version)
+}
+
+/// Reviewers: submits the review.
+pub async fn submit_review(
+    token: &str,
+    id: AssignmentId,
+    version: i64,
+    form: &ReviewForm,
+) -> Result<ReviewPacket, ApiError> {
+    let path = format!("/api/v1/reviews/{id}/submit");
+    send_versioned(Method::POST, &path, Some(token), Some(version), Some(form)).await
+}
+
+/// Reviewers: asks the applicant about entries.
+pub async fn request_information(
+    token: &str,
+    id: AssignmentId,
+    request: &InformationRequest,
+) -> Result<ReviewPacket, ApiError> {
+    let path = format!("/api/v1/reviews/{id}/information-requests");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Reviewers: declares a conflict of interest (and is released).
+pub async fn declare_conflict(
+    token: &str,
+    id: AssignmentId,
+    request: &ReasonRequest,
+) -> Result<(), ApiError> {
+    let path = format!("/api/v1/reviews/{id}/conflict");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Applicants: answers the open requests for information.
+pub async fn answer_information(
+    token: &str,
+    id: ApplicationId,
+    request: &AnswerRequest,
+) -> Result<ApplicationResponse, ApiError> {
+    let path = format!("/api/v1/me/applications/{id}/answer");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+// ---------------------------------------------------------------------------
+// The exam
+
+/// Admins: the exam of an application.
+pub async fn exam(token: &str, id: ApplicationId) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/applications/{id}/exam");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: schedules the exam.
+pub async fn schedule_exam(
+    token: &str,
+    id: ApplicationId,
+    request: &ScheduleExamRequest,
+) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/applications/{id}/exam");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: records Part 1.
+pub async fn record_part1(
+    token: &str,
+    id: ApplicationId,
+    request: &Part1Request,
+) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/applications/{id}/exam/part1");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: adds a scorer.
+pub async fn add_scorer(
+    token: &str,
+    id: ApplicationId,
+    request: &AssignRequest,
+) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/applications/{id}/exam/scorers");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: records the result that follows from both parts.
+pub async fn record_exam_result(token: &str, id: ApplicationId) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/applications/{id}/exam/result");
+    send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Applicants: their exam.
+pub async fn my_exam(token: &str, id: ApplicationId) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/me/applications/{id}/exam");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Applicants: asks for accommodations.
+pub async fn request_accommodations(
+    token: &str,
+    id: ApplicationId,
+    request: &AccommodationsRequest,
+) -> Result<ExamView, ApiError> {
+    let path = format!("/api/v1/me/applications/{id}/exam/accommodations");
+    send(Method::PUT, &path, Some(token), Some(request)).await
+}
+
+/// Applicants: saves (or, with `submit`, hands in) Part 2's answers.
+pub async fn write_answers(
+    token: &str,
+    id: ApplicationId,
+    version: i64,
+    answers: &VignetteAnswers,
+    submit: bool,
+) -> Result<ExamView, ApiError> {
+    let (method, path) = if submit {
+        (Method::POST, format!("/api/v1/me/applications/{id}/exam/answers/submit"))
+    } else {
+        (Method::PUT, format!("/api/v1/me/applications/{id}/exam/answers"))
+    };
+    send_versioned(method, &path, Some(token), Some(version), Some(answers)).await
+}
+
+/// Reviewers: the exams they score.
+pub async fn my_scoring(token: &str) -> Result<Vec<ScoringSummary>, ApiError> {
+    send(Method::GET, "/api/v1/exam-scoring", Some(token), NO_BODY).await
+}
+
+/// Reviewers: one exam to score.
+pub async fn scoring_packet(token: &str, id: AssignmentId) -> Result<ScoringPacket, ApiError> {
+    let path = format!("/api/v1/exam-scoring/{id}");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Reviewers: saves (or, with `submit`, submits) marks.
+pub async fn write_marks(
+    token: &str,
+    id: AssignmentId,
+    version: i64,
+    marks: &VignetteScores,
+    submit: bool,
+) -> Result<ScoringPacket, ApiError> {
+    let (method, path) = if submit {
+        (Method::POST, format!("/api/v1/exam-scoring/{id}/submit"))
+    } else {
+        (Method::PUT, format!("/api/v1/exam-scoring/{id}"))
+    };
+    send_versioned(method, &path, Some(token), Some(version), Some(marks)).await
 }

@@ -2,6 +2,7 @@
 
 use crate::components::Layout;
 use crate::pages::{
+    ReviewPage, ReviewsPage, ScoringPage,
     AdminApplication, AdminApplications, AdminOutbox, AdminReviewer, AdminUsers, ChangePassword,
     Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, RulebookPage, SignIn, SignUp,
 };
@@ -33,6 +34,9 @@ fn switch(route: Route) -> Html {
         Route::References => html! { <ReferencesPage /> },
         Route::Referee { token } => html! { <RefereePage token={token} /> },
         Route::AdminOutbox => html! { <AdminOutbox /> },
+        Route::Reviews => html! { <ReviewsPage /> },
+        Route::Review { id } => html! { <ReviewPage id={id} /> },
+        Route::Scoring { id } => html! { <ScoringPage id={id} /> },
         Route::AdminReviewer { id } => html! { <AdminReviewer id={id} /> },
         Route::ChangePassword => html! { <ChangePassword /> },
         Route::AdminUsers => html! { <AdminUsers /> },

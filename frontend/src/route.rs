@@ -27,6 +27,21 @@ pub enum Route {
         /// The secret of the link.
         token: String,
     },
+    /// Reviewers: their assignments and exams to score.
+    #[at("/reviews")]
+    Reviews,
+    /// Reviewers: one review.
+    #[at("/reviews/:id")]
+    Review {
+        /// The assignment's id.
+        id: String,
+    },
+    /// Reviewers: scoring one exam.
+    #[at("/exam-scoring/:id")]
+    Scoring {
+        /// The scoring assignment's id.
+        id: String,
+    },
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,

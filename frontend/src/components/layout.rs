@@ -70,7 +70,13 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::References, "References") }
                     </>
                 },
-                Role::Reviewer => html! { link(Route::Home, "Home") },
+                Role::Reviewer => html! {
+                    <>
+                        { link(Route::Home, "Home") }
+                        { link(Route::Reviews, "Reviews") }
+                        { link(Route::Portfolio, "Your work history") }
+                    </>
+                },
                 Role::Admin => html! {
                     <>
                         { link(Route::Home, "Overview") }

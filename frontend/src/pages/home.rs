@@ -204,6 +204,8 @@ fn reviewer_home(props: &HomeProps) -> Html {
                 <section class="card" aria-labelledby="role-heading">
                     <h2 id="role-heading">{ "Reviewing for your association" }</h2>
                     <p>{ "As a peer reviewer you score the portfolios and exams that your association assigns to you, in categories at or below your own endorsement." }</p>
+                    <p><Link<Route> to={Route::Reviews} classes="button">{ "Open your reviews" }</Link<Route>></p>
+                    <p class="muted">{ "Keep your own work history in your portfolio: Endorse uses it to spot conflicts of interest (the same employer at the same time)." }</p>
                 </section>
                 <AccountCard session={props.session.clone()} />
             </div>
