@@ -11,25 +11,25 @@ use endorse_shared::entries::{
     EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, RscBatchRequest,
     SectionNote,
 };
+use endorse_shared::exam::{
+    AccommodationsRequest, ExamView, Part1Request, ScheduleExamRequest, ScoringPacket,
+    ScoringSummary, VignetteAnswers, VignetteScores,
+};
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::process::{AuditEvent, TransitionRequest};
 use endorse_shared::references::{
     DeclineRequest, RatingAnswer, RatingDraft, RefereeInvitation, ReferenceRequestInput,
     ReferenceView, ReferenceWithLink, ReviewedReference,
 };
+use endorse_shared::review::{
+    AnswerRequest, ApplicationReview, AssignRequest, InformationRequest, MyAssignment,
+    ReasonRequest, ReviewForm, ReviewPacket,
+};
 use endorse_shared::reviewers::{ReviewerProfile, ReviewerProfileResponse};
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
-use endorse_shared::exam::{
-    AccommodationsRequest, ExamView, Part1Request, ScheduleExamRequest, ScoringPacket,
-    ScoringSummary, VignetteAnswers, VignetteScores,
-};
-use endorse_shared::review::{
-    AnswerRequest, ApplicationReview, AssignRequest, InformationRequest, MyAssignment,
-    ReasonRequest, ReviewForm, ReviewPacket,
-};
 use endorse_shared::{ApplicationId, AssignmentId, EntryId, Problem, UserId};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -791,9 +791,15 @@ pub async fn write_answers(
     submit: bool,
 ) -> Result<ExamView, ApiError> {
     let (method, path) = if submit {
-        (Method::POST, format!("/api/v1/me/applications/{id}/exam/answers/submit"))
+        (
+            Method::POST,
+            format!("/api/v1/me/applications/{id}/exam/answers/submit"),
+        )
     } else {
-        (Method::PUT, format!("/api/v1/me/applications/{id}/exam/answers"))
+        (
+            Method::PUT,
+            format!("/api/v1/me/applications/{id}/exam/answers"),
+        )
     };
     send_versioned(method, &path, Some(token), Some(version), Some(answers)).await
 }

@@ -2,9 +2,9 @@
 
 use crate::components::Layout;
 use crate::pages::{
-    ReviewPage, ReviewsPage, ScoringPage,
     AdminApplication, AdminApplications, AdminOutbox, AdminReviewer, AdminUsers, ChangePassword,
-    Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, RulebookPage, SignIn, SignUp,
+    Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, ReviewPage, ReviewsPage,
+    RulebookPage, ScoringPage, SignIn, SignUp,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;

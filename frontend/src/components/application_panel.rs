@@ -2,6 +2,7 @@
 //! button that starts, submits or withdraws it, saying what is still missing.
 
 use crate::api;
+use crate::components::applicant_review::{ApplicantExam, InformationAnswers};
 use crate::components::Alert;
 use crate::session::{authorized, use_session};
 use endorse_shared::applications::{
@@ -165,6 +166,10 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                             if let Some(at) = application.submitted_at {
                                 <p class="muted">{ format!("Submitted on {}. What reviewers see was frozen then; later edits do not change it.", at.date_naive()) }</p>
                             }
+                            if application.status == ApplicationStatus::RevisionRequested {
+                                <InformationAnswers application={application.clone()} on_change={props.on_change.clone()} />
+                            }
+                            <ApplicantExam application={application.clone()} on_change={props.on_change.clone()} />
                             if application.status.can_withdraw() {
                                 <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ "Withdraw" }</button>
                             }

@@ -1,5 +1,6 @@
 //! Reusable pieces: form fields with their errors, alerts, the page frame.
 
+pub(crate) mod applicant_review;
 mod application_panel;
 mod checklist;
 mod field;

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::{Alert, Checklist, PageTitle, Pager, SelectField, TextField};
 use crate::pages::portfolio::summary;
+use crate::pages::review_admin::{ExamPanel, ReviewPanel};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 use endorse_shared::applications::{
@@ -223,27 +224,32 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
     let session = use_session();
     let found = use_state(|| None::<ApplicationResponse>);
     let failure = use_state(|| None::<String>);
+    let reloads = use_state(|| 0u32);
     {
         let (session, found, failure) = (session.clone(), found.clone(), failure.clone());
-        use_effect_with(props.id.clone(), move |id| {
-            match id.parse::<ApplicationId>() {
-                Err(_) => failure.set(Some("There is no such application.".into())),
-                Ok(id) => wasm_bindgen_futures::spawn_local(async move {
-                    match authorized(&session, |token| async move {
-                        api::get_application(&token, id).await
-                    })
-                    .await
-                    {
-                        Ok(application) => found.set(Some(application)),
-                        Err(error) => failure.set(Some(error.message())),
-                    }
-                }),
-            }
+        use_effect_with((props.id.clone(), *reloads), move |(id, _)| match id
+            .parse::<ApplicationId>()
+        {
+            Err(_) => failure.set(Some("There is no such application.".into())),
+            Ok(id) => wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| async move {
+                    api::get_application(&token, id).await
+                })
+                .await
+                {
+                    Ok(application) => found.set(Some(application)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            }),
         });
     }
     let on_moved = {
         let found = found.clone();
         Callback::from(move |moved: ApplicationResponse| found.set(Some(moved)))
+    };
+    let on_changed = {
+        let reloads = reloads.clone();
+        Callback::from(move |_: ()| reloads.set(*reloads + 1))
     };
     let Some(application) = (*found).clone() else {
         return html! {
@@ -258,6 +264,14 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
             <PageTitle title={format!("{} — {}", application.applicant.name, application.category)} />
             <p><Link<Route> to={Route::AdminApplications}>{ "All applications" }</Link<Route>></p>
             <ProcessPanel application={application.clone()} on_moved={on_moved} />
+            if application.status != ApplicationStatus::Draft && application.snapshot.is_some() {
+                <ReviewPanel application={application.clone()} on_changed={on_changed.clone()} />
+            }
+            if application.report.exam_required && matches!(application.status,
+                ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamScheduled
+                | ApplicationStatus::ExamPassed | ApplicationStatus::ExamFailed | ApplicationStatus::Endorsed) {
+                <ExamPanel application={application.clone()} on_changed={on_changed.clone()} />
+            }
             <div class="grid">
                 <section class="card" aria-labelledby="facts-heading">
                     <h2 id="facts-heading">{ "The application" }</h2>
@@ -353,7 +367,20 @@ fn process_panel(props: &ProcessPanelProps) -> Html {
             });
         })
     };
-    let actions = &props.application.actions;
+    // The exam's steps carry dates and scores: the exam panel takes them.
+    let actions: Vec<Action> = props
+        .application
+        .actions
+        .iter()
+        .copied()
+        .filter(|a| {
+            !matches!(
+                a,
+                Action::ScheduleExam | Action::RecordExamPassed | Action::RecordExamFailed
+            )
+        })
+        .collect();
+    let actions = &actions;
     html! {
         <section class="card" aria-labelledby="process-heading">
             <h2 id="process-heading">{ "Process" }</h2>

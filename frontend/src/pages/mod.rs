@@ -11,6 +11,7 @@ pub(crate) mod portfolio;
 mod referee;
 pub(crate) mod references;
 pub(crate) mod review;
+mod review_admin;
 mod rulebook;
 mod sign_in;
 mod sign_up;

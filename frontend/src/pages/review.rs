@@ -13,7 +13,7 @@ use endorse_shared::exam::{ScoringPacket, ScoringSummary, VignetteScores};
 use endorse_shared::process::Action;
 use endorse_shared::review::{
     AssignmentState, Flag, InformationItem, InformationRequest, MyAssignment, ReasonRequest,
-    Recommendation, ReviewForm, ReviewPacket, ReviewSection, SectionVerdict, Verdict,
+    Recommendation, ReviewForm, ReviewPacket, ReviewSection, Verdict,
 };
 use endorse_shared::rulebook::RubricLevel;
 use endorse_shared::{AssignmentId, EntryId};
@@ -107,8 +107,12 @@ pub fn reviews_page() -> Html {
     let scoring = use_state(|| None::<Vec<ScoringSummary>>);
     let failure = use_state(|| None::<String>);
     {
-        let (session, reviews, scoring, failure) =
-            (session.clone(), reviews.clone(), scoring.clone(), failure.clone());
+        let (session, reviews, scoring, failure) = (
+            session.clone(),
+            reviews.clone(),
+            scoring.clone(),
+            failure.clone(),
+        );
         use_effect_with((), move |_| {
             let failure2 = failure.clone();
             spawn(
@@ -245,8 +249,12 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 failure.set(Some("There is no such review of yours.".into()));
                 return;
             };
-            let (packet, form, version, failure) =
-                (packet.clone(), form.clone(), version.clone(), failure.clone());
+            let (packet, form, version, failure) = (
+                packet.clone(),
+                form.clone(),
+                version.clone(),
+                failure.clone(),
+            );
             spawn(
                 &session,
                 move |token| async move { api::review_packet(&token, id).await },
@@ -355,7 +363,9 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
             let problems = request.problems(&rules, true);
             if !problems.is_empty() {
                 errors.set(problems);
-                failure.set(Some("Some answers are missing or wrong; they are listed below.".into()));
+                failure.set(Some(
+                    "Some answers are missing or wrong; they are listed below.".into(),
+                ));
                 return;
             }
             let at = *version;
@@ -434,7 +444,10 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                         Ok(found) => {
                             flags.set(BTreeMap::new());
                             failure.set(None);
-                            notice.set(Some("The applicant has been asked. You can go on once they answer.".into()));
+                            notice.set(Some(
+                                "The applicant has been asked. You can go on once they answer."
+                                    .into(),
+                            ));
                             packet.set(Some(found));
                         }
                         Err(error) => {
@@ -458,7 +471,12 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 reason: (*conflict_reason).clone(),
             };
             if let Err(problems) = request.checked() {
-                failure.set(problems.get("reason").and_then(|m| m.first()).map(|m| format!("Reason: {m}")));
+                failure.set(
+                    problems
+                        .get("reason")
+                        .and_then(|m| m.first())
+                        .map(|m| format!("Reason: {m}")),
+                );
                 return;
             }
             let (failure, released) = (failure.clone(), released.clone());
@@ -637,7 +655,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 let name = section.as_str();
                 let choose = |value: Verdict| {
                     let set = edit(std::rc::Rc::new(move |f: &mut ReviewForm| {
-                        f.sections.entry(section).or_insert_with(SectionVerdict::default).verdict = Some(value);
+                        f.sections.entry(section).or_default().verdict = Some(value);
                     }));
                     Callback::from(move |_: Event| set.emit(()))
                 };
@@ -802,8 +820,12 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
     let notice = use_state(|| None::<String>);
     let id = props.id.parse::<AssignmentId>().ok();
     {
-        let (session, packet, marks, failure) =
-            (session.clone(), packet.clone(), marks.clone(), failure.clone());
+        let (session, packet, marks, failure) = (
+            session.clone(),
+            packet.clone(),
+            marks.clone(),
+            failure.clone(),
+        );
         use_effect_with(props.id.clone(), move |_| match id {
             None => failure.set(Some("There is no such exam for you to score.".into())),
             Some(id) => spawn(
@@ -841,8 +863,12 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
         let version = current.version;
         Callback::from(move |_: MouseEvent| {
             let request = (*marks).clone();
-            let (failure, errors, notice, packet) =
-                (failure.clone(), errors.clone(), notice.clone(), packet.clone());
+            let (failure, errors, notice, packet) = (
+                failure.clone(),
+                errors.clone(),
+                notice.clone(),
+                packet.clone(),
+            );
             spawn(
                 &session,
                 move |token| {
@@ -853,7 +879,14 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
                     Ok(found) => {
                         failure.set(None);
                         errors.set(BTreeMap::new());
-                        notice.set(Some(if submit { "Your marks are submitted. Thank you." } else { "Saved." }.into()));
+                        notice.set(Some(
+                            if submit {
+                                "Your marks are submitted. Thank you."
+                            } else {
+                                "Saved."
+                            }
+                            .into(),
+                        ));
                         packet.set(Some(found));
                     }
                     Err(error) => {

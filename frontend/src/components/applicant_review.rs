@@ -1,0 +1,352 @@
+//! The applicant's side of review and exam, inside the application panel:
+//! answering a reviewer's requests for information, and the exam
+//! (accommodations, the schedule, Part 2's answers in the window, the result).
+
+use crate::api;
+use crate::components::Alert;
+use crate::pages::portfolio::summary;
+use crate::pages::review::{spawn, Area};
+use crate::session::use_session;
+use endorse_shared::applications::{ApplicationResponse, ApplicationStatus};
+use endorse_shared::exam::{AccommodationsRequest, ExamView, Outcome, VignetteAnswers};
+use endorse_shared::review::AnswerRequest;
+use endorse_shared::InformationItemId;
+use std::collections::BTreeMap;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+/// Props of both parts.
+#[derive(Properties, PartialEq)]
+pub struct ApplicantPartProps {
+    /// The application.
+    pub application: ApplicationResponse,
+    /// Called after a change, to reload.
+    pub on_change: Callback<()>,
+}
+
+/// The open requests for information, each with its answer box.
+#[function_component(InformationAnswers)]
+pub fn information_answers(props: &ApplicantPartProps) -> Html {
+    let session = use_session();
+    let answers = use_state(BTreeMap::<InformationItemId, String>::new);
+    let errors = use_state(BTreeMap::<String, Vec<String>>::new);
+    let failure = use_state(|| None::<String>);
+    let busy = use_state(|| false);
+    let open: Vec<_> = props
+        .application
+        .information_requests
+        .iter()
+        .filter(|i| i.answered_at.is_none())
+        .cloned()
+        .collect();
+    if open.is_empty() {
+        return html! {};
+    }
+    let send = {
+        let (session, answers, errors, failure, busy, on_change, id) = (
+            session.clone(),
+            answers.clone(),
+            errors.clone(),
+            failure.clone(),
+            busy.clone(),
+            props.on_change.clone(),
+            props.application.id,
+        );
+        let ids: Vec<InformationItemId> = open.iter().map(|i| i.id).collect();
+        Callback::from(move |_: MouseEvent| {
+            let request = AnswerRequest {
+                answers: (*answers).clone(),
+            };
+            let problems = request.problems(&ids);
+            if !problems.is_empty() {
+                errors.set(problems);
+                failure.set(Some("Answer every request before sending.".into()));
+                return;
+            }
+            let (errors, failure, busy, on_change) = (
+                errors.clone(),
+                failure.clone(),
+                busy.clone(),
+                on_change.clone(),
+            );
+            busy.set(true);
+            spawn(
+                &session,
+                move |token| {
+                    let request = request.clone();
+                    async move { api::answer_information(&token, id, &request).await }
+                },
+                move |result| {
+                    busy.set(false);
+                    match result {
+                        Ok(_) => {
+                            failure.set(None);
+                            errors.set(BTreeMap::new());
+                            on_change.emit(());
+                        }
+                        Err(error) => {
+                            errors.set(error.field_errors());
+                            failure.set(Some(error.message()));
+                        }
+                    }
+                },
+            );
+        })
+    };
+    html! {
+        <div class="requests" aria-labelledby="requests-heading">
+            <h3 id="requests-heading">{ format!("The reviewers ask about {} entr{}", open.len(), if open.len() == 1 { "y" } else { "ies" }) }</h3>
+            <p>{ "Amend each entry below in your portfolio if needed, then answer each request here. The review continues once you send your answers; the reviewer sees the entry as it was and as it is now." }</p>
+            if let Some(message) = &*failure { <Alert message={message.clone()} /> }
+            <ol class="entries">
+                { for open.iter().map(|item| {
+                    let item_id = item.id;
+                    let on_change = {
+                        let answers = answers.clone();
+                        Callback::from(move |text: String| {
+                            let mut next = (*answers).clone();
+                            next.insert(item_id, text);
+                            answers.set(next);
+                        })
+                    };
+                    html! {
+                        <li class="entry">
+                            <p class="entry__summary">{ format!("{}: {}", item.section.label(), item.before.as_ref().map(summary).unwrap_or_default()) }</p>
+                            <p><strong>{ "The question: " }</strong>{ &item.message }</p>
+                            <Area id={format!("answer-{item_id}")} label="Your answer" rows={2}
+                                value={answers.get(&item_id).cloned().unwrap_or_default()} on_change={on_change}
+                                errors={errors.get(&format!("answers.{item_id}")).cloned().unwrap_or_default()} />
+                        </li>
+                    }
+                }) }
+            </ol>
+            <button type="button" class="button" disabled={*busy} onclick={send}>{ "Send the answers" }</button>
+        </div>
+    }
+}
+
+fn is_exam_status(status: ApplicationStatus) -> bool {
+    matches!(
+        status,
+        ApplicationStatus::ApprovedForExam
+            | ApplicationStatus::ExamScheduled
+            | ApplicationStatus::ExamPassed
+            | ApplicationStatus::ExamFailed
+    )
+}
+
+/// The applicant's exam.
+#[function_component(ApplicantExam)]
+pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
+    let session = use_session();
+    let exam = use_state(|| None::<ExamView>);
+    let failure = use_state(|| None::<String>);
+    let notice = use_state(|| None::<String>);
+    let accommodations = use_state(|| None::<String>);
+    let answers = use_state(|| None::<BTreeMap<u32, String>>);
+    let errors = use_state(BTreeMap::<String, Vec<String>>::new);
+    let id = props.application.id;
+    let shown = is_exam_status(props.application.status);
+    {
+        let (session, exam, failure) = (session.clone(), exam.clone(), failure.clone());
+        use_effect_with((id, props.application.version, shown), move |_| {
+            if shown {
+                spawn(
+                    &session,
+                    move |token| async move { api::my_exam(&token, id).await },
+                    move |result| match result {
+                        Ok(found) => exam.set(Some(found)),
+                        Err(error) => failure.set(Some(error.message())),
+                    },
+                );
+            }
+        });
+    }
+    if !shown {
+        return html! {};
+    }
+    let Some(current) = (*exam).clone() else {
+        return html! {
+            if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading the exam…" }</p> }
+        };
+    };
+    let now = chrono::Utc::now();
+    let in_window = current.answers_submitted_at.is_none()
+        && props.application.status == ApplicationStatus::ExamScheduled
+        && matches!((current.starts_at, current.ends_at), (Some(s), Some(e)) if s <= now && now <= e);
+    let before_start = current.starts_at.is_none_or(|s| now < s);
+    let can_ask = matches!(
+        props.application.status,
+        ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamFailed
+    ) || (props.application.status == ApplicationStatus::ExamScheduled
+        && before_start);
+    let chosen = (*answers)
+        .clone()
+        .unwrap_or_else(|| current.answers.answers.clone());
+    let save_accommodations = {
+        let (session, exam, failure, notice, accommodations) = (
+            session.clone(),
+            exam.clone(),
+            failure.clone(),
+            notice.clone(),
+            accommodations.clone(),
+        );
+        let requested = current.accommodations_requested.clone();
+        Callback::from(move |_: MouseEvent| {
+            let request = AccommodationsRequest {
+                accommodations: (*accommodations)
+                    .clone()
+                    .unwrap_or_else(|| requested.clone()),
+            };
+            let (exam, failure, notice) = (exam.clone(), failure.clone(), notice.clone());
+            spawn(
+                &session,
+                move |token| {
+                    let request = request.clone();
+                    async move { api::request_accommodations(&token, id, &request).await }
+                },
+                move |result| match result {
+                    Ok(found) => {
+                        failure.set(None);
+                        notice.set(Some(
+                            "Your request is recorded; the association sees it when scheduling."
+                                .into(),
+                        ));
+                        exam.set(Some(found));
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                },
+            );
+        })
+    };
+    let write = |submit: bool| {
+        let (session, exam, failure, notice, errors, answers) = (
+            session.clone(),
+            exam.clone(),
+            failure.clone(),
+            notice.clone(),
+            errors.clone(),
+            answers.clone(),
+        );
+        let (version, chosen) = (current.version, chosen.clone());
+        Callback::from(move |_: MouseEvent| {
+            let request = VignetteAnswers {
+                answers: chosen.clone(),
+            };
+            let (exam, failure, notice, errors, answers) = (
+                exam.clone(),
+                failure.clone(),
+                notice.clone(),
+                errors.clone(),
+                answers.clone(),
+            );
+            spawn(
+                &session,
+                move |token| {
+                    let request = request.clone();
+                    async move { api::write_answers(&token, id, version, &request, submit).await }
+                },
+                move |result| match result {
+                    Ok(found) => {
+                        failure.set(None);
+                        errors.set(BTreeMap::new());
+                        notice.set(Some(
+                            if submit {
+                                "Your answers are handed in."
+                            } else {
+                                "Saved."
+                            }
+                            .into(),
+                        ));
+                        answers.set(Some(found.answers.answers.clone()));
+                        exam.set(Some(found));
+                    }
+                    Err(error) => {
+                        errors.set(error.field_errors());
+                        failure.set(Some(error.message()));
+                    }
+                },
+            );
+        })
+    };
+    let outcome = |o: Option<Outcome>| match o {
+        Some(Outcome::Passed) => "passed",
+        Some(Outcome::Failed) => "not passed",
+        None => "not yet known",
+    };
+    html! {
+        <div class="exam" aria-labelledby="applicant-exam-heading">
+            <h3 id="applicant-exam-heading">{ format!("Your exam (attempt {})", current.attempt) }</h3>
+            if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
+            if let Some(message) = &*failure { <Alert message={message.clone()} /> }
+            <p class="muted">{ format!("Part 1: {} multiple-choice questions; {} correct pass. Part 2: answer {} of {} vignettes, written here during the exam window.",
+                current.part1_questions, current.part1_pass_mark, current.vignettes_answered, current.vignettes_offered) }</p>
+            if let (Some(starts), Some(ends)) = (current.starts_at, current.ends_at) {
+                <p>{ format!("Scheduled: {} to {} UTC. {}{}", starts.format("%B %-d, %Y %H:%M"), ends.format("%H:%M"), current.mode.map_or("", |m| m.label()),
+                    if current.location.is_empty() { String::new() } else { format!(" \u{2014} {}", current.location) }) }</p>
+                if !current.accommodations.is_empty() {
+                    <p>{ format!("Accommodations granted: {}", current.accommodations) }</p>
+                }
+            }
+            if can_ask {
+                <Area id="exam-accommodations-request" label="Accommodations you need (optional)" rows={2}
+                    value={(*accommodations).clone().unwrap_or_else(|| current.accommodations_requested.clone())}
+                    hint={AttrValue::from("For example extra time, a reader, or a quiet room. The association decides when scheduling.")}
+                    on_change={{ let a = accommodations.clone(); Callback::from(move |t: String| a.set(Some(t))) }} />
+                <button type="button" class="button button--secondary" onclick={save_accommodations}>{ "Save the request" }</button>
+            }
+            if in_window {
+                <h4>{ "Part 2: your answers" }</h4>
+                if let Some(messages) = errors.get("answers") {
+                    <ul class="field__errors">{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
+                }
+                { for (1..=current.vignettes_offered).map(|number| {
+                    let picked = chosen.contains_key(&number);
+                    let toggle = {
+                        let (answers, chosen) = (answers.clone(), chosen.clone());
+                        Callback::from(move |event: Event| {
+                            let input: HtmlInputElement = event.target_unchecked_into();
+                            let mut next = chosen.clone();
+                            if input.checked() { next.entry(number).or_default(); } else { next.remove(&number); }
+                            answers.set(Some(next));
+                        })
+                    };
+                    let text = {
+                        let (answers, chosen) = (answers.clone(), chosen.clone());
+                        Callback::from(move |value: String| {
+                            let mut next = chosen.clone();
+                            next.insert(number, value);
+                            answers.set(Some(next));
+                        })
+                    };
+                    html! {
+                        <div class="vignette">
+                            <div class="check">
+                                <input type="checkbox" id={format!("vignette-pick-{number}")} checked={picked} onchange={toggle} />
+                                <label for={format!("vignette-pick-{number}")}>{ format!("I answer vignette {number}") }</label>
+                            </div>
+                            if picked {
+                                <Area id={format!("vignette-answer-{number}")} label={format!("Answer to vignette {number}")} rows={8}
+                                    value={chosen.get(&number).cloned().unwrap_or_default()} on_change={text}
+                                    errors={errors.get(&format!("answers.{number}")).cloned().unwrap_or_default()} />
+                            }
+                        </div>
+                    }
+                }) }
+                <div class="entry__actions">
+                    <button type="button" class="button button--secondary" onclick={write(false)}>{ "Save" }</button>
+                    <button type="button" class="button" onclick={write(true)}>{ "Hand in the answers" }</button>
+                </div>
+            } else if current.answers_submitted_at.is_some() && current.result.is_none() {
+                <p>{ "Your answers are handed in. Two reviewers score them without knowing who wrote them." }</p>
+            }
+            if current.result.is_some() {
+                <p class="verdict">{ format!("Exam {}", outcome(current.result)) }</p>
+                <p>{ format!("Part 1: {}. Part 2: {}.", outcome(current.part1), outcome(current.part2)) }</p>
+                if let Some(from) = current.retake_from {
+                    <p>{ format!("You may sit the exam again from {}.", from.format("%B %-d, %Y")) }</p>
+                }
+            }
+        </div>
+    }
+}
