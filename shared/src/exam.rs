@@ -71,7 +71,8 @@ impl ScheduleExamRequest {
     /// What is wrong, by field.
     pub fn problems(&self, now: DateTime<Utc>) -> FieldErrors {
         let mut errors = Checker::default();
-        if self.starts_at < now {
+        // A sitting that has just begun may still be booked (walk-ins).
+        if self.starts_at < now - Duration::minutes(15) {
             errors.add("starts_at", "must not be in the past");
         }
         if self.ends_at <= self.starts_at {

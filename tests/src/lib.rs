@@ -16,6 +16,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 use tokio::process::{Child, Command};
 
+pub mod seed;
 pub mod smtp;
 
 /// How long a page may take to show what a step waits for.

@@ -454,100 +454,13 @@ async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill(
 
 /// Everything an IFS application needs except the references, put straight into
 /// the database (the portfolio journey above builds these through the app).
-async fn seed_ifs_portfolio(
-    server: &endorse_tests::Server,
-    email: &str,
-    with_colleague: bool,
-) -> Result<()> {
-    use endorse_api::db::{portfolio, references, users};
-    use endorse_shared::entries::EntryData;
-    let today = chrono::Utc::now().date_naive();
-    let rsc = |days_ago: i64| {
-        serde_json::json!({ "section": "rsc", "data": {
-            "date": today - chrono::Duration::days(days_ago), "hours": 12, "format": "individual",
-            "provider_name": "Dr. Rivera", "provider_category": "IFRS", "provider_number": null,
-            "provider_vetted": false, "about_providing": false }})
-    };
-    let mut entries = vec![
-        serde_json::json!({ "section": "education", "data": {
-            "credential": { "kind": "degree", "level": "bachelor" }, "field": "Psychology",
-            "institution": "State University", "year": 2015 }}),
-        serde_json::json!({ "section": "work", "data": {
-            "employer": "Family Center", "position": "Home visitor", "start": "2019-01-01", "end": null,
-            "hours_per_week": 40, "employment": "paid", "age_ranges": ["prenatal_to_three"],
-            "families_served": 12, "kinds": ["direct_service"] }}),
-        serde_json::json!({ "section": "training", "data": {
-            "title": "Foundations", "provider": "Institute", "date": "2024-01-10", "hours": 30,
-            "domains": ["reflection"], "topics": [] }}),
-        rsc(400),
-        rsc(30),
-        serde_json::json!({ "section": "membership", "data": {
-            "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01", "verified": true }}),
-    ];
-    for kind in [
-        "code_of_ethics",
-        "endorsement_agreement",
-        "no_sanction_attestation",
-    ] {
-        entries.push(serde_json::json!({ "section": "agreements", "data": {
-            "kind": kind, "signed_name": "Ada Lovelace", "signed_at": "2026-01-01T00:00:00Z" }}));
-    }
-    let entries: Vec<EntryData> = entries
-        .into_iter()
-        .map(serde_json::from_value)
-        .collect::<Result<_, _>>()?;
-    let rated = |email: &str, relationship: &str, endorsed: bool| -> Result<_> {
-        let request: endorse_shared::references::ReferenceRequestInput = serde_json::from_value(
-            serde_json::json!({
-                "category": "IFS", "referee_name": format!("Referee {email}"), "referee_email": email,
-                "relationship": relationship,
-                "endorsement": endorsed.then(|| serde_json::json!({ "category": "IMHM-C", "number": "MI-7" })),
-                "known_since": "2018-01-01", "waive_access": true }),
-        )?;
-        let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?
-            .competency_domains;
-        let answer: endorse_shared::references::RatingAnswer = serde_json::from_value(
-            serde_json::json!({
-            "relationship": relationship, "known_since": "2018-01-01",
-            "ratings": domains.iter().map(|d| (d.code.clone(), "strong")).collect::<std::collections::BTreeMap<_, _>>(),
-            "comments": "Steady and thoughtful.", "recommendation": "recommend" }),
-        )?;
-        Ok((request, answer))
-    };
-    let mut given = vec![
-        rated("boss@example.org", "current_supervisor", true)?,
-        rated("rivera@example.org", "rsc_provider", false)?,
-    ];
-    if with_colleague {
-        given.push(rated("pal@example.org", "colleague", false)?);
-    }
-    let email = email.to_string();
-    server
-        .db
-        .transaction(move |conn| {
-            let (user, _) =
-                users::find_credentials(conn, &email)?.ok_or(endorse_api::db::DbError::NotFound)?;
-            for entry in &entries {
-                portfolio::insert(conn, user.id, entry)?;
-            }
-            let at = chrono::Utc::now() - chrono::Duration::days(10);
-            for (request, answer) in &given {
-                references::insert_received(conn, user.id, request, answer, at)?;
-            }
-            Ok(())
-        })
-        .await?;
-    Ok(())
-}
-
 #[actix_web::test]
 async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> Result<()> {
     let server = start_server().await?;
     server
         .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
         .await?;
-    seed_ifs_portfolio(&server, "ada@example.org", false).await?;
+    endorse_tests::seed::ifs_portfolio(&server, "ada@example.org", false).await?;
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         browser.open(&format!("{}/sign-in", server.base)).await?;
@@ -716,7 +629,7 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
             PASSWORD,
         )
         .await?;
-    seed_ifs_portfolio(&server, "ada@example.org", true).await?;
+    endorse_tests::seed::ifs_portfolio(&server, "ada@example.org", true).await?;
     let browser = Browser::start(1280, 1000).await?;
     let sign_in = |email: &'static str| {
         let (browser, base) = (&browser, server.base.clone());
