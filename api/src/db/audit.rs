@@ -144,3 +144,35 @@ pub fn list(conn: &mut AnyConnection, application: ApplicationId) -> DbResult<Ve
         })
         .collect()
 }
+
+/// Records a change to the portfolio of `owner` on each of their applications
+/// that is submitted and still open (a draft's changes are not history yet).
+pub fn portfolio_change(
+    conn: &mut AnyConnection,
+    owner: UserId,
+    ip: Option<&str>,
+    details: &str,
+    at: DateTime<Utc>,
+) -> DbResult<()> {
+    for application in super::applications::list_for(conn, owner)? {
+        if application.status == ApplicationStatus::Draft || !application.status.is_open() {
+            continue;
+        }
+        record(
+            conn,
+            &NewEvent {
+                application: application.id,
+                actor: Some(owner),
+                role: Role::Applicant,
+                ip,
+                action: "portfolio_change",
+                from: None,
+                to: None,
+                reason: None,
+                details: details.to_string(),
+            },
+            at,
+        )?;
+    }
+    Ok(())
+}

@@ -411,6 +411,35 @@ mod tests {
     }
 
     #[test]
+    fn a_blind_assignment_never_names_the_applicant_and_a_request_never_names_the_reviewer() {
+        let mail = settings();
+        let context = Context {
+            mail: &mail,
+            public_url: "https://endorse.example.org",
+        };
+        let due = chrono::Utc::now();
+        let blind = context.review_assigned("ruth@example.org", "Ruth", "IFS", None, due);
+        let open = context.review_assigned("ruth@example.org", "Ruth", "IFS", Some("Ada"), due);
+        for part in [&blind.subject, &blind.body_text, &blind.body_html] {
+            assert!(!part.contains("Ada"), "{part}");
+        }
+        assert!(open.body_text.contains("Ada's application"));
+        let reminder =
+            context.review_reminder("ruth@example.org", "Ruth", "IFS", due, true, "k".into());
+        assert!(reminder.subject.starts_with("Overdue"));
+        assert_eq!(reminder.dedupe_key.as_deref(), Some("k"));
+        let asked = context.information_requested(
+            "ada@example.org",
+            "Ada",
+            "IFS",
+            &["The hours are <not> documented."],
+        );
+        assert!(asked.body_text.contains("The hours are <not> documented."));
+        assert!(asked.body_html.contains("&lt;not&gt;"));
+        assert!(!asked.body_text.contains("Ruth"));
+    }
+
+    #[test]
     fn a_request_names_the_applicant_escapes_html_and_leaves_the_link_for_later() {
         let mail = settings();
         let context = Context {

@@ -4,15 +4,17 @@
 //! Every query is scoped to the owner: someone else's entry id is a 404.
 
 use crate::auth::AuthUser;
+use crate::db::audit;
 use crate::db::portfolio;
 use crate::db::rulebooks;
 use crate::db::users::User;
 use crate::db::Guarded;
 use crate::error::{ApiError, ApiResult};
+use crate::routes::auth::peer_ip;
 pub use crate::routes::versioning::IfMatch;
 use crate::routes::versioning::{self, etag, guarded};
 use crate::state::AppState;
-use actix_web::{web, HttpResponse};
+use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::eligibility::{self, EligibilityReport};
 use endorse_shared::entries::{
@@ -232,9 +234,11 @@ pub async fn list_section(
 pub async fn create_entry(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     section: web::Path<String>,
     body: web::Json<EntryData>,
 ) -> ApiResult<HttpResponse> {
+    let (ip, now) = (peer_ip(&request), state.clock.now());
     let section = parse_section(&section)?;
     let data = body.into_inner();
     if data.section() != section {
@@ -257,7 +261,21 @@ pub async fn create_entry(
                 .map(|d| d.id)
                 .collect();
             match prepare(data, &user, &others, &owned, None, &rulebook) {
-                Ok(data) => Ok(Ok(portfolio::insert(conn, owner, &data)?)),
+                Ok(data) => {
+                    let entry = portfolio::insert(conn, owner, &data)?;
+                    audit::portfolio_change(
+                        conn,
+                        owner,
+                        ip.as_deref(),
+                        &format!(
+                            "Added a {} entry ({}).",
+                            section.label().to_lowercase(),
+                            entry.id
+                        ),
+                        now,
+                    )?;
+                    Ok(Ok(entry))
+                }
                 Err(error) => Ok(Err(error)),
             }
         })
@@ -265,6 +283,44 @@ pub async fn create_entry(
     Ok(HttpResponse::Created()
         .insert_header(etag(entry.version))
         .json(entry))
+}
+
+/// What changed between two versions of an entry, field by field, for the
+/// audit log: `hours: 30 → 12; title: "A" → "B"`.
+fn changes(before: &EntryData, after: &EntryData) -> String {
+    let (Ok(serde_json::Value::Object(old)), Ok(serde_json::Value::Object(new))) = (
+        serde_json::to_value(before).map(|v| v["data"].clone()),
+        serde_json::to_value(after).map(|v| v["data"].clone()),
+    ) else {
+        return "changed".into();
+    };
+    let short = |value: Option<&serde_json::Value>| {
+        let text = value.map_or_else(|| "none".to_string(), ToString::to_string);
+        if text.chars().count() > 80 {
+            format!("{}\u{2026}", text.chars().take(80).collect::<String>())
+        } else {
+            text
+        }
+    };
+    let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+    keys.sort();
+    keys.dedup();
+    let changed: Vec<String> = keys
+        .into_iter()
+        .filter(|key| old.get(*key) != new.get(*key))
+        .map(|key| {
+            format!(
+                "{key}: {} \u{2192} {}",
+                short(old.get(key)),
+                short(new.get(key))
+            )
+        })
+        .collect();
+    if changed.is_empty() {
+        "nothing changed".into()
+    } else {
+        changed.join("; ")
+    }
 }
 
 /// Logs many RSC sessions at once (a month of weekly sessions, say). Each is
@@ -284,8 +340,10 @@ pub async fn create_entry(
 pub async fn create_rsc_batch(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     body: web::Json<RscBatchRequest>,
 ) -> ApiResult<HttpResponse> {
+    let (ip, now) = (peer_ip(&request), state.clock.now());
     let sessions = body.into_inner().sessions;
     if sessions.is_empty() || sessions.len() > RSC_BATCH_MAX {
         return Err(ApiError::field(
@@ -336,6 +394,13 @@ pub async fn create_rsc_batch(
             for data in &prepared {
                 created.push(portfolio::insert(conn, owner, data)?);
             }
+            audit::portfolio_change(
+                conn,
+                owner,
+                ip.as_deref(),
+                &format!("Added {} RSC sessions.", created.len()),
+                now,
+            )?;
             Ok(Ok(created))
         })
         .await??;
@@ -398,6 +463,7 @@ pub async fn get_entry(
 pub async fn update_entry(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     path: web::Path<(String, EntryId)>,
     if_match: IfMatch,
     body: web::Json<EntryData>,
@@ -422,6 +488,7 @@ pub async fn update_entry(
     let rulebook = current_rulebook(&state).await?;
     let owner = user.id;
     let expected = if_match.version()?;
+    let (ip, now) = (peer_ip(&request), state.clock.now());
     let entry = state
         .db
         .transaction(move |conn| {
@@ -451,11 +518,26 @@ pub async fn update_entry(
                 Ok(data) => data,
                 Err(error) => return Ok(Err(error)),
             };
-            Ok(guarded(
+            let updated = match guarded(
                 portfolio::update(conn, owner, id, expected, &data)?,
                 "entry",
                 missing,
-            ))
+            ) {
+                Ok(updated) => updated,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            audit::portfolio_change(
+                conn,
+                owner,
+                ip.as_deref(),
+                &format!(
+                    "Changed the {} entry {id}: {}.",
+                    section.label().to_lowercase(),
+                    changes(&previous.data, &updated.data)
+                ),
+                now,
+            )?;
+            Ok(Ok(updated))
         })
         .await??;
     Ok(HttpResponse::Ok()
@@ -484,6 +566,7 @@ pub async fn update_entry(
 pub async fn delete_entry(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
+    request: HttpRequest,
     path: web::Path<(String, EntryId)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
@@ -491,6 +574,7 @@ pub async fn delete_entry(
     let section = parse_section(&section)?;
     let owner = user.id;
     let expected = if_match.version()?;
+    let (ip, now) = (peer_ip(&request), state.clock.now());
     let outcome = state
         .db
         .transaction(move |conn| {
@@ -498,7 +582,17 @@ pub async fn delete_entry(
                 Some(entry) if entry.data.section() == section => {}
                 _ => return Ok(Guarded::Missing),
             }
-            portfolio::delete(conn, owner, id, expected)
+            let outcome = portfolio::delete(conn, owner, id, expected)?;
+            if matches!(outcome, Guarded::Done(_)) {
+                audit::portfolio_change(
+                    conn,
+                    owner,
+                    ip.as_deref(),
+                    &format!("Removed the {} entry {id}.", section.label().to_lowercase()),
+                    now,
+                )?;
+            }
+            Ok(outcome)
         })
         .await?;
     guarded(outcome, "entry", missing)?;

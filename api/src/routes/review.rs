@@ -215,6 +215,56 @@ fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Appl
     })
 }
 
+/// A reviewer's conflicts with an applicant: detected from both portfolios,
+/// and declared.
+fn conflicts_of(
+    conn: &mut AnyConnection,
+    person: &users::User,
+    profile: &endorse_shared::reviewers::ReviewerProfile,
+    applicant: &ApplicantFacts,
+    declared: &[(UserId, String)],
+    today: chrono::NaiveDate,
+) -> DbResult<Vec<endorse_shared::review::Conflict>> {
+    let reviewer = ReviewerFacts {
+        email: person.email.clone(),
+        name: person.name.clone(),
+        numbers: profile
+            .endorsements
+            .iter()
+            .map(|e| e.number.clone())
+            .collect(),
+        work: work_periods(&portfolio::list(conn, person.id)?),
+    };
+    let facts = ApplicantFacts {
+        declared: declared
+            .iter()
+            .filter(|(who, _)| *who == person.id)
+            .map(|(_, reason)| reason.clone())
+            .collect(),
+        ..applicant.clone()
+    };
+    Ok(rules::conflicts(&reviewer, &facts, today))
+}
+
+/// Whether a reviewer is conflicted with the application's applicant now
+/// (an admin's override aside).
+fn conflicted(
+    conn: &mut AnyConnection,
+    reviewer: UserId,
+    judged: &Judged,
+    today: chrono::NaiveDate,
+) -> DbResult<bool> {
+    let Some(person) = users::find(conn, reviewer)? else {
+        return Ok(true);
+    };
+    let profile = reviewers::get(conn, reviewer)?
+        .map(|(profile, _)| profile)
+        .unwrap_or_default();
+    let facts = applicant_facts(conn, judged.application.applicant.id)?;
+    let declared = assignments::declared_conflicts(conn, judged.application.applicant.id)?;
+    Ok(!conflicts_of(conn, &person, &profile, &facts, &declared, today)?.is_empty())
+}
+
 /// Every reviewer with what stands between them and this application, and
 /// Endorse's proposal for the places still open.
 pub(crate) fn candidates(
@@ -234,29 +284,14 @@ pub(crate) fn candidates(
         },
     )?;
     let loads = assignments::loads(conn)?;
-    let mut facts = applicant_facts(conn, judged.application.applicant.id)?;
+    let facts = applicant_facts(conn, judged.application.applicant.id)?;
     let declared = assignments::declared_conflicts(conn, judged.application.applicant.id)?;
     let mut weighed = Vec::with_capacity(people.len());
     for person in people {
         let profile = reviewers::get(conn, person.id)?
             .map(|(profile, _)| profile)
             .unwrap_or_default();
-        let reviewer = ReviewerFacts {
-            email: person.email.clone(),
-            name: person.name.clone(),
-            numbers: profile
-                .endorsements
-                .iter()
-                .map(|e| e.number.clone())
-                .collect(),
-            work: work_periods(&portfolio::list(conn, person.id)?),
-        };
-        facts.declared = declared
-            .iter()
-            .filter(|(who, _)| *who == person.id)
-            .map(|(_, reason)| reason.clone())
-            .collect();
-        let conflicts = rules::conflicts(&reviewer, &facts, today);
+        let conflicts = conflicts_of(conn, &person, &profile, &facts, &declared, today)?;
         let ineligible = rules::eligibility(&judged.category, &profile).err();
         let view = CandidateView {
             reviewer: person.id,
@@ -762,6 +797,11 @@ pub async fn list_my_reviews(
             for assignment in assignments::for_reviewer(conn, reviewer.id)? {
                 let judged =
                     Judged::load(conn, assignment.application)?.ok_or(DbError::NotFound)?;
+                if assignment.override_reason.is_none()
+                    && conflicted(conn, reviewer.id, &judged, now.date_naive())?
+                {
+                    continue;
+                }
                 list.push(mine(
                     &assignment,
                     &judged.application,
@@ -781,6 +821,7 @@ fn own_assignment(
     conn: &mut AnyConnection,
     reviewer: UserId,
     id: AssignmentId,
+    now: DateTime<Utc>,
 ) -> DbResult<Option<(Assignment, Judged)>> {
     let Some(assignment) = assignments::get(conn, id)? else {
         return Ok(None);
@@ -789,6 +830,14 @@ fn own_assignment(
         return Ok(None);
     }
     let judged = Judged::load(conn, assignment.application)?.ok_or(DbError::NotFound)?;
+    // A conflict that came to light after assignment (say the applicant asked
+    // the reviewer for a reference) hides the application, unless an admin
+    // assigned knowing of a conflict.
+    if assignment.override_reason.is_none()
+        && conflicted(conn, reviewer, &judged, now.date_naive())?
+    {
+        return Ok(None);
+    }
     Ok(Some((assignment, judged)))
 }
 
@@ -892,7 +941,7 @@ pub async fn get_review(
     let packet = state
         .db
         .run(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(None);
             };
             Ok(Some(packet(conn, assignment, &judged, now)?))
@@ -946,7 +995,7 @@ pub async fn save_review(
     let version = state
         .db
         .transaction(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
@@ -1008,7 +1057,7 @@ pub async fn submit_review(
     let packet = state
         .db
         .transaction(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
@@ -1092,7 +1141,7 @@ pub async fn request_information(
     let packet = state
         .db
         .transaction(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
@@ -1198,7 +1247,7 @@ pub async fn declare_conflict(
     state
         .db
         .transaction(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
             if !assignments::release(conn, id, &format!("Conflict of interest: {reason}"), now)? {

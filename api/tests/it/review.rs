@@ -335,6 +335,66 @@ async fn a_declared_conflict_releases_the_reviewer_and_hides_the_application() {
     assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY);
 }
 
+#[actix_web::test]
+async fn a_conflict_found_after_assignment_hides_the_application() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let (ruth_token, ruth) = reviewer(&app, &admin, "ruth@example.org", "IFS", 3).await;
+    let (ada, application) = submitted(&app, "ada@example.org", "Ada Lovelace").await;
+    let view: ApplicationReview = expect_json(
+        assign(&app, &admin, application.id, ruth, None).await,
+        StatusCode::OK,
+    )
+    .await;
+    let path = format!("/api/v1/reviews/{}", view.assignments[0].id);
+    assert_eq!(
+        app.get_as(&path, &ruth_token).await.status(),
+        StatusCode::OK
+    );
+    // The applicant then asks Ruth for a reference.
+    let (request, answer) = rated_reference(
+        "IFS",
+        "ruth@example.org",
+        Relationship::OtherSupervisor,
+        true,
+    );
+    let owner = ada.user.id;
+    app.db
+        .transaction(move |conn| {
+            endorse_api::db::references::insert_received(
+                conn,
+                owner,
+                &request,
+                &answer,
+                chrono::Utc::now(),
+            )
+        })
+        .await
+        .unwrap();
+    assert_eq!(
+        app.get_as(&path, &ruth_token).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let mine: Vec<MyAssignment> = expect_json(
+        app.get_as("/api/v1/reviews", &ruth_token).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(mine.is_empty());
+    let candidate = review_of(&app, &admin, application.id)
+        .await
+        .candidates
+        .into_iter()
+        .find(|c| c.reviewer == ruth)
+        .unwrap();
+    assert_eq!(
+        candidate.conflicts,
+        [Conflict::Referee {
+            relationship: Relationship::OtherSupervisor
+        }]
+    );
+}
+
 fn complete_review(packet: &ReviewPacket, recommendation: &str, reflection: u32) -> Value {
     let scores: serde_json::Map<String, Value> = packet
         .rules
@@ -597,6 +657,22 @@ async fn two_blind_reviews_with_a_request_for_information_then_a_decision() {
         )
         .await;
     assert_eq!(updated.status(), StatusCode::OK);
+    // A change to a submitted application's portfolio is in its audit log.
+    let audit: Vec<endorse_shared::process::AuditEvent> = expect_json(
+        app.get_as(&format!("/api/v1/applications/{id}/audit"), &admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let change = audit
+        .iter()
+        .find(|e| e.action == "portfolio_change")
+        .unwrap();
+    assert!(
+        change.details.contains("hours: 10") && change.details.contains("\u{2192} 12"),
+        "{}",
+        change.details
+    );
     let answered: ApplicationResponse = expect_json(
         app.post_as(
             &answer_path,

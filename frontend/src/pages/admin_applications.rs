@@ -151,6 +151,17 @@ pub fn admin_applications() -> Html {
                             </li>
                         }) }
                     </ul>
+                    if !pipeline.overdue_reviews.is_empty() {
+                        <h3>{ format!("Overdue reviews ({})", pipeline.overdue_reviews.len()) }</h3>
+                        <ul>
+                            { for pipeline.overdue_reviews.iter().map(|late| html! {
+                                <li>
+                                    <Link<Route> to={Route::AdminApplication { id: late.application.to_string() }}>{ &late.applicant_name }</Link<Route>>
+                                    { format!(": {} is {} day{} late (due {}).", late.reviewer_name, late.days_late, if late.days_late == 1 { "" } else { "s" }, late.due_at.date_naive()) }
+                                </li>
+                            }) }
+                        </ul>
+                    }
                 </section>
             }
             <section class="card" aria-labelledby="applications-heading">
