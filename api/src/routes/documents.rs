@@ -154,12 +154,44 @@ pub async fn download_document(
     id: web::Path<DocumentId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let document = state
+    let now = state.clock.now();
+    // Owners and admins see the file as uploaded; a reviewer of an application
+    // whose entries name it sees it too, without its name when review is blind.
+    let (document, blind) = state
         .db
-        .run(move |conn| documents::get(conn, id))
+        .run(move |conn| {
+            let Some(document) = documents::get(conn, id)? else {
+                return Ok(None);
+            };
+            if document.owner == user.id || user.role == Role::Admin {
+                return Ok(Some((document, false)));
+            }
+            if user.role == Role::Reviewer {
+                if let Some(blind) = crate::routes::review::reviewer_document(
+                    conn,
+                    user.id,
+                    document.owner,
+                    id,
+                    now,
+                )? {
+                    return Ok(Some((document, blind)));
+                }
+            }
+            Ok(None)
+        })
         .await?
-        .filter(|document| document.owner == user.id || user.role == Role::Admin)
         .ok_or_else(|| ApiError::NotFound("There is no such document.".into()))?;
+    let file_name = if blind {
+        let extension = document
+            .facts
+            .file_name
+            .rsplit_once('.')
+            .map(|(_, ext)| format!(".{ext}"))
+            .unwrap_or_default();
+        format!("document-{}{extension}", &id.to_string()[..8])
+    } else {
+        document.facts.file_name.clone()
+    };
     let bytes = state
         .documents
         .get(&StorePath::from(key(document.owner, id)))
@@ -172,7 +204,7 @@ pub async fn download_document(
         .insert_header((header::CONTENT_TYPE, document.facts.content_type.clone()))
         .insert_header((
             header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{}\"", document.facts.file_name),
+            format!("attachment; filename=\"{file_name}\""),
         ))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(bytes))

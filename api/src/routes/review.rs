@@ -841,6 +841,42 @@ fn own_assignment(
     Ok(Some((assignment, judged)))
 }
 
+/// Whether a reviewer may read one of `owner`'s documents: it belongs to an
+/// entry of an application they review now (submitted or amended). Returns
+/// whether review is blind (then the file name is withheld), or None.
+pub(crate) fn reviewer_document(
+    conn: &mut AnyConnection,
+    reviewer: UserId,
+    owner: UserId,
+    document: endorse_shared::DocumentId,
+    now: DateTime<Utc>,
+) -> DbResult<Option<bool>> {
+    let names = |data: &EntryData| match data {
+        EntryData::Education(e) => e.transcript == Some(document),
+        EntryData::Training(t) => t.certificate == Some(document),
+        _ => false,
+    };
+    for assignment in assignments::for_reviewer(conn, reviewer)? {
+        let Some((assignment, judged)) = own_assignment(conn, reviewer, assignment.id, now)? else {
+            continue;
+        };
+        if judged.application.applicant.id != owner {
+            continue;
+        }
+        let items = information::for_application(conn, assignment.application)?;
+        let in_snapshot = applications::latest_snapshot(conn, assignment.application)?
+            .is_some_and(|snapshot| snapshot.entries.iter().any(|e| names(&e.data)));
+        let amended = items
+            .iter()
+            .filter_map(|item| item.after.as_ref())
+            .any(names);
+        if in_snapshot || amended {
+            return Ok(Some(blind(conn)?));
+        }
+    }
+    Ok(None)
+}
+
 /// The submitted snapshot with amended entries replaced by their latest
 /// answered version.
 fn amended(mut snapshot: Snapshot, items: &[InformationItem]) -> Snapshot {

@@ -864,3 +864,88 @@ async fn reviewers_are_reminded_before_and_after_the_due_date_once_each() {
     assert_eq!(pipeline.overdue_reviews[0].days_late, 1);
     assert_eq!(pipeline.overdue_reviews[0].applicant_name, "Ada Lovelace");
 }
+
+#[actix_web::test]
+async fn a_reviewer_reads_the_applications_documents_under_a_neutral_name() {
+    const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let (ruth_token, ruth) = reviewer(&app, &admin, "ruth@example.org", "IFS", 3).await;
+    let (zed_token, _) = reviewer(&app, &admin, "zed@example.org", "IFS", 3).await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let ada = session.access_token.clone();
+    let entries = eligible_ifs_portfolio(&app, &ada, session.user.id).await;
+    let upload = |name: &'static str| {
+        let (app, ada) = (&app, ada.clone());
+        async move {
+            let stored: endorse_shared::documents::DocumentResponse = expect_json(
+                app.client
+                    .post(app.url(&format!("/api/v1/me/documents?name={name}")))
+                    .bearer_auth(&ada)
+                    .header("content-type", "application/octet-stream")
+                    .body(PDF.to_vec())
+                    .send()
+                    .await
+                    .unwrap(),
+                StatusCode::CREATED,
+            )
+            .await;
+            stored.id
+        }
+    };
+    let transcript = upload("Ada-Lovelace-transcript.pdf").await;
+    let unrelated = upload("Ada-Lovelace-passport.pdf").await;
+    let education = &entries[0];
+    let EntryData::Education(mut data) = education.data.clone() else {
+        unreachable!()
+    };
+    data.transcript = Some(transcript);
+    let updated = app
+        .put_as(
+            &format!("/api/v1/me/portfolio/education/{}", education.id),
+            &ada,
+            Some(&format!("\"{}\"", education.version)),
+            &json!({ "section": "education", "data": data }),
+        )
+        .await;
+    assert_eq!(updated.status(), StatusCode::OK);
+    let draft = start(&app, &ada, "IFS").await;
+    let submitted: ApplicationResponse =
+        expect_json(act(&app, &ada, &draft, "submit").await, StatusCode::OK).await;
+    let path = |id: endorse_shared::DocumentId| format!("/api/v1/documents/{id}");
+    // Before assignment, nobody but Ada and the admins.
+    assert_eq!(
+        app.get_as(&path(transcript), &ruth_token).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    let assigned = assign(&app, &admin, submitted.id, ruth, None).await;
+    assert_eq!(assigned.status(), StatusCode::OK);
+    let download = app.get_as(&path(transcript), &ruth_token).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    let disposition = download.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(
+        disposition.contains("document-")
+            && disposition.ends_with(".pdf\"")
+            && !disposition.contains("Ada"),
+        "{disposition}"
+    );
+    assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+    // Not a document of the application; not a reviewer of it.
+    assert_eq!(
+        app.get_as(&path(unrelated), &ruth_token).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        app.get_as(&path(transcript), &zed_token).await.status(),
+        StatusCode::NOT_FOUND
+    );
+    // The owner still gets the name she gave it.
+    let own = app.get_as(&path(transcript), &ada).await;
+    assert!(own.headers()["content-disposition"]
+        .to_str()
+        .unwrap()
+        .contains("Ada-Lovelace-transcript.pdf"));
+}
