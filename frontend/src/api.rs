@@ -830,3 +830,43 @@ pub async fn write_marks(
     };
     send_versioned(method, &path, Some(token), Some(version), Some(marks)).await
 }
+
+/// A document's bytes, type and file name (as the server names it for the caller).
+pub async fn document(
+    token: &str,
+    id: endorse_shared::DocumentId,
+) -> Result<(Vec<u8>, String, String), ApiError> {
+    let response = RequestBuilder::new(&format!("/api/v1/documents/{id}"))
+        .header("authorization", &format!("Bearer {token}"))
+        .send()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    let status = response.status();
+    if !(200..300).contains(&status) {
+        let text = response.text().await.unwrap_or_default();
+        return Err(match serde_json::from_str::<Problem>(&text) {
+            Ok(problem) => ApiError::Problem(problem),
+            Err(_) => ApiError::Unexpected(format!("HTTP {status}")),
+        });
+    }
+    let mime = response
+        .headers()
+        .get("content-type")
+        .unwrap_or_else(|| "application/octet-stream".into());
+    let name = response
+        .headers()
+        .get("content-disposition")
+        .and_then(|value| {
+            value
+                .split("filename=\"")
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_string)
+        })
+        .unwrap_or_else(|| format!("document-{id}"));
+    let bytes = response
+        .binary()
+        .await
+        .map_err(|error| ApiError::Network(error.to_string()))?;
+    Ok((bytes, mime, name))
+}

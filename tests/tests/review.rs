@@ -39,6 +39,12 @@ async fn portfolio_on(browser: &Browser, category: &str) -> Result<()> {
     Ok(())
 }
 
+/// Admins: opens the (only) application from the Applications page.
+async fn open_the_application(browser: &Browser) -> Result<()> {
+    browser.follow("Applications").await?;
+    browser.follow("Applicant Example").await
+}
+
 /// Clicks an element after scrolling it to the middle of the window.
 async fn click(browser: &Browser, css: &str) -> Result<()> {
     let element = browser.wait_for(css).await?;
@@ -89,8 +95,7 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
 
         // The admin assigns Endorse's proposal: Ruth. The review starts.
         sign_in(&browser, &server, "coordinator@example.org").await?;
-        browser.follow("Applications").await?;
-        browser.follow("Applicant Example").await?;
+        open_the_application(&browser).await?;
         browser.wait_for_text("#review-heading", "Review").await?;
         browser.wait_for_text(".badge--met", "Proposed").await?;
         browser.press("Assign the proposed reviewers").await?;
@@ -200,8 +205,7 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
 
         // The admin reads the review and endorses; the applicant is told.
         sign_in(&browser, &server, "coordinator@example.org").await?;
-        browser.follow("Applications").await?;
-        browser.follow("Applicant Example").await?;
+        open_the_application(&browser).await?;
         browser
             .wait_for_text(".review h4", "Ruth Reviewer \u{2014} Endorse")
             .await?;
@@ -264,8 +268,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
 
         // Reviewed, then approved for the exam.
         sign_in(&browser, &server, "coordinator@example.org").await?;
-        browser.follow("Applications").await?;
-        browser.follow("Applicant Example").await?;
+        open_the_application(&browser).await?;
         browser.press("Assign the proposed reviewers").await?;
         browser
             .wait_for_text("#process-heading + p", "Under review")
@@ -290,8 +293,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
 
         // The admin books a sitting that starts now.
         sign_in(&browser, &server, "coordinator@example.org").await?;
-        browser.follow("Applications").await?;
-        browser.follow("Applicant Example").await?;
+        open_the_application(&browser).await?;
         browser
             .wait_for_text("#exam-heading ~ dl", "Extra time (50%)")
             .await?;
@@ -335,8 +337,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
 
         // Part 1 and two scorers.
         sign_in(&browser, &server, "coordinator@example.org").await?;
-        browser.follow("Applications").await?;
-        browser.follow("Applicant Example").await?;
+        open_the_application(&browser).await?;
         browser.fill("exam-part1", "52").await?;
         browser.press("Record Part 1").await?;
         browser
@@ -379,8 +380,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
 
         // The result follows from both parts; then the award.
         sign_in(&browser, &server, "coordinator@example.org").await?;
-        browser.follow("Applications").await?;
-        browser.follow("Applicant Example").await?;
+        open_the_application(&browser).await?;
         browser.press("Record the result").await?;
         browser
             .wait_for_text("#process-heading + p", "Exam passed")

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::{Alert, Checklist, PageTitle, Pager, SelectField, TextField};
 use crate::pages::portfolio::summary;
+use crate::pages::review::document_button;
 use crate::pages::review_admin::{ExamPanel, ReviewPanel};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
@@ -274,6 +275,7 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
         <>
             <PageTitle title={format!("{} — {}", application.applicant.name, application.category)} />
             <p><Link<Route> to={Route::AdminApplications}>{ "All applications" }</Link<Route>></p>
+            if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <ProcessPanel application={application.clone()} on_moved={on_moved} />
             if application.status != ApplicationStatus::Draft && application.snapshot.is_some() {
                 <ReviewPanel application={application.clone()} on_changed={on_changed.clone()} />
@@ -297,7 +299,12 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
                     if let Some(snapshot) = &application.snapshot {
                         <h3>{ format!("Submitted portfolio (round {}, frozen {})", snapshot.round, snapshot.taken_at.date_naive()) }</h3>
                         <ul class="entries">
-                            { for snapshot.entries.iter().map(|e| html! { <li class="entry"><p class="entry__summary">{ summary(&e.data) }</p></li> }) }
+                            { for snapshot.entries.iter().map(|e| html! {
+                                <li class="entry">
+                                    <p class="entry__summary">{ summary(&e.data) }</p>
+                                    { document_button(&session, &failure, &e.data) }
+                                </li>
+                            }) }
                             { for snapshot.references.iter().map(|r| html! {
                                 <li class="entry"><p class="entry__summary">{ format!("Reference from a {} ({})", r.data.relationship.label(), r.data.referee_email) }</p></li>
                             }) }

@@ -560,6 +560,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                                 { summary(&entry.data) }
                                                 if amended { { " " }<span class="badge">{ "Amended" }</span> }
                                             </p>
+                                            { document_button(&session, &failure, &entry.data) }
                                             if can_flag {
                                                 <div class="check">
                                                     <input type="checkbox" id={box_id.clone()} checked={flagged} onchange={flag_toggle(entry.id)} />
@@ -784,6 +785,38 @@ fn answer_lines(item: &InformationItem) -> Html {
             { change }
         </>
     }
+}
+
+/// A button that saves the entry's transcript or certificate, if it has one.
+pub(crate) fn document_button(
+    session: &SessionHandle,
+    failure: &UseStateHandle<Option<String>>,
+    data: &endorse_shared::entries::EntryData,
+) -> Html {
+    use endorse_shared::entries::EntryData;
+    let (id, label) = match data {
+        EntryData::Education(e) => (e.transcript, "Open the transcript"),
+        EntryData::Training(t) => (t.certificate, "Open the certificate"),
+        _ => (None, ""),
+    };
+    let Some(id) = id else { return html! {} };
+    let (session, failure) = (session.clone(), failure.clone());
+    let open = Callback::from(move |_: MouseEvent| {
+        let failure = failure.clone();
+        spawn(
+            &session,
+            move |token| async move { api::document(&token, id).await },
+            move |result| match result {
+                Ok((bytes, mime, name)) => {
+                    if let Err(message) = crate::download::save_bytes(&name, &mime, &bytes) {
+                        failure.set(Some(message));
+                    }
+                }
+                Err(error) => failure.set(Some(error.message())),
+            },
+        );
+    });
+    html! { <button type="button" class="button button--quiet" onclick={open}>{ label }</button> }
 }
 
 /// A flagged entry with its answer and what changed.
