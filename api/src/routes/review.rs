@@ -649,6 +649,12 @@ pub async fn assign_proposed(
             let Some(judged) = Judged::load(conn, id)? else {
                 return Ok(Err(no_application()));
             };
+            if !IN_REVIEW.contains(&judged.application.status) {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "Reviewers are assigned to submitted applications; this one is {}.",
+                    judged.application.status.label()
+                ))));
+            }
             let all = assignments::for_application(conn, id)?;
             let proposed: Vec<UserId> = candidates(conn, &judged, &live(&all, judged.round), now)?
                 .into_iter()
@@ -674,7 +680,9 @@ pub async fn assign_proposed(
                     blind,
                     now,
                 )? {
-                    return Err(DbError::Corrupt(format!("a proposed reviewer was refused: {refused}")));
+                    // Someone changed meanwhile: undo every assignment of this call.
+                    tracing::warn!(%refused, "a proposed reviewer was refused");
+                    return Err(DbError::Conflict);
                 }
             }
             let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;

@@ -804,6 +804,15 @@ async fn two_blind_reviews_with_a_request_for_information_then_a_decision() {
     )
     .unwrap();
     assert_eq!(mine.status, ApplicationStatus::Deferred);
+    // A decided application takes no more reviewers.
+    let late = app
+        .post_as(
+            &format!("/api/v1/applications/{id}/assignments/proposed"),
+            &admin,
+            &json!({}),
+        )
+        .await;
+    assert_eq!(late.status(), StatusCode::CONFLICT);
     assert_eq!(
         mine.feedback.as_deref(),
         Some("Please document two more months of RSC.")
