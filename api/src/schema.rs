@@ -176,6 +176,29 @@ diesel::table! {
 }
 
 diesel::table! {
+    endorsement_sequences (key) {
+        key -> Text,
+        last -> BigInt,
+    }
+}
+
+diesel::table! {
+    endorsements (id) {
+        id -> Text,
+        number -> Text,
+        holder_id -> Text,
+        application_id -> Text,
+        category -> Text,
+        awarded_at -> Timestamp,
+        renewal_due -> Timestamp,
+        status -> Text,
+        listed -> Bool,
+        version -> BigInt,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     exams (id) {
         id -> Text,
         application_id -> Text,
@@ -274,6 +297,7 @@ diesel::joinable!(reviewer_profiles -> users (user_id));
 diesel::joinable!(assignments -> applications (application_id));
 diesel::joinable!(information_items -> assignments (assignment_id));
 diesel::joinable!(exams -> applications (application_id));
+diesel::joinable!(endorsements -> applications (application_id));
 diesel::joinable!(exam_scorings -> exams (exam_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
@@ -282,6 +306,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     applications,
     assignments,
     conflict_declarations,
+    endorsement_sequences,
+    endorsements,
     exam_scorings,
     exams,
     information_items,

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod auth;
 pub mod documents;
 pub mod eligibility;
+pub mod endorsements;
 pub mod entries;
 pub mod exam;
 pub mod hours;

@@ -29,6 +29,9 @@ pub struct Rulebook {
     /// How the association runs peer review.
     #[serde(default)]
     pub review: ReviewPolicy,
+    /// How endorsements are numbered and when they are renewed.
+    #[serde(default)]
+    pub endorsement: EndorsementPolicy,
     /// Every category an applicant may apply for.
     pub categories: Vec<CategoryRules>,
 }
@@ -124,6 +127,32 @@ impl ReviewPolicy {
     /// The rubric level with this score, if any.
     pub fn level(&self, score: u32) -> Option<&RubricLevel> {
         self.rubric.iter().find(|level| level.score == score)
+    }
+}
+
+/// How endorsements are numbered and when they are renewed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct EndorsementPolicy {
+    /// The start of every number, e.g. `MI` in `MI-IMHS-2026-0042`.
+    pub number_prefix: String,
+    /// The month of the yearly renewal due date (1 to 12).
+    pub renewal_month: u32,
+    /// Its day.
+    pub renewal_day: u32,
+    /// Years in a renewal cycle (1: yearly).
+    pub renewal_every_years: u32,
+}
+
+impl Default for EndorsementPolicy {
+    fn default() -> Self {
+        Self {
+            number_prefix: "EN".into(),
+            renewal_month: 12,
+            renewal_day: 31,
+            renewal_every_years: 1,
+        }
     }
 }
 
@@ -707,6 +736,29 @@ impl Rulebook {
             if level.anchor.trim().is_empty() {
                 say(format!("review.rubric[{r}].anchor"), "must not be blank");
             }
+        }
+        let endorsement = &self.endorsement;
+        if !is_code(&endorsement.number_prefix, |c| c.is_ascii_uppercase())
+            || endorsement.number_prefix.len() > 8
+        {
+            say(
+                "endorsement.number_prefix".into(),
+                "must be 1 to 8 capital letters or digits",
+            );
+        }
+        if chrono::NaiveDate::from_ymd_opt(2024, endorsement.renewal_month, endorsement.renewal_day)
+            .is_none()
+        {
+            say(
+                "endorsement.renewal_day".into(),
+                "renewal_month and renewal_day must make a date",
+            );
+        }
+        if !(1..=10).contains(&endorsement.renewal_every_years) {
+            say(
+                "endorsement.renewal_every_years".into(),
+                "must be between 1 and 10",
+            );
         }
         if self.categories.is_empty() {
             say("categories".into(), "must list at least one category");

@@ -9,6 +9,7 @@ pub mod applications;
 pub mod assignments;
 pub mod audit;
 pub mod documents;
+pub mod endorsements;
 pub mod exams;
 pub mod information;
 pub mod outbox;

@@ -883,6 +883,24 @@ pub async fn transition_application(
                 },
                 now,
             )?;
+            if action == Action::Endorse {
+                let number = crate::routes::endorsements::issue(conn, &application, now)?;
+                audit::record(
+                    conn,
+                    &NewEvent {
+                        application: id,
+                        actor: Some(admin_id),
+                        role: Role::Admin,
+                        ip: ip.as_deref(),
+                        action: "issue",
+                        from: None,
+                        to: None,
+                        reason: None,
+                        details: format!("Endorsement {number} issued."),
+                    },
+                    now,
+                )?;
+            }
             if let Some(outcome) = action.outcome() {
                 let category_name = rulebook
                     .rulebook

@@ -6,6 +6,7 @@
 pub mod applications;
 pub mod auth;
 pub mod documents;
+pub mod endorsements;
 pub mod exam;
 pub mod health;
 pub mod me;
@@ -241,6 +242,23 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/exam-scoring/{id}/submit",
                 web::post().to(exam::submit_marks),
             )
+            .route(
+                "/me/endorsements",
+                web::get().to(endorsements::my_endorsements),
+            )
+            .route(
+                "/me/endorsements/{number}/listing",
+                web::put().to(endorsements::set_listing),
+            )
+            .route(
+                "/applications/{id}/endorsement",
+                web::get().to(endorsements::application_endorsement),
+            )
+            .route(
+                "/endorsements/{number}/status",
+                web::post().to(endorsements::set_status),
+            )
+            .route("/registry", web::get().to(endorsements::registry))
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(
                 "/me/portfolio/rsc/batch",

@@ -13,6 +13,7 @@ mod applications;
 mod auth;
 mod contract;
 mod documents;
+mod endorsements;
 mod exam;
 mod helpers;
 mod migrations;

@@ -6,9 +6,9 @@ use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
     application_snapshots, applications, assignments, audit_events, conflict_declarations,
-    documents, exam_scorings, exams, information_items, outbox, outbox_attempts, portfolio_entries,
-    portfolio_notes, reference_requests, refresh_tokens, reviewer_profiles, rulebook_versions,
-    users,
+    documents, endorsement_sequences, endorsements, exam_scorings, exams, information_items,
+    outbox, outbox_attempts, portfolio_entries, portfolio_notes, reference_requests,
+    refresh_tokens, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -132,6 +132,26 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Stamp,
         )>(conn)
         .expect("assignments matches schema.rs");
+    endorsements::table
+        .select(endorsements::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            String,
+            String,
+            Stamp,
+            Stamp,
+            String,
+            bool,
+            i64,
+            Stamp,
+        )>(conn)
+        .expect("endorsements matches schema.rs");
+    endorsement_sequences::table
+        .select(endorsement_sequences::all_columns)
+        .load::<(String, i64)>(conn)
+        .expect("endorsement_sequences matches schema.rs");
     exams::table
         .select(exams::all_columns)
         .load::<(

@@ -1,0 +1,292 @@
+//! Queries on `endorsements` and `endorsement_sequences`.
+
+use super::users::escape_like;
+use super::{AnyConnection, DbError, DbResult};
+use crate::schema::{endorsement_sequences, endorsements, users};
+use chrono::{DateTime, NaiveDateTime, Utc};
+use diesel::prelude::*;
+use endorse_shared::endorsements::{number, sequence_key, EndorsementStatus, RegistryQuery};
+use endorse_shared::{ApplicationId, UserId};
+
+diesel::define_sql_function! {
+    /// SQL `lower`, on both backends.
+    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
+}
+
+/// An endorsement as stored, with its holder's name.
+#[derive(Clone, Debug)]
+pub struct Endorsement {
+    /// The readable number.
+    pub number: String,
+    /// The holder.
+    pub holder: UserId,
+    /// The holder's name.
+    pub holder_name: String,
+    /// The application that earned it.
+    pub application: ApplicationId,
+    /// The category's code.
+    pub category: String,
+    /// Awarded at.
+    pub awarded_at: DateTime<Utc>,
+    /// Renewal due.
+    pub renewal_due: chrono::NaiveDate,
+    /// Where it stands.
+    pub status: EndorsementStatus,
+    /// Listed in the public registry.
+    pub listed: bool,
+    /// Optimistic-concurrency version.
+    pub version: i64,
+}
+
+#[derive(Queryable, Selectable)]
+#[diesel(table_name = endorsements)]
+struct Row {
+    number: String,
+    holder_id: String,
+    application_id: String,
+    category: String,
+    awarded_at: NaiveDateTime,
+    renewal_due: NaiveDateTime,
+    status: String,
+    listed: bool,
+    version: i64,
+}
+
+fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
+    let corrupt = |what: &str, value: &str| DbError::Corrupt(format!("{what} '{value}'"));
+    Ok(Endorsement {
+        holder: row
+            .holder_id
+            .parse()
+            .map_err(|_| corrupt("user id", &row.holder_id))?,
+        holder_name: name,
+        application: row
+            .application_id
+            .parse()
+            .map_err(|_| corrupt("application id", &row.application_id))?,
+        awarded_at: row.awarded_at.and_utc(),
+        renewal_due: row.renewal_due.date(),
+        status: EndorsementStatus::parse(&row.status)
+            .ok_or_else(|| corrupt("endorsement status", &row.status))?,
+        listed: row.listed,
+        version: row.version,
+        category: row.category,
+        number: row.number,
+    })
+}
+
+macro_rules! joined {
+    () => {
+        endorsements::table
+            .inner_join(users::table.on(users::id.eq(endorsements::holder_id)))
+            .select((Row::as_select(), users::name))
+    };
+}
+
+/// The next number under `prefix`, `category` and `year`. The counter row is
+/// updated before it is read, so two transactions never get the same number:
+/// the second waits for the first's row lock (PostgreSQL) or for the one
+/// writer (SQLite; the update comes first so its busy timeout applies). The
+/// unique index on `number` stands behind it.
+pub fn next_number(
+    conn: &mut AnyConnection,
+    prefix: &str,
+    category: &str,
+    year: i32,
+) -> DbResult<String> {
+    let key = sequence_key(prefix, category, year);
+    let bump = |conn: &mut AnyConnection| -> DbResult<usize> {
+        Ok(diesel::update(endorsement_sequences::table.find(&key))
+            .set(endorsement_sequences::last.eq(endorsement_sequences::last + 1i64))
+            .execute(conn)?)
+    };
+    if bump(conn)? == 0 {
+        // The first of its year: create the counter. Another transaction may
+        // create it first; the savepoint keeps that unique violation from
+        // spoiling this transaction, and the bump then counts on from it.
+        let created = conn.transaction::<_, DbError, _>(|conn| {
+            diesel::insert_into(endorsement_sequences::table)
+                .values((
+                    endorsement_sequences::key.eq(&key),
+                    endorsement_sequences::last.eq(1i64),
+                ))
+                .execute(conn)?;
+            Ok(())
+        });
+        match created {
+            Ok(()) => {}
+            Err(DbError::UniqueViolation(_)) => {
+                bump(conn)?;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    let last: i64 = endorsement_sequences::table
+        .find(&key)
+        .select(endorsement_sequences::last)
+        .first(conn)?;
+    Ok(number(prefix, category, year, last))
+}
+
+/// A new endorsement.
+pub struct NewEndorsement<'a> {
+    /// The number (from [`next_number`]).
+    pub number: &'a str,
+    /// The holder.
+    pub holder: UserId,
+    /// The application.
+    pub application: ApplicationId,
+    /// The category.
+    pub category: &'a str,
+    /// When renewal is due.
+    pub renewal_due: chrono::NaiveDate,
+}
+
+/// Stores an active, unlisted endorsement. A second one for the same
+/// application is [`DbError::UniqueViolation`].
+pub fn insert(
+    conn: &mut AnyConnection,
+    new: &NewEndorsement<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    diesel::insert_into(endorsements::table)
+        .values((
+            endorsements::id.eq(uuid::Uuid::new_v4().to_string()),
+            endorsements::number.eq(new.number),
+            endorsements::holder_id.eq(new.holder.to_string()),
+            endorsements::application_id.eq(new.application.to_string()),
+            endorsements::category.eq(new.category),
+            endorsements::awarded_at.eq(now.naive_utc()),
+            endorsements::renewal_due.eq(new.renewal_due.and_time(chrono::NaiveTime::MIN)),
+            endorsements::status.eq(EndorsementStatus::Active.as_str()),
+            endorsements::listed.eq(false),
+            endorsements::version.eq(1i64),
+            endorsements::updated_at.eq(now.naive_utc()),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// One endorsement by number.
+pub fn get(conn: &mut AnyConnection, number: &str) -> DbResult<Option<Endorsement>> {
+    joined!()
+        .filter(endorsements::number.eq(number))
+        .first::<(Row, String)>(conn)
+        .optional()?
+        .map(from_row)
+        .transpose()
+}
+
+/// The endorsement an application earned, if any.
+pub fn for_application(
+    conn: &mut AnyConnection,
+    application: ApplicationId,
+) -> DbResult<Option<Endorsement>> {
+    joined!()
+        .filter(endorsements::application_id.eq(application.to_string()))
+        .first::<(Row, String)>(conn)
+        .optional()?
+        .map(from_row)
+        .transpose()
+}
+
+/// A holder's endorsements, the newest first.
+pub fn for_holder(conn: &mut AnyConnection, holder: UserId) -> DbResult<Vec<Endorsement>> {
+    joined!()
+        .filter(endorsements::holder_id.eq(holder.to_string()))
+        .order((endorsements::awarded_at.desc(), endorsements::number.asc()))
+        .load::<(Row, String)>(conn)?
+        .into_iter()
+        .map(from_row)
+        .collect()
+}
+
+/// Moves an endorsement from `from` at `expected` to `to`. False if it changed.
+pub fn set_status(
+    conn: &mut AnyConnection,
+    number: &str,
+    (from, expected): (EndorsementStatus, i64),
+    to: EndorsementStatus,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        endorsements::table
+            .filter(endorsements::number.eq(number))
+            .filter(endorsements::status.eq(from.as_str()))
+            .filter(endorsements::version.eq(expected)),
+    )
+    .set((
+        endorsements::status.eq(to.as_str()),
+        endorsements::version.eq(expected + 1),
+        endorsements::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Sets the holder's listing choice at `expected`. False if it changed.
+pub fn set_listed(
+    conn: &mut AnyConnection,
+    number: &str,
+    listed: bool,
+    expected: i64,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        endorsements::table
+            .filter(endorsements::number.eq(number))
+            .filter(endorsements::version.eq(expected)),
+    )
+    .set((
+        endorsements::listed.eq(listed),
+        endorsements::version.eq(expected + 1),
+        endorsements::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// The public registry: listed endorsements in good standing, by name.
+pub fn registry(
+    conn: &mut AnyConnection,
+    query: &RegistryQuery,
+) -> DbResult<(Vec<Endorsement>, u64)> {
+    let standing: Vec<&str> = EndorsementStatus::ALL
+        .iter()
+        .filter(|s| s.in_good_standing())
+        .map(|s| s.as_str())
+        .collect();
+    let filtered = || {
+        let mut found = endorsements::table
+            .inner_join(users::table.on(users::id.eq(endorsements::holder_id)))
+            .filter(endorsements::listed.eq(true))
+            .filter(endorsements::status.eq_any(standing.clone()))
+            .into_boxed();
+        if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+            let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+            found = found.filter(
+                lower(users::name)
+                    .like(pattern.clone())
+                    .escape('\\')
+                    .or(lower(endorsements::number).like(pattern).escape('\\')),
+            );
+        }
+        if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
+            found = found.filter(endorsements::category.eq(category.to_uppercase()));
+        }
+        found
+    };
+    let total: i64 = filtered().count().get_result(conn)?;
+    let per_page = i64::from(RegistryQuery::PER_PAGE);
+    let rows = filtered()
+        .select((Row::as_select(), users::name))
+        .order((lower(users::name).asc(), endorsements::number.asc()))
+        .limit(per_page)
+        .offset(i64::from(query.page() - 1) * per_page)
+        .load::<(Row, String)>(conn)?;
+    let items = rows
+        .into_iter()
+        .map(from_row)
+        .collect::<DbResult<Vec<_>>>()?;
+    Ok((items, u64::try_from(total).unwrap_or_default()))
+}

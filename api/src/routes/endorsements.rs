@@ -1,0 +1,337 @@
+//! Endorsements once awarded: issued when an admin decides "endorsed", seen
+//! by their holder (who chooses whether to be listed), moved between statuses
+//! by admins with a reason, and found by anyone in the public registry.
+
+use crate::auth::{AuthUser, RequireAdmin};
+use crate::db::applications::Application;
+use crate::db::audit::{self, NewEvent};
+use crate::db::endorsements::{self, Endorsement, NewEndorsement};
+use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
+use crate::error::{ApiError, ApiResult};
+use crate::routes::auth::peer_ip;
+use crate::routes::versioning::{etag, IfMatch};
+use crate::state::AppState;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Datelike, Utc};
+use endorse_shared::endorsements::{
+    renewal_due, EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryEntry,
+    RegistryPage, RegistryQuery,
+};
+use endorse_shared::rulebook::Rulebook;
+use endorse_shared::{ApplicationId, Problem, Role};
+
+fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
+    EndorsementView {
+        category_name: rulebook
+            .category(&endorsement.category)
+            .map_or_else(|| endorsement.category.clone(), |c| c.name.clone()),
+        number: endorsement.number,
+        holder: endorsement.holder,
+        holder_name: endorsement.holder_name,
+        category: endorsement.category,
+        application: endorsement.application,
+        awarded_at: endorsement.awarded_at,
+        renewal_due: endorsement.renewal_due,
+        status: endorsement.status,
+        listed: endorsement.listed,
+        version: endorsement.version,
+    }
+}
+
+/// Issues the endorsement an application earned, numbered and dated by the
+/// rulebook in force, in the caller's transaction. Returns its number.
+pub(crate) fn issue(
+    conn: &mut AnyConnection,
+    application: &Application,
+    now: DateTime<Utc>,
+) -> DbResult<String> {
+    let policy = rulebooks::current(conn)?.rulebook.endorsement;
+    let number = endorsements::next_number(
+        conn,
+        &policy.number_prefix,
+        &application.category,
+        now.year(),
+    )?;
+    endorsements::insert(
+        conn,
+        &NewEndorsement {
+            number: &number,
+            holder: application.applicant.id,
+            application: application.id,
+            category: &application.category,
+            renewal_due: renewal_due(
+                now.date_naive(),
+                policy.renewal_month,
+                policy.renewal_day,
+                policy.renewal_every_years,
+            ),
+        },
+        now,
+    )?;
+    Ok(number)
+}
+
+/// Holders: their endorsements, the newest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/endorsements",
+    tag = "endorsements",
+    security(("bearer" = [])),
+    responses((status = 200, description = "Every endorsement held", body = Vec<EndorsementView>))
+)]
+pub async fn my_endorsements(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+) -> ApiResult<web::Json<Vec<EndorsementView>>> {
+    let list = state
+        .db
+        .run(move |conn| {
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            Ok(endorsements::for_holder(conn, user.id)?
+                .into_iter()
+                .map(|e| view(e, &rulebook))
+                .collect())
+        })
+        .await?;
+    Ok(web::Json(list))
+}
+
+fn no_endorsement() -> ApiError {
+    ApiError::NotFound("There is no such endorsement.".into())
+}
+
+/// Holders: choose whether the public registry lists the endorsement.
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/endorsements/{number}/listing",
+    tag = "endorsements",
+    security(("bearer" = [])),
+    params(
+        ("number" = String, Path, description = "The endorsement's number"),
+        ("If-Match" = String, Header, description = "The version you loaded"),
+    ),
+    request_body = ListingRequest,
+    responses(
+        (status = 200, description = "Saved", body = EndorsementView),
+        (status = 404, description = "No such endorsement of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since loaded", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn set_listing(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    if_match: IfMatch,
+    number: web::Path<String>,
+    body: web::Json<ListingRequest>,
+) -> ApiResult<HttpResponse> {
+    let expected = if_match.version()?;
+    let number = number.into_inner();
+    let listed = body.listed;
+    let now = state.clock.now();
+    let found = state
+        .db
+        .transaction(move |conn| {
+            let Some(current) = endorsements::get(conn, &number)?.filter(|e| e.holder == user.id)
+            else {
+                return Ok(Err(no_endorsement()));
+            };
+            if !endorsements::set_listed(conn, &number, listed, expected, now)? {
+                return Ok(Err(crate::routes::versioning::stale(
+                    "endorsement",
+                    current.version,
+                )));
+            }
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            let updated = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(view(updated, &rulebook)))
+        })
+        .await??;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(found.version))
+        .json(found))
+}
+
+/// Admins: the endorsement an application earned.
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{id}/endorsement",
+    tag = "endorsements",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "The endorsement", body = EndorsementView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "None was issued for it", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn application_endorsement(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<web::Json<EndorsementView>> {
+    let id = id.into_inner();
+    let found = state
+        .db
+        .run(move |conn| {
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            Ok(endorsements::for_application(conn, id)?.map(|e| view(e, &rulebook)))
+        })
+        .await?
+        .ok_or_else(no_endorsement)?;
+    Ok(web::Json(found))
+}
+
+/// Admins: move an endorsement to another status, with a reason kept in the
+/// application's audit log. The registry follows at once.
+#[utoipa::path(
+    post,
+    path = "/api/v1/endorsements/{number}/status",
+    tag = "endorsements",
+    security(("bearer" = [])),
+    params(
+        ("number" = String, Path, description = "The endorsement's number"),
+        ("If-Match" = String, Header, description = "The version you loaded"),
+    ),
+    request_body = EndorsementStatusRequest,
+    responses(
+        (status = 200, description = "Moved", body = EndorsementView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such endorsement", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not a move from the current status (the problem names it)", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since loaded", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No reason", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn set_status(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    if_match: IfMatch,
+    number: web::Path<String>,
+    body: web::Json<EndorsementStatusRequest>,
+) -> ApiResult<HttpResponse> {
+    let expected = if_match.version()?;
+    let number = number.into_inner();
+    let body = body.into_inner();
+    let reason = body.reason.trim().to_string();
+    if reason.is_empty() || reason.chars().count() > 2000 {
+        return Err(ApiError::field(
+            "reason",
+            "give a reason of at most 2000 characters",
+        ));
+    }
+    let now = state.clock.now();
+    let ip = peer_ip(&request);
+    let found = state
+        .db
+        .transaction(move |conn| {
+            let Some(current) = endorsements::get(conn, &number)? else {
+                return Ok(Err(no_endorsement()));
+            };
+            if current.version != expected {
+                return Ok(Err(crate::routes::versioning::stale(
+                    "endorsement",
+                    current.version,
+                )));
+            }
+            if !current.status.admin_moves().contains(&body.status) {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "An endorsement that is {} cannot become {}.",
+                    current.status.label().to_lowercase(),
+                    body.status.label().to_lowercase()
+                ))));
+            }
+            if !endorsements::set_status(
+                conn,
+                &number,
+                (current.status, expected),
+                body.status,
+                now,
+            )? {
+                return Err(DbError::Conflict);
+            }
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: current.application,
+                    actor: Some(admin.id),
+                    role: Role::Admin,
+                    ip: ip.as_deref(),
+                    action: "endorsement_status",
+                    from: None,
+                    to: None,
+                    reason: Some(&reason),
+                    details: format!(
+                        "Endorsement {number}: {} \u{2192} {}.",
+                        current.status.label(),
+                        body.status.label()
+                    ),
+                },
+                now,
+            )?;
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            let updated = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(view(updated, &rulebook)))
+        })
+        .await??;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(found.version))
+        .json(found))
+}
+
+/// Anyone: the public registry of listed endorsements in good standing.
+#[utoipa::path(
+    get,
+    path = "/api/v1/registry",
+    tag = "endorsements",
+    params(RegistryQuery),
+    responses(
+        (status = 200, description = "A page of the registry, by name", body = RegistryPage),
+        (status = 422, description = "A filter is too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn registry(
+    state: web::Data<AppState>,
+    query: web::Query<RegistryQuery>,
+) -> ApiResult<web::Json<RegistryPage>> {
+    let query = query.into_inner();
+    if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
+        return Err(ApiError::field("q", "must be at most 200 characters"));
+    }
+    if query
+        .category
+        .as_deref()
+        .is_some_and(|c| c.chars().count() > 32)
+    {
+        return Err(ApiError::field("category", "must be at most 32 characters"));
+    }
+    let page = query.page();
+    let (items, total) = state
+        .db
+        .run(move |conn| {
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            let (found, total) = endorsements::registry(conn, &query)?;
+            let items = found
+                .into_iter()
+                .map(|e| RegistryEntry {
+                    name: e.holder_name.clone(),
+                    category_name: rulebook
+                        .category(&e.category)
+                        .map_or_else(|| e.category.clone(), |c| c.name.clone()),
+                    category: e.category,
+                    number: e.number,
+                    status: e.status,
+                    endorsed_since: e.awarded_at.date_naive(),
+                    valid_through: e.renewal_due,
+                })
+                .collect::<Vec<_>>();
+            Ok((items, total))
+        })
+        .await?;
+    Ok(web::Json(RegistryPage {
+        items,
+        total,
+        page,
+        per_page: RegistryQuery::PER_PAGE,
+    }))
+}

@@ -1,0 +1,2 @@
+DROP TABLE endorsement_sequences;
+DROP TABLE endorsements;

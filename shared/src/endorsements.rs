@@ -1,0 +1,288 @@
+//! Endorsements once awarded: their readable number, status, renewal due
+//! date, and what the public registry shows of them.
+
+use crate::ids::{ApplicationId, UserId};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::{Deserialize, Serialize};
+
+/// Where an endorsement stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EndorsementStatus {
+    /// In good standing.
+    Active,
+    /// In good standing; the renewal window is open.
+    RenewalDue,
+    /// The renewal was missed.
+    Lapsed,
+    /// Suspended by the association (may be restored).
+    Suspended,
+    /// Revoked for good.
+    Revoked,
+    /// Set aside at the holder's request.
+    Inactive,
+    /// Retired with honour.
+    Emeritus,
+    /// Kept for the record only (an archived category).
+    Archived,
+}
+
+impl EndorsementStatus {
+    /// Every status.
+    pub const ALL: [EndorsementStatus; 8] = [
+        EndorsementStatus::Active,
+        EndorsementStatus::RenewalDue,
+        EndorsementStatus::Lapsed,
+        EndorsementStatus::Suspended,
+        EndorsementStatus::Revoked,
+        EndorsementStatus::Inactive,
+        EndorsementStatus::Emeritus,
+        EndorsementStatus::Archived,
+    ];
+
+    /// The stored name.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EndorsementStatus::Active => "active",
+            EndorsementStatus::RenewalDue => "renewal_due",
+            EndorsementStatus::Lapsed => "lapsed",
+            EndorsementStatus::Suspended => "suspended",
+            EndorsementStatus::Revoked => "revoked",
+            EndorsementStatus::Inactive => "inactive",
+            EndorsementStatus::Emeritus => "emeritus",
+            EndorsementStatus::Archived => "archived",
+        }
+    }
+
+    /// The status stored under this name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|s| s.as_str() == raw)
+    }
+
+    /// Words for people.
+    pub const fn label(self) -> &'static str {
+        match self {
+            EndorsementStatus::Active => "Active",
+            EndorsementStatus::RenewalDue => "Renewal due",
+            EndorsementStatus::Lapsed => "Lapsed",
+            EndorsementStatus::Suspended => "Suspended",
+            EndorsementStatus::Revoked => "Revoked",
+            EndorsementStatus::Inactive => "Inactive",
+            EndorsementStatus::Emeritus => "Emeritus",
+            EndorsementStatus::Archived => "Archived",
+        }
+    }
+
+    /// Whether the endorsement is in good standing (and may be listed).
+    pub const fn in_good_standing(self) -> bool {
+        matches!(
+            self,
+            EndorsementStatus::Active | EndorsementStatus::RenewalDue
+        )
+    }
+
+    /// The statuses an admin may move it to from this one. Revoked is final;
+    /// lapsing and renewal are the renewal process's own steps.
+    pub fn admin_moves(self) -> &'static [EndorsementStatus] {
+        use EndorsementStatus as S;
+        match self {
+            S::Active | S::RenewalDue => &[
+                S::Suspended,
+                S::Revoked,
+                S::Inactive,
+                S::Emeritus,
+                S::Archived,
+            ],
+            S::Suspended => &[S::Active, S::Revoked],
+            S::Inactive => &[S::Active, S::Archived],
+            S::Lapsed => &[S::Revoked, S::Archived],
+            S::Emeritus => &[S::Archived],
+            S::Revoked | S::Archived => &[],
+        }
+    }
+}
+
+/// An endorsement's number: the association's prefix, the category, the
+/// year awarded and a sequence within them, e.g. `MI-IMHS-2026-0042`.
+pub fn number(prefix: &str, category: &str, year: i32, sequence: i64) -> String {
+    format!("{prefix}-{category}-{year}-{sequence:04}")
+}
+
+/// The key numbers are counted under: prefix, category and year.
+pub fn sequence_key(prefix: &str, category: &str, year: i32) -> String {
+    format!("{prefix}-{category}-{year}")
+}
+
+/// The renewal due date of an endorsement awarded on `awarded`: the
+/// association's yearly due date (`month`/`day`) after a full `every_years`
+/// cycle has begun, i.e. the first due date strictly after the award, then
+/// `every_years - 1` more years.
+pub fn renewal_due(awarded: NaiveDate, month: u32, day: u32, every_years: u32) -> NaiveDate {
+    let on = |year: i32| {
+        NaiveDate::from_ymd_opt(year, month, day)
+            // 29 February in a common year: the day before.
+            .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(1)))
+            .unwrap_or(awarded)
+    };
+    let mut year = awarded.year();
+    if on(year) <= awarded {
+        year += 1;
+    }
+    let extra = i32::try_from(every_years.saturating_sub(1)).unwrap_or(0);
+    on(year + extra)
+}
+
+/// An endorsement, as its holder and admins see it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EndorsementView {
+    /// The number, e.g. `MI-IMHS-2026-0042`.
+    pub number: String,
+    /// The holder.
+    pub holder: UserId,
+    /// The holder's name.
+    pub holder_name: String,
+    /// The category's code.
+    pub category: String,
+    /// The category's name.
+    pub category_name: String,
+    /// The application that earned it.
+    pub application: ApplicationId,
+    /// When it was awarded.
+    pub awarded_at: DateTime<Utc>,
+    /// When renewal is due.
+    pub renewal_due: NaiveDate,
+    /// Where it stands.
+    pub status: EndorsementStatus,
+    /// Whether the holder agreed to be listed in the public registry.
+    pub listed: bool,
+    /// Send it back in `If-Match` to change it.
+    pub version: i64,
+}
+
+/// Change an endorsement's status (admins), with the reason kept in the
+/// audit log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EndorsementStatusRequest {
+    /// The new status.
+    pub status: EndorsementStatus,
+    /// Why.
+    pub reason: String,
+}
+
+/// The holder's choice to be listed in the public registry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ListingRequest {
+    /// Listed or not.
+    pub listed: bool,
+}
+
+/// One line of the public registry: nothing more than an employer needs.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistryEntry {
+    /// The holder's name.
+    pub name: String,
+    /// The category's code.
+    pub category: String,
+    /// The category's name.
+    pub category_name: String,
+    /// The number.
+    pub number: String,
+    /// Where it stands.
+    pub status: EndorsementStatus,
+    /// Endorsed since.
+    pub endorsed_since: NaiveDate,
+    /// Valid through (the renewal due date).
+    pub valid_through: NaiveDate,
+}
+
+/// A page of the registry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistryPage {
+    /// The entries, by name.
+    pub items: Vec<RegistryEntry>,
+    /// Matches in all.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u32,
+    /// Entries per page.
+    pub per_page: u32,
+}
+
+/// A registry search (`GET /api/v1/registry`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct RegistryQuery {
+    /// Part of the name, or the number, without regard to case.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub q: Option<String>,
+    /// A category code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The page, from 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub page: Option<u32>,
+}
+
+impl RegistryQuery {
+    /// Entries per page.
+    pub const PER_PAGE: u32 = 25;
+
+    /// The page, from 1.
+    pub fn page(&self) -> u32 {
+        self.page.unwrap_or(1).max(1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    #[test]
+    fn numbers_read_like_the_associations() {
+        assert_eq!(number("MI", "IMHS", 2026, 42), "MI-IMHS-2026-0042");
+        assert_eq!(number("MI", "IFS", 2026, 12345), "MI-IFS-2026-12345");
+        assert_eq!(sequence_key("MI", "IFS", 2026), "MI-IFS-2026");
+    }
+
+    #[test]
+    fn renewal_falls_on_the_next_due_date_or_a_cycle_later() {
+        // Yearly by 31 December.
+        assert_eq!(renewal_due(date(2026, 3, 1), 12, 31, 1), date(2026, 12, 31));
+        assert_eq!(
+            renewal_due(date(2026, 12, 31), 12, 31, 1),
+            date(2027, 12, 31)
+        );
+        // Every 3 years by 30 June.
+        assert_eq!(renewal_due(date(2026, 7, 1), 6, 30, 3), date(2029, 6, 30));
+        // 29 February in a common year falls on the 28th.
+        assert_eq!(renewal_due(date(2026, 3, 1), 2, 29, 1), date(2027, 2, 28));
+    }
+
+    #[test]
+    fn only_good_standing_is_listed_and_revoked_is_final() {
+        let listed: Vec<_> = EndorsementStatus::ALL
+            .into_iter()
+            .filter(|s| s.in_good_standing())
+            .collect();
+        assert_eq!(
+            listed,
+            [EndorsementStatus::Active, EndorsementStatus::RenewalDue]
+        );
+        assert!(EndorsementStatus::Revoked.admin_moves().is_empty());
+        for status in EndorsementStatus::ALL {
+            assert_eq!(EndorsementStatus::parse(status.as_str()), Some(status));
+            assert!(!status.admin_moves().contains(&status));
+        }
+    }
+}
