@@ -7,6 +7,9 @@ use endorse_shared::applications::{
 };
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
 use endorse_shared::eligibility::EligibilityReport;
+use endorse_shared::endorsements::{
+    EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryPage, RegistryQuery,
+};
 use endorse_shared::entries::{
     EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, RscBatchRequest,
     SectionNote,
@@ -869,4 +872,80 @@ pub async fn document(
         .await
         .map_err(|error| ApiError::Network(error.to_string()))?;
     Ok((bytes, mime, name))
+}
+
+// ---------------------------------------------------------------------------
+// Endorsements and the registry
+
+/// The caller's endorsements.
+pub async fn my_endorsements(token: &str) -> Result<Vec<EndorsementView>, ApiError> {
+    send(Method::GET, "/api/v1/me/endorsements", Some(token), NO_BODY).await
+}
+
+/// The holder's choice to be listed, on the endorsement loaded at `version`.
+pub async fn set_listing(
+    token: &str,
+    number: &str,
+    version: i64,
+    listed: bool,
+) -> Result<EndorsementView, ApiError> {
+    let path = format!("/api/v1/me/endorsements/{number}/listing");
+    send_versioned(
+        Method::PUT,
+        &path,
+        Some(token),
+        Some(version),
+        Some(&ListingRequest { listed }),
+    )
+    .await
+}
+
+/// Admins: the endorsement an application earned.
+pub async fn application_endorsement(
+    token: &str,
+    id: ApplicationId,
+) -> Result<EndorsementView, ApiError> {
+    let path = format!("/api/v1/applications/{id}/endorsement");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: moves an endorsement to another status.
+pub async fn set_endorsement_status(
+    token: &str,
+    number: &str,
+    version: i64,
+    request: &EndorsementStatusRequest,
+) -> Result<EndorsementView, ApiError> {
+    let path = format!("/api/v1/endorsements/{number}/status");
+    send_versioned(
+        Method::POST,
+        &path,
+        Some(token),
+        Some(version),
+        Some(request),
+    )
+    .await
+}
+
+/// Anyone: a page of the public registry.
+pub async fn registry(query: &RegistryQuery) -> Result<RegistryPage, ApiError> {
+    let mut params = Vec::new();
+    if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        params.push(format!("q={}", urlencoding(q.trim())));
+    }
+    if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
+        params.push(format!("category={}", urlencoding(category)));
+    }
+    params.push(format!("page={}", query.page()));
+    send(
+        Method::GET,
+        &format!("/api/v1/registry?{}", params.join("&")),
+        None,
+        NO_BODY,
+    )
+    .await
+}
+
+fn urlencoding(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
 }

@@ -3,7 +3,7 @@
 use crate::components::Layout;
 use crate::pages::{
     AdminApplication, AdminApplications, AdminOutbox, AdminReviewer, AdminUsers, ChangePassword,
-    Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, ReviewPage, ReviewsPage,
+    Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, Registry, ReviewPage, ReviewsPage,
     RulebookPage, ScoringPage, SignIn, SignUp,
 };
 use crate::route::Route;
@@ -34,6 +34,7 @@ fn switch(route: Route) -> Html {
         Route::References => html! { <ReferencesPage /> },
         Route::Referee { token } => html! { <RefereePage token={token} /> },
         Route::AdminOutbox => html! { <AdminOutbox /> },
+        Route::Registry => html! { <Registry /> },
         Route::Reviews => html! { <ReviewsPage /> },
         Route::Review { id } => html! { <ReviewPage id={id} /> },
         Route::Scoring { id } => html! { <ScoringPage id={id} /> },

@@ -42,6 +42,9 @@ pub enum Route {
         /// The scoring assignment's id.
         id: String,
     },
+    /// The public Endorsement Registry.
+    #[at("/registry")]
+    Registry,
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,

@@ -225,6 +225,24 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
                 && m.text().contains("Welcome, and congratulations.")),
             "the decision mail reached the applicant"
         );
+        browser
+            .wait_for_text("#endorsement-heading", "Endorsement AL-IFS-")
+            .await?;
+        sign_out(&browser).await?;
+
+        // The holder agrees to be listed; a visitor finds her in the registry.
+        sign_in(&browser, &server, "ada@example.org").await?;
+        browser
+            .wait_for_text("#endorsements-heading", "Your endorsements")
+            .await?;
+        click(&browser, "input[id^=listed-]").await?;
+        sign_out(&browser).await?;
+        browser.follow("Registry").await?;
+        browser.wait_for_heading("Endorsement Registry").await?;
+        browser.fill("field-registry-q", "applicant").await?;
+        browser.press("Search").await?;
+        browser.wait_for_text("td", "Applicant Example").await?;
+        browser.screenshot("registry").await?;
         Ok(())
     }
     .await;

@@ -105,6 +105,7 @@ pub fn layout(props: &LayoutProps) -> Html {
         }
         None => html! {
             <ul class="nav__links">
+                { link(Route::Registry, "Registry") }
                 { link(Route::SignIn, "Sign in") }
                 { link(Route::SignUp, "Create an account") }
             </ul>
@@ -145,6 +146,7 @@ pub fn layout(props: &LayoutProps) -> Html {
             </main>
             <footer class="footer">
                 <p>{ "Endorse — the IECMH Endorsement application tracker." }</p>
+                <p><Link<Route> to={Route::Registry}>{ "Endorsement Registry" }</Link<Route>></p>
             </footer>
         </>
     }

@@ -3,6 +3,7 @@
 pub(crate) mod applicant_review;
 mod application_panel;
 mod checklist;
+pub(crate) mod endorsements;
 mod field;
 mod layout;
 mod pager;

@@ -285,6 +285,9 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
                 | ApplicationStatus::ExamPassed | ApplicationStatus::ExamFailed | ApplicationStatus::Endorsed) {
                 <ExamPanel application={application.clone()} on_changed={on_changed.clone()} />
             }
+            if application.status == ApplicationStatus::Endorsed {
+                <crate::components::endorsements::EndorsementPanel application={application.id} />
+            }
             <div class="grid">
                 <section class="card" aria-labelledby="facts-heading">
                     <h2 id="facts-heading">{ "The application" }</h2>

@@ -178,6 +178,7 @@ fn applicant_home(props: &HomeProps) -> Html {
                 <Link<Route> to={Route::Portfolio} classes="button">{ "Build your portfolio" }</Link<Route>>
             </p>
             <div class="grid">
+                <crate::components::endorsements::MyEndorsements />
                 <MyApplications />
                 <SelfCheck />
                 <section class="card" aria-labelledby="steps-heading">
