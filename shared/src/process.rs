@@ -142,6 +142,15 @@ impl Action {
         }
     }
 
+    /// Whether it carries data of its own (the exam's date, its scores) and so
+    /// is taken through its own operation, never as a bare transition.
+    pub const fn has_own_operation(self) -> bool {
+        matches!(
+            self,
+            Action::ScheduleExam | Action::RecordExamPassed | Action::RecordExamFailed
+        )
+    }
+
     /// Whether taking it needs a reason, kept in the audit log (decisions and
     /// everything that stops or redirects the process).
     pub const fn needs_reason(self) -> bool {

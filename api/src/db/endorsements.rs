@@ -1,17 +1,12 @@
 //! Queries on `endorsements` and `endorsement_sequences`.
 
-use super::users::escape_like;
+use super::users::{escape_like, lower};
 use super::{AnyConnection, DbError, DbResult};
 use crate::schema::{endorsement_sequences, endorsements, users};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::endorsements::{number, sequence_key, EndorsementStatus, RegistryQuery};
 use endorse_shared::{ApplicationId, UserId};
-
-diesel::define_sql_function! {
-    /// SQL `lower`, on both backends.
-    fn lower(text: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
 
 /// An endorsement as stored, with its holder's name.
 #[derive(Clone, Debug)]

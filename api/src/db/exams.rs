@@ -133,18 +133,6 @@ pub fn latest(conn: &mut AnyConnection, application: ApplicationId) -> DbResult<
         .transpose()
 }
 
-/// Every attempt, the latest first.
-pub fn all(conn: &mut AnyConnection, application: ApplicationId) -> DbResult<Vec<Exam>> {
-    exams::table
-        .filter(exams::application_id.eq(application.to_string()))
-        .order(exams::attempt.desc())
-        .select(Row::as_select())
-        .load(conn)?
-        .into_iter()
-        .map(Exam::try_from)
-        .collect()
-}
-
 /// One attempt by id.
 pub fn get(conn: &mut AnyConnection, id: &str) -> DbResult<Option<Exam>> {
     exams::table

@@ -57,6 +57,31 @@ pub fn list(conn: &mut AnyConnection, owner: UserId) -> DbResult<Vec<PortfolioEn
         .collect()
 }
 
+/// The work entries of many owners at once (for conflict checks), by owner.
+pub fn work_of(
+    conn: &mut AnyConnection,
+    owners: &[UserId],
+) -> DbResult<std::collections::HashMap<UserId, Vec<PortfolioEntry>>> {
+    let ids: Vec<String> = owners.iter().map(ToString::to_string).collect();
+    let rows: Vec<(String, Row)> = portfolio_entries::table
+        .filter(portfolio_entries::owner_id.eq_any(ids))
+        .filter(portfolio_entries::section.eq(EditableSection::Work.as_str()))
+        .select((portfolio_entries::owner_id, Row::as_select()))
+        .load(conn)?;
+    let mut found: std::collections::HashMap<UserId, Vec<PortfolioEntry>> =
+        std::collections::HashMap::new();
+    for (owner, row) in rows {
+        let owner: UserId = owner
+            .parse()
+            .map_err(|_| DbError::Corrupt(format!("user id '{owner}'")))?;
+        found
+            .entry(owner)
+            .or_default()
+            .push(PortfolioEntry::try_from(row)?);
+    }
+    Ok(found)
+}
+
 /// One entry of an owner.
 pub fn get(
     conn: &mut AnyConnection,

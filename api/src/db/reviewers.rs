@@ -75,3 +75,22 @@ pub fn put(
         }),
     }
 }
+
+/// Every saved profile, by reviewer.
+pub fn all(
+    conn: &mut AnyConnection,
+) -> DbResult<std::collections::HashMap<UserId, ReviewerProfile>> {
+    let rows: Vec<(String, String)> = reviewer_profiles::table
+        .select((reviewer_profiles::user_id, reviewer_profiles::body))
+        .load(conn)?;
+    rows.into_iter()
+        .map(|(user, body)| {
+            let id: UserId = user
+                .parse()
+                .map_err(|_| DbError::Corrupt(format!("user id '{user}'")))?;
+            let profile = serde_json::from_str(&body)
+                .map_err(|error| DbError::Corrupt(format!("reviewer profile {user}: {error}")))?;
+            Ok((id, profile))
+        })
+        .collect()
+}

@@ -819,10 +819,7 @@ pub async fn transition_application(
     let action = body.action;
     // The exam's steps carry their own data (date, scores): they have their own
     // operations, and the result follows from the scores, never from a click.
-    if matches!(
-        action,
-        Action::ScheduleExam | Action::RecordExamPassed | Action::RecordExamFailed
-    ) {
+    if action.has_own_operation() {
         return Err(ApiError::Conflict(
             "Schedule the exam with POST /api/v1/applications/{id}/exam, and record its result with POST /api/v1/applications/{id}/exam/result.".into(),
         ));

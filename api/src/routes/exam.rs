@@ -10,7 +10,7 @@ use crate::db::{outbox, AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::mail::templates::Context;
 use crate::routes::auth::peer_ip;
-use crate::routes::review::{candidates, field, note, reference, take_action, Judged};
+use crate::routes::review::{candidates, note, reference, take_action, Judged};
 use crate::routes::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -367,7 +367,7 @@ pub async fn record_part1(
                 )));
             }
             if score > rule.part1_questions {
-                return Ok(Err(field(
+                return Ok(Err(ApiError::field(
                     "score",
                     &format!("must be between 0 and {}", rule.part1_questions),
                 )));
@@ -452,13 +452,16 @@ pub async fn add_scorer(
             }
             let people = candidates(conn, &judged, &[], now)?;
             let Some(candidate) = people.iter().find(|c| c.reviewer == reviewer) else {
-                return Ok(Err(field("reviewer", "is not a peer reviewer")));
+                return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
             };
             if let Some(why) = &candidate.ineligible {
-                return Ok(Err(field("reviewer", &format!("may not score: {why}"))));
+                return Ok(Err(ApiError::field(
+                    "reviewer",
+                    &format!("may not score: {why}"),
+                )));
             }
             if let Some(conflict) = candidate.conflicts.first() {
-                return Ok(Err(field(
+                return Ok(Err(ApiError::field(
                     "reviewer",
                     &format!("has a conflict of interest: {}", conflict.describe()),
                 )));

@@ -218,13 +218,13 @@ fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Appl
 /// A reviewer's conflicts with an applicant: detected from both portfolios,
 /// and declared.
 fn conflicts_of(
-    conn: &mut AnyConnection,
     person: &users::User,
     profile: &endorse_shared::reviewers::ReviewerProfile,
+    work: &[endorse_shared::entries::PortfolioEntry],
     applicant: &ApplicantFacts,
     declared: &[(UserId, String)],
     today: chrono::NaiveDate,
-) -> DbResult<Vec<endorse_shared::review::Conflict>> {
+) -> Vec<endorse_shared::review::Conflict> {
     let reviewer = ReviewerFacts {
         email: person.email.clone(),
         name: person.name.clone(),
@@ -233,7 +233,7 @@ fn conflicts_of(
             .iter()
             .map(|e| e.number.clone())
             .collect(),
-        work: work_periods(&portfolio::list(conn, person.id)?),
+        work: work_periods(work),
     };
     let facts = ApplicantFacts {
         declared: declared
@@ -243,7 +243,7 @@ fn conflicts_of(
             .collect(),
         ..applicant.clone()
     };
-    Ok(rules::conflicts(&reviewer, &facts, today))
+    rules::conflicts(&reviewer, &facts, today)
 }
 
 /// Whether a reviewer is conflicted with the application's applicant now
@@ -262,7 +262,8 @@ fn conflicted(
         .unwrap_or_default();
     let facts = applicant_facts(conn, judged.application.applicant.id)?;
     let declared = assignments::declared_conflicts(conn, judged.application.applicant.id)?;
-    Ok(!conflicts_of(conn, &person, &profile, &facts, &declared, today)?.is_empty())
+    let work = portfolio::list(conn, reviewer)?;
+    Ok(!conflicts_of(&person, &profile, &work, &facts, &declared, today).is_empty())
 }
 
 /// Every reviewer with what stands between them and this application, and
@@ -286,12 +287,21 @@ pub(crate) fn candidates(
     let loads = assignments::loads(conn)?;
     let facts = applicant_facts(conn, judged.application.applicant.id)?;
     let declared = assignments::declared_conflicts(conn, judged.application.applicant.id)?;
+    // Every reviewer's profile and work in two queries, however many there are.
+    let mut profiles = reviewers::all(conn)?;
+    let ids: Vec<UserId> = people.iter().map(|p| p.id).collect();
+    let work = portfolio::work_of(conn, &ids)?;
     let mut weighed = Vec::with_capacity(people.len());
     for person in people {
-        let profile = reviewers::get(conn, person.id)?
-            .map(|(profile, _)| profile)
-            .unwrap_or_default();
-        let conflicts = conflicts_of(conn, &person, &profile, &facts, &declared, today)?;
+        let profile = profiles.remove(&person.id).unwrap_or_default();
+        let conflicts = conflicts_of(
+            &person,
+            &profile,
+            work.get(&person.id).map_or(&[][..], Vec::as_slice),
+            &facts,
+            &declared,
+            today,
+        );
         let ineligible = rules::eligibility(&judged.category, &profile).err();
         let view = CandidateView {
             reviewer: person.id,
@@ -435,10 +445,10 @@ fn assign(
         ))));
     }
     let Some(person) = users::find(conn, reviewer)? else {
-        return Ok(Err(field("reviewer", "is not an account")));
+        return Ok(Err(ApiError::field("reviewer", "is not an account")));
     };
     if person.role != Role::Reviewer {
-        return Ok(Err(field("reviewer", "is not a peer reviewer")));
+        return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
     }
     let all = assignments::for_application(conn, application.id)?;
     let current = live(&all, judged.round);
@@ -456,10 +466,13 @@ fn assign(
     }
     let candidates = candidates(conn, judged, &current, now)?;
     let Some(candidate) = candidates.iter().find(|c| c.reviewer == reviewer) else {
-        return Ok(Err(field("reviewer", "is not a peer reviewer")));
+        return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
     };
     if let Some(why) = &candidate.ineligible {
-        return Ok(Err(field("reviewer", &format!("may not review: {why}"))));
+        return Ok(Err(ApiError::field(
+            "reviewer",
+            &format!("may not review: {why}"),
+        )));
     }
     let mut obstacles: Vec<String> = candidate.conflicts.iter().map(|c| c.describe()).collect();
     if candidate.load >= candidate.max_load {
@@ -471,14 +484,14 @@ fn assign(
     let override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
     if let Some(reason) = override_reason {
         if reason.chars().count() > 2000 {
-            return Ok(Err(field(
+            return Ok(Err(ApiError::field(
                 "override_reason",
                 "must be at most 2000 characters",
             )));
         }
     }
     if !obstacles.is_empty() && override_reason.is_none() {
-        return Ok(Err(field(
+        return Ok(Err(ApiError::field(
             "override_reason",
             &format!("give a reason to assign despite: {}", obstacles.join("; ")),
         )));
@@ -553,10 +566,6 @@ fn assign(
     );
     outbox::enqueue(conn, &message, now)?;
     Ok(Ok(()))
-}
-
-pub(crate) fn field(name: &str, message: &str) -> ApiError {
-    ApiError::Validation([(name.to_string(), vec![message.to_string()])].into())
 }
 
 fn blind(conn: &mut AnyConnection) -> DbResult<bool> {

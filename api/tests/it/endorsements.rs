@@ -132,6 +132,13 @@ async fn an_endorsement_is_issued_and_the_registry_lists_it_only_while_in_good_s
         .await
         .unwrap();
     assert_eq!(long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let long = app
+        .client
+        .get(app.url(&format!("/api/v1/registry?category={}", "X".repeat(33))))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(long.status(), StatusCode::UNPROCESSABLE_ENTITY);
 
     // Suspended: gone from the registry at once; restored: back.
     let version = listed.version;

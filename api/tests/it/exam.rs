@@ -159,7 +159,16 @@ async fn an_applicant_sits_the_exam_and_passes_on_both_parts() {
     let (uma, uma_id) = reviewer(&app, &admin, "uma@example.org").await;
     let (ada, id) = approved(&app, &admin, "ada@example.org", ruth).await;
 
-    // Accommodations are asked for before scheduling.
+    // Accommodations are asked for before scheduling; a novel is refused.
+    let long = app
+        .put_as(
+            &format!("/api/v1/me/applications/{id}/exam/accommodations"),
+            &ada,
+            None,
+            &json!({ "accommodations": "x".repeat(2001) }),
+        )
+        .await;
+    assert_eq!(long.status(), StatusCode::UNPROCESSABLE_ENTITY);
     let asked: ExamView = expect_json(
         app.put_as(
             &format!("/api/v1/me/applications/{id}/exam/accommodations"),

@@ -155,6 +155,15 @@ async fn assignment_checks_eligibility_conflicts_and_load_and_spreads_the_work()
     )
     .await;
     assert!(problem.errors["override_reason"][0].contains("current supervisor"));
+    let too_long = expect_problem(
+        assign(&app, &admin, id, boss, Some(&"x".repeat(2001))).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        too_long.errors["override_reason"],
+        ["must be at most 2000 characters"]
+    );
     let problem = expect_problem(
         assign(&app, &admin, id, ada.user.id, None).await,
         StatusCode::UNPROCESSABLE_ENTITY,

@@ -394,12 +394,7 @@ fn process_panel(props: &ProcessPanelProps) -> Html {
         .actions
         .iter()
         .copied()
-        .filter(|a| {
-            !matches!(
-                a,
-                Action::ScheduleExam | Action::RecordExamPassed | Action::RecordExamFailed
-            )
-        })
+        .filter(|a| !a.has_own_operation())
         .collect();
     let actions = &actions;
     html! {
