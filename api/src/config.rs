@@ -31,6 +31,14 @@ pub struct ConfigArgs {
     /// Secret that signs access tokens, at least 32 bytes [env: ENDORSE_JWT_SECRET] [default: generated into the data dir]
     #[arg(long, env = "ENDORSE_JWT_SECRET", global = true, hide_env = true)]
     pub jwt_secret: Option<String>,
+    /// Secret that seals the credential signing keys kept in the database, at least 32 bytes [env: ENDORSE_SIGNING_KEY_SECRET] [default: generated into the data dir]
+    #[arg(
+        long,
+        env = "ENDORSE_SIGNING_KEY_SECRET",
+        global = true,
+        hide_env = true
+    )]
+    pub signing_key_secret: Option<String>,
     /// The address people use to reach Endorse; https:// makes cookies Secure [env: ENDORSE_PUBLIC_URL] [default: http://<bind>]
     #[arg(long, env = "ENDORSE_PUBLIC_URL", global = true, hide_env = true)]
     pub public_url: Option<String>,
@@ -305,6 +313,8 @@ pub struct Settings {
     pub static_dir: PathBuf,
     /// Signs access tokens.
     pub jwt_secret: Secret,
+    /// Seals the credential signing keys in the database.
+    pub signing_key_secret: Secret,
     /// The address people use to reach Endorse, without a trailing slash.
     pub public_url: String,
     /// The e-mail of the first admin.
@@ -323,6 +333,8 @@ pub struct Settings {
 
 /// The file in the data dir that keeps a generated JWT secret.
 const JWT_SECRET_FILE: &str = "jwt_secret";
+/// The file in the data dir that keeps a generated signing-key secret.
+const SIGNING_KEY_SECRET_FILE: &str = "signing_key_secret";
 
 impl Settings {
     /// Checks every option and fills in defaults. May create the data directory
@@ -368,6 +380,18 @@ impl Settings {
                 .context("ENDORSE_JWT_SECRET is unset and the generated secret could not be kept in ENDORSE_DATA_DIR")?,
         };
 
+        let signing_key_secret = match &args.signing_key_secret {
+            Some(secret) if secret.len() < 32 => {
+                bail!(
+                    "ENDORSE_SIGNING_KEY_SECRET: must be at least 32 bytes long (it is {})",
+                    secret.len()
+                )
+            }
+            Some(secret) => Secret::new(secret.as_bytes().to_vec()),
+            None => load_or_create_secret(&data_dir.join(SIGNING_KEY_SECRET_FILE))
+                .context("ENDORSE_SIGNING_KEY_SECRET is unset and the generated secret could not be kept in ENDORSE_DATA_DIR")?,
+        };
+
         let public_url = match &args.public_url {
             Some(url) => {
                 let url = url.trim().trim_end_matches('/');
@@ -405,6 +429,7 @@ impl Settings {
             database,
             static_dir,
             jwt_secret,
+            signing_key_secret,
             public_url,
             admin_email,
             rate_limits: RateLimits::default(),

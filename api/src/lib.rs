@@ -3,10 +3,12 @@
 
 pub mod auth;
 pub mod bootstrap;
+pub mod certificate;
 pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod issuer;
 pub mod mail;
 pub mod openapi;
 pub mod request_id;

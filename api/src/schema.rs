@@ -195,6 +195,29 @@ diesel::table! {
         listed -> Bool,
         version -> BigInt,
         updated_at -> Timestamp,
+        status_index -> Nullable<BigInt>,
+        verify_code -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    issuer_keys (kid) {
+        kid -> Text,
+        public_key -> Text,
+        sealed_private_key -> Text,
+        created_at -> Timestamp,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    credentials (id) {
+        id -> Text,
+        endorsement_id -> Text,
+        kid -> Text,
+        jwt -> Text,
+        issued_at -> Timestamp,
+        valid_until -> Timestamp,
     }
 }
 
@@ -298,6 +321,7 @@ diesel::joinable!(assignments -> applications (application_id));
 diesel::joinable!(information_items -> assignments (assignment_id));
 diesel::joinable!(exams -> applications (application_id));
 diesel::joinable!(endorsements -> applications (application_id));
+diesel::joinable!(credentials -> endorsements (endorsement_id));
 diesel::joinable!(exam_scorings -> exams (exam_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
@@ -306,11 +330,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     applications,
     assignments,
     conflict_declarations,
+    credentials,
     endorsement_sequences,
     endorsements,
     exam_scorings,
     exams,
     information_items,
+    issuer_keys,
     audit_events,
     documents,
     outbox,

@@ -51,6 +51,9 @@ impl Application {
             }
             db::rulebooks::ensure_default(&mut conn)
                 .context("cannot publish the default rulebook")?;
+            crate::issuer::Issuer::new(&settings)
+                .ensure_key(&mut conn, clock.now())
+                .context("cannot prepare the credential signing key")?;
         }
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("ENDORSE_BIND: cannot listen on {}", settings.bind))?;
@@ -97,6 +100,10 @@ impl Application {
                 .wrap(from_fn(crate::request_id::assign_request_id))
                 .route("/healthz", web::get().to(routes::health::healthz))
                 .route("/readyz", web::get().to(routes::health::readyz))
+                .route(
+                    "/.well-known/jwks.json",
+                    web::get().to(routes::credentials::jwks),
+                )
                 .service(
                     SwaggerUi::new("/api/docs/{_:.*}").url("/api/openapi.json", ApiDoc::openapi()),
                 )

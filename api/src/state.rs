@@ -7,6 +7,7 @@ use crate::auth::tokens::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::db::Db;
+use crate::issuer::Issuer;
 use crate::mail::Transport;
 use object_store::ObjectStore;
 use std::sync::Arc;
@@ -36,6 +37,8 @@ pub struct AppState {
     pub transport: Transport,
     /// The time.
     pub clock: Arc<dyn Clock>,
+    /// Signs credentials and status lists.
+    pub issuer: Issuer,
 }
 
 impl AppState {
@@ -56,6 +59,7 @@ impl AppState {
             registrations_by_ip: RateLimiter::new(limits.registrations_per_ip, window),
             referee_misses_by_ip: RateLimiter::new(limits.referee_misses_per_ip, window),
             links: LinkKeys::new(&settings.jwt_secret),
+            issuer: Issuer::new(&settings),
             documents,
             transport,
             clock,

@@ -82,6 +82,18 @@ impl EndorsementStatus {
         )
     }
 
+    /// The status list whose bit is set for an endorsement in this status:
+    /// revocation for a revoked one, suspension for any other not in good
+    /// standing, none for one in good standing.
+    pub const fn status_bit(self) -> Option<crate::credential::StatusPurpose> {
+        use crate::credential::StatusPurpose;
+        match self {
+            EndorsementStatus::Revoked => Some(StatusPurpose::Revocation),
+            s if s.in_good_standing() => None,
+            _ => Some(StatusPurpose::Suspension),
+        }
+    }
+
     /// The statuses an admin may move it to from this one. Revoked is final;
     /// lapsing and renewal are the renewal process's own steps.
     pub fn admin_moves(self) -> &'static [EndorsementStatus] {
@@ -285,4 +297,45 @@ mod tests {
             assert!(!status.admin_moves().contains(&status));
         }
     }
+}
+
+/// An endorsement's current signed credential, for its holder (and admins).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CredentialDownload {
+    /// The endorsement's number.
+    pub number: String,
+    /// The Open Badges 3.0 credential as a VC-JWT.
+    pub jwt: String,
+    /// The verify page for this endorsement, with its verification code: what
+    /// the certificate's QR code opens.
+    pub verify_url: String,
+}
+
+/// A credential anyone may check (`GET /api/v1/credentials/{number}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PublicCredential {
+    /// The Open Badges 3.0 credential as a VC-JWT.
+    pub jwt: String,
+}
+
+/// How someone who is not the holder asks for a credential.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PublicCredentialQuery {
+    /// The verification code printed on the certificate (in its QR link).
+    /// Without it, only the credentials of holders listed in the registry are
+    /// given out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub code: Option<String>,
+}
+
+/// A signing key just made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IssuerKeyView {
+    /// Its identifier (the `kid` of what it signs).
+    pub kid: String,
 }

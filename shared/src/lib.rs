@@ -7,6 +7,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod credential;
 pub mod documents;
 pub mod eligibility;
 pub mod endorsements;

@@ -143,6 +143,14 @@ pub struct EndorsementPolicy {
     pub renewal_day: u32,
     /// Years in a renewal cycle (1: yearly).
     pub renewal_every_years: u32,
+    /// Days after the due date that a missed renewal may still be made; when
+    /// they have passed, the endorsement lapses.
+    #[serde(default = "default_grace_days")]
+    pub grace_days: u32,
+}
+
+fn default_grace_days() -> u32 {
+    30
 }
 
 impl Default for EndorsementPolicy {
@@ -152,6 +160,7 @@ impl Default for EndorsementPolicy {
             renewal_month: 12,
             renewal_day: 31,
             renewal_every_years: 1,
+            grace_days: default_grace_days(),
         }
     }
 }
@@ -759,6 +768,9 @@ impl Rulebook {
                 "endorsement.renewal_every_years".into(),
                 "must be between 1 and 10",
             );
+        }
+        if endorsement.grace_days > 365 {
+            say("endorsement.grace_days".into(), "must be at most 365");
         }
         if self.categories.is_empty() {
             say("categories".into(), "must list at least one category");

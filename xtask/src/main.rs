@@ -215,6 +215,7 @@ fn test() -> Result<()> {
         "warnings",
     ]))?;
 
+    install_verifier()?;
     let mut tally = Tally::default();
     step("Unit tests and the API suite on SQLite (includes the OpenAPI freshness check)");
     tally.cargo_test(cargo().args([
@@ -290,6 +291,22 @@ fn local_postgres_url() -> Result<String> {
     Ok(format!(
         "postgres://{user}@/postgres?host=/var/run/postgresql"
     ))
+}
+
+/// The independent credential verifier's packages (jose, from the npm
+/// registry, at the versions its lock file names).
+fn install_verifier() -> Result<()> {
+    let dir = root().join("tests/verifier");
+    if dir.join("node_modules/jose").is_dir() {
+        return Ok(());
+    }
+    step("Installing the independent credential verifier (Node.js, jose)");
+    status(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir),
+    )
+    .context("the independent verifier needs Node.js and npm")
 }
 
 fn ensure_wasm_target() -> Result<()> {

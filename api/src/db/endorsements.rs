@@ -11,6 +11,8 @@ use endorse_shared::{ApplicationId, UserId};
 /// An endorsement as stored, with its holder's name.
 #[derive(Clone, Debug)]
 pub struct Endorsement {
+    /// The row's identifier.
+    pub id: String,
     /// The readable number.
     pub number: String,
     /// The holder.
@@ -31,11 +33,16 @@ pub struct Endorsement {
     pub listed: bool,
     /// Optimistic-concurrency version.
     pub version: i64,
+    /// Its bit in the status lists (given when its first credential is issued).
+    pub status_index: Option<i64>,
+    /// The code that lets whoever holds its certificate fetch its credential.
+    pub verify_code: Option<String>,
 }
 
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = endorsements)]
 struct Row {
+    id: String,
     number: String,
     holder_id: String,
     application_id: String,
@@ -45,6 +52,8 @@ struct Row {
     status: String,
     listed: bool,
     version: i64,
+    status_index: Option<i64>,
+    verify_code: Option<String>,
 }
 
 fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
@@ -65,6 +74,9 @@ fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
             .ok_or_else(|| corrupt("endorsement status", &row.status))?,
         listed: row.listed,
         version: row.version,
+        status_index: row.status_index,
+        verify_code: row.verify_code,
+        id: row.id,
         category: row.category,
         number: row.number,
     })
@@ -89,9 +101,18 @@ pub fn next_number(
     category: &str,
     year: i32,
 ) -> DbResult<String> {
-    let key = sequence_key(prefix, category, year);
+    let last = next_in_sequence(conn, &sequence_key(prefix, category, year))?;
+    Ok(number(prefix, category, year, last))
+}
+
+/// The sequence that numbers endorsements' bits in the status lists.
+pub const STATUS_INDEX_SEQUENCE: &str = "status-list";
+
+/// The next value of the counter `key` (1 for a new one): updated before it
+/// is read, so two transactions never get the same value.
+pub fn next_in_sequence(conn: &mut AnyConnection, key: &str) -> DbResult<i64> {
     let bump = |conn: &mut AnyConnection| -> DbResult<usize> {
-        Ok(diesel::update(endorsement_sequences::table.find(&key))
+        Ok(diesel::update(endorsement_sequences::table.find(key))
             .set(endorsement_sequences::last.eq(endorsement_sequences::last + 1i64))
             .execute(conn)?)
     };
@@ -102,7 +123,7 @@ pub fn next_number(
         let created = conn.transaction::<_, DbError, _>(|conn| {
             diesel::insert_into(endorsement_sequences::table)
                 .values((
-                    endorsement_sequences::key.eq(&key),
+                    endorsement_sequences::key.eq(key),
                     endorsement_sequences::last.eq(1i64),
                 ))
                 .execute(conn)?;
@@ -116,11 +137,10 @@ pub fn next_number(
             Err(other) => return Err(other),
         }
     }
-    let last: i64 = endorsement_sequences::table
-        .find(&key)
+    Ok(endorsement_sequences::table
+        .find(key)
         .select(endorsement_sequences::last)
-        .first(conn)?;
-    Ok(number(prefix, category, year, last))
+        .first(conn)?)
 }
 
 /// A new endorsement.
@@ -239,6 +259,40 @@ pub fn set_listed(
     ))
     .execute(conn)?;
     Ok(changed == 1)
+}
+
+/// Gives an endorsement its status-list bit and verification code, once.
+pub fn set_credential_facts(
+    conn: &mut AnyConnection,
+    id: &str,
+    status_index: i64,
+    verify_code: &str,
+) -> DbResult<()> {
+    diesel::update(
+        endorsements::table
+            .find(id)
+            .filter(endorsements::status_index.is_null()),
+    )
+    .set((
+        endorsements::status_index.eq(status_index),
+        endorsements::verify_code.eq(verify_code),
+    ))
+    .execute(conn)?;
+    Ok(())
+}
+
+/// The status-list bits of every endorsement in one of these statuses.
+pub fn status_indexes(
+    conn: &mut AnyConnection,
+    statuses: &[EndorsementStatus],
+) -> DbResult<Vec<i64>> {
+    let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    let indexes: Vec<Option<i64>> = endorsements::table
+        .filter(endorsements::status.eq_any(names))
+        .filter(endorsements::status_index.is_not_null())
+        .select(endorsements::status_index)
+        .load(conn)?;
+    Ok(indexes.into_iter().flatten().collect())
 }
 
 /// The public registry: listed endorsements in good standing, by name.

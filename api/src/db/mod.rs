@@ -8,6 +8,7 @@
 pub mod applications;
 pub mod assignments;
 pub mod audit;
+pub mod credentials;
 pub mod documents;
 pub mod endorsements;
 pub mod exams;

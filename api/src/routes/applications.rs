@@ -827,6 +827,7 @@ pub async fn transition_application(
     let admin_id = admin.id;
     let mail_settings = state.settings.mail.clone();
     let public_url = state.settings.public_url.clone();
+    let issuer = state.issuer.clone();
     let outcome = state
         .db
         .transaction(move |conn| {
@@ -881,7 +882,7 @@ pub async fn transition_application(
                 now,
             )?;
             if action == Action::Endorse {
-                let number = crate::routes::endorsements::issue(conn, &application, now)?;
+                let number = crate::routes::endorsements::issue(conn, &issuer, &application, now)?;
                 audit::record(
                     conn,
                     &NewEvent {

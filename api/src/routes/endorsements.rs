@@ -8,6 +8,7 @@ use crate::db::audit::{self, NewEvent};
 use crate::db::endorsements::{self, Endorsement, NewEndorsement};
 use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
+use crate::issuer::Issuer;
 use crate::routes::auth::peer_ip;
 use crate::routes::versioning::{etag, IfMatch};
 use crate::state::AppState;
@@ -39,13 +40,16 @@ fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
 }
 
 /// Issues the endorsement an application earned, numbered and dated by the
-/// rulebook in force, in the caller's transaction. Returns its number.
+/// rulebook in force, with its signed credential, in the caller's
+/// transaction. Returns its number.
 pub(crate) fn issue(
     conn: &mut AnyConnection,
+    issuer: &Issuer,
     application: &Application,
     now: DateTime<Utc>,
 ) -> DbResult<String> {
-    let policy = rulebooks::current(conn)?.rulebook.endorsement;
+    let rulebook = rulebooks::current(conn)?.rulebook;
+    let policy = &rulebook.endorsement;
     let number = endorsements::next_number(
         conn,
         &policy.number_prefix,
@@ -68,6 +72,8 @@ pub(crate) fn issue(
         },
         now,
     )?;
+    let endorsement = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
+    issuer.issue(conn, &endorsement, &rulebook, now)?;
     Ok(number)
 }
 

@@ -5,6 +5,7 @@
 
 pub mod applications;
 pub mod auth;
+pub mod credentials;
 pub mod documents;
 pub mod endorsements;
 pub mod exam;
@@ -259,6 +260,28 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::post().to(endorsements::set_status),
             )
             .route("/registry", web::get().to(endorsements::registry))
+            .route("/issuer", web::get().to(credentials::profile))
+            .route("/issuer/keys", web::post().to(credentials::rotate_key))
+            .route(
+                "/issuer/achievements/{code}",
+                web::get().to(credentials::achievement),
+            )
+            .route(
+                "/status-lists/{purpose}",
+                web::get().to(credentials::status_list),
+            )
+            .route(
+                "/credentials/{number}",
+                web::get().to(credentials::public_credential),
+            )
+            .route(
+                "/endorsements/{number}/credential",
+                web::get().to(credentials::credential),
+            )
+            .route(
+                "/endorsements/{number}/certificate",
+                web::get().to(credentials::certificate),
+            )
             .route("/me/portfolio", web::get().to(portfolio::get_portfolio))
             .route(
                 "/me/portfolio/rsc/batch",

@@ -11,7 +11,7 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 /// Ada, endorsed in IFS; returns (admin token, Ada's token, the application).
-async fn endorsed(app: &TestApp) -> (String, String, ApplicationResponse) {
+pub(crate) async fn endorsed(app: &TestApp) -> (String, String, ApplicationResponse) {
     let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
     let session = app.register("ada@example.org", "Ada Lovelace").await;
     let ada = session.access_token.clone();
@@ -32,7 +32,7 @@ async fn endorsed(app: &TestApp) -> (String, String, ApplicationResponse) {
     (admin, ada, submitted)
 }
 
-async fn registry(app: &TestApp, query: &str) -> RegistryPage {
+pub(crate) async fn registry(app: &TestApp, query: &str) -> RegistryPage {
     expect_json(
         app.client
             .get(app.url(&format!("/api/v1/registry{query}")))
@@ -44,7 +44,7 @@ async fn registry(app: &TestApp, query: &str) -> RegistryPage {
     .await
 }
 
-async fn move_to(
+pub(crate) async fn move_to(
     app: &TestApp,
     admin: &str,
     number: &str,

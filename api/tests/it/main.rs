@@ -12,6 +12,7 @@ mod accounts;
 mod applications;
 mod auth;
 mod contract;
+mod credentials;
 mod documents;
 mod endorsements;
 mod exam;

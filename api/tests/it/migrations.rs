@@ -6,9 +6,9 @@ use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
     application_snapshots, applications, assignments, audit_events, conflict_declarations,
-    documents, endorsement_sequences, endorsements, exam_scorings, exams, information_items,
-    outbox, outbox_attempts, portfolio_entries, portfolio_notes, reference_requests,
-    refresh_tokens, reviewer_profiles, rulebook_versions, users,
+    credentials, documents, endorsement_sequences, endorsements, exam_scorings, exams,
+    information_items, issuer_keys, outbox, outbox_attempts, portfolio_entries, portfolio_notes,
+    reference_requests, refresh_tokens, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -146,8 +146,18 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             bool,
             i64,
             Stamp,
+            Option<i64>,
+            Option<String>,
         )>(conn)
         .expect("endorsements matches schema.rs");
+    issuer_keys::table
+        .select(issuer_keys::all_columns)
+        .load::<(String, String, String, Stamp, Option<Stamp>)>(conn)
+        .expect("issuer_keys matches schema.rs");
+    credentials::table
+        .select(credentials::all_columns)
+        .load::<(String, String, String, String, Stamp, Stamp)>(conn)
+        .expect("credentials matches schema.rs");
     endorsement_sequences::table
         .select(endorsement_sequences::all_columns)
         .load::<(String, i64)>(conn)

@@ -1,0 +1,293 @@
+//! The printable certificate: one A4 landscape page in PDF, with a QR code
+//! that opens the verify page.
+//!
+//! It uses the PDF standard fonts (Helvetica), which every reader has, so the
+//! file stays small and embeds no font. They cover Latin-1 (WinAnsi); a letter
+//! outside it prints as '?'.
+
+use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use qrcode::{Color, EcLevel, QrCode};
+
+/// What a certificate says.
+pub struct CertificateFacts<'a> {
+    /// The association.
+    pub association: &'a str,
+    /// The holder's name.
+    pub holder_name: &'a str,
+    /// The category's name.
+    pub category_name: &'a str,
+    /// The category's code.
+    pub category: &'a str,
+    /// The endorsement number.
+    pub number: &'a str,
+    /// "22 November 2026".
+    pub endorsed_since: &'a str,
+    /// "31 December 2027".
+    pub valid_through: &'a str,
+    /// What the QR code opens.
+    pub verify_url: &'a str,
+}
+
+const WIDTH: f32 = 842.0;
+const HEIGHT: f32 = 595.0;
+const REGULAR: Name<'static> = Name(b"F1");
+const BOLD: Name<'static> = Name(b"F2");
+
+/// Helvetica's advance widths (per 1000 units) for ' ' to '~'.
+const HELVETICA: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
+    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
+    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
+];
+/// Helvetica-Bold's, likewise.
+const HELVETICA_BOLD: [u16; 95] = [
+    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
+    556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667,
+    611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
+    667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
+    278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
+];
+
+/// The text in WinAnsi, the standard fonts' encoding.
+fn win_ansi(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            ' '..='~' => c as u8,
+            '\u{a0}'..='\u{ff}' => c as u8,
+            '\u{2019}' => 0x92,
+            '\u{2018}' => 0x91,
+            '\u{201c}' => 0x93,
+            '\u{201d}' => 0x94,
+            '\u{2013}' => 0x96,
+            '\u{2014}' => 0x97,
+            '\u{2022}' => 0x95,
+            '\u{2026}' => 0x85,
+            '\u{20ac}' => 0x80,
+            '\u{152}' => 0x8c,
+            '\u{153}' => 0x9c,
+            '\u{160}' => 0x8a,
+            '\u{161}' => 0x9a,
+            '\u{17d}' => 0x8e,
+            '\u{17e}' => 0x9e,
+            '\u{178}' => 0x9f,
+            _ => b'?',
+        })
+        .collect()
+}
+
+/// The width of WinAnsi text in points. Letters past ASCII count as an 'o'
+/// (close enough to centre a line).
+fn text_width(bytes: &[u8], size: f32, bold: bool) -> f32 {
+    let table = if bold { &HELVETICA_BOLD } else { &HELVETICA };
+    let units: u32 = bytes
+        .iter()
+        .map(|b| match b {
+            32..=126 => u32::from(table[usize::from(b - 32)]),
+            _ => u32::from(table[usize::from(b'o' - 32)]),
+        })
+        .sum();
+    units as f32 * size / 1000.0
+}
+
+/// Writes a line centred on the page, shrinking it to fit `max_width`.
+fn centred(content: &mut Content, text: &str, y: f32, size: f32, bold: bool, max_width: f32) {
+    let bytes = win_ansi(text);
+    let mut size = size;
+    let mut width = text_width(&bytes, size, bold);
+    if width > max_width {
+        size *= max_width / width;
+        width = max_width;
+    }
+    content
+        .begin_text()
+        .set_font(if bold { BOLD } else { REGULAR }, size)
+        .next_line((WIDTH - width) / 2.0, y)
+        .show(Str(&bytes))
+        .end_text();
+}
+
+/// The certificate as a PDF file.
+pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::QrError> {
+    let qr = QrCode::with_error_correction_level(facts.verify_url.as_bytes(), EcLevel::M)?;
+
+    let catalog = Ref::new(1);
+    let pages = Ref::new(2);
+    let page = Ref::new(3);
+    let regular = Ref::new(4);
+    let bold = Ref::new(5);
+    let body = Ref::new(6);
+    let info = Ref::new(7);
+
+    let mut pdf = Pdf::new();
+    pdf.catalog(catalog).pages(pages);
+    pdf.pages(pages).kids([page]).count(1);
+    let mut p = pdf.page(page);
+    p.media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT));
+    p.parent(pages);
+    p.contents(body);
+    {
+        let mut resources = p.resources();
+        let mut fonts = resources.fonts();
+        fonts.pair(REGULAR, regular);
+        fonts.pair(BOLD, bold);
+    }
+    p.finish();
+    pdf.type1_font(regular)
+        .base_font(Name(b"Helvetica"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.type1_font(bold)
+        .base_font(Name(b"Helvetica-Bold"))
+        .encoding_predefined(Name(b"WinAnsiEncoding"));
+    pdf.document_info(info)
+        .title(TextStr(&format!(
+            "Certificate of endorsement {}",
+            facts.number
+        )))
+        .author(TextStr(facts.association))
+        .creator(TextStr("Endorse"));
+
+    let mut c = Content::new();
+    // A double frame in the app's teal.
+    c.set_stroke_rgb(0.05, 0.37, 0.40)
+        .set_line_width(3.0)
+        .rect(24.0, 24.0, WIDTH - 48.0, HEIGHT - 48.0)
+        .stroke()
+        .set_line_width(0.75)
+        .rect(32.0, 32.0, WIDTH - 64.0, HEIGHT - 64.0)
+        .stroke();
+    let text_width_max = WIDTH - 160.0;
+    c.set_fill_rgb(0.05, 0.37, 0.40);
+    centred(
+        &mut c,
+        facts.association,
+        505.0,
+        16.0,
+        false,
+        text_width_max,
+    );
+    c.set_fill_rgb(0.1, 0.1, 0.1);
+    centred(
+        &mut c,
+        "Certificate of Endorsement",
+        455.0,
+        32.0,
+        true,
+        text_width_max,
+    );
+    centred(
+        &mut c,
+        "This certifies that",
+        405.0,
+        13.0,
+        false,
+        text_width_max,
+    );
+    centred(&mut c, facts.holder_name, 365.0, 28.0, true, text_width_max);
+    centred(
+        &mut c,
+        "holds the Infant and Early Childhood Mental Health Endorsement as",
+        325.0,
+        13.0,
+        false,
+        text_width_max,
+    );
+    centred(
+        &mut c,
+        &format!("{} ({})", facts.category_name, facts.category),
+        290.0,
+        22.0,
+        true,
+        text_width_max,
+    );
+    centred(
+        &mut c,
+        &format!("Endorsement number {}", facts.number),
+        245.0,
+        13.0,
+        false,
+        text_width_max,
+    );
+    centred(
+        &mut c,
+        &format!(
+            "Endorsed since {}  \u{2022}  Valid through {}",
+            facts.endorsed_since, facts.valid_through
+        ),
+        225.0,
+        13.0,
+        false,
+        text_width_max,
+    );
+
+    // The QR code, bottom right, with a quiet zone of four modules.
+    let modules = qr.width();
+    let size = 110.0_f32;
+    let module = size / modules as f32;
+    let (left, bottom) = (WIDTH - 60.0 - size, 56.0);
+    c.set_fill_rgb(0.0, 0.0, 0.0);
+    for (i, color) in qr.to_colors().into_iter().enumerate() {
+        if color == Color::Dark {
+            let (x, y) = (i % modules, i / modules);
+            c.rect(
+                left + x as f32 * module,
+                bottom + size - (y as f32 + 1.0) * module,
+                module,
+                module,
+            );
+        }
+    }
+    c.fill_nonzero();
+    let note = win_ansi("Scan to verify, or visit");
+    c.begin_text()
+        .set_font(REGULAR, 9.0)
+        .next_line(60.0, 84.0)
+        .show(Str(&note))
+        .end_text();
+    let url = win_ansi(facts.verify_url);
+    c.begin_text()
+        .set_font(REGULAR, 9.0)
+        .next_line(60.0, 70.0)
+        .show(Str(&url))
+        .end_text();
+    pdf.stream(body, &c.finish());
+    Ok(pdf.finish())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_certificate_is_a_pdf_naming_the_holder_and_number() {
+        let pdf = render(&CertificateFacts {
+            association: "Alliance",
+            holder_name: "Zoë O\u{2019}Brien \u{4e2d}",
+            category_name: "Infant Family Specialist",
+            category: "IFS",
+            number: "AL-IFS-2026-0001",
+            endorsed_since: "22 November 2026",
+            valid_through: "31 December 2026",
+            verify_url: "http://localhost/verify/AL-IFS-2026-0001?code=ABC",
+        })
+        .unwrap_or_default();
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = String::from_utf8_lossy(&pdf);
+        assert!(text.contains("AL-IFS-2026-0001"));
+        assert!(text.contains("/Helvetica-Bold"));
+        // WinAnsi, written as a hex string: ë is EB, the apostrophe 92, the
+        // Chinese letter '?' (3F).
+        assert!(text.to_uppercase().contains("<5A6FEB204F92427269656E203F>"));
+    }
+
+    #[test]
+    fn a_long_line_shrinks_to_fit() {
+        let bytes = win_ansi(&"W".repeat(200));
+        assert!(text_width(&bytes, 28.0, true) > WIDTH);
+        let mut c = Content::new();
+        centred(&mut c, &"W".repeat(200), 100.0, 28.0, true, 600.0);
+        let text = String::from_utf8_lossy(&c.finish()).to_string();
+        assert!(!text.contains("/F2 28 Tf"));
+    }
+}

@@ -1,0 +1,1091 @@
+//! The credential Endorse issues for an endorsement: an Open Badges 3.0
+//! credential (the W3C Verifiable Credentials 2.0 data model) signed as a
+//! VC-JWT with EdDSA over Ed25519, and the W3C Bitstring Status Lists that say
+//! whether it has been revoked or suspended.
+//!
+//! The server issues with this code; the verify page checks with the same code,
+//! compiled to WebAssembly. Nothing here does I/O: the caller fetches the keys
+//! and the status lists and hands them in.
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine as _;
+use chrono::{DateTime, TimeZone, Utc};
+use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, JwkSet};
+use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
+use std::fmt;
+use std::io::{Read, Write};
+
+/// The W3C Verifiable Credentials 2.0 context.
+pub const VC_CONTEXT: &str = "https://www.w3.org/ns/credentials/v2";
+/// The Open Badges 3.0 context.
+pub const OB_CONTEXT: &str = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+/// The JOSE `typ` of a credential secured as a JWT.
+pub const JWT_TYPE: &str = "vc+jwt";
+/// The fewest bits a status list has, so that one holder's index says little
+/// about them (the specification's 16 KiB minimum).
+pub const STATUS_LIST_MIN_BITS: usize = 131_072;
+/// The most bytes a status list may inflate to; a larger one is refused, not
+/// read (a hostile list could otherwise exhaust memory).
+pub const STATUS_LIST_MAX_BYTES: usize = 16 * 1024 * 1024;
+/// The longest credential text the verifier reads.
+pub const MAX_JWT_CHARS: usize = 64 * 1024;
+
+/// Where an Endorse server publishes what verifiers need. Every address is
+/// under the server's public URL.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Addresses {
+    base: String,
+}
+
+impl Addresses {
+    /// The addresses under this public URL (with or without a trailing slash).
+    pub fn new(base_url: &str) -> Self {
+        Self {
+            base: base_url.trim_end_matches('/').to_string(),
+        }
+    }
+
+    /// The public URL itself.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The issuer's identifier: its profile's address.
+    pub fn issuer(&self) -> String {
+        format!("{}/api/v1/issuer", self.base)
+    }
+
+    /// The issuer's public keys.
+    pub fn jwks(&self) -> String {
+        format!("{}/.well-known/jwks.json", self.base)
+    }
+
+    /// A status list's address.
+    pub fn status_list(&self, purpose: StatusPurpose) -> String {
+        format!("{}/api/v1/status-lists/{}", self.base, purpose.as_str())
+    }
+
+    /// The achievement a category's endorsement stands for.
+    pub fn achievement(&self, category: &str) -> String {
+        format!("{}/api/v1/issuer/achievements/{category}", self.base)
+    }
+
+    /// The decision behind an endorsement (open to its holder and admins).
+    pub fn evidence(&self, application: &str) -> String {
+        format!("{}/applications/{application}", self.base)
+    }
+
+    /// The verify page for an endorsement, with the code that lets anyone
+    /// holding the certificate fetch its credential.
+    pub fn verify_page(&self, number: &str, code: &str) -> String {
+        format!("{}/verify/{number}?code={code}", self.base)
+    }
+}
+
+/// Why a status list says what it says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "lowercase")]
+pub enum StatusPurpose {
+    /// A set bit: revoked for good.
+    Revocation,
+    /// A set bit: not in good standing for now (suspended, lapsed, inactive…).
+    Suspension,
+}
+
+impl StatusPurpose {
+    /// Both purposes.
+    pub const ALL: [StatusPurpose; 2] = [StatusPurpose::Revocation, StatusPurpose::Suspension];
+
+    /// The name in credentials and addresses.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            StatusPurpose::Revocation => "revocation",
+            StatusPurpose::Suspension => "suspension",
+        }
+    }
+
+    /// The purpose with this name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|p| p.as_str() == raw)
+    }
+}
+
+/// Dates as credentials write them: RFC 3339, whole seconds, UTC.
+mod rfc3339 {
+    use chrono::{DateTime, SecondsFormat, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(at: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&at.to_rfc3339_opts(SecondsFormat::Secs, true))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        let raw = String::deserialize(d)?;
+        DateTime::parse_from_rfc3339(&raw)
+            .map(|at| at.with_timezone(&Utc))
+            .map_err(serde::de::Error::custom)
+    }
+
+    pub mod option {
+        use chrono::{DateTime, Utc};
+        use serde::{Deserialize, Deserializer, Serializer};
+
+        pub fn serialize<S: Serializer>(
+            at: &Option<DateTime<Utc>>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
+            match at {
+                Some(at) => super::serialize(at, s),
+                None => s.serialize_none(),
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<DateTime<Utc>>, D::Error> {
+            Option::<String>::deserialize(d)?
+                .map(|raw| {
+                    DateTime::parse_from_rfc3339(&raw)
+                        .map(|at| at.with_timezone(&Utc))
+                        .map_err(serde::de::Error::custom)
+                })
+                .transpose()
+        }
+    }
+}
+
+/// The issuer, as credentials name it (an Open Badges `Profile`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Profile {
+    /// The profile's address.
+    pub id: String,
+    /// `["Profile"]`.
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    /// The association's name.
+    pub name: String,
+    /// The association's web address.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Where to write to the association.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+}
+
+/// What the endorsement stands for.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Achievement {
+    /// The achievement's address.
+    pub id: String,
+    /// `["Achievement"]`.
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    /// `Certification`.
+    pub achievement_type: String,
+    /// The category's name.
+    pub name: String,
+    /// What the category is.
+    pub description: String,
+    /// How it is earned.
+    pub criteria: Criteria,
+    /// The category's code, e.g. `IFS`.
+    pub human_code: String,
+}
+
+/// How an achievement is earned.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Criteria {
+    /// In words.
+    pub narrative: String,
+}
+
+/// Who the holder is, as Open Badges says it: an identity in plain text.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct IdentityObject {
+    /// `IdentityObject`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// The identity itself (not hashed).
+    pub identity_hash: String,
+    /// `name`.
+    pub identity_type: String,
+    /// `false`.
+    pub hashed: bool,
+}
+
+/// The holder and what they achieved.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Subject {
+    /// `["AchievementSubject"]`.
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    /// The holder's name.
+    pub identifier: Vec<IdentityObject>,
+    /// The endorsement number.
+    pub license_number: String,
+    /// What the endorsement stands for.
+    pub achievement: Achievement,
+}
+
+/// A credential's place in a status list.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusEntry {
+    /// The list's address and the index.
+    pub id: String,
+    /// `BitstringStatusListEntry`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// What a set bit means.
+    pub status_purpose: StatusPurpose,
+    /// The bit's index, in decimal.
+    pub status_list_index: String,
+    /// The list credential's address.
+    pub status_list_credential: String,
+}
+
+/// What the decision rests on.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Evidence {
+    /// Where the decision is recorded.
+    pub id: String,
+    /// `["Evidence"]`.
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    /// A short name.
+    pub name: String,
+    /// In words.
+    pub narrative: String,
+}
+
+/// An Open Badges 3.0 credential for one endorsement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Credential {
+    /// The JSON-LD contexts.
+    #[serde(rename = "@context")]
+    pub context: Vec<String>,
+    /// `urn:uuid:…`, one per credential issued.
+    pub id: String,
+    /// `["VerifiableCredential", "OpenBadgeCredential"]`.
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    /// The association.
+    pub issuer: Profile,
+    /// A name for people.
+    pub name: String,
+    /// From when it holds.
+    #[serde(with = "rfc3339")]
+    pub valid_from: DateTime<Utc>,
+    /// Until when it holds: the renewal due date and its grace period.
+    #[serde(
+        with = "rfc3339::option",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub valid_until: Option<DateTime<Utc>>,
+    /// The date the endorsement was first awarded.
+    #[serde(with = "rfc3339")]
+    pub awarded_date: DateTime<Utc>,
+    /// The holder and the achievement.
+    pub credential_subject: Subject,
+    /// Its places in the revocation and suspension lists.
+    pub credential_status: Vec<StatusEntry>,
+    /// The decision.
+    pub evidence: Vec<Evidence>,
+}
+
+/// What goes into one credential.
+#[derive(Clone, Debug)]
+pub struct CredentialFacts<'a> {
+    /// Where the issuer publishes.
+    pub addresses: &'a Addresses,
+    /// The association's name.
+    pub issuer_name: &'a str,
+    /// The credential's own identifier (a UUID).
+    pub credential_id: &'a str,
+    /// The endorsement number.
+    pub number: &'a str,
+    /// The category's code.
+    pub category: &'a str,
+    /// The category's name.
+    pub category_name: &'a str,
+    /// What the category is (its scope of practice).
+    pub category_description: &'a str,
+    /// The holder's name.
+    pub holder_name: &'a str,
+    /// When the endorsement was awarded.
+    pub awarded_at: DateTime<Utc>,
+    /// From when this credential holds (issue time).
+    pub valid_from: DateTime<Utc>,
+    /// Until when it holds.
+    pub valid_until: DateTime<Utc>,
+    /// The endorsement's index in the status lists.
+    pub status_index: u64,
+    /// The application that earned it.
+    pub application: &'a str,
+}
+
+/// Whole seconds: what a JWT's dates can say.
+fn whole_seconds(at: DateTime<Utc>) -> DateTime<Utc> {
+    Utc.timestamp_opt(at.timestamp(), 0).single().unwrap_or(at)
+}
+
+/// The credential for these facts.
+pub fn credential(facts: &CredentialFacts<'_>) -> Credential {
+    let a = facts.addresses;
+    let status = |purpose: StatusPurpose| {
+        let list = a.status_list(purpose);
+        StatusEntry {
+            id: format!("{list}#{}", facts.status_index),
+            kind: "BitstringStatusListEntry".into(),
+            status_purpose: purpose,
+            status_list_index: facts.status_index.to_string(),
+            status_list_credential: list,
+        }
+    };
+    Credential {
+        context: vec![VC_CONTEXT.into(), OB_CONTEXT.into()],
+        id: format!("urn:uuid:{}", facts.credential_id),
+        types: vec!["VerifiableCredential".into(), "OpenBadgeCredential".into()],
+        issuer: Profile {
+            id: a.issuer(),
+            types: vec!["Profile".into()],
+            name: facts.issuer_name.into(),
+            url: Some(a.base().into()),
+            email: None,
+        },
+        name: format!("{} endorsement", facts.category_name),
+        valid_from: whole_seconds(facts.valid_from),
+        valid_until: Some(whole_seconds(facts.valid_until)),
+        awarded_date: whole_seconds(facts.awarded_at),
+        credential_subject: Subject {
+            types: vec!["AchievementSubject".into()],
+            identifier: vec![IdentityObject {
+                kind: "IdentityObject".into(),
+                identity_hash: facts.holder_name.into(),
+                identity_type: "name".into(),
+                hashed: false,
+            }],
+            license_number: facts.number.into(),
+            achievement: Achievement {
+                id: a.achievement(facts.category),
+                types: vec!["Achievement".into()],
+                achievement_type: "Certification".into(),
+                name: facts.category_name.into(),
+                description: format!("Scope of practice: {}.", facts.category_description),
+                criteria: Criteria {
+                    narrative: format!(
+                        "Awarded by {} after peer review of a portfolio against the {} requirements of the association's rulebook.",
+                        facts.issuer_name, facts.category
+                    ),
+                },
+                human_code: facts.category.into(),
+            },
+        },
+        credential_status: vec![
+            status(StatusPurpose::Revocation),
+            status(StatusPurpose::Suspension),
+        ],
+        evidence: vec![Evidence {
+            id: a.evidence(facts.application),
+            types: vec!["Evidence".into()],
+            name: "Endorsement decision".into(),
+            narrative: format!(
+                "The association decided to endorse on {} (application {}).",
+                facts.awarded_at.format("%-d %B %Y"),
+                facts.application
+            ),
+        }],
+    }
+}
+
+impl Credential {
+    /// The holder's name.
+    pub fn holder_name(&self) -> &str {
+        self.credential_subject
+            .identifier
+            .iter()
+            .find(|i| i.identity_type == "name")
+            .map_or("", |i| i.identity_hash.as_str())
+    }
+
+    /// The endorsement number.
+    pub fn number(&self) -> &str {
+        &self.credential_subject.license_number
+    }
+
+    /// The category's code and name.
+    pub fn category(&self) -> (&str, &str) {
+        let achievement = &self.credential_subject.achievement;
+        (&achievement.human_code, &achievement.name)
+    }
+}
+
+/// A signed payload: the registered JWT claims around the credential, so that
+/// any JWT library also checks its dates.
+#[derive(Serialize, Deserialize)]
+struct Claims<T> {
+    iss: String,
+    jti: String,
+    iat: i64,
+    nbf: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    exp: Option<i64>,
+    #[serde(flatten)]
+    body: T,
+}
+
+/// An Ed25519 signing key, as the server keeps it: the 32-byte seed.
+pub struct SigningKey {
+    /// The key's identifier in the JWKS.
+    pub kid: String,
+    key: EncodingKey,
+}
+
+impl SigningKey {
+    /// The key with this identifier and 32-byte seed.
+    pub fn from_seed(kid: &str, seed: &[u8; 32]) -> Self {
+        // PKCS#8 v1 wrapping of an Ed25519 seed (RFC 8410): a fixed prefix.
+        const PREFIX: [u8; 16] = [
+            0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22,
+            0x04, 0x20,
+        ];
+        let mut der = Vec::with_capacity(48);
+        der.extend_from_slice(&PREFIX);
+        der.extend_from_slice(seed);
+        Self {
+            kid: kid.to_string(),
+            key: EncodingKey::from_ed_der(&der),
+        }
+    }
+}
+
+/// The public half of a key, as a JWK (`OKP`, `Ed25519`).
+pub fn public_jwk(kid: &str, public_key: &[u8; 32]) -> Jwk {
+    use jsonwebtoken::jwk::{
+        CommonParameters, KeyAlgorithm, OctetKeyPairParameters, OctetKeyPairType, PublicKeyUse,
+    };
+    Jwk {
+        common: CommonParameters {
+            public_key_use: Some(PublicKeyUse::Signature),
+            key_algorithm: Some(KeyAlgorithm::EdDSA),
+            key_id: Some(kid.to_string()),
+            ..CommonParameters::default()
+        },
+        algorithm: AlgorithmParameters::OctetKeyPair(OctetKeyPairParameters {
+            key_type: OctetKeyPairType::OctetKeyPair,
+            curve: EllipticCurve::Ed25519,
+            x: URL_SAFE_NO_PAD.encode(public_key),
+        }),
+    }
+}
+
+fn sign<T: Serialize>(
+    body: T,
+    id: &str,
+    issuer: &str,
+    valid_from: DateTime<Utc>,
+    valid_until: Option<DateTime<Utc>>,
+    key: &SigningKey,
+) -> Result<String, jsonwebtoken::errors::Error> {
+    let mut header = Header::new(Algorithm::EdDSA);
+    header.typ = Some(JWT_TYPE.into());
+    header.kid = Some(key.kid.clone());
+    let claims = Claims {
+        iss: issuer.into(),
+        jti: id.into(),
+        iat: valid_from.timestamp(),
+        nbf: valid_from.timestamp(),
+        exp: valid_until.map(|at| at.timestamp()),
+        body,
+    };
+    jsonwebtoken::encode(&header, &claims, &key.key)
+}
+
+/// The credential, signed as a VC-JWT.
+pub fn sign_credential(
+    credential: &Credential,
+    key: &SigningKey,
+) -> Result<String, jsonwebtoken::errors::Error> {
+    sign(
+        credential,
+        &credential.id,
+        &credential.issuer.id,
+        credential.valid_from,
+        credential.valid_until,
+        key,
+    )
+}
+
+/// Why a credential is not genuine.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum NotGenuine {
+    /// Not a JWT at all, or not one of ours.
+    Malformed(String),
+    /// Signed with a key the issuer never published.
+    UnknownKey(String),
+    /// The signature does not match the content: it was changed, or signed
+    /// by someone else.
+    BadSignature,
+    /// Names another issuer.
+    WrongIssuer(String),
+    /// A status list that is not what the credential points to.
+    BadStatusList(String),
+}
+
+impl fmt::Display for NotGenuine {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotGenuine::Malformed(why) => write!(f, "it is not a credential this issuer signs: {why}"),
+            NotGenuine::UnknownKey(kid) => write!(
+                f,
+                "it is signed with a key (\"{kid}\") this issuer has never published"
+            ),
+            NotGenuine::BadSignature => f.write_str(
+                "its signature does not match its content: it was altered after signing, or signed by someone else",
+            ),
+            NotGenuine::WrongIssuer(issuer) => {
+                write!(f, "it names another issuer (\"{issuer}\")")
+            }
+            NotGenuine::BadStatusList(why) => write!(f, "its status list cannot be trusted: {why}"),
+        }
+    }
+}
+
+/// Checks the signature and the issuer, and reads the payload. Dates and status
+/// are left to [`verdict`]: a genuine credential may still be expired.
+fn verify<T: for<'de> Deserialize<'de>>(
+    jwt: &str,
+    keys: &JwkSet,
+    issuer: &str,
+) -> Result<Claims<T>, NotGenuine> {
+    let jwt = jwt.trim();
+    if jwt.len() > MAX_JWT_CHARS {
+        return Err(NotGenuine::Malformed(format!(
+            "it is longer than {MAX_JWT_CHARS} characters"
+        )));
+    }
+    let header = jsonwebtoken::decode_header(jwt)
+        .map_err(|_| NotGenuine::Malformed("it has no readable JWT header".into()))?;
+    if header.alg != Algorithm::EdDSA {
+        return Err(NotGenuine::Malformed(format!(
+            "it is signed with {:?}, not EdDSA",
+            header.alg
+        )));
+    }
+    let kid = header
+        .kid
+        .ok_or_else(|| NotGenuine::Malformed("its header names no key".into()))?;
+    let jwk = keys
+        .find(&kid)
+        .ok_or_else(|| NotGenuine::UnknownKey(kid.clone()))?;
+    let key = decoding_key(jwk).ok_or_else(|| NotGenuine::UnknownKey(kid.clone()))?;
+    let mut validation = Validation::new(Algorithm::EdDSA);
+    validation.validate_exp = false;
+    validation.validate_nbf = false;
+    validation.validate_aud = false;
+    validation.required_spec_claims = HashSet::new();
+    let data = jsonwebtoken::decode::<Claims<T>>(jwt, &key, &validation).map_err(|error| {
+        use jsonwebtoken::errors::ErrorKind;
+        match error.kind() {
+            ErrorKind::InvalidSignature => NotGenuine::BadSignature,
+            ErrorKind::Json(why) => {
+                NotGenuine::Malformed(format!("its content is not a credential ({why})"))
+            }
+            _ => NotGenuine::Malformed(error.to_string()),
+        }
+    })?;
+    if data.claims.iss != issuer {
+        return Err(NotGenuine::WrongIssuer(data.claims.iss));
+    }
+    Ok(data.claims)
+}
+
+/// An Ed25519 public key from a JWK, if it is one (and of the right length:
+/// a short key would otherwise make the check panic).
+fn decoding_key(jwk: &Jwk) -> Option<DecodingKey> {
+    let AlgorithmParameters::OctetKeyPair(params) = &jwk.algorithm else {
+        return None;
+    };
+    if params.curve != EllipticCurve::Ed25519 {
+        return None;
+    }
+    let bytes = URL_SAFE_NO_PAD.decode(&params.x).ok()?;
+    (bytes.len() == 32).then(|| DecodingKey::from_ed_der(&bytes))
+}
+
+/// Checks a credential's signature against the issuer's published keys.
+pub fn verify_credential(jwt: &str, keys: &JwkSet, issuer: &str) -> Result<Credential, NotGenuine> {
+    let claims = verify::<Credential>(jwt, keys, issuer)?;
+    let credential = claims.body;
+    if credential.issuer.id != issuer {
+        return Err(NotGenuine::WrongIssuer(credential.issuer.id));
+    }
+    if !credential.types.iter().any(|t| t == "OpenBadgeCredential") {
+        return Err(NotGenuine::Malformed(
+            "it is not an Open Badges credential".into(),
+        ));
+    }
+    Ok(credential)
+}
+
+/// A status list's subject.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusListSubject {
+    /// `<list address>#list`.
+    pub id: String,
+    /// `BitstringStatusList`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// What a set bit means.
+    pub status_purpose: StatusPurpose,
+    /// The bits: GZIP, then base64url with the multibase prefix `u`.
+    pub encoded_list: String,
+}
+
+/// A Bitstring Status List credential.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StatusListCredential {
+    /// The JSON-LD contexts.
+    #[serde(rename = "@context")]
+    pub context: Vec<String>,
+    /// The list's address.
+    pub id: String,
+    /// `["VerifiableCredential", "BitstringStatusListCredential"]`.
+    #[serde(rename = "type")]
+    pub types: Vec<String>,
+    /// The issuer's identifier.
+    pub issuer: String,
+    /// When this copy was made.
+    #[serde(with = "rfc3339")]
+    pub valid_from: DateTime<Utc>,
+    /// The list.
+    pub credential_subject: StatusListSubject,
+}
+
+/// The bits of a status list, index 0 the leftmost bit of the first byte.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Bitstring(Vec<u8>);
+
+impl Bitstring {
+    /// A list with these indexes set, at least [`STATUS_LIST_MIN_BITS`] long.
+    pub fn with_set(indexes: impl IntoIterator<Item = u64>) -> Self {
+        let indexes: Vec<u64> = indexes.into_iter().collect();
+        let highest = indexes.iter().copied().max().unwrap_or(0);
+        let bits = usize::try_from(highest + 1)
+            .unwrap_or(usize::MAX)
+            .max(STATUS_LIST_MIN_BITS);
+        let mut bytes = vec![0u8; bits.div_ceil(8)];
+        for index in indexes {
+            if let Ok(i) = usize::try_from(index) {
+                bytes[i / 8] |= 0x80 >> (i % 8);
+            }
+        }
+        Self(bytes)
+    }
+
+    /// Whether the bit at `index` is set; `None` past the end.
+    pub fn get(&self, index: u64) -> Option<bool> {
+        let i = usize::try_from(index).ok()?;
+        let byte = self.0.get(i / 8)?;
+        Some(byte & (0x80 >> (i % 8)) != 0)
+    }
+
+    /// GZIP, base64url, multibase `u`.
+    pub fn encode(&self) -> String {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+        // Writing to a Vec cannot fail.
+        let _ = gz.write_all(&self.0);
+        let compressed = gz.finish().unwrap_or_default();
+        format!("u{}", URL_SAFE_NO_PAD.encode(compressed))
+    }
+
+    /// The list an `encodedList` holds.
+    pub fn decode(encoded: &str) -> Result<Self, String> {
+        let body = encoded
+            .strip_prefix('u')
+            .ok_or("the list is not multibase base64url (it must start with 'u')")?;
+        let compressed = URL_SAFE_NO_PAD
+            .decode(body)
+            .map_err(|_| "the list is not valid base64url".to_string())?;
+        let mut bytes = Vec::new();
+        flate2::read::GzDecoder::new(compressed.as_slice())
+            .take(STATUS_LIST_MAX_BYTES as u64 + 1)
+            .read_to_end(&mut bytes)
+            .map_err(|_| "the list is not GZIP-compressed".to_string())?;
+        if bytes.len() > STATUS_LIST_MAX_BYTES {
+            return Err(format!(
+                "the list is larger than {STATUS_LIST_MAX_BYTES} bytes"
+            ));
+        }
+        Ok(Self(bytes))
+    }
+}
+
+/// The status list credential for a purpose, listing these set indexes.
+pub fn status_list(
+    addresses: &Addresses,
+    purpose: StatusPurpose,
+    set: impl IntoIterator<Item = u64>,
+    now: DateTime<Utc>,
+) -> StatusListCredential {
+    let id = addresses.status_list(purpose);
+    StatusListCredential {
+        context: vec![VC_CONTEXT.into()],
+        credential_subject: StatusListSubject {
+            id: format!("{id}#list"),
+            kind: "BitstringStatusList".into(),
+            status_purpose: purpose,
+            encoded_list: Bitstring::with_set(set).encode(),
+        },
+        id,
+        types: vec![
+            "VerifiableCredential".into(),
+            "BitstringStatusListCredential".into(),
+        ],
+        issuer: addresses.issuer(),
+        valid_from: whole_seconds(now),
+    }
+}
+
+/// The status list, signed as a VC-JWT.
+pub fn sign_status_list(
+    list: &StatusListCredential,
+    key: &SigningKey,
+) -> Result<String, jsonwebtoken::errors::Error> {
+    sign(list, &list.id, &list.issuer, list.valid_from, None, key)
+}
+
+/// Checks a status list's signature and that it is the list `entry` points to,
+/// and reads the entry's bit.
+pub fn status_bit(
+    jwt: &str,
+    keys: &JwkSet,
+    issuer: &str,
+    entry: &StatusEntry,
+) -> Result<bool, NotGenuine> {
+    let bad = |why: &str| NotGenuine::BadStatusList(why.to_string());
+    let list = verify::<StatusListCredential>(jwt, keys, issuer)
+        .map_err(|why| NotGenuine::BadStatusList(why.to_string()))?
+        .body;
+    if list.id != entry.status_list_credential {
+        return Err(bad("it is not the list the credential points to"));
+    }
+    if list.credential_subject.status_purpose != entry.status_purpose {
+        return Err(bad("it is for another purpose"));
+    }
+    let index: u64 = entry
+        .status_list_index
+        .parse()
+        .map_err(|_| bad("the credential's index is not a number"))?;
+    let bits = Bitstring::decode(&list.credential_subject.encoded_list).map_err(|why| bad(&why))?;
+    bits.get(index)
+        .ok_or_else(|| bad("the credential's index is past the end of the list"))
+}
+
+/// The plain answer a verifier gives.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Genuine, in its validity window, neither revoked nor suspended.
+    Valid,
+    /// Genuine, but its validity window has passed.
+    Expired,
+    /// Genuine, but not valid yet.
+    NotYetValid,
+    /// Genuine, but suspended (or otherwise not in good standing) for now.
+    Suspended,
+    /// Genuine, but revoked for good.
+    Revoked,
+    /// Not genuine.
+    NotGenuine(NotGenuine),
+}
+
+impl Verdict {
+    /// One word for the answer.
+    pub fn headline(&self) -> &'static str {
+        match self {
+            Verdict::Valid => "Valid",
+            Verdict::Expired => "Expired",
+            Verdict::NotYetValid => "Not yet valid",
+            Verdict::Suspended => "Suspended",
+            Verdict::Revoked => "Revoked",
+            Verdict::NotGenuine(_) => "Not genuine",
+        }
+    }
+
+    /// Why, in a sentence.
+    pub fn explanation(&self, credential: Option<&Credential>) -> String {
+        let until = credential
+            .and_then(|c| c.valid_until)
+            .map(|at| at.format("%-d %B %Y").to_string())
+            .unwrap_or_default();
+        let from = credential
+            .map(|c| c.valid_from.format("%-d %B %Y").to_string())
+            .unwrap_or_default();
+        match self {
+            Verdict::Valid => format!(
+                "The signature is the issuer's, the credential is neither revoked nor suspended, and it is valid through {until}."
+            ),
+            Verdict::Expired => format!(
+                "The signature is the issuer's, but the credential was valid only through {until}. The endorsement was not renewed in time, or a newer credential replaces this one."
+            ),
+            Verdict::NotYetValid => format!("The signature is the issuer's, but the credential is valid only from {from}."),
+            Verdict::Suspended => "The signature is the issuer's, but the association has marked the endorsement as not in good standing (suspended, lapsed or set aside).".into(),
+            Verdict::Revoked => "The signature is the issuer's, but the association has revoked the endorsement.".into(),
+            Verdict::NotGenuine(why) => format!("This credential cannot be trusted: {why}."),
+        }
+    }
+}
+
+/// The answer for a genuine credential, given its status bits and the time.
+/// Revocation outweighs everything; an expired credential reads as expired
+/// even when its suspension bit is also set (a lapsed endorsement is both).
+pub fn verdict(
+    credential: &Credential,
+    revoked: bool,
+    suspended: bool,
+    now: DateTime<Utc>,
+) -> Verdict {
+    if revoked {
+        Verdict::Revoked
+    } else if credential.valid_until.is_some_and(|until| now > until) {
+        Verdict::Expired
+    } else if suspended {
+        Verdict::Suspended
+    } else if now < credential.valid_from {
+        Verdict::NotYetValid
+    } else {
+        Verdict::Valid
+    }
+}
+
+/// Whether the text is a readable copy of a credential rather than the signed
+/// one (people paste the `.json` download).
+pub fn looks_like_json(text: &str) -> bool {
+    text.trim_start().starts_with('{')
+}
+
+/// When the status entry for a purpose is in the credential.
+pub fn status_entry(credential: &Credential, purpose: StatusPurpose) -> Option<&StatusEntry> {
+    credential
+        .credential_status
+        .iter()
+        .find(|e| e.status_purpose == purpose)
+}
+
+/// The payload of a JWT, readable, without checking anything: for the holder's
+/// `.json` download, never for deciding.
+pub fn readable_payload(jwt: &str) -> Option<serde_json::Value> {
+    let payload = jwt.split('.').nth(1)?;
+    let bytes = URL_SAFE_NO_PAD.decode(payload).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn key(kid: &str, seed: u8) -> (SigningKey, Jwk) {
+        let seed = [seed; 32];
+        let public = ed25519_public(&seed);
+        (SigningKey::from_seed(kid, &seed), public_jwk(kid, &public))
+    }
+
+    /// The public key for a seed (jsonwebtoken has no derivation of its own).
+    fn ed25519_public(seed: &[u8; 32]) -> [u8; 32] {
+        ed25519_dalek::SigningKey::from_bytes(seed)
+            .verifying_key()
+            .to_bytes()
+    }
+
+    fn facts<'a>(addresses: &'a Addresses, now: DateTime<Utc>) -> CredentialFacts<'a> {
+        CredentialFacts {
+            addresses,
+            issuer_name: "Alliance for Infant Mental Health",
+            credential_id: "00000000-0000-4000-8000-000000000001",
+            number: "AL-IFS-2026-0001",
+            category: "IFS",
+            category_name: "Infant Family Specialist",
+            category_description: "Works with families.",
+            holder_name: "Ada Lovelace",
+            awarded_at: now,
+            valid_from: now,
+            valid_until: now + Duration::days(60),
+            status_index: 7,
+            application: "00000000-0000-4000-8000-000000000002",
+        }
+    }
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2026, 11, 22, 12, 0, 0)
+            .single()
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn a_signed_credential_verifies_and_reads_back() {
+        let addresses = Addresses::new("https://endorse.example.org/");
+        let (signing, jwk) = key("k1", 1);
+        let keys = JwkSet { keys: vec![jwk] };
+        let credential = credential(&facts(&addresses, now()));
+        let jwt = sign_credential(&credential, &signing).unwrap_or_default();
+        let read = verify_credential(&jwt, &keys, &addresses.issuer());
+        assert_eq!(read, Ok(credential.clone()));
+        assert_eq!(credential.holder_name(), "Ada Lovelace");
+        assert_eq!(credential.number(), "AL-IFS-2026-0001");
+        let header = jsonwebtoken::decode_header(&jwt).ok();
+        assert_eq!(
+            header.as_ref().and_then(|h| h.typ.as_deref()),
+            Some("vc+jwt")
+        );
+        assert_eq!(header.and_then(|h| h.kid), Some("k1".into()));
+        assert_eq!(verdict(&credential, false, false, now()), Verdict::Valid);
+    }
+
+    #[test]
+    fn tampering_a_wrong_key_and_another_issuer_are_not_genuine() {
+        let addresses = Addresses::new("https://endorse.example.org");
+        let (signing, jwk) = key("k1", 1);
+        let keys = JwkSet { keys: vec![jwk] };
+        let credential = credential(&facts(&addresses, now()));
+        let jwt = sign_credential(&credential, &signing).unwrap_or_default();
+
+        // Change the holder's name in the payload, keep the signature.
+        let mut parts: Vec<String> = jwt.split('.').map(String::from).collect();
+        let payload = String::from_utf8(URL_SAFE_NO_PAD.decode(&parts[1]).unwrap_or_default())
+            .unwrap_or_default()
+            .replace("Ada Lovelace", "Eve Mallory");
+        parts[1] = URL_SAFE_NO_PAD.encode(payload);
+        let tampered = parts.join(".");
+        assert_eq!(
+            verify_credential(&tampered, &keys, &addresses.issuer()),
+            Err(NotGenuine::BadSignature)
+        );
+
+        // The same kid, another key.
+        let (forger, _) = key("k1", 2);
+        let forged = sign_credential(&credential, &forger).unwrap_or_default();
+        assert_eq!(
+            verify_credential(&forged, &keys, &addresses.issuer()),
+            Err(NotGenuine::BadSignature)
+        );
+        // A key the issuer never published.
+        let (stranger, _) = key("k9", 3);
+        let unknown = sign_credential(&credential, &stranger).unwrap_or_default();
+        assert_eq!(
+            verify_credential(&unknown, &keys, &addresses.issuer()),
+            Err(NotGenuine::UnknownKey("k9".into()))
+        );
+        // Genuine, but checked against another issuer.
+        assert!(matches!(
+            verify_credential(&jwt, &keys, "https://other.example/api/v1/issuer"),
+            Err(NotGenuine::WrongIssuer(_))
+        ));
+        // Rubbish.
+        for junk in ["", "abc", "a.b.c", "{\"a\":1}"] {
+            assert!(matches!(
+                verify_credential(junk, &keys, &addresses.issuer()),
+                Err(NotGenuine::Malformed(_))
+            ));
+        }
+        // A JWK with a short key is refused, not a panic.
+        let mut short = public_jwk("k1", &[0; 32]);
+        if let AlgorithmParameters::OctetKeyPair(p) = &mut short.algorithm {
+            p.x = "AAAA".into();
+        }
+        let short_keys = JwkSet { keys: vec![short] };
+        assert_eq!(
+            verify_credential(&jwt, &short_keys, &addresses.issuer()),
+            Err(NotGenuine::UnknownKey("k1".into()))
+        );
+    }
+
+    #[test]
+    fn dates_and_bits_decide_the_verdict() {
+        let addresses = Addresses::new("https://endorse.example.org");
+        let credential = credential(&facts(&addresses, now()));
+        let later = now() + Duration::days(61);
+        assert_eq!(verdict(&credential, false, false, later), Verdict::Expired);
+        assert_eq!(verdict(&credential, false, true, later), Verdict::Expired);
+        assert_eq!(verdict(&credential, true, false, later), Verdict::Revoked);
+        assert_eq!(verdict(&credential, false, true, now()), Verdict::Suspended);
+        assert_eq!(
+            verdict(&credential, false, false, now() - Duration::seconds(1)),
+            Verdict::NotYetValid
+        );
+        // The last second of the window still counts.
+        let last = now() + Duration::days(60);
+        assert_eq!(verdict(&credential, false, false, last), Verdict::Valid);
+    }
+
+    #[test]
+    fn a_status_list_round_trips_and_is_checked_against_the_entry() {
+        let addresses = Addresses::new("https://endorse.example.org");
+        let (signing, jwk) = key("k1", 1);
+        let keys = JwkSet { keys: vec![jwk] };
+        let credential = credential(&facts(&addresses, now()));
+        let entry = status_entry(&credential, StatusPurpose::Revocation).cloned();
+        let Some(entry) = entry else {
+            panic!("the credential has a revocation entry");
+        };
+        let clean = status_list(&addresses, StatusPurpose::Revocation, [3, 8], now());
+        let jwt = sign_status_list(&clean, &signing).unwrap_or_default();
+        assert_eq!(
+            status_bit(&jwt, &keys, &addresses.issuer(), &entry),
+            Ok(false)
+        );
+        let revoked = status_list(&addresses, StatusPurpose::Revocation, [7], now());
+        let jwt = sign_status_list(&revoked, &signing).unwrap_or_default();
+        assert_eq!(
+            status_bit(&jwt, &keys, &addresses.issuer(), &entry),
+            Ok(true)
+        );
+        // The suspension list cannot stand in for the revocation list.
+        let other = status_list(&addresses, StatusPurpose::Suspension, [7], now());
+        let jwt = sign_status_list(&other, &signing).unwrap_or_default();
+        assert!(matches!(
+            status_bit(&jwt, &keys, &addresses.issuer(), &entry),
+            Err(NotGenuine::BadStatusList(_))
+        ));
+    }
+
+    #[test]
+    fn bitstrings_are_left_to_right_and_at_least_16_kib() {
+        let bits = Bitstring::with_set([0, 9, 200_000]);
+        assert_eq!(bits.0[0], 0x80);
+        assert_eq!(bits.0[1], 0x40);
+        assert_eq!(bits.get(0), Some(true));
+        assert_eq!(bits.get(1), Some(false));
+        assert_eq!(bits.get(200_000), Some(true));
+        assert_eq!(bits.get(200_008), None);
+        let empty = Bitstring::with_set([]);
+        assert_eq!(empty.0.len(), STATUS_LIST_MIN_BITS / 8);
+        let decoded = Bitstring::decode(&bits.encode());
+        assert_eq!(decoded, Ok(bits));
+        assert!(Bitstring::decode("xabc").is_err());
+        assert!(Bitstring::decode("u!!!").is_err());
+        assert!(Bitstring::decode("uAAAA").is_err());
+    }
+
+    #[test]
+    fn a_gzip_bomb_is_refused() {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        let zeros = vec![0u8; 1024 * 1024];
+        for _ in 0..17 {
+            let _ = gz.write_all(&zeros);
+        }
+        let compressed = gz.finish().unwrap_or_default();
+        let encoded = format!("u{}", URL_SAFE_NO_PAD.encode(compressed));
+        assert!(Bitstring::decode(&encoded).is_err());
+    }
+}
