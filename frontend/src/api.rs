@@ -8,7 +8,8 @@ use endorse_shared::applications::{
 use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
 use endorse_shared::eligibility::EligibilityReport;
 use endorse_shared::endorsements::{
-    EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryPage, RegistryQuery,
+    CredentialDownload, EndorsementStatusRequest, EndorsementView, ListingRequest,
+    PublicCredential, RegistryPage, RegistryQuery,
 };
 use endorse_shared::entries::{
     EditableSection, EntryData, NoteRequest, PortfolioEntry, PortfolioResponse, RscBatchRequest,
@@ -839,7 +840,22 @@ pub async fn document(
     token: &str,
     id: endorse_shared::DocumentId,
 ) -> Result<(Vec<u8>, String, String), ApiError> {
-    let response = RequestBuilder::new(&format!("/api/v1/documents/{id}"))
+    file(
+        token,
+        &format!("/api/v1/documents/{id}"),
+        &format!("document-{id}"),
+    )
+    .await
+}
+
+/// A file's bytes, type and name (from its Content-Disposition, else
+/// `fallback`).
+async fn file(
+    token: &str,
+    path: &str,
+    fallback: &str,
+) -> Result<(Vec<u8>, String, String), ApiError> {
+    let response = RequestBuilder::new(path)
         .header("authorization", &format!("Bearer {token}"))
         .send()
         .await
@@ -866,7 +882,7 @@ pub async fn document(
                 .and_then(|rest| rest.split('"').next())
                 .map(str::to_string)
         })
-        .unwrap_or_else(|| format!("document-{id}"));
+        .unwrap_or_else(|| fallback.to_string());
     let bytes = response
         .binary()
         .await
@@ -876,6 +892,57 @@ pub async fn document(
 
 // ---------------------------------------------------------------------------
 // Endorsements and the registry
+
+/// An endorsement's signed credential (its holder, or an admin).
+pub async fn credential(token: &str, number: &str) -> Result<CredentialDownload, ApiError> {
+    let path = format!("/api/v1/endorsements/{}/credential", urlencoding(number));
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// An endorsement's certificate, a PDF (its holder, or an admin).
+pub async fn certificate(token: &str, number: &str) -> Result<(Vec<u8>, String, String), ApiError> {
+    let path = format!("/api/v1/endorsements/{}/certificate", urlencoding(number));
+    file(token, &path, &format!("{number}.pdf")).await
+}
+
+/// Anyone: the credential of an endorsement, by number (and the code of its
+/// certificate, when the holder is not listed).
+pub async fn public_credential(
+    number: &str,
+    code: Option<&str>,
+) -> Result<PublicCredential, ApiError> {
+    let mut path = format!("/api/v1/credentials/{}", urlencoding(number));
+    if let Some(code) = code {
+        path.push_str(&format!("?code={}", urlencoding(code)));
+    }
+    send(Method::GET, &path, None, NO_BODY).await
+}
+
+/// What the verify page needs of the issuer: its identifier and address.
+#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
+pub struct IssuerProfile {
+    /// The issuer's identifier (credentials' `iss`).
+    pub id: String,
+    /// Its public address: every list it publishes is under it.
+    pub url: String,
+    /// The association's name.
+    pub name: String,
+}
+
+/// Anyone: the issuer's profile.
+pub async fn issuer() -> Result<IssuerProfile, ApiError> {
+    send(Method::GET, "/api/v1/issuer", None, NO_BODY).await
+}
+
+/// Anyone: the issuer's published keys.
+pub async fn jwks() -> Result<endorse_shared::credential::JwkSet, ApiError> {
+    send(Method::GET, "/.well-known/jwks.json", None, NO_BODY).await
+}
+
+/// Anyone: a status list (a VC-JWT), by its path on this server.
+pub async fn status_list(path: &str) -> Result<String, ApiError> {
+    exchange(Method::GET, path, None, None, "application/vc+jwt", NO_BODY).await
+}
 
 /// The caller's endorsements.
 pub async fn my_endorsements(token: &str) -> Result<Vec<EndorsementView>, ApiError> {

@@ -4,7 +4,7 @@ use crate::components::Layout;
 use crate::pages::{
     AdminApplication, AdminApplications, AdminOutbox, AdminReviewer, AdminUsers, ChangePassword,
     Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, Registry, ReviewPage, ReviewsPage,
-    RulebookPage, ScoringPage, SignIn, SignUp,
+    RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -35,6 +35,8 @@ fn switch(route: Route) -> Html {
         Route::Referee { token } => html! { <RefereePage token={token} /> },
         Route::AdminOutbox => html! { <AdminOutbox /> },
         Route::Registry => html! { <Registry /> },
+        Route::Verify => html! { <VerifyPage /> },
+        Route::VerifyNumber { number } => html! { <VerifyPage number={Some(number)} /> },
         Route::Reviews => html! { <ReviewsPage /> },
         Route::Review { id } => html! { <ReviewPage id={id} /> },
         Route::Scoring { id } => html! { <ScoringPage id={id} /> },

@@ -45,6 +45,15 @@ pub enum Route {
     /// The public Endorsement Registry.
     #[at("/registry")]
     Registry,
+    /// Verify a credential (anyone).
+    #[at("/verify")]
+    Verify,
+    /// Verify an endorsement by number, as the certificate's QR code links.
+    #[at("/verify/:number")]
+    VerifyNumber {
+        /// The endorsement's number.
+        number: String,
+    },
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,

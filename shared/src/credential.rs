@@ -10,7 +10,8 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chrono::{DateTime, TimeZone, Utc};
-use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk, JwkSet};
+pub use jsonwebtoken::jwk::JwkSet;
+use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk};
 use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -72,9 +73,9 @@ impl Addresses {
         format!("{}/api/v1/issuer/achievements/{category}", self.base)
     }
 
-    /// The decision behind an endorsement (open to its holder and admins).
+    /// The decision behind an endorsement, with its record (open to admins).
     pub fn evidence(&self, application: &str) -> String {
-        format!("{}/applications/{application}", self.base)
+        format!("{}/admin/applications/{application}", self.base)
     }
 
     /// The verify page for an endorsement, with the code that lets anyone

@@ -3,8 +3,10 @@
 
 use crate::api;
 use crate::components::Alert;
+use crate::download;
 use crate::pages::review::{spawn, Area};
 use crate::session::use_session;
+use endorse_shared::credential;
 use endorse_shared::endorsements::{EndorsementStatus, EndorsementStatusRequest, EndorsementView};
 use endorse_shared::ApplicationId;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -81,6 +83,7 @@ pub fn my_endorsements() -> Html {
                                 <input type="checkbox" id={box_id.clone()} checked={e.listed} onchange={toggle(e)} />
                                 <label for={box_id}>{ "List me in the public Endorsement Registry (name, category, number and dates)" }</label>
                             </div>
+                            <Downloads number={e.number.clone()} in_good_standing={e.status.in_good_standing()} />
                         </li>
                     }
                 }) }
@@ -179,6 +182,7 @@ pub fn endorsement_panel(props: &EndorsementPanelProps) -> Html {
                 <dt>{ "Renewal due" }</dt><dd>{ current.renewal_due.to_string() }</dd>
                 <dt>{ "In the registry" }</dt><dd>{ if current.listed && current.status.in_good_standing() { "listed" } else if current.listed { "not shown (not in good standing)" } else { "not listed (the holder has not agreed)" } }</dd>
             </dl>
+            <Downloads number={current.number.clone()} in_good_standing={current.status.in_good_standing()} />
             if !moves.is_empty() {
                 <div class="field">
                     <label for="endorsement-status">{ "Change the status to" }</label>
@@ -196,5 +200,104 @@ pub fn endorsement_panel(props: &EndorsementPanelProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={apply}>{ "Change the status" }</button>
             }
         </section>
+    }
+}
+
+/// Props of [`Downloads`].
+#[derive(Properties, PartialEq)]
+pub struct DownloadsProps {
+    /// The endorsement's number.
+    pub number: AttrValue,
+    /// Whether it is in good standing (a certificate is issued only then).
+    pub in_good_standing: bool,
+}
+
+/// The credential (signed and readable) and the certificate, for the holder
+/// or an admin.
+#[function_component(Downloads)]
+pub fn downloads(props: &DownloadsProps) -> Html {
+    let session = use_session();
+    let failure = use_state(|| None::<String>);
+    let verify_url = use_state(|| None::<String>);
+    let number = props.number.to_string();
+    let credential = |readable: bool| {
+        let (session, failure, verify_url, number) = (
+            session.clone(),
+            failure.clone(),
+            verify_url.clone(),
+            number.clone(),
+        );
+        Callback::from(move |_: MouseEvent| {
+            let (failure, verify_url, number) =
+                (failure.clone(), verify_url.clone(), number.clone());
+            let wanted = number.clone();
+            spawn(
+                &session,
+                move |token| {
+                    let number = wanted.clone();
+                    async move { api::credential(&token, &number).await }
+                },
+                move |result| {
+                    let saved = result.map_err(|e| e.message()).and_then(|got| {
+                        verify_url.set(Some(got.verify_url.clone()));
+                        if readable {
+                            let json = credential::readable_payload(&got.jwt)
+                                .and_then(|v| serde_json::to_string_pretty(&v).ok())
+                                .ok_or("The credential could not be read.")?;
+                            download::save_text(
+                                &format!("{number}.json"),
+                                "application/json",
+                                &json,
+                            )
+                        } else {
+                            download::save_text(
+                                &format!("{number}.jwt"),
+                                "application/vc+jwt",
+                                &got.jwt,
+                            )
+                        }
+                    });
+                    failure.set(saved.err());
+                },
+            );
+        })
+    };
+    let certificate = {
+        let (session, failure, number) = (session.clone(), failure.clone(), number.clone());
+        Callback::from(move |_: MouseEvent| {
+            let failure = failure.clone();
+            let number = number.clone();
+            spawn(
+                &session,
+                move |token| {
+                    let number = number.clone();
+                    async move { api::certificate(&token, &number).await }
+                },
+                move |result| {
+                    let saved = result
+                        .map_err(|e| e.message())
+                        .and_then(|(bytes, mime, name)| download::save_bytes(&name, &mime, &bytes));
+                    failure.set(saved.err());
+                },
+            );
+        })
+    };
+    html! {
+        <div class="downloads">
+            if let Some(message) = &*failure { <Alert message={message.clone()} /> }
+            <div class="actions">
+                <button type="button" class="button button--secondary" id={format!("credential-jwt-{number}")}
+                    onclick={credential(false)}>{ "Download the credential (.jwt)" }</button>
+                <button type="button" class="button button--quiet" id={format!("credential-json-{number}")}
+                    onclick={credential(true)}>{ "Readable copy (.json)" }</button>
+                if props.in_good_standing {
+                    <button type="button" class="button button--quiet" id={format!("certificate-{number}")}
+                        onclick={certificate}>{ "Certificate (PDF)" }</button>
+                }
+            </div>
+            if let Some(url) = &*verify_url {
+                <p class="muted">{ "Anyone can check it at " }<a href={url.clone()}>{ url.clone() }</a></p>
+            }
+        </div>
     }
 }

@@ -106,6 +106,7 @@ pub fn layout(props: &LayoutProps) -> Html {
         None => html! {
             <ul class="nav__links">
                 { link(Route::Registry, "Registry") }
+                { link(Route::Verify, "Verify") }
                 { link(Route::SignIn, "Sign in") }
                 { link(Route::SignUp, "Create an account") }
             </ul>
@@ -146,7 +147,11 @@ pub fn layout(props: &LayoutProps) -> Html {
             </main>
             <footer class="footer">
                 <p>{ "Endorse — the IECMH Endorsement application tracker." }</p>
-                <p><Link<Route> to={Route::Registry}>{ "Endorsement Registry" }</Link<Route>></p>
+                <p>
+                    <Link<Route> to={Route::Registry}>{ "Endorsement Registry" }</Link<Route>>
+                    { " \u{b7} " }
+                    <Link<Route> to={Route::Verify}>{ "Verify an endorsement" }</Link<Route>>
+                </p>
             </footer>
         </>
     }

@@ -16,6 +16,7 @@ mod review_admin;
 mod rulebook;
 mod sign_in;
 mod sign_up;
+mod verify;
 
 pub use admin_applications::{AdminApplication, AdminApplications};
 pub use admin_outbox::AdminOutbox;
@@ -32,3 +33,4 @@ pub use review::{ReviewPage, ReviewsPage, ScoringPage};
 pub use rulebook::RulebookPage;
 pub use sign_in::SignIn;
 pub use sign_up::SignUp;
+pub use verify::VerifyPage;

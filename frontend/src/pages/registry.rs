@@ -3,10 +3,12 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, Pager, TextField};
+use crate::route::Route;
 use endorse_shared::endorsements::{RegistryPage, RegistryQuery};
 use endorse_shared::rulebook::Rulebook;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
+use yew_router::prelude::Link;
 
 /// The registry page.
 #[function_component(Registry)]
@@ -102,7 +104,11 @@ pub fn registry() -> Html {
                                                 <tr>
                                                     <td>{ &e.name }</td>
                                                     <td>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
-                                                    <td>{ &e.number }</td>
+                                                    <td>
+                                                        <Link<Route> to={Route::VerifyNumber { number: e.number.clone() }}>
+                                                            <span class="visually-hidden">{ "Verify " }</span>{ &e.number }
+                                                        </Link<Route>>
+                                                    </td>
                                                     <td><span class="badge badge--met">{ e.status.label() }</span></td>
                                                     <td>{ e.endorsed_since.to_string() }</td>
                                                     <td>{ e.valid_through.to_string() }</td>

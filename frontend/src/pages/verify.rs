@@ -1,0 +1,217 @@
+//! The verify page: anyone pastes a credential or types an endorsement
+//! number (or opens the certificate's QR link), and the browser checks the
+//! signature, the status lists and the dates with the same Rust code that
+//! issued the credential (`endorse_shared::credential`).
+
+use crate::api::{self, ApiError};
+use crate::components::{Alert, PageTitle};
+use chrono::Utc;
+use endorse_shared::credential::{
+    self, looks_like_json, status_bit, status_entry, verify_credential, Credential, NotGenuine,
+    StatusPurpose, Verdict,
+};
+use web_sys::HtmlTextAreaElement;
+use yew::prelude::*;
+
+/// Props of [`VerifyPage`].
+#[derive(Properties, PartialEq)]
+pub struct VerifyProps {
+    /// The endorsement number from the link, if any.
+    #[prop_or_default]
+    pub number: Option<String>,
+}
+
+/// What a check found.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    /// The input could not be checked at all (nothing to check, or the server
+    /// could not be reached); nothing is said about the credential.
+    Problem(String),
+    /// The answer, and the credential when it is genuine.
+    Answer(Verdict, Option<Box<Credential>>),
+}
+
+/// Whether the text is a JWT (three base64url parts) rather than a number.
+fn looks_like_jwt(text: &str) -> bool {
+    text.split('.').count() == 3 && text.starts_with("ey")
+}
+
+/// The code in the page's query string (`?code=…`), as the QR link carries it.
+fn code_from_location() -> Option<String> {
+    let search = gloo::utils::window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("code="))
+        .filter(|code| !code.is_empty())
+        .map(str::to_string)
+}
+
+fn problem(error: ApiError) -> Outcome {
+    Outcome::Problem(error.message())
+}
+
+/// Checks `input` (a credential or a number) against this issuer.
+async fn check(input: String, code: Option<String>) -> Outcome {
+    let input = input.trim().to_string();
+    if input.is_empty() {
+        return Outcome::Problem("Paste a credential or enter an endorsement number.".into());
+    }
+    if looks_like_json(&input) {
+        return Outcome::Problem(
+            "That is the readable copy of a credential (the .json file), which carries no signature. Paste the contents of the .jwt file, or enter the endorsement number.".into(),
+        );
+    }
+    let jwt = if looks_like_jwt(&input) {
+        input
+    } else {
+        let number = input.to_uppercase();
+        match api::public_credential(&number, code.as_deref()).await {
+            Ok(found) => found.jwt,
+            Err(error) => return problem(error),
+        }
+    };
+    let (issuer, keys) = match (api::issuer().await, api::jwks().await) {
+        (Ok(issuer), Ok(keys)) => (issuer, keys),
+        (Err(error), _) | (_, Err(error)) => return problem(error),
+    };
+    let credential = match verify_credential(&jwt, &keys, &issuer.id) {
+        Ok(credential) => credential,
+        Err(why) => return Outcome::Answer(Verdict::NotGenuine(why), None),
+    };
+    let mut bits = [false; 2];
+    for (bit, purpose) in bits.iter_mut().zip(StatusPurpose::ALL) {
+        let not_genuine = |why: &str| {
+            Outcome::Answer(
+                Verdict::NotGenuine(NotGenuine::BadStatusList(why.to_string())),
+                None,
+            )
+        };
+        let Some(entry) = status_entry(&credential, purpose) else {
+            return not_genuine(&format!("it has no {} entry", purpose.as_str()));
+        };
+        // Only lists this issuer publishes, fetched from this server.
+        let Some(path) = entry
+            .status_list_credential
+            .strip_prefix(issuer.url.trim_end_matches('/'))
+            .filter(|path| path.starts_with("/api/v1/status-lists/"))
+        else {
+            return not_genuine("it points to a list this issuer does not publish");
+        };
+        let list = match api::status_list(path).await {
+            Ok(list) => list,
+            Err(error) => return problem(error),
+        };
+        match status_bit(&list, &keys, &issuer.id, entry) {
+            Ok(set) => *bit = set,
+            Err(why) => return Outcome::Answer(Verdict::NotGenuine(why), None),
+        }
+    }
+    let answer = credential::verdict(&credential, bits[0], bits[1], Utc::now());
+    Outcome::Answer(answer, Some(Box::new(credential)))
+}
+
+fn long_date(at: chrono::DateTime<Utc>) -> String {
+    at.format("%-d %B %Y").to_string()
+}
+
+fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
+    let tone = match verdict {
+        Verdict::Valid => "verdict verdict--valid",
+        Verdict::NotGenuine(_) | Verdict::Revoked => "verdict verdict--bad",
+        _ => "verdict verdict--warn",
+    };
+    html! {
+        <section class={classes!("card", tone)} aria-labelledby="verdict-heading">
+            <h2 id="verdict-heading" class="verdict__headline">{ verdict.headline() }</h2>
+            <p>{ verdict.explanation(credential) }</p>
+            if let Some(c) = credential {
+                <dl class="facts">
+                    <dt>{ "Holder" }</dt><dd>{ c.holder_name() }</dd>
+                    <dt>{ "Endorsement" }</dt><dd>{ format!("{} ({})", c.category().1, c.category().0) }</dd>
+                    <dt>{ "Number" }</dt><dd>{ c.number() }</dd>
+                    <dt>{ "Issued by" }</dt><dd>{ &c.issuer.name }</dd>
+                    <dt>{ "Endorsed since" }</dt><dd>{ long_date(c.awarded_date) }</dd>
+                    <dt>{ "This credential holds" }</dt>
+                    <dd>{ format!("from {}{}", long_date(c.valid_from), c.valid_until.map(|u| format!(" through {}", long_date(u))).unwrap_or_default()) }</dd>
+                </dl>
+            }
+        </section>
+    }
+}
+
+/// The verify page.
+#[function_component(VerifyPage)]
+pub fn verify_page(props: &VerifyProps) -> Html {
+    let input = use_state(|| props.number.clone().unwrap_or_default());
+    let outcome = use_state(|| None::<Outcome>);
+    let busy = use_state(|| false);
+    let run = {
+        let (outcome, busy) = (outcome.clone(), busy.clone());
+        let from_link = props.number.clone();
+        Callback::from(move |text: String| {
+            // The link's code goes only with the link's own number.
+            let code = from_link
+                .as_deref()
+                .filter(|n| n.eq_ignore_ascii_case(text.trim()))
+                .and_then(|_| code_from_location());
+            let (outcome, busy) = (outcome.clone(), busy.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let found = check(text, code).await;
+                outcome.set(Some(found));
+                busy.set(false);
+            });
+        })
+    };
+    {
+        // Opened from a link: check at once.
+        let (run, number) = (run.clone(), props.number.clone());
+        use_effect_with(number, move |number| {
+            if let Some(number) = number {
+                run.emit(number.clone());
+            }
+        });
+    }
+    let on_submit = {
+        let (run, input) = (run.clone(), input.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            run.emit((*input).clone());
+        })
+    };
+    let on_input = {
+        let input = input.clone();
+        Callback::from(move |event: InputEvent| {
+            let area: HtmlTextAreaElement = event.target_unchecked_into();
+            input.set(area.value());
+        })
+    };
+    html! {
+        <>
+            <PageTitle title="Verify an endorsement" />
+            <p class="lead">{ "Check an endorsement credential: paste the credential (the contents of its .jwt file) or enter the endorsement number from the certificate. Your browser checks the issuer's signature, whether the endorsement has been revoked or suspended, and its dates." }</p>
+            <section class="card" aria-labelledby="verify-form-heading">
+                <h2 id="verify-form-heading" class="visually-hidden">{ "What to check" }</h2>
+                <form onsubmit={on_submit}>
+                    <div class="field">
+                        <label for="verify-input">{ "Credential or endorsement number" }</label>
+                        <p class="hint" id="verify-input-hint">{ "For example AL-IFS-2026-0042, or a long text starting with \"ey\"." }</p>
+                        <textarea id="verify-input" name="verify-input" rows="4" spellcheck="false"
+                            aria-describedby="verify-input-hint" value={(*input).clone()} oninput={on_input} />
+                    </div>
+                    <button type="submit" class="button" disabled={*busy}>{ if *busy { "Checking…" } else { "Check" } }</button>
+                </form>
+            </section>
+            <div aria-live="polite" id="verify-result">
+                {
+                    match &*outcome {
+                        None => html! {},
+                        Some(Outcome::Problem(message)) => html! { <Alert message={message.clone()} /> },
+                        Some(Outcome::Answer(verdict, credential)) => answer(verdict, credential.as_deref()),
+                    }
+                }
+            </div>
+        </>
+    }
+}
