@@ -18,6 +18,7 @@ use tokio::process::{Child, Command};
 
 pub mod seed;
 pub mod smtp;
+pub mod steps;
 
 /// How long a page may take to show what a step waits for.
 pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
@@ -102,6 +103,7 @@ pub struct Browser {
     pub client: Client,
     _driver: Child,
     _profile: tempfile::TempDir,
+    downloads: tempfile::TempDir,
 }
 
 fn free_port() -> Result<u16> {
@@ -141,6 +143,16 @@ impl Browser {
         }
         args.sort();
         chrome.insert("args".into(), args.into());
+        // Downloads land in a directory of the session's own, without asking.
+        let downloads = tempfile::tempdir()?;
+        chrome.insert(
+            "prefs".into(),
+            serde_json::json!({
+                "download.default_directory": downloads.path().display().to_string(),
+                "download.prompt_for_download": false,
+                "download.directory_upgrade": true,
+            }),
+        );
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("goog:chromeOptions".into(), chrome.into());
 
@@ -159,6 +171,7 @@ impl Browser {
                         client,
                         _driver: driver,
                         _profile: profile,
+                        downloads,
                     })
                 }
                 Err(error) => {
@@ -266,6 +279,26 @@ impl Browser {
             .await?;
         element.click().await?;
         Ok(())
+    }
+
+    /// Waits for a download of this name to complete, and reads it.
+    pub async fn wait_for_download(&self, name: &str) -> Result<Vec<u8>> {
+        let path = self.downloads.path().join(name);
+        let deadline = tokio::time::Instant::now() + STEP_TIMEOUT;
+        loop {
+            if let Ok(bytes) = std::fs::read(&path) {
+                if !bytes.is_empty() {
+                    return Ok(bytes);
+                }
+            }
+            if tokio::time::Instant::now() > deadline {
+                let seen: Vec<String> = std::fs::read_dir(self.downloads.path())?
+                    .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().to_string()))
+                    .collect();
+                bail!("no download '{name}' (the directory holds {seen:?})");
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
     }
 
     /// Saves a screenshot under `target/journeys/` (kept for a failed run).

@@ -3,61 +3,10 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use anyhow::{ensure, Result};
-use endorse_tests::{seed, start_server, Browser, Server};
-
-const PASSWORD: &str = "correct horse battery staple";
-
-async fn sign_in(browser: &Browser, server: &Server, email: &str) -> Result<()> {
-    browser.open(&format!("{}/sign-in", server.base)).await?;
-    browser.fill("field-email", email).await?;
-    browser.fill("field-password", PASSWORD).await?;
-    browser.press("Sign in").await?;
-    browser.wait_for_text("button", "Sign out").await?;
-    Ok(())
-}
-
-async fn sign_out(browser: &Browser) -> Result<()> {
-    browser.press("Sign out").await?;
-    browser.wait_for_text("a", "Sign in").await?;
-    Ok(())
-}
-
-/// Opens the portfolio page on `category`'s application panel.
-async fn portfolio_on(browser: &Browser, category: &str) -> Result<()> {
-    browser.follow("Portfolio").await?;
-    browser
-        .wait_for(&format!("#field-category option[value={category}]"))
-        .await?;
-    browser
-        .wait_for("#field-category")
-        .await?
-        .select_by_value(category)
-        .await?;
-    browser
-        .wait_for_text("#application-heading", category)
-        .await?;
-    Ok(())
-}
-
-/// Admins: opens the (only) application from the Applications page.
-async fn open_the_application(browser: &Browser) -> Result<()> {
-    browser.follow("Applications").await?;
-    browser.follow("Applicant Example").await
-}
-
-/// Clicks an element after scrolling it to the middle of the window.
-async fn click(browser: &Browser, css: &str) -> Result<()> {
-    let element = browser.wait_for(css).await?;
-    browser
-        .client
-        .execute(
-            "arguments[0].scrollIntoView({ block: 'center' });",
-            vec![serde_json::to_value(&element)?],
-        )
-        .await?;
-    element.click().await?;
-    Ok(())
-}
+use endorse_tests::steps::{
+    click, open_the_application, portfolio_on, sign_in, sign_out, PASSWORD,
+};
+use endorse_tests::{seed, start_server, Browser};
 
 #[actix_web::test]
 async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_decides() -> Result<()>

@@ -117,13 +117,13 @@ fn long_date(at: chrono::DateTime<Utc>) -> String {
 
 fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
     let tone = match verdict {
-        Verdict::Valid => "verdict verdict--valid",
-        Verdict::NotGenuine(_) | Verdict::Revoked => "verdict verdict--bad",
-        _ => "verdict verdict--warn",
+        Verdict::Valid => "check-result check-result--valid",
+        Verdict::NotGenuine(_) | Verdict::Revoked => "check-result check-result--bad",
+        _ => "check-result check-result--warn",
     };
     html! {
         <section class={classes!("card", tone)} aria-labelledby="verdict-heading">
-            <h2 id="verdict-heading" class="verdict__headline">{ verdict.headline() }</h2>
+            <h2 id="verdict-heading" class="check-result__headline">{ verdict.headline() }</h2>
             <p>{ verdict.explanation(credential) }</p>
             if let Some(c) = credential {
                 <dl class="facts">
