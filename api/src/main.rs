@@ -33,6 +33,16 @@ enum Command {
     User(UserCommand),
     /// Print the OpenAPI document.
     Openapi,
+    /// Manage the keys that sign credentials.
+    #[command(subcommand)]
+    Issuer(IssuerCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum IssuerCommand {
+    /// Make a new signing key; the old ones stay published, so every
+    /// credential they signed still verifies.
+    RotateKey,
 }
 
 #[derive(Subcommand, Debug)]
@@ -81,6 +91,19 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let db = Db::connect(&settings.database)?;
             let applied = db::run_migrations(&mut *db.get()?)?;
             println!("{applied} migration(s) applied to {:?}", settings.database);
+            Ok(())
+        }
+        Command::Issuer(IssuerCommand::RotateKey) => {
+            let settings = Settings::from_args(&cli.config)?;
+            let db = Db::connect(&settings.database)?;
+            let mut conn = db.get()?;
+            db::run_migrations(&mut conn)?;
+            let issuer = endorse_api::issuer::Issuer::new(&settings);
+            // The current key must open with this secret: a wrong secret
+            // would otherwise go unnoticed until the next start.
+            issuer.ensure_key(&mut conn, chrono::Utc::now())?;
+            let kid = issuer.rotate(&mut conn, chrono::Utc::now())?;
+            println!("new signing key {kid}; earlier keys stay published");
             Ok(())
         }
         Command::User(UserCommand::Create { role, email, name }) => {
