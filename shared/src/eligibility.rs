@@ -10,8 +10,8 @@ use crate::hours::Hours;
 use crate::ids::EntryId;
 use crate::portfolio::{Credential, Portfolio, Reference, RscSession, Training, Work};
 use crate::rulebook::{
-    AgreementKind, CategoryRules, DegreeLevel, Employment, ReferenceRule, RscRule, Rulebook,
-    TrainingTopic, WorkRequirement,
+    AgreementKind, CategoryRules, DegreeLevel, Employment, ReferenceRule, RenewalPolicy, RscRule,
+    Rulebook, TrainingTopic, WorkRequirement,
 };
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -168,7 +168,7 @@ pub fn evaluate(
         as_of,
     );
     agreements(&mut report, category, portfolio);
-    membership(&mut report, category, portfolio, as_of);
+    membership_line(&mut report, category.membership_required, portfolio, as_of);
 
     let eligible = report.lines.iter().all(|line| line.met);
     // Verdicts in a fixed order, whatever order the entries came in.
@@ -1049,12 +1049,7 @@ fn agreement_key(kind: AgreementKind) -> &'static str {
     }
 }
 
-fn membership(
-    report: &mut Builder,
-    category: &CategoryRules,
-    portfolio: &Portfolio,
-    as_of: NaiveDate,
-) {
+fn membership_line(report: &mut Builder, required: bool, portfolio: &Portfolio, as_of: NaiveDate) {
     let mut current = false;
     for entry in &portfolio.memberships {
         let mut why = Vec::new();
@@ -1067,7 +1062,7 @@ fn membership(
         current |= why.is_empty();
         report.verdict(Section::Membership, entry.id, why);
     }
-    if !category.membership_required {
+    if !required {
         return;
     }
     let shortfall = if current {
@@ -1094,6 +1089,287 @@ fn membership(
         ),
         shortfall,
     );
+}
+
+/// What is being renewed, and from when its hours count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RenewalKind {
+    /// A yearly renewal of endorsements in good standing.
+    Renewal {
+        /// Whether every endorsement it covers is in its first year after the
+        /// award (no renewal approved yet).
+        first_year: bool,
+    },
+    /// Reinstating endorsements that lapsed on this day.
+    Reinstatement {
+        /// The day they lapsed.
+        lapsed_on: NaiveDate,
+    },
+}
+
+/// One renewal (or reinstatement): the holder's endorsements it covers and
+/// the period whose entries count.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RenewalInput<'a> {
+    /// Renewal or reinstatement.
+    pub kind: RenewalKind,
+    /// Entries dated after this day count (the award, or the last renewal).
+    pub since: NaiveDate,
+    /// The categories covered; hours are counted once for all of them.
+    pub categories: &'a [String],
+    /// Whether the holder provides reflective supervision/consultation.
+    pub provides_rsc: bool,
+}
+
+/// Weighs a holder's portfolio against the rulebook's renewal policy: the
+/// same engine and report as for an application. A renewal asks for training
+/// since `since` (none in the first year), RSC where a covered category needs
+/// it, current membership and the Code of Ethics signed again; a
+/// reinstatement asks for current membership, work since the lapse and new
+/// reference ratings, and no exam.
+pub fn evaluate_renewal(
+    policy: &RenewalPolicy,
+    input: &RenewalInput<'_>,
+    portfolio: &Portfolio,
+    as_of: NaiveDate,
+) -> EligibilityReport {
+    let mut report = Builder::default();
+    let within = |date: NaiveDate| {
+        if date <= input.since {
+            Some(format!(
+                "it is from before this period (it began {})",
+                input.since
+            ))
+        } else if date > as_of {
+            Some("it is dated in the future".to_string())
+        } else {
+            None
+        }
+    };
+    match &input.kind {
+        RenewalKind::Renewal { first_year } => {
+            let exempt = *first_year && policy.first_year_exempt;
+            renewal_training(&mut report, policy, input, portfolio, exempt, &within);
+            if input
+                .categories
+                .iter()
+                .any(|c| policy.rsc_required_for.contains(c))
+            {
+                let mut total = Hours::ZERO;
+                for session in sorted(&portfolio.rsc, |r| (r.date, r.id)) {
+                    let why: Vec<String> = within(session.date).into_iter().collect();
+                    if why.is_empty() {
+                        total += session.hours;
+                    }
+                    report.verdict(Section::Rsc, session.id, why);
+                }
+                hours_line(
+                    &mut report,
+                    "rsc.hours",
+                    Section::Rsc,
+                    "Reflective supervision/consultation",
+                    total,
+                    policy.rsc_hours,
+                    "of reflective supervision/consultation received since your last renewal",
+                );
+            }
+            let signed = portfolio
+                .agreements
+                .iter()
+                .filter(|a| a.kind == AgreementKind::CodeOfEthics)
+                .map(|a| a.signed_at.date_naive())
+                .filter(|on| *on > input.since && *on <= as_of)
+                .max();
+            report.line(
+                "agreements.code_of_ethics".into(),
+                Section::Agreements,
+                "Code of Ethics, signed again",
+                u32::from(signed.is_some()),
+                1,
+                Unit::Done,
+                match signed {
+                    Some(on) => format!("Code of Ethics: signed again on {on}"),
+                    None => format!("Code of Ethics: not signed since {}", input.since),
+                },
+                signed
+                    .is_none()
+                    .then(|| "Sign the Code of Ethics again.".to_string()),
+            );
+        }
+        RenewalKind::Reinstatement { lapsed_on } => {
+            let mut since_lapse = false;
+            for entry in &portfolio.work {
+                let current = entry.start <= as_of && entry.end.is_none_or(|end| end > *lapsed_on);
+                since_lapse |= current;
+                let why = if current {
+                    Vec::new()
+                } else {
+                    vec![format!("it ended before the lapse ({lapsed_on})")]
+                };
+                report.verdict(Section::Work, entry.id, why);
+            }
+            report.line(
+                "work.since_lapse".into(),
+                Section::Work,
+                "Work experience since the lapse",
+                u32::from(since_lapse),
+                1,
+                Unit::Done,
+                format!(
+                    "Work since {lapsed_on}: {}",
+                    if since_lapse { "recorded" } else { "none recorded" }
+                ),
+                (!since_lapse).then(|| {
+                    format!("Record the work you have done since your endorsement lapsed on {lapsed_on}.")
+                }),
+            );
+            let mut referees = BTreeSet::new();
+            for reference in &portfolio.references {
+                let why = match &reference.rating {
+                    Some(rating) if rating.given_on > *lapsed_on => {
+                        if referees.insert(reference.referee_email.trim().to_lowercase()) {
+                            Vec::new()
+                        } else {
+                            vec!["the same referee rated you already".to_string()]
+                        }
+                    }
+                    Some(_) => vec![format!("it was given before the lapse ({lapsed_on})")],
+                    None => vec!["no rating yet".to_string()],
+                };
+                report.verdict(Section::References, reference.id, why);
+            }
+            let got = u32::try_from(referees.len()).unwrap_or(u32::MAX);
+            let needed = policy.reinstatement_references;
+            report.line(
+                "references.since_lapse".into(),
+                Section::References,
+                "New reference ratings",
+                got.min(needed),
+                needed,
+                Unit::Count,
+                format!("New reference ratings: {got} of {needed}"),
+                (got < needed).then(|| {
+                    format!(
+                        "Ask for {} since the lapse.",
+                        more(needed - got, "reference rating", "reference ratings")
+                    )
+                }),
+            );
+        }
+    }
+    membership_line(&mut report, true, portfolio, as_of);
+
+    let eligible = report.lines.iter().all(|line| line.met);
+    report
+        .entries
+        .sort_by_key(|verdict| (verdict.section, verdict.entry));
+    let (code, name) = match input.kind {
+        RenewalKind::Renewal { .. } => ("renewal", "Renewal"),
+        RenewalKind::Reinstatement { .. } => ("reinstatement", "Reinstatement"),
+    };
+    EligibilityReport {
+        category: code.to_string(),
+        category_name: format!("{name} of {}", input.categories.join(", ")),
+        as_of,
+        eligible,
+        lines: report.lines,
+        entries: report.entries,
+        exam_required: false,
+    }
+}
+
+fn hours_line(
+    report: &mut Builder,
+    key: &str,
+    section: Section,
+    label: &str,
+    reached: Hours,
+    required: Hours,
+    what: &str,
+) {
+    report.line(
+        key.to_string(),
+        section,
+        label,
+        reached.quarters(),
+        required.quarters(),
+        Unit::QuarterHours,
+        format!("{label}: {reached} of {}", hours_text(required)),
+        (reached < required).then(|| {
+            format!(
+                "Record {} {what}.",
+                more_hours(required.saturating_sub(reached))
+            )
+        }),
+    );
+}
+
+fn renewal_training(
+    report: &mut Builder,
+    policy: &RenewalPolicy,
+    input: &RenewalInput<'_>,
+    portfolio: &Portfolio,
+    exempt: bool,
+    within: &dyn Fn(NaiveDate) -> Option<String>,
+) {
+    let mut total = Hours::ZERO;
+    let mut by_topic: BTreeMap<TrainingTopic, Hours> = BTreeMap::new();
+    for entry in sorted(&portfolio.training, |t| (t.date, t.id)) {
+        let why: Vec<String> = within(entry.date).into_iter().collect();
+        if why.is_empty() {
+            total += entry.hours;
+            for topic in &entry.topics {
+                *by_topic.entry(*topic).or_default() += entry.hours;
+            }
+        }
+        report.verdict(Section::Training, entry.id, why);
+    }
+    if exempt {
+        report.line(
+            "training.hours".into(),
+            Section::Training,
+            "Training",
+            0,
+            0,
+            Unit::QuarterHours,
+            "Training: none due in the first year after the award".into(),
+            None,
+        );
+        return;
+    }
+    let since = "since your last renewal";
+    hours_line(
+        report,
+        "training.hours",
+        Section::Training,
+        "Training",
+        total,
+        policy.training_hours,
+        &format!("of training {since}"),
+    );
+    let topic = |t: TrainingTopic| by_topic.get(&t).copied().unwrap_or_default();
+    hours_line(
+        report,
+        "training.topic.dei",
+        Section::Training,
+        "Training on diversity, equity and inclusion",
+        topic(TrainingTopic::Dei),
+        policy.dei_hours,
+        &format!(
+            "of training on diversity, equity and inclusion {since} (mark it with that topic)"
+        ),
+    );
+    if input.provides_rsc {
+        hours_line(
+            report,
+            "training.topic.rsc",
+            Section::Training,
+            "Training on providing RSC",
+            topic(TrainingTopic::Rsc),
+            policy.rsc_topic_hours_for_providers,
+            &format!("of training on providing RSC {since} (mark it with that topic)"),
+        );
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,9 @@ pub struct Rulebook {
     /// How endorsements are numbered and when they are renewed.
     #[serde(default)]
     pub endorsement: EndorsementPolicy,
+    /// What a renewal and a reinstatement ask for.
+    #[serde(default)]
+    pub renewal: RenewalPolicy,
     /// Every category an applicant may apply for.
     pub categories: Vec<CategoryRules>,
 }
@@ -161,6 +164,51 @@ impl Default for EndorsementPolicy {
             renewal_day: 31,
             renewal_every_years: 1,
             grace_days: default_grace_days(),
+        }
+    }
+}
+
+/// What renewing an endorsement asks for, and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields, default)]
+pub struct RenewalPolicy {
+    /// Days before the due date that renewal opens.
+    pub opens_days_before: u32,
+    /// Days before the due date that a reminder goes out (0: on the day).
+    pub reminder_days_before: Vec<u32>,
+    /// Training hours since the last renewal.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub training_hours: Hours,
+    /// Of which on diversity, equity and inclusion.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub dei_hours: Hours,
+    /// Of which on providing RSC, for holders who provide it.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub rsc_topic_hours_for_providers: Hours,
+    /// RSC hours received since the last renewal, for the categories below.
+    #[cfg_attr(feature = "openapi", schema(value_type = f64))]
+    pub rsc_hours: Hours,
+    /// The categories whose holders must receive RSC to renew.
+    pub rsc_required_for: Vec<String>,
+    /// Whether the first renewal after the award asks for no training hours.
+    pub first_year_exempt: bool,
+    /// New reference ratings a lapsed holder needs to be reinstated.
+    pub reinstatement_references: u32,
+}
+
+impl Default for RenewalPolicy {
+    fn default() -> Self {
+        Self {
+            opens_days_before: 90,
+            reminder_days_before: vec![60, 30, 7, 0],
+            training_hours: Hours::whole(15),
+            dei_hours: Hours::whole(1),
+            rsc_topic_hours_for_providers: Hours::whole(3),
+            rsc_hours: Hours::whole(12),
+            rsc_required_for: ["IFS", "IFRS", "IMHS", "IMHM-C"].map(String::from).to_vec(),
+            first_year_exempt: true,
+            reinstatement_references: 3,
         }
     }
 }
@@ -772,10 +820,44 @@ impl Rulebook {
         if endorsement.grace_days > 365 {
             say("endorsement.grace_days".into(), "must be at most 365");
         }
+        let renewal = &self.renewal;
+        if renewal.opens_days_before > 365 {
+            say("renewal.opens_days_before".into(), "must be at most 365");
+        }
+        if renewal
+            .reminder_days_before
+            .iter()
+            .any(|d| *d > renewal.opens_days_before)
+        {
+            say(
+                "renewal.reminder_days_before".into(),
+                "a reminder cannot go out before renewal opens",
+            );
+        }
+        if renewal.dei_hours + renewal.rsc_topic_hours_for_providers > renewal.training_hours {
+            say(
+                "renewal.dei_hours".into(),
+                "the topic hours cannot exceed the training hours",
+            );
+        }
+        if !(1..=10).contains(&renewal.reinstatement_references) {
+            say(
+                "renewal.reinstatement_references".into(),
+                "must be between 1 and 10",
+            );
+        }
         if self.categories.is_empty() {
             say("categories".into(), "must list at least one category");
         }
         let codes: BTreeSet<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
+        for (i, code) in self.renewal.rsc_required_for.iter().enumerate() {
+            if !codes.contains(code.as_str()) {
+                say(
+                    format!("renewal.rsc_required_for[{i}]"),
+                    "names no category of this rulebook",
+                );
+            }
+        }
         let mut seen = BTreeSet::new();
         for (i, category) in self.categories.iter().enumerate() {
             let at = if category.code.is_empty() {

@@ -1214,3 +1214,246 @@ proptest! {
         prop_assert_eq!(evaluate(rules, &portfolio, as_of()), evaluate(rules, &shuffled, as_of()));
     }
 }
+
+// ---------------------------------------------------------------------------
+// Renewal and reinstatement, at their boundaries. The figures come from the
+// brief: 15 h of training with 1 h DEI (3 h on providing RSC for providers),
+// 12 h of RSC for IFS, IFRS, IMHS and IMHM-C, membership, the Code of Ethics
+// re-signed; none of the training hours in the first year.
+
+/// A holder's portfolio for a renewal period that began on 31 December 2025:
+/// training of `training` hours (of which `dei` on DEI and `rsc_topic` on
+/// providing RSC), `rsc` hours of RSC, all dated within it, a current
+/// membership and the Code of Ethics signed again.
+fn renewing(training_h: f64, dei: f64, rsc_topic: f64, rsc: f64) -> Portfolio {
+    let mut portfolio = Portfolio::default();
+    let mut n = 1;
+    let mut add = |h: f64, topics: Vec<TrainingTopic>, p: &mut Portfolio| {
+        if h > 0.0 {
+            let mut t = training(id(n), &format!("Course {n}"), h, topics);
+            t.data.date = day(2026, 3, 1);
+            p.training.push(t);
+            n += 1;
+        }
+    };
+    add(training_h - dei - rsc_topic, vec![], &mut portfolio);
+    add(dei, vec![TrainingTopic::Dei], &mut portfolio);
+    add(rsc_topic, vec![TrainingTopic::Rsc], &mut portfolio);
+    if rsc > 0.0 {
+        portfolio
+            .rsc
+            .push(session(id(100), day(2026, 4, 1), rsc, "IFRS", false));
+    }
+    portfolio.memberships.push(Entry {
+        id: id(200),
+        data: MembershipData {
+            association: "State AIMH".into(),
+            number: "M-1".into(),
+            expires_on: as_of(),
+            verified: true,
+        },
+    });
+    portfolio.agreements.push(Entry {
+        id: id(300),
+        data: AgreementData {
+            kind: AgreementKind::CodeOfEthics,
+            signed_name: "Ada Lovelace".into(),
+            signed_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
+        },
+    });
+    portfolio
+}
+
+fn renewal(
+    categories: &[&str],
+    first_year: bool,
+    provides_rsc: bool,
+    portfolio: &Portfolio,
+) -> EligibilityReport {
+    let categories: Vec<String> = categories.iter().map(|c| c.to_string()).collect();
+    evaluate_renewal(
+        &rulebook().renewal,
+        &RenewalInput {
+            kind: RenewalKind::Renewal { first_year },
+            since: day(2025, 12, 31),
+            categories: &categories,
+            provides_rsc,
+        },
+        portfolio,
+        as_of(),
+    )
+}
+
+#[test]
+fn a_renewal_with_every_hour_is_met_and_a_quarter_hour_short_is_not() {
+    let full = renewing(15.0, 1.0, 0.0, 12.0);
+    let report = renewal(&["IFS"], false, false, &full);
+    assert!(report.eligible, "{:?}", short(&report));
+    assert_eq!(report.category_name, "Renewal of IFS");
+
+    let report = renewal(&["IFS"], false, false, &renewing(14.75, 1.0, 0.0, 12.0));
+    assert_eq!(
+        short(&report),
+        vec![(
+            "training.hours".to_string(),
+            "Training: 14.75 of 15 hours".to_string()
+        )]
+    );
+    assert_eq!(
+        report.line("training.hours").unwrap().shortfall.as_deref(),
+        Some("Record 0.25 more hours of training since your last renewal.")
+    );
+    let report = renewal(&["IFS"], false, false, &renewing(15.0, 0.75, 0.0, 12.0));
+    assert_eq!(short(&report)[0].0, "training.topic.dei");
+    let report = renewal(&["IFS"], false, false, &renewing(15.0, 1.0, 0.0, 11.75));
+    assert_eq!(short(&report)[0].0, "rsc.hours");
+}
+
+#[test]
+fn the_first_year_needs_no_training_hours_but_the_rest_still_counts() {
+    let report = renewal(&["IFS"], true, true, &renewing(0.0, 0.0, 0.0, 12.0));
+    assert!(report.eligible, "{:?}", short(&report));
+    assert_eq!(
+        report.line("training.hours").unwrap().summary,
+        "Training: none due in the first year after the award"
+    );
+    assert!(report.line("training.topic.dei").is_none());
+    // RSC, membership and the Code of Ethics are not waived.
+    let report = renewal(&["IFS"], true, false, &renewing(0.0, 0.0, 0.0, 0.0));
+    assert_eq!(short(&report)[0].0, "rsc.hours");
+}
+
+#[test]
+fn rsc_is_asked_only_of_the_categories_that_need_it_and_topic_hours_only_of_providers() {
+    let without_rsc = renewing(15.0, 1.0, 0.0, 0.0);
+    for code in ["IFA", "IMHM-R", "IMHM-P", "ECFA"] {
+        let report = renewal(&[code], false, false, &without_rsc);
+        assert!(report.eligible, "{code}: {:?}", short(&report));
+        assert!(report.line("rsc.hours").is_none(), "{code}");
+    }
+    for code in ["IFS", "IFRS", "IMHS", "IMHM-C"] {
+        let report = renewal(&[code], false, false, &without_rsc);
+        assert_eq!(short(&report)[0].0, "rsc.hours", "{code}");
+    }
+    // Providers of RSC need 3 h on providing it, within the 15.
+    let report = renewal(&["IFA"], false, true, &without_rsc);
+    assert_eq!(short(&report)[0].0, "training.topic.rsc");
+    let report = renewal(&["IFA"], false, true, &renewing(15.0, 1.0, 3.0, 0.0));
+    assert!(report.eligible, "{:?}", short(&report));
+}
+
+#[test]
+fn several_categories_count_the_hours_once() {
+    // 15 hours renew IFA and IMHS together (not 30); RSC is asked once.
+    let report = renewal(
+        &["IFA", "IMHS"],
+        false,
+        false,
+        &renewing(15.0, 1.0, 0.0, 12.0),
+    );
+    assert!(report.eligible, "{:?}", short(&report));
+    assert_eq!(report.category_name, "Renewal of IFA, IMHS");
+    assert_eq!(
+        report.lines.iter().filter(|l| l.key == "rsc.hours").count(),
+        1
+    );
+}
+
+#[test]
+fn entries_before_the_period_or_an_old_signature_do_not_count() {
+    let mut portfolio = renewing(15.0, 1.0, 0.0, 12.0);
+    portfolio.training[0].data.date = day(2025, 12, 31);
+    portfolio.agreements[0].data.signed_at = Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap();
+    let report = renewal(&["IFA"], false, false, &portfolio);
+    let keys: Vec<String> = short(&report).into_iter().map(|(k, _)| k).collect();
+    assert_eq!(keys, ["training.hours", "agreements.code_of_ethics"]);
+    let verdict = report.verdict(portfolio.training[0].id).unwrap();
+    assert!(verdict.reasons[0].contains("before this period"));
+    // An expired membership is short too.
+    portfolio.memberships[0].data.expires_on = day(2026, 6, 29);
+    let report = renewal(&["IFA"], false, false, &portfolio);
+    assert!(report.line("membership").is_some_and(|l| !l.met));
+}
+
+#[test]
+fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings() {
+    let lapsed_on = day(2026, 1, 30);
+    let rating = |n: u128, given: NaiveDate| crate::portfolio::Reference {
+        id: id(n),
+        data: ReferenceData {
+            referee_email: format!("r{n}@example.org"),
+            relationship: Relationship::Colleague,
+            endorsed: false,
+            known_since: None,
+            rating: Some(RatingSummary {
+                given_on: given,
+                not_enough_information: 0,
+                withheld: false,
+            }),
+        },
+    };
+    let mut portfolio = renewing(0.0, 0.0, 0.0, 0.0);
+    portfolio.work.push(Entry {
+        id: id(400),
+        data: WorkData {
+            employer: "Family Center".into(),
+            position: "Home visitor".into(),
+            start: day(2020, 1, 1),
+            end: None,
+            hours_per_week: 40,
+            employment: Employment::Paid,
+            age_ranges: vec![AgeRange::PrenatalToThree],
+            families_served: 10,
+            kinds: vec![WorkKind::DirectService],
+        },
+    });
+    portfolio.references = vec![
+        rating(500, day(2026, 2, 1)),
+        rating(501, day(2026, 3, 1)),
+        rating(502, lapsed_on),
+    ];
+    let categories = vec!["IFS".to_string()];
+    let check = |portfolio: &Portfolio| {
+        evaluate_renewal(
+            &rulebook().renewal,
+            &RenewalInput {
+                kind: RenewalKind::Reinstatement { lapsed_on },
+                since: lapsed_on,
+                categories: &categories,
+                provides_rsc: false,
+            },
+            portfolio,
+            as_of(),
+        )
+    };
+    let report = check(&portfolio);
+    assert_eq!(
+        short(&report),
+        vec![(
+            "references.since_lapse".to_string(),
+            "New reference ratings: 2 of 3".to_string()
+        )]
+    );
+    assert_eq!(
+        report
+            .line("references.since_lapse")
+            .unwrap()
+            .shortfall
+            .as_deref(),
+        Some("Ask for 1 more reference rating since the lapse.")
+    );
+    assert!(
+        report.line("training.hours").is_none(),
+        "no training, no exam"
+    );
+    portfolio.references[2]
+        .data
+        .rating
+        .as_mut()
+        .unwrap()
+        .given_on = day(2026, 1, 31);
+    assert!(check(&portfolio).eligible);
+    // Work that ended before the lapse does not count.
+    portfolio.work[0].data.end = Some(day(2026, 1, 30));
+    assert_eq!(short(&check(&portfolio))[0].0, "work.since_lapse");
+}
