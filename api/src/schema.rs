@@ -197,6 +197,25 @@ diesel::table! {
         updated_at -> Timestamp,
         status_index -> Nullable<BigInt>,
         verify_code -> Nullable<Text>,
+        renewed_at -> Nullable<Timestamp>,
+        lapsed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    renewals (id) {
+        id -> Text,
+        holder_id -> Text,
+        kind -> Text,
+        numbers -> Text,
+        provides_rsc -> Bool,
+        report -> Text,
+        status -> Text,
+        submitted_at -> Timestamp,
+        decided_by -> Nullable<Text>,
+        decided_at -> Nullable<Timestamp>,
+        reason -> Nullable<Text>,
+        version -> BigInt,
     }
 }
 
@@ -345,6 +364,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     portfolio_notes,
     reference_requests,
     refresh_tokens,
+    renewals,
     reviewer_profiles,
     rulebook_versions,
     users,

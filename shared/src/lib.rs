@@ -20,6 +20,7 @@ pub mod portfolio;
 pub mod problem;
 pub mod process;
 pub mod references;
+pub mod renewal;
 pub mod review;
 pub mod reviewers;
 pub mod rulebook;

@@ -27,11 +27,17 @@ pub enum MailKind {
     ReviewReminder,
     /// To the applicant: a reviewer asks for more information.
     InformationRequested,
+    /// To a holder: renewal is due.
+    RenewalReminder,
+    /// To a holder: the association decided on a renewal or reinstatement.
+    RenewalDecision,
+    /// To a holder: the endorsement lapsed.
+    Lapsed,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 8] = [
+    pub const ALL: [MailKind; 11] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
@@ -40,6 +46,9 @@ impl MailKind {
         MailKind::ReviewAssigned,
         MailKind::ReviewReminder,
         MailKind::InformationRequested,
+        MailKind::RenewalReminder,
+        MailKind::RenewalDecision,
+        MailKind::Lapsed,
     ];
 
     /// The stored name.
@@ -53,6 +62,9 @@ impl MailKind {
             MailKind::ReviewAssigned => "review_assigned",
             MailKind::ReviewReminder => "review_reminder",
             MailKind::InformationRequested => "information_requested",
+            MailKind::RenewalReminder => "renewal_reminder",
+            MailKind::RenewalDecision => "renewal_decision",
+            MailKind::Lapsed => "lapsed",
         }
     }
 
@@ -80,6 +92,9 @@ impl MailKind {
             MailKind::ReviewAssigned => "Review assigned",
             MailKind::ReviewReminder => "Reminder to a reviewer",
             MailKind::InformationRequested => "Request for information",
+            MailKind::RenewalReminder => "Renewal reminder",
+            MailKind::RenewalDecision => "Decision on a renewal",
+            MailKind::Lapsed => "Endorsement lapsed",
         }
     }
 }

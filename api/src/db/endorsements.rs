@@ -37,6 +37,10 @@ pub struct Endorsement {
     pub status_index: Option<i64>,
     /// The code that lets whoever holds its certificate fetch its credential.
     pub verify_code: Option<String>,
+    /// When it was last renewed (or reinstated).
+    pub renewed_at: Option<DateTime<Utc>>,
+    /// When it lapsed, while it is lapsed.
+    pub lapsed_at: Option<DateTime<Utc>>,
 }
 
 #[derive(Queryable, Selectable)]
@@ -54,6 +58,8 @@ struct Row {
     version: i64,
     status_index: Option<i64>,
     verify_code: Option<String>,
+    renewed_at: Option<NaiveDateTime>,
+    lapsed_at: Option<NaiveDateTime>,
 }
 
 fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
@@ -76,6 +82,8 @@ fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
         version: row.version,
         status_index: row.status_index,
         verify_code: row.verify_code,
+        renewed_at: row.renewed_at.map(|at| at.and_utc()),
+        lapsed_at: row.lapsed_at.map(|at| at.and_utc()),
         id: row.id,
         category: row.category,
         number: row.number,
@@ -255,6 +263,73 @@ pub fn set_listed(
     .set((
         endorsements::listed.eq(listed),
         endorsements::version.eq(expected + 1),
+        endorsements::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Every endorsement in one of these statuses, with its holder's name.
+pub fn in_statuses(
+    conn: &mut AnyConnection,
+    statuses: &[EndorsementStatus],
+) -> DbResult<Vec<Endorsement>> {
+    let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
+    joined!()
+        .filter(endorsements::status.eq_any(names))
+        .order(endorsements::number.asc())
+        .load::<(Row, String)>(conn)?
+        .into_iter()
+        .map(from_row)
+        .collect()
+}
+
+/// Moves an endorsement from `from` to `to` on the association's own
+/// schedule (renewal opening, lapse), whatever its version. False if it was
+/// no longer `from`.
+pub fn move_by_schedule(
+    conn: &mut AnyConnection,
+    number: &str,
+    from: EndorsementStatus,
+    to: EndorsementStatus,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let lapsed_at = (to == EndorsementStatus::Lapsed).then(|| now.naive_utc());
+    let changed = diesel::update(
+        endorsements::table
+            .filter(endorsements::number.eq(number))
+            .filter(endorsements::status.eq(from.as_str())),
+    )
+    .set((
+        endorsements::status.eq(to.as_str()),
+        endorsements::lapsed_at.eq(lapsed_at),
+        endorsements::version.eq(endorsements::version + 1i64),
+        endorsements::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Renews (or reinstates) an endorsement in `from`: active again, due next on
+/// `due`. False if it was no longer `from`.
+pub fn renew(
+    conn: &mut AnyConnection,
+    number: &str,
+    from: EndorsementStatus,
+    due: chrono::NaiveDate,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        endorsements::table
+            .filter(endorsements::number.eq(number))
+            .filter(endorsements::status.eq(from.as_str())),
+    )
+    .set((
+        endorsements::status.eq(EndorsementStatus::Active.as_str()),
+        endorsements::renewal_due.eq(due.and_time(chrono::NaiveTime::MIN)),
+        endorsements::renewed_at.eq(Some(now.naive_utc())),
+        endorsements::lapsed_at.eq(None::<NaiveDateTime>),
+        endorsements::version.eq(endorsements::version + 1i64),
         endorsements::updated_at.eq(now.naive_utc()),
     ))
     .execute(conn)?;

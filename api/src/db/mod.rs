@@ -17,6 +17,7 @@ pub mod outbox;
 pub mod portfolio;
 pub mod references;
 pub mod refresh_tokens;
+pub mod renewals;
 pub mod reviewers;
 pub mod rulebooks;
 pub mod users;

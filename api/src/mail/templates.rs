@@ -21,6 +21,19 @@ pub struct Context<'a> {
     pub public_url: &'a str,
 }
 
+/// What a renewal reminder says.
+#[derive(Clone, Copy, Debug)]
+pub struct RenewalReminder<'a> {
+    /// The endorsements due.
+    pub numbers: &'a [String],
+    /// Their due date.
+    pub due: chrono::NaiveDate,
+    /// The last day before they lapse.
+    pub last_day: chrono::NaiveDate,
+    /// Days left (0: today).
+    pub days: u32,
+}
+
 /// Escapes text for HTML.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -272,6 +285,130 @@ impl Context<'_> {
             body_html: html,
             reference: None,
             dedupe_key: None,
+        }
+    }
+
+    /// To a holder: renewal is due in `days` days (0: today).
+    pub fn renewal_reminder(
+        &self,
+        holder_email: &str,
+        holder_name: &str,
+        reminder: &RenewalReminder<'_>,
+        dedupe_key: String,
+    ) -> NewMessage {
+        let RenewalReminder {
+            numbers,
+            due,
+            last_day,
+            days,
+        } = *reminder;
+        let when = if days == 0 {
+            "today".to_string()
+        } else {
+            format!("in {days} days, on {}", due.format("%B %-d, %Y"))
+        };
+        let (text, html) = self.render(
+            &format!("Dear {holder_name},"),
+            &[
+                Block::Text(format!(
+                    "The renewal of your endorsement ({}) is due {when}. Renew from your existing portfolio: add the training and reflective supervision/consultation since your last renewal, your current membership, and sign the Code of Ethics again.",
+                    numbers.join(", ")
+                )),
+                Block::Text(format!(
+                    "If it is not renewed by {}, the endorsement lapses and leaves the public registry.",
+                    last_day.format("%B %-d, %Y")
+                )),
+                Block::Link {
+                    label: "Renew your endorsement",
+                    href: format!("{}/", self.public_url),
+                },
+            ],
+        );
+        NewMessage {
+            kind: MailKind::RenewalReminder,
+            to_address: holder_email.to_string(),
+            to_name: holder_name.to_string(),
+            subject: if days == 0 {
+                "Your endorsement renewal is due today".into()
+            } else {
+                format!("Your endorsement renewal is due in {days} days")
+            },
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: Some(dedupe_key),
+        }
+    }
+
+    /// To a holder: a renewal (or reinstatement) was approved, with the next
+    /// due date, or returned with the reason.
+    pub fn renewal_decision(
+        &self,
+        holder_email: &str,
+        holder_name: &str,
+        what: &str,
+        approved_until: Option<chrono::NaiveDate>,
+        reason: Option<&str>,
+    ) -> NewMessage {
+        let mut blocks = vec![Block::Text(match approved_until {
+            Some(due) => format!(
+                "The {} approved your {what}. Your endorsement is active; the next renewal is due on {}. Your new credential is ready to download.",
+                self.mail.association_name,
+                due.format("%B %-d, %Y")
+            ),
+            None => format!(
+                "The {} returned your {what} to you. Please see the reason below, update your portfolio and submit it again.",
+                self.mail.association_name
+            ),
+        })];
+        if let Some(reason) = reason {
+            blocks.push(Block::Text(reason.to_string()));
+        }
+        blocks.push(Block::Link {
+            label: "Open Endorse",
+            href: format!("{}/", self.public_url),
+        });
+        let (text, html) = self.render(&format!("Dear {holder_name},"), &blocks);
+        NewMessage {
+            kind: MailKind::RenewalDecision,
+            to_address: holder_email.to_string(),
+            to_name: holder_name.to_string(),
+            subject: if approved_until.is_some() {
+                format!("Your {what} is approved")
+            } else {
+                format!("Your {what} was returned to you")
+            },
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: None,
+        }
+    }
+
+    /// To a holder: the endorsement lapsed.
+    pub fn lapsed(&self, holder_email: &str, holder_name: &str, number: &str) -> NewMessage {
+        let (text, html) = self.render(
+            &format!("Dear {holder_name},"),
+            &[
+                Block::Text(format!(
+                    "Your endorsement {number} was not renewed in time and has lapsed: it no longer appears in the public registry, and its credential now reads as not in good standing."
+                )),
+                Block::Text("You can be reinstated without a new exam: update your membership, add the work you have done since the lapse, and ask for three new reference ratings.".into()),
+                Block::Link {
+                    label: "Open Endorse",
+                    href: format!("{}/", self.public_url),
+                },
+            ],
+        );
+        NewMessage {
+            kind: MailKind::Lapsed,
+            to_address: holder_email.to_string(),
+            to_name: holder_name.to_string(),
+            subject: format!("Your endorsement {number} has lapsed"),
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: Some(format!("lapsed:{number}")),
         }
     }
 

@@ -30,6 +30,10 @@ pub struct Round {
     pub failed: usize,
     /// Messages no longer needed.
     pub skipped: usize,
+    /// Endorsements whose renewal opened.
+    pub renewals_opened: usize,
+    /// Endorsements that lapsed.
+    pub lapsed: usize,
 }
 
 /// Drains the outbox.
@@ -62,10 +66,16 @@ impl Worker {
         });
     }
 
-    /// One round: queue due reminders, then deliver due messages.
+    /// One round: run the renewal schedule, queue due reminders, then
+    /// deliver due messages.
     pub async fn tick(&self) -> Result<Round, DbError> {
+        let schedule = self.run_renewal_schedule().await?;
         let mut round = Round {
-            reminders: self.queue_reminders().await? + self.queue_review_reminders().await?,
+            reminders: self.queue_reminders().await?
+                + self.queue_review_reminders().await?
+                + schedule.reminded,
+            renewals_opened: schedule.opened,
+            lapsed: schedule.lapsed,
             ..Round::default()
         };
         let now = self.state.clock.now();
@@ -83,6 +93,25 @@ impl Worker {
             }
         }
         Ok(round)
+    }
+
+    /// The association's renewal schedule: opening, reminders, lapse.
+    async fn run_renewal_schedule(
+        &self,
+    ) -> Result<crate::routes::renewals::ScheduleRound, DbError> {
+        let now = self.state.clock.now();
+        let state = self.state.clone();
+        self.state
+            .db
+            .run(move |conn| {
+                crate::routes::renewals::run_schedule(
+                    conn,
+                    &state.settings.mail,
+                    &state.settings.public_url,
+                    now,
+                )
+            })
+            .await
     }
 
     /// Queues the reminders due now: 7 days and 1 day before a link expires,

@@ -14,6 +14,7 @@ pub mod me;
 pub mod outbox;
 pub mod portfolio;
 pub mod references;
+pub mod renewals;
 pub mod review;
 pub mod reviewers;
 pub mod rulebooks;
@@ -260,6 +261,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::post().to(endorsements::set_status),
             )
             .route("/registry", web::get().to(endorsements::registry))
+            .route("/me/renewal", web::get().to(renewals::my_renewal))
+            .route("/me/renewal", web::post().to(renewals::submit))
+            .route("/renewals", web::get().to(renewals::waiting))
+            .route("/renewals/{id}/decision", web::post().to(renewals::decide))
             .route("/issuer", web::get().to(credentials::profile))
             .route("/issuer/keys", web::post().to(credentials::rotate_key))
             .route(

@@ -50,8 +50,9 @@ fn prepare(
     owned_documents: &[endorse_shared::DocumentId],
     previous: Option<&EntryData>,
     rulebook: &endorse_shared::rulebook::Rulebook,
+    now: chrono::DateTime<Utc>,
 ) -> ApiResult<EntryData> {
-    let today = Utc::now().date_naive();
+    let today = now.date_naive();
     let mut errors = data.problems(today, rulebook, &user.name);
     let attached = match &data {
         EntryData::Education(e) => e.transcript.map(|d| ("transcript", d)),
@@ -135,7 +136,7 @@ fn prepare(
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
-            agreement.signed_at = Utc::now();
+            agreement.signed_at = now;
         }
         EntryData::Education(_) | EntryData::Work(_) => {}
     }
@@ -260,7 +261,7 @@ pub async fn create_entry(
                 .into_iter()
                 .map(|d| d.id)
                 .collect();
-            match prepare(data, &user, &others, &owned, None, &rulebook) {
+            match prepare(data, &user, &others, &owned, None, &rulebook, now) {
                 Ok(data) => {
                     let entry = portfolio::insert(conn, owner, &data)?;
                     audit::portfolio_change(
@@ -367,6 +368,7 @@ pub async fn create_rsc_batch(
                     &[],
                     None,
                     &rulebook,
+                    now,
                 ) {
                     Ok(data) => {
                         // Later sessions of the batch are weighed against earlier ones.
@@ -514,6 +516,7 @@ pub async fn update_entry(
                 &owned,
                 Some(&previous.data),
                 &rulebook,
+                now,
             ) {
                 Ok(data) => data,
                 Err(error) => return Ok(Err(error)),

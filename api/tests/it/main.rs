@@ -20,6 +20,7 @@ mod helpers;
 mod migrations;
 mod portfolio;
 mod references;
+mod renewals;
 mod review;
 mod reviewers;
 mod rulebooks;

@@ -8,7 +8,7 @@ use endorse_api::schema::{
     application_snapshots, applications, assignments, audit_events, conflict_declarations,
     credentials, documents, endorsement_sequences, endorsements, exam_scorings, exams,
     information_items, issuer_keys, outbox, outbox_attempts, portfolio_entries, portfolio_notes,
-    reference_requests, refresh_tokens, reviewer_profiles, rulebook_versions, users,
+    reference_requests, refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -148,8 +148,27 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Stamp,
             Option<i64>,
             Option<String>,
+            Option<Stamp>,
+            Option<Stamp>,
         )>(conn)
         .expect("endorsements matches schema.rs");
+    renewals::table
+        .select(renewals::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            String,
+            bool,
+            String,
+            String,
+            Stamp,
+            Option<String>,
+            Option<Stamp>,
+            Option<String>,
+            i64,
+        )>(conn)
+        .expect("renewals matches schema.rs");
     issuer_keys::table
         .select(issuer_keys::all_columns)
         .load::<(String, String, String, Stamp, Option<Stamp>)>(conn)

@@ -1,0 +1,666 @@
+//! Renewal and reinstatement: the holder renews every endorsement due at once
+//! from their portfolio (the eligibility engine weighs it against the
+//! rulebook's renewal policy), an admin approves or returns it, and the
+//! association's schedule (run by the worker) opens renewal, sends reminders
+//! and lapses what was not renewed in time.
+
+use crate::auth::{AuthUser, RequireAdmin};
+use crate::db::audit::{self, NewEvent};
+use crate::db::endorsements::{self, Endorsement};
+use crate::db::outbox;
+use crate::db::renewals::{self, NewRenewal};
+use crate::db::{portfolio, rulebooks, users, AnyConnection, DbError, DbResult};
+use crate::error::{ApiError, ApiResult};
+use crate::mail::templates::{Context, RenewalReminder};
+use crate::routes::auth::peer_ip;
+use crate::routes::versioning::{etag, stale, IfMatch};
+use crate::state::AppState;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+use diesel::Connection;
+use endorse_shared::eligibility::RenewalKind as EngineKind;
+use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalInput};
+use endorse_shared::endorsements::{renewal_due, EndorsementStatus};
+use endorse_shared::renewal::{
+    last_day, opens_on, reminder_due, RenewalDecisionRequest, RenewalKind, RenewalOverview,
+    RenewalRecord, RenewalStatus, SubmitRenewalRequest,
+};
+use endorse_shared::rulebook::Rulebook;
+use endorse_shared::{Problem, Role, UserId};
+use std::collections::BTreeMap;
+
+/// What a holder may renew today, and the engine's input for it.
+struct Plan {
+    kind: Option<RenewalKind>,
+    covers: Vec<Endorsement>,
+    due: Option<NaiveDate>,
+    opens_on: Option<NaiveDate>,
+    input_kind: Option<EngineKind>,
+    since: NaiveDate,
+}
+
+/// Renewal when any endorsement in good standing has its window open
+/// (covering every such one: hours count once); otherwise reinstatement of
+/// lapsed ones; otherwise nothing yet, with the day renewal opens.
+fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
+    let policy = &rulebook.renewal;
+    let (open, rest): (Vec<Endorsement>, Vec<Endorsement>) = mine.into_iter().partition(|e| {
+        e.status.in_good_standing() && today >= opens_on(e.renewal_due, policy.opens_days_before)
+    });
+    if !open.is_empty() {
+        let since = open
+            .iter()
+            .map(|e| e.renewed_at.unwrap_or(e.awarded_at).date_naive())
+            .min()
+            .unwrap_or(today);
+        let due = open.iter().map(|e| e.renewal_due).min();
+        // The first renewal of endorsements awarded within the year before it.
+        let first_year = open.iter().all(|e| {
+            e.renewed_at.is_none()
+                && e.awarded_at.date_naive() > e.renewal_due - Duration::days(366)
+        });
+        return Plan {
+            kind: Some(RenewalKind::Renewal),
+            covers: open,
+            due,
+            opens_on: None,
+            input_kind: Some(EngineKind::Renewal { first_year }),
+            since,
+        };
+    }
+    let lapsed: Vec<Endorsement> = rest
+        .iter()
+        .filter(|e| e.status == EndorsementStatus::Lapsed)
+        .cloned()
+        .collect();
+    if !lapsed.is_empty() {
+        let lapsed_on = lapsed
+            .iter()
+            .filter_map(|e| e.lapsed_at)
+            .map(|at| at.date_naive())
+            .min()
+            .unwrap_or(today);
+        return Plan {
+            kind: Some(RenewalKind::Reinstatement),
+            covers: lapsed,
+            due: None,
+            opens_on: None,
+            input_kind: Some(EngineKind::Reinstatement { lapsed_on }),
+            since: lapsed_on,
+        };
+    }
+    Plan {
+        kind: None,
+        covers: Vec::new(),
+        due: None,
+        opens_on: rest
+            .iter()
+            .filter(|e| e.status.in_good_standing())
+            .map(|e| opens_on(e.renewal_due, policy.opens_days_before))
+            .min(),
+        input_kind: None,
+        since: today,
+    }
+}
+
+/// The engine's report for a plan, on the holder's portfolio now.
+fn weigh(
+    conn: &mut AnyConnection,
+    holder: UserId,
+    plan: &Plan,
+    rulebook: &Rulebook,
+    provides_rsc: bool,
+    today: NaiveDate,
+) -> DbResult<Option<EligibilityReport>> {
+    let Some(kind) = plan.input_kind.clone() else {
+        return Ok(None);
+    };
+    let weighable = portfolio::weighable(conn, holder, rulebook)?;
+    let categories: Vec<String> = plan.covers.iter().map(|e| e.category.clone()).collect();
+    Ok(Some(evaluate_renewal(
+        &rulebook.renewal,
+        &RenewalInput {
+            kind,
+            since: plan.since,
+            categories: &categories,
+            provides_rsc,
+        },
+        &weighable.portfolio,
+        today,
+    )))
+}
+
+fn overview(
+    conn: &mut AnyConnection,
+    holder: UserId,
+    provides_rsc: Option<bool>,
+    now: DateTime<Utc>,
+) -> DbResult<RenewalOverview> {
+    let rulebook = rulebooks::current(conn)?.rulebook;
+    let today = now.date_naive();
+    let history = renewals::for_holder(conn, holder)?;
+    let pending = history
+        .iter()
+        .find(|r| r.status == RenewalStatus::Submitted)
+        .cloned();
+    let last = history
+        .iter()
+        .find(|r| r.status != RenewalStatus::Submitted)
+        .cloned();
+    let provides_rsc =
+        provides_rsc.unwrap_or_else(|| history.first().is_some_and(|r| r.provides_rsc));
+    let plan = plan(endorsements::for_holder(conn, holder)?, &rulebook, today);
+    let report = if pending.is_none() {
+        weigh(conn, holder, &plan, &rulebook, provides_rsc, today)?
+    } else {
+        None
+    };
+    Ok(RenewalOverview {
+        kind: plan.kind,
+        covers: plan.covers.iter().map(|e| e.number.clone()).collect(),
+        due: plan.due,
+        last_day: plan
+            .due
+            .map(|due| last_day(due, rulebook.endorsement.grace_days)),
+        opens_on: plan.opens_on,
+        report,
+        provides_rsc,
+        pending,
+        last,
+    })
+}
+
+/// Holders: what they may renew now, and how their portfolio stands against
+/// it.
+#[utoipa::path(
+    get,
+    path = "/api/v1/me/renewal",
+    tag = "renewals",
+    security(("bearer" = [])),
+    params(("provides_rsc" = Option<bool>, Query, description = "Weigh as a provider of RSC (default: as declared last time)")),
+    responses((status = 200, description = "Where renewal stands", body = RenewalOverview))
+)]
+pub async fn my_renewal(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    query: web::Query<BTreeMap<String, String>>,
+) -> ApiResult<web::Json<RenewalOverview>> {
+    let provides_rsc = match query.get("provides_rsc").map(String::as_str) {
+        None => None,
+        Some("true") => Some(true),
+        Some("false") => Some(false),
+        Some(_) => return Err(ApiError::field("provides_rsc", "must be true or false")),
+    };
+    let now = state.clock.now();
+    let found = state
+        .db
+        .run(move |conn| overview(conn, user.id, provides_rsc, now))
+        .await?;
+    Ok(web::Json(found))
+}
+
+/// Holders: submit the renewal (or reinstatement) of every endorsement it
+/// covers. Refused while a requirement is short, naming each.
+#[utoipa::path(
+    post,
+    path = "/api/v1/me/renewal",
+    tag = "renewals",
+    security(("bearer" = [])),
+    request_body = SubmitRenewalRequest,
+    responses(
+        (status = 201, description = "Submitted", body = RenewalRecord),
+        (status = 409, description = "Nothing to renew now, or one is already waiting", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Requirements still short, by key", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn submit(
+    state: web::Data<AppState>,
+    AuthUser(user): AuthUser,
+    body: web::Json<SubmitRenewalRequest>,
+) -> ApiResult<HttpResponse> {
+    let provides_rsc = body.provides_rsc;
+    let now = state.clock.now();
+    let record = state
+        .db
+        .transaction(move |conn| {
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            let today = now.date_naive();
+            let plan = plan(endorsements::for_holder(conn, user.id)?, &rulebook, today);
+            let Some(kind) = plan.kind else {
+                return Ok(Err(ApiError::Conflict(match plan.opens_on {
+                    Some(day) => format!("Renewal opens on {day}."),
+                    None => "You hold no endorsement to renew.".into(),
+                })));
+            };
+            let Some(report) = weigh(conn, user.id, &plan, &rulebook, provides_rsc, today)? else {
+                return Err(DbError::NotFound);
+            };
+            if !report.eligible {
+                let errors = report
+                    .short_lines()
+                    .map(|line| {
+                        (
+                            line.key.clone(),
+                            vec![line
+                                .shortfall
+                                .clone()
+                                .unwrap_or_else(|| line.summary.clone())],
+                        )
+                    })
+                    .collect();
+                return Ok(Err(ApiError::Validation(errors)));
+            }
+            let numbers: Vec<String> = plan.covers.iter().map(|e| e.number.clone()).collect();
+            let inserted = conn.transaction::<_, DbError, _>(|conn| {
+                renewals::insert(
+                    conn,
+                    &NewRenewal {
+                        holder: user.id,
+                        kind,
+                        numbers: &numbers,
+                        provides_rsc,
+                        report: &report,
+                    },
+                    now,
+                )
+            });
+            let id = match inserted {
+                Ok(id) => id,
+                Err(DbError::UniqueViolation(_)) => {
+                    return Ok(Err(ApiError::Conflict(
+                        "Your renewal is already waiting for the association.".into(),
+                    )))
+                }
+                Err(other) => return Err(other),
+            };
+            Ok(Ok(renewals::get(conn, &id)?.ok_or(DbError::NotFound)?))
+        })
+        .await??;
+    Ok(HttpResponse::Created()
+        .insert_header(etag(record.version))
+        .json(record))
+}
+
+/// Admins: renewals waiting for a decision, the oldest first.
+#[utoipa::path(
+    get,
+    path = "/api/v1/renewals",
+    tag = "renewals",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "Waiting renewals", body = Vec<RenewalRecord>),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn waiting(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+) -> ApiResult<web::Json<Vec<RenewalRecord>>> {
+    let list = state
+        .db
+        .run(|conn| renewals::in_status(conn, RenewalStatus::Submitted))
+        .await?;
+    Ok(web::Json(list))
+}
+
+/// Admins: approve a renewal (each endorsement it covers runs another cycle,
+/// with a new credential) or return it with a reason.
+#[utoipa::path(
+    post,
+    path = "/api/v1/renewals/{id}/decision",
+    tag = "renewals",
+    security(("bearer" = [])),
+    params(
+        ("id" = String, Path, description = "The renewal"),
+        ("If-Match" = String, Header, description = "The version you loaded"),
+    ),
+    request_body = RenewalDecisionRequest,
+    responses(
+        (status = 200, description = "Decided", body = RenewalRecord),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such renewal", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Already decided, or an endorsement moved meanwhile", body = Problem, content_type = "application/problem+json"),
+        (status = 412, description = "Changed since loaded", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A return without a reason", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn decide(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    if_match: IfMatch,
+    id: web::Path<uuid::Uuid>,
+    body: web::Json<RenewalDecisionRequest>,
+) -> ApiResult<HttpResponse> {
+    let expected = if_match.version()?;
+    let id = id.into_inner().to_string();
+    let body = body.into_inner();
+    let reason = body
+        .reason
+        .as_deref()
+        .map(str::trim)
+        .filter(|r| !r.is_empty())
+        .map(str::to_string);
+    if reason.as_ref().is_some_and(|r| r.chars().count() > 2000) {
+        return Err(ApiError::field("reason", "must be at most 2000 characters"));
+    }
+    if !body.approve && reason.is_none() {
+        return Err(ApiError::field(
+            "reason",
+            "say why the renewal goes back to the holder",
+        ));
+    }
+    let now = state.clock.now();
+    let ip = peer_ip(&request);
+    let issuer = state.issuer.clone();
+    let mail = state.settings.mail.clone();
+    let public_url = state.settings.public_url.clone();
+    let record = state
+        .db
+        .transaction(move |conn| {
+            let Some(current) = renewals::get(conn, &id)? else {
+                return Ok(Err(ApiError::NotFound("There is no such renewal.".into())));
+            };
+            if current.status != RenewalStatus::Submitted {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "This renewal was already decided ({}).",
+                    current.status.label().to_lowercase()
+                ))));
+            }
+            if current.version != expected {
+                return Ok(Err(stale("renewal", current.version)));
+            }
+            let to = if body.approve {
+                RenewalStatus::Approved
+            } else {
+                RenewalStatus::Returned
+            };
+            if !renewals::decide(conn, &id, expected, to, admin.id, reason.as_deref(), now)? {
+                return Err(DbError::Conflict);
+            }
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            let policy = &rulebook.endorsement;
+            let what = current.kind.label().to_lowercase();
+            let mut next_due = None;
+            for number in &current.numbers {
+                let Some(endorsement) = endorsements::get(conn, number)? else {
+                    continue;
+                };
+                if !body.approve {
+                    continue;
+                }
+                let (from, due) = match current.kind {
+                    RenewalKind::Renewal if endorsement.status.in_good_standing() => (
+                        endorsement.status,
+                        renewal_due(
+                            endorsement.renewal_due,
+                            policy.renewal_month,
+                            policy.renewal_day,
+                            policy.renewal_every_years,
+                        ),
+                    ),
+                    RenewalKind::Reinstatement
+                        if endorsement.status == EndorsementStatus::Lapsed =>
+                    {
+                        (
+                            endorsement.status,
+                            renewal_due(
+                                now.date_naive(),
+                                policy.renewal_month,
+                                policy.renewal_day,
+                                policy.renewal_every_years,
+                            ),
+                        )
+                    }
+                    _ => {
+                        return Ok(Err(ApiError::Conflict(format!(
+                            "Endorsement {number} is {} now; it cannot be {}.",
+                            endorsement.status.label().to_lowercase(),
+                            if current.kind == RenewalKind::Renewal {
+                                "renewed"
+                            } else {
+                                "reinstated"
+                            }
+                        ))))
+                    }
+                };
+                if !endorsements::renew(conn, number, from, due, now)? {
+                    return Err(DbError::Conflict);
+                }
+                next_due = Some(next_due.map_or(due, |d: NaiveDate| d.min(due)));
+                audit::record(
+                    conn,
+                    &NewEvent {
+                        application: endorsement.application,
+                        actor: Some(admin.id),
+                        role: Role::Admin,
+                        ip: ip.as_deref(),
+                        action: if current.kind == RenewalKind::Renewal {
+                            "renew"
+                        } else {
+                            "reinstate"
+                        },
+                        from: None,
+                        to: None,
+                        reason: reason.as_deref(),
+                        details: format!(
+                            "Endorsement {number}: {} approved; next renewal due {due}.",
+                            current.kind.label()
+                        ),
+                    },
+                    now,
+                )?;
+                let renewed = endorsements::get(conn, number)?.ok_or(DbError::NotFound)?;
+                issuer.issue(conn, &renewed, &rulebook, now)?;
+            }
+            if let Some(holder) = users::find(conn, current.holder)? {
+                let message = Context {
+                    mail: &mail,
+                    public_url: &public_url,
+                }
+                .renewal_decision(
+                    &holder.email,
+                    &holder.name,
+                    &what,
+                    next_due,
+                    reason.as_deref(),
+                );
+                outbox::enqueue(conn, &message, now)?;
+            }
+            Ok(Ok(renewals::get(conn, &id)?.ok_or(DbError::NotFound)?))
+        })
+        .await??;
+    Ok(HttpResponse::Ok()
+        .insert_header(etag(record.version))
+        .json(record))
+}
+
+/// What one run of the schedule did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct ScheduleRound {
+    /// Endorsements whose renewal opened.
+    pub opened: usize,
+    /// Reminders queued.
+    pub reminded: usize,
+    /// Endorsements lapsed.
+    pub lapsed: usize,
+}
+
+/// The association's schedule, on `now`: renewal opens (active → renewal
+/// due), reminders go out 60, 30 and 7 days before the due date and on the
+/// day (once each), and an endorsement not renewed by the end of its grace
+/// period lapses (it leaves the registry and its suspension bit is set),
+/// unless a renewal covering it is waiting for the association.
+pub fn run_schedule(
+    conn: &mut AnyConnection,
+    mail: &crate::config::MailSettings,
+    public_url: &str,
+    now: DateTime<Utc>,
+) -> DbResult<ScheduleRound> {
+    let rulebook = rulebooks::current(conn)?.rulebook;
+    let policy = &rulebook.renewal;
+    let today = now.date_naive();
+    let waiting: Vec<String> = renewals::in_status(conn, RenewalStatus::Submitted)?
+        .into_iter()
+        .flat_map(|r| r.numbers)
+        .collect();
+    let mut round = ScheduleRound::default();
+    let context = Context { mail, public_url };
+    let standing = [EndorsementStatus::Active, EndorsementStatus::RenewalDue];
+    for endorsement in endorsements::in_statuses(conn, &standing)? {
+        let number = endorsement.number.clone();
+        let due = endorsement.renewal_due;
+        let covered = waiting.contains(&number);
+        let lapse_after = last_day(due, rulebook.endorsement.grace_days);
+        let system = |conn: &mut AnyConnection, action: &str, details: String| {
+            audit::record(
+                conn,
+                &NewEvent {
+                    application: endorsement.application,
+                    actor: None,
+                    role: Role::Admin,
+                    ip: None,
+                    action,
+                    from: None,
+                    to: None,
+                    reason: None,
+                    details,
+                },
+                now,
+            )
+        };
+        if today > lapse_after && !covered {
+            conn.transaction::<_, DbError, _>(|conn| {
+                if endorsements::move_by_schedule(
+                    conn,
+                    &number,
+                    endorsement.status,
+                    EndorsementStatus::Lapsed,
+                    now,
+                )? {
+                    system(
+                        conn,
+                        "lapse",
+                        format!("Endorsement {number} lapsed: not renewed by {lapse_after}."),
+                    )?;
+                    if let Some(holder) = users::find(conn, endorsement.holder)? {
+                        let mut message = context.lapsed(&holder.email, &holder.name, &number);
+                        message.dedupe_key = Some(format!("lapsed:{number}:{today}"));
+                        outbox::enqueue(conn, &message, now)?;
+                    }
+                    round.lapsed += 1;
+                }
+                Ok::<_, DbError>(())
+            })?;
+            continue;
+        }
+        if endorsement.status == EndorsementStatus::Active
+            && today >= opens_on(due, policy.opens_days_before)
+        {
+            conn.transaction::<_, DbError, _>(|conn| {
+                if endorsements::move_by_schedule(
+                    conn,
+                    &number,
+                    EndorsementStatus::Active,
+                    EndorsementStatus::RenewalDue,
+                    now,
+                )? {
+                    system(
+                        conn,
+                        "renewal_open",
+                        format!("Endorsement {number}: renewal opened; due {due}."),
+                    )?;
+                    round.opened += 1;
+                }
+                Ok::<_, DbError>(())
+            })?;
+        }
+        if covered {
+            continue;
+        }
+        if let Some(days) = reminder_due(today, due, &policy.reminder_days_before) {
+            let Some(holder) = users::find(conn, endorsement.holder)? else {
+                continue;
+            };
+            let message = context.renewal_reminder(
+                &holder.email,
+                &holder.name,
+                &RenewalReminder {
+                    numbers: std::slice::from_ref(&number),
+                    due,
+                    last_day: lapse_after,
+                    days,
+                },
+                format!("renewal:{number}:{due}:{days}"),
+            );
+            if conn.transaction::<_, DbError, _>(|conn| outbox::enqueue(conn, &message, now))? {
+                round.reminded += 1;
+            }
+        }
+    }
+    Ok(round)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn endorsement(number: &str, status: EndorsementStatus, due: NaiveDate) -> Endorsement {
+        Endorsement {
+            id: number.into(),
+            number: number.into(),
+            holder: UserId::from_uuid(uuid::Uuid::nil()),
+            holder_name: "Ada".into(),
+            application: endorse_shared::ApplicationId::from_uuid(uuid::Uuid::nil()),
+            category: number.split('-').nth(1).unwrap_or_default().into(),
+            awarded_at: (due - Duration::days(200))
+                .and_hms_opt(9, 0, 0)
+                .unwrap_or_default()
+                .and_utc(),
+            renewal_due: due,
+            status,
+            listed: false,
+            version: 1,
+            status_index: None,
+            verify_code: None,
+            renewed_at: None,
+            lapsed_at: None,
+        }
+    }
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn renewal_covers_every_endorsement_due_and_opens_90_days_before() {
+        let rulebook = Rulebook::default_rulebook().unwrap_or_else(|_| unreachable!());
+        let due = day(2026, 12, 31);
+        let mine = || {
+            vec![
+                endorsement("AL-IFS-2026-0001", EndorsementStatus::Active, due),
+                endorsement("AL-IMHS-2026-0001", EndorsementStatus::RenewalDue, due),
+            ]
+        };
+        let early = plan(mine(), &rulebook, day(2026, 10, 1));
+        assert_eq!(early.kind, None);
+        assert_eq!(early.opens_on, Some(day(2026, 10, 2)));
+        let open = plan(mine(), &rulebook, day(2026, 10, 2));
+        assert_eq!(open.kind, Some(RenewalKind::Renewal));
+        assert_eq!(open.covers.len(), 2);
+        assert_eq!(
+            open.input_kind,
+            Some(EngineKind::Renewal { first_year: true })
+        );
+        let lapsed = plan(
+            vec![endorsement(
+                "AL-IFS-2026-0001",
+                EndorsementStatus::Lapsed,
+                due,
+            )],
+            &rulebook,
+            day(2027, 3, 1),
+        );
+        assert_eq!(lapsed.kind, Some(RenewalKind::Reinstatement));
+    }
+}
