@@ -25,6 +25,9 @@ use endorse_shared::references::{
     DeclineRequest, RatingAnswer, RatingDraft, RefereeInvitation, ReferenceRequestInput,
     ReferenceView, ReferenceWithLink, ReviewedReference,
 };
+use endorse_shared::renewal::{
+    RenewalDecisionRequest, RenewalOverview, RenewalRecord, SubmitRenewalRequest,
+};
 use endorse_shared::review::{
     AnswerRequest, ApplicationReview, AssignRequest, InformationRequest, MyAssignment,
     ReasonRequest, ReviewForm, ReviewPacket,
@@ -942,6 +945,51 @@ pub async fn jwks() -> Result<endorse_shared::credential::JwkSet, ApiError> {
 /// Anyone: a status list (a VC-JWT), by its path on this server.
 pub async fn status_list(path: &str) -> Result<String, ApiError> {
     exchange(Method::GET, path, None, None, "application/vc+jwt", NO_BODY).await
+}
+
+/// The caller's renewal: what it covers and how the portfolio stands.
+pub async fn my_renewal(
+    token: &str,
+    provides_rsc: Option<bool>,
+) -> Result<RenewalOverview, ApiError> {
+    let path = match provides_rsc {
+        Some(yes) => format!("/api/v1/me/renewal?provides_rsc={yes}"),
+        None => "/api/v1/me/renewal".into(),
+    };
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Submits the caller's renewal (or reinstatement).
+pub async fn submit_renewal(token: &str, provides_rsc: bool) -> Result<RenewalRecord, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/renewal",
+        Some(token),
+        Some(&SubmitRenewalRequest { provides_rsc }),
+    )
+    .await
+}
+
+/// Admins: renewals waiting for a decision.
+pub async fn waiting_renewals(token: &str) -> Result<Vec<RenewalRecord>, ApiError> {
+    send(Method::GET, "/api/v1/renewals", Some(token), NO_BODY).await
+}
+
+/// Admins: approve or return a renewal loaded at `version`.
+pub async fn decide_renewal(
+    token: &str,
+    id: uuid::Uuid,
+    version: i64,
+    decision: &RenewalDecisionRequest,
+) -> Result<RenewalRecord, ApiError> {
+    send_versioned(
+        Method::POST,
+        &format!("/api/v1/renewals/{id}/decision"),
+        Some(token),
+        Some(version),
+        Some(decision),
+    )
+    .await
 }
 
 /// The caller's endorsements.

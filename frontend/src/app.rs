@@ -34,6 +34,7 @@ fn switch(route: Route) -> Html {
         Route::References => html! { <ReferencesPage /> },
         Route::Referee { token } => html! { <RefereePage token={token} /> },
         Route::AdminOutbox => html! { <AdminOutbox /> },
+        Route::AdminRenewals => html! { <crate::components::renewal::AdminRenewals /> },
         Route::Registry => html! { <Registry /> },
         Route::Verify => html! { <VerifyPage /> },
         Route::VerifyNumber { number } => html! { <VerifyPage number={Some(number)} /> },

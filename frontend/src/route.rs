@@ -78,6 +78,9 @@ pub enum Route {
     /// Admins: the e-mail outbox.
     #[at("/admin/outbox")]
     AdminOutbox,
+    /// Admins: renewals waiting for a decision.
+    #[at("/admin/renewals")]
+    AdminRenewals,
     /// Admins: the rulebook.
     #[at("/admin/rulebook")]
     AdminRulebook,

@@ -9,6 +9,15 @@ use yew::prelude::*;
 pub struct ChecklistProps {
     /// The report to show.
     pub report: EligibilityReport,
+    /// What the holder may do once every requirement is met ("apply").
+    #[prop_or(AttrValue::Static("apply"))]
+    pub action: AttrValue,
+    /// Whether the heading shows the category's code after its name.
+    #[prop_or(true)]
+    pub show_code: bool,
+    /// The heading's id (unique on the page).
+    #[prop_or(AttrValue::Static("checklist-heading"))]
+    pub heading_id: AttrValue,
 }
 
 /// The checklist.
@@ -17,11 +26,13 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let report = &props.report;
     let short = report.short_lines().count();
     html! {
-        <section class="card checklist" aria-labelledby="checklist-heading">
-            <h2 id="checklist-heading">{ format!("{} ({})", report.category_name, report.category) }</h2>
+        <section class="card checklist" aria-labelledby={props.heading_id.clone()}>
+            <h2 id={props.heading_id.clone()}>
+                { if props.show_code { format!("{} ({})", report.category_name, report.category) } else { report.category_name.clone() } }
+            </h2>
             <p class={classes!("verdict", if report.eligible { "verdict--met" } else { "verdict--short" })} role="status" aria-live="polite">
                 { if report.eligible {
-                    "Every requirement is met: you can apply.".to_string()
+                    format!("Every requirement is met: you can {}.", props.action)
                 } else if short == 1 {
                     "1 requirement is still short.".to_string()
                 } else {

@@ -83,6 +83,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::AdminApplications, "Applications") }
                         { link(Route::AdminUsers, "Users") }
                         { link(Route::AdminRulebook, "Rulebook") }
+                        { link(Route::AdminRenewals, "Renewals") }
                         { link(Route::AdminOutbox, "Outbox") }
                     </>
                 },

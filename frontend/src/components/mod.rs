@@ -7,6 +7,7 @@ pub(crate) mod endorsements;
 mod field;
 mod layout;
 mod pager;
+pub(crate) mod renewal;
 
 pub use application_panel::ApplicationPanel;
 pub use checklist::Checklist;

@@ -179,6 +179,7 @@ fn applicant_home(props: &HomeProps) -> Html {
             </p>
             <div class="grid">
                 <crate::components::endorsements::MyEndorsements />
+                <crate::components::renewal::RenewalCard />
                 <MyApplications />
                 <SelfCheck />
                 <section class="card" aria-labelledby="steps-heading">
