@@ -78,6 +78,22 @@ async fn store(
     Ok(())
 }
 
+/// Ada, an applicant with a complete IFS portfolio, and the coordinator, an
+/// admin, both with `password`: where most journeys start.
+pub async fn ada_and_coordinator(server: &Server, password: &str) -> Result<()> {
+    server
+        .create_user(endorse_shared::Role::Applicant, "ada@example.org", password)
+        .await?;
+    server
+        .create_user(
+            endorse_shared::Role::Admin,
+            "coordinator@example.org",
+            password,
+        )
+        .await?;
+    ifs_portfolio(server, "ada@example.org", true).await
+}
+
 /// An IFS portfolio with every requirement met but, without the colleague,
 /// the third rating.
 pub async fn ifs_portfolio(server: &Server, email: &str, with_colleague: bool) -> Result<()> {

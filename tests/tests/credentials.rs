@@ -14,17 +14,7 @@ use endorse_tests::{seed, start_server, Browser};
 async fn a_holder_downloads_her_credential_and_a_visitor_verifies_it_until_it_is_revoked(
 ) -> Result<()> {
     let server = start_server().await?;
-    server
-        .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
-        .await?;
-    server
-        .create_user(
-            endorse_shared::Role::Admin,
-            "coordinator@example.org",
-            PASSWORD,
-        )
-        .await?;
-    seed::ifs_portfolio(&server, "ada@example.org", true).await?;
+    seed::ada_and_coordinator(&server, PASSWORD).await?;
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         // The applicant submits.

@@ -619,17 +619,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
 async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads_it() -> Result<()>
 {
     let server = start_server().await?;
-    server
-        .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
-        .await?;
-    server
-        .create_user(
-            endorse_shared::Role::Admin,
-            "coordinator@example.org",
-            PASSWORD,
-        )
-        .await?;
-    endorse_tests::seed::ifs_portfolio(&server, "ada@example.org", true).await?;
+    endorse_tests::seed::ada_and_coordinator(&server, PASSWORD).await?;
     let browser = Browser::start(1280, 1000).await?;
     let sign_in = |email: &'static str| {
         let (browser, base) = (&browser, server.base.clone());

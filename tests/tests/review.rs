@@ -12,16 +12,7 @@ use endorse_tests::{seed, start_server, Browser};
 async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_decides() -> Result<()>
 {
     let server = start_server().await?;
-    server
-        .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
-        .await?;
-    server
-        .create_user(
-            endorse_shared::Role::Admin,
-            "coordinator@example.org",
-            PASSWORD,
-        )
-        .await?;
+    seed::ada_and_coordinator(&server, PASSWORD).await?;
     seed::reviewer(
         &server,
         "ruth@example.org",
@@ -31,7 +22,6 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
         &["IFS"],
     )
     .await?;
-    seed::ifs_portfolio(&server, "ada@example.org", true).await?;
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         // The applicant submits.

@@ -5,6 +5,7 @@
 
 use crate::auth::{AuthUser, RequireAdmin};
 use crate::certificate::{self, CertificateFacts};
+use crate::db::credentials::StoredCredential;
 use crate::db::endorsements::{self, Endorsement};
 use crate::db::{rulebooks, AnyConnection, DbResult};
 use crate::error::{ApiError, ApiResult};
@@ -225,10 +226,26 @@ pub async fn credential(
     AuthUser(user): AuthUser,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let number = number.into_inner();
+    let (endorsement, stored, _) = with_credential(&state, user, number.into_inner()).await?;
+    Ok(HttpResponse::Ok()
+        .insert_header((header::CACHE_CONTROL, "private, no-store"))
+        .json(CredentialDownload {
+            verify_url: verify_url(&state.issuer, &endorsement),
+            number: endorsement.number,
+            jwt: stored.jwt,
+        }))
+}
+
+/// The caller's (or, for an admin, anyone's) endorsement with its current
+/// credential, issuing one when needed, and the rulebook in force.
+async fn with_credential(
+    state: &AppState,
+    user: crate::db::users::User,
+    number: String,
+) -> ApiResult<(Endorsement, StoredCredential, Rulebook)> {
     let now = state.clock.now();
     let issuer = state.issuer.clone();
-    let download = state
+    state
         .db
         .transaction(move |conn| {
             let Some(endorsement) = own(conn, &number, &user)? else {
@@ -238,17 +255,10 @@ pub async fn credential(
             let stored = issuer.current(conn, &endorsement, &rulebook, now)?;
             // Issuing may have given it its code just now.
             let endorsement = endorsements::get(conn, &number)?.unwrap_or(endorsement);
-            Ok(Some(CredentialDownload {
-                verify_url: verify_url(&issuer, &endorsement),
-                number: endorsement.number,
-                jwt: stored.jwt,
-            }))
+            Ok(Some((endorsement, stored, rulebook)))
         })
         .await?
-        .ok_or_else(no_endorsement)?;
-    Ok(HttpResponse::Ok()
-        .insert_header((header::CACHE_CONTROL, "private, no-store"))
-        .json(download))
+        .ok_or_else(no_endorsement)
 }
 
 fn long_date(date: chrono::NaiveDate) -> String {
@@ -275,22 +285,7 @@ pub async fn certificate(
     AuthUser(user): AuthUser,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let number = number.into_inner();
-    let now = state.clock.now();
-    let issuer = state.issuer.clone();
-    let found = state
-        .db
-        .transaction(move |conn| {
-            let Some(endorsement) = own(conn, &number, &user)? else {
-                return Ok(None);
-            };
-            let rulebook: Rulebook = rulebooks::current(conn)?.rulebook;
-            issuer.current(conn, &endorsement, &rulebook, now)?;
-            let endorsement = endorsements::get(conn, &number)?.unwrap_or(endorsement);
-            Ok(Some((endorsement, rulebook)))
-        })
-        .await?;
-    let (endorsement, rulebook) = found.ok_or_else(no_endorsement)?;
+    let (endorsement, _, rulebook) = with_credential(&state, user, number.into_inner()).await?;
     if !endorsement.status.in_good_standing() {
         return Err(ApiError::Conflict(format!(
             "The endorsement is {}: no certificate is issued for it.",
