@@ -187,13 +187,13 @@ impl Issuer {
             .and_utc()
     }
 
-    /// Issues a new credential for the endorsement (giving it its status bit
-    /// and verification code first, if it has none), in the caller's
-    /// transaction.
+    /// Issues a new credential for the endorsement, in the caller's
+    /// transaction. One without a status bit and verification code gets them
+    /// first (stored, and set on `endorsement`).
     pub fn issue(
         &self,
         conn: &mut AnyConnection,
-        endorsement: &Endorsement,
+        endorsement: &mut Endorsement,
         rulebook: &Rulebook,
         now: DateTime<Utc>,
     ) -> DbResult<StoredCredential> {
@@ -201,12 +201,10 @@ impl Issuer {
             Some(index) => index,
             None => {
                 let index = endorsements::next_in_sequence(conn, STATUS_INDEX_SEQUENCE)?;
-                endorsements::set_credential_facts(
-                    conn,
-                    &endorsement.id,
-                    index,
-                    &verification_code(),
-                )?;
+                let code = verification_code();
+                endorsements::set_credential_facts(conn, &endorsement.id, index, &code)?;
+                endorsement.status_index = Some(index);
+                endorsement.verify_code = Some(code);
                 index
             }
         };
@@ -245,25 +243,19 @@ impl Issuer {
     }
 
     /// The endorsement's current credential: the newest one, or a new one
-    /// when there is none or the endorsement's dates have moved since (a
-    /// renewal).
+    /// (see [`Issuer::issue`]) when there is none or the endorsement's dates
+    /// have moved since (a renewal).
     pub fn current(
         &self,
         conn: &mut AnyConnection,
-        endorsement: &Endorsement,
+        endorsement: &mut Endorsement,
         rulebook: &Rulebook,
         now: DateTime<Utc>,
     ) -> DbResult<StoredCredential> {
         let until = Self::valid_until(endorsement, rulebook).naive_utc();
         match credentials::latest(conn, &endorsement.id)? {
-            Some(stored) if stored.valid_until == until && endorsement.status_index.is_some() => {
-                Ok(stored)
-            }
-            _ => {
-                let fresh =
-                    endorsements::get(conn, &endorsement.number)?.ok_or(DbError::NotFound)?;
-                self.issue(conn, &fresh, rulebook, now)
-            }
+            Some(stored) if stored.valid_until == until => Ok(stored),
+            _ => self.issue(conn, endorsement, rulebook, now),
         }
     }
 

@@ -1091,9 +1091,9 @@ fn membership_line(report: &mut Builder, required: bool, portfolio: &Portfolio, 
     );
 }
 
-/// What is being renewed, and from when its hours count.
+/// What is being renewed, and what sets its terms.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum RenewalKind {
+pub enum RenewalCase {
     /// A yearly renewal of endorsements in good standing.
     Renewal {
         /// Whether every endorsement it covers is in its first year after the
@@ -1107,12 +1107,22 @@ pub enum RenewalKind {
     },
 }
 
+impl RenewalCase {
+    /// Renewal or reinstatement, without the terms.
+    pub const fn kind(&self) -> crate::renewal::RenewalKind {
+        match self {
+            RenewalCase::Renewal { .. } => crate::renewal::RenewalKind::Renewal,
+            RenewalCase::Reinstatement { .. } => crate::renewal::RenewalKind::Reinstatement,
+        }
+    }
+}
+
 /// One renewal (or reinstatement): the holder's endorsements it covers and
 /// the period whose entries count.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RenewalInput<'a> {
     /// Renewal or reinstatement.
-    pub kind: RenewalKind,
+    pub case: RenewalCase,
     /// Entries dated after this day count (the award, or the last renewal).
     pub since: NaiveDate,
     /// The categories covered; hours are counted once for all of them.
@@ -1146,8 +1156,8 @@ pub fn evaluate_renewal(
             None
         }
     };
-    match &input.kind {
-        RenewalKind::Renewal { first_year } => {
+    match &input.case {
+        RenewalCase::Renewal { first_year } => {
             let exempt = *first_year && policy.first_year_exempt;
             renewal_training(&mut report, policy, input, portfolio, exempt, &within);
             if input
@@ -1196,7 +1206,7 @@ pub fn evaluate_renewal(
                     .then(|| "Sign the Code of Ethics again.".to_string()),
             );
         }
-        RenewalKind::Reinstatement { lapsed_on } => {
+        RenewalCase::Reinstatement { lapsed_on } => {
             let mut since_lapse = false;
             for entry in &portfolio.work {
                 let current = entry.start <= as_of && entry.end.is_none_or(|end| end > *lapsed_on);
@@ -1263,13 +1273,10 @@ pub fn evaluate_renewal(
     report
         .entries
         .sort_by_key(|verdict| (verdict.section, verdict.entry));
-    let (code, name) = match input.kind {
-        RenewalKind::Renewal { .. } => ("renewal", "Renewal"),
-        RenewalKind::Reinstatement { .. } => ("reinstatement", "Reinstatement"),
-    };
+    let kind = input.case.kind();
     EligibilityReport {
-        category: code.to_string(),
-        category_name: format!("{name} of {}", input.categories.join(", ")),
+        category: kind.as_str().to_string(),
+        category_name: format!("{} of {}", kind.label(), input.categories.join(", ")),
         as_of,
         eligible,
         lines: report.lines,

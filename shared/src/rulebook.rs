@@ -1151,6 +1151,45 @@ mod tests {
     }
 
     #[test]
+    fn a_malformed_renewal_policy_is_refused_with_its_paths() {
+        let mut rulebook = Rulebook::default_rulebook().unwrap();
+        rulebook.endorsement.grace_days = 366;
+        let renewal = &mut rulebook.renewal;
+        renewal.opens_days_before = 30;
+        renewal.reminder_days_before = vec![60, 0];
+        renewal.dei_hours = Hours::whole(14);
+        renewal.reinstatement_references = 0;
+        renewal.rsc_required_for.push("NOPE".into());
+        let problems = rulebook.problems();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "endorsement.grace_days",
+                "renewal.reminder_days_before",
+                "renewal.dei_hours",
+                "renewal.reinstatement_references",
+                "renewal.rsc_required_for[4]",
+            ]
+        );
+        // Stored rulebooks from before renewal existed still load, with the
+        // defaults.
+        let older = DEFAULT_RULEBOOK_TOML
+            .split("[renewal]")
+            .next()
+            .unwrap()
+            .to_string()
+            + DEFAULT_RULEBOOK_TOML
+                .split("[[categories]]")
+                .skip(1)
+                .map(|c| format!("[[categories]]{c}"))
+                .collect::<String>()
+                .as_str();
+        let loaded = Rulebook::from_toml(&older).unwrap();
+        assert_eq!(loaded.renewal, RenewalPolicy::default());
+    }
+
+    #[test]
     fn a_toml_syntax_error_names_its_line() {
         let problems = Rulebook::from_toml("name = \"x\"\ncategories = [\n").unwrap_err();
         assert_eq!(problems.len(), 1);

@@ -60,3 +60,21 @@ pub async fn click(browser: &Browser, css: &str) -> Result<()> {
     element.click().await?;
     Ok(())
 }
+
+/// The applicant signs in, starts an application for `category` from the
+/// portfolio page, submits it and signs out.
+pub async fn submit_application(
+    browser: &Browser,
+    server: &Server,
+    email: &str,
+    category: &str,
+) -> Result<()> {
+    sign_in(browser, server, email).await?;
+    portfolio_on(browser, category).await?;
+    browser
+        .press(&format!("Start an application for {category}"))
+        .await?;
+    browser.press("Submit your application").await?;
+    browser.wait_for_text(".muted", "Submitted on").await?;
+    sign_out(browser).await
+}

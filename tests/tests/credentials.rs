@@ -6,7 +6,7 @@
 
 use anyhow::{ensure, Result};
 use endorse_tests::steps::{
-    click, open_the_application, portfolio_on, sign_in, sign_out, PASSWORD,
+    click, open_the_application, sign_in, sign_out, submit_application, PASSWORD,
 };
 use endorse_tests::{seed, start_server, Browser};
 
@@ -18,12 +18,7 @@ async fn a_holder_downloads_her_credential_and_a_visitor_verifies_it_until_it_is
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         // The applicant submits.
-        sign_in(&browser, &server, "ada@example.org").await?;
-        portfolio_on(&browser, "IFS").await?;
-        browser.press("Start an application for IFS").await?;
-        browser.press("Submit your application").await?;
-        browser.wait_for_text(".muted", "Submitted on").await?;
-        sign_out(&browser).await?;
+        submit_application(&browser, &server, "ada@example.org", "IFS").await?;
 
         // The admin decides: the endorsement is issued, with its credential.
         sign_in(&browser, &server, "coordinator@example.org").await?;

@@ -4,7 +4,7 @@
 
 use anyhow::{ensure, Result};
 use endorse_tests::steps::{
-    click, open_the_application, portfolio_on, sign_in, sign_out, PASSWORD,
+    click, open_the_application, portfolio_on, sign_in, sign_out, submit_application, PASSWORD,
 };
 use endorse_tests::{seed, start_server, Browser};
 
@@ -25,12 +25,7 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
         // The applicant submits.
-        sign_in(&browser, &server, "ada@example.org").await?;
-        portfolio_on(&browser, "IFS").await?;
-        browser.press("Start an application for IFS").await?;
-        browser.press("Submit your application").await?;
-        browser.wait_for_text(".muted", "Submitted on").await?;
-        sign_out(&browser).await?;
+        submit_application(&browser, &server, "ada@example.org", "IFS").await?;
 
         // The admin assigns Endorse's proposal: Ruth. The review starts.
         sign_in(&browser, &server, "coordinator@example.org").await?;
@@ -216,12 +211,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
     seed::mentor_policy_portfolio(&server, "ada@example.org").await?;
     let browser = Browser::start(1280, 1000).await?;
     let outcome = async {
-        sign_in(&browser, &server, "ada@example.org").await?;
-        portfolio_on(&browser, "IMHM-P").await?;
-        browser.press("Start an application for IMHM-P").await?;
-        browser.press("Submit your application").await?;
-        browser.wait_for_text(".muted", "Submitted on").await?;
-        sign_out(&browser).await?;
+        submit_application(&browser, &server, "ada@example.org", "IMHM-P").await?;
 
         // Reviewed, then approved for the exam.
         sign_in(&browser, &server, "coordinator@example.org").await?;

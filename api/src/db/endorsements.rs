@@ -19,6 +19,8 @@ pub struct Endorsement {
     pub holder: UserId,
     /// The holder's name.
     pub holder_name: String,
+    /// The holder's e-mail address (for mail; never shown to the public).
+    pub holder_email: String,
     /// The application that earned it.
     pub application: ApplicationId,
     /// The category's code.
@@ -62,7 +64,7 @@ struct Row {
     lapsed_at: Option<NaiveDateTime>,
 }
 
-fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
+fn from_row((row, name, email): (Row, String, String)) -> DbResult<Endorsement> {
     let corrupt = |what: &str, value: &str| DbError::Corrupt(format!("{what} '{value}'"));
     Ok(Endorsement {
         holder: row
@@ -70,6 +72,7 @@ fn from_row((row, name): (Row, String)) -> DbResult<Endorsement> {
             .parse()
             .map_err(|_| corrupt("user id", &row.holder_id))?,
         holder_name: name,
+        holder_email: email,
         application: row
             .application_id
             .parse()
@@ -94,7 +97,7 @@ macro_rules! joined {
     () => {
         endorsements::table
             .inner_join(users::table.on(users::id.eq(endorsements::holder_id)))
-            .select((Row::as_select(), users::name))
+            .select((Row::as_select(), users::name, users::email))
     };
 }
 
@@ -194,7 +197,7 @@ pub fn insert(
 pub fn get(conn: &mut AnyConnection, number: &str) -> DbResult<Option<Endorsement>> {
     joined!()
         .filter(endorsements::number.eq(number))
-        .first::<(Row, String)>(conn)
+        .first::<(Row, String, String)>(conn)
         .optional()?
         .map(from_row)
         .transpose()
@@ -207,7 +210,7 @@ pub fn for_application(
 ) -> DbResult<Option<Endorsement>> {
     joined!()
         .filter(endorsements::application_id.eq(application.to_string()))
-        .first::<(Row, String)>(conn)
+        .first::<(Row, String, String)>(conn)
         .optional()?
         .map(from_row)
         .transpose()
@@ -218,7 +221,7 @@ pub fn for_holder(conn: &mut AnyConnection, holder: UserId) -> DbResult<Vec<Endo
     joined!()
         .filter(endorsements::holder_id.eq(holder.to_string()))
         .order((endorsements::awarded_at.desc(), endorsements::number.asc()))
-        .load::<(Row, String)>(conn)?
+        .load::<(Row, String, String)>(conn)?
         .into_iter()
         .map(from_row)
         .collect()
@@ -269,16 +272,18 @@ pub fn set_listed(
     Ok(changed == 1)
 }
 
-/// Every endorsement in one of these statuses, with its holder's name.
-pub fn in_statuses(
+/// Every endorsement in one of these statuses whose renewal is due by `day`.
+pub fn due_by(
     conn: &mut AnyConnection,
     statuses: &[EndorsementStatus],
+    day: chrono::NaiveDate,
 ) -> DbResult<Vec<Endorsement>> {
     let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
     joined!()
         .filter(endorsements::status.eq_any(names))
+        .filter(endorsements::renewal_due.le(day.and_time(chrono::NaiveTime::MIN)))
         .order(endorsements::number.asc())
-        .load::<(Row, String)>(conn)?
+        .load::<(Row, String, String)>(conn)?
         .into_iter()
         .map(from_row)
         .collect()
@@ -403,11 +408,11 @@ pub fn registry(
     let total: i64 = filtered().count().get_result(conn)?;
     let per_page = i64::from(RegistryQuery::PER_PAGE);
     let rows = filtered()
-        .select((Row::as_select(), users::name))
+        .select((Row::as_select(), users::name, users::email))
         .order((lower(users::name).asc(), endorsements::number.asc()))
         .limit(per_page)
         .offset(i64::from(query.page() - 1) * per_page)
-        .load::<(Row, String)>(conn)?;
+        .load::<(Row, String, String)>(conn)?;
     let items = rows
         .into_iter()
         .map(from_row)

@@ -216,6 +216,42 @@ impl Db {
     {
         self.run(move |conn| conn.transaction(work)).await
     }
+
+    /// Runs `work` inside one transaction that commits only when it succeeds:
+    /// a refusal (`Ok(Err(_))`, e.g. a 409 found after a first write) rolls
+    /// back everything written before it and is returned as it is.
+    pub async fn attempt<T, E, F>(&self, work: F) -> DbResult<Result<T, E>>
+    where
+        F: FnOnce(&mut AnyConnection) -> DbResult<Result<T, E>> + Send + 'static,
+        T: Send + 'static,
+        E: Send + 'static,
+    {
+        self.run(move |conn| {
+            let outcome = conn.transaction::<T, Rollback<E>, _>(|conn| match work(conn) {
+                Ok(Ok(value)) => Ok(value),
+                Ok(Err(refusal)) => Err(Rollback::Refused(refusal)),
+                Err(error) => Err(Rollback::Failed(error)),
+            });
+            match outcome {
+                Ok(value) => Ok(Ok(value)),
+                Err(Rollback::Refused(refusal)) => Ok(Err(refusal)),
+                Err(Rollback::Failed(error)) => Err(error),
+            }
+        })
+        .await
+    }
+}
+
+/// Why [`Db::attempt`] rolled back.
+enum Rollback<E> {
+    Refused(E),
+    Failed(DbError),
+}
+
+impl<E> From<diesel::result::Error> for Rollback<E> {
+    fn from(error: diesel::result::Error) -> Self {
+        Rollback::Failed(error.into())
+    }
 }
 
 /// Applies every pending migration of the connection's backend.

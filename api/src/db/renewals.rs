@@ -132,6 +132,20 @@ pub fn in_status(conn: &mut AnyConnection, status: RenewalStatus) -> DbResult<Ve
         .collect()
 }
 
+/// The endorsement numbers covered by renewals waiting for a decision.
+pub fn waiting_numbers(conn: &mut AnyConnection) -> DbResult<Vec<String>> {
+    let lists: Vec<String> = renewals::table
+        .filter(renewals::status.eq(RenewalStatus::Submitted.as_str()))
+        .select(renewals::numbers)
+        .load(conn)?;
+    Ok(lists
+        .iter()
+        .flat_map(|list| list.split(','))
+        .filter(|n| !n.is_empty())
+        .map(str::to_string)
+        .collect())
+}
+
 /// Decides a submitted renewal at `expected`. False if it changed.
 pub fn decide(
     conn: &mut AnyConnection,

@@ -386,7 +386,13 @@ impl Context<'_> {
     }
 
     /// To a holder: the endorsement lapsed.
-    pub fn lapsed(&self, holder_email: &str, holder_name: &str, number: &str) -> NewMessage {
+    pub fn lapsed(
+        &self,
+        holder_email: &str,
+        holder_name: &str,
+        number: &str,
+        dedupe_key: String,
+    ) -> NewMessage {
         let (text, html) = self.render(
             &format!("Dear {holder_name},"),
             &[
@@ -408,7 +414,7 @@ impl Context<'_> {
             body_text: text,
             body_html: html,
             reference: None,
-            dedupe_key: Some(format!("lapsed:{number}")),
+            dedupe_key: Some(dedupe_key),
         }
     }
 

@@ -167,7 +167,7 @@ pub async fn start_application(
     let owner = user.id;
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let version = rulebooks::current(conn)?;
             if version.rulebook.category(&category).is_none() {
                 return Ok(Err(ApiError::field(
@@ -314,7 +314,7 @@ pub async fn submit_application(
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(application) = own(conn, owner, id)? else {
                 return Ok(Err(not_yours()));
             };
@@ -455,7 +455,7 @@ pub async fn withdraw_application(
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(application) = own(conn, owner, id)? else {
                 return Ok(Err(not_yours()));
             };
@@ -718,7 +718,7 @@ pub async fn move_application_rulebook(
     let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(application) = applications::get(conn, id)? else {
                 return Ok(Err(ApiError::NotFound(
                     "There is no such application.".into(),
@@ -830,7 +830,7 @@ pub async fn transition_application(
     let issuer = state.issuer.clone();
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(application) = applications::get(conn, id)? else {
                 return Ok(Err(ApiError::NotFound(
                     "There is no such application.".into(),

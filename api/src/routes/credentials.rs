@@ -162,7 +162,7 @@ pub async fn public_credential(
     let jwt = state
         .db
         .transaction(move |conn| {
-            let Some(endorsement) = endorsements::get(conn, &number)? else {
+            let Some(mut endorsement) = endorsements::get(conn, &number)? else {
                 return Ok(None);
             };
             let open = endorsement.listed
@@ -175,7 +175,7 @@ pub async fn public_credential(
             }
             let rulebook = rulebooks::current(conn)?.rulebook;
             Ok(Some(
-                issuer.current(conn, &endorsement, &rulebook, now)?.jwt,
+                issuer.current(conn, &mut endorsement, &rulebook, now)?.jwt,
             ))
         })
         .await?
@@ -248,13 +248,11 @@ async fn with_credential(
     state
         .db
         .transaction(move |conn| {
-            let Some(endorsement) = own(conn, &number, &user)? else {
+            let Some(mut endorsement) = own(conn, &number, &user)? else {
                 return Ok(None);
             };
             let rulebook = rulebooks::current(conn)?.rulebook;
-            let stored = issuer.current(conn, &endorsement, &rulebook, now)?;
-            // Issuing may have given it its code just now.
-            let endorsement = endorsements::get(conn, &number)?.unwrap_or(endorsement);
+            let stored = issuer.current(conn, &mut endorsement, &rulebook, now)?;
             Ok(Some((endorsement, stored, rulebook)))
         })
         .await?

@@ -231,7 +231,7 @@ pub async fn delete_document(
     let (owner, id) = (user.id, id.into_inner());
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             if documents::get(conn, id)?.filter(|d| d.owner == owner).is_none() {
                 return Ok(Err(ApiError::NotFound("There is no such document of yours.".into())));
             }

@@ -72,8 +72,8 @@ pub(crate) fn issue(
         },
         now,
     )?;
-    let endorsement = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
-    issuer.issue(conn, &endorsement, &rulebook, now)?;
+    let mut endorsement = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
+    issuer.issue(conn, &mut endorsement, &rulebook, now)?;
     Ok(number)
 }
 
@@ -136,7 +136,7 @@ pub async fn set_listing(
     let now = state.clock.now();
     let found = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(current) = endorsements::get(conn, &number)?.filter(|e| e.holder == user.id)
             else {
                 return Ok(Err(no_endorsement()));
@@ -230,7 +230,7 @@ pub async fn set_status(
     let ip = peer_ip(&request);
     let found = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(current) = endorsements::get(conn, &number)? else {
                 return Ok(Err(no_endorsement()));
             };

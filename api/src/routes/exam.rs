@@ -264,7 +264,7 @@ pub async fn schedule_exam(
     let app_state = state.clone();
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
                 Ok(found) => found,
                 Err(refused) => return Ok(Err(refused)),
@@ -355,7 +355,7 @@ pub async fn record_part1(
     let ip = peer_ip(&request);
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
                 Ok(found) => found,
                 Err(refused) => return Ok(Err(refused)),
@@ -427,7 +427,7 @@ pub async fn add_scorer(
     let ip = peer_ip(&request);
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
                 Ok(found) => found,
                 Err(refused) => return Ok(Err(refused)),
@@ -521,7 +521,7 @@ pub async fn record_result(
     let app_state = state.clone();
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
                 Ok(found) => found,
                 Err(refused) => return Ok(Err(refused)),
@@ -692,7 +692,7 @@ pub async fn request_accommodations(
     let now = state.clock.now();
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (judged, rule) = match own(conn, user.id, id)? {
                 Ok(found) => found,
                 Err(refused) => return Ok(Err(refused)),
@@ -763,7 +763,7 @@ async fn write_answers(
     let now = state.clock.now();
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (judged, rule) = match own(conn, user, id)? {
                 Ok(found) => found,
                 Err(refused) => return Ok(Err(refused)),
@@ -1022,7 +1022,7 @@ async fn write_marks(
     let now = state.clock.now();
     let packet = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some((scoring, exam, judged)) = own_scoring(conn, reviewer, id)? else {
                 return Ok(Err(no_scoring()));
             };

@@ -255,7 +255,7 @@ pub async fn create_entry(
     let owner = user.id;
     let entry = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let others = portfolio::list(conn, owner)?;
             let owned: Vec<_> = crate::db::documents::list(conn, owner)?
                 .into_iter()
@@ -356,7 +356,7 @@ pub async fn create_rsc_batch(
     let owner = user.id;
     let created = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let mut others = portfolio::list(conn, owner)?;
             let mut prepared = Vec::new();
             let mut errors = std::collections::BTreeMap::new();
@@ -493,7 +493,7 @@ pub async fn update_entry(
     let (ip, now) = (peer_ip(&request), state.clock.now());
     let entry = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let all = portfolio::list(conn, owner)?;
             let Some(previous) = all
                 .iter()
@@ -757,7 +757,7 @@ pub async fn verify_entry(
     let expected = if_match.version()?;
     let entry = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(entry) =
                 portfolio::get(conn, owner, id)?.filter(|e| e.data.section() == section)
             else {

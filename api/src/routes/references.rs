@@ -262,7 +262,7 @@ pub async fn create_reference(
     let applicant = user.clone();
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let (input, category_name) = match checked(conn, body.into_inner(), now.date_naive())? {
                 Ok(checked) => checked,
                 Err(error) => return Ok(Err(error)),
@@ -373,7 +373,7 @@ pub async fn resend_reference(
     let applicant = user.clone();
     let link = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(stored) = references::get(conn, id)?.filter(|r| r.applicant == applicant.id)
             else {
                 return Ok(Err(missing()));
@@ -441,7 +441,7 @@ pub async fn cancel_reference(
     let owner = user.id;
     let views = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(stored) = references::get(conn, id)?.filter(|r| r.applicant == owner) else {
                 return Ok(Err(missing()));
             };
@@ -494,7 +494,7 @@ pub async fn replace_reference(
     let applicant = user.clone();
     let (id, link) = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             if references::get(conn, old)?
                 .filter(|r| r.applicant == applicant.id)
                 .is_none()
@@ -816,7 +816,7 @@ pub async fn submit_rating(
     let inner = state.clone();
     state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let domains = rulebooks::current(conn)?.rulebook.competency_domains;
             let problems = answer.problems(now.date_naive(), &domains);
             if !problems.is_empty() {
@@ -870,7 +870,7 @@ pub async fn decline(
     let inner = state.clone();
     state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             record_answer(
                 conn,
                 &inner,

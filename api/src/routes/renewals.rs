@@ -18,8 +18,7 @@ use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use diesel::Connection;
-use endorse_shared::eligibility::RenewalKind as EngineKind;
-use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalInput};
+use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalCase, RenewalInput};
 use endorse_shared::endorsements::{renewal_due, EndorsementStatus};
 use endorse_shared::renewal::{
     last_day, opens_on, reminder_due, RenewalDecisionRequest, RenewalKind, RenewalOverview,
@@ -31,12 +30,18 @@ use std::collections::BTreeMap;
 
 /// What a holder may renew today, and the engine's input for it.
 struct Plan {
-    kind: Option<RenewalKind>,
+    /// Renewal or reinstatement and its terms; none when nothing is open.
+    case: Option<RenewalCase>,
     covers: Vec<Endorsement>,
     due: Option<NaiveDate>,
     opens_on: Option<NaiveDate>,
-    input_kind: Option<EngineKind>,
     since: NaiveDate,
+}
+
+impl Plan {
+    fn kind(&self) -> Option<RenewalKind> {
+        self.case.as_ref().map(RenewalCase::kind)
+    }
 }
 
 /// Renewal when any endorsement in good standing has its window open
@@ -60,11 +65,10 @@ fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
                 && e.awarded_at.date_naive() > e.renewal_due - Duration::days(366)
         });
         return Plan {
-            kind: Some(RenewalKind::Renewal),
+            case: Some(RenewalCase::Renewal { first_year }),
             covers: open,
             due,
             opens_on: None,
-            input_kind: Some(EngineKind::Renewal { first_year }),
             since,
         };
     }
@@ -81,16 +85,15 @@ fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
             .min()
             .unwrap_or(today);
         return Plan {
-            kind: Some(RenewalKind::Reinstatement),
+            case: Some(RenewalCase::Reinstatement { lapsed_on }),
             covers: lapsed,
             due: None,
             opens_on: None,
-            input_kind: Some(EngineKind::Reinstatement { lapsed_on }),
             since: lapsed_on,
         };
     }
     Plan {
-        kind: None,
+        case: None,
         covers: Vec::new(),
         due: None,
         opens_on: rest
@@ -98,7 +101,6 @@ fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
             .filter(|e| e.status.in_good_standing())
             .map(|e| opens_on(e.renewal_due, policy.opens_days_before))
             .min(),
-        input_kind: None,
         since: today,
     }
 }
@@ -112,7 +114,7 @@ fn weigh(
     provides_rsc: bool,
     today: NaiveDate,
 ) -> DbResult<Option<EligibilityReport>> {
-    let Some(kind) = plan.input_kind.clone() else {
+    let Some(case) = plan.case.clone() else {
         return Ok(None);
     };
     let weighable = portfolio::weighable(conn, holder, rulebook)?;
@@ -120,7 +122,7 @@ fn weigh(
     Ok(Some(evaluate_renewal(
         &rulebook.renewal,
         &RenewalInput {
-            kind,
+            case,
             since: plan.since,
             categories: &categories,
             provides_rsc,
@@ -156,7 +158,7 @@ fn overview(
         None
     };
     Ok(RenewalOverview {
-        kind: plan.kind,
+        kind: plan.kind(),
         covers: plan.covers.iter().map(|e| e.number.clone()).collect(),
         due: plan.due,
         last_day: plan
@@ -222,11 +224,11 @@ pub async fn submit(
     let now = state.clock.now();
     let record = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let rulebook = rulebooks::current(conn)?.rulebook;
             let today = now.date_naive();
             let plan = plan(endorsements::for_holder(conn, user.id)?, &rulebook, today);
-            let Some(kind) = plan.kind else {
+            let Some(kind) = plan.kind() else {
                 return Ok(Err(ApiError::Conflict(match plan.opens_on {
                     Some(day) => format!("Renewal opens on {day}."),
                     None => "You hold no endorsement to renew.".into(),
@@ -357,7 +359,7 @@ pub async fn decide(
     let public_url = state.settings.public_url.clone();
     let record = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(current) = renewals::get(conn, &id)? else {
                 return Ok(Err(ApiError::NotFound("There is no such renewal.".into())));
             };
@@ -370,6 +372,17 @@ pub async fn decide(
             if current.version != expected {
                 return Ok(Err(stale("renewal", current.version)));
             }
+            let rulebook = rulebooks::current(conn)?.rulebook;
+            // Every endorsement it covers must still be renewable: checked
+            // before anything is written, so a refusal leaves it all as it was.
+            let moves = if body.approve {
+                match renewable(conn, &current, &rulebook, now.date_naive())? {
+                    Ok(moves) => moves,
+                    Err(refusal) => return Ok(Err(refusal)),
+                }
+            } else {
+                Vec::new()
+            };
             let to = if body.approve {
                 RenewalStatus::Approved
             } else {
@@ -378,56 +391,13 @@ pub async fn decide(
             if !renewals::decide(conn, &id, expected, to, admin.id, reason.as_deref(), now)? {
                 return Err(DbError::Conflict);
             }
-            let rulebook = rulebooks::current(conn)?.rulebook;
-            let policy = &rulebook.endorsement;
             let what = current.kind.label().to_lowercase();
-            let mut next_due = None;
-            for number in &current.numbers {
-                let Some(endorsement) = endorsements::get(conn, number)? else {
-                    continue;
-                };
-                if !body.approve {
-                    continue;
-                }
-                let (from, due) = match current.kind {
-                    RenewalKind::Renewal if endorsement.status.in_good_standing() => (
-                        endorsement.status,
-                        renewal_due(
-                            endorsement.renewal_due,
-                            policy.renewal_month,
-                            policy.renewal_day,
-                            policy.renewal_every_years,
-                        ),
-                    ),
-                    RenewalKind::Reinstatement
-                        if endorsement.status == EndorsementStatus::Lapsed =>
-                    {
-                        (
-                            endorsement.status,
-                            renewal_due(
-                                now.date_naive(),
-                                policy.renewal_month,
-                                policy.renewal_day,
-                                policy.renewal_every_years,
-                            ),
-                        )
-                    }
-                    _ => {
-                        return Ok(Err(ApiError::Conflict(format!(
-                            "Endorsement {number} is {} now; it cannot be {}.",
-                            endorsement.status.label().to_lowercase(),
-                            if current.kind == RenewalKind::Renewal {
-                                "renewed"
-                            } else {
-                                "reinstated"
-                            }
-                        ))))
-                    }
-                };
-                if !endorsements::renew(conn, number, from, due, now)? {
+            let next_due = moves.iter().map(|(_, due)| *due).min();
+            for (mut endorsement, due) in moves {
+                let number = endorsement.number.clone();
+                if !endorsements::renew(conn, &number, endorsement.status, due, now)? {
                     return Err(DbError::Conflict);
                 }
-                next_due = Some(next_due.map_or(due, |d: NaiveDate| d.min(due)));
                 audit::record(
                     conn,
                     &NewEvent {
@@ -450,8 +420,9 @@ pub async fn decide(
                     },
                     now,
                 )?;
-                let renewed = endorsements::get(conn, number)?.ok_or(DbError::NotFound)?;
-                issuer.issue(conn, &renewed, &rulebook, now)?;
+                endorsement.status = EndorsementStatus::Active;
+                endorsement.renewal_due = due;
+                issuer.issue(conn, &mut endorsement, &rulebook, now)?;
             }
             if let Some(holder) = users::find(conn, current.holder)? {
                 let message = Context {
@@ -473,6 +444,50 @@ pub async fn decide(
     Ok(HttpResponse::Ok()
         .insert_header(etag(record.version))
         .json(record))
+}
+
+/// The endorsements a renewal covers, each with its next due date, if every
+/// one may still be renewed (or, for a reinstatement, is still lapsed).
+fn renewable(
+    conn: &mut AnyConnection,
+    renewal: &RenewalRecord,
+    rulebook: &Rulebook,
+    today: NaiveDate,
+) -> DbResult<Result<Vec<(Endorsement, NaiveDate)>, ApiError>> {
+    let policy = &rulebook.endorsement;
+    let next = |after: NaiveDate| {
+        renewal_due(
+            after,
+            policy.renewal_month,
+            policy.renewal_day,
+            policy.renewal_every_years,
+        )
+    };
+    let mut moves = Vec::new();
+    for number in &renewal.numbers {
+        let endorsement = endorsements::get(conn, number)?.ok_or(DbError::NotFound)?;
+        let due = match renewal.kind {
+            RenewalKind::Renewal if endorsement.status.in_good_standing() => {
+                next(endorsement.renewal_due)
+            }
+            RenewalKind::Reinstatement if endorsement.status == EndorsementStatus::Lapsed => {
+                next(today)
+            }
+            _ => {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "Endorsement {number} is {} now; it cannot be {}.",
+                    endorsement.status.label().to_lowercase(),
+                    if renewal.kind == RenewalKind::Renewal {
+                        "renewed"
+                    } else {
+                        "reinstated"
+                    }
+                ))))
+            }
+        };
+        moves.push((endorsement, due));
+    }
+    Ok(Ok(moves))
 }
 
 /// What one run of the schedule did.
@@ -500,14 +515,13 @@ pub fn run_schedule(
     let rulebook = rulebooks::current(conn)?.rulebook;
     let policy = &rulebook.renewal;
     let today = now.date_naive();
-    let waiting: Vec<String> = renewals::in_status(conn, RenewalStatus::Submitted)?
-        .into_iter()
-        .flat_map(|r| r.numbers)
-        .collect();
+    let waiting = renewals::waiting_numbers(conn)?;
     let mut round = ScheduleRound::default();
     let context = Context { mail, public_url };
     let standing = [EndorsementStatus::Active, EndorsementStatus::RenewalDue];
-    for endorsement in endorsements::in_statuses(conn, &standing)? {
+    // Nothing happens to an endorsement before its renewal opens.
+    let horizon = today + Duration::days(i64::from(policy.opens_days_before));
+    for endorsement in endorsements::due_by(conn, &standing, horizon)? {
         let number = endorsement.number.clone();
         let due = endorsement.renewal_due;
         let covered = waiting.contains(&number);
@@ -543,11 +557,13 @@ pub fn run_schedule(
                         "lapse",
                         format!("Endorsement {number} lapsed: not renewed by {lapse_after}."),
                     )?;
-                    if let Some(holder) = users::find(conn, endorsement.holder)? {
-                        let mut message = context.lapsed(&holder.email, &holder.name, &number);
-                        message.dedupe_key = Some(format!("lapsed:{number}:{today}"));
-                        outbox::enqueue(conn, &message, now)?;
-                    }
+                    let message = context.lapsed(
+                        &endorsement.holder_email,
+                        &endorsement.holder_name,
+                        &number,
+                        format!("lapsed:{number}:{today}"),
+                    );
+                    outbox::enqueue(conn, &message, now)?;
                     round.lapsed += 1;
                 }
                 Ok::<_, DbError>(())
@@ -579,12 +595,9 @@ pub fn run_schedule(
             continue;
         }
         if let Some(days) = reminder_due(today, due, &policy.reminder_days_before) {
-            let Some(holder) = users::find(conn, endorsement.holder)? else {
-                continue;
-            };
             let message = context.renewal_reminder(
-                &holder.email,
-                &holder.name,
+                &endorsement.holder_email,
+                &endorsement.holder_name,
                 &RenewalReminder {
                     numbers: std::slice::from_ref(&number),
                     due,
@@ -611,6 +624,7 @@ mod tests {
             number: number.into(),
             holder: UserId::from_uuid(uuid::Uuid::nil()),
             holder_name: "Ada".into(),
+            holder_email: "ada@example.org".into(),
             application: endorse_shared::ApplicationId::from_uuid(uuid::Uuid::nil()),
             category: number.split('-').nth(1).unwrap_or_default().into(),
             awarded_at: (due - Duration::days(200))
@@ -643,15 +657,12 @@ mod tests {
             ]
         };
         let early = plan(mine(), &rulebook, day(2026, 10, 1));
-        assert_eq!(early.kind, None);
+        assert_eq!(early.kind(), None);
         assert_eq!(early.opens_on, Some(day(2026, 10, 2)));
         let open = plan(mine(), &rulebook, day(2026, 10, 2));
-        assert_eq!(open.kind, Some(RenewalKind::Renewal));
+        assert_eq!(open.kind(), Some(RenewalKind::Renewal));
         assert_eq!(open.covers.len(), 2);
-        assert_eq!(
-            open.input_kind,
-            Some(EngineKind::Renewal { first_year: true })
-        );
+        assert_eq!(open.case, Some(RenewalCase::Renewal { first_year: true }));
         let lapsed = plan(
             vec![endorsement(
                 "AL-IFS-2026-0001",
@@ -661,6 +672,6 @@ mod tests {
             &rulebook,
             day(2027, 3, 1),
         );
-        assert_eq!(lapsed.kind, Some(RenewalKind::Reinstatement));
+        assert_eq!(lapsed.kind(), Some(RenewalKind::Reinstatement));
     }
 }

@@ -603,7 +603,7 @@ pub async fn assign_reviewer(
     let app_state = state.clone();
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
                 return Ok(Err(no_application()));
             };
@@ -654,7 +654,7 @@ pub async fn assign_proposed(
     let app_state = state.clone();
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
                 return Ok(Err(no_application()));
             };
@@ -730,7 +730,7 @@ pub async fn release_assignment(
     let ip = peer_ip(&request);
     let view = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(assignment) = assignments::get(conn, id)? else {
                 return Ok(Err(ApiError::NotFound(
                     "There is no such assignment.".into(),
@@ -1047,7 +1047,7 @@ pub async fn save_review(
     let now = state.clock.now();
     let version = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
@@ -1109,7 +1109,7 @@ pub async fn submit_review(
     let ip = peer_ip(&request);
     let packet = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
@@ -1193,7 +1193,7 @@ pub async fn request_information(
     let app_state = state.clone();
     let packet = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
@@ -1299,7 +1299,7 @@ pub async fn declare_conflict(
     let ip = peer_ip(&request);
     state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
                 return Ok(Err(no_assignment()));
             };
@@ -1367,7 +1367,7 @@ pub async fn answer_information(
     let ip = peer_ip(&request);
     state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(judged) =
                 Judged::load(conn, id)?.filter(|j| j.application.applicant.id == user.id)
             else {

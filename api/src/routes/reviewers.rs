@@ -98,7 +98,7 @@ pub async fn put_reviewer_profile(
     let saved = profile.clone();
     let outcome = state
         .db
-        .transaction(move |conn| {
+        .attempt(move |conn| {
             let Some(account) = users::find(conn, user)? else {
                 return Ok(Err(missing()));
             };

@@ -27,3 +27,4 @@ mod rulebooks;
 #[path = "../../../tests/src/smtp.rs"]
 mod smtp;
 mod tokens;
+mod transactions;

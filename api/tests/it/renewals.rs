@@ -418,3 +418,78 @@ async fn a_lapsed_holder_is_reinstated_with_membership_work_since_the_lapse_and_
         vec!["Your reinstatement is approved".to_string()]
     );
 }
+
+#[actix_web::test]
+async fn a_decision_refused_midway_changes_nothing_and_bad_input_is_named() {
+    let app = spawn_app().await;
+    let (admin, ada, _) = endorsed(&app).await;
+    let endorsement = mine(&app, &ada).await;
+    let (number, due) = (endorsement.number.clone(), endorsement.renewal_due);
+    move_to(&app, noon(due - Duration::days(10)));
+    renewal_entries(&app, &ada).await;
+
+    // A body of the wrong shape is refused, naming what is wrong.
+    let shapeless = app
+        .post_as(
+            "/api/v1/me/renewal",
+            &ada,
+            &json!({ "provides_rsc": "yes" }),
+        )
+        .await;
+    assert_eq!(shapeless.status(), StatusCode::BAD_REQUEST);
+    let submitted: RenewalRecord = expect_json(
+        app.post_as(
+            "/api/v1/me/renewal",
+            &ada,
+            &json!({ "provides_rsc": false }),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let decide = |id: String, body: serde_json::Value| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            app.client
+                .post(app.url(&format!("/api/v1/renewals/{id}/decision")))
+                .bearer_auth(&admin)
+                .header("if-match", "\"1\"")
+                .json(&body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let id = submitted.id.to_string();
+    let too_long = decide(
+        id.clone(),
+        json!({ "approve": false, "reason": "x".repeat(2001) }),
+    )
+    .await;
+    assert_eq!(too_long.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let not_an_id = decide("not-a-renewal".into(), json!({ "approve": true })).await;
+    assert_eq!(not_an_id.status(), StatusCode::NOT_FOUND);
+    let unknown = decide(uuid::Uuid::new_v4().to_string(), json!({ "approve": true })).await;
+    assert_eq!(unknown.status(), StatusCode::NOT_FOUND);
+
+    // The endorsement is revoked meanwhile: approving is refused, and the
+    // renewal still waits, undecided.
+    let moved = crate::endorsements::move_to(
+        &app,
+        &admin,
+        &number,
+        mine(&app, &ada).await.version,
+        "revoked",
+        "Ethics violation.",
+    )
+    .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+    let refused = decide(id, json!({ "approve": true })).await;
+    assert_eq!(refused.status(), StatusCode::CONFLICT);
+    let waiting: Vec<RenewalRecord> =
+        expect_json(app.get_as("/api/v1/renewals", &admin).await, StatusCode::OK).await;
+    assert_eq!(waiting.len(), 1);
+    assert_eq!(waiting[0].status, RenewalStatus::Submitted);
+    assert_eq!(mine(&app, &ada).await.status, EndorsementStatus::Revoked);
+}

@@ -1274,7 +1274,7 @@ fn renewal(
     evaluate_renewal(
         &rulebook().renewal,
         &RenewalInput {
-            kind: RenewalKind::Renewal { first_year },
+            case: RenewalCase::Renewal { first_year },
             since: day(2025, 12, 31),
             categories: &categories,
             provides_rsc,
@@ -1417,7 +1417,7 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
         evaluate_renewal(
             &rulebook().renewal,
             &RenewalInput {
-                kind: RenewalKind::Reinstatement { lapsed_on },
+                case: RenewalCase::Reinstatement { lapsed_on },
                 since: lapsed_on,
                 categories: &categories,
                 provides_rsc: false,
