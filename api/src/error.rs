@@ -138,6 +138,9 @@ impl ApiError {
     }
 }
 
+/// What a 503 asks the client to wait before trying again.
+pub const UNAVAILABLE_RETRY_SECONDS: u64 = 2;
+
 fn describe_seconds(seconds: u64) -> String {
     match seconds {
         0..=1 => "a second".to_string(),
@@ -181,6 +184,10 @@ impl ResponseError for ApiError {
             ApiError::Unauthorized(_) => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
+            ApiError::Unavailable(_) => {
+                response
+                    .insert_header((header::RETRY_AFTER, UNAVAILABLE_RETRY_SECONDS.to_string()));
+            }
             _ => {}
         }
         response.body(serde_json::to_string(&self.to_problem()).unwrap_or_default())
@@ -189,12 +196,20 @@ impl ResponseError for ApiError {
 
 impl From<DbError> for ApiError {
     fn from(error: DbError) -> Self {
-        match error {
+        match &error {
             DbError::NotFound => ApiError::NotFound("The record does not exist.".to_string()),
             DbError::Conflict => ApiError::Conflict(
                 "The record changed meanwhile; reload and try again.".to_string(),
             ),
-            other => ApiError::Internal(other.to_string()),
+            // The database does not answer in time, or at all: the client may
+            // try again, and is told when.
+            DbError::Pool(_) | DbError::Unavailable(_) => {
+                tracing::warn!(cause = %error, "database unavailable");
+                ApiError::Unavailable(
+                    "The database is busy or out of reach; try again in a moment.".to_string(),
+                )
+            }
+            _ => ApiError::Internal(error.to_string()),
         }
     }
 }

@@ -97,6 +97,8 @@ diesel::table! {
         requested_ip -> Nullable<Text>,
         answer_ip -> Nullable<Text>,
         replaced_by -> Nullable<Text>,
+        answer_device_hash -> Nullable<Text>,
+        answer_in_applicant_session -> Bool,
     }
 }
 
@@ -111,6 +113,7 @@ diesel::table! {
         rotated_at -> Nullable<Timestamp>,
         revoked_at -> Nullable<Timestamp>,
         ip -> Nullable<Text>,
+        device_hash -> Nullable<Text>,
     }
 }
 

@@ -22,8 +22,8 @@ use endorse_shared::exam::{
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::process::{AuditEvent, TransitionRequest};
 use endorse_shared::references::{
-    DeclineRequest, RatingAnswer, RatingDraft, RefereeInvitation, ReferenceRequestInput,
-    ReferenceView, ReferenceWithLink, ReviewedReference,
+    DeclineRequest, RatingAnswer, RatingDraft, RefereeDone, RefereeInvitation,
+    ReferenceRequestInput, ReferenceView, ResendRequest, ReviewedReference,
 };
 use endorse_shared::renewal::{
     RenewalDecisionRequest, RenewalOverview, RenewalRecord, SubmitRenewalRequest,
@@ -458,7 +458,7 @@ pub async fn references(token: &str) -> Result<Vec<ReferenceView>, ApiError> {
 pub async fn request_reference(
     token: &str,
     request: &ReferenceRequestInput,
-) -> Result<ReferenceWithLink, ApiError> {
+) -> Result<ReferenceView, ApiError> {
     send(
         Method::POST,
         "/api/v1/references",
@@ -468,16 +468,15 @@ pub async fn request_reference(
     .await
 }
 
-/// A request's live link, to copy.
-pub async fn reference_link(token: &str, id: EntryId) -> Result<ReferenceWithLink, ApiError> {
-    let path = format!("/api/v1/references/{id}/link");
-    send(Method::GET, &path, Some(token), NO_BODY).await
-}
-
-/// Re-sends a request with a new link.
-pub async fn resend_reference(token: &str, id: EntryId) -> Result<ReferenceWithLink, ApiError> {
+/// Re-sends a request with a new link, to a corrected address when given.
+pub async fn resend_reference(
+    token: &str,
+    id: EntryId,
+    referee_email: Option<String>,
+) -> Result<ReferenceView, ApiError> {
     let path = format!("/api/v1/references/{id}/resend");
-    send(Method::POST, &path, Some(token), NO_BODY).await
+    let body = ResendRequest { referee_email };
+    send(Method::POST, &path, Some(token), Some(&body)).await
 }
 
 /// Cancels a request.
@@ -491,7 +490,7 @@ pub async fn replace_reference(
     token: &str,
     id: EntryId,
     request: &ReferenceRequestInput,
-) -> Result<ReferenceWithLink, ApiError> {
+) -> Result<ReferenceView, ApiError> {
     let path = format!("/api/v1/references/{id}/replace");
     send(Method::POST, &path, Some(token), Some(request)).await
 }
@@ -517,26 +516,26 @@ pub async fn save_rating_draft(link: &str, draft: &RatingDraft) -> Result<(), Ap
     send(Method::PUT, &path, None, Some(draft)).await
 }
 
-/// The referee's side: submits the rating.
-pub async fn submit_rating(link: &str, answer: &RatingAnswer) -> Result<RefereeDone, ApiError> {
+/// The referee's side: submits the rating. `signed_in` is the session this
+/// browser holds, if any: the server flags an answer sent with the
+/// applicant's own session.
+pub async fn submit_rating(
+    link: &str,
+    answer: &RatingAnswer,
+    signed_in: Option<&str>,
+) -> Result<RefereeDone, ApiError> {
     let path = format!("/api/v1/referee/{}/rating", encode(link));
-    send(Method::POST, &path, None, Some(answer)).await
+    send(Method::POST, &path, signed_in, Some(answer)).await
 }
 
-/// The referee's side: declines.
+/// The referee's side: declines (`signed_in` as for [`submit_rating`]).
 pub async fn decline_reference(
     link: &str,
     request: &DeclineRequest,
+    signed_in: Option<&str>,
 ) -> Result<RefereeDone, ApiError> {
     let path = format!("/api/v1/referee/{}/decline", encode(link));
-    send(Method::POST, &path, None, Some(request)).await
-}
-
-/// What the referee is told after answering.
-#[derive(Clone, Debug, PartialEq, serde::Deserialize)]
-pub struct RefereeDone {
-    /// The message.
-    pub message: String,
+    send(Method::POST, &path, signed_in, Some(request)).await
 }
 
 /// Admins: a page of the outbox.

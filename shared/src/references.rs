@@ -396,15 +396,55 @@ pub struct ReferenceView {
     pub replaced_by: Option<EntryId>,
 }
 
-/// A request together with its freshly made secret link, shown once: after a
-/// request is sent or re-sent. Only a hash of the link is kept.
+/// A referee's live link, as an admin copies it for a referee who contacts
+/// the association (mail that never arrived). The applicant never receives a
+/// referee's link: with it they could read or write the referee's answer.
+/// Every copy is logged.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
-pub struct ReferenceWithLink {
+pub struct RefereeLink {
     /// The request.
-    pub reference: ReferenceView,
-    /// The secret link, to copy and deliver another way if mail does not arrive.
+    pub reference: EntryId,
+    /// The secret link.
     pub link: String,
+    /// When it stops working.
+    pub expires_at: DateTime<Utc>,
+}
+
+/// Re-sending a request: a new link (the old one stops working) and a new
+/// e-mail, optionally to a corrected address (when an employer's mail server
+/// refused it, a personal address usually works).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct ResendRequest {
+    /// The referee's corrected e-mail address; absent to keep the one given.
+    #[serde(default)]
+    #[cfg_attr(
+        feature = "openapi",
+        schema(format = "email", min_length = 3, max_length = 254)
+    )]
+    pub referee_email: Option<String>,
+}
+
+/// What a referee is told after answering.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefereeDone {
+    /// A message for the referee.
+    pub message: String,
+}
+
+/// Where the referee's answer came from, as far as the server can tell, for
+/// [`signals`].
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct AnswerTrace<'a> {
+    /// The IP address the answer came from.
+    pub ip: Option<&'a str>,
+    /// The SHA-256 of the browser's device cookie, if it had one.
+    pub device: Option<&'a str>,
+    /// Whether the answer carried the applicant's own signed-in session.
+    pub applicant_session: bool,
 }
 
 /// Something reviewers should look at twice. Shown, never blocking.
@@ -421,9 +461,14 @@ pub enum ReferenceSignal {
     ApplicantEmail,
     /// The referee answered from an IP address the applicant signed in from.
     ApplicantIp {
-        /// The address.
-        ip: String,
+        /// The address (withheld from reviewers).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        ip: Option<String>,
     },
+    /// The referee answered from a browser the applicant signed in with.
+    ApplicantDevice,
+    /// The answer was sent with the applicant's own signed-in session.
+    ApplicantSession,
 }
 
 impl ReferenceSignal {
@@ -436,9 +481,27 @@ impl ReferenceSignal {
             ReferenceSignal::ApplicantEmail => {
                 "The referee's e-mail address is the applicant's own.".into()
             }
-            ReferenceSignal::ApplicantIp { ip } => {
+            ReferenceSignal::ApplicantIp { ip: Some(ip) } => {
                 format!("The referee answered from {ip}, an address the applicant signed in from.")
             }
+            ReferenceSignal::ApplicantIp { ip: None } => {
+                "The referee answered from an address the applicant signed in from.".into()
+            }
+            ReferenceSignal::ApplicantDevice => {
+                "The referee answered from a browser the applicant signed in with.".into()
+            }
+            ReferenceSignal::ApplicantSession => {
+                "The answer was sent while the applicant was signed in in the same browser.".into()
+            }
+        }
+    }
+
+    /// The signal as a reviewer may see it: nothing that points at a person
+    /// (the address is left out).
+    pub fn for_reviewer(self) -> Self {
+        match self {
+            ReferenceSignal::ApplicantIp { .. } => ReferenceSignal::ApplicantIp { ip: None },
+            other => other,
         }
     }
 }
@@ -456,15 +519,17 @@ pub struct ReviewedReference {
 }
 
 /// The signals of each of an applicant's requests, in the order given.
-/// `applicant_ips` are the addresses the applicant used.
+/// `applicant_ips` are the addresses the applicant used, `applicant_devices`
+/// the hashes of the device cookies of the browsers they signed in with.
 pub fn signals(
     applicant_email: &str,
     applicant_ips: &[String],
-    requests: &[(EntryId, &str, Option<&str>)],
+    applicant_devices: &[String],
+    requests: &[(EntryId, &str, AnswerTrace<'_>)],
 ) -> Vec<Vec<ReferenceSignal>> {
     requests
         .iter()
-        .map(|(id, email, answer_ip)| {
+        .map(|(id, email, trace)| {
             let mut found = Vec::new();
             for (other, other_email, _) in requests {
                 if other != id && other_email.eq_ignore_ascii_case(email) {
@@ -474,12 +539,20 @@ pub fn signals(
             if email.eq_ignore_ascii_case(applicant_email) {
                 found.push(ReferenceSignal::ApplicantEmail);
             }
-            if let Some(ip) = answer_ip {
+            if let Some(ip) = trace.ip {
                 if applicant_ips.iter().any(|known| known == ip) {
                     found.push(ReferenceSignal::ApplicantIp {
-                        ip: (*ip).to_string(),
+                        ip: Some(ip.to_string()),
                     });
                 }
+            }
+            if let Some(device) = trace.device {
+                if applicant_devices.iter().any(|known| known == device) {
+                    found.push(ReferenceSignal::ApplicantDevice);
+                }
+            }
+            if trace.applicant_session {
+                found.push(ReferenceSignal::ApplicantSession);
             }
             found
         })
@@ -650,13 +723,23 @@ mod tests {
             EntryId::from_uuid(uuid::Uuid::from_u128(2)),
             EntryId::from_uuid(uuid::Uuid::from_u128(3)),
         );
+        let trace = |ip, device, applicant_session| AnswerTrace {
+            ip,
+            device,
+            applicant_session,
+        };
         let found = signals(
             "ada@example.org",
             &["10.0.0.7".to_string()],
+            &["device-of-ada".to_string()],
             &[
-                (a, "sam@example.org", Some("10.0.0.7")),
-                (b, "SAM@example.org", Some("192.0.2.1")),
-                (c, "ada@example.org", None),
+                (a, "sam@example.org", trace(Some("10.0.0.7"), None, false)),
+                (
+                    b,
+                    "SAM@example.org",
+                    trace(Some("192.0.2.1"), Some("device-of-ada"), true),
+                ),
+                (c, "ada@example.org", trace(None, Some("another"), false)),
             ],
         );
         assert_eq!(
@@ -664,12 +747,23 @@ mod tests {
             [
                 ReferenceSignal::SharedEmail { other: b },
                 ReferenceSignal::ApplicantIp {
-                    ip: "10.0.0.7".into()
+                    ip: Some("10.0.0.7".into())
                 }
             ]
         );
-        assert_eq!(found[1], [ReferenceSignal::SharedEmail { other: a }]);
+        assert_eq!(
+            found[1],
+            [
+                ReferenceSignal::SharedEmail { other: a },
+                ReferenceSignal::ApplicantDevice,
+                ReferenceSignal::ApplicantSession
+            ]
+        );
         assert_eq!(found[2], [ReferenceSignal::ApplicantEmail]);
+        assert_eq!(
+            found[0][1].clone().for_reviewer(),
+            ReferenceSignal::ApplicantIp { ip: None }
+        );
     }
 
     #[test]

@@ -9,7 +9,7 @@ use crate::applications::{ApplicationStatus, Snapshot};
 use crate::entries::{Checker, EditableSection, EntryData, FieldErrors, SectionNote};
 use crate::ids::{ApplicationId, AssignmentId, EntryId, InformationItemId, UserId};
 use crate::process::{Action, Track};
-use crate::references::ReferenceView;
+use crate::references::ReviewedReference;
 use crate::reviewers::ReviewerProfile;
 use crate::rulebook::{CategoryRules, CompetencyDomain, Relationship, RubricLevel};
 use chrono::{DateTime, NaiveDate, Utc};
@@ -789,8 +789,9 @@ pub struct ReviewPacket {
     pub assignment: MyAssignment,
     /// What was submitted, with amended entries replaced by their answers.
     pub snapshot: Snapshot,
-    /// The reference requests, with their ratings.
-    pub references: Vec<ReferenceView>,
+    /// The reference requests, with their ratings and the signals to look
+    /// at twice (without the addresses they come from).
+    pub references: Vec<ReviewedReference>,
     /// The applicant's notes to reviewers.
     pub notes: Vec<SectionNote>,
     /// What the review is checked against.

@@ -2,9 +2,11 @@
 //! extractor it takes: [`SessionUser`], [`AuthUser`] or [`RequireAdmin`]. There is
 //! no path list anywhere.
 //!
-//! Each one checks the access token and then re-reads the account, so a changed
-//! role or a deleted account takes effect at once, not when the token expires.
+//! Each one checks the access token and then re-reads the account and its
+//! session, so a changed role, a deleted account, a sign-out or a password
+//! change takes effect at once, not when the token expires.
 
+use crate::db::refresh_tokens;
 use crate::db::users::{self, User};
 use crate::error::ApiError;
 use crate::state::AppState;
@@ -68,11 +70,21 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
             _ => ApiError::Unauthorized("The access token is not valid.".into()),
         }
     })?;
-    let user = state
+    let now = chrono::Utc::now().naive_utc();
+    let (user, live) = state
         .db
-        .run(move |conn| users::find(conn, claims.sub))
-        .await?
-        .ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
+        .run(move |conn| {
+            let live = refresh_tokens::session_live(conn, claims.sub, &claims.sid, now)?;
+            Ok((users::find(conn, claims.sub)?, live))
+        })
+        .await?;
+    let user =
+        user.ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
+    if !live {
+        return Err(ApiError::Unauthorized(
+            "This session has ended (signed out, or the password changed); sign in again.".into(),
+        ));
+    }
     Ok(user)
 }
 

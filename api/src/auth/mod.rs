@@ -1,6 +1,7 @@
 //! Who is calling: password hashing, access and refresh tokens, brute-force
 //! limits, and the extractors that put authorization into handler signatures.
 
+pub mod device;
 pub mod extractors;
 pub mod links;
 pub mod passwords;

@@ -29,6 +29,10 @@ pub struct AccessClaims {
     pub iat: i64,
     /// Expires at (seconds since the epoch).
     pub exp: i64,
+    /// The session (the refresh-token family of one sign-in) it belongs to:
+    /// once that session ends (sign-out, a password change), the token is
+    /// refused although it has not expired.
+    pub sid: String,
 }
 
 /// Signs and checks access tokens.
@@ -46,6 +50,7 @@ impl TokenKeys {
         let mut validation = Validation::new(Algorithm::HS256);
         validation.set_issuer(&[ISSUER]);
         validation.set_required_spec_claims(&["exp", "iat", "iss", "sub"]);
+        // `sid` is required too: serde refuses a token without it.
         validation.leeway = 5;
         Self {
             encoding: EncodingKey::from_secret(secret.expose()),
@@ -60,8 +65,13 @@ impl TokenKeys {
         self.lifetime_seconds
     }
 
-    /// Issues an access token for a user.
-    pub fn issue(&self, user: UserId, role: Role) -> Result<String, jsonwebtoken::errors::Error> {
+    /// Issues an access token for a user's session.
+    pub fn issue(
+        &self,
+        user: UserId,
+        role: Role,
+        session: &str,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
         let now = chrono::Utc::now().timestamp();
         let claims = AccessClaims {
             sub: user,
@@ -69,6 +79,7 @@ impl TokenKeys {
             iss: ISSUER.to_string(),
             iat: now,
             exp: now + i64::try_from(self.lifetime_seconds).unwrap_or(900),
+            sid: session.to_string(),
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
     }
@@ -113,17 +124,18 @@ mod tests {
     #[test]
     fn an_issued_token_verifies_and_carries_its_claims() {
         let user = UserId::from_uuid(uuid::Uuid::new_v4());
-        let token = keys().issue(user, Role::Reviewer).unwrap();
+        let token = keys().issue(user, Role::Reviewer, "session-1").unwrap();
         let claims = keys().verify(&token).unwrap();
         assert_eq!(claims.sub, user);
         assert_eq!(claims.role, Role::Reviewer);
+        assert_eq!(claims.sid, "session-1");
     }
 
     #[test]
     fn a_token_signed_with_another_secret_is_refused() {
         let other = TokenKeys::new(&Secret::new(vec![8; 32]), 900);
         let token = other
-            .issue(UserId::from_uuid(uuid::Uuid::new_v4()), Role::Admin)
+            .issue(UserId::from_uuid(uuid::Uuid::new_v4()), Role::Admin, "s")
             .unwrap();
         assert!(keys().verify(&token).is_err());
     }

@@ -36,6 +36,14 @@ pub struct NewEvent<'a> {
 /// it in the transaction that changed the application, whose row update
 /// serializes them.
 pub fn record(conn: &mut AnyConnection, event: &NewEvent<'_>, at: DateTime<Utc>) -> DbResult<()> {
+    // The number is read, then written: on PostgreSQL the application's row
+    // lock keeps two events from taking the same one (SQLite's transaction
+    // holds the write lock already).
+    super::lock_rows(
+        conn,
+        super::Lockable::Applications,
+        vec![event.application.to_string()],
+    )?;
     let last: Option<i64> = audit_events::table
         .filter(audit_events::application_id.eq(event.application.to_string()))
         .select(diesel::dsl::max(audit_events::seq))
@@ -166,6 +174,40 @@ pub fn portfolio_change(
                 role: Role::Applicant,
                 ip,
                 action: "portfolio_change",
+                from: None,
+                to: None,
+                reason: None,
+                details: details.to_string(),
+            },
+            at,
+        )?;
+    }
+    Ok(())
+}
+
+/// Records something done to a person's records by someone else (an admin
+/// copying a referee's link) in the audit log of each of their open
+/// applications, drafts included.
+pub fn person_event(
+    conn: &mut AnyConnection,
+    person: UserId,
+    (actor, role, ip): (UserId, Role, Option<&str>),
+    action: &str,
+    details: &str,
+    at: DateTime<Utc>,
+) -> DbResult<()> {
+    for application in super::applications::list_for(conn, person)? {
+        if !application.status.is_open() {
+            continue;
+        }
+        record(
+            conn,
+            &NewEvent {
+                application: application.id,
+                actor: Some(actor),
+                role,
+                ip,
+                action,
                 from: None,
                 to: None,
                 reason: None,

@@ -131,7 +131,7 @@ pub fn next_in_sequence(conn: &mut AnyConnection, key: &str) -> DbResult<i64> {
         // The first of its year: create the counter. Another transaction may
         // create it first; the savepoint keeps that unique violation from
         // spoiling this transaction, and the bump then counts on from it.
-        let created = conn.transaction::<_, DbError, _>(|conn| {
+        let created = crate::db::write::<_, DbError, _>(conn, |conn| {
             diesel::insert_into(endorsement_sequences::table)
                 .values((
                     endorsement_sequences::key.eq(key),

@@ -4,6 +4,15 @@
 //! This layer knows nothing of HTTP. Every call into it from a handler goes through
 //! [`Db::run`], which runs the synchronous diesel code on actix's blocking pool,
 //! never on an async worker.
+//!
+//! Every transaction is opened by [`write`] (`Db::transaction` and
+//! `Db::attempt` call it; clippy refuses `Connection::transaction` elsewhere).
+//! On SQLite it begins with `BEGIN IMMEDIATE`, so a transaction holds the one
+//! write lock from its first statement, and a second writer waits for it (the
+//! busy timeout) instead of failing with "database is locked" when its earlier
+//! read turns into a write. Reads outside transactions keep running beside it
+//! under WAL. On PostgreSQL a rule checked before a write is kept by locking
+//! its owner's row first ([`lock_owner`]), or by a unique index.
 
 pub mod applications;
 pub mod assignments;
@@ -24,6 +33,7 @@ pub mod users;
 
 use crate::config::DatabaseUrl;
 use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, TransactionManager};
 use diesel::r2d2::{self, ManageConnection, R2D2Connection};
 use diesel::Connection;
 use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
@@ -52,6 +62,10 @@ pub enum DbError {
     /// No connection could be had from the pool.
     #[error("no database connection: {0}")]
     Pool(#[from] r2d2::PoolError),
+    /// The database is there but did not let us in within the bound (SQLite's
+    /// write lock held past the busy timeout, a lost PostgreSQL connection).
+    #[error("the database is busy or unreachable: {0}")]
+    Unavailable(String),
     /// A unique constraint refused the write.
     #[error("a unique constraint was violated: {0}")]
     UniqueViolation(String),
@@ -83,6 +97,24 @@ impl From<diesel::result::Error> for DbError {
             Error::DatabaseError(DatabaseErrorKind::UniqueViolation, info) => {
                 DbError::UniqueViolation(info.message().to_string())
             }
+            Error::DatabaseError(DatabaseErrorKind::ClosedConnection, info) => {
+                DbError::Unavailable(info.message().to_string())
+            }
+            // PostgreSQL gave up one of two transactions that waited on each
+            // other: nothing was written, and the client may try again.
+            Error::DatabaseError(DatabaseErrorKind::SerializationFailure, info) => {
+                DbError::Unavailable(info.message().to_string())
+            }
+            // SQLite's SQLITE_BUSY and SQLITE_LOCKED, and PostgreSQL's
+            // deadlock_detected, which diesel reports by their message only.
+            Error::DatabaseError(_, info)
+                if info.message().contains("deadlock detected")
+                    || info.message().contains("database is locked")
+                    || info.message().contains("database table is locked")
+                    || info.message().contains("database is busy") =>
+            {
+                DbError::Unavailable(info.message().to_string())
+            }
             other => DbError::Query(other),
         }
     }
@@ -105,6 +137,10 @@ pub enum Guarded<T> {
 /// The result of a database call.
 pub type DbResult<T> = Result<T, DbError>;
 
+/// How long a SQLite writer waits for the write lock before the request is
+/// answered 503 (Retry-After).
+pub const BUSY_TIMEOUT_MS: u32 = 10_000;
+
 /// Opens connections of the configured backend and prepares each one.
 #[derive(Debug, Clone)]
 pub struct ConnectionFactory {
@@ -119,10 +155,12 @@ impl ConnectionFactory {
                 // WAL lets readers run beside the one writer; the busy timeout makes
                 // a second writer wait instead of failing; foreign keys are off by
                 // default in SQLite.
-                conn.batch_execute(
-                    "PRAGMA busy_timeout = 5000; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON;",
-                )
+                // `synchronous = FULL`: a commit is on disk before it is
+                // acknowledged, so it survives a power loss, not only a crash.
+                conn.batch_execute(&format!(
+                    "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                ))
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(AnyConnection::Sqlite(conn))
             }
@@ -214,7 +252,7 @@ impl Db {
         F: FnOnce(&mut AnyConnection) -> DbResult<T> + Send + 'static,
         T: Send + 'static,
     {
-        self.run(move |conn| conn.transaction(work)).await
+        self.run(move |conn| write(conn, work)).await
     }
 
     /// Runs `work` inside one transaction that commits only when it succeeds:
@@ -227,7 +265,7 @@ impl Db {
         E: Send + 'static,
     {
         self.run(move |conn| {
-            let outcome = conn.transaction::<T, Rollback<E>, _>(|conn| match work(conn) {
+            let outcome = write::<T, Rollback<E>, _>(conn, |conn| match work(conn) {
                 Ok(Ok(value)) => Ok(value),
                 Ok(Err(refusal)) => Err(Rollback::Refused(refusal)),
                 Err(error) => Err(Rollback::Failed(error)),
@@ -251,6 +289,95 @@ enum Rollback<E> {
 impl<E> From<diesel::result::Error> for Rollback<E> {
     fn from(error: diesel::result::Error) -> Self {
         Rollback::Failed(error.into())
+    }
+}
+
+/// Runs `work` in one transaction that commits when it returns `Ok` and rolls
+/// back otherwise. At the top level on SQLite it begins `IMMEDIATE`: the write
+/// lock is taken (or waited for, up to [`BUSY_TIMEOUT_MS`]) before the first
+/// read, so what the transaction read still holds when it writes. Inside
+/// another transaction it is a savepoint.
+pub fn write<T, E, F>(conn: &mut AnyConnection, work: F) -> Result<T, E>
+where
+    F: FnOnce(&mut AnyConnection) -> Result<T, E>,
+    E: From<diesel::result::Error>,
+{
+    type Manager = <AnyConnection as Connection>::TransactionManager;
+    let began = match conn {
+        AnyConnection::Sqlite(inner) => {
+            AnsiTransactionManager::begin_transaction_sql(inner, "BEGIN IMMEDIATE")
+        }
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(_) => Err(diesel::result::Error::AlreadyInTransaction),
+    };
+    match began {
+        Ok(()) => {}
+        // Nested, or PostgreSQL: diesel's own BEGIN or SAVEPOINT.
+        #[allow(clippy::disallowed_methods)]
+        Err(diesel::result::Error::AlreadyInTransaction) => return conn.transaction(work),
+        Err(error) => return Err(error.into()),
+    }
+    match work(conn) {
+        Ok(value) => {
+            Manager::commit_transaction(conn)?;
+            Ok(value)
+        }
+        Err(user_error) => match Manager::rollback_transaction(conn) {
+            Ok(()) | Err(diesel::result::Error::BrokenTransactionManager) => Err(user_error),
+            Err(rollback_error) => Err(rollback_error.into()),
+        },
+    }
+}
+
+/// Locks the row of the person whose records a transaction is about to check
+/// and change, until it ends: on PostgreSQL `SELECT … FOR UPDATE`, so two
+/// transactions for the same person run one after the other and a rule
+/// checked before a write (no duplicate entry, at most 24 hours of RSC a day,
+/// one open renewal) holds when they race. On SQLite the transaction already
+/// holds the database's one write lock ([`write`]), so there is nothing more
+/// to take. Call it first in the transaction, before reading what is checked.
+pub fn lock_owner(conn: &mut AnyConnection, owner: endorse_shared::UserId) -> DbResult<()> {
+    lock_rows(conn, Lockable::Users, vec![owner.to_string()])
+}
+
+/// The tables whose rows a transaction locks before it checks and changes
+/// what hangs off them. A person is locked before their own applications (a
+/// portfolio change writes to their audit logs); an application before its
+/// reviewers (assignment checks their load). Two transactions that still wait
+/// on each other are ended by PostgreSQL's deadlock check: one answers 503,
+/// with nothing written.
+#[derive(Debug, Clone, Copy)]
+pub enum Lockable {
+    /// An application: its status, reviewers and exam.
+    Applications,
+    /// A person: their portfolio, documents, references and renewals.
+    Users,
+}
+
+/// Locks rows by id, in the order of their ids, until the transaction ends
+/// (see [`lock_owner`]).
+pub fn lock_rows(conn: &mut AnyConnection, table: Lockable, mut ids: Vec<String>) -> DbResult<()> {
+    ids.sort();
+    ids.dedup();
+    match conn {
+        AnyConnection::Sqlite(_) => {
+            let _ = (table, ids);
+            Ok(())
+        }
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(pg) => {
+            use diesel::RunQueryDsl;
+            let sql = match table {
+                Lockable::Applications => {
+                    "SELECT id FROM applications WHERE id = ANY($1) ORDER BY id FOR UPDATE"
+                }
+                Lockable::Users => "SELECT id FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+            };
+            diesel::sql_query(sql)
+                .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)
+                .execute(pg)?;
+            Ok(())
+        }
     }
 }
 

@@ -57,6 +57,15 @@ pub fn list(conn: &mut AnyConnection, owner: UserId) -> DbResult<Vec<PortfolioEn
         .collect()
 }
 
+/// Every entry of an owner, with the owner locked until the transaction ends
+/// ([`super::lock_owner`]): what a change is checked against (no duplicate,
+/// a day's RSC total, a document still in use) cannot change before it is
+/// written. Call it inside [`super::write`], before the check.
+pub fn lock(conn: &mut AnyConnection, owner: UserId) -> DbResult<Vec<PortfolioEntry>> {
+    super::lock_owner(conn, owner)?;
+    list(conn, owner)
+}
+
 /// The work entries of many owners at once (for conflict checks), by owner.
 pub fn work_of(
     conn: &mut AnyConnection,

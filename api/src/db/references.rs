@@ -90,8 +90,23 @@ pub struct StoredReference {
     pub requested_ip: Option<String>,
     /// Where the referee answered from.
     pub answer_ip: Option<String>,
+    /// The SHA-256 of the device cookie of the browser the referee answered from.
+    pub answer_device_hash: Option<String>,
+    /// Whether the answer carried the applicant's own session.
+    pub answer_in_applicant_session: bool,
     /// The request that replaced this one.
     pub replaced_by: Option<EntryId>,
+}
+
+/// Where an answer came from, as [`answer`] records it.
+#[derive(Clone, Debug, Default)]
+pub struct AnsweredFrom {
+    /// The IP address.
+    pub ip: Option<String>,
+    /// The SHA-256 of the browser's device cookie.
+    pub device_hash: Option<String>,
+    /// Whether the request carried the applicant's own signed-in session.
+    pub applicant_session: bool,
 }
 
 impl StoredReference {
@@ -130,6 +145,8 @@ struct Row {
     requested_ip: Option<String>,
     answer_ip: Option<String>,
     replaced_by: Option<String>,
+    answer_device_hash: Option<String>,
+    answer_in_applicant_session: bool,
 }
 
 fn corrupt(what: &str, id: &str, error: impl std::fmt::Display) -> DbError {
@@ -174,6 +191,8 @@ impl Row {
             },
             requested_ip: self.requested_ip,
             answer_ip: self.answer_ip,
+            answer_device_hash: self.answer_device_hash,
+            answer_in_applicant_session: self.answer_in_applicant_session,
             replaced_by: match self.replaced_by {
                 Some(other) => Some(
                     other
@@ -359,6 +378,28 @@ pub fn renew_link(
     Ok(changed == 1)
 }
 
+/// Corrects the referee's e-mail address of a pending request. False when
+/// the request is no longer pending.
+pub fn correct_email(
+    conn: &mut AnyConnection,
+    id: EntryId,
+    request: &ReferenceRequestInput,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        reference_requests::table
+            .find(id.to_string())
+            .filter(reference_requests::status.eq(Stage::Pending.as_str())),
+    )
+    .set((
+        reference_requests::body.eq(to_json(request)?),
+        reference_requests::updated_at.eq(now.naive_utc()),
+        reference_requests::version.eq(reference_requests::version + 1i64),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
 /// Cancels a request: its link dies at once. Only a pending request can be
 /// cancelled, unless it is being replaced (`replaced_by`), which also retires a
 /// declined or received one. False when nothing changed.
@@ -426,7 +467,7 @@ pub fn answer(
     id: EntryId,
     response: &Response,
     now: DateTime<Utc>,
-    ip: Option<&str>,
+    from: &AnsweredFrom,
 ) -> DbResult<bool> {
     let stage = match response {
         Response::Rated(_) => Stage::Received,
@@ -442,7 +483,9 @@ pub fn answer(
         reference_requests::answer.eq(to_json(response)?),
         reference_requests::draft.eq(None::<String>),
         reference_requests::answered_at.eq(now.naive_utc()),
-        reference_requests::answer_ip.eq(ip),
+        reference_requests::answer_ip.eq(from.ip.as_deref()),
+        reference_requests::answer_device_hash.eq(from.device_hash.as_deref()),
+        reference_requests::answer_in_applicant_session.eq(from.applicant_session),
         reference_requests::updated_at.eq(now.naive_utc()),
         reference_requests::version.eq(reference_requests::version + 1i64),
     ))

@@ -25,25 +25,38 @@ pub struct RefreshTokenRow {
     pub revoked_at: Option<NaiveDateTime>,
 }
 
+/// A refresh token to store.
+pub struct NewRefreshToken<'a> {
+    /// The owner.
+    pub user_id: UserId,
+    /// The session it belongs to.
+    pub family_id: &'a str,
+    /// The SHA-256 of the secret.
+    pub token_hash: &'a str,
+    /// When it stops working.
+    pub expires_at: NaiveDateTime,
+    /// The address it was issued to.
+    pub ip: Option<&'a str>,
+    /// The SHA-256 of the browser's device cookie.
+    pub device_hash: Option<&'a str>,
+}
+
 /// Stores a new refresh token.
 pub fn insert(
     conn: &mut AnyConnection,
-    user_id: UserId,
-    family_id: &str,
-    token_hash: &str,
+    token: &NewRefreshToken<'_>,
     now: NaiveDateTime,
-    expires_at: NaiveDateTime,
-    ip: Option<&str>,
 ) -> DbResult<()> {
     diesel::insert_into(refresh_tokens::table)
         .values((
             refresh_tokens::id.eq(uuid::Uuid::new_v4().to_string()),
-            refresh_tokens::user_id.eq(user_id.to_string()),
-            refresh_tokens::family_id.eq(family_id),
-            refresh_tokens::token_hash.eq(token_hash),
+            refresh_tokens::user_id.eq(token.user_id.to_string()),
+            refresh_tokens::family_id.eq(token.family_id),
+            refresh_tokens::token_hash.eq(token.token_hash),
             refresh_tokens::created_at.eq(now),
-            refresh_tokens::expires_at.eq(expires_at),
-            refresh_tokens::ip.eq(ip),
+            refresh_tokens::expires_at.eq(token.expires_at),
+            refresh_tokens::ip.eq(token.ip),
+            refresh_tokens::device_hash.eq(token.device_hash),
         ))
         .execute(conn)?;
     Ok(())
@@ -69,6 +82,36 @@ pub fn ips_of(conn: &mut AnyConnection, user: UserId) -> DbResult<Vec<String>> {
         .select(refresh_tokens::ip.assume_not_null())
         .distinct()
         .load(conn)?)
+}
+
+/// The device hashes of the browsers `user` signed in with.
+pub fn devices_of(conn: &mut AnyConnection, user: UserId) -> DbResult<Vec<String>> {
+    Ok(refresh_tokens::table
+        .filter(refresh_tokens::user_id.eq(user.to_string()))
+        .filter(refresh_tokens::device_hash.is_not_null())
+        .select(refresh_tokens::device_hash.assume_not_null())
+        .distinct()
+        .load(conn)?)
+}
+
+/// Whether the session `family` of `user` is still going: one of its tokens
+/// is neither revoked nor expired. A session ends at sign-out, when the
+/// password changes, or when a rotated token is presented again.
+pub fn session_live(
+    conn: &mut AnyConnection,
+    user: UserId,
+    family: &str,
+    now: NaiveDateTime,
+) -> DbResult<bool> {
+    use diesel::dsl::exists;
+    Ok(diesel::select(exists(
+        refresh_tokens::table
+            .filter(refresh_tokens::family_id.eq(family))
+            .filter(refresh_tokens::user_id.eq(user.to_string()))
+            .filter(refresh_tokens::revoked_at.is_null())
+            .filter(refresh_tokens::expires_at.gt(now)),
+    ))
+    .get_result(conn)?)
 }
 
 /// Marks a live token as exchanged. False when it was no longer live (a concurrent

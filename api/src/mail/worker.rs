@@ -11,7 +11,6 @@ use crate::db::{assignments, references, rulebooks, users, DbError};
 use crate::state::AppState;
 use actix_web::web;
 use chrono::Duration;
-use diesel::Connection;
 
 /// How long a claimed message is reserved for the worker delivering it. A
 /// worker that dies mid-delivery releases it when this runs out.
@@ -152,7 +151,7 @@ impl Worker {
                         expires_at,
                         key,
                     );
-                    if conn.transaction(|conn| outbox::enqueue(conn, &message, now))? {
+                    if crate::db::write(conn, |conn| outbox::enqueue(conn, &message, now))? {
                         queued += 1;
                     }
                 }
@@ -195,7 +194,7 @@ impl Worker {
                         overdue,
                         key,
                     );
-                    if conn.transaction(|conn| outbox::enqueue(conn, &message, now))? {
+                    if crate::db::write(conn, |conn| outbox::enqueue(conn, &message, now))? {
                         queued += 1;
                     }
                 }

@@ -315,6 +315,9 @@ pub async fn submit_application(
     let outcome = state
         .db
         .attempt(move |conn| {
+            // The snapshot must be what the engine weighed: no entry changes
+            // between the two.
+            crate::db::lock_owner(conn, owner)?;
             let Some(application) = own(conn, owner, id)? else {
                 return Ok(Err(not_yours()));
             };

@@ -5,11 +5,13 @@
 //! `/api/v1/auth`. A refresh token is single use: refreshing rotates it, and
 //! presenting a rotated one again revokes its whole family (someone copied it).
 
+use crate::auth::device::Device;
 use crate::auth::passwords;
 use crate::auth::rate_limit::retry_after_seconds;
 use crate::auth::tokens::{hash_secret_token, new_secret_token};
+use crate::db::refresh_tokens::{self, NewRefreshToken};
 use crate::db::users::{self, NewUser, User};
-use crate::db::{refresh_tokens, AnyConnection, DbError, DbResult};
+use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
@@ -69,18 +71,19 @@ pub async fn register(
         must_change_password: false,
     };
     let lifetime = state.settings.refresh_token_seconds;
-    let peer = peer_ip(&request);
-    let (user, refresh) = state
+    let origin = Origin::of(&request);
+    let device = origin.device().clone();
+    let (user, session) = state
         .db
         .transaction(move |conn| {
             let user = users::insert(conn, new)?;
-            let refresh = start_refresh_family(conn, user.id, lifetime, peer.as_deref())?;
-            Ok((user, refresh))
+            let session = start_session(conn, user.id, lifetime, &origin)?;
+            Ok((user, session))
         })
         .await
         .map_err(duplicate_email)?;
     tracing::info!(user_id = %user.id, "applicant registered");
-    session_response(&state, &user, &refresh, HttpResponse::Created())
+    session_response(&state, &user, &session, &device, HttpResponse::Created())
 }
 
 /// Signs in with e-mail and password.
@@ -150,18 +153,19 @@ pub async fn login(
 
     let lifetime = state.settings.refresh_token_seconds;
     let user_id = user.id;
-    let peer = peer_ip(&request);
-    let refresh = state
+    let origin = Origin::of(&request);
+    let device = origin.device().clone();
+    let session = state
         .db
-        .transaction(move |conn| start_refresh_family(conn, user_id, lifetime, peer.as_deref()))
+        .transaction(move |conn| start_session(conn, user_id, lifetime, &origin))
         .await?;
     tracing::info!(user_id = %user.id, "signed in");
-    session_response(&state, &user, &refresh, HttpResponse::Ok())
+    session_response(&state, &user, &session, &device, HttpResponse::Ok())
 }
 
 /// What happened to a presented refresh token.
 enum RefreshOutcome {
-    Rotated { user: User, refresh: String },
+    Rotated { user: User, session: NewSession },
     Unknown,
     Expired,
     Reused,
@@ -188,14 +192,15 @@ pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiRes
     };
     let presented_hash = hash_secret_token(cookie.value());
     let lifetime = state.settings.refresh_token_seconds;
-    let peer = peer_ip(&request);
+    let origin = Origin::of(&request);
+    let device = origin.device().clone();
     let outcome = state
         .db
-        .transaction(move |conn| rotate(conn, &presented_hash, lifetime, peer.as_deref()))
+        .transaction(move |conn| rotate(conn, &presented_hash, lifetime, &origin))
         .await?;
     match outcome {
-        RefreshOutcome::Rotated { user, refresh } => {
-            session_response(&state, &user, &refresh, HttpResponse::Ok())
+        RefreshOutcome::Rotated { user, session } => {
+            session_response(&state, &user, &session, &device, HttpResponse::Ok())
         }
         RefreshOutcome::Reused => {
             tracing::warn!("a rotated refresh token was presented again; its family is revoked");
@@ -216,7 +221,7 @@ fn rotate(
     conn: &mut AnyConnection,
     presented_hash: &str,
     lifetime: u64,
-    ip: Option<&str>,
+    origin: &Origin,
 ) -> DbResult<RefreshOutcome> {
     let now = Utc::now().naive_utc();
     let Some(token) = refresh_tokens::find_by_hash(conn, presented_hash)? else {
@@ -243,16 +248,22 @@ fn rotate(
     let new = new_secret_token();
     refresh_tokens::insert(
         conn,
-        user.id,
-        &token.family_id,
-        &new.hash,
+        &NewRefreshToken {
+            user_id: user.id,
+            family_id: &token.family_id,
+            token_hash: &new.hash,
+            expires_at: expiry(now, lifetime),
+            ip: origin.ip.as_deref(),
+            device_hash: Some(&origin.device.hash()),
+        },
         now,
-        expiry(now, lifetime),
-        ip,
     )?;
     Ok(RefreshOutcome::Rotated {
         user,
-        refresh: new.secret,
+        session: NewSession {
+            id: token.family_id,
+            refresh: new.secret,
+        },
     })
 }
 
@@ -285,46 +296,83 @@ pub async fn logout(state: web::Data<AppState>, request: HttpRequest) -> ApiResu
     Ok(response)
 }
 
-/// Starts a new family of refresh tokens (a sign-in) and returns its first secret.
-pub(crate) fn start_refresh_family(
+/// Where a sign-in comes from: the address and the browser's device id.
+#[derive(Debug, Clone)]
+pub(crate) struct Origin {
+    ip: Option<String>,
+    device: Device,
+}
+
+impl Origin {
+    /// The request's address and device.
+    pub(crate) fn of(request: &HttpRequest) -> Self {
+        Self {
+            ip: peer_ip(request),
+            device: Device::of(request),
+        }
+    }
+
+    /// The browser's device, whose cookie the response sets.
+    pub(crate) fn device(&self) -> &Device {
+        &self.device
+    }
+}
+
+/// A session just started or refreshed: its id (the family of refresh
+/// tokens, which access tokens name as `sid`) and the refresh secret.
+#[derive(Debug, Clone)]
+pub(crate) struct NewSession {
+    id: String,
+    refresh: String,
+}
+
+/// Starts a new session (a family of refresh tokens) and returns it.
+pub(crate) fn start_session(
     conn: &mut AnyConnection,
     user: UserId,
     lifetime: u64,
-    ip: Option<&str>,
-) -> DbResult<String> {
+    origin: &Origin,
+) -> DbResult<NewSession> {
     let now = Utc::now().naive_utc();
     let new = new_secret_token();
     let family = uuid::Uuid::new_v4().to_string();
     refresh_tokens::insert(
         conn,
-        user,
-        &family,
-        &new.hash,
+        &NewRefreshToken {
+            user_id: user,
+            family_id: &family,
+            token_hash: &new.hash,
+            expires_at: expiry(now, lifetime),
+            ip: origin.ip.as_deref(),
+            device_hash: Some(&origin.device.hash()),
+        },
         now,
-        expiry(now, lifetime),
-        ip,
     )?;
     // Sweeping here keeps the table small without a scheduler.
     refresh_tokens::delete_expired(conn, now - chrono::Duration::days(1))?;
-    Ok(new.secret)
+    Ok(NewSession {
+        id: family,
+        refresh: new.secret,
+    })
 }
 
 fn expiry(now: chrono::NaiveDateTime, lifetime: u64) -> chrono::NaiveDateTime {
     now + chrono::Duration::seconds(i64::try_from(lifetime).unwrap_or(i64::MAX / 2_000))
 }
 
-/// A session body plus the refresh cookie.
+/// A session body plus the refresh cookie and the device cookie.
 pub(crate) fn session_response(
     state: &AppState,
     user: &User,
-    refresh: &str,
+    session: &NewSession,
+    device: &Device,
     mut builder: actix_web::HttpResponseBuilder,
 ) -> ApiResult<HttpResponse> {
     let access_token = state
         .tokens
-        .issue(user.id, user.role)
+        .issue(user.id, user.role, &session.id)
         .map_err(|error| ApiError::Internal(format!("token signing failed: {error}")))?;
-    let cookie = Cookie::build(REFRESH_COOKIE, refresh.to_string())
+    let cookie = Cookie::build(REFRESH_COOKIE, session.refresh.clone())
         .path(REFRESH_COOKIE_PATH)
         .http_only(true)
         .same_site(SameSite::Strict)
@@ -333,12 +381,15 @@ pub(crate) fn session_response(
             i64::try_from(state.settings.refresh_token_seconds).unwrap_or(i64::MAX / 2_000),
         ))
         .finish();
-    Ok(builder.cookie(cookie).json(SessionResponse {
-        access_token,
-        token_type: "Bearer".to_string(),
-        expires_in: state.tokens.lifetime_seconds(),
-        user: user.to_response(),
-    }))
+    Ok(builder
+        .cookie(cookie)
+        .cookie(device.cookie(state.settings.secure_cookies()))
+        .json(SessionResponse {
+            access_token,
+            token_type: "Bearer".to_string(),
+            expires_in: state.tokens.lifetime_seconds(),
+            user: user.to_response(),
+        }))
 }
 
 fn removal_cookie(state: &AppState) -> Cookie<'static> {

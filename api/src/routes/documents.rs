@@ -9,7 +9,10 @@ use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
-use endorse_shared::documents::{clean_file_name, sniff, DocumentResponse, DOCUMENT_MAX_BYTES};
+use endorse_shared::documents::{
+    clean_file_name, content_disposition, download_name, sniff, DocumentResponse,
+    DOCUMENT_MAX_BYTES,
+};
 use endorse_shared::entries::EntryData;
 use endorse_shared::{DocumentId, Problem, Role};
 use futures_util::StreamExt;
@@ -181,17 +184,14 @@ pub async fn download_document(
         })
         .await?
         .ok_or_else(|| ApiError::NotFound("There is no such document.".into()))?;
-    let file_name = if blind {
-        let extension = document
-            .facts
-            .file_name
-            .rsplit_once('.')
-            .map(|(_, ext)| format!(".{ext}"))
-            .unwrap_or_default();
-        format!("document-{}{extension}", &id.to_string()[..8])
+    // Every name ends in the extension of the type judged from the content;
+    // a blind reviewer gets a neutral stem, everyone else the uploaded one.
+    let stem = if blind {
+        format!("document-{}", &id.to_string()[..8])
     } else {
         document.facts.file_name.clone()
     };
+    let file_name = download_name(&stem, &document.facts.content_type);
     let bytes = state
         .documents
         .get(&StorePath::from(key(document.owner, id)))
@@ -202,10 +202,7 @@ pub async fn download_document(
         .map_err(|error| ApiError::Internal(format!("document store: {error}")))?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CONTENT_TYPE, document.facts.content_type.clone()))
-        .insert_header((
-            header::CONTENT_DISPOSITION,
-            format!("attachment; filename=\"{file_name}\""),
-        ))
+        .insert_header((header::CONTENT_DISPOSITION, content_disposition(&file_name)))
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .body(bytes))
 }
@@ -235,7 +232,7 @@ pub async fn delete_document(
             if documents::get(conn, id)?.filter(|d| d.owner == owner).is_none() {
                 return Ok(Err(ApiError::NotFound("There is no such document of yours.".into())));
             }
-            let used = portfolio::list(conn, owner)?.iter().any(|entry| match &entry.data {
+            let used = portfolio::lock(conn, owner)?.iter().any(|entry| match &entry.data {
                 EntryData::Education(e) => e.transcript == Some(id),
                 EntryData::Training(t) => t.certificate == Some(id),
                 _ => false,

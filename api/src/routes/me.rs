@@ -4,7 +4,7 @@ use crate::auth::passwords;
 use crate::auth::SessionUser;
 use crate::db::{refresh_tokens, users};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::auth::{session_response, start_refresh_family};
+use crate::routes::auth::{session_response, start_session, Origin};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
@@ -52,7 +52,7 @@ pub async fn change_password(
     body: web::Json<ChangePasswordRequest>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
-    let peer = crate::routes::auth::peer_ip(&request);
+    let origin = Origin::of(&request);
     let ChangePasswordRequest {
         current_password,
         new_password,
@@ -81,16 +81,18 @@ pub async fn change_password(
     .ok_or_else(|| ApiError::field("current_password", "is not your current password"))?;
 
     let lifetime = state.settings.refresh_token_seconds;
-    let (user, refresh) = state
+    let device = origin.device().clone();
+    let (user, session) = state
         .db
         .transaction(move |conn| {
             users::set_password(conn, user_id, &new_hash, false)?;
+            // Every session ends, with its access tokens; this one starts anew.
             refresh_tokens::revoke_all_for_user(conn, user_id, Utc::now().naive_utc())?;
-            let refresh = start_refresh_family(conn, user_id, lifetime, peer.as_deref())?;
+            let session = start_session(conn, user_id, lifetime, &origin)?;
             let user = users::find(conn, user_id)?.ok_or(crate::db::DbError::NotFound)?;
-            Ok((user, refresh))
+            Ok((user, session))
         })
         .await?;
     tracing::info!(user_id = %user.id, "password changed");
-    session_response(&state, &user, &refresh, HttpResponse::Ok())
+    session_response(&state, &user, &session, &device, HttpResponse::Ok())
 }

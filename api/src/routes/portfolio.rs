@@ -256,7 +256,7 @@ pub async fn create_entry(
     let entry = state
         .db
         .attempt(move |conn| {
-            let others = portfolio::list(conn, owner)?;
+            let others = portfolio::lock(conn, owner)?;
             let owned: Vec<_> = crate::db::documents::list(conn, owner)?
                 .into_iter()
                 .map(|d| d.id)
@@ -357,7 +357,7 @@ pub async fn create_rsc_batch(
     let created = state
         .db
         .attempt(move |conn| {
-            let mut others = portfolio::list(conn, owner)?;
+            let mut others = portfolio::lock(conn, owner)?;
             let mut prepared = Vec::new();
             let mut errors = std::collections::BTreeMap::new();
             for (index, session) in sessions.into_iter().enumerate() {
@@ -494,7 +494,7 @@ pub async fn update_entry(
     let entry = state
         .db
         .attempt(move |conn| {
-            let all = portfolio::list(conn, owner)?;
+            let all = portfolio::lock(conn, owner)?;
             let Some(previous) = all
                 .iter()
                 .find(|e| e.id == id && e.data.section() == section)

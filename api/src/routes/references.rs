@@ -1,16 +1,19 @@
 //! Reference requests, from both sides.
 //!
-//! The applicant asks, re-sends, cancels and replaces (`/references`); the
-//! referee answers through the secret link, without an account
-//! (`/referee/{token}`); admins read everything, with the reviewers' signals
-//! (`/users/{id}/references`). Where the applicant waived access, no response
-//! to the applicant ever holds the answers or comments.
+//! The applicant asks, re-sends (to a corrected address), cancels and
+//! replaces (`/references`); the referee answers through the secret link,
+//! without an account (`/referee/{token}`); admins read everything, with the
+//! reviewers' signals (`/users/{id}/references`), and may copy a live link for
+//! a referee who contacts them (logged). Where the applicant waived access, no
+//! response to the applicant ever holds the answers or comments, and no
+//! response to the applicant ever holds a referee's link: with it they could
+//! read the referee's draft or answer in the referee's name.
 
 use crate::auth::links::looks_like_token;
 use crate::auth::rate_limit::retry_after_seconds;
 use crate::auth::tokens::hash_secret_token;
 use crate::auth::{AuthUser, RequireAdmin};
-use crate::db::references::{self, Response, Stage, StoredLink, StoredReference};
+use crate::db::references::{self, AnsweredFrom, Response, Stage, StoredLink, StoredReference};
 use crate::db::{outbox, portfolio, refresh_tokens, rulebooks, users, AnyConnection, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::mail::templates::Context;
@@ -20,11 +23,12 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
 use endorse_shared::eligibility::evaluate;
 use endorse_shared::references::{
-    signals, Counting, DeclineRequest, DeliveryState, RatingAnswer, RatingDraft, RefereeInvitation,
-    ReferenceRequestInput, ReferenceStatus, ReferenceView, ReferenceWithLink, ReviewedReference,
+    signals, AnswerTrace, Counting, DeclineRequest, DeliveryState, RatingAnswer, RatingDraft,
+    RefereeDone, RefereeInvitation, RefereeLink, ReferenceRequestInput, ReferenceStatus,
+    ReferenceView, ResendRequest, ReviewedReference,
 };
 use endorse_shared::rulebook::Rulebook;
-use endorse_shared::{EntryId, Problem, UserId};
+use endorse_shared::{EntryId, Problem, Role, UserId};
 
 /// Who may see a rating's answers.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -194,8 +198,8 @@ fn checked(
     Ok(Ok((input, category_name)))
 }
 
-/// Creates a request with its first link and queues the e-mail, in one
-/// transaction. Returns the id and the link.
+/// Creates a request with its first link and queues the e-mail (the link is
+/// filled in at delivery), in the caller's transaction. Returns the id.
 fn create(
     conn: &mut AnyConnection,
     state: &AppState,
@@ -204,7 +208,7 @@ fn create(
     category_name: &str,
     now: DateTime<Utc>,
     ip: Option<&str>,
-) -> DbResult<(EntryId, String)> {
+) -> DbResult<EntryId> {
     let link = state.links.new_link();
     let expires_at = now + Duration::days(i64::from(state.settings.mail.reference_link_days));
     let id = references::insert(
@@ -222,7 +226,7 @@ fn create(
     let message =
         context(state).reference_request(id, input, &applicant.name, category_name, expires_at);
     outbox::enqueue(conn, &message, now)?;
-    Ok((id, link_url(state, &link.token)))
+    Ok(id)
 }
 
 fn context(state: &AppState) -> Context<'_> {
@@ -237,7 +241,7 @@ fn link_url(state: &AppState, token: &str) -> String {
 }
 
 /// Asks a referee for a rating: records the request, makes its secret link and
-/// queues the e-mail. The link is in the answer once, to copy.
+/// queues the e-mail. The link goes to the referee only.
 #[utoipa::path(
     post,
     path = "/api/v1/references",
@@ -245,7 +249,7 @@ fn link_url(state: &AppState, token: &str) -> String {
     security(("bearer" = [])),
     request_body = ReferenceRequestInput,
     responses(
-        (status = 201, description = "Requested; the e-mail is queued", body = ReferenceWithLink),
+        (status = 201, description = "Requested; the e-mail is queued", body = ReferenceView),
         (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields not valid", body = Problem, content_type = "application/problem+json"),
     )
@@ -279,16 +283,15 @@ pub async fn create_reference(
             Ok(Ok(created))
         })
         .await?;
-    let (id, link) = outcome?;
+    let id = outcome?;
     tracing::info!(reference = %id, "reference requested");
-    respond_with_link(&state, user.id, id, link, HttpResponse::Created()).await
+    respond_with_view(&state, user.id, id, HttpResponse::Created()).await
 }
 
-async fn respond_with_link(
+async fn respond_with_view(
     state: &web::Data<AppState>,
     applicant: UserId,
     id: EntryId,
-    link: String,
     mut builder: actix_web::HttpResponseBuilder,
 ) -> ApiResult<HttpResponse> {
     let now = state.clock.now();
@@ -296,11 +299,12 @@ async fn respond_with_link(
         .db
         .run(move |conn| views(conn, applicant, Audience::Applicant, now))
         .await?;
-    let reference = one(views, id)?;
-    Ok(builder.json(ReferenceWithLink { reference, link }))
+    Ok(builder.json(one(views, id)?))
 }
 
-/// The request's current link, to copy and deliver another way.
+/// Admins: a request's live link, to give a referee who contacts the
+/// association because the e-mail never arrived. Every copy is logged (and
+/// written to the audit log of the applicant's open applications).
 #[utoipa::path(
     get,
     path = "/api/v1/references/{id}/link",
@@ -308,31 +312,57 @@ async fn respond_with_link(
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The request")),
     responses(
-        (status = 200, description = "The live link", body = ReferenceWithLink),
-        (status = 404, description = "No such request of yours", body = Problem, content_type = "application/problem+json"),
+        (status = 200, description = "The live link", body = RefereeLink),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such request", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "The link no longer works (answered, cancelled or expired)", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn get_reference_link(
     state: web::Data<AppState>,
-    AuthUser(user): AuthUser,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
     id: web::Path<EntryId>,
-) -> ApiResult<HttpResponse> {
+) -> ApiResult<web::Json<RefereeLink>> {
     let id = id.into_inner();
     let now = state.clock.now();
+    let ip = peer_ip(&request);
     let stored = state
         .db
-        .run(move |conn| references::get(conn, id))
-        .await?
-        .filter(|r| r.applicant == user.id)
-        .ok_or_else(missing)?;
+        .attempt(move |conn| {
+            let Some(stored) = references::get(conn, id)? else {
+                return Ok(Err(ApiError::NotFound(
+                    "There is no such reference request.".into(),
+                )));
+            };
+            if !stored.is_live(now) {
+                return Ok(Err(dead_link_conflict(&stored, now)));
+            }
+            crate::db::audit::person_event(
+                conn,
+                stored.applicant,
+                (admin.id, Role::Admin, ip.as_deref()),
+                "referee_link_copied",
+                &format!(
+                    "An admin copied the referee link of reference request {id} (to {})",
+                    stored.request.referee_email
+                ),
+                now,
+            )?;
+            Ok(Ok(stored))
+        })
+        .await??;
+    tracing::info!(reference = %id, admin = %admin.id, "referee link copied by an admin");
     let nonce = stored
         .link_nonce
         .as_deref()
-        .filter(|_| stored.is_live(now))
         .ok_or_else(|| dead_link_conflict(&stored, now))?;
-    let link = link_url(&state, &state.links.token_for(nonce));
-    respond_with_link(&state, user.id, id, link, HttpResponse::Ok()).await
+    Ok(web::Json(RefereeLink {
+        reference: id,
+        link: link_url(&state, &state.links.token_for(nonce)),
+        expires_at: stored.expires_at.unwrap_or(now),
+    }))
 }
 
 fn dead_link_conflict(stored: &StoredReference, now: DateTime<Utc>) -> ApiError {
@@ -349,32 +379,39 @@ fn dead_link_conflict(stored: &StoredReference, now: DateTime<Utc>) -> ApiError 
 }
 
 /// Re-sends a request: a new link (the old one dies), valid for the full period
-/// again, and a new e-mail. Works on a pending or expired request.
+/// again, and a new e-mail, to a corrected address when one is given. Works on
+/// a pending or expired request.
 #[utoipa::path(
     post,
     path = "/api/v1/references/{id}/resend",
     tag = "references",
     security(("bearer" = [])),
     params(("id" = String, Path, description = "The request")),
+    request_body = ResendRequest,
     responses(
-        (status = 200, description = "Re-sent; the new link is in the answer", body = ReferenceWithLink),
+        (status = 200, description = "Re-sent; the e-mail is queued", body = ReferenceView),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such request of yours", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Answered, declined or cancelled: nothing to re-send", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "The corrected address is not valid", body = Problem, content_type = "application/problem+json"),
     )
 )]
 pub async fn resend_reference(
     state: web::Data<AppState>,
     AuthUser(user): AuthUser,
     id: web::Path<EntryId>,
+    body: web::Json<ResendRequest>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let now = state.clock.now();
     let inner = state.clone();
     let applicant = user.clone();
-    let link = state
+    let corrected = body.into_inner().referee_email;
+    state
         .db
         .attempt(move |conn| {
-            let Some(stored) = references::get(conn, id)?.filter(|r| r.applicant == applicant.id)
+            let Some(mut stored) =
+                references::get(conn, id)?.filter(|r| r.applicant == applicant.id)
             else {
                 return Ok(Err(missing()));
             };
@@ -382,6 +419,28 @@ pub async fn resend_reference(
                 return Ok(Err(dead_link_conflict(&stored, now)));
             }
             let rulebook = rulebooks::current(conn)?.rulebook;
+            if let Some(email) = corrected {
+                let mut request = stored.request.clone();
+                request.referee_email = email;
+                let request = request.normalized();
+                let codes: Vec<&str> = rulebook
+                    .categories
+                    .iter()
+                    .map(|c| c.code.as_str())
+                    .collect();
+                let problems: std::collections::BTreeMap<_, _> = request
+                    .problems(now.date_naive(), &codes)
+                    .into_iter()
+                    .filter(|(field, _)| field == "referee_email")
+                    .collect();
+                if !problems.is_empty() {
+                    return Ok(Err(ApiError::Validation(problems)));
+                }
+                if request.referee_email != stored.request.referee_email {
+                    references::correct_email(conn, id, &request, now)?;
+                    stored.request = request;
+                }
+            }
             let category_name = rulebook
                 .category(&stored.request.category)
                 .map_or_else(|| stored.request.category.clone(), |c| c.name.clone());
@@ -411,11 +470,11 @@ pub async fn resend_reference(
                 expires_at,
             );
             outbox::enqueue(conn, &message, now)?;
-            Ok(Ok(link_url(&inner, &link.token)))
+            Ok(Ok(()))
         })
         .await??;
     tracing::info!(reference = %id, "reference re-sent");
-    respond_with_link(&state, user.id, id, link, HttpResponse::Ok()).await
+    respond_with_view(&state, user.id, id, HttpResponse::Ok()).await
 }
 
 /// Cancels a pending request: the link dies at once.
@@ -474,7 +533,7 @@ pub async fn cancel_reference(
     params(("id" = String, Path, description = "The request to replace")),
     request_body = ReferenceRequestInput,
     responses(
-        (status = 201, description = "The new request; the old one is cancelled", body = ReferenceWithLink),
+        (status = 201, description = "The new request; the old one is cancelled", body = ReferenceView),
         (status = 404, description = "No such request of yours", body = Problem, content_type = "application/problem+json"),
         (status = 409, description = "Already cancelled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Fields not valid", body = Problem, content_type = "application/problem+json"),
@@ -492,7 +551,7 @@ pub async fn replace_reference(
     let ip = peer_ip(&request);
     let inner = state.clone();
     let applicant = user.clone();
-    let (id, link) = state
+    let id = state
         .db
         .attempt(move |conn| {
             if references::get(conn, old)?
@@ -505,7 +564,7 @@ pub async fn replace_reference(
                 Ok(checked) => checked,
                 Err(error) => return Ok(Err(error)),
             };
-            let (id, link) = create(
+            let id = create(
                 conn,
                 &inner,
                 &applicant,
@@ -518,7 +577,7 @@ pub async fn replace_reference(
                 // Rolls the new request back with the transaction.
                 return Err(crate::db::DbError::Conflict);
             }
-            Ok(Ok((id, link)))
+            Ok(Ok(id))
         })
         .await
         .map_err(|error| match error {
@@ -528,7 +587,7 @@ pub async fn replace_reference(
             other => other.into(),
         })??;
     tracing::info!(old = %old, new = %id, "referee replaced");
-    respond_with_link(&state, user.id, id, link, HttpResponse::Created()).await
+    respond_with_view(&state, user.id, id, HttpResponse::Created()).await
 }
 
 /// Admins: someone's reference requests, with the answers and the signals.
@@ -557,34 +616,68 @@ pub async fn get_user_references(
             let Some(applicant) = users::find(conn, owner)? else {
                 return Ok(None);
             };
-            let ips = refresh_tokens::ips_of(conn, owner)?;
-            let (stored, views) = views(conn, owner, Audience::Staff, now)?;
-            let keys: Vec<(EntryId, &str, Option<&str>)> = stored
-                .iter()
-                .map(|r| {
-                    (
-                        r.id,
-                        r.request.referee_email.as_str(),
-                        r.answer_ip.as_deref(),
-                    )
-                })
-                .collect();
-            let found = signals(&applicant.email, &ips, &keys);
-            Ok(Some(
-                views
-                    .into_iter()
-                    .zip(stored.iter().zip(found))
-                    .map(|(reference, (stored, signals))| ReviewedReference {
-                        reference,
-                        answer_ip: stored.answer_ip.clone(),
-                        signals,
-                    })
-                    .collect(),
-            ))
+            Ok(Some(reviewed(conn, &applicant, Reader::Admin, now)?))
         })
         .await?
         .ok_or_else(|| ApiError::NotFound("There is no such person.".into()))?;
     Ok(web::Json(reviewed))
+}
+
+/// Who reads the staff view of references.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Reader {
+    /// Admins: everything, the referee's address included.
+    Admin,
+    /// Reviewers: the answers and the signals, but no IP address.
+    Reviewer,
+}
+
+/// An applicant's requests as staff see them: every answer, and the signals
+/// that a rating may not be what it seems (a shared or the applicant's own
+/// address, an answer from the applicant's address, browser or session).
+pub(crate) fn reviewed(
+    conn: &mut AnyConnection,
+    applicant: &users::User,
+    reader: Reader,
+    now: DateTime<Utc>,
+) -> DbResult<Vec<ReviewedReference>> {
+    let ips = refresh_tokens::ips_of(conn, applicant.id)?;
+    let devices = refresh_tokens::devices_of(conn, applicant.id)?;
+    let (stored, views) = views(conn, applicant.id, Audience::Staff, now)?;
+    let keys: Vec<(EntryId, &str, AnswerTrace<'_>)> = stored
+        .iter()
+        .map(|r| {
+            (
+                r.id,
+                r.request.referee_email.as_str(),
+                AnswerTrace {
+                    ip: r.answer_ip.as_deref(),
+                    device: r.answer_device_hash.as_deref(),
+                    applicant_session: r.answer_in_applicant_session,
+                },
+            )
+        })
+        .collect();
+    let found = signals(&applicant.email, &ips, &devices, &keys);
+    Ok(views
+        .into_iter()
+        .zip(stored.iter().zip(found))
+        .map(|(reference, (stored, signals))| match reader {
+            Reader::Admin => ReviewedReference {
+                reference,
+                answer_ip: stored.answer_ip.clone(),
+                signals,
+            },
+            Reader::Reviewer => ReviewedReference {
+                reference,
+                answer_ip: None,
+                signals: signals
+                    .into_iter()
+                    .map(endorse_shared::references::ReferenceSignal::for_reviewer)
+                    .collect(),
+            },
+        })
+        .collect())
 }
 
 // ---------------------------------------------------------------------------
@@ -752,9 +845,9 @@ fn record_answer(
     stored: &StoredReference,
     response: Response,
     now: DateTime<Utc>,
-    ip: Option<&str>,
+    from: &AnsweredFrom,
 ) -> DbResult<Result<(), ApiError>> {
-    if !references::answer(conn, stored.id, &response, now, ip)? {
+    if !references::answer(conn, stored.id, &response, now, from)? {
         return Ok(Err(ApiError::Gone(
             "This request was answered or cancelled a moment ago.".into(),
         )));
@@ -781,11 +874,28 @@ fn record_answer(
     Ok(Ok(()))
 }
 
-/// What a referee is told after answering.
-#[derive(Clone, Debug, serde::Serialize, utoipa::ToSchema)]
-pub struct RefereeDone {
-    /// A message for the referee.
-    pub message: String,
+/// Where a referee's answer comes from: the address, the browser's device
+/// cookie, and whether it carries the applicant's own access token (the app
+/// sends the session it holds, so an applicant answering in their own browser
+/// is seen).
+fn answered_from(
+    state: &AppState,
+    request: &HttpRequest,
+    stored: &StoredReference,
+) -> AnsweredFrom {
+    let applicant_session = request
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .and_then(|(_, token)| state.tokens.verify(token.trim()).ok())
+        .is_some_and(|claims| claims.sub == stored.applicant);
+    AnsweredFrom {
+        ip: peer_ip(request),
+        device_hash: crate::auth::device::Device::presented(request).map(|d| d.hash()),
+        applicant_session,
+    }
 }
 
 /// Submits the rating. Final: the link stops working and the answer never changes.
@@ -812,7 +922,7 @@ pub async fn submit_rating(
     let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
     let mut answer = body.into_inner();
     answer.comments = answer.comments.trim().to_string();
-    let ip = peer_ip(&request);
+    let from = answered_from(&state, &request, &stored);
     let inner = state.clone();
     state
         .db
@@ -822,14 +932,7 @@ pub async fn submit_rating(
             if !problems.is_empty() {
                 return Ok(Err(ApiError::Validation(problems)));
             }
-            record_answer(
-                conn,
-                &inner,
-                &stored,
-                Response::Rated(answer),
-                now,
-                ip.as_deref(),
-            )
+            record_answer(conn, &inner, &stored, Response::Rated(answer), now, &from)
         })
         .await??;
     tracing::info!("reference rating received");
@@ -866,7 +969,7 @@ pub async fn decline(
         return Err(ApiError::Validation(problems));
     }
     let reason = reason.reason.trim().to_string();
-    let ip = peer_ip(&request);
+    let from = answered_from(&state, &request, &stored);
     let inner = state.clone();
     state
         .db
@@ -877,7 +980,7 @@ pub async fn decline(
                 &stored,
                 Response::Declined(reason),
                 now,
-                ip.as_deref(),
+                &from,
             )
         })
         .await??;

@@ -17,7 +17,6 @@ use crate::routes::versioning::{etag, stale, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
-use diesel::Connection;
 use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalCase, RenewalInput};
 use endorse_shared::endorsements::{renewal_due, EndorsementStatus};
 use endorse_shared::renewal::{
@@ -225,6 +224,8 @@ pub async fn submit(
     let record = state
         .db
         .attempt(move |conn| {
+            // What is weighed is what the renewal records.
+            crate::db::lock_owner(conn, user.id)?;
             let rulebook = rulebooks::current(conn)?.rulebook;
             let today = now.date_naive();
             let plan = plan(endorsements::for_holder(conn, user.id)?, &rulebook, today);
@@ -253,7 +254,7 @@ pub async fn submit(
                 return Ok(Err(ApiError::Validation(errors)));
             }
             let numbers: Vec<String> = plan.covers.iter().map(|e| e.number.clone()).collect();
-            let inserted = conn.transaction::<_, DbError, _>(|conn| {
+            let inserted = crate::db::write::<_, DbError, _>(conn, |conn| {
                 renewals::insert(
                     conn,
                     &NewRenewal {
@@ -544,7 +545,7 @@ pub fn run_schedule(
             )
         };
         if today > lapse_after && !covered {
-            conn.transaction::<_, DbError, _>(|conn| {
+            crate::db::write::<_, DbError, _>(conn, |conn| {
                 if endorsements::move_by_schedule(
                     conn,
                     &number,
@@ -573,7 +574,7 @@ pub fn run_schedule(
         if endorsement.status == EndorsementStatus::Active
             && today >= opens_on(due, policy.opens_days_before)
         {
-            conn.transaction::<_, DbError, _>(|conn| {
+            crate::db::write::<_, DbError, _>(conn, |conn| {
                 if endorsements::move_by_schedule(
                     conn,
                     &number,
@@ -606,7 +607,8 @@ pub fn run_schedule(
                 },
                 format!("renewal:{number}:{due}:{days}"),
             );
-            if conn.transaction::<_, DbError, _>(|conn| outbox::enqueue(conn, &message, now))? {
+            if crate::db::write::<_, DbError, _>(conn, |conn| outbox::enqueue(conn, &message, now))?
+            {
                 round.reminded += 1;
             }
         }

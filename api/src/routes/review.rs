@@ -18,7 +18,6 @@ use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::mail::templates::Context;
 use crate::routes::auth::peer_ip;
-use crate::routes::references::{views, Audience};
 use crate::routes::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -46,7 +45,15 @@ pub(crate) struct Judged {
 }
 
 impl Judged {
+    /// Loads the application with its rulebook. Inside a transaction, the
+    /// application stays locked until it ends, so what a change checks (its
+    /// status, its reviewers, its exam) holds when it writes.
     pub(crate) fn load(conn: &mut AnyConnection, id: ApplicationId) -> DbResult<Option<Self>> {
+        crate::db::lock_rows(
+            conn,
+            crate::db::Lockable::Applications,
+            vec![id.to_string()],
+        )?;
         let Some(application) = applications::get(conn, id)? else {
             return Ok(None);
         };
@@ -444,6 +451,9 @@ fn assign(
             application.status.label()
         ))));
     }
+    // The reviewer's load is checked, then written: nobody else assigns them
+    // meanwhile (the application itself is locked by `Judged::load`).
+    crate::db::lock_owner(conn, reviewer)?;
     let Some(person) = users::find(conn, reviewer)? else {
         return Ok(Err(ApiError::field("reviewer", "is not an account")));
     };
@@ -919,7 +929,13 @@ fn packet(
     let snapshot = applications::latest_snapshot(conn, application.id)?.ok_or_else(|| {
         DbError::Corrupt(format!("application {} has no snapshot", application.id))
     })?;
-    let (_, references) = views(conn, application.applicant.id, Audience::Staff, now)?;
+    let applicant = users::find(conn, application.applicant.id)?.ok_or(DbError::NotFound)?;
+    let references = crate::routes::references::reviewed(
+        conn,
+        &applicant,
+        crate::routes::references::Reader::Reviewer,
+        now,
+    )?;
     let peers = if assignment.state == AssignmentState::Submitted {
         assignments::for_application(conn, application.id)?
             .into_iter()

@@ -186,6 +186,68 @@ async fn sign_out_revokes_the_refresh_token_and_clears_the_cookie() {
 }
 
 #[actix_web::test]
+async fn signing_out_ends_the_sessions_access_token_at_once() {
+    let app = spawn_app().await;
+    let session = app.register("ada@example.org", "Ada").await;
+    let token = session.access_token;
+    assert_eq!(
+        app.get_as("/api/v1/me", &token).await.status(),
+        StatusCode::OK
+    );
+    let response = app.post_empty("/api/v1/auth/logout").await;
+    assert_eq!(response.status(), StatusCode::NO_CONTENT);
+    let problem = expect_problem(
+        app.get_as("/api/v1/me", &token).await,
+        StatusCode::UNAUTHORIZED,
+    )
+    .await;
+    assert!(problem.message().contains("ended"), "{problem:?}");
+}
+
+#[actix_web::test]
+async fn changing_the_password_ends_every_other_sessions_access_token() {
+    let app = spawn_app().await;
+    app.register("ada@example.org", "Ada").await;
+    // A second sign-in elsewhere (another browser).
+    let elsewhere = new_client();
+    let other: endorse_shared::auth::SessionResponse = expect_json(
+        elsewhere
+            .post(app.url("/api/v1/auth/login"))
+            .json(&json!({ "email": "ada@example.org", "password": PASSWORD }))
+            .send()
+            .await
+            .unwrap(),
+        StatusCode::OK,
+    )
+    .await;
+    let here: endorse_shared::auth::SessionResponse =
+        expect_json(app.login("ada@example.org", PASSWORD).await, StatusCode::OK).await;
+    let changed: endorse_shared::auth::SessionResponse = expect_json(
+        app.post_as(
+            "/api/v1/me/password",
+            &here.access_token,
+            &json!({ "current_password": PASSWORD, "new_password": "a brand new passphrase 2026" }),
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    for ended in [&other.access_token, &here.access_token] {
+        expect_problem(
+            app.get_as("/api/v1/me", ended).await,
+            StatusCode::UNAUTHORIZED,
+        )
+        .await;
+    }
+    assert_eq!(
+        app.get_as("/api/v1/me", &changed.access_token)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+}
+
+#[actix_web::test]
 async fn repeated_failed_sign_ins_for_one_account_are_slowed_down() {
     let app = spawn_app().await;
     app.register("ada@example.org", "Ada").await;

@@ -389,3 +389,21 @@ pub fn full_answer(
         recommendation: Recommendation::Recommend,
     }
 }
+
+/// The referee's secret link of a request, as an admin copies it for a
+/// referee who contacts the association (the applicant never receives it).
+pub async fn referee_link(app: &TestApp, admin: &str, reference: &str) -> String {
+    let copied: serde_json::Value = expect_json(
+        app.get_as(&format!("/api/v1/references/{reference}/link"), admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    copied["link"].as_str().expect("a link").to_string()
+}
+
+/// The API path of a referee's link.
+pub fn referee_api_path(link: &str) -> String {
+    let token = link.rsplit('/').next().expect("token");
+    format!("/api/v1/referee/{token}")
+}

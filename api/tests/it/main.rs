@@ -11,6 +11,7 @@
 mod accounts;
 mod applications;
 mod auth;
+mod concurrency;
 mod contract;
 mod credentials;
 mod documents;

@@ -37,6 +37,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<chrono::NaiveDateTime>,
             Option<chrono::NaiveDateTime>,
             Option<String>,
+            Option<String>,
         )>(conn)
         .expect("refresh_tokens matches schema.rs");
     type Stamp = chrono::NaiveDateTime;
@@ -73,6 +74,8 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             Option<String>,
             Option<String>,
+            Option<String>,
+            bool,
         )>(conn)
         .expect("reference_requests matches schema.rs");
     outbox::table
@@ -311,7 +314,7 @@ fn pragma(conn: &mut diesel::SqliteConnection, name: &str, column: &str) -> Stri
 
 #[actix_web::test]
 #[allow(irrefutable_let_patterns)] // without the postgres feature SQLite is the only variant
-async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
+async fn sqlite_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_busy_timeout() {
     let data_dir = tempfile::tempdir().unwrap();
     let db = Db::connect(&endorse_api::config::DatabaseUrl::Sqlite(
         data_dir.path().join("p.db"),
@@ -323,5 +326,10 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout() {
     };
     assert_eq!(pragma(sqlite, "journal_mode", "journal_mode"), "wal");
     assert_eq!(pragma(sqlite, "foreign_keys", "foreign_keys"), "1");
-    assert_eq!(pragma(sqlite, "busy_timeout", "timeout"), "5000");
+    assert_eq!(
+        pragma(sqlite, "busy_timeout", "timeout"),
+        db::BUSY_TIMEOUT_MS.to_string()
+    );
+    // 2 is FULL: an acknowledged commit survives a power loss.
+    assert_eq!(pragma(sqlite, "synchronous", "synchronous"), "2");
 }

@@ -10,8 +10,7 @@ use endorse_api::config::SmtpUrl;
 use endorse_api::db::outbox;
 use endorse_shared::mail::{MailMessage, MailStatus, OutboxPage};
 use endorse_shared::references::{
-    RefereeInvitation, ReferenceSignal, ReferenceStatus, ReferenceView, ReferenceWithLink,
-    ReviewedReference,
+    RefereeInvitation, ReferenceSignal, ReferenceStatus, ReferenceView, ReviewedReference,
 };
 use endorse_shared::rulebook::Relationship;
 use endorse_shared::Role;
@@ -25,6 +24,15 @@ struct World {
     smtp: SmtpServer,
     applicant: String,
     applicant_id: String,
+    /// An admin, who copies referees' links for the tests (the applicant
+    /// never gets one).
+    coordinator: String,
+}
+
+/// A request and its live link, as the referee receives it.
+struct Asked {
+    reference: ReferenceView,
+    link: String,
 }
 
 async fn world() -> World {
@@ -36,9 +44,13 @@ async fn world() -> World {
     })
     .await;
     let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let coordinator = app
+        .user_with_role(Role::Admin, "coordinator@example.org")
+        .await;
     World {
         applicant: session.access_token,
         applicant_id: session.user.id.to_string(),
+        coordinator,
         app,
         smtp,
     }
@@ -57,18 +69,31 @@ fn request_body(email: &str, relationship: &str, waive: bool) -> Value {
 }
 
 impl World {
-    async fn request(&self, email: &str, waive: bool) -> ReferenceWithLink {
-        expect_json(
-            self.app
-                .post_as(
-                    "/api/v1/references",
-                    &self.applicant,
-                    &request_body(email, "current_supervisor", waive),
-                )
-                .await,
-            StatusCode::CREATED,
-        )
-        .await
+    async fn request(&self, email: &str, waive: bool) -> Asked {
+        let response = self
+            .app
+            .post_as(
+                "/api/v1/references",
+                &self.applicant,
+                &request_body(email, "current_supervisor", waive),
+            )
+            .await;
+        self.asked(response, StatusCode::CREATED).await
+    }
+
+    /// The request an answer to the applicant describes, with the link the
+    /// referee got (as an admin copies it); the answer itself holds none.
+    async fn asked(&self, response: reqwest::Response, status: StatusCode) -> Asked {
+        let text = response.text().await.unwrap();
+        assert!(
+            !text.contains("/referee/"),
+            "a link reached the applicant: {text}"
+        );
+        let reference: ReferenceView = serde_json::from_str(&text).unwrap_or_else(|e| {
+            panic!("expected a reference ({status}): {text}: {e}");
+        });
+        let link = referee_link(&self.app, &self.coordinator, &reference.id.to_string()).await;
+        Asked { reference, link }
     }
 
     /// Runs mail rounds until `count` messages arrived in all.
@@ -99,8 +124,7 @@ impl World {
 
 /// The API path of the link in a mail.
 fn api_path(link: &str) -> String {
-    let token = link.rsplit('/').next().expect("token");
-    format!("/api/v1/referee/{token}")
+    referee_api_path(link)
 }
 
 fn answer_json(not_enough: usize) -> Value {
@@ -146,7 +170,7 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     let link = mail.referee_link().expect("a link in the mail");
     assert_eq!(
         link, created.link,
-        "the mailed link is the one shown to copy"
+        "the mailed link is the one an admin copies"
     );
     assert_eq!(w.references().await[0].status, ReferenceStatus::Sent);
 
@@ -257,11 +281,21 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
             assert!(!body.contains(secret), "{path} shows {secret}: {body}");
         }
     }
+    // The applicant never gets the referee's link, from any route; for an
+    // admin the answered request's link is dead.
     let link_again = w
         .app
         .get_as(
             &format!("/api/v1/references/{}/link", mine.id),
             &w.applicant,
+        )
+        .await;
+    assert_eq!(link_again.status(), StatusCode::FORBIDDEN);
+    let link_again = w
+        .app
+        .get_as(
+            &format!("/api/v1/references/{}/link", mine.id),
+            &w.coordinator,
         )
         .await;
     assert_eq!(link_again.status(), StatusCode::CONFLICT);
@@ -352,6 +386,42 @@ async fn without_a_waiver_the_applicant_reads_the_rating_and_signals_flag_shared
         })
     );
     assert!(signals_of(own.reference.id).contains(&ReferenceSignal::ApplicantEmail));
+    // The first was answered from the applicant's own browser (the client
+    // that signed her in keeps its device cookie).
+    assert!(
+        signals_of(first.reference.id).contains(&ReferenceSignal::ApplicantDevice),
+        "{:?}",
+        signals_of(first.reference.id)
+    );
+    assert!(!signals_of(first.reference.id).contains(&ReferenceSignal::ApplicantSession));
+
+    // An answer sent with the applicant's session, from a browser that never
+    // signed in, is flagged for the session alone.
+    let stranger = new_client()
+        .post(w.app.url(&format!("{}/rating", api_path(&second.link))))
+        .bearer_auth(&w.applicant)
+        .json(&answer_json(0))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), StatusCode::OK);
+    let reviewed: Vec<ReviewedReference> = expect_json(
+        w.app
+            .get_as(
+                &format!("/api/v1/users/{}/references", w.applicant_id),
+                &admin,
+            )
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let second_signals = &reviewed
+        .iter()
+        .find(|r| r.reference.id == second.reference.id)
+        .unwrap()
+        .signals;
+    assert!(second_signals.contains(&ReferenceSignal::ApplicantSession));
+    assert!(!second_signals.contains(&ReferenceSignal::ApplicantDevice));
 }
 
 #[actix_web::test]
@@ -377,17 +447,18 @@ async fn expired_cancelled_and_replaced_links_stop_working_with_a_clear_answer()
     assert_eq!(w.references().await[0].status, ReferenceStatus::Expired);
 
     // Re-sending makes a new link with a new period; the old one is unknown.
-    let resent: ReferenceWithLink = expect_json(
-        w.app
-            .post_as(
-                &format!("/api/v1/references/{}/resend", expiring.reference.id),
-                &w.applicant,
-                &json!({}),
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let resent = w
+        .asked(
+            w.app
+                .post_as(
+                    &format!("/api/v1/references/{}/resend", expiring.reference.id),
+                    &w.applicant,
+                    &json!({}),
+                )
+                .await,
+            StatusCode::OK,
+        )
+        .await;
     assert_ne!(resent.link, expiring.link);
     assert_eq!(resent.reference.status, ReferenceStatus::Queued);
     let old = w
@@ -439,17 +510,18 @@ async fn expired_cancelled_and_replaced_links_stop_working_with_a_clear_answer()
 
     // Replace: the old request is retired and a new referee is asked.
     let first = w.request("first@example.org", true).await;
-    let replaced: ReferenceWithLink = expect_json(
-        w.app
-            .post_as(
-                &format!("/api/v1/references/{}/replace", first.reference.id),
-                &w.applicant,
-                &request_body("second@example.org", "colleague", true),
-            )
-            .await,
-        StatusCode::CREATED,
-    )
-    .await;
+    let replaced = w
+        .asked(
+            w.app
+                .post_as(
+                    &format!("/api/v1/references/{}/replace", first.reference.id),
+                    &w.applicant,
+                    &request_body("second@example.org", "colleague", true),
+                )
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
     let all = w.references().await;
     let old = all.iter().find(|r| r.id == first.reference.id).unwrap();
     assert_eq!(old.status, ReferenceStatus::Cancelled);
@@ -819,7 +891,7 @@ async fn bad_requests_name_their_fields_and_change_nothing() {
 async fn without_smtp_mail_lands_in_the_log_and_the_outbox_page() {
     let app = spawn_app().await;
     let applicant = app.register("ada@example.org", "Ada Lovelace").await;
-    let created: ReferenceWithLink = expect_json(
+    let created: ReferenceView = expect_json(
         app.post_as(
             "/api/v1/references",
             &applicant.access_token,
@@ -848,15 +920,36 @@ async fn without_smtp_mail_lands_in_the_log_and_the_outbox_page() {
     )
     .await;
     assert_eq!(views[0].status, ReferenceStatus::Sent);
-    // The applicant can copy the link at any time while it works.
-    let link: ReferenceWithLink = expect_json(
-        app.get_as(
-            &format!("/api/v1/references/{}/link", created.reference.id),
+    // Only an admin copies the link, for a referee who writes in; the copy is
+    // in the audit log of the applicant's open application.
+    let path = format!("/api/v1/references/{}/link", created.id);
+    assert_eq!(
+        app.get_as(&path, &applicant.access_token).await.status(),
+        StatusCode::FORBIDDEN
+    );
+    let draft: serde_json::Value = expect_json(
+        app.post_as(
+            "/api/v1/me/applications",
             &applicant.access_token,
+            &json!({ "category": "IFS" }),
         )
         .await,
-        StatusCode::OK,
+        StatusCode::CREATED,
     )
     .await;
-    assert_eq!(link.link, created.link);
+    let link = referee_link(&app, &admin, &created.id.to_string()).await;
+    assert!(link.contains("/referee/"), "{link}");
+    let audit = app
+        .get_as(
+            &format!(
+                "/api/v1/applications/{}/audit",
+                draft["id"].as_str().unwrap()
+            ),
+            &admin,
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(audit.contains("referee_link_copied"), "{audit}");
 }

@@ -22,7 +22,7 @@ async fn an_expired_access_token_is_refused() {
     let session = app.register("ada@example.org", "Ada").await;
     let now = chrono::Utc::now().timestamp();
     let token = forge(
-        json!({ "sub": session.user.id, "role": "applicant", "iss": "endorse", "iat": now - 3600, "exp": now - 1800 }),
+        json!({ "sub": session.user.id, "role": "applicant", "iss": "endorse", "sid": "a-session", "iat": now - 3600, "exp": now - 1800 }),
         JWT_SECRET,
     );
     let problem = expect_problem(
@@ -39,7 +39,7 @@ async fn a_token_signed_with_another_secret_is_refused() {
     let session = app.register("ada@example.org", "Ada").await;
     let now = chrono::Utc::now().timestamp();
     let token = forge(
-        json!({ "sub": session.user.id, "role": "admin", "iss": "endorse", "iat": now, "exp": now + 600 }),
+        json!({ "sub": session.user.id, "role": "admin", "iss": "endorse", "sid": "a-session", "iat": now, "exp": now + 600 }),
         "another-secret-that-is-at-least-32-bytes",
     );
     expect_problem(
@@ -74,7 +74,7 @@ async fn an_unsigned_alg_none_token_is_refused() {
     let header = URL_SAFE_NO_PAD.encode(br#"{"alg":"none","typ":"JWT"}"#);
     let payload = URL_SAFE_NO_PAD.encode(
         serde_json::to_vec(&json!({
-            "sub": session.user.id, "role": "admin", "iss": "endorse", "iat": now, "exp": now + 600
+            "sub": session.user.id, "role": "admin", "iss": "endorse", "sid": "a-session", "iat": now, "exp": now + 600
         }))
         .unwrap(),
     );
@@ -113,7 +113,7 @@ async fn a_token_of_a_deleted_account_is_refused() {
     let app = spawn_app().await;
     let now = chrono::Utc::now().timestamp();
     let token = forge(
-        json!({ "sub": uuid::Uuid::new_v4(), "role": "admin", "iss": "endorse", "iat": now, "exp": now + 600 }),
+        json!({ "sub": uuid::Uuid::new_v4(), "role": "admin", "iss": "endorse", "sid": "a-session", "iat": now, "exp": now + 600 }),
         JWT_SECRET,
     );
     expect_problem(

@@ -56,6 +56,11 @@ fn rating_value(rating: Rating) -> String {
 #[function_component(RefereePage)]
 pub fn referee_page(props: &RefereePageProps) -> Html {
     let token = props.token.to_string();
+    // The session this browser holds, sent with the answer: an applicant
+    // answering their own request is flagged to reviewers.
+    let signed_in = crate::session::use_session()
+        .session()
+        .map(|s| s.token.clone());
     let stage = use_state(|| Stage::Loading);
     let draft = use_state(RatingDraft::default);
     let edits = use_state(|| 0u32);
@@ -144,6 +149,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
 
     let today = chrono::Utc::now().date_naive();
     let on_submit = {
+        let signed_in = signed_in.clone();
         let (draft, errors, failure, busy, stage, token, domains) = (
             draft.clone(),
             errors.clone(),
@@ -193,15 +199,16 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
             }
             errors.set(BTreeMap::new());
             busy.set(true);
-            let (failure, busy, stage, token, errors) = (
+            let (failure, busy, stage, token, errors, signed_in) = (
                 failure.clone(),
                 busy.clone(),
                 stage.clone(),
                 token.clone(),
                 errors.clone(),
+                signed_in.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::submit_rating(&token, &answer).await;
+                let result = api::submit_rating(&token, &answer, signed_in.as_deref()).await;
                 busy.set(false);
                 match result {
                     Ok(done) => stage.set(Stage::Done(done.message)),
@@ -236,15 +243,16 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                 return;
             }
             busy.set(true);
-            let (failure, busy, stage, token, errors) = (
+            let (failure, busy, stage, token, errors, signed_in) = (
                 failure.clone(),
                 busy.clone(),
                 stage.clone(),
                 token.clone(),
                 errors.clone(),
+                signed_in.clone(),
             );
             wasm_bindgen_futures::spawn_local(async move {
-                let result = api::decline_reference(&token, &request).await;
+                let result = api::decline_reference(&token, &request, signed_in.as_deref()).await;
                 busy.set(false);
                 match result {
                     Ok(done) => stage.set(Stage::Done(done.message)),

@@ -1,6 +1,7 @@
 //! The applicant's references: who was asked, where each request stands, and a
-//! form to ask someone (or replace a referee). The secret link is shown right
-//! after sending, with a button to copy it, for when mail does not arrive.
+//! form to ask someone (or replace a referee). The applicant never sees a
+//! referee's secret link: when mail does not arrive, they correct the address
+//! and re-send (the old link stops working).
 
 use crate::api;
 use crate::components::{Alert, PageTitle, SelectField, TextField};
@@ -8,7 +9,7 @@ use crate::route::Route;
 use crate::session::{authorized, use_session};
 use chrono::NaiveDate;
 use endorse_shared::references::{
-    RefereeEndorsement, ReferenceRequestInput, ReferenceStatus, ReferenceView, ReferenceWithLink,
+    RefereeEndorsement, ReferenceRequestInput, ReferenceStatus, ReferenceView,
 };
 use endorse_shared::rulebook::{Relationship, Rulebook};
 use endorse_shared::{EntryId, Role};
@@ -131,7 +132,6 @@ pub fn references_page() -> Html {
     let rulebook = use_state(|| None::<Rulebook>);
     let failure = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
-    let shown_link = use_state(|| None::<ReferenceWithLink>);
     let form = use_state(RequestForm::default);
     let errors = use_state(BTreeMap::<String, Vec<String>>::new);
     let busy = use_state(|| false);
@@ -235,14 +235,13 @@ pub fn references_page() -> Html {
     };
 
     let on_submit = {
-        let (session, form, errors, busy, failure, notice, shown_link, reload, replacing, rulebook) = (
+        let (session, form, errors, busy, failure, notice, reload, replacing, rulebook) = (
             session.clone(),
             form.clone(),
             errors.clone(),
             busy.clone(),
             failure.clone(),
             notice.clone(),
-            shown_link.clone(),
             reload.clone(),
             replacing.clone(),
             rulebook.clone(),
@@ -258,14 +257,13 @@ pub fn references_page() -> Html {
             };
             errors.set(BTreeMap::new());
             busy.set(true);
-            let (session, form, errors, busy, failure, notice, shown_link, reload, replacing) = (
+            let (session, form, errors, busy, failure, notice, reload, replacing) = (
                 session.clone(),
                 form.clone(),
                 errors.clone(),
                 busy.clone(),
                 failure.clone(),
                 notice.clone(),
-                shown_link.clone(),
                 reload.clone(),
                 replacing.clone(),
             );
@@ -287,7 +285,7 @@ pub fn references_page() -> Html {
                         failure.set(None);
                         notice.set(Some(format!(
                             "Request sent to {}. The e-mail is on its way.",
-                            created.reference.request.referee_name
+                            created.request.referee_name
                         )));
                         let category = form.category.clone();
                         form.set(RequestForm {
@@ -295,7 +293,6 @@ pub fn references_page() -> Html {
                             ..RequestForm::default()
                         });
                         replacing.set(None);
-                        shown_link.set(Some(created));
                         reload.set(*reload + 1);
                     }
                     Err(error) => {
@@ -307,67 +304,55 @@ pub fn references_page() -> Html {
         })
     };
 
-    let act =
-        {
-            let (session, failure, notice, shown_link, reload) = (
+    let act = {
+        let (session, failure, notice, reload) = (
+            session.clone(),
+            failure.clone(),
+            notice.clone(),
+            reload.clone(),
+        );
+        Callback::from(move |(id, action): (EntryId, Action)| {
+            let (session, failure, notice, reload) = (
                 session.clone(),
                 failure.clone(),
                 notice.clone(),
-                shown_link.clone(),
                 reload.clone(),
             );
-            Callback::from(move |(id, action): (EntryId, Action)| {
-                let (session, failure, notice, shown_link, reload) = (
-                    session.clone(),
-                    failure.clone(),
-                    notice.clone(),
-                    shown_link.clone(),
-                    reload.clone(),
-                );
-                wasm_bindgen_futures::spawn_local(async move {
-                    let result =
-                        match action {
-                            Action::Cancel => authorized(&session, |t| async move {
-                                api::cancel_reference(&t, id).await
-                            })
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match action {
+                    Action::Cancel => {
+                        authorized(&session, |t| async move { api::cancel_reference(&t, id).await })
                             .await
                             .map(|view| {
-                                notice.set(Some(format!(
+                                format!(
                                     "Request to {} cancelled; its link no longer works.",
                                     view.request.referee_name
-                                )));
-                                None
-                            }),
-                            Action::Resend => authorized(&session, |t| async move {
-                                api::resend_reference(&t, id).await
+                                )
                             })
-                            .await
-                            .map(|with_link| {
-                                notice.set(Some(format!(
-                                "Sent again to {} with a new link; the old link no longer works.",
-                                with_link.reference.request.referee_name
-                            )));
-                                Some(with_link)
-                            }),
-                            Action::ShowLink => authorized(&session, |t| async move {
-                                api::reference_link(&t, id).await
-                            })
-                            .await
-                            .map(Some),
-                        };
-                    match result {
-                        Ok(link) => {
-                            failure.set(None);
-                            if link.is_some() {
-                                shown_link.set(link);
-                            }
-                            reload.set(*reload + 1);
-                        }
-                        Err(error) => failure.set(Some(error.message())),
                     }
-                });
-            })
-        };
+                    Action::Resend(email) => authorized(&session, |t| {
+                        let email = email.clone();
+                        async move { api::resend_reference(&t, id, email).await }
+                    })
+                    .await
+                    .map(|view| {
+                        format!(
+                            "Sent again to {} at {}, with a new link; the old link no longer works.",
+                            view.request.referee_name, view.request.referee_email
+                        )
+                    }),
+                };
+                match result {
+                    Ok(message) => {
+                        failure.set(None);
+                        notice.set(Some(message));
+                        reload.set(*reload + 1);
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
     let start_replacing = {
         let (replacing, form) = (replacing.clone(), form.clone());
         Callback::from(move |view: ReferenceView| {
@@ -427,9 +412,6 @@ pub fn references_page() -> Html {
             }
             if let Some(message) = &*notice {
                 <Alert kind="success" message={message.clone()} />
-            }
-            if let Some(with_link) = &*shown_link {
-                <LinkPanel with_link={with_link.clone()} />
             }
             <div class="grid grid--wide-first">
                 <section class="card" aria-labelledby="requests-heading">
@@ -518,14 +500,12 @@ pub fn capitalized(text: &str) -> String {
 }
 
 /// What a button on a request does.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Cancel it.
     Cancel,
-    /// Send it again with a new link.
-    Resend,
-    /// Show the link to copy.
-    ShowLink,
+    /// Send it again with a new link, to a corrected address when given.
+    Resend(Option<String>),
 }
 
 #[derive(Properties, PartialEq)]
@@ -538,6 +518,7 @@ struct ReferenceCardProps {
 #[function_component(ReferenceCard)]
 fn reference_card(props: &ReferenceCardProps) -> Html {
     let view = &props.view;
+    let corrected = use_state(|| view.request.referee_email.clone());
     let button = |label: &'static str, action: Action, quiet: bool| {
         let on_action = props.on_action.clone();
         let id = view.id;
@@ -545,9 +526,28 @@ fn reference_card(props: &ReferenceCardProps) -> Html {
         html! {
             <button type="button" class={classes!("button", if quiet { "button--quiet" } else { "button--secondary" })}
                 aria-label={describe}
-                onclick={Callback::from(move |_: MouseEvent| on_action.emit((id, action)))}>{ label }</button>
+                onclick={Callback::from(move |_: MouseEvent| on_action.emit((id, action.clone())))}>{ label }</button>
         }
     };
+    let resend_to = {
+        let (on_action, corrected, id, current) = (
+            props.on_action.clone(),
+            corrected.clone(),
+            view.id,
+            view.request.referee_email.clone(),
+        );
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let email = corrected.trim().to_string();
+            let email = (email != current).then_some(email);
+            on_action.emit((id, Action::Resend(email)));
+        })
+    };
+    let on_corrected = {
+        let corrected = corrected.clone();
+        Callback::from(move |value: String| corrected.set(value))
+    };
+    let address_field = format!("resend-{}", view.id);
     let replace = {
         let on_replace = props.on_replace.clone();
         let view = view.clone();
@@ -580,9 +580,10 @@ fn reference_card(props: &ReferenceCardProps) -> Html {
             </p>
             if let Some(delivery) = view.delivery.as_ref().filter(|_| view.status == ReferenceStatus::DeliveryFailed || (live && delivery_retrying(view))) {
                 <p class="entry__verdict entry__verdict--not">
-                    { format!("The e-mail could not be delivered ({} attempt{}): {}. Check the address, re-send, or copy the link and send it yourself.",
+                    { format!("The e-mail could not be delivered ({} attempt{}): {}. Employers' mail servers often refuse such mail: ask {} for a personal e-mail address, correct it below and re-send.",
                         delivery.attempts, if delivery.attempts == 1 { "" } else { "s" },
-                        delivery.last_error.clone().unwrap_or_default()) }
+                        delivery.last_error.clone().unwrap_or_default(),
+                        view.request.referee_name) }
                 </p>
             }
             if let Some(reason) = &view.declined_reason {
@@ -614,12 +615,20 @@ fn reference_card(props: &ReferenceCardProps) -> Html {
             } else if view.status == ReferenceStatus::Received && view.request.waive_access {
                 <p class="entry__meta">{ "You waived access: the answers stay confidential." }</p>
             }
+            if live || view.status == ReferenceStatus::Expired {
+                <details class="resend" open={view.status == ReferenceStatus::DeliveryFailed}>
+                    <summary>{ "Correct the address and re-send" }</summary>
+                    <form class="toolbar" onsubmit={resend_to} novalidate=true>
+                        <TextField name={address_field} label="Referee's e-mail" kind="email" autocomplete="off"
+                            value={(*corrected).clone()} on_change={on_corrected} errors={Vec::<String>::new()} />
+                        <button type="submit" class="button button--secondary"
+                            aria-label={format!("Re-send to the corrected address: {}", view.request.referee_name)}>{ "Re-send" }</button>
+                    </form>
+                </details>
+            }
             <div class="entry__actions">
-                if live {
-                    { button("Copy link", Action::ShowLink, true) }
-                }
                 if live || view.status == ReferenceStatus::Expired {
-                    { button("Re-send", Action::Resend, false) }
+                    { button("Re-send", Action::Resend(None), false) }
                 }
                 if view.status != ReferenceStatus::Cancelled {
                     <button type="button" class="button button--quiet" onclick={replace}
@@ -637,52 +646,4 @@ fn delivery_retrying(view: &ReferenceView) -> bool {
     view.delivery.as_ref().is_some_and(|d| {
         d.last_error.is_some() && d.state != endorse_shared::references::DeliveryState::Sent
     })
-}
-
-#[derive(Properties, PartialEq)]
-struct LinkPanelProps {
-    with_link: ReferenceWithLink,
-}
-
-/// The secret link, to copy: shown once after sending, or on demand.
-#[function_component(LinkPanel)]
-fn link_panel(props: &LinkPanelProps) -> Html {
-    let copied = use_state(|| false);
-    {
-        let copied = copied.clone();
-        use_effect_with(props.with_link.link.clone(), move |_| copied.set(false));
-    }
-    let copy = {
-        let link = props.with_link.link.clone();
-        let copied = copied.clone();
-        Callback::from(move |_: MouseEvent| {
-            let clipboard = gloo::utils::window().navigator().clipboard();
-            let promise = clipboard.write_text(&link);
-            let copied = copied.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                if wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() {
-                    copied.set(true);
-                }
-            });
-        })
-    };
-    let select_all = Callback::from(|event: FocusEvent| {
-        let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-        input.select();
-    });
-    html! {
-        <section class="card link-panel" aria-labelledby="link-heading">
-            <h2 id="link-heading">{ format!("Link for {}", props.with_link.reference.request.referee_name) }</h2>
-            <p>{ "If the e-mail does not arrive, send this link yourself. It is personal to the referee: anyone with it can answer." }</p>
-            <div class="toolbar">
-                <label class="visually-hidden" for="referee-link">{ "Referee's link" }</label>
-                <input id="referee-link" class="link-panel__input" type="text" readonly=true
-                    value={props.with_link.link.clone()} onfocus={select_all} />
-                <button type="button" class="button button--secondary" onclick={copy}>{ "Copy" }</button>
-            </div>
-            if *copied {
-                <p role="status">{ "Copied." }</p>
-            }
-        </section>
-    }
 }

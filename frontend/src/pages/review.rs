@@ -575,9 +575,14 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                         </li>
                                     }
                                 }) },
-                                None => html! { for current.references.iter().filter(|r| r.replaced_by.is_none()).map(|r| html! {
+                                None => html! { for current.references.iter().filter(|r| r.reference.replaced_by.is_none()).map(|reviewed| { let r = &reviewed.reference; html! {
                                     <li class="entry">
                                         <p class="entry__summary">{ format!("{} ({}), {}: {}", r.request.referee_name, r.request.relationship.label(), r.request.referee_email, r.status.label()) }</p>
+                                        if !reviewed.signals.is_empty() {
+                                            <ul class="signals" aria-label="Look twice">
+                                                { for reviewed.signals.iter().map(|signal| html! { <li class="entry__verdict entry__verdict--not">{ signal.describe() }</li> }) }
+                                            </ul>
+                                        }
                                         if let Some(answer) = &r.answer {
                                             <details>
                                                 <summary>{ "The rating" }</summary>
@@ -589,7 +594,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                             </details>
                                         }
                                     </li>
-                                }) },
+                                }}) },
                             }
                         }
                         </ul>

@@ -1,0 +1,3 @@
+ALTER TABLE reference_requests DROP COLUMN answer_in_applicant_session;
+ALTER TABLE reference_requests DROP COLUMN answer_device_hash;
+ALTER TABLE refresh_tokens DROP COLUMN device_hash;
