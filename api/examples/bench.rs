@@ -290,6 +290,110 @@ async fn bench_http() -> anyhow::Result<()> {
         "ratio (application / healthz throughput): {:.3}",
         fetch_rate / health_rate.max(1.0)
     );
+    bench_writes(&client, &base, &db, health_rate).await
+}
+
+/// 64 connections write at once (16 applicants, four connections each, each
+/// adding training entries) for a few seconds: the throughput, p99 and the
+/// number of 5xx answers, which must be none.
+async fn bench_writes(
+    client: &reqwest::Client,
+    base: &str,
+    db: &endorse_api::db::Db,
+    health_rate: f64,
+) -> anyhow::Result<()> {
+    const PEOPLE: usize = 16;
+    const CONNECTIONS: usize = 64;
+    let password = "bench password 1234";
+    let hash = passwords::hash(password).map_err(|e| anyhow::anyhow!("{e}"))?;
+    db.transaction(move |conn| {
+        for n in 0..PEOPLE {
+            users::insert(
+                conn,
+                users::NewUser {
+                    email: format!("writer{n}@example.org"),
+                    name: format!("Writer {n}"),
+                    role: Role::Applicant,
+                    password_hash: hash.clone(),
+                    must_change_password: false,
+                },
+            )?;
+        }
+        Ok(())
+    })
+    .await?;
+    let mut tokens = Vec::new();
+    for n in 0..PEOPLE {
+        let login: serde_json::Value = client
+            .post(format!("{base}/api/v1/auth/login"))
+            .json(&serde_json::json!({ "email": format!("writer{n}@example.org"), "password": password }))
+            .send()
+            .await?
+            .json()
+            .await?;
+        tokens.push(
+            login["access_token"]
+                .as_str()
+                .ok_or_else(|| anyhow::anyhow!("no token: {login}"))?
+                .to_string(),
+        );
+    }
+    let url = format!("{base}/api/v1/me/portfolio/training");
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(4);
+    let mut tasks = Vec::new();
+    for connection in 0..CONNECTIONS {
+        let client = reqwest::Client::builder().build()?;
+        let (url, token) = (url.clone(), tokens[connection % PEOPLE].clone());
+        tasks.push(tokio::spawn(async move {
+            let (mut latencies, mut server_errors, mut refused) = (Vec::new(), 0usize, 0usize);
+            let mut n = 0usize;
+            while Instant::now() < deadline {
+                n += 1;
+                let body = serde_json::json!({ "section": "training", "data": {
+                    "title": format!("Course {connection}-{n}"), "provider": "Institute",
+                    "date": "2024-03-01", "hours": 2, "domains": ["reflection"], "topics": [] }});
+                let sent = Instant::now();
+                let response = client
+                    .post(&url)
+                    .bearer_auth(&token)
+                    .json(&body)
+                    .send()
+                    .await?;
+                let status = response.status();
+                response.bytes().await?;
+                latencies.push(sent.elapsed());
+                if status.is_server_error() {
+                    server_errors += 1;
+                } else if !status.is_success() {
+                    refused += 1;
+                }
+            }
+            Ok::<_, anyhow::Error>((latencies, server_errors, refused))
+        }));
+    }
+    let (mut all, mut server_errors, mut refused) = (Vec::new(), 0, 0);
+    for task in tasks {
+        let (latencies, errors, other) = task.await??;
+        all.extend(latencies);
+        server_errors += errors;
+        refused += other;
+    }
+    let rate = all.len() as f64 / started.elapsed().as_secs_f64();
+    all.sort();
+    println!(
+        "POST a training entry, {CONNECTIONS} connections over {PEOPLE} applicants: {rate:.0} req/s, p99 {:.2} ms, {} requests, 5xx: {server_errors}, other refusals: {refused}",
+        percentile(&all, 0.99).as_secs_f64() * 1e3,
+        all.len()
+    );
+    println!(
+        "ratio (writes / healthz throughput): {:.3}",
+        rate / health_rate.max(1.0)
+    );
+    anyhow::ensure!(
+        server_errors == 0,
+        "{server_errors} writes answered 5xx: no request may fail because another one is writing"
+    );
     Ok(())
 }
 

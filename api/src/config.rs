@@ -329,6 +329,8 @@ pub struct Settings {
     pub refresh_token_seconds: u64,
     /// E-mail.
     pub mail: MailSettings,
+    /// How long a write waits for a database lock before it is answered 503.
+    pub database_wait_ms: u32,
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -435,6 +437,7 @@ impl Settings {
             rate_limits: RateLimits::default(),
             access_token_seconds: 15 * 60,
             refresh_token_seconds: 30 * 24 * 60 * 60,
+            database_wait_ms: crate::db::BUSY_TIMEOUT_MS,
         })
     }
 

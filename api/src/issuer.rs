@@ -210,7 +210,6 @@ impl Issuer {
         };
         let category = rulebook.category(&endorsement.category);
         let id = uuid::Uuid::new_v4().to_string();
-        let application = endorsement.application.to_string();
         let valid_until = Self::valid_until(endorsement, rulebook);
         let vc = credential::credential(&CredentialFacts {
             addresses: &self.addresses,
@@ -225,7 +224,6 @@ impl Issuer {
             valid_from: now,
             valid_until,
             status_index: u64::try_from(status_index).unwrap_or_default(),
-            application: &application,
         });
         let key = self.signing_key(conn)?;
         let jwt = credential::sign_credential(&vc, &key)
@@ -266,14 +264,25 @@ impl Issuer {
         purpose: StatusPurpose,
         now: DateTime<Utc>,
     ) -> DbResult<String> {
-        let statuses: Vec<EndorsementStatus> = EndorsementStatus::ALL
+        // Each list holds a value per endorsement not in good standing: the
+        // `message` list 1 (suspended) or 2 (revoked), the two older lists a
+        // set bit for their own purpose.
+        let not_in_good_standing: Vec<EndorsementStatus> = EndorsementStatus::ALL
             .into_iter()
-            .filter(|s| s.status_bit() == Some(purpose))
+            .filter(|s| !s.in_good_standing())
             .collect();
-        let set = endorsements::status_indexes(conn, &statuses)?
+        let values: Vec<(u64, u8)> = endorsements::status_indexes(conn, &not_in_good_standing)?
             .into_iter()
-            .filter_map(|i| u64::try_from(i).ok());
-        let list = credential::status_list(&self.addresses, purpose, set, now);
+            .filter_map(|(status, index)| {
+                let value = match purpose {
+                    StatusPurpose::Message => status.standing().value(),
+                    _ => u8::from(status.status_bit() == Some(purpose)),
+                };
+                let index = u64::try_from(index).ok()?;
+                (value > 0).then_some((index, value))
+            })
+            .collect();
+        let list = credential::status_list(&self.addresses, purpose, values, now);
         let key = self.signing_key(conn)?;
         credential::sign_status_list(&list, &key)
             .map_err(|e| corrupt(format!("the status list could not be signed: {e}")))

@@ -42,7 +42,7 @@ impl Application {
     /// Like [`Application::build`], with the clock handlers and the mail worker
     /// read (tests pass a [`crate::clock::ManualClock`]).
     pub fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
-        let db = Db::connect(&settings.database)?;
+        let db = Db::connect_waiting(&settings.database, settings.database_wait_ms)?;
         {
             let mut conn = db.get().context("cannot get a database connection")?;
             let applied = db::run_migrations(&mut conn).context("cannot migrate the database")?;

@@ -73,9 +73,10 @@ impl Addresses {
         format!("{}/api/v1/issuer/achievements/{category}", self.base)
     }
 
-    /// The decision behind an endorsement, with its record (open to admins).
-    pub fn evidence(&self, application: &str) -> String {
-        format!("{}/admin/applications/{application}", self.base)
+    /// The public check of an endorsement by its number: what a verifier
+    /// can open (the credential's evidence).
+    pub fn verify_number(&self, number: &str) -> String {
+        format!("{}/verify/{number}", self.base)
     }
 
     /// The verify page for an endorsement, with the code that lets anyone
@@ -94,17 +95,76 @@ pub enum StatusPurpose {
     Revocation,
     /// A set bit: not in good standing for now (suspended, lapsed, inactive…).
     Suspension,
+    /// [`STATUS_SIZE`] bits per credential, whose value [`STATUS_MESSAGES`]
+    /// explains: valid, suspended or revoked. What credentials issued now
+    /// point to: one entry, as Open Badges 3.0 allows.
+    Message,
+}
+
+/// Bits per credential in the `message` list.
+pub const STATUS_SIZE: u32 = 2;
+/// What each value of the `message` list means, as the credential's entry
+/// states it (`statusMessage`).
+pub const STATUS_MESSAGES: [(&str, Standing); 3] = [
+    ("0x0", Standing::Valid),
+    ("0x1", Standing::Suspended),
+    ("0x2", Standing::Revoked),
+];
+
+/// Where a credential stands by its status lists.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Standing {
+    /// Neither revoked nor suspended.
+    Valid,
+    /// Not in good standing for now.
+    Suspended,
+    /// Revoked for good.
+    Revoked,
+}
+
+impl Standing {
+    /// The word in the credential's `statusMessage`.
+    pub const fn message(self) -> &'static str {
+        match self {
+            Standing::Valid => "valid",
+            Standing::Suspended => "suspended",
+            Standing::Revoked => "revoked",
+        }
+    }
+
+    /// The value in the `message` list.
+    pub const fn value(self) -> u8 {
+        match self {
+            Standing::Valid => 0,
+            Standing::Suspended => 1,
+            Standing::Revoked => 2,
+        }
+    }
 }
 
 impl StatusPurpose {
-    /// Both purposes.
-    pub const ALL: [StatusPurpose; 2] = [StatusPurpose::Revocation, StatusPurpose::Suspension];
+    /// Every list an Endorse server publishes: `message` for credentials
+    /// issued now, the other two for credentials issued before.
+    pub const ALL: [StatusPurpose; 3] = [
+        StatusPurpose::Message,
+        StatusPurpose::Revocation,
+        StatusPurpose::Suspension,
+    ];
 
     /// The name in credentials and addresses.
     pub const fn as_str(self) -> &'static str {
         match self {
             StatusPurpose::Revocation => "revocation",
             StatusPurpose::Suspension => "suspension",
+            StatusPurpose::Message => "message",
+        }
+    }
+
+    /// Bits per credential in this purpose's list.
+    pub const fn size(self) -> u32 {
+        match self {
+            StatusPurpose::Message => STATUS_SIZE,
+            _ => 1,
         }
     }
 
@@ -245,10 +305,76 @@ pub struct StatusEntry {
     pub kind: String,
     /// What a set bit means.
     pub status_purpose: StatusPurpose,
-    /// The bit's index, in decimal.
+    /// The credential's index in the list, in decimal.
     pub status_list_index: String,
     /// The list credential's address.
     pub status_list_credential: String,
+    /// Bits per credential; absent means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status_size: Option<u32>,
+    /// What each value means (required when `statusSize` is above 1).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status_message: Vec<StatusMessage>,
+}
+
+/// One value of a multi-bit status and what it means.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusMessage {
+    /// The value, in hexadecimal (`0x0`).
+    pub status: String,
+    /// Its meaning.
+    pub message: String,
+}
+
+impl StatusEntry {
+    /// Bits per credential.
+    pub fn size(&self) -> u32 {
+        self.status_size.unwrap_or(1)
+    }
+
+    /// Where a value read from this entry's list puts the credential.
+    /// A `message` entry says it in its own words; a single bit means
+    /// revoked or suspended by the list's purpose. None for a value the
+    /// entry does not explain.
+    pub fn standing(&self, value: u8) -> Option<Standing> {
+        match self.status_purpose {
+            StatusPurpose::Message => {
+                let status = format!("{value:#x}");
+                let message = self
+                    .status_message
+                    .iter()
+                    .find(|m| m.status.eq_ignore_ascii_case(&status))?;
+                [Standing::Valid, Standing::Suspended, Standing::Revoked]
+                    .into_iter()
+                    .find(|s| s.message() == message.message)
+            }
+            StatusPurpose::Revocation if value == 1 => Some(Standing::Revoked),
+            StatusPurpose::Suspension if value == 1 => Some(Standing::Suspended),
+            _ if value == 0 => Some(Standing::Valid),
+            _ => None,
+        }
+    }
+}
+
+/// A credential's `credentialStatus`: one entry (credentials issued now), or
+/// the revocation and suspension entries of credentials issued before.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum CredentialStatus {
+    /// One `message` entry.
+    One(StatusEntry),
+    /// Several entries (credentials issued before December 2026).
+    Many(Vec<StatusEntry>),
+}
+
+impl CredentialStatus {
+    /// Every entry.
+    pub fn entries(&self) -> &[StatusEntry] {
+        match self {
+            CredentialStatus::One(entry) => std::slice::from_ref(entry),
+            CredentialStatus::Many(entries) => entries,
+        }
+    }
 }
 
 /// What the decision rests on.
@@ -296,8 +422,8 @@ pub struct Credential {
     pub awarded_date: DateTime<Utc>,
     /// The holder and the achievement.
     pub credential_subject: Subject,
-    /// Its places in the revocation and suspension lists.
-    pub credential_status: Vec<StatusEntry>,
+    /// Its place in the status list.
+    pub credential_status: CredentialStatus,
     /// The decision.
     pub evidence: Vec<Evidence>,
 }
@@ -329,8 +455,6 @@ pub struct CredentialFacts<'a> {
     pub valid_until: DateTime<Utc>,
     /// The endorsement's index in the status lists.
     pub status_index: u64,
-    /// The application that earned it.
-    pub application: &'a str,
 }
 
 /// Whole seconds: what a JWT's dates can say.
@@ -341,15 +465,21 @@ fn whole_seconds(at: DateTime<Utc>) -> DateTime<Utc> {
 /// The credential for these facts.
 pub fn credential(facts: &CredentialFacts<'_>) -> Credential {
     let a = facts.addresses;
-    let status = |purpose: StatusPurpose| {
-        let list = a.status_list(purpose);
-        StatusEntry {
-            id: format!("{list}#{}", facts.status_index),
-            kind: "BitstringStatusListEntry".into(),
-            status_purpose: purpose,
-            status_list_index: facts.status_index.to_string(),
-            status_list_credential: list,
-        }
+    let list = a.status_list(StatusPurpose::Message);
+    let status = StatusEntry {
+        id: format!("{list}#{}", facts.status_index),
+        kind: "BitstringStatusListEntry".into(),
+        status_purpose: StatusPurpose::Message,
+        status_list_index: facts.status_index.to_string(),
+        status_list_credential: list,
+        status_size: Some(STATUS_SIZE),
+        status_message: STATUS_MESSAGES
+            .iter()
+            .map(|(status, standing)| StatusMessage {
+                status: (*status).into(),
+                message: standing.message().into(),
+            })
+            .collect(),
     };
     Credential {
         context: vec![VC_CONTEXT.into(), OB_CONTEXT.into()],
@@ -390,18 +520,15 @@ pub fn credential(facts: &CredentialFacts<'_>) -> Credential {
                 human_code: facts.category.into(),
             },
         },
-        credential_status: vec![
-            status(StatusPurpose::Revocation),
-            status(StatusPurpose::Suspension),
-        ],
+        credential_status: CredentialStatus::One(status),
         evidence: vec![Evidence {
-            id: a.evidence(facts.application),
+            id: a.verify_number(facts.number),
             types: vec!["Evidence".into()],
             name: "Endorsement decision".into(),
             narrative: format!(
-                "The association decided to endorse on {} (application {}).",
-                facts.awarded_at.format("%-d %B %Y"),
-                facts.application
+                "The association decided to endorse on {} after peer review. The public check of endorsement {} is at this address.",
+                facts.awarded_at.format("%Y-%m-%d"),
+                facts.number
             ),
         }],
     }
@@ -694,6 +821,42 @@ impl Bitstring {
         Self(bytes)
     }
 
+    /// A list of `size`-bit values, `(index, value)` set and every other 0,
+    /// at least [`STATUS_LIST_MIN_BITS`] long. A value wider than `size` bits
+    /// keeps its low bits.
+    pub fn with_values(size: u32, values: impl IntoIterator<Item = (u64, u8)>) -> Self {
+        let size = u64::from(size.clamp(1, 8));
+        let values: Vec<(u64, u8)> = values.into_iter().collect();
+        let highest = values.iter().map(|(i, _)| *i).max().unwrap_or(0);
+        let bits = usize::try_from((highest + 1) * size)
+            .unwrap_or(usize::MAX)
+            .max(STATUS_LIST_MIN_BITS);
+        let mut bytes = vec![0u8; bits.div_ceil(8)];
+        for (index, value) in values {
+            for bit in 0..size {
+                // The most significant bit of the value comes first.
+                let shift = u32::try_from(size - 1 - bit).unwrap_or(0);
+                if (value >> shift) & 1 == 1 {
+                    if let Ok(at) = usize::try_from(index * size + bit) {
+                        bytes[at / 8] |= 0x80 >> (at % 8);
+                    }
+                }
+            }
+        }
+        Self(bytes)
+    }
+
+    /// The `size`-bit value at `index`; `None` past the end.
+    pub fn value(&self, index: u64, size: u32) -> Option<u8> {
+        let size = u64::from(size.clamp(1, 8));
+        let mut value = 0u8;
+        for bit in 0..size {
+            let set = self.get(index.checked_mul(size)?.checked_add(bit)?)?;
+            value = (value << 1) | u8::from(set);
+        }
+        Some(value)
+    }
+
     /// Whether the bit at `index` is set; `None` past the end.
     pub fn get(&self, index: u64) -> Option<bool> {
         let i = usize::try_from(index).ok()?;
@@ -732,11 +895,12 @@ impl Bitstring {
     }
 }
 
-/// The status list credential for a purpose, listing these set indexes.
+/// The status list credential for a purpose: `values` gives each listed
+/// index its value (1 for a set bit; 0 to 3 in the `message` list).
 pub fn status_list(
     addresses: &Addresses,
     purpose: StatusPurpose,
-    set: impl IntoIterator<Item = u64>,
+    values: impl IntoIterator<Item = (u64, u8)>,
     now: DateTime<Utc>,
 ) -> StatusListCredential {
     let id = addresses.status_list(purpose);
@@ -746,7 +910,7 @@ pub fn status_list(
             id: format!("{id}#list"),
             kind: "BitstringStatusList".into(),
             status_purpose: purpose,
-            encoded_list: Bitstring::with_set(set).encode(),
+            encoded_list: Bitstring::with_values(purpose.size(), values).encode(),
         },
         id,
         types: vec![
@@ -767,13 +931,13 @@ pub fn sign_status_list(
 }
 
 /// Checks a status list's signature and that it is the list `entry` points to,
-/// and reads the entry's bit.
-pub fn status_bit(
+/// and reads where the entry puts the credential.
+pub fn status_of(
     jwt: &str,
     keys: &JwkSet,
     issuer: &str,
     entry: &StatusEntry,
-) -> Result<bool, NotGenuine> {
+) -> Result<Standing, NotGenuine> {
     let bad = |why: &str| NotGenuine::BadStatusList(why.to_string());
     let list = verify::<StatusListCredential>(jwt, keys, issuer)
         .map_err(|why| NotGenuine::BadStatusList(why.to_string()))?
@@ -784,13 +948,29 @@ pub fn status_bit(
     if list.credential_subject.status_purpose != entry.status_purpose {
         return Err(bad("it is for another purpose"));
     }
+    if entry.size() != entry.status_purpose.size() {
+        return Err(bad("the credential's status size is not the list's"));
+    }
     let index: u64 = entry
         .status_list_index
         .parse()
         .map_err(|_| bad("the credential's index is not a number"))?;
     let bits = Bitstring::decode(&list.credential_subject.encoded_list).map_err(|why| bad(&why))?;
-    bits.get(index)
-        .ok_or_else(|| bad("the credential's index is past the end of the list"))
+    let value = bits
+        .value(index, entry.size())
+        .ok_or_else(|| bad("the credential's index is past the end of the list"))?;
+    entry
+        .standing(value)
+        .ok_or_else(|| bad("the list holds a value the credential does not explain"))
+}
+
+/// Where several entries put a credential: revoked outweighs suspended,
+/// suspended outweighs valid.
+pub fn combined(standings: impl IntoIterator<Item = Standing>) -> Standing {
+    standings
+        .into_iter()
+        .max_by_key(|s| s.value())
+        .unwrap_or(Standing::Valid)
 }
 
 /// The plain answer a verifier gives.
@@ -847,20 +1027,15 @@ impl Verdict {
     }
 }
 
-/// The answer for a genuine credential, given its status bits and the time.
-/// Revocation outweighs everything; an expired credential reads as expired
-/// even when its suspension bit is also set (a lapsed endorsement is both).
-pub fn verdict(
-    credential: &Credential,
-    revoked: bool,
-    suspended: bool,
-    now: DateTime<Utc>,
-) -> Verdict {
-    if revoked {
+/// The answer for a genuine credential, given where its status lists put it
+/// and the time. Revocation outweighs everything; an expired credential reads
+/// as expired even when it is also suspended (a lapsed endorsement is both).
+pub fn verdict(credential: &Credential, standing: Standing, now: DateTime<Utc>) -> Verdict {
+    if standing == Standing::Revoked {
         Verdict::Revoked
     } else if credential.valid_until.is_some_and(|until| now > until) {
         Verdict::Expired
-    } else if suspended {
+    } else if standing == Standing::Suspended {
         Verdict::Suspended
     } else if now < credential.valid_from {
         Verdict::NotYetValid
@@ -873,14 +1048,6 @@ pub fn verdict(
 /// one (people paste the `.json` download).
 pub fn looks_like_json(text: &str) -> bool {
     text.trim_start().starts_with('{')
-}
-
-/// When the status entry for a purpose is in the credential.
-pub fn status_entry(credential: &Credential, purpose: StatusPurpose) -> Option<&StatusEntry> {
-    credential
-        .credential_status
-        .iter()
-        .find(|e| e.status_purpose == purpose)
 }
 
 /// The payload of a JWT, readable, without checking anything: for the holder's
@@ -923,7 +1090,6 @@ mod tests {
             valid_from: now,
             valid_until: now + Duration::days(60),
             status_index: 7,
-            application: "00000000-0000-4000-8000-000000000002",
         }
     }
 
@@ -950,7 +1116,7 @@ mod tests {
             Some("vc+jwt")
         );
         assert_eq!(header.and_then(|h| h.kid), Some("k1".into()));
-        assert_eq!(verdict(&credential, false, false, now()), Verdict::Valid);
+        assert_eq!(verdict(&credential, Standing::Valid, now()), Verdict::Valid);
     }
 
     #[test]
@@ -1012,21 +1178,70 @@ mod tests {
     }
 
     #[test]
-    fn dates_and_bits_decide_the_verdict() {
+    fn dates_and_standing_decide_the_verdict() {
         let addresses = Addresses::new("https://endorse.example.org");
         let credential = credential(&facts(&addresses, now()));
         let later = now() + Duration::days(61);
-        assert_eq!(verdict(&credential, false, false, later), Verdict::Expired);
-        assert_eq!(verdict(&credential, false, true, later), Verdict::Expired);
-        assert_eq!(verdict(&credential, true, false, later), Verdict::Revoked);
-        assert_eq!(verdict(&credential, false, true, now()), Verdict::Suspended);
+        let (valid, suspended, revoked) = (Standing::Valid, Standing::Suspended, Standing::Revoked);
+        assert_eq!(verdict(&credential, valid, later), Verdict::Expired);
+        assert_eq!(verdict(&credential, suspended, later), Verdict::Expired);
+        assert_eq!(verdict(&credential, revoked, later), Verdict::Revoked);
+        assert_eq!(verdict(&credential, suspended, now()), Verdict::Suspended);
         assert_eq!(
-            verdict(&credential, false, false, now() - Duration::seconds(1)),
+            verdict(&credential, valid, now() - Duration::seconds(1)),
             Verdict::NotYetValid
         );
         // The last second of the window still counts.
         let last = now() + Duration::days(60);
-        assert_eq!(verdict(&credential, false, false, last), Verdict::Valid);
+        assert_eq!(verdict(&credential, valid, last), Verdict::Valid);
+        assert_eq!(combined([valid, revoked, suspended]), revoked);
+        assert_eq!(combined([]), valid);
+    }
+
+    #[test]
+    fn a_credential_has_one_status_entry_that_tells_all_three_apart() {
+        let addresses = Addresses::new("https://endorse.example.org");
+        let credential = credential(&facts(&addresses, now()));
+        let json = serde_json::to_value(&credential).unwrap_or_default();
+        let status = &json["credentialStatus"];
+        assert!(status.is_object(), "one object, not a list: {status}");
+        assert_eq!(status["type"], "BitstringStatusListEntry");
+        assert_eq!(status["statusPurpose"], "message");
+        assert_eq!(status["statusSize"], 2);
+        assert_eq!(
+            status["statusListCredential"],
+            "https://endorse.example.org/api/v1/status-lists/message"
+        );
+        assert_eq!(status["statusMessage"][2]["status"], "0x2");
+        assert_eq!(status["statusMessage"][2]["message"], "revoked");
+        // Evidence a verifier can open: the public check of the number.
+        assert_eq!(
+            json["evidence"][0]["id"],
+            "https://endorse.example.org/verify/AL-IFS-2026-0001"
+        );
+    }
+
+    #[test]
+    fn a_credential_issued_with_two_entries_still_reads() {
+        let addresses = Addresses::new("https://endorse.example.org");
+        let mut json =
+            serde_json::to_value(credential(&facts(&addresses, now()))).unwrap_or_default();
+        let entry = |purpose: &str| {
+            serde_json::json!({
+                "id": format!("https://endorse.example.org/api/v1/status-lists/{purpose}#4"),
+                "type": "BitstringStatusListEntry",
+                "statusPurpose": purpose,
+                "statusListIndex": "4",
+                "statusListCredential": format!("https://endorse.example.org/api/v1/status-lists/{purpose}"),
+            })
+        };
+        json["credentialStatus"] = serde_json::json!([entry("revocation"), entry("suspension")]);
+        let old: Credential = serde_json::from_value(json).unwrap_or_else(|e| panic!("{e}"));
+        let entries = old.credential_status.entries();
+        assert_eq!(entries.len(), 2);
+        assert_eq!(entries[0].standing(1), Some(Standing::Revoked));
+        assert_eq!(entries[1].standing(1), Some(Standing::Suspended));
+        assert_eq!(entries[1].standing(0), Some(Standing::Valid));
     }
 
     #[test]
@@ -1035,47 +1250,61 @@ mod tests {
         let (signing, jwk) = key("k1", 1);
         let keys = JwkSet { keys: vec![jwk] };
         let credential = credential(&facts(&addresses, now()));
-        let entry = status_entry(&credential, StatusPurpose::Revocation).cloned();
-        let Some(entry) = entry else {
-            panic!("the credential has a revocation entry");
+        let entry = credential.credential_status.entries()[0].clone();
+        let issuer = addresses.issuer();
+        let list = |values: Vec<(u64, u8)>| {
+            let list = status_list(&addresses, StatusPurpose::Message, values, now());
+            sign_status_list(&list, &signing).unwrap_or_default()
         };
-        let clean = status_list(&addresses, StatusPurpose::Revocation, [3, 8], now());
-        let jwt = sign_status_list(&clean, &signing).unwrap_or_default();
+        // The facts give index 7.
         assert_eq!(
-            status_bit(&jwt, &keys, &addresses.issuer(), &entry),
-            Ok(false)
+            status_of(&list(vec![(3, 2), (8, 1)]), &keys, &issuer, &entry),
+            Ok(Standing::Valid)
         );
-        let revoked = status_list(&addresses, StatusPurpose::Revocation, [7], now());
-        let jwt = sign_status_list(&revoked, &signing).unwrap_or_default();
         assert_eq!(
-            status_bit(&jwt, &keys, &addresses.issuer(), &entry),
-            Ok(true)
+            status_of(&list(vec![(7, 1)]), &keys, &issuer, &entry),
+            Ok(Standing::Suspended)
         );
-        // The suspension list cannot stand in for the revocation list.
-        let other = status_list(&addresses, StatusPurpose::Suspension, [7], now());
+        assert_eq!(
+            status_of(&list(vec![(7, 2)]), &keys, &issuer, &entry),
+            Ok(Standing::Revoked)
+        );
+        // A value the entry does not explain is not trusted.
+        assert!(matches!(
+            status_of(&list(vec![(7, 3)]), &keys, &issuer, &entry),
+            Err(NotGenuine::BadStatusList(_))
+        ));
+        // Another purpose's list cannot stand in for it.
+        let other = status_list(&addresses, StatusPurpose::Suspension, [(7, 1)], now());
         let jwt = sign_status_list(&other, &signing).unwrap_or_default();
         assert!(matches!(
-            status_bit(&jwt, &keys, &addresses.issuer(), &entry),
+            status_of(&jwt, &keys, &issuer, &entry),
             Err(NotGenuine::BadStatusList(_))
         ));
     }
 
     #[test]
     fn bitstrings_are_left_to_right_and_at_least_16_kib() {
-        let bits = Bitstring::with_set([0, 9, 200_000]);
+        let bits = Bitstring::with_values(1, [(0, 1), (9, 1), (200_000, 1)]);
         assert_eq!(bits.0[0], 0x80);
         assert_eq!(bits.0[1], 0x40);
         assert_eq!(bits.get(0), Some(true));
         assert_eq!(bits.get(1), Some(false));
         assert_eq!(bits.get(200_000), Some(true));
         assert_eq!(bits.get(200_008), None);
-        let empty = Bitstring::with_set([]);
+        let empty = Bitstring::with_values(2, []);
         assert_eq!(empty.0.len(), STATUS_LIST_MIN_BITS / 8);
         let decoded = Bitstring::decode(&bits.encode());
         assert_eq!(decoded, Ok(bits));
         assert!(Bitstring::decode("xabc").is_err());
         assert!(Bitstring::decode("u!!!").is_err());
         assert!(Bitstring::decode("uAAAA").is_err());
+        // Two bits a value, the most significant first: index 1 holds 0b10.
+        let pairs = Bitstring::with_values(2, [(1, 2), (2, 1)]);
+        assert_eq!(pairs.0[0], 0b0010_0100);
+        assert_eq!(pairs.value(1, 2), Some(2));
+        assert_eq!(pairs.value(2, 2), Some(1));
+        assert_eq!(pairs.value(0, 2), Some(0));
     }
 
     #[test]

@@ -94,6 +94,17 @@ impl EndorsementStatus {
         }
     }
 
+    /// Where the status lists put an endorsement in this status: revoked,
+    /// suspended for any other status not in good standing, valid otherwise.
+    pub const fn standing(self) -> crate::credential::Standing {
+        use crate::credential::Standing;
+        match self {
+            EndorsementStatus::Revoked => Standing::Revoked,
+            s if s.in_good_standing() => Standing::Valid,
+            _ => Standing::Suspended,
+        }
+    }
+
     /// The statuses an admin may move it to from this one. Revoked is final;
     /// lapsing and renewal are the renewal process's own steps.
     pub fn admin_moves(self) -> &'static [EndorsementStatus] {

@@ -7,7 +7,8 @@
 // --at checks the dates as of that time instead of now.
 // Prints one JSON line: {"verdict": "valid" | "expired" | "revoked" |
 // "suspended" | "not-genuine", "reason": "..."}. Status lists are matched to
-// the credential's entries by their id.
+// the credential's entries by their id; an entry with `statusPurpose:
+// "message"` is read as `statusSize` bits explained by its `statusMessage`.
 import { readFileSync } from "node:fs";
 import { gunzipSync } from "node:zlib";
 import { createLocalJWKSet, jwtVerify, errors } from "jose";
@@ -50,20 +51,40 @@ for (const path of listPaths) {
   }
 }
 
-const bit = (encoded, index) => {
+// The value of `size` bits at entry `index`, the most significant bit first
+// (W3C Bitstring Status List 1.0).
+const valueAt = (encoded, index, size) => {
   if (!encoded.startsWith("u")) throw new Error("the list is not multibase base64url");
   const bytes = gunzipSync(Buffer.from(encoded.slice(1), "base64url"));
-  if (index >= bytes.length * 8) throw new Error("index past the end of the list");
-  return (bytes[index >> 3] >> (7 - (index & 7))) & 1;
+  let value = 0;
+  for (let i = index * size; i < (index + 1) * size; i++) {
+    if (i >= bytes.length * 8) throw new Error("index past the end of the list");
+    value = (value << 1) | ((bytes[i >> 3] >> (7 - (i & 7))) & 1);
+  }
+  return value;
 };
 
-const set = {};
-for (const entry of credential.credentialStatus ?? []) {
+// credentialStatus is one object (as Open Badges 3.0 has it) or, in older
+// credentials, a list of entries.
+const status = credential.credentialStatus;
+const entries = status === undefined ? [] : Array.isArray(status) ? status : [status];
+const found = new Set();
+let checked = 0;
+for (const entry of entries) {
   const list = lists.get(entry.statusListCredential);
   if (!list) continue;
   if (list.credentialSubject.statusPurpose !== entry.statusPurpose) say("not-genuine", "a status list has another purpose");
-  set[entry.statusPurpose] = bit(list.credentialSubject.encodedList, Number(entry.statusListIndex)) === 1;
+  const size = Number(entry.statusSize ?? 1);
+  const value = valueAt(list.credentialSubject.encodedList, Number(entry.statusListIndex), size);
+  checked += 1;
+  if (entry.statusPurpose === "message") {
+    const message = (entry.statusMessage ?? []).find((m) => parseInt(m.status, 16) === value);
+    if (!message) say("not-genuine", `the list holds ${value}, which the credential does not explain`);
+    if (message.message !== "valid") found.add(message.message);
+  } else if (value === 1) {
+    found.add(entry.statusPurpose === "revocation" ? "revoked" : "suspended");
+  }
 }
-if (set.revocation) say("revoked", "the revocation bit is set");
-if (set.suspension) say("suspended", "the suspension bit is set");
-say("valid", `signed by ${issuer}; checked ${Object.keys(set).length} status list(s)`);
+if (found.has("revoked")) say("revoked", "the status list says revoked");
+if (found.has("suspended")) say("suspended", "the status list says suspended");
+say("valid", `signed by ${issuer}; checked ${checked} status entr${checked === 1 ? "y" : "ies"}`);

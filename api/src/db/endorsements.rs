@@ -365,14 +365,21 @@ pub fn set_credential_facts(
 pub fn status_indexes(
     conn: &mut AnyConnection,
     statuses: &[EndorsementStatus],
-) -> DbResult<Vec<i64>> {
+) -> DbResult<Vec<(EndorsementStatus, i64)>> {
     let names: Vec<&str> = statuses.iter().map(|s| s.as_str()).collect();
-    let indexes: Vec<Option<i64>> = endorsements::table
+    let rows: Vec<(String, Option<i64>)> = endorsements::table
         .filter(endorsements::status.eq_any(names))
         .filter(endorsements::status_index.is_not_null())
-        .select(endorsements::status_index)
+        .select((endorsements::status, endorsements::status_index))
         .load(conn)?;
-    Ok(indexes.into_iter().flatten().collect())
+    rows.into_iter()
+        .filter_map(|(status, index)| index.map(|i| (status, i)))
+        .map(|(status, index)| {
+            let status = EndorsementStatus::parse(&status)
+                .ok_or_else(|| DbError::Corrupt(format!("endorsement status '{status}'")))?;
+            Ok((status, index))
+        })
+        .collect()
 }
 
 /// The public registry: listed endorsements in good standing, by name.

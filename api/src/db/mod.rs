@@ -109,6 +109,7 @@ impl From<diesel::result::Error> for DbError {
             // deadlock_detected, which diesel reports by their message only.
             Error::DatabaseError(_, info)
                 if info.message().contains("deadlock detected")
+                    || info.message().contains("lock timeout")
                     || info.message().contains("database is locked")
                     || info.message().contains("database table is locked")
                     || info.message().contains("database is busy") =>
@@ -137,14 +138,17 @@ pub enum Guarded<T> {
 /// The result of a database call.
 pub type DbResult<T> = Result<T, DbError>;
 
-/// How long a SQLite writer waits for the write lock before the request is
-/// answered 503 (Retry-After).
+/// How long a writer waits for a lock (SQLite's write lock, a PostgreSQL row
+/// lock) before the request is answered 503 (Retry-After), unless
+/// `Settings::database_wait_ms` says otherwise.
 pub const BUSY_TIMEOUT_MS: u32 = 10_000;
 
 /// Opens connections of the configured backend and prepares each one.
 #[derive(Debug, Clone)]
 pub struct ConnectionFactory {
     url: DatabaseUrl,
+    /// How long a statement waits for a lock before it gives up.
+    wait_ms: u32,
 }
 
 impl ConnectionFactory {
@@ -158,8 +162,9 @@ impl ConnectionFactory {
                 // `synchronous = FULL`: a commit is on disk before it is
                 // acknowledged, so it survives a power loss, not only a crash.
                 conn.batch_execute(&format!(
-                    "PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}; PRAGMA journal_mode = WAL; \
-                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;"
+                    "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
+                     PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                    self.wait_ms
                 ))
                 .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(AnyConnection::Sqlite(conn))
@@ -167,8 +172,13 @@ impl ConnectionFactory {
             #[cfg(feature = "postgres")]
             DatabaseUrl::Postgres(url) => {
                 let mut conn = diesel::PgConnection::establish(url)?;
-                conn.batch_execute("SET TIME ZONE 'UTC'")
-                    .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                // A row lock waited for past the bound gives up (503), like
+                // SQLite's busy timeout, instead of holding the request.
+                conn.batch_execute(&format!(
+                    "SET TIME ZONE 'UTC'; SET lock_timeout = {}",
+                    self.wait_ms
+                ))
+                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
                 Ok(AnyConnection::Postgresql(conn))
             }
             #[cfg(not(feature = "postgres"))]
@@ -206,11 +216,21 @@ impl Db {
     /// Connects to the database. SQLite gets a small pool (one writer at a time
     /// anyway); PostgreSQL a larger one.
     pub fn connect(url: &DatabaseUrl) -> anyhow::Result<Self> {
+        Self::connect_waiting(url, BUSY_TIMEOUT_MS)
+    }
+
+    /// [`Db::connect`], with a statement waiting at most `wait_ms` for a lock
+    /// (SQLite's write lock, a PostgreSQL row lock) before the request is
+    /// answered 503.
+    pub fn connect_waiting(url: &DatabaseUrl, wait_ms: u32) -> anyhow::Result<Self> {
         let max_size = match url {
             DatabaseUrl::Sqlite(_) => 8,
             DatabaseUrl::Postgres(_) => 16,
         };
-        let factory = ConnectionFactory { url: url.clone() };
+        let factory = ConnectionFactory {
+            url: url.clone(),
+            wait_ms,
+        };
         // One connection first, so a wrong URL fails at once with its own words
         // instead of after the pool's retries.
         factory.establish().map_err(|error| {

@@ -390,3 +390,62 @@ async fn twenty_two_hour_sessions_on_one_day_at_once_store_at_most_twenty_four_h
     let stored = portfolio(&app, &token).await.entries;
     assert_eq!(stored.len(), 12);
 }
+
+#[actix_web::test]
+async fn a_database_held_past_the_wait_answers_503_with_retry_after_and_nothing_is_lost() {
+    let app = spawn_app_with(|settings| settings.database_wait_ms = 300).await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let token = session.access_token;
+    // Someone else holds the lock the write needs, past the wait: SQLite's
+    // write lock, or on PostgreSQL the applicant's row.
+    let holder = app.db.clone();
+    let owner = session.user.id;
+    let (locked, release) = std::sync::mpsc::channel::<()>();
+    let (done, finished) = std::sync::mpsc::channel::<()>();
+    let hold = std::thread::spawn(move || {
+        let mut conn = holder.get().unwrap();
+        endorse_api::db::write::<_, endorse_api::db::DbError, _>(&mut conn, |conn| {
+            endorse_api::db::lock_owner(conn, owner)?;
+            locked.send(()).unwrap();
+            finished.recv().unwrap();
+            Ok(())
+        })
+        .unwrap();
+    });
+    release.recv().unwrap();
+    let response = app
+        .post_as(
+            "/api/v1/me/portfolio/training",
+            &token,
+            &training("While the lock is held"),
+        )
+        .await;
+    let retry_after = response
+        .headers()
+        .get("retry-after")
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    let problem = expect_problem(response, StatusCode::SERVICE_UNAVAILABLE).await;
+    assert!(
+        retry_after.is_some_and(|s| s > 0),
+        "Retry-After: {retry_after:?}"
+    );
+    assert!(
+        !problem.message().contains("locked"),
+        "the cause stays in the log: {problem:?}"
+    );
+    done.send(()).unwrap();
+    hold.join().unwrap();
+    // Once the lock is free, the same write goes through, and nothing was
+    // half-written before.
+    let stored = portfolio(&app, &token).await.entries;
+    assert!(stored.is_empty(), "{stored:?}");
+    let response = app
+        .post_as(
+            "/api/v1/me/portfolio/training",
+            &token,
+            &training("While the lock is held"),
+        )
+        .await;
+    assert_eq!(response.status(), StatusCode::CREATED);
+}

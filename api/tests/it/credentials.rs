@@ -9,7 +9,7 @@ use crate::endorsements::{endorsed, move_to};
 use crate::helpers::*;
 use endorse_api::clock::Clock;
 use endorse_shared::credential::{
-    self, status_bit, status_entry, verdict, verify_credential, Credential, StatusPurpose, Verdict,
+    self, combined, status_of, verdict, verify_credential, Credential, StatusPurpose, Verdict,
 };
 use endorse_shared::endorsements::{
     CredentialDownload, EndorsementView, IssuerKeyView, PublicCredential,
@@ -66,16 +66,21 @@ async fn check(app: &TestApp, jwt: &str) -> (Verdict, Option<Credential>) {
         Ok(credential) => credential,
         Err(why) => return (Verdict::NotGenuine(why), None),
     };
-    let mut bits = [false; 2];
-    for (i, purpose) in StatusPurpose::ALL.into_iter().enumerate() {
-        let entry = status_entry(&credential, purpose)
-            .expect("a status entry")
-            .clone();
+    let mut standings = Vec::new();
+    for entry in credential.credential_status.entries() {
+        let purpose = StatusPurpose::parse(
+            entry
+                .status_list_credential
+                .rsplit('/')
+                .next()
+                .expect("a list address"),
+        )
+        .expect("a list Endorse publishes");
         let list = status_list_jwt(app, purpose).await;
-        bits[i] = status_bit(&list, &keys, &issuer, &entry).expect("a genuine status list");
+        standings.push(status_of(&list, &keys, &issuer, entry).expect("a genuine status list"));
     }
     (
-        verdict(&credential, bits[0], bits[1], app.clock.now()),
+        verdict(&credential, combined(standings), app.clock.now()),
         Some(credential),
     )
 }
@@ -100,7 +105,7 @@ async fn mine(app: &TestApp, token: &str) -> Vec<EndorsementView> {
 #[actix_web::test]
 async fn a_credential_verifies_and_its_status_bits_follow_the_endorsement() {
     let app = spawn_app().await;
-    let (admin, ada, application) = endorsed(&app).await;
+    let (admin, ada, _) = endorsed(&app).await;
     let number = mine(&app, &ada).await[0].number.clone();
 
     // The published key: one Ed25519 key, no private part.
@@ -111,9 +116,13 @@ async fn a_credential_verifies_and_its_status_bits_follow_the_endorsement() {
     assert_eq!(published["keys"][0]["crv"], "Ed25519");
     assert!(published["keys"][0].get("d").is_none());
 
-    // The holder's credential: an Open Badges 3.0 credential, signed.
+    // The holder's credential: an Open Badges 3.0 credential, signed, that
+    // keeps the rules of 1EdTech's AchievementCredential schema.
     let got = download(&app, &ada, &number).await;
     assert_eq!(got.number, number);
+    let payload = credential::readable_payload(&got.jwt).unwrap();
+    let problems = achievement_credential_problems(&payload);
+    assert!(problems.is_empty(), "{problems:#?}\n{payload:#}");
     let (answer, credential) = check(&app, &got.jwt).await;
     assert_eq!(answer, Verdict::Valid);
     let credential = credential.unwrap();
@@ -124,9 +133,15 @@ async fn a_credential_verifies_and_its_status_bits_follow_the_endorsement() {
         credential.credential_subject.achievement.achievement_type,
         "Certification"
     );
-    assert!(credential.evidence[0]
-        .id
-        .ends_with(&application.id.to_string()));
+    // The evidence is the public check of the number, which a verifier can
+    // open (the admins' page of the application was not).
+    assert!(
+        credential.evidence[0]
+            .id
+            .ends_with(&format!("/verify/{number}")),
+        "{:?}",
+        credential.evidence
+    );
     let due = mine(&app, &ada).await[0].renewal_due;
     assert_eq!(
         credential.valid_until.unwrap().date_naive(),
@@ -244,7 +259,7 @@ async fn a_credential_verifies_and_its_status_bits_follow_the_endorsement() {
     let moved_on = {
         let keys = jwks(&app).await;
         let credential = verify_credential(&got.jwt, &keys, &issuer_id(&app).await).unwrap();
-        verdict(&credential, false, false, app.clock.now())
+        verdict(&credential, credential::Standing::Valid, app.clock.now())
     };
     assert_eq!(moved_on, Verdict::Expired);
 }
@@ -333,6 +348,152 @@ async fn rotating_the_key_keeps_old_credentials_verifiable() {
     ));
 }
 
+/// Where a credential breaks the rules of 1EdTech's AchievementCredential
+/// JSON Schema (Open Badges 3.0, `docs/schema/achievementcredential.json` in
+/// the openbadges-specification repository), written out rule by rule for
+/// what Endorse issues: the required properties, `credentialStatus` as one
+/// object with `id` and `type`, the subject's `IdentityObject` (no other
+/// properties; `identityType` from its enumeration), the achievement's
+/// required properties and `achievementType`, evidence with a `type`, and
+/// RFC 3339 dates.
+fn achievement_credential_problems(c: &Value) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut need = |ok: bool, what: &str| {
+        if !ok {
+            problems.push(what.to_string());
+        }
+    };
+    let has_type = |v: &Value, t: &str| match v {
+        Value::String(s) => s == t,
+        Value::Array(items) => items.iter().any(|i| i == t),
+        _ => false,
+    };
+    let is_date = |v: &Value| {
+        v.as_str()
+            .is_some_and(|s| chrono::DateTime::parse_from_rfc3339(s).is_ok())
+    };
+    for key in [
+        "@context",
+        "id",
+        "type",
+        "name",
+        "credentialSubject",
+        "issuer",
+    ] {
+        need(c.get(key).is_some(), &format!("$.{key} is required"));
+    }
+    need(
+        c["@context"].as_array().is_some_and(|a| !a.is_empty()),
+        "$.@context is a non-empty array",
+    );
+    need(
+        has_type(&c["type"], "VerifiableCredential")
+            && (has_type(&c["type"], "OpenBadgeCredential")
+                || has_type(&c["type"], "AchievementCredential")),
+        "$.type holds VerifiableCredential and OpenBadgeCredential",
+    );
+    need(is_date(&c["validFrom"]), "$.validFrom is a date-time");
+    if let Some(until) = c.get("validUntil") {
+        need(is_date(until), "$.validUntil is a date-time");
+    }
+    if let Some(awarded) = c.get("awardedDate") {
+        need(is_date(awarded), "$.awardedDate is a date-time");
+    }
+    let status = &c["credentialStatus"];
+    need(status.is_object(), "$.credentialStatus is one object");
+    need(
+        status["id"].is_string() && status["type"].is_string(),
+        "$.credentialStatus has id and type",
+    );
+    let issuer = &c["issuer"];
+    need(
+        issuer["id"].is_string() && has_type(&issuer["type"], "Profile"),
+        "$.issuer is a Profile with an id",
+    );
+    let subject = &c["credentialSubject"];
+    need(
+        has_type(&subject["type"], "AchievementSubject"),
+        "$.credentialSubject.type holds AchievementSubject",
+    );
+    need(
+        subject.get("id").is_some()
+            || subject["identifier"]
+                .as_array()
+                .is_some_and(|a| !a.is_empty()),
+        "$.credentialSubject has an id or an identifier",
+    );
+    const IDENTITY_TYPES: [&str; 19] = [
+        "name",
+        "sourcedId",
+        "systemId",
+        "productId",
+        "userName",
+        "accountId",
+        "emailAddress",
+        "nationalIdentityNumber",
+        "isbn",
+        "issn",
+        "lisSourcedId",
+        "oneRosterSourcedId",
+        "sisSourcedId",
+        "ltiContextId",
+        "ltiDeploymentId",
+        "ltiToolId",
+        "ltiPlatformId",
+        "ltiUserId",
+        "identifier",
+    ];
+    for identity in subject["identifier"].as_array().into_iter().flatten() {
+        let keys: Vec<&str> = identity
+            .as_object()
+            .map(|o| o.keys().map(String::as_str).collect())
+            .unwrap_or_default();
+        need(
+            keys.iter()
+                .all(|k| ["type", "hashed", "identityHash", "identityType", "salt"].contains(k)),
+            "an IdentityObject has no other properties",
+        );
+        need(
+            identity["type"].is_string()
+                && identity["hashed"].is_boolean()
+                && identity["identityHash"].is_string(),
+            "an IdentityObject has type, hashed and identityHash",
+        );
+        need(
+            identity["identityType"]
+                .as_str()
+                .is_some_and(|t| IDENTITY_TYPES.contains(&t) || t.starts_with("ext:")),
+            "an IdentityObject's identityType is in the enumeration",
+        );
+    }
+    let achievement = &subject["achievement"];
+    for key in ["id", "type", "criteria", "description", "name"] {
+        need(
+            achievement.get(key).is_some(),
+            &format!("$.credentialSubject.achievement.{key} is required"),
+        );
+    }
+    need(
+        achievement["achievementType"]
+            .as_str()
+            .is_some_and(|t| ["Certification", "License"].contains(&t) || t.starts_with("ext:")),
+        "the achievementType is in the enumeration",
+    );
+    for evidence in c["evidence"].as_array().into_iter().flatten() {
+        need(
+            has_type(&evidence["type"], "Evidence"),
+            "evidence has type Evidence",
+        );
+        need(
+            evidence["id"]
+                .as_str()
+                .is_some_and(|id| id.contains("/verify/")),
+            "evidence points to the public check, which anyone can open",
+        );
+    }
+    problems
+}
+
 /// The workspace's `tests/verifier` directory, with its packages installed.
 fn verifier_dir() -> PathBuf {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/verifier");
@@ -352,6 +513,7 @@ fn independent(dir: &Path, files: &Path, issuer: &str, at: chrono::DateTime<chro
         .arg(files.join("jwks.json"))
         .arg(files.join("credential.jwt"))
         .arg(issuer)
+        .arg(files.join("message.jwt"))
         .arg(files.join("revocation.jwt"))
         .arg(files.join("suspension.jwt"))
         .arg("--at")
@@ -380,6 +542,10 @@ async fn an_independent_verifier_agrees() {
         write(
             "jwks.json",
             &serde_json::to_string(&jwks(&app).await).unwrap(),
+        );
+        write(
+            "message.jwt",
+            &status_list_jwt(&app, StatusPurpose::Message).await,
         );
         write(
             "revocation.jwt",
@@ -431,7 +597,20 @@ async fn an_independent_verifier_agrees() {
         "expired"
     );
 
-    // Revoked: the revocation list's bit reads as revoked.
+    // Suspended, then revoked: the one status entry's value reads as each.
+    let version = mine(&app, &ada).await[0].version;
+    let moved = move_to(
+        &app,
+        &admin,
+        &number,
+        version,
+        "suspended",
+        "Pending a complaint.",
+    )
+    .await;
+    assert_eq!(moved.status(), StatusCode::OK);
+    publish().await;
+    assert_eq!(verdict_of(&jwt), "suspended");
     let version = mine(&app, &ada).await[0].version;
     let moved = move_to(
         &app,

@@ -70,7 +70,7 @@ async fn tick(app: &TestApp) {
     app.worker.tick().await.unwrap();
 }
 
-/// Whether the endorsement's bit is set in the suspension list now.
+/// Whether the status list says the endorsement is suspended now.
 async fn suspended_bit(app: &TestApp, token: &str, number: &str) -> bool {
     let got: CredentialDownload = expect_json(
         app.get_as(&format!("/api/v1/endorsements/{number}/credential"), token)
@@ -79,16 +79,14 @@ async fn suspended_bit(app: &TestApp, token: &str, number: &str) -> bool {
     )
     .await;
     let payload = credential::readable_payload(&got.jwt).unwrap();
-    let index: u64 = payload["credentialStatus"][1]["statusListIndex"]
-        .as_str()
-        .unwrap()
-        .parse()
-        .unwrap();
+    let entry = &payload["credentialStatus"];
+    assert_eq!(entry["statusPurpose"], "message");
+    let index: u64 = entry["statusListIndex"].as_str().unwrap().parse().unwrap();
     let list = app
         .client
         .get(app.url(&format!(
             "/api/v1/status-lists/{}",
-            StatusPurpose::Suspension.as_str()
+            StatusPurpose::Message.as_str()
         )))
         .send()
         .await
@@ -99,8 +97,9 @@ async fn suspended_bit(app: &TestApp, token: &str, number: &str) -> bool {
     let list = credential::readable_payload(&list).unwrap();
     Bitstring::decode(list["credentialSubject"]["encodedList"].as_str().unwrap())
         .unwrap()
-        .get(index)
+        .value(index, credential::STATUS_SIZE)
         .unwrap()
+        == credential::Standing::Suspended.value()
 }
 
 #[actix_web::test]

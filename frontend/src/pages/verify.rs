@@ -7,8 +7,7 @@ use crate::api::{self, ApiError};
 use crate::components::{Alert, PageTitle};
 use chrono::Utc;
 use endorse_shared::credential::{
-    self, looks_like_json, status_bit, status_entry, verify_credential, Credential, NotGenuine,
-    StatusPurpose, Verdict,
+    self, combined, looks_like_json, status_of, verify_credential, Credential, NotGenuine, Verdict,
 };
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
@@ -79,16 +78,22 @@ async fn check(input: String, code: Option<String>) -> Outcome {
         Ok(credential) => credential,
         Err(why) => return Outcome::Answer(Verdict::NotGenuine(why), None),
     };
-    let mut bits = [false; 2];
-    for (bit, purpose) in bits.iter_mut().zip(StatusPurpose::ALL) {
+    let entries = credential.credential_status.entries();
+    if entries.is_empty() {
+        return Outcome::Answer(
+            Verdict::NotGenuine(NotGenuine::BadStatusList(
+                "it has no status entry".to_string(),
+            )),
+            None,
+        );
+    }
+    let mut standings = Vec::new();
+    for entry in entries {
         let not_genuine = |why: &str| {
             Outcome::Answer(
                 Verdict::NotGenuine(NotGenuine::BadStatusList(why.to_string())),
                 None,
             )
-        };
-        let Some(entry) = status_entry(&credential, purpose) else {
-            return not_genuine(&format!("it has no {} entry", purpose.as_str()));
         };
         // Only lists this issuer publishes, fetched from this server.
         let Some(path) = entry
@@ -102,12 +107,12 @@ async fn check(input: String, code: Option<String>) -> Outcome {
             Ok(list) => list,
             Err(error) => return problem(error),
         };
-        match status_bit(&list, &keys, &issuer.id, entry) {
-            Ok(set) => *bit = set,
+        match status_of(&list, &keys, &issuer.id, entry) {
+            Ok(standing) => standings.push(standing),
             Err(why) => return Outcome::Answer(Verdict::NotGenuine(why), None),
         }
     }
-    let answer = credential::verdict(&credential, bits[0], bits[1], Utc::now());
+    let answer = credential::verdict(&credential, combined(standings), Utc::now());
     Outcome::Answer(answer, Some(Box::new(credential)))
 }
 
