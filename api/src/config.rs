@@ -57,7 +57,7 @@ pub struct ConfigArgs {
     /// The sender of every e-mail [env: ENDORSE_MAIL_FROM] [default: endorse@<public host>]
     #[arg(long, env = "ENDORSE_MAIL_FROM", global = true, hide_env = true)]
     pub mail_from: Option<String>,
-    /// Where replies to e-mails go, and whom referees are told to contact [env: ENDORSE_MAIL_REPLY_TO] [default: the admin e-mail]
+    /// Where replies to e-mails go, and whom referees are told to contact [env: ENDORSE_MAIL_REPLY_TO] [default: the sender address]
     #[arg(long, env = "ENDORSE_MAIL_REPLY_TO", global = true, hide_env = true)]
     pub mail_reply_to: Option<String>,
     /// The signature under every e-mail [env: ENDORSE_MAIL_SIGNATURE] [default: The <association> endorsement team]
@@ -71,6 +71,85 @@ pub struct ConfigArgs {
         hide_env = true
     )]
     pub reference_link_days: Option<u32>,
+    /// Reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated [env: ENDORSE_TRUSTED_PROXIES] [default: none]
+    #[arg(long, env = "ENDORSE_TRUSTED_PROXIES", global = true, hide_env = true)]
+    pub trusted_proxies: Option<String>,
+}
+
+/// Reverse proxies whose `X-Forwarded-For` header is believed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedProxies(Vec<(std::net::IpAddr, u8)>);
+
+impl TrustedProxies {
+    /// Parses `10.0.0.1, 10.1.0.0/16, ::1`.
+    pub fn parse(raw: &str) -> anyhow::Result<Self> {
+        let mut ranges = Vec::new();
+        for part in raw.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+            let (address, bits) = part.split_once('/').unwrap_or((part, ""));
+            let address: std::net::IpAddr = address.parse().map_err(|_| {
+                anyhow::anyhow!(
+                    "ENDORSE_TRUSTED_PROXIES: '{part}' is not an IP address or CIDR range"
+                )
+            })?;
+            let max = if address.is_ipv4() { 32 } else { 128 };
+            let bits = if bits.is_empty() {
+                max
+            } else {
+                bits.parse::<u8>()
+                    .ok()
+                    .filter(|b| *b <= max)
+                    .ok_or_else(|| {
+                        anyhow::anyhow!(
+                            "ENDORSE_TRUSTED_PROXIES: '{part}' has a prefix length past {max}"
+                        )
+                    })?
+            };
+            ranges.push((address, bits));
+        }
+        Ok(Self(ranges))
+    }
+
+    /// Whether `address` is one of the proxies.
+    pub fn contains(&self, address: std::net::IpAddr) -> bool {
+        use std::net::IpAddr;
+        self.0.iter().any(|(range, bits)| match (range, address) {
+            (IpAddr::V4(range), IpAddr::V4(address)) => {
+                let mask = u32::MAX.checked_shl(32 - u32::from(*bits)).unwrap_or(0);
+                u32::from(*range) & mask == u32::from(address) & mask
+            }
+            (IpAddr::V6(range), IpAddr::V6(address)) => {
+                let mask = u128::MAX.checked_shl(128 - u32::from(*bits)).unwrap_or(0);
+                u128::from(*range) & mask == u128::from(address) & mask
+            }
+            _ => false,
+        })
+    }
+
+    /// The client's address: the socket peer, unless the peer is a trusted
+    /// proxy; then the nearest address in `X-Forwarded-For` that is not one.
+    pub fn client(
+        &self,
+        peer: Option<std::net::IpAddr>,
+        forwarded_for: Option<&str>,
+    ) -> Option<std::net::IpAddr> {
+        let peer = peer?;
+        if !self.contains(peer) {
+            return Some(peer);
+        }
+        let hops: Vec<std::net::IpAddr> = forwarded_for
+            .unwrap_or_default()
+            .split(',')
+            .filter_map(|hop| hop.trim().parse().ok())
+            .collect();
+        Some(
+            hops.iter()
+                .rev()
+                .copied()
+                .find(|hop| !self.contains(*hop))
+                .or_else(|| hops.first().copied())
+                .unwrap_or(peer),
+        )
+    }
 }
 
 /// How e-mail leaves Endorse, and what it says about the association.
@@ -276,7 +355,7 @@ impl fmt::Debug for Secret {
 /// Limits on how fast one client may try things.
 #[derive(Clone, Debug)]
 pub struct RateLimits {
-    /// Failed sign-ins allowed per account within the window.
+    /// Failed sign-ins allowed per account from one address within the window.
     pub login_failures_per_account: usize,
     /// Failed sign-ins allowed per IP address within the window.
     pub login_failures_per_ip: usize,
@@ -331,6 +410,8 @@ pub struct Settings {
     pub mail: MailSettings,
     /// How long a write waits for a database lock before it is answered 503.
     pub database_wait_ms: u32,
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: TrustedProxies,
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -421,7 +502,7 @@ impl Settings {
             None => DocumentStore::Directory(data_dir.join("documents")),
         };
 
-        let mail = mail_settings(args, &public_url, &admin_email)?;
+        let mail = mail_settings(args, &public_url)?;
 
         Ok(Self {
             mail,
@@ -438,6 +519,12 @@ impl Settings {
             access_token_seconds: 15 * 60,
             refresh_token_seconds: 30 * 24 * 60 * 60,
             database_wait_ms: crate::db::BUSY_TIMEOUT_MS,
+            trusted_proxies: args
+                .trusted_proxies
+                .as_deref()
+                .map(TrustedProxies::parse)
+                .transpose()?
+                .unwrap_or_default(),
         })
     }
 
@@ -447,11 +534,7 @@ impl Settings {
     }
 }
 
-fn mail_settings(
-    args: &ConfigArgs,
-    public_url: &str,
-    admin_email: &str,
-) -> anyhow::Result<MailSettings> {
+fn mail_settings(args: &ConfigArgs, public_url: &str) -> anyhow::Result<MailSettings> {
     let smtp_url = args.smtp_url.as_deref().map(SmtpUrl::parse).transpose()?;
     let association_name = args
         .association_name
@@ -485,10 +568,12 @@ fn mail_settings(
         args.mail_from.as_ref(),
         format!("endorse@{host}"),
     )?;
+    // Replies go to the association's own address: never, by default, an
+    // admin's sign-in address, which referees would otherwise be shown.
     let reply_to = address(
         "ENDORSE_MAIL_REPLY_TO",
         args.mail_reply_to.as_ref(),
-        admin_email.to_string(),
+        from.clone(),
     )?;
     let signature = args.mail_signature.as_deref().map(str::trim).map_or_else(
         || format!("The {association_name} endorsement team"),
@@ -573,11 +658,36 @@ mod tests {
     }
 
     #[test]
+    fn only_trusted_proxies_name_the_client() {
+        let proxies = TrustedProxies::parse("10.0.0.1, 192.168.0.0/16, ::1").unwrap();
+        let ip = |s: &str| Some(s.parse::<std::net::IpAddr>().unwrap());
+        // A client that is not a proxy is itself, whatever it claims.
+        assert_eq!(
+            proxies.client(ip("203.0.113.9"), Some("1.2.3.4")),
+            ip("203.0.113.9")
+        );
+        // Through trusted proxies: the nearest hop that is not one.
+        assert_eq!(
+            proxies.client(ip("10.0.0.1"), Some("1.2.3.4, 198.51.100.7, 192.168.4.4")),
+            ip("198.51.100.7")
+        );
+        assert_eq!(proxies.client(ip("::1"), None), ip("::1"));
+        assert_eq!(
+            TrustedProxies::default().client(ip("10.0.0.1"), Some("1.2.3.4")),
+            ip("10.0.0.1")
+        );
+        for bad in ["10.0.0", "10.0.0.0/33", "::1/129", "proxy.example.org"] {
+            assert!(TrustedProxies::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn mail_defaults_to_the_log_and_smtp_urls_hide_their_password() {
         let dir = tempfile::tempdir().unwrap();
         let settings = Settings::from_args(&args_in(dir.path())).unwrap();
         assert!(settings.mail.smtp_url.is_none());
-        assert_eq!(settings.mail.reply_to, "admin@endorse.localhost");
+        assert_eq!(settings.mail.reply_to, "endorse@endorse.localhost");
+        assert_ne!(settings.mail.reply_to, settings.admin_email);
         assert_eq!(settings.mail.reference_link_days, 30);
         let url =
             SmtpUrl::parse("smtp://mailer:hunter2@mail.example.org:587?tls=required").unwrap();

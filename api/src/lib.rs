@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
+pub mod http_policy;
 pub mod issuer;
 pub mod mail;
 pub mod openapi;

@@ -155,8 +155,13 @@ fn create_user(settings: &Settings, role: Role, email: &str, name: &str) -> anyh
     let db = Db::connect(&settings.database)?;
     let mut conn = db.get()?;
     db::run_migrations(&mut conn)?;
-    let password_hash = passwords::hash(&request.password)
-        .map_err(|error| anyhow::anyhow!("password hashing failed: {error}"))?;
+    let password_hash = passwords::hash_new(&request.password, &[&request.email, &request.name])
+        .map_err(|error| match error {
+            passwords::NewPasswordError::Weak(why) => anyhow::anyhow!("password {why}"),
+            passwords::NewPasswordError::Hashing(error) => {
+                anyhow::anyhow!("password hashing failed: {error}")
+            }
+        })?;
     let new = NewUser {
         email: request.email,
         name: request.name,

@@ -8,10 +8,6 @@ use actix_web::http::header::{self, CacheControl, CacheDirective};
 use actix_web::{HttpResponse, Resource};
 use std::path::{Path, PathBuf};
 
-/// Content-Security-Policy of the app's pages: only our own scripts (WASM needs
-/// `wasm-unsafe-eval`), no framing.
-const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
 /// The static file service for the built app in `dir`.
 pub fn service(dir: &Path) -> Files {
     let index = dir.join("index.html");
@@ -30,11 +26,9 @@ async fn serve_index(request: ServiceRequest, index: &PathBuf) -> ServiceRespons
     let response = match NamedFile::open_async(index).await {
         Ok(file) => {
             let mut response = file.into_response(&request);
+            // The Content-Security-Policy is added by `http_policy`, as on
+            // every HTML page.
             let headers = response.headers_mut();
-            headers.insert(
-                header::CONTENT_SECURITY_POLICY,
-                header::HeaderValue::from_static(CSP),
-            );
             if let Ok(value) = CacheControl(vec![CacheDirective::NoCache])
                 .to_string()
                 .parse()

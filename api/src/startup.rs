@@ -97,6 +97,7 @@ impl Application {
                         .add(("Referrer-Policy", "no-referrer"))
                         .add(("X-Frame-Options", "DENY")),
                 )
+                .wrap(from_fn(crate::http_policy::apply))
                 .wrap(from_fn(crate::request_id::assign_request_id))
                 .route("/healthz", web::get().to(routes::health::healthz))
                 .route("/readyz", web::get().to(routes::health::readyz))

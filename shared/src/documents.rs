@@ -24,7 +24,9 @@ pub fn sniff(bytes: &[u8]) -> Option<&'static str> {
 
 /// A file name made safe to store and to send back: the last path segment,
 /// without control characters or quotes, at most 200 characters. None when
-/// nothing is left.
+/// nothing is left. A name with invisible format characters (a right-to-left
+/// override, U+202E, can make `cv<U+202E>fdp.exe` read as `cvexe.pdf`) is refused before, by
+/// [`crate::validation::hidden_characters`].
 pub fn clean_file_name(name: &str) -> Option<String> {
     let last = name.rsplit(['/', '\\']).next().unwrap_or_default();
     let cleaned: String = last

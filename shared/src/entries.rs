@@ -359,8 +359,8 @@ impl Checker {
             self.add(field, "must not be blank");
         } else if value.chars().count() > max {
             self.add(field, &format!("must be at most {max} characters"));
-        } else if value.chars().any(char::is_control) {
-            self.add(field, "must not contain control characters");
+        } else if let Some(message) = crate::validation::hidden_characters(value) {
+            self.add(field, message);
         }
     }
 

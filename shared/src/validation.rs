@@ -61,19 +61,77 @@ pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     }
 }
 
-/// Refuses control characters (a name is shown in lists, mail headers and PDFs).
-pub fn no_control_chars(value: &str) -> Result<(), ValidationError> {
+/// Whether `c` is an invisible format character that can make a name read
+/// as something else: bidirectional controls (right-to-left overrides and
+/// isolates), zero-width characters and joiners, word joiners and invisible
+/// operators, the byte-order mark, interlinear annotation marks and tags
+/// (Unicode's format category, Cf).
+pub fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{070F}' | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
+}
+
+/// What is wrong with a one-line text (a name) that has control characters
+/// (NUL among them) or invisible format characters; `None` when it has
+/// neither.
+pub fn hidden_characters(value: &str) -> Option<&'static str> {
     if value.chars().any(char::is_control) {
-        Err(ValidationError::new("control_chars")
-            .with_message(Cow::Borrowed("must not contain control characters")))
+        Some("must not contain control characters")
+    } else if value.chars().any(is_invisible_format) {
+        Some("must not contain invisible formatting characters (such as right-to-left overrides or zero-width spaces)")
     } else {
-        Ok(())
+        None
+    }
+}
+
+/// Refuses control characters and invisible format characters (a name is
+/// shown in lists, mail headers, certificates and credentials).
+pub fn no_control_chars(value: &str) -> Result<(), ValidationError> {
+    match hidden_characters(value) {
+        Some(message) => {
+            Err(ValidationError::new("control_chars").with_message(Cow::Borrowed(message)))
+        }
+        None => Ok(()),
     }
 }
 
 /// Normalises an e-mail address the way Endorse stores it: trimmed, lower case.
 pub fn normalize_email(email: &str) -> String {
     email.trim().to_lowercase()
+}
+
+#[cfg(test)]
+mod invisible_tests {
+    use super::*;
+
+    #[test]
+    fn bidirectional_and_zero_width_characters_are_refused_in_names() {
+        for name in [
+            "Ada\u{202E}ecalevol",
+            "Ada\u{200B}Lovelace",
+            "\u{2066}Ada\u{2069}",
+            "Ada\u{FEFF}",
+            "Ada\u{0}",
+        ] {
+            assert!(no_control_chars(name).is_err(), "{name:?}");
+        }
+        for name in [
+            "María José Hernández",
+            "Nguyễn Thị Minh",
+            "李小龍",
+            "O'Brien-Smith",
+        ] {
+            assert!(no_control_chars(name).is_ok(), "{name}");
+        }
+    }
 }
 
 #[cfg(test)]

@@ -37,9 +37,114 @@ pub fn verify_decoy(password: &str) -> bool {
     false
 }
 
+/// Why a new password is refused as too easy to guess, if it is: common
+/// passwords, names, dates, keyboard walks and words of the person's own
+/// e-mail address and name (zxcvbn's estimate below "safely unguessable").
+/// The length rules are checked before, by the request's validation.
+pub fn weakness(password: &str, personal: &[&str]) -> Option<String> {
+    // Each personal input, its words, and its words run together
+    // ("Ada Lovelace" → ada, lovelace, adalovelace).
+    let mut words: Vec<String> = Vec::new();
+    for input in personal {
+        let lower = input.to_lowercase();
+        let parts: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|p| p.len() > 1)
+            .collect();
+        words.push(parts.concat());
+        words.extend(parts.iter().map(|p| (*p).to_string()));
+        words.push(lower.clone());
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let entropy = zxcvbn::zxcvbn(password, &words);
+    if entropy.score() >= zxcvbn::Score::Three {
+        return None;
+    }
+    let mut message = "is too easy to guess".to_string();
+    if let Some(feedback) = entropy.feedback() {
+        if let Some(warning) = feedback.warning() {
+            message.push_str(&format!(": {warning}"));
+        }
+        if let Some(suggestion) = feedback.suggestions().first() {
+            message.push_str(&format!(". {suggestion}"));
+        }
+    }
+    if !message.ends_with('.') {
+        message.push('.');
+    }
+    message.push_str(" A few unrelated words make a strong passphrase.");
+    Some(message)
+}
+
+/// Why a new password was not hashed.
+#[derive(Debug)]
+pub enum NewPasswordError {
+    /// It is too easy to guess; the words say why (for a 422).
+    Weak(String),
+    /// Hashing failed (a 500).
+    Hashing(argon2::password_hash::Error),
+}
+
+/// Checks a new password's strength against the person's own words, then
+/// hashes it. Both are slow: call it from the blocking pool.
+pub fn hash_new(password: &str, personal: &[&str]) -> Result<String, NewPasswordError> {
+    if let Some(why) = weakness(password, personal) {
+        return Err(NewPasswordError::Weak(why));
+    }
+    hash(password).map_err(NewPasswordError::Hashing)
+}
+
+/// `hash_new` on the blocking pool, as a handler answers it: a weak password
+/// is a 422 on `field`.
+pub async fn hash_new_for(
+    field: &'static str,
+    password: String,
+    personal: Vec<String>,
+) -> Result<String, crate::error::ApiError> {
+    use crate::error::ApiError;
+    actix_web::web::block(move || {
+        let personal: Vec<&str> = personal.iter().map(String::as_str).collect();
+        hash_new(&password, &personal)
+    })
+    .await
+    .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?
+    .map_err(|error| match error {
+        NewPasswordError::Weak(why) => ApiError::field(field, &why),
+        NewPasswordError::Hashing(error) => {
+            ApiError::Internal(format!("password hashing failed: {error}"))
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn common_and_personal_passwords_are_refused() {
+        for weak in [
+            "password1234",
+            "123456789012",
+            "qwertyuiopas",
+            "adalovelace1815",
+        ] {
+            assert!(
+                weakness(weak, &["ada@example.org", "Ada Lovelace"]).is_some(),
+                "{weak}"
+            );
+        }
+        for strong in [
+            "correct horse battery staple",
+            "a brand new passphrase 2026",
+            "violet tractor under moonlight",
+        ] {
+            assert_eq!(
+                weakness(strong, &["ada@example.org", "Ada"]),
+                None,
+                "{strong}"
+            );
+        }
+    }
 
     #[test]
     fn a_password_verifies_against_its_own_hash_only() {

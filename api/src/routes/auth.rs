@@ -58,11 +58,12 @@ pub async fn register(
         })?;
     state.registrations_by_ip.record(&ip_key);
 
-    let password = body.password.clone();
-    let password_hash = web::block(move || passwords::hash(&password))
-        .await
-        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?
-        .map_err(|error| ApiError::Internal(format!("password hashing failed: {error}")))?;
+    let password_hash = passwords::hash_new_for(
+        "password",
+        body.password.clone(),
+        vec![body.email.clone(), body.name.clone()],
+    )
+    .await?;
     let new = NewUser {
         email: body.email,
         name: body.name,
@@ -89,8 +90,9 @@ pub async fn register(
 /// Signs in with e-mail and password.
 ///
 /// An unknown e-mail and a wrong password get the same answer. Repeated failures
-/// for one account or from one address are refused for a while (429 with
-/// Retry-After).
+/// for one account from one address, or from one address across accounts, are
+/// refused for a while (429 with Retry-After); the right password from an
+/// address that has not been failing always gets in.
 #[utoipa::path(
     post,
     path = "/api/v1/auth/login",
@@ -113,7 +115,9 @@ pub async fn login(
     let LoginRequest { email, password } = body.into_inner();
     let email = normalize_email(&email);
     let ip_key = client_ip(&request);
-    let account_key = format!("account:{email}");
+    // Failures count per account *from this address*, and per address: a
+    // stranger failing from elsewhere never locks the person out.
+    let account_key = format!("account:{email}|{ip_key}");
     for (limiter, key) in [
         (&state.login_failures_by_ip, &ip_key),
         (&state.login_failures_by_account, &account_key),
@@ -403,20 +407,30 @@ fn removal_cookie(state: &AppState) -> Cookie<'static> {
     cookie
 }
 
-/// The client's address as the socket sees it. Forwarded headers are not trusted:
-/// they are the client's to forge.
-pub(crate) fn client_ip(request: &HttpRequest) -> String {
-    request
-        .peer_addr()
-        .map(|addr| format!("ip:{}", addr.ip()))
-        .unwrap_or_else(|| "ip:unknown".to_string())
+/// The client's address: the socket peer, or, behind a reverse proxy named
+/// in `ENDORSE_TRUSTED_PROXIES`, the address that proxy forwarded for. Nobody
+/// else's `X-Forwarded-For` is believed: it is the client's to forge.
+fn client_addr(request: &HttpRequest) -> Option<std::net::IpAddr> {
+    let peer = request.peer_addr().map(|addr| addr.ip());
+    let Some(state) = request.app_data::<web::Data<AppState>>() else {
+        return peer;
+    };
+    let forwarded = request
+        .headers()
+        .get("x-forwarded-for")
+        .and_then(|value| value.to_str().ok());
+    state.settings.trusted_proxies.client(peer, forwarded)
 }
 
-/// The client's IP address as the socket sees it, kept with sessions and
-/// reference answers so reviewers can spot a referee answering from the
-/// applicant's address.
+/// The client's address as a rate-limit key.
+pub(crate) fn client_ip(request: &HttpRequest) -> String {
+    client_addr(request).map_or_else(|| "ip:unknown".to_string(), |ip| format!("ip:{ip}"))
+}
+
+/// The client's IP address, kept with sessions and reference answers so
+/// reviewers can spot a referee answering from the applicant's address.
 pub(crate) fn peer_ip(request: &HttpRequest) -> Option<String> {
-    request.peer_addr().map(|addr| addr.ip().to_string())
+    client_addr(request).map(|ip| ip.to_string())
 }
 
 /// Maps a unique violation on insert to the 409 for a taken e-mail address.

@@ -58,6 +58,9 @@ pub async fn upload_document(
     query: web::Query<UploadQuery>,
     mut payload: web::Payload,
 ) -> ApiResult<HttpResponse> {
+    if let Some(message) = endorse_shared::validation::hidden_characters(&query.name) {
+        return Err(ApiError::field("name", message));
+    }
     let file_name = clean_file_name(&query.name)
         .ok_or_else(|| ApiError::field("name", "must be the file's name"))?;
     let declared = request

@@ -68,17 +68,21 @@ pub async fn change_password(
         .db
         .run(move |conn| users::password_hash(conn, user_id))
         .await?;
-    let new_hash = web::block(move || {
-        if passwords::verify(&current_password, &stored) {
-            passwords::hash(&new_password).map(Some)
-        } else {
-            Ok(None)
-        }
-    })
-    .await
-    .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?
-    .map_err(|error| ApiError::Internal(format!("password hashing failed: {error}")))?
-    .ok_or_else(|| ApiError::field("current_password", "is not your current password"))?;
+    let verified = web::block(move || passwords::verify(&current_password, &stored))
+        .await
+        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
+    if !verified {
+        return Err(ApiError::field(
+            "current_password",
+            "is not your current password",
+        ));
+    }
+    let new_hash = passwords::hash_new_for(
+        "new_password",
+        new_password,
+        vec![user.email.clone(), user.name.clone()],
+    )
+    .await?;
 
     let lifetime = state.settings.refresh_token_seconds;
     let device = origin.device().clone();

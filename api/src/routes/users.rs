@@ -75,11 +75,12 @@ pub async fn create_user(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner().normalized();
     body.validate()?;
-    let password = body.password.clone();
-    let password_hash = web::block(move || passwords::hash(&password))
-        .await
-        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?
-        .map_err(|error| ApiError::Internal(format!("password hashing failed: {error}")))?;
+    let password_hash = passwords::hash_new_for(
+        "password",
+        body.password.clone(),
+        vec![body.email.clone(), body.name.clone()],
+    )
+    .await?;
     let new = NewUser {
         email: body.email,
         name: body.name,

@@ -271,6 +271,53 @@ async fn repeated_failed_sign_ins_for_one_account_are_slowed_down() {
     expect_problem(response, StatusCode::TOO_MANY_REQUESTS).await;
 }
 
+async fn login_from(app: &TestApp, address: &str, password: &str) -> reqwest::Response {
+    new_client()
+        .post(app.url("/api/v1/auth/login"))
+        .header("x-forwarded-for", address)
+        .json(&json!({ "email": "ada@example.org", "password": password }))
+        .send()
+        .await
+        .unwrap()
+}
+
+#[actix_web::test]
+async fn a_stranger_failing_from_elsewhere_cannot_lock_a_person_out() {
+    let app = spawn_app_with(|settings| {
+        settings.trusted_proxies =
+            endorse_api::config::TrustedProxies::parse("127.0.0.1, ::1").unwrap()
+    })
+    .await;
+    app.register("ada@example.org", "Ada").await;
+    for _ in 0..6 {
+        let refused = login_from(&app, "203.0.113.5", "wrong password here").await;
+        assert!(
+            [StatusCode::UNAUTHORIZED, StatusCode::TOO_MANY_REQUESTS].contains(&refused.status()),
+            "{}",
+            refused.status()
+        );
+    }
+    // The attacker's address is slowed down, even with the right password…
+    let attacker = login_from(&app, "203.0.113.5", PASSWORD).await;
+    assert_eq!(attacker.status(), StatusCode::TOO_MANY_REQUESTS);
+    // …but Ada, from her own address, gets in.
+    let ada = login_from(&app, "198.51.100.9", PASSWORD).await;
+    assert_eq!(ada.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn forwarded_addresses_are_not_believed_from_an_untrusted_peer() {
+    let app = spawn_app().await;
+    app.register("ada@example.org", "Ada").await;
+    for n in 0..5 {
+        // A new made-up address every time changes nothing: the socket peer counts.
+        let address = format!("203.0.113.{n}");
+        login_from(&app, &address, "wrong password here").await;
+    }
+    let refused = login_from(&app, "198.51.100.9", PASSWORD).await;
+    assert_eq!(refused.status(), StatusCode::TOO_MANY_REQUESTS);
+}
+
 #[actix_web::test]
 async fn repeated_failed_sign_ins_from_one_address_are_slowed_down_across_accounts() {
     let app = spawn_app_with(|settings| settings.rate_limits.login_failures_per_ip = 3).await;

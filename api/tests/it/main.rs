@@ -17,6 +17,7 @@ mod credentials;
 mod documents;
 mod endorsements;
 mod exam;
+mod hardening;
 mod helpers;
 mod migrations;
 mod portfolio;

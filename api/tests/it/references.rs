@@ -159,7 +159,7 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     assert_eq!(mail.to, ["sam@example.org"]);
     assert!(mail
         .header("Reply-To")
-        .is_some_and(|r| r.contains("admin@endorse.localhost")));
+        .is_some_and(|r| r.contains("endorse@endorse.localhost")));
     assert_eq!(
         mail.header("Subject").as_deref(),
         Some("Reference request for Ada Lovelace")
@@ -441,7 +441,7 @@ async fn expired_cancelled_and_replaced_links_stop_working_with_a_clear_answer()
     .await;
     let detail = gone.detail.unwrap();
     assert!(
-        detail.contains("expired") && detail.contains("admin@endorse.localhost"),
+        detail.contains("expired") && detail.contains("endorse@endorse.localhost"),
         "{detail}"
     );
     assert_eq!(w.references().await[0].status, ReferenceStatus::Expired);
