@@ -15,7 +15,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use chrono::{DateTime, Duration, NaiveTime, Utc};
+use chrono::{DateTime, NaiveTime, Utc};
 use endorse_shared::credential::{self, Addresses, CredentialFacts, SigningKey, StatusPurpose};
 use endorse_shared::endorsements::EndorsementStatus;
 use endorse_shared::rulebook::Rulebook;
@@ -180,9 +180,9 @@ impl Issuer {
     /// Until when an endorsement's credential holds: the end of its renewal
     /// due date's grace period.
     pub fn valid_until(endorsement: &Endorsement, rulebook: &Rulebook) -> DateTime<Utc> {
-        let last_day =
-            endorsement.renewal_due + Duration::days(i64::from(rulebook.endorsement.grace_days));
-        last_day
+        rulebook
+            .endorsement
+            .valid_through(endorsement.renewal_due)
             .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
             .and_utc()
     }

@@ -1007,10 +1007,10 @@ impl Verdict {
     pub fn explanation(&self, credential: Option<&Credential>) -> String {
         let until = credential
             .and_then(|c| c.valid_until)
-            .map(|at| at.format("%-d %B %Y").to_string())
+            .map(crate::dates::long_day)
             .unwrap_or_default();
         let from = credential
-            .map(|c| c.valid_from.format("%-d %B %Y").to_string())
+            .map(|c| crate::dates::long_day(c.valid_from))
             .unwrap_or_default();
         match self {
             Verdict::Valid => format!(

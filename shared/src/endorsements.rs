@@ -137,23 +137,24 @@ pub fn sequence_key(prefix: &str, category: &str, year: i32) -> String {
     format!("{prefix}-{category}-{year}")
 }
 
-/// The renewal due date of an endorsement awarded on `awarded`: the
-/// association's yearly due date (`month`/`day`) after a full `every_years`
-/// cycle has begun, i.e. the first due date strictly after the award, then
-/// `every_years - 1` more years.
-pub fn renewal_due(awarded: NaiveDate, month: u32, day: u32, every_years: u32) -> NaiveDate {
+/// The first yearly due date (`month`/`day`) on or after `start` plus
+/// `months`: a renewal's due date counts a full span from its start. A due
+/// date of 29 February falls on the 28th in a common year.
+pub fn due_on_or_after(start: NaiveDate, months: u32, month: u32, day: u32) -> NaiveDate {
+    let earliest = start
+        .checked_add_months(chrono::Months::new(months))
+        .unwrap_or(start);
     let on = |year: i32| {
         NaiveDate::from_ymd_opt(year, month, day)
-            // 29 February in a common year: the day before.
             .or_else(|| NaiveDate::from_ymd_opt(year, month, day.saturating_sub(1)))
-            .unwrap_or(awarded)
+            .unwrap_or(earliest)
     };
-    let mut year = awarded.year();
-    if on(year) <= awarded {
-        year += 1;
+    let year = earliest.year();
+    if on(year) >= earliest {
+        on(year)
+    } else {
+        on(year + 1)
     }
-    let extra = i32::try_from(every_years.saturating_sub(1)).unwrap_or(0);
-    on(year + extra)
 }
 
 /// An endorsement, as its holder and admins see it.
@@ -278,18 +279,58 @@ mod tests {
         assert_eq!(sequence_key("MI", "IFS", 2026), "MI-IFS-2026");
     }
 
+    fn policy(month: u32, day: u32, every_years: u32) -> crate::rulebook::EndorsementPolicy {
+        crate::rulebook::EndorsementPolicy {
+            renewal_month: month,
+            renewal_day: day,
+            renewal_every_years: every_years,
+            ..Default::default()
+        }
+    }
+
     #[test]
-    fn renewal_falls_on_the_next_due_date_or_a_cycle_later() {
-        // Yearly by 31 December.
-        assert_eq!(renewal_due(date(2026, 3, 1), 12, 31, 1), date(2026, 12, 31));
-        assert_eq!(
-            renewal_due(date(2026, 12, 31), 12, 31, 1),
-            date(2027, 12, 31)
-        );
-        // Every 3 years by 30 June.
-        assert_eq!(renewal_due(date(2026, 7, 1), 6, 30, 3), date(2029, 6, 30));
+    fn the_first_due_date_gives_a_full_cycle_never_weeks() {
+        let yearly = policy(12, 31, 1);
+        // Endorsed 1 December 2026, due by 31 December: first due 31 December
+        // 2027, not 30 days later.
+        assert_eq!(yearly.first_due(date(2026, 12, 1)), date(2027, 12, 31));
+        assert_eq!(yearly.first_due(date(2026, 11, 22)), date(2027, 12, 31));
+        assert_eq!(yearly.first_due(date(2026, 3, 1)), date(2027, 12, 31));
+        // Awarded on the due day itself: a year later exactly.
+        assert_eq!(yearly.first_due(date(2026, 12, 31)), date(2027, 12, 31));
+        // Early January: a full year would reach into the next January.
+        assert_eq!(yearly.first_due(date(2027, 1, 5)), date(2028, 12, 31));
+        // Every 3 years by 30 June: at least three years, not two and a month.
+        let triennial = policy(6, 30, 3);
+        assert_eq!(triennial.first_due(date(2026, 5, 20)), date(2029, 6, 30));
+        assert_eq!(triennial.first_due(date(2026, 7, 1)), date(2030, 6, 30));
+        // An association that wants a shorter first period says so.
+        let short = crate::rulebook::EndorsementPolicy {
+            first_cycle_months: Some(6),
+            ..policy(12, 31, 1)
+        };
+        assert_eq!(short.first_due(date(2026, 3, 1)), date(2026, 12, 31));
         // 29 February in a common year falls on the 28th.
-        assert_eq!(renewal_due(date(2026, 3, 1), 2, 29, 1), date(2027, 2, 28));
+        assert_eq!(
+            policy(2, 29, 1).first_due(date(2026, 3, 1)),
+            date(2028, 2, 29)
+        );
+        assert_eq!(
+            policy(2, 29, 1).first_due(date(2025, 3, 1)),
+            date(2027, 2, 28)
+        );
+    }
+
+    #[test]
+    fn a_renewal_moves_the_due_date_one_cycle_and_valid_through_adds_the_grace() {
+        let yearly = policy(12, 31, 1);
+        assert_eq!(yearly.next_due(date(2027, 12, 31)), date(2028, 12, 31));
+        assert_eq!(
+            policy(6, 30, 3).next_due(date(2029, 6, 30)),
+            date(2032, 6, 30)
+        );
+        assert_eq!(yearly.valid_through(date(2027, 12, 31)), date(2028, 1, 30));
+        assert_eq!(yearly.lapses_on(date(2027, 12, 31)), date(2028, 1, 31));
     }
 
     #[test]

@@ -8,6 +8,7 @@
 pub mod applications;
 pub mod auth;
 pub mod credential;
+pub mod dates;
 pub mod documents;
 pub mod eligibility;
 pub mod endorsements;

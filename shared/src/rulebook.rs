@@ -150,6 +150,55 @@ pub struct EndorsementPolicy {
     /// they have passed, the endorsement lapses.
     #[serde(default = "default_grace_days")]
     pub grace_days: u32,
+    /// The shortest time, in months, from the award to the first due date:
+    /// the first due date is the first yearly due date at least this long
+    /// after the award. Absent: one full cycle (`renewal_every_years` × 12).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_cycle_months: Option<u32>,
+}
+
+impl EndorsementPolicy {
+    /// Months in a renewal cycle.
+    pub fn cycle_months(&self) -> u32 {
+        self.renewal_every_years.saturating_mul(12)
+    }
+
+    /// The first renewal due date of an endorsement awarded on `awarded`: the
+    /// first yearly due date at least [`EndorsementPolicy::first_cycle_months`]
+    /// after it, never weeks after the award.
+    pub fn first_due(&self, awarded: chrono::NaiveDate) -> chrono::NaiveDate {
+        crate::endorsements::due_on_or_after(
+            awarded,
+            self.first_cycle_months
+                .unwrap_or_else(|| self.cycle_months()),
+            self.renewal_month,
+            self.renewal_day,
+        )
+    }
+
+    /// The due date after a renewal of one due on `due`: a cycle later.
+    pub fn next_due(&self, due: chrono::NaiveDate) -> chrono::NaiveDate {
+        crate::endorsements::due_on_or_after(
+            due,
+            self.cycle_months(),
+            self.renewal_month,
+            self.renewal_day,
+        )
+    }
+
+    /// The last day an endorsement due on `due` is in good standing: the due
+    /// date and its grace period. What "valid through" means everywhere (the
+    /// registry, the certificate, the credential's `validUntil`).
+    pub fn valid_through(&self, due: chrono::NaiveDate) -> chrono::NaiveDate {
+        crate::renewal::last_day(due, self.grace_days)
+    }
+
+    /// The day an endorsement due on `due` and not renewed lapses: the day
+    /// after [`EndorsementPolicy::valid_through`], however late the schedule
+    /// notices it.
+    pub fn lapses_on(&self, due: chrono::NaiveDate) -> chrono::NaiveDate {
+        self.valid_through(due) + chrono::Duration::days(1)
+    }
 }
 
 fn default_grace_days() -> u32 {
@@ -164,6 +213,7 @@ impl Default for EndorsementPolicy {
             renewal_day: 31,
             renewal_every_years: 1,
             grace_days: default_grace_days(),
+            first_cycle_months: None,
         }
     }
 }

@@ -3,7 +3,7 @@
 use super::users::{escape_like, lower};
 use super::{AnyConnection, DbError, DbResult};
 use crate::schema::{endorsement_sequences, endorsements, users};
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::endorsements::{number, sequence_key, EndorsementStatus, RegistryQuery};
 use endorse_shared::{ApplicationId, UserId};
@@ -290,16 +290,19 @@ pub fn due_by(
 }
 
 /// Moves an endorsement from `from` to `to` on the association's own
-/// schedule (renewal opening, lapse), whatever its version. False if it was
-/// no longer `from`.
+/// schedule (renewal opening, lapse), whatever its version. A lapse is dated
+/// `lapsed_on` (the day after the grace period), not the day the schedule
+/// noticed it. False if it was no longer `from`.
 pub fn move_by_schedule(
     conn: &mut AnyConnection,
     number: &str,
-    from: EndorsementStatus,
-    to: EndorsementStatus,
+    (from, to): (EndorsementStatus, EndorsementStatus),
+    lapsed_on: Option<NaiveDate>,
     now: DateTime<Utc>,
 ) -> DbResult<bool> {
-    let lapsed_at = (to == EndorsementStatus::Lapsed).then(|| now.naive_utc());
+    let lapsed_at = lapsed_on
+        .filter(|_| to == EndorsementStatus::Lapsed)
+        .map(|day| day.and_time(chrono::NaiveTime::MIN));
     let changed = diesel::update(
         endorsements::table
             .filter(endorsements::number.eq(number))

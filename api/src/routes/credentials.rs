@@ -14,6 +14,7 @@ use crate::state::AppState;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use endorse_shared::credential::{StatusPurpose, JWT_TYPE};
+use endorse_shared::dates::long;
 use endorse_shared::endorsements::{
     CredentialDownload, IssuerKeyView, PublicCredential, PublicCredentialQuery,
 };
@@ -259,10 +260,6 @@ async fn with_credential(
         .ok_or_else(no_endorsement)
 }
 
-fn long_date(date: chrono::NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
 /// Holders and admins: the endorsement's certificate, a PDF with a QR code
 /// that opens the verify page. Only while the endorsement is in good
 /// standing: a printed certificate must not outlive it unnoticed.
@@ -300,8 +297,8 @@ pub async fn certificate(
         category_name,
         category: &endorsement.category,
         number: &endorsement.number,
-        endorsed_since: &long_date(endorsement.awarded_at.date_naive()),
-        valid_through: &long_date(endorsement.renewal_due),
+        endorsed_since: &long(endorsement.awarded_at.date_naive()),
+        valid_through: &long(rulebook.endorsement.valid_through(endorsement.renewal_due)),
         verify_url: &url,
     })
     .map_err(|e| ApiError::Internal(format!("the certificate's QR code: {e}")))?;

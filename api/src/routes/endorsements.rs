@@ -15,8 +15,8 @@ use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Datelike, Utc};
 use endorse_shared::endorsements::{
-    renewal_due, EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryEntry,
-    RegistryPage, RegistryQuery,
+    EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryEntry, RegistryPage,
+    RegistryQuery,
 };
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Problem, Role};
@@ -40,7 +40,8 @@ fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
 }
 
 /// Issues the endorsement an application earned, numbered and dated by the
-/// rulebook in force, with its signed credential, in the caller's
+/// rulebook version the application is pinned to (the first due date a full
+/// cycle after the award), with its signed credential, in the caller's
 /// transaction. Returns its number.
 pub(crate) fn issue(
     conn: &mut AnyConnection,
@@ -48,7 +49,9 @@ pub(crate) fn issue(
     application: &Application,
     now: DateTime<Utc>,
 ) -> DbResult<String> {
-    let rulebook = rulebooks::current(conn)?.rulebook;
+    let rulebook = rulebooks::get(conn, application.rulebook_version)?
+        .ok_or(DbError::NotFound)?
+        .rulebook;
     let policy = &rulebook.endorsement;
     let number = endorsements::next_number(
         conn,
@@ -63,12 +66,7 @@ pub(crate) fn issue(
             holder: application.applicant.id,
             application: application.id,
             category: &application.category,
-            renewal_due: renewal_due(
-                now.date_naive(),
-                policy.renewal_month,
-                policy.renewal_day,
-                policy.renewal_every_years,
-            ),
+            renewal_due: policy.first_due(now.date_naive()),
         },
         now,
     )?;
@@ -328,7 +326,7 @@ pub async fn registry(
                     number: e.number,
                     status: e.status,
                     endorsed_since: e.awarded_at.date_naive(),
-                    valid_through: e.renewal_due,
+                    valid_through: rulebook.endorsement.valid_through(e.renewal_due),
                 })
                 .collect::<Vec<_>>();
             Ok((items, total))

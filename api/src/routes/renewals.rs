@@ -18,10 +18,10 @@ use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, NaiveDate, Utc};
 use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalCase, RenewalInput};
-use endorse_shared::endorsements::{renewal_due, EndorsementStatus};
+use endorse_shared::endorsements::EndorsementStatus;
 use endorse_shared::renewal::{
-    last_day, opens_on, reminder_due, RenewalDecisionRequest, RenewalKind, RenewalOverview,
-    RenewalRecord, RenewalStatus, SubmitRenewalRequest,
+    opens_on, reminder_due, RenewalDecisionRequest, RenewalKind, RenewalOverview, RenewalRecord,
+    RenewalStatus, SubmitRenewalRequest,
 };
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{Problem, Role, UserId};
@@ -58,11 +58,9 @@ fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
             .min()
             .unwrap_or(today);
         let due = open.iter().map(|e| e.renewal_due).min();
-        // The first renewal of endorsements awarded within the year before it.
-        let first_year = open.iter().all(|e| {
-            e.renewed_at.is_none()
-                && e.awarded_at.date_naive() > e.renewal_due - Duration::days(366)
-        });
+        // The first renewal after the award closes the first cycle (the first
+        // due date is a full cycle after the award): no training hours due.
+        let first_year = open.iter().all(|e| e.renewed_at.is_none());
         return Plan {
             case: Some(RenewalCase::Renewal { first_year }),
             covers: open,
@@ -160,9 +158,7 @@ fn overview(
         kind: plan.kind(),
         covers: plan.covers.iter().map(|e| e.number.clone()).collect(),
         due: plan.due,
-        last_day: plan
-            .due
-            .map(|due| last_day(due, rulebook.endorsement.grace_days)),
+        last_day: plan.due.map(|due| rulebook.endorsement.valid_through(due)),
         opens_on: plan.opens_on,
         report,
         provides_rsc,
@@ -456,23 +452,16 @@ fn renewable(
     today: NaiveDate,
 ) -> DbResult<Result<Vec<(Endorsement, NaiveDate)>, ApiError>> {
     let policy = &rulebook.endorsement;
-    let next = |after: NaiveDate| {
-        renewal_due(
-            after,
-            policy.renewal_month,
-            policy.renewal_day,
-            policy.renewal_every_years,
-        )
-    };
     let mut moves = Vec::new();
     for number in &renewal.numbers {
         let endorsement = endorsements::get(conn, number)?.ok_or(DbError::NotFound)?;
         let due = match renewal.kind {
             RenewalKind::Renewal if endorsement.status.in_good_standing() => {
-                next(endorsement.renewal_due)
+                policy.next_due(endorsement.renewal_due)
             }
+            // Reinstated, the holder gets a full first cycle again.
             RenewalKind::Reinstatement if endorsement.status == EndorsementStatus::Lapsed => {
-                next(today)
+                policy.first_due(today)
             }
             _ => {
                 return Ok(Err(ApiError::Conflict(format!(
@@ -526,7 +515,8 @@ pub fn run_schedule(
         let number = endorsement.number.clone();
         let due = endorsement.renewal_due;
         let covered = waiting.contains(&number);
-        let lapse_after = last_day(due, rulebook.endorsement.grace_days);
+        let lapse_after = rulebook.endorsement.valid_through(due);
+        let lapses_on = rulebook.endorsement.lapses_on(due);
         let system = |conn: &mut AnyConnection, action: &str, details: String| {
             audit::record(
                 conn,
@@ -549,8 +539,8 @@ pub fn run_schedule(
                 if endorsements::move_by_schedule(
                     conn,
                     &number,
-                    endorsement.status,
-                    EndorsementStatus::Lapsed,
+                    (endorsement.status, EndorsementStatus::Lapsed),
+                    Some(lapses_on),
                     now,
                 )? {
                     system(
@@ -562,7 +552,7 @@ pub fn run_schedule(
                         &endorsement.holder_email,
                         &endorsement.holder_name,
                         &number,
-                        format!("lapsed:{number}:{today}"),
+                        format!("lapsed:{number}:{lapses_on}"),
                     );
                     outbox::enqueue(conn, &message, now)?;
                     round.lapsed += 1;
@@ -578,8 +568,8 @@ pub fn run_schedule(
                 if endorsements::move_by_schedule(
                     conn,
                     &number,
-                    EndorsementStatus::Active,
-                    EndorsementStatus::RenewalDue,
+                    (EndorsementStatus::Active, EndorsementStatus::RenewalDue),
+                    None,
                     now,
                 )? {
                     system(

@@ -77,10 +77,20 @@ async fn an_endorsement_is_issued_and_the_registry_lists_it_only_while_in_good_s
     assert_eq!(endorsement.number, format!("AL-IFS-{year}-0001"));
     assert_eq!(endorsement.status, EndorsementStatus::Active);
     assert_eq!(endorsement.category_name, "Infant Family Specialist");
-    assert_eq!(
-        endorsement.renewal_due,
-        endorse_shared::endorsements::renewal_due(endorsement.awarded_at.date_naive(), 12, 31, 1)
-    );
+    // The first due date gives a full year: the first 31 December at least a
+    // year after the award (endorsed on 1 December 2026: 31 December 2027,
+    // never weeks later), so renewal is not open yet.
+    let awarded = endorsement.awarded_at.date_naive();
+    let a_year_on = awarded.checked_add_months(chrono::Months::new(12)).unwrap();
+    let dec_31 = |year| chrono::NaiveDate::from_ymd_opt(year, 12, 31).unwrap();
+    use chrono::Datelike;
+    let expected = if dec_31(a_year_on.year()) >= a_year_on {
+        dec_31(a_year_on.year())
+    } else {
+        dec_31(a_year_on.year() + 1)
+    };
+    assert_eq!(endorsement.renewal_due, expected);
+    assert!((endorsement.renewal_due - awarded).num_days() >= 365);
     assert!(!endorsement.listed);
     let admin_view: EndorsementView = expect_json(
         app.get_as(

@@ -292,7 +292,8 @@ async fn a_renewal_is_weighed_submitted_and_approved_moving_the_due_date() {
 
     let renewed = mine(&app, &ada).await;
     assert_eq!(renewed.status, EndorsementStatus::Active);
-    let next_due = endorse_shared::endorsements::renewal_due(due, 12, 31, 1);
+    use chrono::Datelike;
+    let next_due = chrono::NaiveDate::from_ymd_opt(due.year() + 1, 12, 31).unwrap();
     assert_eq!(renewed.renewal_due, next_due);
     let got: CredentialDownload = expect_json(
         app.get_as(&format!("/api/v1/endorsements/{number}/credential"), &ada)
@@ -491,4 +492,29 @@ async fn a_decision_refused_midway_changes_nothing_and_bad_input_is_named() {
     assert_eq!(waiting.len(), 1);
     assert_eq!(waiting[0].status, RenewalStatus::Submitted);
     assert_eq!(mine(&app, &ada).await.status, EndorsementStatus::Revoked);
+}
+
+#[actix_web::test]
+async fn a_lapse_noticed_late_is_dated_the_day_after_the_grace_period() {
+    let app = spawn_app().await;
+    let (_, ada, _) = endorsed(&app).await;
+    let endorsement = mine(&app, &ada).await;
+    let (number, due) = (endorsement.number.clone(), endorsement.renewal_due);
+    // The server was down over the end of the grace period: the schedule
+    // first runs two weeks after it.
+    move_to(&app, noon(due + Duration::days(45)));
+    tick(&app).await;
+    assert_eq!(mine(&app, &ada).await.status, EndorsementStatus::Lapsed);
+    let stored = app
+        .db
+        .run(move |conn| endorse_api::db::endorsements::get(conn, &number))
+        .await
+        .unwrap()
+        .unwrap();
+    let lapsed_on = stored.lapsed_at.unwrap().date_naive();
+    assert_eq!(
+        lapsed_on,
+        due + Duration::days(31),
+        "the day after 30 days of grace"
+    );
 }

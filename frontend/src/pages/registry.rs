@@ -110,8 +110,8 @@ pub fn registry() -> Html {
                                                         </Link<Route>>
                                                     </td>
                                                     <td><span class="badge badge--met">{ e.status.label() }</span></td>
-                                                    <td>{ e.endorsed_since.to_string() }</td>
-                                                    <td>{ e.valid_through.to_string() }</td>
+                                                    <td>{ endorse_shared::dates::long(e.endorsed_since) }</td>
+                                                    <td>{ endorse_shared::dates::long(e.valid_through) }</td>
                                                 </tr>
                                             }) }
                                         </tbody>

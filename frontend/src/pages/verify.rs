@@ -117,7 +117,7 @@ async fn check(input: String, code: Option<String>) -> Outcome {
 }
 
 fn long_date(at: chrono::DateTime<Utc>) -> String {
-    at.format("%-d %B %Y").to_string()
+    endorse_shared::dates::long_day(at)
 }
 
 fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
