@@ -8,11 +8,14 @@
 
 use crate::hours::Hours;
 use crate::ids::EntryId;
-use crate::portfolio::{Credential, Portfolio, Reference, RscSession, Training, Work};
+use crate::portfolio::{
+    Credential, Portfolio, RatingSummary, Reference, RscSession, Training, Work,
+};
 use crate::rulebook::{
     AgreementKind, CategoryRules, DegreeLevel, Employment, ReferenceRule, RenewalPolicy, RscRule,
     Rulebook, TrainingTopic, WorkRequirement,
 };
+use crate::text::with_article;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -321,8 +324,8 @@ fn education(
                     reasons.push("a license does not replace the degree for this category".into())
                 }
                 Credential::Degree(level) => reasons.push(format!(
-                    "a {} is below the {} this category needs",
-                    level.label(),
+                    "{} is below the {} this category needs",
+                    with_article(level.label()),
                     rule.min_level.label()
                 )),
             }
@@ -342,10 +345,10 @@ fn education(
     let needed = match (rule.min_level, rule.license_accepted) {
         (DegreeLevel::None, _) => String::new(),
         (level, true) => format!(
-            "a {} or higher, or a state mental-health license",
-            level.label()
+            "{} or higher, or a state mental-health license",
+            with_article(level.label())
         ),
-        (level, false) => format!("a {} or higher", level.label()),
+        (level, false) => format!("{} or higher", with_article(level.label())),
     };
     if rule.min_level == DegreeLevel::None {
         report.line(
@@ -640,6 +643,55 @@ fn sorted<T, K: Ord>(entries: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
     list
 }
 
+/// Why an RSC session's provider does not qualify under `rule` (endorsed in
+/// one of its categories, or vetted by the association where the rule
+/// allows it; peer supervision never counts). The one judgment applications,
+/// renewals and reinstatements share.
+fn provider_problem(rule: &RscRule, session: &RscSession) -> Option<String> {
+    let qualifies = session
+        .provider_category
+        .as_deref()
+        .is_some_and(|category| rule.provider_categories.iter().any(|c| c == category))
+        || (rule.vetted_providers_qualify && session.provider_vetted);
+    if qualifies {
+        return None;
+    }
+    let wanted = rule.provider_categories.join(", ");
+    Some(match session.provider_category.as_deref() {
+        Some(category) => format!(
+            "a provider endorsed as {category} does not qualify (endorsed as {wanted} does)"
+        ),
+        None => format!("the provider must be endorsed as {wanted}, or vetted by the association"),
+    })
+}
+
+/// Why a rating does not count under `rule` on `as_of`: dated in the
+/// future, older than the rule's validity, or with too many "not enough
+/// information" answers. Shared by applications and reinstatement.
+fn rating_problems(rule: &ReferenceRule, rating: &RatingSummary, as_of: NaiveDate) -> Vec<String> {
+    let mut why = Vec::new();
+    if rating.given_on > as_of {
+        why.push("its rating is dated in the future".to_string());
+    } else if (as_of - rating.given_on).num_days() > i64::from(rule.valid_days) {
+        why.push(format!(
+            "its rating was given on {}, more than {} days ago",
+            rating.given_on, rule.valid_days
+        ));
+    }
+    if rating.not_enough_information >= rule.not_enough_information_limit && rating.withheld {
+        why.push(format!(
+            "too many of its answers are \"not enough information to rate\" ({} or more are not counted)",
+            rule.not_enough_information_limit
+        ));
+    } else if rating.not_enough_information >= rule.not_enough_information_limit {
+        why.push(format!(
+            "{} of its answers are \"not enough information to rate\" ({} or more are not counted)",
+            rating.not_enough_information, rule.not_enough_information_limit
+        ));
+    }
+    why
+}
+
 fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: NaiveDate) {
     let mut qualifying: Vec<&RscSession> = Vec::new();
     let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
@@ -652,17 +704,8 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
         if session.hours == Hours::ZERO {
             why.push("it has no hours".to_string());
         }
-        let provider_ok = session
-            .provider_category
-            .as_deref()
-            .is_some_and(|category| rule.provider_categories.iter().any(|c| c == category))
-            || (rule.vetted_providers_qualify && session.provider_vetted);
-        if !provider_ok {
-            let wanted = rule.provider_categories.join(", ");
-            why.push(match session.provider_category.as_deref() {
-                Some(category) => format!("a provider endorsed as {category} does not qualify (endorsed as {wanted} does)"),
-                None => format!("the provider must be endorsed as {wanted}, or vetted by the association"),
-            });
+        if let Some(problem) = provider_problem(rule, session) {
+            why.push(problem);
         }
         let key = (
             session.date,
@@ -834,29 +877,7 @@ fn references(
         let mut why = Vec::new();
         match &reference.rating {
             None => why.push("no rating has been received yet".to_string()),
-            Some(rating) => {
-                if rating.given_on > as_of {
-                    why.push("its rating is dated in the future".to_string());
-                } else if (as_of - rating.given_on).num_days() > i64::from(rule.valid_days) {
-                    why.push(format!(
-                        "its rating was given on {}, more than {} days ago",
-                        rating.given_on, rule.valid_days
-                    ));
-                }
-                if rating.not_enough_information >= rule.not_enough_information_limit
-                    && rating.withheld
-                {
-                    why.push(format!(
-                        "too many of its answers are \"not enough information to rate\" ({} or more are not counted)",
-                        rule.not_enough_information_limit
-                    ));
-                } else if rating.not_enough_information >= rule.not_enough_information_limit {
-                    why.push(format!(
-                        "{} of its answers are \"not enough information to rate\" ({} or more are not counted)",
-                        rating.not_enough_information, rule.not_enough_information_limit
-                    ));
-                }
-            }
+            Some(rating) => why.extend(rating_problems(rule, rating, as_of)),
         }
         // Several counted ratings may share a limited relationship; only `max` of
         // them add to the total, but each still counts for the relationships.
@@ -865,9 +886,13 @@ fn references(
             for (index, limit) in rule.limits.iter().enumerate() {
                 if limit.any_of.contains(&reference.relationship) {
                     if per_limit[index] >= limit.max {
-                        let names: Vec<&str> = limit.any_of.iter().map(|r| r.label()).collect();
+                        let names: Vec<String> = limit
+                            .any_of
+                            .iter()
+                            .map(|r| with_article(r.label()))
+                            .collect();
                         notes.entry(reference.id).or_default().push(format!(
-                            "only {} rating from a {} adds to the total",
+                            "only {} rating from {} adds to the total",
                             limit.max,
                             names.join(" or ")
                         ));
@@ -933,7 +958,11 @@ fn references(
     let filled = match_slots(rule, &counted);
     for (index, slot) in rule.required.iter().enumerate() {
         let met = filled[index];
-        let names: Vec<&str> = slot.any_of.iter().map(|r| r.label()).collect();
+        let names: Vec<String> = slot
+            .any_of
+            .iter()
+            .map(|r| with_article(r.label()))
+            .collect();
         report.line(
             format!("references.slot.{index}"),
             Section::References,
@@ -946,7 +975,7 @@ fn references(
                 slot.label,
                 if met { "counted" } else { "missing" }
             ),
-            (!met).then(|| format!("A counted rating from a {} is needed.", names.join(" or "))),
+            (!met).then(|| format!("A counted rating from {} is needed.", names.join(" or "))),
         );
     }
     if rule.min_endorsed > 0 {
@@ -1127,6 +1156,9 @@ pub struct RenewalInput<'a> {
     pub since: NaiveDate,
     /// The categories covered; hours are counted once for all of them.
     pub categories: &'a [String],
+    /// Their rules in the rulebook: which RSC providers qualify, and when a
+    /// rating counts, exactly as for an application.
+    pub rules: &'a [&'a CategoryRules],
     /// Whether the holder provides reflective supervision/consultation.
     pub provides_rsc: bool,
 }
@@ -1166,8 +1198,19 @@ pub fn evaluate_renewal(
                 .any(|c| policy.rsc_required_for.contains(c))
             {
                 let mut total = Hours::ZERO;
+                let rsc_rules: Vec<&RscRule> =
+                    input.rules.iter().filter_map(|c| c.rsc.as_ref()).collect();
                 for session in sorted(&portfolio.rsc, |r| (r.date, r.id)) {
-                    let why: Vec<String> = within(session.date).into_iter().collect();
+                    let mut why: Vec<String> = within(session.date).into_iter().collect();
+                    // The provider qualifies as for an application of one of
+                    // the covered categories (peer supervision never does).
+                    let provider = rsc_rules
+                        .iter()
+                        .map(|rule| provider_problem(rule, session))
+                        .collect::<Vec<_>>();
+                    if !provider.is_empty() && provider.iter().all(Option::is_some) {
+                        why.extend(provider.into_iter().flatten().take(1));
+                    }
                     if why.is_empty() {
                         total += session.hours;
                     }
@@ -1234,13 +1277,27 @@ pub fn evaluate_renewal(
                 }),
             );
             let mut referees = BTreeSet::new();
-            for reference in &portfolio.references {
+            let reference_rules: Vec<&ReferenceRule> =
+                input.rules.iter().map(|c| &c.references).collect();
+            for reference in sorted(&portfolio.references, |r| {
+                (r.rating.as_ref().map(|g| g.given_on), r.id)
+            }) {
                 let why = match &reference.rating {
                     Some(rating) if rating.given_on > *lapsed_on => {
-                        if referees.insert(reference.referee_email.trim().to_lowercase()) {
-                            Vec::new()
-                        } else {
-                            vec!["the same referee rated you already".to_string()]
+                        // A rating counts as it would for an application of
+                        // one of the covered categories.
+                        let problems: Vec<Vec<String>> = reference_rules
+                            .iter()
+                            .map(|rule| rating_problems(rule, rating, as_of))
+                            .collect();
+                        match problems.into_iter().min_by_key(Vec::len) {
+                            Some(problems) if !problems.is_empty() => problems,
+                            _ if !referees
+                                .insert(reference.referee_email.trim().to_lowercase()) =>
+                            {
+                                vec!["the same referee rated you already".to_string()]
+                            }
+                            _ => Vec::new(),
                         }
                     }
                     Some(_) => vec![format!("it was given before the lapse ({lapsed_on})")],

@@ -25,6 +25,7 @@ pub mod renewal;
 pub mod review;
 pub mod reviewers;
 pub mod rulebook;
+pub mod text;
 pub mod users;
 pub mod validation;
 

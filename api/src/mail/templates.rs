@@ -280,7 +280,10 @@ impl Context<'_> {
             kind: MailKind::ReviewAssigned,
             to_address: reviewer_email.to_string(),
             to_name: reviewer_name.to_string(),
-            subject: format!("A {category_name} application to review"),
+            subject: format!(
+                "{} to review",
+                endorse_shared::text::with_capital_article(&format!("{category_name} application"))
+            ),
             body_text: text,
             body_html: html,
             reference: None,
@@ -432,13 +435,14 @@ impl Context<'_> {
         let due = due_at.format("%B %-d, %Y");
         let (lead, subject) = if overdue {
             (
-                format!("Your review of a {category_name} application was due on {due}. If you cannot finish it, reply to this message so the association can reassign it."),
+                format!("Your review of {} was due on {due}. If you cannot finish it, reply to this message so the association can reassign it.", endorse_shared::text::with_article(&format!("{category_name} application"))),
                 format!("Overdue: your {category_name} review"),
             )
         } else {
             (
                 format!(
-                    "A reminder: your review of a {category_name} application is due on {due}."
+                    "A reminder: your review of {} is due on {due}.",
+                    endorse_shared::text::with_article(&format!("{category_name} application"))
                 ),
                 format!("Due {due}: your {category_name} review"),
             )
@@ -567,6 +571,15 @@ mod tests {
             assert!(!part.contains("Ada"), "{part}");
         }
         assert!(open.body_text.contains("Ada's application"));
+        // The article follows the word.
+        let named = context.review_assigned(
+            "ruth@example.org",
+            "Ruth",
+            "Infant Family Specialist",
+            None,
+            due,
+        );
+        assert_eq!(named.subject, "An Infant Family Specialist application to review");
         let reminder =
             context.review_reminder("ruth@example.org", "Ruth", "IFS", due, true, "k".into());
         assert!(reminder.subject.starts_with("Overdue"));

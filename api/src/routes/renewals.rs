@@ -116,12 +116,17 @@ fn weigh(
     };
     let weighable = portfolio::weighable(conn, holder, rulebook)?;
     let categories: Vec<String> = plan.covers.iter().map(|e| e.category.clone()).collect();
+    let rules: Vec<&endorse_shared::rulebook::CategoryRules> = categories
+        .iter()
+        .filter_map(|c| rulebook.category(c))
+        .collect();
     Ok(Some(evaluate_renewal(
         &rulebook.renewal,
         &RenewalInput {
             case,
             since: plan.since,
             categories: &categories,
+            rules: &rules,
             provides_rsc,
         },
         &weighable.portfolio,

@@ -309,7 +309,7 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
                                 </li>
                             }) }
                             { for snapshot.references.iter().map(|r| html! {
-                                <li class="entry"><p class="entry__summary">{ format!("Reference from a {} ({})", r.data.relationship.label(), r.data.referee_email) }</p></li>
+                                <li class="entry"><p class="entry__summary">{ format!("Reference from {} ({})", endorse_shared::text::with_article(r.data.relationship.label()), r.data.referee_email) }</p></li>
                             }) }
                         </ul>
                     }

@@ -496,11 +496,14 @@ fn education_one_level_short_is_refused() {
             "education",
             if row.code.contains("MHS") {
                 format!(
-                    "Education: a {} or higher, or a state mental-health license",
-                    row.degree.label()
+                    "Education: {} or higher, or a state mental-health license",
+                    crate::text::with_article(row.degree.label())
                 )
             } else {
-                format!("Education: a {} or higher", row.degree.label())
+                format!(
+                    "Education: {} or higher",
+                    crate::text::with_article(row.degree.label())
+                )
             },
         )];
         for (index, work) in row.work.iter().enumerate() {
@@ -925,7 +928,7 @@ fn only_one_colleague_or_parent_adds_to_a_family_associates_total() {
     assert!(verdict.counts);
     assert_eq!(
         verdict.notes,
-        ["only 1 rating from a colleague or parent or service recipient adds to the total"]
+        ["only 1 rating from a colleague or a parent or service recipient adds to the total"]
     );
 }
 
@@ -1242,7 +1245,7 @@ fn renewing(training_h: f64, dei: f64, rsc_topic: f64, rsc: f64) -> Portfolio {
     if rsc > 0.0 {
         portfolio
             .rsc
-            .push(session(id(100), day(2026, 4, 1), rsc, "IFRS", false));
+            .push(session(id(100), day(2026, 4, 1), rsc, "IMHM-C", false));
     }
     portfolio.memberships.push(Entry {
         id: id(200),
@@ -1271,12 +1274,15 @@ fn renewal(
     portfolio: &Portfolio,
 ) -> EligibilityReport {
     let categories: Vec<String> = categories.iter().map(|c| c.to_string()).collect();
+    let book = rulebook();
+    let rules: Vec<&CategoryRules> = categories.iter().filter_map(|c| book.category(c)).collect();
     evaluate_renewal(
-        &rulebook().renewal,
+        &book.renewal,
         &RenewalInput {
             case: RenewalCase::Renewal { first_year },
             since: day(2025, 12, 31),
             categories: &categories,
+            rules: &rules,
             provides_rsc,
         },
         portfolio,
@@ -1376,6 +1382,28 @@ fn entries_before_the_period_or_an_old_signature_do_not_count() {
 }
 
 #[test]
+fn renewal_counts_rsc_only_from_a_provider_that_qualifies_as_for_an_application() {
+    // 12 hours from an IFRS provider renew an IFS endorsement, not an IMHS
+    // one (IMHS asks for an IMHS or IMHM-C provider, as its application did).
+    let mut from_ifrs = renewing(15.0, 1.0, 0.0, 0.0);
+    from_ifrs
+        .rsc
+        .push(session(id(100), day(2026, 4, 1), 12.0, "IFRS", false));
+    assert!(renewal(&["IFS"], false, false, &from_ifrs).eligible);
+    let report = renewal(&["IMHS"], false, false, &from_ifrs);
+    assert_eq!(short(&report)[0].0, "rsc.hours");
+    let verdict = report.entries.iter().find(|v| v.entry == id(100)).unwrap();
+    assert!(!verdict.counts && verdict.reasons[0].contains("does not qualify"));
+    // Peer supervision (a provider endorsed in nothing, not vetted) never counts.
+    let mut peer = renewing(15.0, 1.0, 0.0, 0.0);
+    let mut session = session(id(101), day(2026, 4, 1), 12.0, "IFRS", false);
+    session.data.provider_category = None;
+    peer.rsc.push(session);
+    let report = renewal(&["IFS"], false, false, &peer);
+    assert_eq!(short(&report)[0].0, "rsc.hours");
+}
+
+#[test]
 fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings() {
     let lapsed_on = day(2026, 1, 30);
     let rating = |n: u128, given: NaiveDate| crate::portfolio::Reference {
@@ -1413,13 +1441,16 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
         rating(502, lapsed_on),
     ];
     let categories = vec!["IFS".to_string()];
+    let book = rulebook();
+    let rules: Vec<&CategoryRules> = book.category("IFS").into_iter().collect();
     let check = |portfolio: &Portfolio| {
         evaluate_renewal(
-            &rulebook().renewal,
+            &book.renewal,
             &RenewalInput {
                 case: RenewalCase::Reinstatement { lapsed_on },
                 since: lapsed_on,
                 categories: &categories,
+                rules: &rules,
                 provides_rsc: false,
             },
             portfolio,
@@ -1453,6 +1484,24 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
         .unwrap()
         .given_on = day(2026, 1, 31);
     assert!(check(&portfolio).eligible);
+    // A rating with 6 "not enough information" answers does not count, as
+    // on the references page and for an application.
+    portfolio.references[2]
+        .data
+        .rating
+        .as_mut()
+        .unwrap()
+        .not_enough_information = 6;
+    let report = check(&portfolio);
+    assert_eq!(short(&report)[0].0, "references.since_lapse");
+    let verdict = report.entries.iter().find(|v| v.entry == id(502)).unwrap();
+    assert!(!verdict.counts && verdict.reasons[0].contains("not enough information"));
+    portfolio.references[2]
+        .data
+        .rating
+        .as_mut()
+        .unwrap()
+        .not_enough_information = 0;
     // Work that ended before the lapse does not count.
     portfolio.work[0].data.end = Some(day(2026, 1, 30));
     assert_eq!(short(&check(&portfolio))[0].0, "work.since_lapse");
