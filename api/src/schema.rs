@@ -323,6 +323,7 @@ diesel::table! {
         must_change_password -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        search_name -> Text,
     }
 }
 

@@ -49,6 +49,8 @@ impl Application {
             if applied > 0 {
                 tracing::info!(applied, "database migrations applied");
             }
+            db::users::fill_search_names(&mut conn)
+                .context("cannot fill in the accounts' search names")?;
             db::rulebooks::ensure_default(&mut conn)
                 .context("cannot publish the default rulebook")?;
             crate::issuer::Issuer::new(&settings)

@@ -159,12 +159,12 @@ fn list_slice(
     let filtered = || {
         let mut q = applications::table.inner_join(users::table).into_boxed();
         if let Some(search) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            let pattern = format!("%{}%", super::users::escape_like(&search.to_lowercase()));
+            let (name, email) = super::users::search_patterns(search);
             q = q.filter(
-                super::users::lower(users::name)
-                    .like(pattern.clone())
+                users::search_name
+                    .like(name)
                     .escape('\\')
-                    .or(users::email.like(pattern).escape('\\')),
+                    .or(users::email.like(email).escape('\\')),
             );
         }
         if let Some(status) = query.status {

@@ -1,6 +1,6 @@
 //! Queries on `endorsements` and `endorsement_sequences`.
 
-use super::users::{escape_like, lower};
+use super::users::escape_like;
 use super::{AnyConnection, DbError, DbResult};
 use crate::schema::{endorsement_sequences, endorsements, users};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -402,12 +402,13 @@ pub fn registry(
             .filter(endorsements::status.eq_any(standing.clone()))
             .into_boxed();
         if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let pattern = format!("%{}%", escape_like(&text.to_lowercase()));
+            let (name, _) = super::users::search_patterns(text);
+            let number = format!("%{}%", escape_like(&text.to_uppercase()));
             found = found.filter(
-                lower(users::name)
-                    .like(pattern.clone())
+                users::search_name
+                    .like(name)
                     .escape('\\')
-                    .or(lower(endorsements::number).like(pattern).escape('\\')),
+                    .or(endorsements::number.like(number).escape('\\')),
             );
         }
         if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
@@ -419,7 +420,7 @@ pub fn registry(
     let per_page = i64::from(RegistryQuery::PER_PAGE);
     let rows = filtered()
         .select((Row::as_select(), users::name, users::email))
-        .order((lower(users::name).asc(), endorsements::number.asc()))
+        .order((users::search_name.asc(), endorsements::number.asc()))
         .limit(per_page)
         .offset(i64::from(query.page() - 1) * per_page)
         .load::<(Row, String, String)>(conn)?;

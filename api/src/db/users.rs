@@ -5,14 +5,9 @@ use super::{AnyConnection, DbError, DbResult};
 use crate::schema::users;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use endorse_shared::text::fold;
 use endorse_shared::users::{Role, UserResponse};
 use endorse_shared::UserId;
-
-#[diesel::declare_sql_function]
-extern "SQL" {
-    /// SQL `lower` (ASCII only on SQLite).
-    fn lower(x: diesel::sql_types::Text) -> diesel::sql_types::Text;
-}
 
 /// A user account, without secrets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +96,7 @@ pub fn insert(conn: &mut AnyConnection, new: NewUser) -> DbResult<User> {
             users::id.eq(id.to_string()),
             users::email.eq(&new.email),
             users::name.eq(&new.name),
+            users::search_name.eq(fold(&new.name)),
             users::role.eq(new.role.as_str()),
             users::password_hash.eq(&new.password_hash),
             users::must_change_password.eq(new.must_change_password),
@@ -175,6 +171,7 @@ pub struct UserChanges {
 #[diesel(table_name = users)]
 struct UserChangeset<'a> {
     name: Option<&'a str>,
+    search_name: Option<String>,
     role: Option<&'a str>,
     updated_at: NaiveDateTime,
 }
@@ -183,6 +180,7 @@ struct UserChangeset<'a> {
 pub fn update(conn: &mut AnyConnection, id: UserId, changes: &UserChanges) -> DbResult<User> {
     let changeset = UserChangeset {
         name: changes.name.as_deref(),
+        search_name: changes.name.as_deref().map(fold),
         role: changes.role.map(Role::as_str),
         updated_at: Utc::now().naive_utc(),
     };
@@ -193,6 +191,17 @@ pub fn update(conn: &mut AnyConnection, id: UserId, changes: &UserChanges) -> Db
         return Err(DbError::NotFound);
     }
     find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// Locks every account with this role until the transaction ends (see
+/// [`super::lock_owner`]): a rule about how many there are (at least one
+/// admin) then holds when two changes race.
+pub fn lock_role(conn: &mut AnyConnection, role: Role) -> DbResult<()> {
+    let ids: Vec<String> = users::table
+        .filter(users::role.eq(role.as_str()))
+        .select(users::id)
+        .load(conn)?;
+    super::lock_rows(conn, super::Lockable::Users, ids)
 }
 
 /// How many accounts have this role.
@@ -227,12 +236,12 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User
             .map(str::trim)
             .filter(|s| !s.is_empty())
         {
-            let pattern = format!("%{}%", escape_like(&search.to_lowercase()));
+            let (name, email) = search_patterns(search);
             query = query.filter(
-                lower(users::name)
-                    .like(pattern.clone())
+                users::search_name
+                    .like(name)
                     .escape('\\')
-                    .or(users::email.like(pattern).escape('\\')),
+                    .or(users::email.like(email).escape('\\')),
             );
         }
         if let Some(role) = filter.role {
@@ -244,7 +253,7 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User
     let offset = i64::from(filter.page.saturating_sub(1)) * i64::from(filter.per_page);
     let rows = query()
         .select(UserRow::as_select())
-        .order((lower(users::name).asc(), users::id.asc()))
+        .order((users::search_name.asc(), users::id.asc()))
         .limit(i64::from(filter.per_page))
         .offset(offset)
         .load(conn)?;
@@ -253,6 +262,31 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User
         .map(User::try_from)
         .collect::<DbResult<Vec<_>>>()?;
     Ok((users, u64::try_from(total).unwrap_or_default()))
+}
+
+/// LIKE patterns for a search someone typed: one for the folded name (no
+/// case, no accents: "hernandez" finds "Hernández"), one for the e-mail.
+pub(crate) fn search_patterns(search: &str) -> (String, String) {
+    (
+        format!("%{}%", escape_like(&fold(search))),
+        format!("%{}%", escape_like(&search.to_lowercase())),
+    )
+}
+
+/// Fills in the search key of accounts made before it existed (start-up;
+/// idempotent: only rows whose key is still empty).
+pub fn fill_search_names(conn: &mut AnyConnection) -> DbResult<usize> {
+    let missing: Vec<(String, String)> = users::table
+        .filter(users::search_name.eq(""))
+        .filter(users::name.ne(""))
+        .select((users::id, users::name))
+        .load(conn)?;
+    for (id, name) in &missing {
+        diesel::update(users::table.find(id))
+            .set(users::search_name.eq(fold(name)))
+            .execute(conn)?;
+    }
+    Ok(missing.len())
 }
 
 /// Escapes LIKE's wildcards so a search for `50%` finds the text `50%`.

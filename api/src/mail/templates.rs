@@ -579,7 +579,10 @@ mod tests {
             None,
             due,
         );
-        assert_eq!(named.subject, "An Infant Family Specialist application to review");
+        assert_eq!(
+            named.subject,
+            "An Infant Family Specialist application to review"
+        );
         let reminder =
             context.review_reminder("ruth@example.org", "Ruth", "IFS", due, true, "k".into());
         assert!(reminder.subject.starts_with("Overdue"));

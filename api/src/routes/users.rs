@@ -162,6 +162,11 @@ pub async fn update_user(
     let outcome = state
         .db
         .transaction(move |conn| {
+            // "At least one admin" is counted, then written: no other change
+            // of an admin's role runs meanwhile.
+            if changes.role.is_some() {
+                users::lock_role(conn, Role::Admin)?;
+            }
             let Some(current) = users::find(conn, id)? else {
                 return Ok(Outcome::Missing);
             };

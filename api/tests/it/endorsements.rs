@@ -135,6 +135,32 @@ async fn an_endorsement_is_issued_and_the_registry_lists_it_only_while_in_good_s
     }
     assert_eq!(registry(&app, "?category=IMHS").await.total, 0);
     assert_eq!(registry(&app, "?q=nobody").await.total, 0);
+
+    // Accents and case do not matter, on both backends: the admin corrects
+    // her name, and "Hernandez" finds "María José Hernández" in the registry
+    // and in the admins' lists.
+    let ada_id = application.applicant.id;
+    let renamed = app
+        .patch_as(
+            &format!("/api/v1/users/{ada_id}"),
+            &admin,
+            &json!({ "name": "María José Hernández" }),
+        )
+        .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+    for query in ["?q=Hernandez", "?q=MARIA%20JOSE", "?q=hern%C3%81ndez"] {
+        let page = registry(&app, query).await;
+        assert_eq!(page.total, 1, "{query}");
+        assert_eq!(page.items[0].name, "María José Hernández");
+    }
+    for path in [
+        "/api/v1/users?q=hernandez",
+        "/api/v1/applications?q=HERNANDEZ",
+    ] {
+        let page: serde_json::Value =
+            expect_json(app.get_as(path, &admin).await, StatusCode::OK).await;
+        assert_eq!(page["total"], 1, "{path}: {page}");
+    }
     let long = app
         .client
         .get(app.url(&format!("/api/v1/registry?q={}", "x".repeat(201))))

@@ -23,6 +23,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             bool,
             chrono::NaiveDateTime,
             chrono::NaiveDateTime,
+            String,
         )>(conn)
         .expect("users matches schema.rs");
     refresh_tokens::table
