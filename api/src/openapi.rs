@@ -117,7 +117,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::health::readyz,
     ),
     components(schemas(endorse_shared::Problem)),
-    modifiers(&BearerScheme),
+    modifiers(&BearerScheme, &CommonResponses),
     tags(
         (name = "auth", description = "Registration, sign-in and sessions"),
         (name = "me", description = "The signed-in user's own account"),
@@ -148,6 +148,116 @@ impl Modify for BearerScheme {
         let mut http = Http::new(HttpAuthScheme::Bearer);
         http.bearer_format = Some("JWT".to_string());
         components.add_security_scheme("bearer", SecurityScheme::Http(http));
+    }
+}
+
+/// Documents, on every operation, the answers the shared machinery can give
+/// whatever the handler does (see `error.rs` and `http_policy.rs`): 401 and
+/// 403 where a bearer token is needed (no token, an ended session, a
+/// password still to replace, a role not allowed); 400, 413, 415 and 422
+/// where there is a JSON body; 404 where a path parameter does not parse;
+/// 400 for a query string that does not; 412 and 428 where `If-Match` is
+/// taken; 422 for a NUL character in the address; 503 (with Retry-After)
+/// when the database is busy or out of reach. A handler's own description of
+/// a status wins.
+struct CommonResponses;
+
+impl Modify for CommonResponses {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::path::{Operation, ParameterIn};
+        use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
+        let problem = |description: &str| {
+            ResponseBuilder::new()
+                .description(description)
+                .content(
+                    endorse_shared::problem::PROBLEM_CONTENT_TYPE,
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("Problem")))
+                        .build(),
+                )
+                .build()
+        };
+        let add = |operation: &mut Operation, status: &str, description: &str| {
+            operation
+                .responses
+                .responses
+                .entry(status.to_string())
+                .or_insert_with(|| problem(description).into());
+        };
+        for item in openapi.paths.paths.values_mut() {
+            let operations = [
+                item.get.as_mut(),
+                item.put.as_mut(),
+                item.post.as_mut(),
+                item.delete.as_mut(),
+                item.patch.as_mut(),
+            ];
+            for operation in operations.into_iter().flatten() {
+                let parameters = operation.parameters.clone().unwrap_or_default();
+                let has = |place: ParameterIn| {
+                    parameters.iter().any(|p| {
+                        std::mem::discriminant(&p.parameter_in) == std::mem::discriminant(&place)
+                    })
+                };
+                let if_match = parameters
+                    .iter()
+                    .any(|p| p.name.eq_ignore_ascii_case("if-match"));
+                if operation.security.as_ref().is_some_and(|s| !s.is_empty()) {
+                    add(operation, "401", "Not signed in, or the session has ended");
+                    add(
+                        operation,
+                        "403",
+                        "Not allowed for this account (its role, or a password still to replace)",
+                    );
+                }
+                if operation.request_body.is_some() {
+                    add(
+                        operation,
+                        "400",
+                        "The body is not valid JSON of the expected shape",
+                    );
+                    add(operation, "413", "The body is too large");
+                    add(
+                        operation,
+                        "415",
+                        "The body is not of the expected media type",
+                    );
+                    add(
+                        operation,
+                        "422",
+                        "Fields are not valid; `errors` names each one",
+                    );
+                }
+                if has(ParameterIn::Path) {
+                    add(
+                        operation,
+                        "404",
+                        "Nothing there, or a path parameter that does not parse",
+                    );
+                }
+                if has(ParameterIn::Query) {
+                    add(operation, "400", "The query string does not parse");
+                }
+                if if_match {
+                    add(
+                        operation,
+                        "412",
+                        "The version in If-Match is not the stored one",
+                    );
+                    add(operation, "428", "If-Match is missing");
+                }
+                add(
+                    operation,
+                    "422",
+                    "The request is not valid (for example a NUL character in the address)",
+                );
+                add(
+                    operation,
+                    "503",
+                    "The database is busy or out of reach; try again after Retry-After seconds",
+                );
+            }
+        }
     }
 }
 

@@ -152,6 +152,7 @@ impl FromStr for ApplicationStatus {
 pub struct StartApplicationRequest {
     /// The category's code, e.g. `IFS`.
     #[validate(length(min = 1, max = 32, message = "choose a category"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub category: String,
 }
 
@@ -262,6 +263,7 @@ pub struct ListApplicationsQuery {
     /// Part of the applicant's name or e-mail address, without regard to case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// Only this status.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -269,10 +271,12 @@ pub struct ListApplicationsQuery {
     /// Only this category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(min = 1, max = 32, message = "must be a category code"))]
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 32))]
     pub category: Option<String>,
     /// Only applications judged by this rulebook version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, message = "must be 1 or more"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1))]
     pub rulebook_version: Option<i64>,
     /// Submitted on or after this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -283,10 +287,12 @@ pub struct ListApplicationsQuery {
     /// The page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
     /// Per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 

@@ -17,10 +17,12 @@ pub struct RegisterRequest {
     /// The sign-in e-mail address; stored trimmed and lower case.
     #[validate(email(message = "must be a valid e-mail address"))]
     #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub email: String,
     /// The applicant's full name, as it should appear on a certificate.
     #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     /// At least 12 characters; a passphrase is best.
     #[validate(length(
@@ -28,6 +30,7 @@ pub struct RegisterRequest {
         max = "PASSWORD_MAX_CHARS",
         message = "must be between 12 and 128 characters"
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
 }
 
@@ -46,9 +49,11 @@ impl RegisterRequest {
 pub struct LoginRequest {
     /// The sign-in e-mail address (case does not matter).
     #[validate(length(min = 1, max = 254, message = "must not be empty"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
     pub email: String,
     /// The password.
     #[validate(length(min = 1, max = 1024, message = "must not be empty"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub password: String,
 }
 
@@ -58,6 +63,7 @@ pub struct LoginRequest {
 pub struct ChangePasswordRequest {
     /// The password in use now.
     #[validate(length(min = 1, max = 1024, message = "must not be empty"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub current_password: String,
     /// The new password, at least 12 characters.
     #[validate(length(
@@ -65,6 +71,7 @@ pub struct ChangePasswordRequest {
         max = "PASSWORD_MAX_CHARS",
         message = "must be between 12 and 128 characters"
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub new_password: String,
 }
 

@@ -239,18 +239,24 @@ pub struct RegistryPage {
 }
 
 /// A registry search (`GET /api/v1/registry`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
 #[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct RegistryQuery {
-    /// Part of the name, or the number, without regard to case.
+    /// Part of the name, or the number, without regard to case or accents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// A category code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 32))]
     pub category: Option<String>,
     /// The page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
 }
 

@@ -26,8 +26,10 @@ pub const DECLINE_REASON_MAX_CHARS: usize = 1000;
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RefereeEndorsement {
     /// The category code, e.g. `IMHM-C`.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 20))]
     pub category: String,
     /// The endorsement number.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 60))]
     pub number: String,
 }
 
@@ -37,10 +39,13 @@ pub struct RefereeEndorsement {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReferenceRequestInput {
     /// The category the reference is for (a code of the current rulebook).
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub category: String,
     /// The referee's full name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub referee_name: String,
     /// The referee's e-mail address; the secret link goes there.
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub referee_email: String,
     /// How the referee knows the applicant.
     pub relationship: Relationship,
@@ -74,7 +79,9 @@ impl ReferenceRequestInput {
             errors.add("category", "is not a category of the current rulebook");
         }
         errors.text("referee_name", &self.referee_name, 200);
-        if !self.referee_email.validate_email() {
+        if self.referee_email.chars().count() > 254 {
+            errors.add("referee_email", "must be at most 254 characters");
+        } else if !self.referee_email.validate_email() {
             errors.add("referee_email", "must be a valid e-mail address");
         }
         if let Some(endorsement) = &self.endorsement {
@@ -264,6 +271,7 @@ impl RatingDraft {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct DeclineRequest {
     /// Why, in a few words.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1000))]
     pub reason: String,
 }
 

@@ -107,10 +107,12 @@ pub struct CreateUserRequest {
     /// The sign-in e-mail address; stored trimmed and lower case.
     #[validate(email(message = "must be a valid e-mail address"))]
     #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub email: String,
     /// The person's full name.
     #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     /// The role of the new account.
     pub role: Role,
@@ -120,6 +122,7 @@ pub struct CreateUserRequest {
         max = "PASSWORD_MAX_CHARS",
         message = "must be between 12 and 128 characters"
     ))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
 }
 
@@ -140,6 +143,7 @@ pub struct UpdateUserRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: Option<String>,
     /// A new role, if it changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -154,6 +158,7 @@ pub struct ListUsersQuery {
     /// Part of a name or e-mail address, matched without regard to case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// Only users with this role.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -161,10 +166,12 @@ pub struct ListUsersQuery {
     /// The page to return, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
     /// Users per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
 

@@ -299,16 +299,7 @@ pub async fn registry(
     query: web::Query<RegistryQuery>,
 ) -> ApiResult<web::Json<RegistryPage>> {
     let query = query.into_inner();
-    if query.q.as_deref().is_some_and(|q| q.chars().count() > 200) {
-        return Err(ApiError::field("q", "must be at most 200 characters"));
-    }
-    if query
-        .category
-        .as_deref()
-        .is_some_and(|c| c.chars().count() > 32)
-    {
-        return Err(ApiError::field("category", "must be at most 32 characters"));
-    }
+    validator::Validate::validate(&query)?;
     let page = query.page();
     let (items, total) = state
         .db

@@ -119,3 +119,115 @@ fn the_committed_openapi_document_is_current() {
         "openapi/openapi.json is stale: run `cargo xtask openapi` and commit the result"
     );
 }
+
+/// The committed API document, parsed.
+fn document() -> serde_json::Value {
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../openapi/openapi.json"),
+    )
+    .unwrap();
+    serde_json::from_str(&text).unwrap()
+}
+
+#[test]
+fn every_operation_documents_the_statuses_the_shared_machinery_can_answer() {
+    let doc = document();
+    let mut missing = Vec::new();
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, operation) in item.as_object().unwrap() {
+            let responses = operation["responses"].as_object().unwrap();
+            let mut need = vec!["422", "503"];
+            if operation["security"]
+                .as_array()
+                .is_some_and(|s| !s.is_empty())
+            {
+                need.extend(["401", "403"]);
+            }
+            if operation.get("requestBody").is_some() {
+                need.extend(["400", "413", "415"]);
+            }
+            let parameters = operation["parameters"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default();
+            if parameters.iter().any(|p| p["in"] == "path") {
+                need.push("404");
+            }
+            if parameters.iter().any(|p| p["in"] == "query") {
+                need.push("400");
+            }
+            if parameters.iter().any(|p| {
+                p["name"]
+                    .as_str()
+                    .is_some_and(|n| n.eq_ignore_ascii_case("if-match"))
+            }) {
+                need.extend(["412", "428"]);
+            }
+            for status in need {
+                if !responses.contains_key(status) {
+                    missing.push(format!("{method} {path}: {status}"));
+                }
+            }
+        }
+    }
+    assert!(missing.is_empty(), "undocumented: {missing:#?}");
+}
+
+#[test]
+fn request_schemas_carry_the_limits_the_validators_enforce() {
+    let doc = document();
+    let schemas = &doc["components"]["schemas"];
+    let register = &schemas["RegisterRequest"]["properties"];
+    assert_eq!(register["email"]["minLength"], 3);
+    assert_eq!(register["email"]["maxLength"], 254);
+    assert_eq!(register["password"]["minLength"], 12);
+    assert_eq!(register["name"]["maxLength"], 200);
+    let reference = &schemas["ReferenceRequestInput"]["properties"];
+    assert_eq!(reference["referee_email"]["maxLength"], 254);
+    assert_eq!(reference["referee_name"]["minLength"], 1);
+    let registry = doc["paths"]["/api/v1/registry"]["get"]["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "page")
+        .unwrap()
+        .clone();
+    assert_eq!(registry["schema"]["maximum"], 1_000_000);
+    assert_eq!(registry["schema"]["minimum"], 1);
+}
+
+#[actix_web::test]
+async fn a_page_past_the_documented_maximum_is_refused() {
+    let app = crate::helpers::spawn_app().await;
+    let admin = app
+        .user_with_role(endorse_shared::Role::Admin, "admin@example.org")
+        .await;
+    for path in [
+        "/api/v1/registry?page=2147483648",
+        "/api/v1/registry?page=1000001",
+        "/api/v1/registry?page=0",
+        "/api/v1/users?page=1000001",
+        "/api/v1/applications?page=2147483648",
+    ] {
+        let response = app.get_as(path, &admin).await;
+        assert!(
+            [
+                reqwest::StatusCode::BAD_REQUEST,
+                reqwest::StatusCode::UNPROCESSABLE_ENTITY
+            ]
+            .contains(&response.status()),
+            "{path}: {}",
+            response.status()
+        );
+    }
+    let empty = crate::helpers::expect_problem(
+        app.post(
+            "/api/v1/auth/register",
+            &serde_json::json!({ "email": "", "name": "Ada", "password": crate::helpers::PASSWORD }),
+        )
+        .await,
+        reqwest::StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert!(empty.errors.contains_key("email"));
+}
