@@ -97,8 +97,10 @@ pub struct EducationData {
     /// Degree level, or license.
     pub credential: Credential,
     /// Field of study or of the license.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub field: String,
     /// School, or licensing board.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub institution: String,
     /// Year completed (or licensed).
     pub year: i32,
@@ -112,8 +114,10 @@ pub struct EducationData {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct WorkData {
     /// Employer or organisation.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub employer: String,
     /// Position held.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub position: String,
     /// First day.
     pub start: NaiveDate,
@@ -136,8 +140,10 @@ pub struct WorkData {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TrainingData {
     /// Title.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 300))]
     pub title: String,
     /// Who gave it.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub provider: String,
     /// When.
     pub date: NaiveDate,
@@ -176,6 +182,7 @@ pub struct RscData {
     /// Individual or group.
     pub format: RscFormat,
     /// The provider's name.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub provider_name: String,
     /// The category the provider is endorsed in, if any.
     pub provider_category: Option<String>,
@@ -237,8 +244,10 @@ pub struct AgreementData {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct MembershipData {
     /// The association.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub association: String,
     /// The membership number.
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 50))]
     pub number: String,
     /// The last day it is valid.
     pub expires_on: NaiveDate,

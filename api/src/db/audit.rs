@@ -162,27 +162,14 @@ pub fn portfolio_change(
     details: &str,
     at: DateTime<Utc>,
 ) -> DbResult<()> {
-    for application in super::applications::list_for(conn, owner)? {
-        if application.status == ApplicationStatus::Draft || !application.status.is_open() {
-            continue;
-        }
-        record(
-            conn,
-            &NewEvent {
-                application: application.id,
-                actor: Some(owner),
-                role: Role::Applicant,
-                ip,
-                action: "portfolio_change",
-                from: None,
-                to: None,
-                reason: None,
-                details: details.to_string(),
-            },
-            at,
-        )?;
-    }
-    Ok(())
+    for_open_applications(
+        conn,
+        owner,
+        false,
+        (owner, Role::Applicant, ip),
+        ("portfolio_change", details),
+        at,
+    )
 }
 
 /// Records something done to a person's records by someone else (an admin
@@ -191,13 +178,27 @@ pub fn portfolio_change(
 pub fn person_event(
     conn: &mut AnyConnection,
     person: UserId,
-    (actor, role, ip): (UserId, Role, Option<&str>),
+    actor: (UserId, Role, Option<&str>),
     action: &str,
     details: &str,
     at: DateTime<Utc>,
 ) -> DbResult<()> {
+    for_open_applications(conn, person, true, actor, (action, details), at)
+}
+
+/// One event in the log of each open application of `person` (drafts only
+/// when `drafts`).
+fn for_open_applications(
+    conn: &mut AnyConnection,
+    person: UserId,
+    drafts: bool,
+    (actor, role, ip): (UserId, Role, Option<&str>),
+    (action, details): (&str, &str),
+    at: DateTime<Utc>,
+) -> DbResult<()> {
     for application in super::applications::list_for(conn, person)? {
-        if !application.status.is_open() {
+        let skipped = application.status == ApplicationStatus::Draft && !drafts;
+        if skipped || !application.status.is_open() {
             continue;
         }
         record(
