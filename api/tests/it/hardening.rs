@@ -7,6 +7,18 @@ use crate::helpers::*;
 use reqwest::StatusCode;
 use serde_json::json;
 
+/// Uploads a small PDF under `name` (already URL-encoded).
+async fn upload(app: &TestApp, token: &str, name: &str) -> reqwest::Response {
+    app.client
+        .post(app.url(&format!("/api/v1/me/documents?name={name}")))
+        .bearer_auth(token)
+        .header("content-type", "application/octet-stream")
+        .body(b"%PDF-1.7\n%%EOF\n".to_vec())
+        .send()
+        .await
+        .unwrap()
+}
+
 #[actix_web::test]
 async fn every_html_page_carries_the_content_security_policy() {
     let app_dir = tempfile::tempdir().unwrap();
@@ -123,15 +135,7 @@ async fn nul_characters_are_refused_with_422_and_nothing_is_stored() {
         let problem = expect_problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
         assert!(!problem.errors.is_empty(), "{path}");
     }
-    let response = app
-        .client
-        .post(app.url("/api/v1/me/documents?name=cv%00.pdf"))
-        .bearer_auth(token)
-        .header("content-type", "application/octet-stream")
-        .body(b"%PDF-1.7\n%%EOF\n".to_vec())
-        .send()
-        .await
-        .unwrap();
+    let response = upload(&app, token, "cv%00.pdf").await;
     expect_problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
 }
 
@@ -163,15 +167,7 @@ async fn names_and_file_names_with_invisible_characters_are_refused_naming_the_f
         .await;
     let problem = expect_problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(problem.errors.contains_key("referee_name"), "{problem:?}");
-    let response = app
-        .client
-        .post(app.url("/api/v1/me/documents?name=cv%E2%80%AEfdp.exe"))
-        .bearer_auth(token)
-        .header("content-type", "application/octet-stream")
-        .body(b"%PDF-1.7\n%%EOF\n".to_vec())
-        .send()
-        .await
-        .unwrap();
+    let response = upload(&app, token, "cv%E2%80%AEfdp.exe").await;
     let problem = expect_problem(response, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(problem.errors.contains_key("name"), "{problem:?}");
     let stored: serde_json::Value = expect_json(

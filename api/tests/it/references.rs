@@ -107,6 +107,20 @@ impl World {
         messages
     }
 
+    /// The staff view of the applicant's references, as `admin` reads it.
+    async fn reviewed(&self, admin: &str) -> Vec<ReviewedReference> {
+        expect_json(
+            self.app
+                .get_as(
+                    &format!("/api/v1/users/{}/references", self.applicant_id),
+                    admin,
+                )
+                .await,
+            StatusCode::OK,
+        )
+        .await
+    }
+
     async fn references(&self) -> Vec<ReferenceView> {
         expect_json(
             self.app.get_as("/api/v1/references", &self.applicant).await,
@@ -316,16 +330,7 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     // Admins see everything, with the signals: the referee answered from the
     // address the applicant signed in from (loopback, here).
     let admin = w.app.user_with_role(Role::Admin, "admin@example.org").await;
-    let reviewed: Vec<ReviewedReference> = expect_json(
-        w.app
-            .get_as(
-                &format!("/api/v1/users/{}/references", w.applicant_id),
-                &admin,
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let reviewed = w.reviewed(&admin).await;
     let answer = reviewed[0]
         .reference
         .answer
@@ -363,16 +368,7 @@ async fn without_a_waiver_the_applicant_reads_the_rating_and_signals_flag_shared
         .all(|r| r.answer.is_none()));
 
     let admin = w.app.user_with_role(Role::Admin, "admin@example.org").await;
-    let reviewed: Vec<ReviewedReference> = expect_json(
-        w.app
-            .get_as(
-                &format!("/api/v1/users/{}/references", w.applicant_id),
-                &admin,
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let reviewed = w.reviewed(&admin).await;
     let signals_of = |id| {
         &reviewed
             .iter()
@@ -405,16 +401,7 @@ async fn without_a_waiver_the_applicant_reads_the_rating_and_signals_flag_shared
         .await
         .unwrap();
     assert_eq!(stranger.status(), StatusCode::OK);
-    let reviewed: Vec<ReviewedReference> = expect_json(
-        w.app
-            .get_as(
-                &format!("/api/v1/users/{}/references", w.applicant_id),
-                &admin,
-            )
-            .await,
-        StatusCode::OK,
-    )
-    .await;
+    let reviewed = w.reviewed(&admin).await;
     let second_signals = &reviewed
         .iter()
         .find(|r| r.reference.id == second.reference.id)
@@ -952,4 +939,87 @@ async fn without_smtp_mail_lands_in_the_log_and_the_outbox_page() {
         .await
         .unwrap();
     assert!(audit.contains("referee_link_copied"), "{audit}");
+}
+
+#[actix_web::test]
+async fn a_resend_to_a_corrected_address_retires_the_old_link_and_a_bad_one_changes_nothing() {
+    let w = world().await;
+    let asked = w.request("sam@employer.example", true).await;
+    w.deliver(1).await;
+    let path = format!("/api/v1/references/{}/resend", asked.reference.id);
+    // A bad address, or an unknown field, is refused and changes nothing.
+    for body in [
+        json!({ "referee_email": "not an address" }),
+        json!({ "referee_email": format!("{}@example.org", "x".repeat(250)) }),
+    ] {
+        let problem = expect_problem(
+            w.app.post_as(&path, &w.applicant, &body).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert!(problem.errors.contains_key("referee_email"), "{problem:?}");
+    }
+    let unknown = w
+        .app
+        .post_as(&path, &w.applicant, &json!({ "email": "sam@home.example" }))
+        .await;
+    assert_eq!(unknown.status(), StatusCode::BAD_REQUEST);
+    assert_eq!(
+        w.references().await[0].request.referee_email,
+        "sam@employer.example"
+    );
+    let still = w
+        .app
+        .client
+        .get(w.app.url(&api_path(&asked.link)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        still.status(),
+        StatusCode::OK,
+        "a refused re-send keeps the link"
+    );
+
+    // The corrected address gets a new link; the old one stops working.
+    let resent = w
+        .asked(
+            w.app
+                .post_as(
+                    &path,
+                    &w.applicant,
+                    &json!({ "referee_email": "Sam@Home.Example" }),
+                )
+                .await,
+            StatusCode::OK,
+        )
+        .await;
+    assert_eq!(resent.reference.request.referee_email, "sam@home.example");
+    let mails = w.deliver(2).await;
+    assert_eq!(mails[1].to, ["sam@home.example"]);
+    assert_eq!(
+        mails[1].referee_link().as_deref(),
+        Some(resent.link.as_str())
+    );
+    let old = w
+        .app
+        .client
+        .get(w.app.url(&api_path(&asked.link)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(old.status(), StatusCode::NOT_FOUND);
+    // Another applicant cannot re-send it; an admin asking for an unknown
+    // request's link gets a 404.
+    let eve = w.app.register("eve@example.org", "Eve Example").await;
+    let refused = w.app.post_as(&path, &eve.access_token, &json!({})).await;
+    assert_eq!(refused.status(), StatusCode::NOT_FOUND);
+    let missing = w
+        .app
+        .get_as(
+            &format!("/api/v1/references/{}/link", uuid::Uuid::new_v4()),
+            &w.coordinator,
+        )
+        .await;
+    assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
