@@ -11,7 +11,7 @@
 //!   logged in full. No client input may ever produce one.
 
 use crate::db::DbError;
-use crate::request_id::current_request_id;
+use crate::http::request_id::current_request_id;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use endorse_shared::problem::PROBLEM_CONTENT_TYPE;
@@ -74,6 +74,25 @@ impl ApiError {
         let mut errors = BTreeMap::new();
         errors.insert(field.to_string(), vec![message.to_string()]);
         ApiError::Validation(errors)
+    }
+
+    /// Maps a unique violation on inserting an account to the 409 for a
+    /// taken e-mail address; any other error as it is.
+    pub fn duplicate_email(error: DbError) -> Self {
+        match error {
+            DbError::UniqueViolation(_) => {
+                ApiError::Conflict("An account with this e-mail address already exists.".into())
+            }
+            other => other.into(),
+        }
+    }
+
+    /// The 412 for a `thing` ("entry", "note", "application") that moved on
+    /// since the caller loaded it at another version.
+    pub fn stale(thing: &str, current: i64) -> Self {
+        ApiError::PreconditionFailed(format!(
+            "This {thing} changed since you loaded it (it is now version {current}). Reload it, then make your change again."
+        ))
     }
 
     fn kind_and_title(&self) -> (&'static str, &'static str) {

@@ -8,16 +8,16 @@ pub mod clock;
 pub mod config;
 pub mod db;
 pub mod error;
-pub mod http_policy;
+pub mod http;
 pub mod issuer;
 pub mod mail;
 pub mod openapi;
-pub mod request_id;
 pub mod routes;
 pub mod schema;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod workflow;
 
 pub use config::Settings;
 pub use startup::Application;

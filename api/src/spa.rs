@@ -26,7 +26,7 @@ async fn serve_index(request: ServiceRequest, index: &PathBuf) -> ServiceRespons
     let response = match NamedFile::open_async(index).await {
         Ok(file) => {
             let mut response = file.into_response(&request);
-            // The Content-Security-Policy is added by `http_policy`, as on
+            // The Content-Security-Policy is added by `http::policy`, as on
             // every HTML page.
             let headers = response.headers_mut();
             if let Ok(value) = CacheControl(vec![CacheDirective::NoCache])

@@ -99,8 +99,8 @@ impl Application {
                         .add(("Referrer-Policy", "no-referrer"))
                         .add(("X-Frame-Options", "DENY")),
                 )
-                .wrap(from_fn(crate::http_policy::apply))
-                .wrap(from_fn(crate::request_id::assign_request_id))
+                .wrap(from_fn(crate::http::policy::apply))
+                .wrap(from_fn(crate::http::request_id::assign_request_id))
                 .route("/healthz", web::get().to(routes::health::healthz))
                 .route("/readyz", web::get().to(routes::health::readyz))
                 .route(

@@ -67,4 +67,13 @@ impl AppState {
             settings,
         }
     }
+
+    /// What mail templates need: the association's mail settings and the
+    /// public address for links.
+    pub fn mail(&self) -> crate::mail::templates::Context<'_> {
+        crate::mail::templates::Context {
+            mail: &self.settings.mail,
+            public_url: &self.settings.public_url,
+        }
+    }
 }

@@ -6,6 +6,7 @@ pub mod extractors;
 pub mod links;
 pub mod passwords;
 pub mod rate_limit;
+pub mod session;
 pub mod tokens;
 
 pub use extractors::{AuthUser, RequireAdmin, RequireReviewer, SessionUser};

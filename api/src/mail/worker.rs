@@ -97,13 +97,13 @@ impl Worker {
     /// The association's renewal schedule: opening, reminders, lapse.
     async fn run_renewal_schedule(
         &self,
-    ) -> Result<crate::routes::renewals::ScheduleRound, DbError> {
+    ) -> Result<crate::workflow::schedule::ScheduleRound, DbError> {
         let now = self.state.clock.now();
         let state = self.state.clone();
         self.state
             .db
             .run(move |conn| {
-                crate::routes::renewals::run_schedule(
+                crate::workflow::schedule::run_schedule(
                     conn,
                     &state.settings.mail,
                     &state.settings.public_url,

@@ -5,25 +5,23 @@
 //! `/api/v1/auth`. A refresh token is single use: refreshing rotates it, and
 //! presenting a rotated one again revokes its whole family (someone copied it).
 
-use crate::auth::device::Device;
 use crate::auth::passwords;
 use crate::auth::rate_limit::retry_after_seconds;
-use crate::auth::tokens::{hash_secret_token, new_secret_token};
-use crate::db::refresh_tokens::{self, NewRefreshToken};
-use crate::db::users::{self, NewUser, User};
-use crate::db::{AnyConnection, DbError, DbResult};
+use crate::auth::session::{
+    removal_cookie, rotate, session_response, start_session, Origin, RefreshOutcome,
+};
+use crate::auth::tokens::hash_secret_token;
+use crate::db::refresh_tokens::{self};
+use crate::db::users::{self, NewUser};
 use crate::error::{ApiError, ApiResult};
+use crate::http::client::client_ip;
 use crate::state::AppState;
-use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{LoginRequest, RegisterRequest, SessionResponse, REFRESH_COOKIE};
 use endorse_shared::validation::normalize_email;
-use endorse_shared::{Problem, Role, UserId};
+use endorse_shared::{Problem, Role};
 use validator::Validate;
-
-/// Where the refresh cookie is sent: only to the auth routes.
-const REFRESH_COOKIE_PATH: &str = "/api/v1/auth";
 
 /// Registers an applicant account and signs it in.
 ///
@@ -82,7 +80,7 @@ pub async fn register(
             Ok((user, session))
         })
         .await
-        .map_err(duplicate_email)?;
+        .map_err(ApiError::duplicate_email)?;
     tracing::info!(user_id = %user.id, "applicant registered");
     session_response(&state, &user, &session, &device, HttpResponse::Created())
 }
@@ -167,14 +165,6 @@ pub async fn login(
     session_response(&state, &user, &session, &device, HttpResponse::Ok())
 }
 
-/// What happened to a presented refresh token.
-enum RefreshOutcome {
-    Rotated { user: User, session: NewSession },
-    Unknown,
-    Expired,
-    Reused,
-}
-
 /// Exchanges the refresh cookie for a new access token and a new refresh cookie.
 ///
 /// The old refresh token stops working. Presenting it again revokes every token
@@ -221,56 +211,6 @@ pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiRes
     }
 }
 
-fn rotate(
-    conn: &mut AnyConnection,
-    presented_hash: &str,
-    lifetime: u64,
-    origin: &Origin,
-) -> DbResult<RefreshOutcome> {
-    let now = Utc::now().naive_utc();
-    let Some(token) = refresh_tokens::find_by_hash(conn, presented_hash)? else {
-        return Ok(RefreshOutcome::Unknown);
-    };
-    if token.revoked_at.is_some() || token.rotated_at.is_some() {
-        refresh_tokens::revoke_family(conn, &token.family_id, now)?;
-        return Ok(RefreshOutcome::Reused);
-    }
-    if token.expires_at <= now {
-        return Ok(RefreshOutcome::Expired);
-    }
-    if !refresh_tokens::mark_rotated(conn, &token.id, now)? {
-        refresh_tokens::revoke_family(conn, &token.family_id, now)?;
-        return Ok(RefreshOutcome::Reused);
-    }
-    let user_id: UserId = token
-        .user_id
-        .parse()
-        .map_err(|_| DbError::Corrupt(format!("user id '{}'", token.user_id)))?;
-    let Some(user) = users::find(conn, user_id)? else {
-        return Ok(RefreshOutcome::Unknown);
-    };
-    let new = new_secret_token();
-    refresh_tokens::insert(
-        conn,
-        &NewRefreshToken {
-            user_id: user.id,
-            family_id: &token.family_id,
-            token_hash: &new.hash,
-            expires_at: expiry(now, lifetime),
-            ip: origin.ip.as_deref(),
-            device_hash: Some(&origin.device.hash()),
-        },
-        now,
-    )?;
-    Ok(RefreshOutcome::Rotated {
-        user,
-        session: NewSession {
-            id: token.family_id,
-            refresh: new.secret,
-        },
-    })
-}
-
 /// Signs out: revokes the refresh token's family and clears the cookie.
 ///
 /// Needs no access token, so a user whose access token expired can still sign out.
@@ -298,147 +238,4 @@ pub async fn logout(state: web::Data<AppState>, request: HttpRequest) -> ApiResu
         .add_cookie(&removal_cookie(&state))
         .map_err(|error| ApiError::Internal(format!("cookie: {error}")))?;
     Ok(response)
-}
-
-/// Where a sign-in comes from: the address and the browser's device id.
-#[derive(Debug, Clone)]
-pub(crate) struct Origin {
-    ip: Option<String>,
-    device: Device,
-}
-
-impl Origin {
-    /// The request's address and device.
-    pub(crate) fn of(request: &HttpRequest) -> Self {
-        Self {
-            ip: peer_ip(request),
-            device: Device::of(request),
-        }
-    }
-
-    /// The browser's device, whose cookie the response sets.
-    pub(crate) fn device(&self) -> &Device {
-        &self.device
-    }
-}
-
-/// A session just started or refreshed: its id (the family of refresh
-/// tokens, which access tokens name as `sid`) and the refresh secret.
-#[derive(Debug, Clone)]
-pub(crate) struct NewSession {
-    id: String,
-    refresh: String,
-}
-
-/// Starts a new session (a family of refresh tokens) and returns it.
-pub(crate) fn start_session(
-    conn: &mut AnyConnection,
-    user: UserId,
-    lifetime: u64,
-    origin: &Origin,
-) -> DbResult<NewSession> {
-    let now = Utc::now().naive_utc();
-    let new = new_secret_token();
-    let family = uuid::Uuid::new_v4().to_string();
-    refresh_tokens::insert(
-        conn,
-        &NewRefreshToken {
-            user_id: user,
-            family_id: &family,
-            token_hash: &new.hash,
-            expires_at: expiry(now, lifetime),
-            ip: origin.ip.as_deref(),
-            device_hash: Some(&origin.device.hash()),
-        },
-        now,
-    )?;
-    // Sweeping here keeps the table small without a scheduler.
-    refresh_tokens::delete_expired(conn, now - chrono::Duration::days(1))?;
-    Ok(NewSession {
-        id: family,
-        refresh: new.secret,
-    })
-}
-
-fn expiry(now: chrono::NaiveDateTime, lifetime: u64) -> chrono::NaiveDateTime {
-    now + chrono::Duration::seconds(i64::try_from(lifetime).unwrap_or(i64::MAX / 2_000))
-}
-
-/// A session body plus the refresh cookie and the device cookie.
-pub(crate) fn session_response(
-    state: &AppState,
-    user: &User,
-    session: &NewSession,
-    device: &Device,
-    mut builder: actix_web::HttpResponseBuilder,
-) -> ApiResult<HttpResponse> {
-    let access_token = state
-        .tokens
-        .issue(user.id, user.role, &session.id)
-        .map_err(|error| ApiError::Internal(format!("token signing failed: {error}")))?;
-    let cookie = Cookie::build(REFRESH_COOKIE, session.refresh.clone())
-        .path(REFRESH_COOKIE_PATH)
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(state.settings.secure_cookies())
-        .max_age(CookieDuration::seconds(
-            i64::try_from(state.settings.refresh_token_seconds).unwrap_or(i64::MAX / 2_000),
-        ))
-        .finish();
-    Ok(builder
-        .cookie(cookie)
-        .cookie(device.cookie(state.settings.secure_cookies()))
-        .json(SessionResponse {
-            access_token,
-            token_type: "Bearer".to_string(),
-            expires_in: state.tokens.lifetime_seconds(),
-            user: user.to_response(),
-        }))
-}
-
-fn removal_cookie(state: &AppState) -> Cookie<'static> {
-    let mut cookie = Cookie::build(REFRESH_COOKIE, "")
-        .path(REFRESH_COOKIE_PATH)
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(state.settings.secure_cookies())
-        .finish();
-    cookie.make_removal();
-    cookie
-}
-
-/// The client's address: the socket peer, or, behind a reverse proxy named
-/// in `ENDORSE_TRUSTED_PROXIES`, the address that proxy forwarded for. Nobody
-/// else's `X-Forwarded-For` is believed: it is the client's to forge.
-fn client_addr(request: &HttpRequest) -> Option<std::net::IpAddr> {
-    let peer = request.peer_addr().map(|addr| addr.ip());
-    let Some(state) = request.app_data::<web::Data<AppState>>() else {
-        return peer;
-    };
-    let forwarded = request
-        .headers()
-        .get("x-forwarded-for")
-        .and_then(|value| value.to_str().ok());
-    state.settings.trusted_proxies.client(peer, forwarded)
-}
-
-/// The client's address as a rate-limit key.
-pub(crate) fn client_ip(request: &HttpRequest) -> String {
-    client_addr(request).map_or_else(|| "ip:unknown".to_string(), |ip| format!("ip:{ip}"))
-}
-
-/// The client's IP address, kept with sessions and reference answers so
-/// reviewers can spot a referee answering from the applicant's address.
-pub(crate) fn peer_ip(request: &HttpRequest) -> Option<String> {
-    client_addr(request).map(|ip| ip.to_string())
-}
-
-/// Maps a unique violation on insert to the 409 for a taken e-mail address.
-pub(crate) fn duplicate_email(error: DbError) -> ApiError {
-    match error {
-        DbError::UniqueViolation(_) => {
-            ApiError::Conflict("An account with this e-mail address already exists.".into())
-        }
-        other => other.into(),
-    }
 }

@@ -173,7 +173,7 @@ pub async fn download_document(
                 return Ok(Some((document, false)));
             }
             if user.role == Role::Reviewer {
-                if let Some(blind) = crate::routes::review::reviewer_document(
+                if let Some(blind) = crate::workflow::reviewers::reviewer_document(
                     conn,
                     user.id,
                     document.owner,

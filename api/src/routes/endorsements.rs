@@ -3,17 +3,14 @@
 //! by admins with a reason, and found by anyone in the public registry.
 
 use crate::auth::{AuthUser, RequireAdmin};
-use crate::db::applications::Application;
 use crate::db::audit::{self, NewEvent};
-use crate::db::endorsements::{self, Endorsement, NewEndorsement};
-use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
+use crate::db::endorsements::{self, Endorsement};
+use crate::db::{rulebooks, DbError};
 use crate::error::{ApiError, ApiResult};
-use crate::issuer::Issuer;
-use crate::routes::auth::peer_ip;
-use crate::routes::versioning::{etag, IfMatch};
+use crate::http::client::peer_ip;
+use crate::http::versioning::{etag, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
-use chrono::{DateTime, Datelike, Utc};
 use endorse_shared::endorsements::{
     EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryEntry, RegistryPage,
     RegistryQuery,
@@ -37,42 +34,6 @@ fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
         listed: endorsement.listed,
         version: endorsement.version,
     }
-}
-
-/// Issues the endorsement an application earned, numbered and dated by the
-/// rulebook version the application is pinned to (the first due date a full
-/// cycle after the award), with its signed credential, in the caller's
-/// transaction. Returns its number.
-pub(crate) fn issue(
-    conn: &mut AnyConnection,
-    issuer: &Issuer,
-    application: &Application,
-    now: DateTime<Utc>,
-) -> DbResult<String> {
-    let rulebook = rulebooks::get(conn, application.rulebook_version)?
-        .ok_or(DbError::NotFound)?
-        .rulebook;
-    let policy = &rulebook.endorsement;
-    let number = endorsements::next_number(
-        conn,
-        &policy.number_prefix,
-        &application.category,
-        now.year(),
-    )?;
-    endorsements::insert(
-        conn,
-        &NewEndorsement {
-            number: &number,
-            holder: application.applicant.id,
-            application: application.id,
-            category: &application.category,
-            renewal_due: policy.first_due(now.date_naive()),
-        },
-        now,
-    )?;
-    let mut endorsement = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
-    issuer.issue(conn, &mut endorsement, &rulebook, now)?;
-    Ok(number)
 }
 
 /// Holders: their endorsements, the newest first.
@@ -140,10 +101,7 @@ pub async fn set_listing(
                 return Ok(Err(no_endorsement()));
             };
             if !endorsements::set_listed(conn, &number, listed, expected, now)? {
-                return Ok(Err(crate::routes::versioning::stale(
-                    "endorsement",
-                    current.version,
-                )));
+                return Ok(Err(ApiError::stale("endorsement", current.version)));
             }
             let rulebook = rulebooks::current(conn)?.rulebook;
             let updated = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
@@ -233,10 +191,7 @@ pub async fn set_status(
                 return Ok(Err(no_endorsement()));
             };
             if current.version != expected {
-                return Ok(Err(crate::routes::versioning::stale(
-                    "endorsement",
-                    current.version,
-                )));
+                return Ok(Err(ApiError::stale("endorsement", current.version)));
             }
             if !current.status.admin_moves().contains(&body.status) {
                 return Ok(Err(ApiError::Conflict(format!(

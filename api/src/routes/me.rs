@@ -1,10 +1,10 @@
 //! The signed-in user's own account.
 
 use crate::auth::passwords;
+use crate::auth::session::{session_response, start_session, Origin};
 use crate::auth::SessionUser;
 use crate::db::{refresh_tokens, users};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::auth::{session_response, start_session, Origin};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;

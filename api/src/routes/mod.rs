@@ -19,7 +19,6 @@ pub mod review;
 pub mod reviewers;
 pub mod rulebooks;
 pub mod users;
-pub mod versioning;
 
 use crate::error::ApiError;
 use actix_web::web;
@@ -57,41 +56,47 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route(
                 "/users/{id}/references",
-                web::get().to(references::get_user_references),
+                web::get().to(references::admin::get_user_references),
             )
-            .route("/references", web::get().to(references::list_references))
-            .route("/references", web::post().to(references::create_reference))
+            .route(
+                "/references",
+                web::get().to(references::applicant::list_references),
+            )
+            .route(
+                "/references",
+                web::post().to(references::applicant::create_reference),
+            )
             .route(
                 "/references/{id}/link",
-                web::get().to(references::get_reference_link),
+                web::get().to(references::admin::get_reference_link),
             )
             .route(
                 "/references/{id}/resend",
-                web::post().to(references::resend_reference),
+                web::post().to(references::applicant::resend_reference),
             )
             .route(
                 "/references/{id}/cancel",
-                web::post().to(references::cancel_reference),
+                web::post().to(references::applicant::cancel_reference),
             )
             .route(
                 "/references/{id}/replace",
-                web::post().to(references::replace_reference),
+                web::post().to(references::applicant::replace_reference),
             )
             .route(
                 "/referee/{token}",
-                web::get().to(references::get_invitation),
+                web::get().to(references::referee::get_invitation),
             )
             .route(
                 "/referee/{token}/draft",
-                web::put().to(references::save_draft),
+                web::put().to(references::referee::save_draft),
             )
             .route(
                 "/referee/{token}/rating",
-                web::post().to(references::submit_rating),
+                web::post().to(references::referee::submit_rating),
             )
             .route(
                 "/referee/{token}/decline",
-                web::post().to(references::decline),
+                web::post().to(references::referee::decline),
             )
             .route("/outbox", web::get().to(outbox::list_outbox))
             .route("/outbox/{id}", web::get().to(outbox::get_message))
@@ -119,130 +124,142 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route(
                 "/me/applications",
-                web::get().to(applications::list_my_applications),
+                web::get().to(applications::applicant::list_my_applications),
             )
             .route(
                 "/me/applications",
-                web::post().to(applications::start_application),
+                web::post().to(applications::applicant::start_application),
             )
             .route(
                 "/me/applications/{id}",
-                web::get().to(applications::get_my_application),
+                web::get().to(applications::applicant::get_my_application),
             )
             .route(
                 "/me/applications/{id}/submit",
-                web::post().to(applications::submit_application),
+                web::post().to(applications::applicant::submit_application),
             )
             .route(
                 "/me/applications/{id}/withdraw",
-                web::post().to(applications::withdraw_application),
+                web::post().to(applications::applicant::withdraw_application),
             )
             .route(
                 "/applications",
-                web::get().to(applications::list_applications),
+                web::get().to(applications::admin::list_applications),
             )
             .route(
                 "/applications/pipeline",
-                web::get().to(applications::get_pipeline),
+                web::get().to(applications::admin::get_pipeline),
             )
             .route(
                 "/applications.csv",
-                web::get().to(applications::export_applications),
+                web::get().to(applications::admin::export_applications),
             )
             .route(
                 "/applications/{id}",
-                web::get().to(applications::get_application),
+                web::get().to(applications::admin::get_application),
             )
             .route(
                 "/applications/{id}/rulebook-version",
-                web::post().to(applications::move_application_rulebook),
+                web::post().to(applications::admin::move_application_rulebook),
             )
             .route(
                 "/applications/{id}/transitions",
-                web::post().to(applications::transition_application),
+                web::post().to(applications::admin::transition_application),
             )
             .route(
                 "/applications/{id}/audit",
-                web::get().to(applications::get_audit),
+                web::get().to(applications::admin::get_audit),
             )
             .route(
                 "/applications/{id}/audit.csv",
-                web::get().to(applications::get_audit_csv),
+                web::get().to(applications::admin::get_audit_csv),
             )
             .route(
                 "/me/applications/{id}/answer",
-                web::post().to(review::answer_information),
+                web::post().to(review::applicant::answer_information),
             )
             .route(
                 "/applications/{id}/review",
-                web::get().to(review::get_application_review),
+                web::get().to(review::admin::get_application_review),
             )
             .route(
                 "/applications/{id}/assignments",
-                web::post().to(review::assign_reviewer),
+                web::post().to(review::admin::assign_reviewer),
             )
             .route(
                 "/applications/{id}/assignments/proposed",
-                web::post().to(review::assign_proposed),
+                web::post().to(review::admin::assign_proposed),
             )
             .route(
                 "/assignments/{id}/release",
-                web::post().to(review::release_assignment),
+                web::post().to(review::admin::release_assignment),
             )
-            .route("/reviews", web::get().to(review::list_my_reviews))
-            .route("/reviews/{id}", web::get().to(review::get_review))
-            .route("/reviews/{id}", web::put().to(review::save_review))
+            .route("/reviews", web::get().to(review::reviewer::list_my_reviews))
+            .route("/reviews/{id}", web::get().to(review::reviewer::get_review))
+            .route(
+                "/reviews/{id}",
+                web::put().to(review::reviewer::save_review),
+            )
             .route(
                 "/reviews/{id}/submit",
-                web::post().to(review::submit_review),
+                web::post().to(review::reviewer::submit_review),
             )
             .route(
                 "/reviews/{id}/information-requests",
-                web::post().to(review::request_information),
+                web::post().to(review::reviewer::request_information),
             )
             .route(
                 "/reviews/{id}/conflict",
-                web::post().to(review::declare_conflict),
+                web::post().to(review::reviewer::declare_conflict),
             )
-            .route("/applications/{id}/exam", web::get().to(exam::get_exam))
             .route(
                 "/applications/{id}/exam",
-                web::post().to(exam::schedule_exam),
+                web::get().to(exam::admin::get_exam),
+            )
+            .route(
+                "/applications/{id}/exam",
+                web::post().to(exam::admin::schedule_exam),
             )
             .route(
                 "/applications/{id}/exam/part1",
-                web::post().to(exam::record_part1),
+                web::post().to(exam::admin::record_part1),
             )
             .route(
                 "/applications/{id}/exam/scorers",
-                web::post().to(exam::add_scorer),
+                web::post().to(exam::admin::add_scorer),
             )
             .route(
                 "/applications/{id}/exam/result",
-                web::post().to(exam::record_result),
+                web::post().to(exam::admin::record_result),
             )
             .route(
                 "/me/applications/{id}/exam",
-                web::get().to(exam::get_my_exam),
+                web::get().to(exam::applicant::get_my_exam),
             )
             .route(
                 "/me/applications/{id}/exam/accommodations",
-                web::put().to(exam::request_accommodations),
+                web::put().to(exam::applicant::request_accommodations),
             )
             .route(
                 "/me/applications/{id}/exam/answers",
-                web::put().to(exam::save_answers),
+                web::put().to(exam::applicant::save_answers),
             )
             .route(
                 "/me/applications/{id}/exam/answers/submit",
-                web::post().to(exam::submit_answers),
+                web::post().to(exam::applicant::submit_answers),
             )
-            .route("/exam-scoring", web::get().to(exam::list_scoring))
-            .route("/exam-scoring/{id}", web::get().to(exam::get_scoring))
-            .route("/exam-scoring/{id}", web::put().to(exam::save_marks))
+            .route("/exam-scoring", web::get().to(exam::scorer::list_scoring))
+            .route(
+                "/exam-scoring/{id}",
+                web::get().to(exam::scorer::get_scoring),
+            )
+            .route(
+                "/exam-scoring/{id}",
+                web::put().to(exam::scorer::save_marks),
+            )
             .route(
                 "/exam-scoring/{id}/submit",
-                web::post().to(exam::submit_marks),
+                web::post().to(exam::scorer::submit_marks),
             )
             .route(
                 "/me/endorsements",

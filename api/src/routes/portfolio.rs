@@ -10,9 +10,9 @@ use crate::db::rulebooks;
 use crate::db::users::User;
 use crate::db::Guarded;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::auth::peer_ip;
-pub use crate::routes::versioning::IfMatch;
-use crate::routes::versioning::{self, etag, guarded};
+use crate::http::client::peer_ip;
+pub use crate::http::versioning::IfMatch;
+use crate::http::versioning::{etag, guarded};
 use crate::state::AppState;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
@@ -33,7 +33,7 @@ fn parse_section(raw: &str) -> ApiResult<EditableSection> {
 }
 
 fn stale(current: i64) -> ApiError {
-    versioning::stale("entry", current)
+    ApiError::stale("entry", current)
 }
 
 fn missing() -> ApiError {

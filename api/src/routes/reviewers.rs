@@ -5,7 +5,7 @@
 use crate::auth::RequireAdmin;
 use crate::db::{reviewers, rulebooks, users};
 use crate::error::{ApiError, ApiResult};
-use crate::routes::versioning::{self, etag, IfMatch};
+use crate::http::versioning::{self, etag, IfMatch};
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use endorse_shared::reviewers::{ReviewerProfile, ReviewerProfileResponse};

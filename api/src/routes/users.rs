@@ -6,7 +6,6 @@ use crate::auth::RequireAdmin;
 use crate::db::users::{self, NewUser, UserChanges, UserFilter};
 use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
-use crate::routes::auth::duplicate_email;
 use crate::state::AppState;
 use actix_web::{web, HttpResponse};
 use endorse_shared::users::{
@@ -92,7 +91,7 @@ pub async fn create_user(
         .db
         .run(move |conn| users::insert(conn, new))
         .await
-        .map_err(duplicate_email)?;
+        .map_err(ApiError::duplicate_email)?;
     tracing::info!(admin_id = %admin.id, user_id = %user.id, role = %user.role, "account created");
     Ok(HttpResponse::Created().json(user.to_response()))
 }

@@ -19,6 +19,7 @@ mod endorsements;
 mod exam;
 mod hardening;
 mod helpers;
+mod layers;
 mod migrations;
 mod portfolio;
 mod references;

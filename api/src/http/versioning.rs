@@ -52,18 +52,11 @@ pub fn etag(version: i64) -> (header::HeaderName, String) {
     (header::ETAG, format!("\"{version}\""))
 }
 
-/// The 412 for a `thing` ("entry", "note", "application") that moved on.
-pub fn stale(thing: &str, current: i64) -> ApiError {
-    ApiError::PreconditionFailed(format!(
-        "This {thing} changed since you loaded it (it is now version {current}). Reload it, then make your change again."
-    ))
-}
-
 /// A guarded change as an answer: done, 404 (`missing`), or 412.
 pub fn guarded<T>(outcome: Guarded<T>, thing: &str, missing: fn() -> ApiError) -> ApiResult<T> {
     match outcome {
         Guarded::Done(value) => Ok(value),
         Guarded::Missing => Err(missing()),
-        Guarded::Stale { current } => Err(stale(thing, current)),
+        Guarded::Stale { current } => Err(ApiError::stale(thing, current)),
     }
 }

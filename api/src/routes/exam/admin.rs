@@ -1,0 +1,437 @@
+use crate::auth::RequireAdmin;
+use crate::db::exams::{self};
+use crate::db::DbError;
+use crate::error::{ApiError, ApiResult};
+use crate::http::client::peer_ip;
+use crate::state::AppState;
+use crate::workflow::exams::{
+    judged_with_rule, open_attempt, retake_wait, view, wrong_status, Audience, SCORERS,
+};
+use crate::workflow::process::{note, take_action, tell_decision};
+use crate::workflow::reviewers::candidates;
+use crate::workflow::Judged;
+use actix_web::{web, HttpRequest};
+use endorse_shared::applications::ApplicationStatus;
+use endorse_shared::exam::{
+    self as rules, ExamView, Outcome, Part1Request, ScheduleExamRequest, VignetteScores,
+};
+use endorse_shared::process::Action;
+use endorse_shared::review::AssignRequest;
+use endorse_shared::{ApplicationId, Problem, Role};
+
+/// Admins: the exam of an application (the latest attempt).
+#[utoipa::path(
+    get,
+    path = "/api/v1/applications/{id}/exam",
+    tag = "exam",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "The latest attempt, or an empty first one", body = ExamView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "The category has no exam", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_exam(
+    state: web::Data<AppState>,
+    _admin: RequireAdmin,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<web::Json<ExamView>> {
+    let id = id.into_inner();
+    let view = state
+        .db
+        .run(move |conn| {
+            let (judged, rule) = match judged_with_rule(conn, id)? {
+                Ok(found) => found,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
+        })
+        .await??;
+    Ok(web::Json(view))
+}
+
+/// Admins: schedule the exam (first sitting, or a retake once the wait is
+/// over). The applicant is told by mail.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{id}/exam",
+    tag = "exam",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    request_body = ScheduleExamRequest,
+    responses(
+        (status = 200, description = "Scheduled", body = ExamView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not approved for the exam, no exam in the category, or the retake wait is not over (the problem says until when)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A field is wrong", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn schedule_exam(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    id: web::Path<ApplicationId>,
+    body: web::Json<ScheduleExamRequest>,
+) -> ApiResult<web::Json<ExamView>> {
+    let id = id.into_inner();
+    let body = body.into_inner();
+    let now = state.clock.now();
+    let problems = body.problems(now);
+    if !problems.is_empty() {
+        return Err(ApiError::Validation(problems));
+    }
+    let ip = peer_ip(&request);
+    let app_state = state.clone();
+    let view = state
+        .db
+        .attempt(move |conn| {
+            let (judged, rule) = match judged_with_rule(conn, id)? {
+                Ok(found) => found,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            if !matches!(
+                judged.application.status,
+                ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamFailed
+            ) {
+                return Ok(Err(wrong_status(
+                    &judged,
+                    "The exam is scheduled once the applicant is approved for it (or failed it and may retake)",
+                )));
+            }
+            if let Some(from) = retake_wait(conn, &judged, &rule, now)? {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "A failed exam may be retaken from {} (the rulebook's wait is {} days).",
+                    from.format("%B %-d, %Y"),
+                    rule.retake_after_days
+                ))));
+            }
+            let exam = open_attempt(conn, id, now)?;
+            exams::schedule(conn, &exam.id, &body, now)?;
+            let when = body.starts_at.format("%B %-d, %Y at %H:%M UTC").to_string();
+            if let Err(refused) = take_action(
+                conn,
+                &judged,
+                Action::ScheduleExam,
+                (Role::Admin, admin.id),
+                ip.as_deref(),
+                None,
+                format!(
+                    "Exam attempt {} scheduled for {when} ({}).",
+                    exam.attempt,
+                    body.mode.label()
+                ),
+                now,
+            )? {
+                return Ok(Err(refused));
+            }
+            let mut details = format!("{}; {}", body.mode.label(), body.location.trim());
+            if !body.accommodations.trim().is_empty() {
+                details.push_str(&format!(
+                    ". Accommodations: {}",
+                    body.accommodations.trim()
+                ));
+            }
+            tell_decision(
+                conn,
+                &app_state.mail(),
+                &judged,
+                &format!("scheduled to sit the exam on {when}"),
+                Some(&details),
+                now,
+            )?;
+            let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
+        })
+        .await??;
+    Ok(web::Json(view))
+}
+
+/// Admins: record Part 1's score (correct answers out of the questions).
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{id}/exam/part1",
+    tag = "exam",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    request_body = Part1Request,
+    responses(
+        (status = 200, description = "Recorded", body = ExamView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No exam is scheduled", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "More than the questions", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn record_part1(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    id: web::Path<ApplicationId>,
+    body: web::Json<Part1Request>,
+) -> ApiResult<web::Json<ExamView>> {
+    let id = id.into_inner();
+    let score = body.score;
+    let now = state.clock.now();
+    let ip = peer_ip(&request);
+    let view = state
+        .db
+        .attempt(move |conn| {
+            let (judged, rule) = match judged_with_rule(conn, id)? {
+                Ok(found) => found,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            if judged.application.status != ApplicationStatus::ExamScheduled {
+                return Ok(Err(wrong_status(
+                    &judged,
+                    "Part 1 is recorded once the exam is scheduled",
+                )));
+            }
+            if score > rule.part1_questions {
+                return Ok(Err(ApiError::field(
+                    "score",
+                    &format!("must be between 0 and {}", rule.part1_questions),
+                )));
+            }
+            let exam = open_attempt(conn, id, now)?;
+            if !exams::set_part1(conn, &exam.id, score, now)? {
+                return Err(DbError::Conflict);
+            }
+            note(
+                conn,
+                id,
+                (Role::Admin, admin.id),
+                ip.as_deref(),
+                "record_part1",
+                None,
+                format!(
+                    "Part 1 of attempt {}: {score} of {} (pass mark {}).",
+                    exam.attempt,
+                    rule.part1_questions,
+                    rules::part1_pass_mark(&rule)
+                ),
+                now,
+            )?;
+            Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
+        })
+        .await??;
+    Ok(web::Json(view))
+}
+
+/// Admins: choose a reviewer to score Part 2 (two per attempt; eligibility
+/// and conflicts as for reviews, without override).
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{id}/exam/scorers",
+    tag = "exam",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    request_body = AssignRequest,
+    responses(
+        (status = 200, description = "Added", body = ExamView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "No exam is scheduled, both scorers are chosen, or this one already is", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Not an eligible reviewer free of conflicts", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn add_scorer(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    id: web::Path<ApplicationId>,
+    body: web::Json<AssignRequest>,
+) -> ApiResult<web::Json<ExamView>> {
+    let id = id.into_inner();
+    let reviewer = body.reviewer;
+    let now = state.clock.now();
+    let ip = peer_ip(&request);
+    let view = state
+        .db
+        .attempt(move |conn| {
+            let (judged, rule) = match judged_with_rule(conn, id)? {
+                Ok(found) => found,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            if judged.application.status != ApplicationStatus::ExamScheduled {
+                return Ok(Err(wrong_status(
+                    &judged,
+                    "Scorers are chosen once the exam is scheduled",
+                )));
+            }
+            let exam = open_attempt(conn, id, now)?;
+            let current = exams::scorers(conn, &exam.id)?;
+            if current.iter().any(|s| s.reviewer == reviewer) {
+                return Ok(Err(ApiError::Conflict(
+                    "This reviewer already scores this exam.".into(),
+                )));
+            }
+            if current.len() >= SCORERS {
+                return Ok(Err(ApiError::Conflict(format!(
+                    "Part 2 is scored by {SCORERS} reviewers, and both are chosen."
+                ))));
+            }
+            let people = candidates(conn, &judged, &[], now)?;
+            let Some(candidate) = people.iter().find(|c| c.reviewer == reviewer) else {
+                return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
+            };
+            if let Some(why) = &candidate.ineligible {
+                return Ok(Err(ApiError::field(
+                    "reviewer",
+                    &format!("may not score: {why}"),
+                )));
+            }
+            if let Some(conflict) = candidate.conflicts.first() {
+                return Ok(Err(ApiError::field(
+                    "reviewer",
+                    &format!("has a conflict of interest: {}", conflict.describe()),
+                )));
+            }
+            match exams::add_scorer(conn, &exam.id, reviewer, now) {
+                Ok(_) => {}
+                Err(DbError::UniqueViolation(_)) => {
+                    return Ok(Err(ApiError::Conflict(
+                        "This reviewer already scores this exam.".into(),
+                    )))
+                }
+                Err(other) => return Err(other),
+            }
+            note(
+                conn,
+                id,
+                (Role::Admin, admin.id),
+                ip.as_deref(),
+                "add_scorer",
+                None,
+                format!(
+                    "{} will score Part 2 of attempt {}.",
+                    candidate.name, exam.attempt
+                ),
+                now,
+            )?;
+            Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
+        })
+        .await??;
+    Ok(web::Json(view))
+}
+
+/// Admins: record the result, which follows from both parts: Part 1's
+/// score against the pass mark, Part 2's mean mark against the rulebook's.
+#[utoipa::path(
+    post,
+    path = "/api/v1/applications/{id}/exam/result",
+    tag = "exam",
+    security(("bearer" = [])),
+    params(("id" = String, Path, description = "The application")),
+    responses(
+        (status = 200, description = "Recorded; the application is now exam passed or exam failed", body = ExamView),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+        (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not everything is in yet (the problem says what is missing)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn record_result(
+    state: web::Data<AppState>,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
+    id: web::Path<ApplicationId>,
+) -> ApiResult<web::Json<ExamView>> {
+    let id = id.into_inner();
+    let now = state.clock.now();
+    let ip = peer_ip(&request);
+    let app_state = state.clone();
+    let view = state
+        .db
+        .attempt(move |conn| {
+            let (judged, rule) = match judged_with_rule(conn, id)? {
+                Ok(found) => found,
+                Err(refused) => return Ok(Err(refused)),
+            };
+            if judged.application.status != ApplicationStatus::ExamScheduled {
+                return Ok(Err(wrong_status(&judged, "A result is recorded for a scheduled exam")));
+            }
+            let exam = open_attempt(conn, id, now)?;
+            let scorings = exams::scorers(conn, &exam.id)?;
+            let marks: Vec<&VignetteScores> = scorings
+                .iter()
+                .filter(|s| s.submitted_at.is_some())
+                .map(|s| &s.marks)
+                .collect();
+            let mut missing = Vec::new();
+            if exam.part1_score.is_none() {
+                missing.push("Part 1's score".to_string());
+            }
+            if marks.len() < SCORERS {
+                missing.push(format!(
+                    "{} of {SCORERS} scorers' marks",
+                    SCORERS - marks.len()
+                ));
+            }
+            let (Some(score), Some((part2, mean)), true) = (
+                exam.part1_score,
+                rules::part2_outcome(&rule, &marks),
+                missing.is_empty(),
+            ) else {
+                if missing.is_empty() {
+                    missing.push("Part 2's marks".into());
+                }
+                return Ok(Err(ApiError::Conflict(format!(
+                    "The result needs {} first.",
+                    missing.join(" and ")
+                ))));
+            };
+            let part1 = rules::part1_outcome(&rule, score);
+            let result = rules::result(part1, part2);
+            let words = |o: Outcome| match o {
+                Outcome::Passed => "passed",
+                Outcome::Failed => "not passed",
+            };
+            let details = format!(
+                "Attempt {}: Part 1 {score} of {} (pass mark {}), {}; Part 2 mean {mean:.2} (pass {}), {}.",
+                exam.attempt,
+                rule.part1_questions,
+                rules::part1_pass_mark(&rule),
+                words(part1),
+                rule.part2_pass_score,
+                words(part2),
+            );
+            let action = match result {
+                Outcome::Passed => Action::RecordExamPassed,
+                Outcome::Failed => Action::RecordExamFailed,
+            };
+            if let Err(refused) = take_action(
+                conn,
+                &judged,
+                action,
+                (Role::Admin, admin.id),
+                ip.as_deref(),
+                None,
+                details,
+                now,
+            )? {
+                return Ok(Err(refused));
+            }
+            if !exams::decide(conn, &exam.id, result, now)? {
+                return Err(DbError::Conflict);
+            }
+            let (outcome, feedback) = match result {
+                Outcome::Passed => ("passed the exam".to_string(), None),
+                Outcome::Failed => (
+                    "did not pass the exam".to_string(),
+                    Some(format!(
+                        "Part 1: {}. Part 2: {}. You may sit the exam again from {}.",
+                        words(part1),
+                        words(part2),
+                        rules::retake_from(&rule, now).format("%B %-d, %Y")
+                    )),
+                ),
+            };
+            tell_decision(conn, &app_state.mail(), &judged, &outcome, feedback.as_deref(), now)?;
+            let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
+            Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
+        })
+        .await??;
+    Ok(web::Json(view))
+}

@@ -1,0 +1,320 @@
+use crate::auth::links::looks_like_token;
+use crate::auth::rate_limit::retry_after_seconds;
+use crate::auth::tokens::hash_secret_token;
+use crate::db::references::{self, AnsweredFrom, Response, Stage, StoredReference};
+use crate::db::{outbox, rulebooks, users, AnyConnection, DbResult};
+use crate::error::{ApiError, ApiResult};
+use crate::http::client::peer_ip;
+use crate::state::AppState;
+use actix_web::{web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
+use endorse_shared::references::{
+    DeclineRequest, RatingAnswer, RatingDraft, RefereeDone, RefereeInvitation,
+};
+use endorse_shared::Problem;
+
+/// Finds the request of a link, counting misses per IP address against guessing.
+async fn by_token(
+    state: &web::Data<AppState>,
+    request: &HttpRequest,
+    token: &str,
+) -> ApiResult<StoredReference> {
+    let ip_key = format!("referee:{}", crate::http::client::client_ip(request));
+    state
+        .referee_misses_by_ip
+        .check(&ip_key)
+        .map_err(|wait| ApiError::TooManyRequests {
+            retry_after: retry_after_seconds(wait),
+        })?;
+    let found = if looks_like_token(token) {
+        let hash = hash_secret_token(token);
+        state
+            .db
+            .run(move |conn| references::find_by_token_hash(conn, &hash))
+            .await?
+    } else {
+        None
+    };
+    found.ok_or_else(|| {
+        state.referee_misses_by_ip.record(&ip_key);
+        ApiError::NotFound(
+            "This link is not valid. Check that you copied all of it; if the applicant re-sent the request, only the newest e-mail's link works.".into(),
+        )
+    })
+}
+
+/// The request of a link that still works; a clear 410 otherwise.
+fn live(
+    state: &AppState,
+    stored: StoredReference,
+    now: DateTime<Utc>,
+) -> ApiResult<StoredReference> {
+    let contact = &state.settings.mail.reply_to;
+    let association = &state.settings.mail.association_name;
+    let detail = match stored.stage {
+        Stage::Pending if stored.is_live(now) => return Ok(stored),
+        Stage::Pending => format!(
+            "This link expired on {}. If you still want to give a reference, ask the applicant to re-send the request, or write to {association} at {contact}.",
+            stored.expires_at.map_or_else(String::new, |at| at.format("%-d %B %Y").to_string())
+        ),
+        Stage::Received => format!(
+            "Your rating has been received, thank you. It cannot be changed; to add something, write to {association} at {contact}."
+        ),
+        Stage::Declined => format!(
+            "You declined this request. If you have changed your mind, ask the applicant to send a new one, or write to {association} at {contact}."
+        ),
+        Stage::Cancelled => format!(
+            "The applicant cancelled this request, so no reference is needed from you. Questions: write to {association} at {contact}."
+        ),
+    };
+    Err(ApiError::Gone(detail))
+}
+
+/// A referee opens the link: who asks, for which category, and the form.
+#[utoipa::path(
+    get,
+    path = "/api/v1/referee/{token}",
+    tag = "referee",
+    params(("token" = String, Path, description = "The secret of the link")),
+    responses(
+        (status = 200, description = "The request, with the referee's saved draft", body = RefereeInvitation),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "Expired, cancelled or already answered; says whom to contact", body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many invalid links tried from this address", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_invitation(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    token: web::Path<String>,
+) -> ApiResult<web::Json<RefereeInvitation>> {
+    let now = state.clock.now();
+    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let id = stored.id;
+    let applicant_id = stored.applicant;
+    let (applicant, rulebook) = state
+        .db
+        .run(move |conn| {
+            references::mark_opened(conn, id, now)?;
+            Ok((
+                users::find(conn, applicant_id)?,
+                rulebooks::current(conn)?.rulebook,
+            ))
+        })
+        .await?;
+    let applicant = applicant
+        .ok_or_else(|| ApiError::Gone("The applicant's account no longer exists.".into()))?;
+    let category_name = rulebook
+        .category(&stored.request.category)
+        .map_or_else(|| stored.request.category.clone(), |c| c.name.clone());
+    Ok(web::Json(RefereeInvitation {
+        applicant_name: applicant.name,
+        category: stored.request.category.clone(),
+        category_name,
+        association: state.settings.mail.association_name.clone(),
+        contact_email: state.settings.mail.reply_to.clone(),
+        referee_name: stored.request.referee_name.clone(),
+        relationship: stored.request.relationship,
+        known_since: stored.request.known_since,
+        waived: stored.request.waive_access,
+        domains: rulebook.competency_domains,
+        expires_at: stored.expires_at.unwrap_or(now),
+        draft: stored.draft.unwrap_or_default(),
+    }))
+}
+
+/// Saves the referee's draft, so it survives a reload.
+#[utoipa::path(
+    put,
+    path = "/api/v1/referee/{token}/draft",
+    tag = "referee",
+    params(("token" = String, Path, description = "The secret of the link")),
+    request_body = RatingDraft,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link no longer works", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Unknown domains or comments too long", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn save_draft(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    token: web::Path<String>,
+    body: web::Json<RatingDraft>,
+) -> ApiResult<HttpResponse> {
+    let now = state.clock.now();
+    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let draft = body.into_inner();
+    let id = stored.id;
+    let saved = state
+        .db
+        .run(move |conn| {
+            let domains = rulebooks::current(conn)?.rulebook.competency_domains;
+            let problems = draft.problems(&domains);
+            if !problems.is_empty() {
+                return Ok(Err(ApiError::Validation(problems)));
+            }
+            Ok(Ok(references::save_draft(conn, id, &draft, now)?))
+        })
+        .await??;
+    if !saved {
+        return Err(ApiError::Gone(
+            "This request was answered or cancelled a moment ago.".into(),
+        ));
+    }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// Records the referee's final word and queues the notice to the applicant, in
+/// the caller's transaction. A 410 when someone else got there first.
+fn record_answer(
+    conn: &mut AnyConnection,
+    state: &AppState,
+    stored: &StoredReference,
+    response: Response,
+    now: DateTime<Utc>,
+    from: &AnsweredFrom,
+) -> DbResult<Result<(), ApiError>> {
+    if !references::answer(conn, stored.id, &response, now, from)? {
+        return Ok(Err(ApiError::Gone(
+            "This request was answered or cancelled a moment ago.".into(),
+        )));
+    }
+    if let Some(applicant) = users::find(conn, stored.applicant)? {
+        let context = state.mail();
+        let message = match &response {
+            Response::Rated(_) => context.rating_received(
+                stored.id,
+                &stored.request,
+                &applicant.email,
+                &applicant.name,
+            ),
+            Response::Declined(reason) => context.reference_declined(
+                stored.id,
+                &stored.request,
+                reason,
+                &applicant.email,
+                &applicant.name,
+            ),
+        };
+        outbox::enqueue(conn, &message, now)?;
+    }
+    Ok(Ok(()))
+}
+
+/// Where a referee's answer comes from: the address, the browser's device
+/// cookie, and whether it carries the applicant's own access token (the app
+/// sends the session it holds, so an applicant answering in their own browser
+/// is seen).
+fn answered_from(
+    state: &AppState,
+    request: &HttpRequest,
+    stored: &StoredReference,
+) -> AnsweredFrom {
+    let applicant_session = request
+        .headers()
+        .get(actix_web::http::header::AUTHORIZATION)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .and_then(|(_, token)| state.tokens.verify(token.trim()).ok())
+        .is_some_and(|claims| claims.sub == stored.applicant);
+    AnsweredFrom {
+        ip: peer_ip(request),
+        device_hash: crate::auth::device::Device::presented(request).map(|d| d.hash()),
+        applicant_session,
+    }
+}
+
+/// Submits the rating. Final: the link stops working and the answer never changes.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referee/{token}/rating",
+    tag = "referee",
+    params(("token" = String, Path, description = "The secret of the link")),
+    request_body = RatingAnswer,
+    responses(
+        (status = 200, description = "Received", body = RefereeDone),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link no longer works (already answered, cancelled, expired)", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "A domain unanswered or a field not valid", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn submit_rating(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    token: web::Path<String>,
+    body: web::Json<RatingAnswer>,
+) -> ApiResult<web::Json<RefereeDone>> {
+    let now = state.clock.now();
+    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let mut answer = body.into_inner();
+    answer.comments = answer.comments.trim().to_string();
+    let from = answered_from(&state, &request, &stored);
+    let inner = state.clone();
+    state
+        .db
+        .attempt(move |conn| {
+            let domains = rulebooks::current(conn)?.rulebook.competency_domains;
+            let problems = answer.problems(now.date_naive(), &domains);
+            if !problems.is_empty() {
+                return Ok(Err(ApiError::Validation(problems)));
+            }
+            record_answer(conn, &inner, &stored, Response::Rated(answer), now, &from)
+        })
+        .await??;
+    tracing::info!("reference rating received");
+    Ok(web::Json(RefereeDone {
+        message: "Thank you: your rating has been received. You can close this page.".into(),
+    }))
+}
+
+/// Declines the request, with a reason the applicant will read.
+#[utoipa::path(
+    post,
+    path = "/api/v1/referee/{token}/decline",
+    tag = "referee",
+    params(("token" = String, Path, description = "The secret of the link")),
+    request_body = DeclineRequest,
+    responses(
+        (status = 200, description = "Declined", body = RefereeDone),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link no longer works", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "No reason given", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn decline(
+    state: web::Data<AppState>,
+    request: HttpRequest,
+    token: web::Path<String>,
+    body: web::Json<DeclineRequest>,
+) -> ApiResult<web::Json<RefereeDone>> {
+    let now = state.clock.now();
+    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let reason = body.into_inner();
+    let problems = reason.problems();
+    if !problems.is_empty() {
+        return Err(ApiError::Validation(problems));
+    }
+    let reason = reason.reason.trim().to_string();
+    let from = answered_from(&state, &request, &stored);
+    let inner = state.clone();
+    state
+        .db
+        .attempt(move |conn| {
+            record_answer(
+                conn,
+                &inner,
+                &stored,
+                Response::Declined(reason),
+                now,
+                &from,
+            )
+        })
+        .await??;
+    tracing::info!("reference declined");
+    Ok(web::Json(RefereeDone {
+        message: "Thank you for letting us know. The applicant will be told, so they can ask someone else.".into(),
+    }))
+}

@@ -1,0 +1,143 @@
+//! An application as its reader sees it: weighed against its rulebook
+//! category with the owner's portfolio and references today, with the
+//! actions the reader may take.
+
+use crate::db::applications::{self, Application};
+use crate::db::audit;
+use crate::db::portfolio::{self, Weighable};
+use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
+use chrono::NaiveDate;
+use endorse_shared::applications::ApplicationResponse;
+use endorse_shared::eligibility::{evaluate, EligibilityReport};
+use endorse_shared::process::{self, Track};
+use endorse_shared::rulebook::Rulebook;
+use endorse_shared::{ApplicationId, Role, UserId};
+use std::collections::hash_map::Entry;
+use std::collections::HashMap;
+
+/// What an application is weighed on: its rulebook category and the owner's
+/// portfolio and references, today.
+pub struct Weighed {
+    /// The engine's report.
+    pub report: EligibilityReport,
+    category_name: String,
+    track: Track,
+}
+
+/// Loads what answers need once per applicant and rulebook version, so a list
+/// of applications costs the same few queries as one.
+pub struct Loader {
+    today: NaiveDate,
+    role: Role,
+    /// Each owner's portfolio, as weighed.
+    pub portfolios: HashMap<UserId, Weighable>,
+    rulebooks: HashMap<i64, Rulebook>,
+    current: Option<Rulebook>,
+}
+
+impl Loader {
+    /// A loader weighing portfolios as of `today`, answering `role`.
+    pub fn on(today: NaiveDate, role: Role) -> Self {
+        Self {
+            today,
+            role,
+            portfolios: HashMap::new(),
+            rulebooks: HashMap::new(),
+            current: None,
+        }
+    }
+
+    /// Weighs one application against its category, today.
+    pub fn weigh(
+        &mut self,
+        conn: &mut AnyConnection,
+        application: &Application,
+    ) -> DbResult<Weighed> {
+        let owner = application.applicant.id;
+        let weighable = match self.portfolios.entry(owner) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(slot) => {
+                let current = match &mut self.current {
+                    Some(current) => current,
+                    empty => empty.insert(rulebooks::current(conn)?.rulebook),
+                };
+                slot.insert(portfolio::weighable(conn, owner, current)?)
+            }
+        };
+        let rulebook = match self.rulebooks.entry(application.rulebook_version) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(slot) => {
+                let version =
+                    rulebooks::get(conn, application.rulebook_version)?.ok_or(DbError::NotFound)?;
+                slot.insert(version.rulebook)
+            }
+        };
+        let rules = rulebook.category(&application.category).ok_or_else(|| {
+            DbError::Corrupt(format!(
+                "category {} missing from rulebook {}",
+                application.category, application.rulebook_version
+            ))
+        })?;
+        Ok(Weighed {
+            report: evaluate(rules, &weighable.portfolio, self.today),
+            category_name: rules.name.clone(),
+            track: Track::of(rules),
+        })
+    }
+
+    pub fn respond(
+        &mut self,
+        conn: &mut AnyConnection,
+        application: Application,
+    ) -> DbResult<ApplicationResponse> {
+        let weighed = self.weigh(conn, &application)?;
+        let snapshot = applications::latest_snapshot(conn, application.id)?;
+        Ok(ApplicationResponse {
+            id: application.id,
+            applicant: application.applicant,
+            category: application.category,
+            category_name: weighed.category_name,
+            rulebook_version: application.rulebook_version,
+            status: application.status,
+            version: application.version,
+            created_at: application.created_at.and_utc(),
+            submitted_at: application.submitted_at.map(|at| at.and_utc()),
+            actions: process::allowed(application.status, self.role, weighed.track),
+            feedback: audit::latest_feedback(conn, application.id)?,
+            information_requests: crate::db::information::for_application(conn, application.id)?,
+            report: weighed.report,
+            snapshot,
+        })
+    }
+}
+
+/// One application as an answer.
+pub fn respond(
+    conn: &mut AnyConnection,
+    application: Application,
+    today: NaiveDate,
+    role: Role,
+) -> DbResult<ApplicationResponse> {
+    Loader::on(today, role).respond(conn, application)
+}
+
+/// The caller's own application, or a 404.
+pub fn own(
+    conn: &mut AnyConnection,
+    owner: UserId,
+    id: ApplicationId,
+) -> DbResult<Option<Application>> {
+    Ok(applications::get(conn, id)?.filter(|application| application.applicant.id == owner))
+}
+
+/// The owner's own application as its owner sees it, or none (not theirs).
+pub fn own_view(
+    conn: &mut AnyConnection,
+    owner: UserId,
+    id: ApplicationId,
+    today: NaiveDate,
+) -> DbResult<Option<ApplicationResponse>> {
+    own(conn, owner, id)?
+        .map(|application| respond(conn, application, today, Role::Applicant))
+        .transpose()
+}
