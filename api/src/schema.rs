@@ -314,6 +314,22 @@ diesel::table! {
 }
 
 diesel::table! {
+    rate_limit_events (id) {
+        id -> Text,
+        key -> Text,
+        at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    leases (name) {
+        name -> Text,
+        holder -> Text,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     users (id) {
         id -> Text,
         email -> Text,
@@ -361,11 +377,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     information_items,
     issuer_keys,
     audit_events,
+    leases,
     documents,
     outbox,
     outbox_attempts,
     portfolio_entries,
     portfolio_notes,
+    rate_limit_events,
     reference_requests,
     refresh_tokens,
     renewals,

@@ -1,5 +1,5 @@
 //! What every handler can reach: the database, the token keys, the settings and
-//! the rate limiters. Built once by `Application::build`; never global.
+//! the rate limits (whose counts are in the database). Built once by `Application::build`; never global.
 
 use crate::auth::links::LinkKeys;
 use crate::auth::rate_limit::RateLimiter;
@@ -39,6 +39,9 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// Signs credentials and status lists.
     pub issuer: Issuer,
+    /// This server process among those sharing the database (it holds
+    /// leases under this name).
+    pub instance: String,
 }
 
 impl AppState {
@@ -54,12 +57,29 @@ impl AppState {
         let window = Duration::from_secs(limits.window_seconds);
         Self {
             tokens: TokenKeys::new(&settings.jwt_secret, settings.access_token_seconds),
-            login_failures_by_account: RateLimiter::new(limits.login_failures_per_account, window),
-            login_failures_by_ip: RateLimiter::new(limits.login_failures_per_ip, window),
-            registrations_by_ip: RateLimiter::new(limits.registrations_per_ip, window),
-            referee_misses_by_ip: RateLimiter::new(limits.referee_misses_per_ip, window),
+            login_failures_by_account: RateLimiter::new(
+                "login-account",
+                limits.login_failures_per_account,
+                window,
+            ),
+            login_failures_by_ip: RateLimiter::new(
+                "login-ip",
+                limits.login_failures_per_ip,
+                window,
+            ),
+            registrations_by_ip: RateLimiter::new(
+                "register-ip",
+                limits.registrations_per_ip,
+                window,
+            ),
+            referee_misses_by_ip: RateLimiter::new(
+                "referee-miss-ip",
+                limits.referee_misses_per_ip,
+                window,
+            ),
             links: LinkKeys::new(&settings.jwt_secret),
             issuer: Issuer::new(&settings),
+            instance: uuid::Uuid::new_v4().to_string(),
             documents,
             transport,
             clock,

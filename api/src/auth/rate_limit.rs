@@ -1,84 +1,65 @@
-//! Sliding-window counters that slow down password guessing, kept in memory.
-//!
-//! In memory is right for one server process; several processes behind a load
-//! balancer would each count on their own (the limits then multiply by the
-//! number of processes, which still stops brute force).
+//! Limits that slow down password guessing and link guessing: at most so
+//! many events per key within a sliding window. The events are kept in the
+//! database (`db::rate_limits`), so every server process sharing it counts
+//! the same ones and a lock-out holds whichever process the next attempt
+//! reaches.
 
-use std::collections::{HashMap, VecDeque};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
+use crate::db::rate_limits;
+use crate::db::{AnyConnection, DbResult};
+use crate::error::ApiError;
+use chrono::NaiveDateTime;
+use std::time::Duration;
 
-/// Past this many keys, expired ones are swept on the next record.
-const SWEEP_THRESHOLD: usize = 10_000;
-
-/// Counts events per key within a window; refuses once a key reaches the limit.
-#[derive(Debug)]
+/// One limit: `limit` events per key per `window`, under its own name (so
+/// two limits never count each other's events).
+#[derive(Debug, Clone)]
 pub struct RateLimiter {
+    name: &'static str,
     limit: usize,
-    window: Duration,
-    events: Mutex<HashMap<String, VecDeque<Instant>>>,
+    window: chrono::Duration,
 }
 
 impl RateLimiter {
-    /// A limiter allowing `limit` events per key per `window`.
-    pub fn new(limit: usize, window: Duration) -> Self {
+    /// A limit named `name` allowing `limit` events per key per `window`.
+    pub fn new(name: &'static str, limit: usize, window: Duration) -> Self {
         Self {
+            name,
             limit,
-            window,
-            events: Mutex::new(HashMap::new()),
+            window: chrono::Duration::from_std(window).unwrap_or(chrono::Duration::MAX),
         }
     }
 
-    /// `Err(retry_after)` when the key has used up its events in the window.
-    pub fn check(&self, key: &str) -> Result<(), Duration> {
-        let now = Instant::now();
-        let mut events = self.lock();
-        let Some(times) = events.get_mut(key) else {
-            return Ok(());
-        };
-        Self::expire(times, now, self.window);
-        if times.len() >= self.limit {
-            let oldest = times.front().copied().unwrap_or(now);
-            return Err(self.window.saturating_sub(now.duration_since(oldest)));
-        }
-        Ok(())
+    /// The stored key of `key` under this limit.
+    pub fn key(&self, key: &str) -> String {
+        format!("{}:{key}", self.name)
     }
 
-    /// Counts one event for the key.
-    pub fn record(&self, key: &str) {
-        let now = Instant::now();
-        let mut events = self.lock();
-        if events.len() >= SWEEP_THRESHOLD {
-            let window = self.window;
-            events.retain(|_, times| {
-                Self::expire(times, now, window);
-                !times.is_empty()
-            });
-        }
-        let times = events.entry(key.to_string()).or_default();
-        Self::expire(times, now, self.window);
-        times.push_back(now);
+    /// The limit and its window, as `db::rate_limits` takes them.
+    pub fn bound(&self) -> (usize, chrono::Duration) {
+        (self.limit, self.window)
     }
 
-    /// Forgets the key (after a successful sign-in).
-    pub fn clear(&self, key: &str) {
-        self.lock().remove(key);
+    /// `Ok(Err(wait))` when `key` has used up its events in the window.
+    pub fn check(
+        &self,
+        conn: &mut AnyConnection,
+        key: &str,
+        now: NaiveDateTime,
+    ) -> DbResult<Result<(), ApiError>> {
+        Ok(rate_limits::check(conn, &self.key(key), self.bound(), now)?.map_err(too_many))
     }
 
-    fn expire(times: &mut VecDeque<Instant>, now: Instant, window: Duration) {
-        while times
-            .front()
-            .is_some_and(|t| now.duration_since(*t) >= window)
-        {
-            times.pop_front();
-        }
+    /// Counts one event for `key`.
+    pub fn record(&self, conn: &mut AnyConnection, key: &str, now: NaiveDateTime) -> DbResult<()> {
+        rate_limits::record(conn, &self.key(key), now).map(|_| ())
     }
+}
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, VecDeque<Instant>>> {
-        // A panic while holding the lock cannot leave the map inconsistent.
-        self.events
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
+/// The 429 for a limit reached, with the wait until its oldest event leaves
+/// the window.
+pub fn too_many(wait: chrono::Duration) -> ApiError {
+    ApiError::TooManyRequests {
+        retry_after: retry_after_seconds(wait.to_std().unwrap_or_default()),
     }
 }
 
@@ -92,29 +73,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_key_is_refused_once_it_reaches_the_limit_and_others_are_not() {
-        let limiter = RateLimiter::new(2, Duration::from_secs(60));
-        limiter.record("a");
-        assert!(limiter.check("a").is_ok());
-        limiter.record("a");
-        let wait = limiter.check("a").unwrap_err();
-        assert!(wait <= Duration::from_secs(60) && wait > Duration::from_secs(50));
-        assert!(limiter.check("b").is_ok());
-        limiter.clear("a");
-        assert!(limiter.check("a").is_ok());
-    }
-
-    #[test]
-    fn events_leave_the_window() {
-        let limiter = RateLimiter::new(1, Duration::ZERO);
-        limiter.record("a");
-        assert!(limiter.check("a").is_ok());
-    }
-
-    #[test]
     fn retry_after_is_at_least_one_second() {
         assert_eq!(retry_after_seconds(Duration::ZERO), 1);
         assert_eq!(retry_after_seconds(Duration::from_millis(1500)), 2);
         assert_eq!(retry_after_seconds(Duration::from_secs(3)), 3);
+    }
+
+    #[test]
+    fn two_limits_never_share_a_key() {
+        let a = RateLimiter::new("login-ip", 3, Duration::from_secs(60));
+        let b = RateLimiter::new("register-ip", 3, Duration::from_secs(60));
+        assert_ne!(a.key("ip:1.2.3.4"), b.key("ip:1.2.3.4"));
+        assert_eq!(a.bound(), (3, chrono::Duration::seconds(60)));
     }
 }

@@ -7,7 +7,7 @@
 use super::templates::{Context, LINK_PLACEHOLDER};
 use super::{Outgoing, SendError};
 use crate::db::outbox::{self, Outcome};
-use crate::db::{assignments, references, rulebooks, users, DbError};
+use crate::db::{assignments, leases, rate_limits, references, rulebooks, users, DbError};
 use crate::state::AppState;
 use actix_web::web;
 use chrono::Duration;
@@ -15,6 +15,11 @@ use chrono::Duration;
 /// How long a claimed message is reserved for the worker delivering it. A
 /// worker that dies mid-delivery releases it when this runs out.
 pub const LEASE: Duration = Duration::minutes(5);
+/// The lease on the schedule and the reminders, held by one process.
+pub const SCHEDULE: &str = "schedule";
+/// How long the schedule's lease lasts unrenewed: a process that stops
+/// holding it (it died, or was stopped) is replaced after this.
+pub const SCHEDULE_LEASE: Duration = Duration::minutes(1);
 /// How many messages one round takes at most.
 const BATCH: i64 = 50;
 
@@ -33,6 +38,8 @@ pub struct Round {
     pub renewals_opened: usize,
     /// Endorsements that lapsed.
     pub lapsed: usize,
+    /// Whether this process ran the schedule (it held the lease).
+    pub scheduled: bool,
 }
 
 /// Drains the outbox.
@@ -55,7 +62,13 @@ impl Worker {
             loop {
                 ticker.tick().await;
                 match self.tick().await {
-                    Ok(round) if round != Round::default() => {
+                    // Only a round that did something is worth a line.
+                    Ok(round)
+                        if (Round {
+                            scheduled: false,
+                            ..round
+                        }) != Round::default() =>
+                    {
                         tracing::info!(?round, "mail worker round");
                     }
                     Ok(_) => {}
@@ -68,15 +81,20 @@ impl Worker {
     /// One round: run the renewal schedule, queue due reminders, then
     /// deliver due messages.
     pub async fn tick(&self) -> Result<Round, DbError> {
-        let schedule = self.run_renewal_schedule().await?;
-        let mut round = Round {
-            reminders: self.queue_reminders().await?
+        let mut round = Round::default();
+        // Several server processes may share the database: the schedule and
+        // the reminders run in the one holding the schedule's lease (it
+        // renews it each round; another takes over once it lapses). Delivery
+        // runs everywhere: each message is claimed by one worker.
+        if self.hold_schedule().await? {
+            let schedule = self.run_renewal_schedule().await?;
+            round.reminders = self.queue_reminders().await?
                 + self.queue_review_reminders().await?
-                + schedule.reminded,
-            renewals_opened: schedule.opened,
-            lapsed: schedule.lapsed,
-            ..Round::default()
-        };
+                + schedule.reminded;
+            round.renewals_opened = schedule.opened;
+            round.lapsed = schedule.lapsed;
+            round.scheduled = true;
+        }
         let now = self.state.clock.now();
         let due = self
             .state
@@ -92,6 +110,27 @@ impl Worker {
             }
         }
         Ok(round)
+    }
+
+    /// Takes or renews the schedule's lease for this process, and sweeps
+    /// rate-limit events that no window reaches any more.
+    async fn hold_schedule(&self) -> Result<bool, DbError> {
+        let now = self.state.clock.now().naive_utc();
+        let holder = self.state.instance.clone();
+        let window = Duration::seconds(
+            i64::try_from(self.state.settings.rate_limits.window_seconds)
+                .unwrap_or(i64::MAX / 2_000),
+        );
+        self.state
+            .db
+            .run(move |conn| {
+                if !leases::take(conn, SCHEDULE, &holder, now, SCHEDULE_LEASE)? {
+                    return Ok(false);
+                }
+                rate_limits::sweep(conn, now - window)?;
+                Ok(true)
+            })
+            .await
     }
 
     /// The association's renewal schedule: opening, reminders, lapse.

@@ -6,11 +6,12 @@
 //! presenting a rotated one again revokes its whole family (someone copied it).
 
 use crate::auth::passwords;
-use crate::auth::rate_limit::retry_after_seconds;
+use crate::auth::rate_limit::too_many;
 use crate::auth::session::{
     removal_cookie, rotate, session_response, start_session, Origin, RefreshOutcome,
 };
 use crate::auth::tokens::hash_secret_token;
+use crate::db::rate_limits;
 use crate::db::refresh_tokens::{self};
 use crate::db::users::{self, NewUser};
 use crate::error::{ApiError, ApiResult};
@@ -47,14 +48,17 @@ pub async fn register(
 ) -> ApiResult<HttpResponse> {
     let body = body.into_inner().normalized();
     body.validate()?;
-    let ip_key = client_ip(&request);
+    // Every registration counts, made or not: the slot is taken first, in
+    // the database, so the limit holds across requests racing for it and
+    // across server processes.
+    let key = state.registrations_by_ip.key(&client_ip(&request));
+    let bound = state.registrations_by_ip.bound();
+    let now = state.clock.now().naive_utc();
     state
-        .registrations_by_ip
-        .check(&ip_key)
-        .map_err(|wait| ApiError::TooManyRequests {
-            retry_after: retry_after_seconds(wait),
-        })?;
-    state.registrations_by_ip.record(&ip_key);
+        .db
+        .run(move |conn| rate_limits::take(conn, &[(&key, bound)], now))
+        .await?
+        .map_err(too_many)?;
 
     let password_hash = passwords::hash_new_for(
         "password",
@@ -115,17 +119,26 @@ pub async fn login(
     let ip_key = client_ip(&request);
     // Failures count per account *from this address*, and per address: a
     // stranger failing from elsewhere never locks the person out.
-    let account_key = format!("account:{email}|{ip_key}");
-    for (limiter, key) in [
-        (&state.login_failures_by_ip, &ip_key),
-        (&state.login_failures_by_account, &account_key),
-    ] {
-        limiter
-            .check(key)
-            .map_err(|wait| ApiError::TooManyRequests {
-                retry_after: retry_after_seconds(wait),
-            })?;
-    }
+    // Each attempt takes a slot under both limits before the password is
+    // checked, so twenty attempts racing for the last slot get one; a right
+    // password gives its slots back.
+    let account_key = state
+        .login_failures_by_account
+        .key(&format!("{email}|{ip_key}"));
+    let ip_key = state.login_failures_by_ip.key(&ip_key);
+    let bounds = [
+        (ip_key, state.login_failures_by_ip.bound()),
+        (account_key.clone(), state.login_failures_by_account.bound()),
+    ];
+    let now = state.clock.now().naive_utc();
+    let slots = state
+        .db
+        .run(move |conn| {
+            let limits: Vec<(&str, _)> = bounds.iter().map(|(k, b)| (k.as_str(), *b)).collect();
+            rate_limits::take(conn, &limits, now)
+        })
+        .await?
+        .map_err(too_many)?;
 
     let lookup_email = email.clone();
     let found = state
@@ -144,14 +157,19 @@ pub async fn login(
     .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
 
     let Some(user) = user else {
-        state.login_failures_by_ip.record(&ip_key);
-        state.login_failures_by_account.record(&account_key);
+        // The slots stay taken: they are the failures counted.
         tracing::info!("sign-in refused");
         return Err(ApiError::Unauthorized(
             "The e-mail address or the password is not right.".into(),
         ));
     };
-    state.login_failures_by_account.clear(&account_key);
+    state
+        .db
+        .run(move |conn| {
+            rate_limits::give_back(conn, &slots)?;
+            rate_limits::clear(conn, &account_key)
+        })
+        .await?;
 
     let lifetime = state.settings.refresh_token_seconds;
     let user_id = user.id;

@@ -130,11 +130,39 @@ pub async fn spawn_app() -> TestApp {
 
 /// Starts a server for one test, after adjusting its settings.
 pub async fn spawn_app_with(adjust: impl FnOnce(&mut Settings)) -> TestApp {
+    spawn_processes_with(1, adjust).await.remove(0)
+}
+
+/// Starts `count` server processes for one test, sharing one database, one
+/// document store and one clock, as several `endorse serve` behind a load
+/// balancer would. The first owns the database.
+pub async fn spawn_processes_with(
+    count: usize,
+    adjust: impl FnOnce(&mut Settings),
+) -> Vec<TestApp> {
     let data_dir = tempfile::tempdir().expect("temp dir");
     let (database, url) = TestDatabase::create(data_dir.path());
     let mut settings = test_settings(data_dir.path(), url);
     adjust(&mut settings);
     let clock = ManualClock::new(chrono::Utc::now());
+    let mut apps = Vec::with_capacity(count);
+    let mut owned = Some((database, data_dir));
+    for _ in 0..count {
+        let (database, data_dir) = owned.take().unwrap_or_else(|| {
+            // Only the first drops the database and the directory.
+            (TestDatabase::Sqlite, tempfile::tempdir().expect("temp dir"))
+        });
+        apps.push(start(settings.clone(), clock.clone(), database, data_dir));
+    }
+    apps
+}
+
+fn start(
+    settings: Settings,
+    clock: ManualClock,
+    database: TestDatabase,
+    data_dir: tempfile::TempDir,
+) -> TestApp {
     let app =
         Application::build_with_clock(settings, Arc::new(clock.clone())).expect("build the app");
     let base = format!("http://127.0.0.1:{}", app.port());

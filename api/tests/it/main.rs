@@ -22,6 +22,7 @@ mod helpers;
 mod layers;
 mod migrations;
 mod portfolio;
+mod processes;
 mod references;
 mod renewals;
 mod review;

@@ -7,8 +7,9 @@ use endorse_api::db::{self, Db};
 use endorse_api::schema::{
     application_snapshots, applications, assignments, audit_events, conflict_declarations,
     credentials, documents, endorsement_sequences, endorsements, exam_scorings, exams,
-    information_items, issuer_keys, outbox, outbox_attempts, portfolio_entries, portfolio_notes,
-    reference_requests, refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
+    information_items, issuer_keys, leases, outbox, outbox_attempts, portfolio_entries,
+    portfolio_notes, rate_limit_events, reference_requests, refresh_tokens, renewals,
+    reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -270,6 +271,14 @@ fn select_every_column(conn: &mut db::AnyConnection) {
         .select(documents::all_columns)
         .load::<(String, String, String, String, i64, String, Stamp)>(conn)
         .expect("documents matches schema.rs");
+    rate_limit_events::table
+        .select(rate_limit_events::all_columns)
+        .load::<(String, String, Stamp)>(conn)
+        .expect("rate_limit_events matches schema.rs");
+    leases::table
+        .select(leases::all_columns)
+        .load::<(String, String, Stamp)>(conn)
+        .expect("leases matches schema.rs");
 }
 
 #[actix_web::test]

@@ -1,5 +1,4 @@
 use crate::auth::links::looks_like_token;
-use crate::auth::rate_limit::retry_after_seconds;
 use crate::auth::tokens::hash_secret_token;
 use crate::db::references::{self, AnsweredFrom, Response, Stage, StoredReference};
 use crate::db::{outbox, rulebooks, users, AnyConnection, DbResult};
@@ -19,28 +18,32 @@ async fn by_token(
     request: &HttpRequest,
     token: &str,
 ) -> ApiResult<StoredReference> {
-    let ip_key = format!("referee:{}", crate::http::client::client_ip(request));
+    let ip_key = crate::http::client::client_ip(request);
+    let hash = looks_like_token(token).then(|| hash_secret_token(token));
+    let limit = state.referee_misses_by_ip.clone();
+    let now = state.clock.now().naive_utc();
     state
-        .referee_misses_by_ip
-        .check(&ip_key)
-        .map_err(|wait| ApiError::TooManyRequests {
-            retry_after: retry_after_seconds(wait),
-        })?;
-    let found = if looks_like_token(token) {
-        let hash = hash_secret_token(token);
-        state
-            .db
-            .run(move |conn| references::find_by_token_hash(conn, &hash))
-            .await?
-    } else {
-        None
-    };
-    found.ok_or_else(|| {
-        state.referee_misses_by_ip.record(&ip_key);
-        ApiError::NotFound(
-            "This link is not valid. Check that you copied all of it; if the applicant re-sent the request, only the newest e-mail's link works.".into(),
-        )
-    })
+        .db
+        .run(move |conn| {
+            if let Err(refused) = limit.check(conn, &ip_key, now)? {
+                return Ok(Err(refused));
+            }
+            let found = match hash {
+                Some(hash) => references::find_by_token_hash(conn, &hash)?,
+                None => None,
+            };
+            // Only misses count: a referee saving drafts is not guessing.
+            if found.is_none() {
+                limit.record(conn, &ip_key, now)?;
+            }
+            Ok(Ok(found))
+        })
+        .await??
+        .ok_or_else(|| {
+            ApiError::NotFound(
+                "This link is not valid. Check that you copied all of it; if the applicant re-sent the request, only the newest e-mail's link works.".into(),
+            )
+        })
 }
 
 /// The request of a link that still works; a clear 410 otherwise.
