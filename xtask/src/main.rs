@@ -216,25 +216,29 @@ fn test() -> Result<()> {
     ]))?;
 
     install_verifier()?;
+    let s3 = start_s3_stand_in()?;
     let mut tally = Tally::default();
     step("Unit tests and the API suite on SQLite (includes the OpenAPI freshness check)");
-    tally.cargo_test(cargo().args([
-        "test",
-        "--workspace",
-        "--exclude",
-        "endorse-frontend",
-        "--exclude",
-        "endorse-tests",
-        "--features",
-        "endorse-api/postgres,endorse-api/s3",
-    ]))?;
+    tally.cargo_test(with_s3(
+        cargo().args([
+            "test",
+            "--workspace",
+            "--exclude",
+            "endorse-frontend",
+            "--exclude",
+            "endorse-tests",
+            "--features",
+            "endorse-api/postgres,endorse-api/s3",
+        ]),
+        &s3,
+    ))?;
 
     step("The API suite on PostgreSQL");
     let postgres_url = match env::var("ENDORSE_TEST_POSTGRES_URL") {
         Ok(url) if !url.is_empty() => url,
         _ => local_postgres_url()?,
     };
-    tally.cargo_test(
+    tally.cargo_test(with_s3(
         cargo()
             .args([
                 "test",
@@ -246,7 +250,9 @@ fn test() -> Result<()> {
                 "it",
             ])
             .env("ENDORSE_TEST_POSTGRES_URL", &postgres_url),
-    )?;
+        &s3,
+    ))?;
+    drop(s3);
 
     let dist = build_spa(false)?;
     step("Browser journeys (headless Chromium)");
@@ -307,6 +313,71 @@ fn install_verifier() -> Result<()> {
             .arg(&dir),
     )
     .context("the independent verifier needs Node.js and npm")
+}
+
+/// A real S3-compatible server on loopback for the document-store tests:
+/// moto's server mode, installed from PyPI into `target/moto` when missing.
+/// The child is killed when the returned guard drops.
+struct S3StandIn {
+    child: std::process::Child,
+    endpoint: String,
+}
+
+impl Drop for S3StandIn {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start_s3_stand_in() -> Result<S3StandIn> {
+    let venv = target_dir().join("moto");
+    let server = venv.join("bin/moto_server");
+    if !server.exists() {
+        step("Installing moto, an S3-compatible server for the document-store tests (PyPI)");
+        status(Command::new("python3").args(["-m", "venv"]).arg(&venv))
+            .context("the S3 tests need Python 3 with venv")?;
+        status(Command::new(venv.join("bin/pip")).args([
+            "install",
+            "--quiet",
+            "--disable-pip-version-check",
+            "moto[server]",
+        ]))
+        .context("cannot install moto[server] from PyPI")?;
+    }
+    // A free port: bind 0, note it, let it go.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")?
+        .local_addr()?
+        .port();
+    let child = Command::new(&server)
+        .args(["-H", "127.0.0.1", "-p", &port.to_string()])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .with_context(|| format!("cannot start {}", server.display()))?;
+    let stand_in = S3StandIn {
+        child,
+        endpoint: format!("http://127.0.0.1:{port}"),
+    };
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return Ok(stand_in);
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    bail!("moto_server did not start listening on port {port}")
+}
+
+/// Points a test run at the S3 stand-in: the endpoint for the tests, and the
+/// standard variables object_store reads.
+fn with_s3<'a>(command: &'a mut Command, s3: &S3StandIn) -> &'a mut Command {
+    command
+        .env("ENDORSE_TEST_S3_ENDPOINT", &s3.endpoint)
+        .env("AWS_ENDPOINT", &s3.endpoint)
+        .env("AWS_ALLOW_HTTP", "true")
+        .env("AWS_ACCESS_KEY_ID", "endorse-test")
+        .env("AWS_SECRET_ACCESS_KEY", "endorse-test")
+        .env("AWS_REGION", "us-east-1")
 }
 
 fn ensure_wasm_target() -> Result<()> {

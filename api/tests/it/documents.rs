@@ -243,3 +243,49 @@ async fn an_upload_without_a_usable_name_or_to_another_address_is_refused() {
     )
     .await;
 }
+
+/// Documents in a real S3-compatible bucket: the server `cargo xtask test`
+/// starts on loopback (moto), named by `ENDORSE_TEST_S3_ENDPOINT`. In CI a
+/// missing server is a failure, not a skip.
+#[cfg(feature = "s3")]
+#[actix_web::test]
+async fn documents_live_in_an_s3_compatible_bucket_under_the_prefix() {
+    let Some(endpoint) = std::env::var("ENDORSE_TEST_S3_ENDPOINT")
+        .ok()
+        .filter(|e| !e.is_empty())
+    else {
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "ENDORSE_TEST_S3_ENDPOINT is unset: run the suite through `cargo xtask test`"
+        );
+        eprintln!("skipped: no S3-compatible server (cargo xtask test starts one)");
+        return;
+    };
+    let bucket = format!("endorse-{}", uuid::Uuid::new_v4().simple());
+    let created = reqwest::Client::new()
+        .put(format!("{endpoint}/{bucket}"))
+        .send()
+        .await
+        .unwrap();
+    assert!(created.status().is_success(), "create bucket: {created:?}");
+    let store = DocumentStore::parse(&format!("s3://{bucket}/michigan")).unwrap();
+    upload_and_download_on(spawn_app_with(move |settings| settings.document_store = store).await)
+        .await;
+    // The bytes are in the bucket, under the prefix, and nowhere else.
+    let listing = reqwest::get(format!("{endpoint}/{bucket}?list-type=2"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let keys: Vec<&str> = listing
+        .split("<Key>")
+        .skip(1)
+        .filter_map(|rest| rest.split("</Key>").next())
+        .collect();
+    assert_eq!(keys.len(), 1, "one object: {listing}");
+    assert!(
+        keys[0].starts_with("michigan/documents/"),
+        "under the prefix: {keys:?}"
+    );
+}
