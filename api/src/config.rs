@@ -367,6 +367,13 @@ pub struct RateLimits {
     pub window_seconds: u64,
 }
 
+impl RateLimits {
+    /// The window every limit counts within.
+    pub fn window(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(self.window_seconds)
+    }
+}
+
 impl Default for RateLimits {
     fn default() -> Self {
         Self {

@@ -11,7 +11,6 @@ use crate::issuer::Issuer;
 use crate::mail::Transport;
 use object_store::ObjectStore;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// Shared application state.
 pub struct AppState {
@@ -54,7 +53,7 @@ impl AppState {
         clock: Arc<dyn Clock>,
     ) -> Self {
         let limits = &settings.rate_limits;
-        let window = Duration::from_secs(limits.window_seconds);
+        let window = limits.window();
         Self {
             tokens: TokenKeys::new(&settings.jwt_secret, settings.access_token_seconds),
             login_failures_by_account: RateLimiter::new(

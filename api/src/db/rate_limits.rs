@@ -21,7 +21,7 @@ fn in_window(
 ) -> DbResult<(i64, Option<NaiveDateTime>)> {
     Ok(rate_limit_events::table
         .filter(rate_limit_events::key.eq(key))
-        .filter(rate_limit_events::at.gt(now - window))
+        .filter(rate_limit_events::at.gt(window_start(now, window)))
         .select((
             diesel::dsl::count_star(),
             diesel::dsl::min(rate_limit_events::at),
@@ -112,12 +112,19 @@ pub fn clear(conn: &mut AnyConnection, key: &str) -> DbResult<()> {
     Ok(())
 }
 
-/// Deletes events older than `before`, which no window reaches any more.
-pub fn sweep(conn: &mut AnyConnection, before: NaiveDateTime) -> DbResult<usize> {
+/// Deletes events that a `window` ending `now` no longer reaches.
+pub fn sweep(conn: &mut AnyConnection, now: NaiveDateTime, window: Duration) -> DbResult<usize> {
+    let before = window_start(now, window);
     Ok(
         diesel::delete(rate_limit_events::table.filter(rate_limit_events::at.lt(before)))
             .execute(conn)?,
     )
+}
+
+/// Where a `window` ending `now` starts (the beginning of time for a window
+/// longer than the calendar).
+fn window_start(now: NaiveDateTime, window: Duration) -> NaiveDateTime {
+    now.checked_sub_signed(window).unwrap_or(NaiveDateTime::MIN)
 }
 
 /// Holds `key` until the transaction ends, so a count and the insert that
@@ -136,5 +143,39 @@ fn lock_key(conn: &mut AnyConnection, key: &str) -> DbResult<()> {
                 .execute(pg)?;
             Ok(())
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_window_longer_than_the_calendar_starts_at_the_beginning_of_time() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0)
+            .unwrap()
+            .naive_utc();
+        assert_eq!(window_start(now, Duration::MAX), NaiveDateTime::MIN);
+        assert_eq!(
+            window_start(now, Duration::minutes(15)),
+            now - Duration::minutes(15)
+        );
+    }
+
+    #[test]
+    fn the_wait_is_what_is_left_of_the_oldest_events_window_and_never_negative() {
+        let now = chrono::DateTime::from_timestamp(1_800_000_000, 0)
+            .unwrap()
+            .naive_utc();
+        let window = Duration::minutes(15);
+        assert_eq!(
+            wait(Some(now - Duration::minutes(10)), window, now),
+            Duration::minutes(5)
+        );
+        assert_eq!(
+            wait(Some(now - Duration::hours(1)), window, now),
+            Duration::zero()
+        );
+        assert_eq!(wait(None, window, now), window);
     }
 }

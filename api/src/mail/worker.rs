@@ -4,7 +4,7 @@
 //! [`Worker::tick`] does one round and is what tests call, with a manual clock;
 //! [`Worker::spawn`] runs rounds forever at the configured interval.
 
-use super::templates::{Context, LINK_PLACEHOLDER};
+use super::templates::LINK_PLACEHOLDER;
 use super::{Outgoing, SendError};
 use crate::db::outbox::{self, Outcome};
 use crate::db::{assignments, leases, rate_limits, references, rulebooks, users, DbError};
@@ -117,17 +117,15 @@ impl Worker {
     async fn hold_schedule(&self) -> Result<bool, DbError> {
         let now = self.state.clock.now().naive_utc();
         let holder = self.state.instance.clone();
-        let window = Duration::seconds(
-            i64::try_from(self.state.settings.rate_limits.window_seconds)
-                .unwrap_or(i64::MAX / 2_000),
-        );
+        let window =
+            Duration::from_std(self.state.settings.rate_limits.window()).unwrap_or(Duration::MAX);
         self.state
             .db
             .run(move |conn| {
                 if !leases::take(conn, SCHEDULE, &holder, now, SCHEDULE_LEASE)? {
                     return Ok(false);
                 }
-                rate_limits::sweep(conn, now - window)?;
+                rate_limits::sweep(conn, now, window)?;
                 Ok(true)
             })
             .await
@@ -141,14 +139,7 @@ impl Worker {
         let state = self.state.clone();
         self.state
             .db
-            .run(move |conn| {
-                crate::workflow::schedule::run_schedule(
-                    conn,
-                    &state.settings.mail,
-                    &state.settings.public_url,
-                    now,
-                )
-            })
+            .run(move |conn| crate::workflow::schedule::run_schedule(conn, &state.mail(), now))
             .await
     }
 
@@ -179,10 +170,7 @@ impl Worker {
                     let Some(applicant) = users::find(conn, reference.applicant)? else {
                         continue;
                     };
-                    let context = Context {
-                        mail: &state.settings.mail,
-                        public_url: &state.settings.public_url,
-                    };
+                    let context = state.mail();
                     let message = context.reference_reminder(
                         reference.id,
                         &reference.request,
@@ -221,11 +209,7 @@ impl Worker {
                     let category_name = rulebook
                         .category(&category)
                         .map_or(category.as_str(), |c| c.name.as_str());
-                    let message = Context {
-                        mail: &state.settings.mail,
-                        public_url: &state.settings.public_url,
-                    }
-                    .review_reminder(
+                    let message = state.mail().review_reminder(
                         &assignment.reviewer_email,
                         &assignment.reviewer_name,
                         category_name,

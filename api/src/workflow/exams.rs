@@ -14,9 +14,7 @@ pub fn no_application() -> ApiError {
     ApiError::NotFound("There is no such application.".into())
 }
 
-pub fn not_yours() -> ApiError {
-    ApiError::NotFound("There is no such application of yours.".into())
-}
+pub use super::not_yours;
 
 pub fn no_scoring() -> ApiError {
     ApiError::NotFound("There is no such exam for you to score.".into())

@@ -19,6 +19,7 @@ pub mod weighing;
 
 use crate::db::applications::{self, Application};
 use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
+use crate::error::ApiError;
 use endorse_shared::process::Track;
 use endorse_shared::review::ReviewRules;
 use endorse_shared::rulebook::{CategoryRules, Rulebook};
@@ -74,4 +75,10 @@ impl Judged {
     pub fn rules(&self) -> ReviewRules {
         ReviewRules::of(&self.rulebook, &self.category)
     }
+}
+
+/// The 404 for an application that is not the caller's (or does not exist:
+/// the two are told apart to nobody).
+pub fn not_yours() -> ApiError {
+    ApiError::NotFound("There is no such application of yours.".into())
 }

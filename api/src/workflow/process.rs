@@ -14,6 +14,17 @@ use endorse_shared::applications::ApplicationStatus;
 use endorse_shared::process::{self, Action};
 use endorse_shared::{ApplicationId, Role, UserId};
 
+/// Where `action` takes the application when `role` takes it now, or why it
+/// may not: 403 for the wrong role, 409 naming the status.
+pub fn allowed(judged: &Judged, action: Action, role: Role) -> Result<ApplicationStatus, ApiError> {
+    process::apply(judged.application.status, action, role, judged.track()).map_err(|refusal| {
+        match refusal {
+            process::Refusal::NotYours { .. } => ApiError::Forbidden(refusal.describe()),
+            _ => ApiError::Conflict(refusal.describe()),
+        }
+    })
+}
+
 /// Moves an application through the process as `role`, with its audit event.
 /// The error says why not (409 naming the status, 403 for the wrong role).
 #[allow(clippy::too_many_arguments)]
@@ -28,12 +39,9 @@ pub fn take_action(
     now: DateTime<Utc>,
 ) -> DbResult<Result<ApplicationStatus, ApiError>> {
     let application = &judged.application;
-    let to = match process::apply(application.status, action, role, judged.track()) {
+    let to = match allowed(judged, action, role) {
         Ok(to) => to,
-        Err(refusal @ process::Refusal::NotYours { .. }) => {
-            return Ok(Err(ApiError::Forbidden(refusal.describe())))
-        }
-        Err(refusal) => return Ok(Err(ApiError::Conflict(refusal.describe()))),
+        Err(refused) => return Ok(Err(refused)),
     };
     if !applications::transition(
         conn,
@@ -107,11 +115,15 @@ pub fn decide(
     now: DateTime<Utc>,
 ) -> DbResult<Result<ApplicationStatus, ApiError>> {
     let application = &judged.application;
+    let to = match allowed(judged, action, Role::Admin) {
+        Ok(to) => to,
+        Err(refused) => return Ok(Err(refused)),
+    };
     let details = format!(
         "{}: {} \u{2192} {}.",
         action.label(),
         application.status.label(),
-        process::next(application.status, action, judged.track()).map_or("?", |to| to.label())
+        to.label()
     );
     let to = match take_action(
         conn,

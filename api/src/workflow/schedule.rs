@@ -28,8 +28,7 @@ pub struct ScheduleRound {
 /// unless a renewal covering it is waiting for the association.
 pub fn run_schedule(
     conn: &mut AnyConnection,
-    mail: &crate::config::MailSettings,
-    public_url: &str,
+    mail: &Context<'_>,
     now: DateTime<Utc>,
 ) -> DbResult<ScheduleRound> {
     let rulebook = rulebooks::current(conn)?.rulebook;
@@ -37,7 +36,6 @@ pub fn run_schedule(
     let today = now.date_naive();
     let waiting = renewals::waiting_numbers(conn)?;
     let mut round = ScheduleRound::default();
-    let context = Context { mail, public_url };
     let standing = [EndorsementStatus::Active, EndorsementStatus::RenewalDue];
     // Nothing happens to an endorsement before its renewal opens.
     let horizon = today + Duration::days(i64::from(policy.opens_days_before));
@@ -78,7 +76,7 @@ pub fn run_schedule(
                         "lapse",
                         format!("Endorsement {number} lapsed: not renewed by {lapse_after}."),
                     )?;
-                    let message = context.lapsed(
+                    let message = mail.lapsed(
                         &endorsement.holder_email,
                         &endorsement.holder_name,
                         &number,
@@ -116,7 +114,7 @@ pub fn run_schedule(
             continue;
         }
         if let Some(days) = reminder_due(today, due, &policy.reminder_days_before) {
-            let message = context.renewal_reminder(
+            let message = mail.renewal_reminder(
                 &endorsement.holder_email,
                 &endorsement.holder_name,
                 &RenewalReminder {

@@ -31,9 +31,7 @@ pub fn submit(
     // between the two.
     crate::db::lock_owner(conn, owner)?;
     let Some(application) = own(conn, owner, id)? else {
-        return Ok(Err(ApiError::NotFound(
-            "There is no such application of yours.".into(),
-        )));
+        return Ok(Err(super::not_yours()));
     };
     let action = if application.status == ApplicationStatus::Deferred {
         process::Action::Resubmit
@@ -72,8 +70,7 @@ pub fn submit(
         .map(|v| v.entry)
         .collect();
     let weighable = loader
-        .portfolios
-        .get(&application.applicant.id)
+        .portfolio_of(application.applicant.id)
         .ok_or(DbError::NotFound)?;
     let snapshot = Snapshot {
         round: applications::snapshot_count(conn, id)? + 1,

@@ -29,8 +29,7 @@ pub struct Weighed {
 pub struct Loader {
     today: NaiveDate,
     role: Role,
-    /// Each owner's portfolio, as weighed.
-    pub portfolios: HashMap<UserId, Weighable>,
+    portfolios: HashMap<UserId, Weighable>,
     rulebooks: HashMap<i64, Rulebook>,
     current: Option<Rulebook>,
 }
@@ -45,6 +44,11 @@ impl Loader {
             rulebooks: HashMap::new(),
             current: None,
         }
+    }
+
+    /// The owner's portfolio as [`Loader::weigh`] read it, once weighed.
+    pub fn portfolio_of(&self, owner: UserId) -> Option<&Weighable> {
+        self.portfolios.get(&owner)
     }
 
     /// Weighs one application against its category, today.

@@ -36,6 +36,8 @@ pub struct TestApp {
 /// The database of one test; a PostgreSQL one is dropped with it.
 pub enum TestDatabase {
     Sqlite,
+    /// Another process's: its owner drops it.
+    Shared,
     #[cfg_attr(not(feature = "postgres"), allow(dead_code))]
     Postgres {
         admin_url: String,
@@ -150,7 +152,7 @@ pub async fn spawn_processes_with(
     for _ in 0..count {
         let (database, data_dir) = owned.take().unwrap_or_else(|| {
             // Only the first drops the database and the directory.
-            (TestDatabase::Sqlite, tempfile::tempdir().expect("temp dir"))
+            (TestDatabase::Shared, tempfile::tempdir().expect("temp dir"))
         });
         apps.push(start(settings.clone(), clock.clone(), database, data_dir));
     }

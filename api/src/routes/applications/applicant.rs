@@ -6,8 +6,8 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{etag, IfMatch};
 use crate::state::AppState;
-use crate::workflow::submission;
 use crate::workflow::weighing::{own, own_view, respond, Loader};
+use crate::workflow::{not_yours, submission};
 use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::applications::{
     ApplicationResponse, ApplicationStatus, StartApplicationRequest,
@@ -15,10 +15,6 @@ use endorse_shared::applications::{
 use endorse_shared::process::{self, Track};
 use endorse_shared::{ApplicationId, Problem, Role, UserId};
 use validator::Validate;
-
-fn not_yours() -> ApiError {
-    ApiError::NotFound("There is no such application of yours.".into())
-}
 
 /// Starts an application for a category, pinned to the rulebook in force.
 #[utoipa::path(

@@ -46,9 +46,7 @@ pub async fn answer_information(
             let Some(judged) =
                 Judged::load(conn, id)?.filter(|j| j.application.applicant.id == user.id)
             else {
-                return Ok(Err(ApiError::NotFound(
-                    "There is no such application of yours.".into(),
-                )));
+                return Ok(Err(crate::workflow::not_yours()));
             };
             if judged.application.status != ApplicationStatus::RevisionRequested {
                 return Ok(Err(ApiError::Conflict(format!(
@@ -103,5 +101,5 @@ pub async fn answer_information(
         .run(move |conn| crate::workflow::weighing::own_view(conn, owner, id, today))
         .await?
         .map(web::Json)
-        .ok_or_else(|| ApiError::NotFound("There is no such application of yours.".into()))
+        .ok_or_else(crate::workflow::not_yours)
 }
