@@ -183,7 +183,7 @@ async fn bench_http() -> anyhow::Result<()> {
     settings.database = DatabaseUrl::Sqlite(data_dir.path().join("bench.db"));
     let app = Application::build(settings)?;
     let base = format!("http://127.0.0.1:{}", app.port());
-    let db = app.db();
+    let db = app.db()?;
     actix_web::rt::spawn(app.run_until_stopped());
 
     let password = "bench password 1234";

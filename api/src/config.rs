@@ -54,6 +54,12 @@ pub struct ConfigArgs {
     /// The association's name, used in every e-mail and on the referee's page [env: ENDORSE_ASSOCIATION_NAME] [default: Endorsement Association]
     #[arg(long, env = "ENDORSE_ASSOCIATION_NAME", global = true, hide_env = true)]
     pub association_name: Option<String>,
+    /// The short code of the deployment's first association, made on first start (or on the upgrade of a deployment made before associations) [env: ENDORSE_ASSOCIATION_CODE] [default: main]
+    #[arg(long, env = "ENDORSE_ASSOCIATION_CODE", global = true, hide_env = true)]
+    pub association_code: Option<String>,
+    /// The time zone of the first association's days, an IANA name such as America/Detroit [env: ENDORSE_TIME_ZONE] [default: UTC]
+    #[arg(long, env = "ENDORSE_TIME_ZONE", global = true, hide_env = true)]
+    pub time_zone: Option<String>,
     /// The sender of every e-mail [env: ENDORSE_MAIL_FROM] [default: endorse@<public host>]
     #[arg(long, env = "ENDORSE_MAIL_FROM", global = true, hide_env = true)]
     pub mail_from: Option<String>,
@@ -419,6 +425,10 @@ pub struct Settings {
     pub database_wait_ms: u32,
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     pub trusted_proxies: TrustedProxies,
+    /// The code of the first association (made when there is none).
+    pub association_code: String,
+    /// The time zone of the first association's days.
+    pub time_zone: String,
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -511,7 +521,33 @@ impl Settings {
 
         let mail = mail_settings(args, &public_url)?;
 
+        let association_code = args
+            .association_code
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("main")
+            .to_string();
+        if !endorse_shared::associations::is_code(&association_code) {
+            bail!(
+                "ENDORSE_ASSOCIATION_CODE: '{association_code}' must be 2 to {} lowercase letters and digits, starting with a letter",
+                endorse_shared::associations::CODE_MAX_CHARS
+            );
+        }
+        let time_zone = args
+            .time_zone
+            .as_deref()
+            .map(str::trim)
+            .unwrap_or("UTC")
+            .to_string();
+        if time_zone.parse::<chrono_tz::Tz>().is_err() {
+            bail!(
+                "ENDORSE_TIME_ZONE: '{time_zone}' is not an IANA time zone such as America/Detroit"
+            );
+        }
+
         Ok(Self {
+            association_code,
+            time_zone,
             mail,
             document_store,
             bind,

@@ -7,7 +7,7 @@
 //! Rotation adds a key and retires the old one from signing; every key stays in
 //! the published set, so credentials it signed keep verifying.
 
-use crate::config::Settings;
+use crate::config::Secret;
 use crate::db::credentials::{self, StoredCredential};
 use crate::db::endorsements::{self, Endorsement, STATUS_INDEX_SEQUENCE};
 use crate::db::{AnyConnection, DbError, DbResult};
@@ -33,6 +33,14 @@ pub struct Issuer {
     pub name: String,
     /// Where to write to the association.
     pub email: String,
+}
+
+/// The key that seals signing keys, from the deployment's secret.
+fn seal_key(secret: &Secret) -> [u8; 32] {
+    let mut hash = Sha256::new();
+    hash.update(b"endorse issuer key seal v1\0");
+    hash.update(secret.expose());
+    hash.finalize().into()
 }
 
 fn corrupt(what: impl Into<String>) -> DbError {
@@ -64,16 +72,15 @@ pub fn codes_match(a: &str, b: &str) -> bool {
 }
 
 impl Issuer {
-    /// The issuer for these settings.
-    pub fn new(settings: &Settings) -> Self {
-        let mut hash = Sha256::new();
-        hash.update(b"endorse issuer key seal v1\0");
-        hash.update(settings.signing_key_secret.expose());
+    /// The issuer of one association: its keys are sealed under the
+    /// deployment's `signing_key_secret` and it is published at its
+    /// `public_url`.
+    pub fn new(signing_key_secret: &Secret, public_url: &str, name: &str, email: &str) -> Self {
         Self {
-            seal: hash.finalize().into(),
-            addresses: Addresses::new(&settings.public_url),
-            name: settings.mail.association_name.clone(),
-            email: settings.mail.reply_to.clone(),
+            seal: seal_key(signing_key_secret),
+            addresses: Addresses::new(public_url),
+            name: name.to_string(),
+            email: email.to_string(),
         }
     }
 

@@ -17,6 +17,7 @@ pub mod schema;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod tenancy;
 pub mod workflow;
 
 pub use config::Settings;

@@ -3,10 +3,11 @@
 
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand};
+use endorse_api::clock::SystemClock;
 use endorse_api::config::ConfigArgs;
 use endorse_api::db::users::{self, NewUser};
-use endorse_api::db::{self, Db, DbError};
-use endorse_api::{auth::passwords, bootstrap, openapi, Application, Settings};
+use endorse_api::db::{Db, DbError};
+use endorse_api::{auth::passwords, bootstrap, openapi, tenancy, Application, Settings};
 use endorse_shared::validation::{normalize_email, PASSWORD_MAX_CHARS, PASSWORD_MIN_CHARS};
 use endorse_shared::Role;
 use std::io::{BufRead, IsTerminal, Write};
@@ -36,13 +37,46 @@ enum Command {
     /// Manage the keys that sign credentials.
     #[command(subcommand)]
     Issuer(IssuerCommand),
+    /// Manage the associations this deployment serves.
+    #[command(subcommand)]
+    Association(AssociationCommand),
 }
 
 #[derive(Subcommand, Debug)]
 enum IssuerCommand {
     /// Make a new signing key; the old ones stay published, so every
     /// credential they signed still verifies.
-    RotateKey,
+    RotateKey {
+        /// The association whose key it is [default: the default association].
+        #[arg(long)]
+        association: Option<String>,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+enum AssociationCommand {
+    /// Make an association, with its own database and its first admin
+    /// (whose one-time password is printed once).
+    Create {
+        /// Its short code: 2 to 20 lowercase letters and digits (mi, ny, ie).
+        #[arg(long)]
+        code: String,
+        /// Its name.
+        #[arg(long)]
+        name: String,
+        /// Its own host name (mi.example.org); without one it is served at
+        /// /a/<code>/ on the deployment's address.
+        #[arg(long)]
+        host: Option<String>,
+        /// The IANA time zone of its days.
+        #[arg(long, default_value = "UTC")]
+        time_zone: String,
+        /// The e-mail of its first admin.
+        #[arg(long)]
+        admin_email: String,
+    },
+    /// List the associations, with where each is reached.
+    List,
 }
 
 #[derive(Subcommand, Debug)]
@@ -58,6 +92,9 @@ enum UserCommand {
         /// The person's full name.
         #[arg(long)]
         name: String,
+        /// The association the account belongs to [default: the default association].
+        #[arg(long)]
+        association: Option<String>,
     },
 }
 
@@ -88,29 +125,126 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Serve => serve(Settings::from_args(&cli.config)?),
         Command::Migrate => {
             let settings = Settings::from_args(&cli.config)?;
-            let db = Db::connect(&settings.database)?;
-            let applied = db::run_migrations(&mut *db.get()?)?;
-            println!("{applied} migration(s) applied to {:?}", settings.database);
+            let (associations, _) = open_associations(&settings)?;
+            let all = associations.list()?;
+            println!(
+                "{} association(s) of {:?} are up to date",
+                all.len(),
+                settings.database
+            );
             Ok(())
         }
-        Command::Issuer(IssuerCommand::RotateKey) => {
+        Command::Issuer(IssuerCommand::RotateKey { association }) => {
             let settings = Settings::from_args(&cli.config)?;
-            let db = Db::connect(&settings.database)?;
-            let mut conn = db.get()?;
-            db::run_migrations(&mut conn)?;
-            let issuer = endorse_api::issuer::Issuer::new(&settings);
-            // The current key must open with this secret: a wrong secret
-            // would otherwise go unnoticed until the next start.
-            issuer.ensure_key(&mut conn, chrono::Utc::now())?;
+            let (associations, found) = find_association(&settings, association.as_deref())?;
+            let mut conn = associations.db(&found)?.get()?;
+            // prepare_all has checked that the current key opens with this
+            // secret: a wrong secret would otherwise go unnoticed until the
+            // next start.
+            let issuer = tenancy::issuer_of(&settings, &found);
             let kid = issuer.rotate(&mut conn, chrono::Utc::now())?;
-            println!("new signing key {kid}; earlier keys stay published");
+            println!(
+                "{}: new signing key {kid}; earlier keys stay published",
+                found.code
+            );
             Ok(())
         }
-        Command::User(UserCommand::Create { role, email, name }) => {
+        Command::User(UserCommand::Create {
+            role,
+            email,
+            name,
+            association,
+        }) => {
             let settings = Settings::from_args(&cli.config)?;
-            create_user(&settings, role, &email, &name)
+            let (associations, found) = find_association(&settings, association.as_deref())?;
+            create_user(&associations.db(&found)?, role, &email, &name)
+        }
+        Command::Association(AssociationCommand::List) => {
+            let settings = Settings::from_args(&cli.config)?;
+            let (associations, _) = open_associations(&settings)?;
+            for association in associations.list()? {
+                println!(
+                    "{:<20} {:<40} {}{}",
+                    association.code,
+                    association.name,
+                    tenancy::public_url(&settings, &association),
+                    if association.is_default {
+                        "  (default)"
+                    } else {
+                        ""
+                    }
+                );
+            }
+            Ok(())
+        }
+        Command::Association(AssociationCommand::Create {
+            code,
+            name,
+            host,
+            time_zone,
+            admin_email,
+        }) => {
+            let settings = Settings::from_args(&cli.config)?;
+            let admin_email = normalize_email(&admin_email);
+            if !validator::ValidateEmail::validate_email(&admin_email) {
+                bail!("--admin-email: '{admin_email}' is not a valid e-mail address");
+            }
+            let (associations, _) = open_associations(&settings)?;
+            let new = tenancy::NewAssociation {
+                code,
+                name,
+                host,
+                time_zone,
+            };
+            let made = associations
+                .create(&new, &settings, &SystemClock)
+                .map_err(|error| anyhow::anyhow!("{error}"))?;
+            let first = bootstrap::ensure_admin(&associations.db(&made)?, &admin_email)?;
+            println!(
+                "created association {} ({}) at {}",
+                made.code,
+                made.name,
+                tenancy::public_url(&settings, &made)
+            );
+            if let Some(first) = first {
+                println!("  its first admin: {}", first.email);
+                println!(
+                    "  one-time password: {}   (shown once; they choose a new one at first sign-in)",
+                    first.password
+                );
+            }
+            Ok(())
         }
     }
+}
+
+/// The deployment's associations, every one prepared (migrated).
+fn open_associations(settings: &Settings) -> anyhow::Result<(tenancy::Associations, usize)> {
+    let associations = tenancy::Associations::open(settings)?;
+    let all = associations.prepare_all(settings, &SystemClock)?;
+    Ok((associations, all.len()))
+}
+
+/// The association with this code, or the default one.
+fn find_association(
+    settings: &Settings,
+    code: Option<&str>,
+) -> anyhow::Result<(
+    tenancy::Associations,
+    endorse_api::db::platform::Association,
+)> {
+    let (associations, _) = open_associations(settings)?;
+    let all = associations.list()?;
+    let found = match code {
+        Some(code) => all.into_iter().find(|a| a.code == code).with_context(|| {
+            format!("--association: there is no association '{code}' (endorse association list)")
+        })?,
+        None => all
+            .into_iter()
+            .find(|a| a.is_default)
+            .context("there is no default association; name one with --association")?,
+    };
+    Ok((associations, found))
 }
 
 fn serve(settings: Settings) -> anyhow::Result<()> {
@@ -119,7 +253,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     let system = actix_web::rt::System::new();
     system.block_on(async move {
         let app = Application::build(settings)?;
-        if let Some(first) = bootstrap::ensure_admin(&app.db(), &admin_email)? {
+        if let Some(first) = bootstrap::ensure_admin(&app.db()?, &admin_email)? {
             println!();
             println!("  First start: an admin account was created.");
             println!("    e-mail:   {}", first.email);
@@ -137,7 +271,7 @@ fn serve(settings: Settings) -> anyhow::Result<()> {
     })
 }
 
-fn create_user(settings: &Settings, role: Role, email: &str, name: &str) -> anyhow::Result<()> {
+fn create_user(db: &Db, role: Role, email: &str, name: &str) -> anyhow::Result<()> {
     let request = endorse_shared::users::CreateUserRequest {
         email: normalize_email(email),
         name: name.trim().to_string(),
@@ -152,9 +286,7 @@ fn create_user(settings: &Settings, role: Role, email: &str, name: &str) -> anyh
             .collect();
         bail!("{}", text.join("; "));
     }
-    let db = Db::connect(&settings.database)?;
     let mut conn = db.get()?;
-    db::run_migrations(&mut conn)?;
     let password_hash = passwords::hash_new(&request.password, &[&request.email, &request.name])
         .map_err(|error| match error {
             passwords::NewPasswordError::Weak(why) => anyhow::anyhow!("password {why}"),

@@ -4,7 +4,7 @@
 
 use crate::clock::{Clock, SystemClock};
 use crate::config::Settings;
-use crate::db::{self, Db};
+use crate::db::Db;
 use crate::error::ApiError;
 use crate::mail::worker::Worker;
 use crate::mail::Transport;
@@ -29,7 +29,7 @@ pub const JSON_LIMIT_BYTES: usize = 64 * 1024;
 pub struct Application {
     port: u16,
     server: Server,
-    db: Db,
+    state: web::Data<AppState>,
     worker: Worker,
 }
 
@@ -42,21 +42,9 @@ impl Application {
     /// Like [`Application::build`], with the clock handlers and the mail worker
     /// read (tests pass a [`crate::clock::ManualClock`]).
     pub fn build_with_clock(settings: Settings, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
-        let db = Db::connect_waiting(&settings.database, settings.database_wait_ms)?;
-        {
-            let mut conn = db.get().context("cannot get a database connection")?;
-            let applied = db::run_migrations(&mut conn).context("cannot migrate the database")?;
-            if applied > 0 {
-                tracing::info!(applied, "database migrations applied");
-            }
-            db::users::fill_search_names(&mut conn)
-                .context("cannot fill in the accounts' search names")?;
-            db::rulebooks::ensure_default(&mut conn)
-                .context("cannot publish the default rulebook")?;
-            crate::issuer::Issuer::new(&settings)
-                .ensure_key(&mut conn, clock.now())
-                .context("cannot prepare the credential signing key")?;
-        }
+        let associations = crate::tenancy::Associations::open(&settings)?;
+        let served = associations.prepare_all(&settings, clock.as_ref())?;
+        tracing::info!(associations = served.len(), "associations ready");
         let listener = TcpListener::bind(settings.bind)
             .with_context(|| format!("ENDORSE_BIND: cannot listen on {}", settings.bind))?;
         let port = listener.local_addr()?.port();
@@ -76,12 +64,13 @@ impl Application {
         let interval = settings.mail.worker_interval_seconds;
         let state = web::Data::new(AppState::new(
             settings,
-            db.clone(),
+            associations,
             documents,
             transport,
             clock,
         ));
         let worker = Worker::new(state.clone());
+        let shared = state.clone();
         let server = HttpServer::new(move || {
             let app = App::new()
                 .app_data(state.clone())
@@ -100,6 +89,7 @@ impl Application {
                         .add(("X-Frame-Options", "DENY")),
                 )
                 .wrap(from_fn(crate::http::policy::apply))
+                .wrap(from_fn(crate::tenancy::resolve))
                 .wrap(from_fn(crate::http::request_id::assign_request_id))
                 .route("/healthz", web::get().to(routes::health::healthz))
                 .route("/readyz", web::get().to(routes::health::readyz))
@@ -130,7 +120,7 @@ impl Application {
         Ok(Self {
             port,
             server,
-            db,
+            state: shared,
             worker,
         })
     }
@@ -140,9 +130,18 @@ impl Application {
         self.port
     }
 
-    /// The database the server uses (tests inspect it).
-    pub fn db(&self) -> Db {
-        self.db.clone()
+    /// The database of the default association (tests inspect it; the
+    /// first admin is made in it).
+    pub fn db(&self) -> anyhow::Result<Db> {
+        let associations = &self.state.associations;
+        let default = crate::db::platform::default(&mut *associations.platform().get()?)?
+            .context("there is no default association")?;
+        Ok(associations.db(&default)?)
+    }
+
+    /// The deployment's state (the associations, the settings).
+    pub fn state(&self) -> web::Data<AppState> {
+        self.state.clone()
     }
 
     /// The mail worker (tests run its rounds by hand).

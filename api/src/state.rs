@@ -1,21 +1,22 @@
-//! What every handler can reach: the database, the token keys, the settings and
-//! the rate limits (whose counts are in the database). Built once by `Application::build`; never global.
+//! What the deployment shares across its associations: the token keys, the
+//! settings, the rate limits (whose counts are in each association's
+//! database), the document store and the clock. There is no database here:
+//! a handler reaches its association's through [`crate::tenancy::Tenant`].
+//! Built once by `Application::build`; never global.
 
 use crate::auth::links::LinkKeys;
 use crate::auth::rate_limit::RateLimiter;
 use crate::auth::tokens::TokenKeys;
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::db::Db;
-use crate::issuer::Issuer;
 use crate::mail::Transport;
 use object_store::ObjectStore;
 use std::sync::Arc;
 
 /// Shared application state.
 pub struct AppState {
-    /// The connection pool.
-    pub db: Db,
+    /// The associations and their databases.
+    pub associations: crate::tenancy::Associations,
     /// Signs and checks access tokens.
     pub tokens: TokenKeys,
     /// The settings the server started with.
@@ -36,18 +37,16 @@ pub struct AppState {
     pub transport: Transport,
     /// The time.
     pub clock: Arc<dyn Clock>,
-    /// Signs credentials and status lists.
-    pub issuer: Issuer,
     /// This server process among those sharing the database (it holds
     /// leases under this name).
     pub instance: String,
 }
 
 impl AppState {
-    /// State for these settings, this database and this document store.
+    /// State for these settings, these associations and this document store.
     pub fn new(
         settings: Settings,
-        db: Db,
+        associations: crate::tenancy::Associations,
         documents: Arc<dyn ObjectStore>,
         transport: Transport,
         clock: Arc<dyn Clock>,
@@ -77,22 +76,12 @@ impl AppState {
                 window,
             ),
             links: LinkKeys::new(&settings.jwt_secret),
-            issuer: Issuer::new(&settings),
             instance: uuid::Uuid::new_v4().to_string(),
             documents,
             transport,
             clock,
-            db,
+            associations,
             settings,
-        }
-    }
-
-    /// What mail templates need: the association's mail settings and the
-    /// public address for links.
-    pub fn mail(&self) -> crate::mail::templates::Context<'_> {
-        crate::mail::templates::Context {
-            mail: &self.settings.mail,
-            public_url: &self.settings.public_url,
         }
     }
 }

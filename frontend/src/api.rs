@@ -100,6 +100,36 @@ async fn send_versioned<T: DeserializeOwned>(
     serde_json::from_str(text).map_err(|error| ApiError::Unexpected(error.to_string()))
 }
 
+/// The path the app lives under: `/a/{code}` for an association reached at a
+/// path on a shared address, `""` on an address of its own. Every API call
+/// and every route goes under it, so one browser can use two associations
+/// on one host.
+pub fn base_path() -> String {
+    let path = gloo::utils::window()
+        .location()
+        .pathname()
+        .unwrap_or_default();
+    base_of(&path)
+}
+
+/// The base path in a location's path (see [`base_path`]).
+pub fn base_of(path: &str) -> String {
+    let Some(rest) = path.strip_prefix("/a/") else {
+        return String::new();
+    };
+    let code = rest.split('/').next().unwrap_or_default();
+    if endorse_shared::associations::is_code(code) {
+        format!("/a/{code}")
+    } else {
+        String::new()
+    }
+}
+
+/// An API path under the app's base path.
+pub fn url(path: &str) -> String {
+    format!("{}{path}", base_path())
+}
+
 /// One request: the body of a 2xx answer as text, or the problem it answered.
 async fn exchange(
     method: Method,
@@ -109,7 +139,7 @@ async fn exchange(
     accept: &str,
     body: Option<&impl Serialize>,
 ) -> Result<String, ApiError> {
-    let mut builder = RequestBuilder::new(path)
+    let mut builder = RequestBuilder::new(&url(path))
         .method(method)
         .header("accept", accept);
     if let Some(token) = token {
@@ -857,7 +887,7 @@ async fn file(
     path: &str,
     fallback: &str,
 ) -> Result<(Vec<u8>, String, String), ApiError> {
-    let response = RequestBuilder::new(path)
+    let response = RequestBuilder::new(&url(path))
         .header("authorization", &format!("Bearer {token}"))
         .send()
         .await

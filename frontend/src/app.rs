@@ -14,9 +14,13 @@ use yew_router::prelude::*;
 /// The app.
 #[function_component(App)]
 pub fn app() -> Html {
+    // An association at `/a/{code}/` on a shared address: its routes live
+    // under that path.
+    let base = crate::api::base_path();
+    let basename = (!base.is_empty()).then(|| AttrValue::from(base));
     html! {
         <SessionProvider>
-            <BrowserRouter>
+            <BrowserRouter {basename}>
                 <Layout>
                     <Switch<Route> render={switch} />
                 </Layout>

@@ -27,10 +27,10 @@ pub fn upload(
         done.emit(Err(ApiError::Network("this browser cannot upload".into())));
         return;
     };
-    let url = format!(
+    let url = crate::api::url(&format!(
         "/api/v1/me/documents?name={}",
         crate::api::encode(&file.name())
-    );
+    ));
     if xhr.open("POST", &url).is_err()
         || xhr
             .set_request_header("authorization", &format!("Bearer {token}"))

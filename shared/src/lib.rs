@@ -6,6 +6,7 @@
 //! `wasm32-unknown-unknown`. The OpenAPI derives sit behind the `openapi` feature.
 
 pub mod applications;
+pub mod associations;
 pub mod auth;
 pub mod credential;
 pub mod dates;

@@ -64,7 +64,7 @@ pub async fn start_server() -> Result<Server> {
     settings.mail.worker_interval_seconds = Some(1);
     let app = Application::build(settings)?;
     let base = format!("http://127.0.0.1:{}", app.port());
-    let db = app.db();
+    let db = app.db()?;
     actix_web::rt::spawn(app.run_until_stopped());
     Ok(Server {
         base,

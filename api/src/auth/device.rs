@@ -47,10 +47,11 @@ impl Device {
     }
 
     /// The cookie that keeps it in the browser (sent again on every sign-in,
-    /// so its lifetime is renewed).
-    pub fn cookie(&self, secure: bool) -> Cookie<'static> {
+    /// so its lifetime is renewed), for the API under `base_path` (an
+    /// association's `/a/{code}`, or nothing).
+    pub fn cookie(&self, base_path: &str, secure: bool) -> Cookie<'static> {
         Cookie::build(DEVICE_COOKIE, self.id.clone())
-            .path(DEVICE_COOKIE_PATH)
+            .path(format!("{base_path}{DEVICE_COOKIE_PATH}"))
             .http_only(true)
             .same_site(SameSite::Strict)
             .secure(secure)

@@ -9,10 +9,10 @@
 use crate::db::refresh_tokens;
 use crate::db::users::{self, User};
 use crate::error::ApiError;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::dev::Payload;
 use actix_web::http::header;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use endorse_shared::Role;
 use futures_util::future::LocalBoxFuture;
 
@@ -56,12 +56,13 @@ fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
 }
 
 async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
-    let state = request
-        .app_data::<web::Data<AppState>>()
-        .ok_or_else(|| ApiError::Internal("application state missing".into()))?
-        .clone();
+    let tenant = request
+        .extensions()
+        .get::<Tenant>()
+        .cloned()
+        .ok_or_else(|| ApiError::NotFound("This address belongs to no association.".into()))?;
     let token = bearer_token(&request)?;
-    let claims = state.tokens.verify(&token).map_err(|error| {
+    let claims = tenant.tokens.verify(&token).map_err(|error| {
         use jsonwebtoken::errors::ErrorKind;
         match error.kind() {
             ErrorKind::ExpiredSignature => {
@@ -70,8 +71,19 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
             _ => ApiError::Unauthorized("The access token is not valid.".into()),
         }
     })?;
+    // A token is good only at the association that issued it (one made
+    // before associations names none: the first association's).
+    let issued_here = match &claims.aud {
+        Some(code) => code == tenant.code(),
+        None => tenant.association.storage.is_empty(),
+    };
+    if !issued_here {
+        return Err(ApiError::Unauthorized(
+            "The access token belongs to another association; sign in here.".into(),
+        ));
+    }
     let now = chrono::Utc::now().naive_utc();
-    let (user, live) = state
+    let (user, live) = tenant
         .db
         .run(move |conn| {
             let live = refresh_tokens::session_live(conn, claims.sub, &claims.sid, now)?;

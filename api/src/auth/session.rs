@@ -9,15 +9,20 @@ use crate::db::users::{self, User};
 use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::cookie::{time::Duration as CookieDuration, Cookie, SameSite};
 use actix_web::{HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{SessionResponse, REFRESH_COOKIE};
 use endorse_shared::UserId;
 
-/// Where the refresh cookie is sent: only to the auth routes.
+/// Where the refresh cookie is sent: only to the auth routes (under the
+/// association's base path, so two associations on one host keep two).
 pub const REFRESH_COOKIE_PATH: &str = "/api/v1/auth";
+
+fn refresh_cookie_path(tenant: &Tenant) -> String {
+    format!("{}{REFRESH_COOKIE_PATH}", tenant.base_path)
+}
 
 /// Where a sign-in comes from: the address and the browser's device id.
 #[derive(Debug, Clone)]
@@ -85,7 +90,7 @@ fn expiry(now: chrono::NaiveDateTime, lifetime: u64) -> chrono::NaiveDateTime {
 
 /// A session body plus the refresh cookie and the device cookie.
 pub fn session_response(
-    state: &AppState,
+    state: &Tenant,
     user: &User,
     session: &NewSession,
     device: &Device,
@@ -93,10 +98,10 @@ pub fn session_response(
 ) -> ApiResult<HttpResponse> {
     let access_token = state
         .tokens
-        .issue(user.id, user.role, &session.id)
+        .issue(state.code(), user.id, user.role, &session.id)
         .map_err(|error| ApiError::Internal(format!("token signing failed: {error}")))?;
     let cookie = Cookie::build(REFRESH_COOKIE, session.refresh.clone())
-        .path(REFRESH_COOKIE_PATH)
+        .path(refresh_cookie_path(state))
         .http_only(true)
         .same_site(SameSite::Strict)
         .secure(state.settings.secure_cookies())
@@ -106,7 +111,7 @@ pub fn session_response(
         .finish();
     Ok(builder
         .cookie(cookie)
-        .cookie(device.cookie(state.settings.secure_cookies()))
+        .cookie(device.cookie(&state.base_path, state.settings.secure_cookies()))
         .json(SessionResponse {
             access_token,
             token_type: "Bearer".to_string(),
@@ -116,9 +121,9 @@ pub fn session_response(
 }
 
 /// The cookie that removes the refresh cookie (sign-out).
-pub fn removal_cookie(state: &AppState) -> Cookie<'static> {
+pub fn removal_cookie(state: &Tenant) -> Cookie<'static> {
     let mut cookie = Cookie::build(REFRESH_COOKIE, "")
-        .path(REFRESH_COOKIE_PATH)
+        .path(refresh_cookie_path(state))
         .http_only(true)
         .same_site(SameSite::Strict)
         .secure(state.settings.secure_cookies())

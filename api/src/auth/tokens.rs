@@ -33,6 +33,10 @@ pub struct AccessClaims {
     /// once that session ends (sign-out, a password change), the token is
     /// refused although it has not expired.
     pub sid: String,
+    /// The association that issued it (its code): another one refuses it.
+    /// Tokens made before associations have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub aud: Option<String>,
 }
 
 /// Signs and checks access tokens.
@@ -52,6 +56,9 @@ impl TokenKeys {
         validation.set_required_spec_claims(&["exp", "iat", "iss", "sub"]);
         // `sid` is required too: serde refuses a token without it.
         validation.leeway = 5;
+        // The audience (the association) is checked by the extractors,
+        // against the association of the request.
+        validation.validate_aud = false;
         Self {
             encoding: EncodingKey::from_secret(secret.expose()),
             decoding: DecodingKey::from_secret(secret.expose()),
@@ -68,6 +75,7 @@ impl TokenKeys {
     /// Issues an access token for a user's session.
     pub fn issue(
         &self,
+        association: &str,
         user: UserId,
         role: Role,
         session: &str,
@@ -80,6 +88,7 @@ impl TokenKeys {
             iat: now,
             exp: now + i64::try_from(self.lifetime_seconds).unwrap_or(900),
             sid: session.to_string(),
+            aud: Some(association.to_string()),
         };
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
     }
@@ -124,7 +133,9 @@ mod tests {
     #[test]
     fn an_issued_token_verifies_and_carries_its_claims() {
         let user = UserId::from_uuid(uuid::Uuid::new_v4());
-        let token = keys().issue(user, Role::Reviewer, "session-1").unwrap();
+        let token = keys()
+            .issue("mi", user, Role::Reviewer, "session-1")
+            .unwrap();
         let claims = keys().verify(&token).unwrap();
         assert_eq!(claims.sub, user);
         assert_eq!(claims.role, Role::Reviewer);
@@ -135,7 +146,12 @@ mod tests {
     fn a_token_signed_with_another_secret_is_refused() {
         let other = TokenKeys::new(&Secret::new(vec![8; 32]), 900);
         let token = other
-            .issue(UserId::from_uuid(uuid::Uuid::new_v4()), Role::Admin, "s")
+            .issue(
+                "mi",
+                UserId::from_uuid(uuid::Uuid::new_v4()),
+                Role::Admin,
+                "s",
+            )
             .unwrap();
         assert!(keys().verify(&token).is_err());
     }

@@ -24,6 +24,7 @@ pub mod exams;
 pub mod information;
 pub mod leases;
 pub mod outbox;
+pub mod platform;
 pub mod portfolio;
 pub mod rate_limits;
 pub mod references;
@@ -57,6 +58,14 @@ pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migratio
 /// PostgreSQL's migrations, embedded in the binary.
 #[cfg(feature = "postgres")]
 pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("../migrations/postgres");
+
+/// The platform's migrations on SQLite (its own file).
+pub const PLATFORM_SQLITE_MIGRATIONS: EmbeddedMigrations =
+    embed_migrations!("../migrations/platform/sqlite");
+/// The platform's migrations on PostgreSQL (its own schema).
+#[cfg(feature = "postgres")]
+pub const PLATFORM_POSTGRES_MIGRATIONS: EmbeddedMigrations =
+    embed_migrations!("../migrations/platform/postgres");
 
 /// Everything that can go wrong in the database layer.
 #[derive(Debug, thiserror::Error)]
@@ -192,26 +201,78 @@ impl ConnectionFactory {
 }
 
 impl ManageConnection for ConnectionFactory {
-    type Connection = AnyConnection;
+    type Connection = Pooled;
     type Error = r2d2::Error;
 
     fn connect(&self) -> Result<Self::Connection, Self::Error> {
-        self.establish().map_err(r2d2::Error::ConnectionError)
+        let conn = self.establish().map_err(r2d2::Error::ConnectionError)?;
+        Ok(Pooled { conn, scope: None })
     }
 
     fn is_valid(&self, conn: &mut Self::Connection) -> Result<(), Self::Error> {
-        conn.ping().map_err(r2d2::Error::QueryError)
+        conn.conn.ping().map_err(r2d2::Error::QueryError)
     }
 
     fn has_broken(&self, conn: &mut Self::Connection) -> bool {
-        conn.is_broken()
+        conn.conn.is_broken()
     }
 }
 
-/// A pool of connections: cheap to clone, shared by every request.
+/// A connection in the pool, and the scope (PostgreSQL schema and role) it
+/// was last set to, so a checkout for the same association skips the `SET`.
+pub struct Pooled {
+    conn: AnyConnection,
+    scope: Option<std::sync::Arc<str>>,
+}
+
+impl std::ops::Deref for Pooled {
+    type Target = AnyConnection;
+    fn deref(&self) -> &AnyConnection {
+        &self.conn
+    }
+}
+
+impl std::ops::DerefMut for Pooled {
+    fn deref_mut(&mut self) -> &mut AnyConnection {
+        &mut self.conn
+    }
+}
+
+/// Where a checkout of a shared PostgreSQL pool points: the statements that
+/// set the role and the schema, run when a connection comes out of the pool
+/// last set to another scope. See [`Db::scoped`].
+#[derive(Debug)]
+pub struct Scope {
+    key: std::sync::Arc<str>,
+    sql: String,
+}
+
+impl Scope {
+    /// Every statement on the connection runs in `schema` (and nowhere else:
+    /// the search path holds only it) as `role`, or as the login role when
+    /// `role` is `None`. Both are checked identifiers (see
+    /// [`crate::tenancy`]).
+    pub fn new(schema: &str, role: Option<&str>) -> Self {
+        let role_sql = match role {
+            Some(role) => format!("SET ROLE \"{role}\""),
+            None => "RESET ROLE".to_string(),
+        };
+        let sql = format!("{role_sql}; SET search_path TO \"{schema}\"");
+        Self {
+            key: sql.clone().into(),
+            sql,
+        }
+    }
+}
+
+/// A pool of connections: cheap to clone, shared by every request. On
+/// PostgreSQL one pool serves every association, each `Db` handle scoped to
+/// one of them ([`Db::scoped`]); on SQLite each association has a file and a
+/// pool of its own.
 #[derive(Clone)]
 pub struct Db {
     pool: r2d2::Pool<ConnectionFactory>,
+    scope: Option<std::sync::Arc<Scope>>,
 }
 
 impl Db {
@@ -225,9 +286,11 @@ impl Db {
     /// (SQLite's write lock, a PostgreSQL row lock) before the request is
     /// answered 503.
     pub fn connect_waiting(url: &DatabaseUrl, wait_ms: u32) -> anyhow::Result<Self> {
-        let max_size = match url {
-            DatabaseUrl::Sqlite(_) => 8,
-            DatabaseUrl::Postgres(_) => 16,
+        // SQLite: a small pool per association (one writer at a time anyway),
+        // kept open one connection at rest, since a deployment may have forty.
+        let (max_size, min_idle) = match url {
+            DatabaseUrl::Sqlite(_) => (8, 1),
+            DatabaseUrl::Postgres(_) => (32, 4),
         };
         let factory = ConnectionFactory {
             url: url.clone(),
@@ -240,17 +303,26 @@ impl Db {
         })?;
         let pool = r2d2::Pool::builder()
             .max_size(max_size)
+            .min_idle(Some(min_idle))
             .connection_timeout(Duration::from_secs(10))
             .build(factory)
             .map_err(|error| {
                 anyhow::anyhow!("ENDORSE_DATABASE_URL: cannot connect to {url:?}: {error}")
             })?;
-        Ok(Self { pool })
+        Ok(Self { pool, scope: None })
+    }
+
+    /// This pool, with every checkout set to `scope` first (PostgreSQL).
+    pub fn scoped(&self, scope: Scope) -> Self {
+        Self {
+            pool: self.pool.clone(),
+            scope: Some(std::sync::Arc::new(scope)),
+        }
     }
 
     /// A connection for start-up work and the command line (blocking).
     pub fn get(&self) -> DbResult<r2d2::PooledConnection<ConnectionFactory>> {
-        Ok(self.pool.get()?)
+        checkout(&self.pool, self.scope.as_deref())
     }
 
     /// Runs `work` with a pooled connection on the blocking thread pool.
@@ -260,8 +332,9 @@ impl Db {
         T: Send + 'static,
     {
         let pool = self.pool.clone();
+        let scope = self.scope.clone();
         actix_web::web::block(move || {
-            let mut conn = pool.get()?;
+            let mut conn = checkout(&pool, scope.as_deref())?;
             work(&mut conn)
         })
         .await
@@ -300,6 +373,22 @@ impl Db {
         })
         .await
     }
+}
+
+/// A connection from `pool`, set to `scope` unless it already is.
+fn checkout(
+    pool: &r2d2::Pool<ConnectionFactory>,
+    scope: Option<&Scope>,
+) -> DbResult<r2d2::PooledConnection<ConnectionFactory>> {
+    let mut conn = pool.get()?;
+    if let Some(scope) = scope {
+        if conn.scope.as_deref() != Some(&*scope.key) {
+            conn.scope = None;
+            conn.conn.batch_execute(&scope.sql)?;
+            conn.scope = Some(scope.key.clone());
+        }
+    }
+    Ok(conn)
 }
 
 /// Why [`Db::attempt`] rolled back.
@@ -409,6 +498,19 @@ pub fn run_migrations(conn: &mut AnyConnection) -> DbResult<usize> {
         AnyConnection::Sqlite(conn) => conn.run_pending_migrations(SQLITE_MIGRATIONS),
         #[cfg(feature = "postgres")]
         AnyConnection::Postgresql(conn) => conn.run_pending_migrations(POSTGRES_MIGRATIONS),
+    }
+    .map_err(|error| DbError::Migration(error.to_string()))?;
+    Ok(applied.len())
+}
+
+/// Applies every pending migration of the platform database.
+pub fn run_platform_migrations(conn: &mut AnyConnection) -> DbResult<usize> {
+    let applied = match conn {
+        AnyConnection::Sqlite(conn) => conn.run_pending_migrations(PLATFORM_SQLITE_MIGRATIONS),
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(conn) => {
+            conn.run_pending_migrations(PLATFORM_POSTGRES_MIGRATIONS)
+        }
     }
     .map_err(|error| DbError::Migration(error.to_string()))?;
     Ok(applied.len())

@@ -9,6 +9,7 @@ use super::{Outgoing, SendError};
 use crate::db::outbox::{self, Outcome};
 use crate::db::{assignments, leases, rate_limits, references, rulebooks, users, DbError};
 use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::web;
 use chrono::Duration;
 
@@ -40,6 +41,18 @@ pub struct Round {
     pub lapsed: usize,
     /// Whether this process ran the schedule (it held the lease).
     pub scheduled: bool,
+}
+
+impl Round {
+    fn add(&mut self, other: Round) {
+        self.reminders += other.reminders;
+        self.sent += other.sent;
+        self.failed += other.failed;
+        self.skipped += other.skipped;
+        self.renewals_opened += other.renewals_opened;
+        self.lapsed += other.lapsed;
+        self.scheduled |= other.scheduled;
+    }
 }
 
 /// Drains the outbox.
@@ -78,31 +91,60 @@ impl Worker {
         });
     }
 
-    /// One round: run the renewal schedule, queue due reminders, then
-    /// deliver due messages.
+    /// One round for every association: run its renewal schedule, queue
+    /// its due reminders, then deliver its due messages. One association's
+    /// failure is logged and does not hold up the others; the round reports
+    /// the first.
     pub async fn tick(&self) -> Result<Round, DbError> {
+        let state = self.state.clone();
+        let associations = web::block(move || state.associations.list())
+            .await
+            .map_err(|_| DbError::Blocking)??;
+        let mut total = Round::default();
+        let mut first_error = None;
+        for association in associations {
+            let code = association.code.clone();
+            let round = match Tenant::new(self.state.clone(), association) {
+                Ok(tenant) => self.tick_for(&tenant).await,
+                Err(error) => Err(error),
+            };
+            match round {
+                Ok(round) => total.add(round),
+                Err(error) => {
+                    tracing::error!(association = %code, %error, "mail worker round failed");
+                    first_error.get_or_insert(error);
+                }
+            }
+        }
+        match first_error {
+            Some(error) => Err(error),
+            None => Ok(total),
+        }
+    }
+
+    /// One association's round.
+    async fn tick_for(&self, tenant: &Tenant) -> Result<Round, DbError> {
         let mut round = Round::default();
         // Several server processes may share the database: the schedule and
         // the reminders run in the one holding the schedule's lease (it
         // renews it each round; another takes over once it lapses). Delivery
         // runs everywhere: each message is claimed by one worker.
-        if self.hold_schedule().await? {
-            let schedule = self.run_renewal_schedule().await?;
-            round.reminders = self.queue_reminders().await?
-                + self.queue_review_reminders().await?
+        if self.hold_schedule(tenant).await? {
+            let schedule = self.run_renewal_schedule(tenant).await?;
+            round.reminders = self.queue_reminders(tenant).await?
+                + self.queue_review_reminders(tenant).await?
                 + schedule.reminded;
             round.renewals_opened = schedule.opened;
             round.lapsed = schedule.lapsed;
             round.scheduled = true;
         }
         let now = self.state.clock.now();
-        let due = self
-            .state
+        let due = tenant
             .db
             .run(move |conn| outbox::due(conn, now, BATCH))
             .await?;
         for id in due {
-            match self.deliver(id).await? {
+            match self.deliver(tenant, id).await? {
                 Some(Delivered::Sent) => round.sent += 1,
                 Some(Delivered::Failed) => round.failed += 1,
                 Some(Delivered::Skipped) => round.skipped += 1,
@@ -114,12 +156,12 @@ impl Worker {
 
     /// Takes or renews the schedule's lease for this process, and sweeps
     /// rate-limit events that no window reaches any more.
-    async fn hold_schedule(&self) -> Result<bool, DbError> {
+    async fn hold_schedule(&self, tenant: &Tenant) -> Result<bool, DbError> {
         let now = self.state.clock.now().naive_utc();
         let holder = self.state.instance.clone();
         let window =
             Duration::from_std(self.state.settings.rate_limits.window()).unwrap_or(Duration::MAX);
-        self.state
+        tenant
             .db
             .run(move |conn| {
                 if !leases::take(conn, SCHEDULE, &holder, now, SCHEDULE_LEASE)? {
@@ -134,12 +176,13 @@ impl Worker {
     /// The association's renewal schedule: opening, reminders, lapse.
     async fn run_renewal_schedule(
         &self,
+        tenant: &Tenant,
     ) -> Result<crate::workflow::schedule::ScheduleRound, DbError> {
         let now = self.state.clock.now();
-        let state = self.state.clone();
-        self.state
+        let inner = tenant.clone();
+        tenant
             .db
-            .run(move |conn| crate::workflow::schedule::run_schedule(conn, &state.mail(), now))
+            .run(move |conn| crate::workflow::schedule::run_schedule(conn, &inner.mail(), now))
             .await
     }
 
@@ -147,10 +190,10 @@ impl Worker {
     /// once per link (a key per reference, link and reminder makes a second
     /// round, or a restart, queue nothing new). When both are due at once, only
     /// the 1-day one goes.
-    async fn queue_reminders(&self) -> Result<usize, DbError> {
+    async fn queue_reminders(&self, tenant: &Tenant) -> Result<usize, DbError> {
         let now = self.state.clock.now();
-        let state = self.state.clone();
-        self.state
+        let inner = tenant.clone();
+        tenant
             .db
             .run(move |conn| {
                 let mut queued = 0;
@@ -170,7 +213,7 @@ impl Worker {
                     let Some(applicant) = users::find(conn, reference.applicant)? else {
                         continue;
                     };
-                    let context = state.mail();
+                    let context = inner.mail();
                     let message = context.reference_reminder(
                         reference.id,
                         &reference.request,
@@ -190,10 +233,10 @@ impl Worker {
     /// Queues reviewers' reminders: one when a review falls due within the
     /// rulebook's `reminder_days_before`, one more once it is late. Each goes
     /// once per assignment (a dedupe key per assignment and kind).
-    async fn queue_review_reminders(&self) -> Result<usize, DbError> {
+    async fn queue_review_reminders(&self, tenant: &Tenant) -> Result<usize, DbError> {
         let now = self.state.clock.now();
-        let state = self.state.clone();
-        self.state
+        let inner = tenant.clone();
+        tenant
             .db
             .run(move |conn| {
                 let rulebook = rulebooks::current(conn)?.rulebook;
@@ -209,7 +252,7 @@ impl Worker {
                     let category_name = rulebook
                         .category(&category)
                         .map_or(category.as_str(), |c| c.name.as_str());
-                    let message = state.mail().review_reminder(
+                    let message = inner.mail().review_reminder(
                         &assignment.reviewer_email,
                         &assignment.reviewer_name,
                         category_name,
@@ -227,12 +270,11 @@ impl Worker {
     }
 
     /// Claims and delivers one message. None when another worker has it.
-    async fn deliver(&self, id: String) -> Result<Option<Delivered>, DbError> {
+    async fn deliver(&self, tenant: &Tenant, id: String) -> Result<Option<Delivered>, DbError> {
         let now = self.state.clock.now();
         let lease_until = now + LEASE;
         let claimed_id = id.clone();
-        let Some(message) = self
-            .state
+        let Some(message) = tenant
             .db
             .run(move |conn| outbox::claim(conn, &claimed_id, now, lease_until))
             .await?
@@ -245,7 +287,7 @@ impl Worker {
         if kind.carries_link() {
             let reference = match message.reference()? {
                 Some(reference) => {
-                    self.state
+                    tenant
                         .db
                         .run(move |conn| references::get(conn, reference))
                         .await?
@@ -257,12 +299,13 @@ impl Worker {
                 .and_then(|r| r.is_live(now).then_some(r.link_nonce.as_deref()).flatten());
             let Some(nonce) = link else {
                 let why = "the request was answered, cancelled or expired before delivery";
-                self.record(&id, Outcome::Skipped(why.into())).await?;
+                self.record(tenant, &id, Outcome::Skipped(why.into()))
+                    .await?;
                 return Ok(Some(Delivered::Skipped));
             };
             let href = format!(
                 "{}/referee/{}",
-                self.state.settings.public_url,
+                tenant.public_url,
                 self.state.links.token_for(nonce)
             );
             text = text.replace(LINK_PLACEHOLDER, &href);
@@ -272,7 +315,7 @@ impl Worker {
             .state
             .transport
             .send(
-                &self.state.settings.mail,
+                &tenant.mail_settings,
                 Outgoing {
                     id: &message.id,
                     to_address: &message.to_address,
@@ -286,32 +329,32 @@ impl Worker {
         let after = self.state.clock.now();
         match result {
             Ok(()) => {
-                self.record(&id, Outcome::Sent).await?;
+                self.record(tenant, &id, Outcome::Sent).await?;
                 Ok(Some(Delivered::Sent))
             }
             Err(SendError {
                 message: error,
                 permanent,
             }) => {
-                let settings = &self.state.settings.mail;
+                let settings = &tenant.mail_settings;
                 let attempts = u32::try_from(message.attempts)
                     .unwrap_or(u32::MAX)
                     .saturating_add(1);
                 let retry_at = (!permanent && attempts < settings.max_attempts)
                     .then(|| after + backoff(settings.retry_base_seconds, attempts));
                 tracing::warn!(id, attempts, permanent, %error, "e-mail delivery failed");
-                self.record(&id, Outcome::Failed { error, retry_at })
+                self.record(tenant, &id, Outcome::Failed { error, retry_at })
                     .await?;
                 Ok(Some(Delivered::Failed))
             }
         }
     }
 
-    async fn record(&self, id: &str, outcome: Outcome) -> Result<(), DbError> {
+    async fn record(&self, tenant: &Tenant, id: &str, outcome: Outcome) -> Result<(), DbError> {
         let now = self.state.clock.now();
         let transport = self.state.transport.name();
         let id = id.to_string();
-        self.state
+        tenant
             .db
             .transaction(move |conn| outbox::record(conn, &id, transport, &outcome, now))
             .await

@@ -16,7 +16,7 @@ use crate::db::refresh_tokens::{self};
 use crate::db::users::{self, NewUser};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::client_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{LoginRequest, RegisterRequest, SessionResponse, REFRESH_COOKIE};
@@ -42,7 +42,7 @@ use validator::Validate;
     )
 )]
 pub async fn register(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     request: HttpRequest,
     body: web::Json<RegisterRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -51,10 +51,10 @@ pub async fn register(
     // Every registration counts, made or not: the slot is taken first, in
     // the database, so the limit holds across requests racing for it and
     // across server processes.
-    let key = state.registrations_by_ip.key(&client_ip(&request));
-    let bound = state.registrations_by_ip.bound();
-    let now = state.clock.now().naive_utc();
-    state
+    let key = tenant.registrations_by_ip.key(&client_ip(&request));
+    let bound = tenant.registrations_by_ip.bound();
+    let now = tenant.clock.now().naive_utc();
+    tenant
         .db
         .run(move |conn| rate_limits::take(conn, &[(&key, bound)], now))
         .await?
@@ -73,10 +73,10 @@ pub async fn register(
         password_hash,
         must_change_password: false,
     };
-    let lifetime = state.settings.refresh_token_seconds;
+    let lifetime = tenant.settings.refresh_token_seconds;
     let origin = Origin::of(&request);
     let device = origin.device().clone();
-    let (user, session) = state
+    let (user, session) = tenant
         .db
         .transaction(move |conn| {
             let user = users::insert(conn, new)?;
@@ -86,7 +86,7 @@ pub async fn register(
         .await
         .map_err(ApiError::duplicate_email)?;
     tracing::info!(user_id = %user.id, "applicant registered");
-    session_response(&state, &user, &session, &device, HttpResponse::Created())
+    session_response(&tenant, &user, &session, &device, HttpResponse::Created())
 }
 
 /// Signs in with e-mail and password.
@@ -109,7 +109,7 @@ pub async fn register(
     )
 )]
 pub async fn login(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     request: HttpRequest,
     body: web::Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -122,16 +122,19 @@ pub async fn login(
     // Each attempt takes a slot under both limits before the password is
     // checked, so twenty attempts racing for the last slot get one; a right
     // password gives its slots back.
-    let account_key = state
+    let account_key = tenant
         .login_failures_by_account
         .key(&format!("{email}|{ip_key}"));
-    let ip_key = state.login_failures_by_ip.key(&ip_key);
+    let ip_key = tenant.login_failures_by_ip.key(&ip_key);
     let bounds = [
-        (ip_key, state.login_failures_by_ip.bound()),
-        (account_key.clone(), state.login_failures_by_account.bound()),
+        (ip_key, tenant.login_failures_by_ip.bound()),
+        (
+            account_key.clone(),
+            tenant.login_failures_by_account.bound(),
+        ),
     ];
-    let now = state.clock.now().naive_utc();
-    let slots = state
+    let now = tenant.clock.now().naive_utc();
+    let slots = tenant
         .db
         .run(move |conn| {
             let limits: Vec<(&str, _)> = bounds.iter().map(|(k, b)| (k.as_str(), *b)).collect();
@@ -141,7 +144,7 @@ pub async fn login(
         .map_err(too_many)?;
 
     let lookup_email = email.clone();
-    let found = state
+    let found = tenant
         .db
         .run(move |conn| users::find_credentials(conn, &lookup_email))
         .await?;
@@ -163,7 +166,7 @@ pub async fn login(
             "The e-mail address or the password is not right.".into(),
         ));
     };
-    state
+    tenant
         .db
         .run(move |conn| {
             rate_limits::give_back(conn, &slots)?;
@@ -171,16 +174,16 @@ pub async fn login(
         })
         .await?;
 
-    let lifetime = state.settings.refresh_token_seconds;
+    let lifetime = tenant.settings.refresh_token_seconds;
     let user_id = user.id;
     let origin = Origin::of(&request);
     let device = origin.device().clone();
-    let session = state
+    let session = tenant
         .db
         .transaction(move |conn| start_session(conn, user_id, lifetime, &origin))
         .await?;
     tracing::info!(user_id = %user.id, "signed in");
-    session_response(&state, &user, &session, &device, HttpResponse::Ok())
+    session_response(&tenant, &user, &session, &device, HttpResponse::Ok())
 }
 
 /// Exchanges the refresh cookie for a new access token and a new refresh cookie.
@@ -196,23 +199,23 @@ pub async fn login(
         (status = 401, description = "No valid refresh cookie", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn refresh(tenant: Tenant, request: HttpRequest) -> ApiResult<HttpResponse> {
     let Some(cookie) = request.cookie(REFRESH_COOKIE) else {
         return Err(ApiError::Unauthorized(
             "There is no session to refresh; sign in.".into(),
         ));
     };
     let presented_hash = hash_secret_token(cookie.value());
-    let lifetime = state.settings.refresh_token_seconds;
+    let lifetime = tenant.settings.refresh_token_seconds;
     let origin = Origin::of(&request);
     let device = origin.device().clone();
-    let outcome = state
+    let outcome = tenant
         .db
         .transaction(move |conn| rotate(conn, &presented_hash, lifetime, &origin))
         .await?;
     match outcome {
         RefreshOutcome::Rotated { user, session } => {
-            session_response(&state, &user, &session, &device, HttpResponse::Ok())
+            session_response(&tenant, &user, &session, &device, HttpResponse::Ok())
         }
         RefreshOutcome::Reused => {
             tracing::warn!("a rotated refresh token was presented again; its family is revoked");
@@ -238,10 +241,10 @@ pub async fn refresh(state: web::Data<AppState>, request: HttpRequest) -> ApiRes
     tag = "auth",
     responses((status = 204, description = "Signed out; the refresh cookie is cleared"))
 )]
-pub async fn logout(state: web::Data<AppState>, request: HttpRequest) -> ApiResult<HttpResponse> {
+pub async fn logout(tenant: Tenant, request: HttpRequest) -> ApiResult<HttpResponse> {
     if let Some(cookie) = request.cookie(REFRESH_COOKIE) {
         let presented_hash = hash_secret_token(cookie.value());
-        state
+        tenant
             .db
             .transaction(move |conn| {
                 if let Some(token) = refresh_tokens::find_by_hash(conn, &presented_hash)? {
@@ -253,7 +256,7 @@ pub async fn logout(state: web::Data<AppState>, request: HttpRequest) -> ApiResu
     }
     let mut response = HttpResponse::NoContent().finish();
     response
-        .add_cookie(&removal_cookie(&state))
+        .add_cookie(&removal_cookie(&tenant))
         .map_err(|error| ApiError::Internal(format!("cookie: {error}")))?;
     Ok(response)
 }

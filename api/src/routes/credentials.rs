@@ -10,7 +10,7 @@ use crate::db::endorsements::{self, Endorsement};
 use crate::db::{rulebooks, AnyConnection, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::issuer::{codes_match, Issuer};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use endorse_shared::credential::{StatusPurpose, JWT_TYPE};
@@ -31,8 +31,8 @@ const FRESH: &str = "no-cache";
     tag = "credentials",
     responses((status = 200, description = "The issuer's Ed25519 public keys as a JSON Web Key Set", content_type = "application/json", body = Object))
 )]
-pub async fn jwks(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
-    let keys = state.db.run(Issuer::jwks).await?;
+pub async fn jwks(tenant: Tenant) -> ApiResult<HttpResponse> {
+    let keys = tenant.db.run(Issuer::jwks).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, FRESH))
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
@@ -46,10 +46,10 @@ pub async fn jwks(state: web::Data<AppState>) -> ApiResult<HttpResponse> {
     tag = "credentials",
     responses((status = 200, description = "The issuer's profile (an Open Badges `Profile`)", body = Object))
 )]
-pub async fn profile(state: web::Data<AppState>) -> HttpResponse {
+pub async fn profile(tenant: Tenant) -> HttpResponse {
     HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
-        .json(state.issuer.profile())
+        .json(tenant.issuer.profile())
 }
 
 /// Anyone: what a category's endorsement stands for (an Open Badges
@@ -64,12 +64,9 @@ pub async fn profile(state: web::Data<AppState>) -> HttpResponse {
         (status = 404, description = "No such category", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn achievement(
-    state: web::Data<AppState>,
-    code: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn achievement(tenant: Tenant, code: web::Path<String>) -> ApiResult<HttpResponse> {
     let code = code.into_inner();
-    let rulebook = state
+    let rulebook = tenant
         .db
         .run(|conn| Ok(rulebooks::current(conn)?.rulebook))
         .await?;
@@ -80,13 +77,13 @@ pub async fn achievement(
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .json(serde_json::json!({
             "@context": [endorse_shared::credential::VC_CONTEXT, endorse_shared::credential::OB_CONTEXT],
-            "id": state.issuer.addresses.achievement(&category.code),
+            "id": tenant.issuer.addresses.achievement(&category.code),
             "type": ["Achievement"],
             "achievementType": "Certification",
             "name": category.name,
             "description": format!("Scope of practice: {}.", category.scope),
             "humanCode": category.code,
-            "creator": state.issuer.addresses.issuer(),
+            "creator": tenant.issuer.addresses.issuer(),
         })))
 }
 
@@ -101,16 +98,13 @@ pub async fn achievement(
         (status = 404, description = "No such list", body = Problem, content_type = "application/problem+json"),
     )
 )]
-pub async fn status_list(
-    state: web::Data<AppState>,
-    purpose: web::Path<String>,
-) -> ApiResult<HttpResponse> {
+pub async fn status_list(tenant: Tenant, purpose: web::Path<String>) -> ApiResult<HttpResponse> {
     let purpose = StatusPurpose::parse(&purpose).ok_or_else(|| {
         ApiError::NotFound("There are two status lists: revocation and suspension.".into())
     })?;
-    let now = state.clock.now();
-    let issuer = state.issuer.clone();
-    let jwt = state
+    let now = tenant.clock.now();
+    let issuer = tenant.issuer.clone();
+    let jwt = tenant
         .db
         .run(move |conn| issuer.status_list(conn, purpose, now))
         .await?;
@@ -145,7 +139,7 @@ fn no_credential() -> ApiError {
     )
 )]
 pub async fn public_credential(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     number: web::Path<String>,
     query: web::Query<PublicCredentialQuery>,
 ) -> ApiResult<HttpResponse> {
@@ -158,9 +152,9 @@ pub async fn public_credential(
     if number.len() > 64 || code.as_ref().is_some_and(|c| c.len() > 64) {
         return Err(no_credential());
     }
-    let now = state.clock.now();
-    let issuer = state.issuer.clone();
-    let jwt = state
+    let now = tenant.clock.now();
+    let issuer = tenant.issuer.clone();
+    let jwt = tenant
         .db
         .transaction(move |conn| {
             let Some(mut endorsement) = endorsements::get(conn, &number)? else {
@@ -223,15 +217,15 @@ fn verify_url(issuer: &Issuer, endorsement: &Endorsement) -> String {
     )
 )]
 pub async fn credential(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let (endorsement, stored, _) = with_credential(&state, user, number.into_inner()).await?;
+    let (endorsement, stored, _) = with_credential(&tenant, user, number.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header((header::CACHE_CONTROL, "private, no-store"))
         .json(CredentialDownload {
-            verify_url: verify_url(&state.issuer, &endorsement),
+            verify_url: verify_url(&tenant.issuer, &endorsement),
             number: endorsement.number,
             jwt: stored.jwt,
         }))
@@ -240,13 +234,13 @@ pub async fn credential(
 /// The caller's (or, for an admin, anyone's) endorsement with its current
 /// credential, issuing one when needed, and the rulebook in force.
 async fn with_credential(
-    state: &AppState,
+    tenant: &Tenant,
     user: crate::db::users::User,
     number: String,
 ) -> ApiResult<(Endorsement, StoredCredential, Rulebook)> {
-    let now = state.clock.now();
-    let issuer = state.issuer.clone();
-    state
+    let now = tenant.clock.now();
+    let issuer = tenant.issuer.clone();
+    tenant
         .db
         .transaction(move |conn| {
             let Some(mut endorsement) = own(conn, &number, &user)? else {
@@ -276,23 +270,23 @@ async fn with_credential(
     )
 )]
 pub async fn certificate(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    let (endorsement, _, rulebook) = with_credential(&state, user, number.into_inner()).await?;
+    let (endorsement, _, rulebook) = with_credential(&tenant, user, number.into_inner()).await?;
     if !endorsement.status.in_good_standing() {
         return Err(ApiError::Conflict(format!(
             "The endorsement is {}: no certificate is issued for it.",
             endorsement.status.label().to_lowercase()
         )));
     }
-    let url = verify_url(&state.issuer, &endorsement);
+    let url = verify_url(&tenant.issuer, &endorsement);
     let category_name = rulebook
         .category(&endorsement.category)
         .map_or(endorsement.category.as_str(), |c| c.name.as_str());
     let pdf = certificate::render(&CertificateFacts {
-        association: &state.issuer.name,
+        association: &tenant.issuer.name,
         holder_name: &endorsement.holder_name,
         category_name,
         category: &endorsement.category,
@@ -326,12 +320,12 @@ pub async fn certificate(
     )
 )]
 pub async fn rotate_key(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
-    let issuer = state.issuer.clone();
-    let kid = state
+    let now = tenant.clock.now();
+    let issuer = tenant.issuer.clone();
+    let kid = tenant
         .db
         .transaction(move |conn| issuer.rotate(conn, now))
         .await?;

@@ -6,7 +6,7 @@ use crate::auth::AuthUser;
 use crate::db::documents::{self, key};
 use crate::db::portfolio;
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::http::header;
 use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::documents::{
@@ -52,7 +52,7 @@ fn too_large() -> ApiError {
     )
 )]
 pub async fn upload_document(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     query: web::Query<UploadQuery>,
@@ -102,19 +102,19 @@ pub async fn upload_document(
     .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
     let facts = documents::new_facts(file_name, content_type, body.len(), sha256);
     let location = StorePath::from(key(user.id, facts.id));
-    state
+    tenant
         .documents
         .put(&location, body.into())
         .await
         .map_err(|error| ApiError::Internal(format!("document store: {error}")))?;
     let (owner, record) = (user.id, facts.clone());
-    if let Err(error) = state
+    if let Err(error) = tenant
         .db
         .run(move |conn| documents::insert(conn, owner, &record))
         .await
     {
         // Keep the store and the database in step: no orphaned bytes.
-        let _ = state.documents.delete(&location).await;
+        let _ = tenant.documents.delete(&location).await;
         return Err(error.into());
     }
     tracing::info!(user_id = %user.id, document_id = %facts.id, size = facts.size, "document uploaded");
@@ -130,12 +130,12 @@ pub async fn upload_document(
     responses((status = 200, description = "Your documents", body = Vec<DocumentResponse>))
 )]
 pub async fn list_my_documents(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<DocumentResponse>>> {
     let owner = user.id;
     Ok(web::Json(
-        state
+        tenant
             .db
             .run(move |conn| documents::list(conn, owner))
             .await?,
@@ -155,15 +155,15 @@ pub async fn list_my_documents(
     )
 )]
 pub async fn download_document(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<DocumentId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     // Owners and admins see the file as uploaded; a reviewer of an application
     // whose entries name it sees it too, without its name when review is blind.
-    let (document, blind) = state
+    let (document, blind) = tenant
         .db
         .run(move |conn| {
             let Some(document) = documents::get(conn, id)? else {
@@ -195,7 +195,7 @@ pub async fn download_document(
         document.facts.file_name.clone()
     };
     let file_name = download_name(&stem, &document.facts.content_type);
-    let bytes = state
+    let bytes = tenant
         .documents
         .get(&StorePath::from(key(document.owner, id)))
         .await
@@ -224,12 +224,12 @@ pub async fn download_document(
     )
 )]
 pub async fn delete_document(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<DocumentId>,
 ) -> ApiResult<HttpResponse> {
     let (owner, id) = (user.id, id.into_inner());
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             if documents::get(conn, id)?.filter(|d| d.owner == owner).is_none() {
@@ -250,7 +250,7 @@ pub async fn delete_document(
         })
         .await?;
     outcome?;
-    let _ = state
+    let _ = tenant
         .documents
         .delete(&StorePath::from(key(owner, id)))
         .await;

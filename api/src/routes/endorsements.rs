@@ -9,7 +9,7 @@ use crate::db::{rulebooks, DbError};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::endorsements::{
     EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryEntry, RegistryPage,
@@ -45,10 +45,10 @@ fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
     responses((status = 200, description = "Every endorsement held", body = Vec<EndorsementView>))
 )]
 pub async fn my_endorsements(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<EndorsementView>>> {
-    let list = state
+    let list = tenant
         .db
         .run(move |conn| {
             let rulebook = rulebooks::current(conn)?.rulebook;
@@ -83,7 +83,7 @@ fn no_endorsement() -> ApiError {
     )
 )]
 pub async fn set_listing(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     if_match: IfMatch,
     number: web::Path<String>,
@@ -92,8 +92,8 @@ pub async fn set_listing(
     let expected = if_match.version()?;
     let number = number.into_inner();
     let listed = body.listed;
-    let now = state.clock.now();
-    let found = state
+    let now = tenant.clock.now();
+    let found = tenant
         .db
         .attempt(move |conn| {
             let Some(current) = endorsements::get(conn, &number)?.filter(|e| e.holder == user.id)
@@ -127,12 +127,12 @@ pub async fn set_listing(
     )
 )]
 pub async fn application_endorsement(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<EndorsementView>> {
     let id = id.into_inner();
-    let found = state
+    let found = tenant
         .db
         .run(move |conn| {
             let rulebook = rulebooks::current(conn)?.rulebook;
@@ -165,7 +165,7 @@ pub async fn application_endorsement(
     )
 )]
 pub async fn set_status(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     if_match: IfMatch,
@@ -182,9 +182,9 @@ pub async fn set_status(
             "give a reason of at most 2000 characters",
         ));
     }
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let found = state
+    let found = tenant
         .db
         .attempt(move |conn| {
             let Some(current) = endorsements::get(conn, &number)? else {
@@ -250,13 +250,13 @@ pub async fn set_status(
     )
 )]
 pub async fn registry(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     query: web::Query<RegistryQuery>,
 ) -> ApiResult<web::Json<RegistryPage>> {
     let query = query.into_inner();
     validator::Validate::validate(&query)?;
     let page = query.page();
-    let (items, total) = state
+    let (items, total) = tenant
         .db
         .run(move |conn| {
             let rulebook = rulebooks::current(conn)?.rulebook;

@@ -31,8 +31,13 @@ pub async fn healthz() -> web::Json<HealthResponse> {
     )
 )]
 pub async fn readyz(state: web::Data<AppState>) -> ApiResult<web::Json<HealthResponse>> {
-    state.db.run(db::ping).await.map_err(|error| {
-        ApiError::Unavailable(format!("The database does not answer ({error})."))
-    })?;
+    state
+        .associations
+        .platform()
+        .run(db::ping)
+        .await
+        .map_err(|error| {
+            ApiError::Unavailable(format!("The database does not answer ({error})."))
+        })?;
     Ok(web::Json(HealthResponse { status: "ok" }))
 }

@@ -5,7 +5,7 @@ use crate::auth::session::{session_response, start_session, Origin};
 use crate::auth::SessionUser;
 use crate::db::{refresh_tokens, users};
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{ChangePasswordRequest, SessionResponse};
@@ -46,7 +46,7 @@ pub async fn get_me(SessionUser(user): SessionUser) -> web::Json<UserResponse> {
     )
 )]
 pub async fn change_password(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     SessionUser(user): SessionUser,
     request: actix_web::HttpRequest,
     body: web::Json<ChangePasswordRequest>,
@@ -64,7 +64,7 @@ pub async fn change_password(
         ));
     }
     let user_id = user.id;
-    let stored = state
+    let stored = tenant
         .db
         .run(move |conn| users::password_hash(conn, user_id))
         .await?;
@@ -84,9 +84,9 @@ pub async fn change_password(
     )
     .await?;
 
-    let lifetime = state.settings.refresh_token_seconds;
+    let lifetime = tenant.settings.refresh_token_seconds;
     let device = origin.device().clone();
-    let (user, session) = state
+    let (user, session) = tenant
         .db
         .transaction(move |conn| {
             users::set_password(conn, user_id, &new_hash, false)?;
@@ -98,5 +98,5 @@ pub async fn change_password(
         })
         .await?;
     tracing::info!(user_id = %user.id, "password changed");
-    session_response(&state, &user, &session, &device, HttpResponse::Ok())
+    session_response(&tenant, &user, &session, &device, HttpResponse::Ok())
 }

@@ -5,7 +5,7 @@
 use crate::auth::RequireAdmin;
 use crate::db::outbox;
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::web;
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::Problem;
@@ -27,7 +27,7 @@ use validator::Validate;
     )
 )]
 pub async fn list_outbox(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     query: web::Query<OutboxQuery>,
 ) -> ApiResult<web::Json<OutboxPage>> {
@@ -35,7 +35,10 @@ pub async fn list_outbox(
     query.validate()?;
     let page = query.page();
     let per_page = query.per_page.unwrap_or(25);
-    let (rows, total) = state.db.run(move |conn| outbox::list(conn, &query)).await?;
+    let (rows, total) = tenant
+        .db
+        .run(move |conn| outbox::list(conn, &query))
+        .await?;
     let items = rows
         .iter()
         .map(outbox::MessageRow::summary)
@@ -66,12 +69,12 @@ fn missing() -> ApiError {
     )
 )]
 pub async fn get_message(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<MailMessage>> {
     let id = id.into_inner().to_string();
-    let (row, attempts) = state
+    let (row, attempts) = tenant
         .db
         .run(move |conn| {
             let row = outbox::get(conn, &id)?;
@@ -102,13 +105,13 @@ pub async fn get_message(
     )
 )]
 pub async fn retry_message(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<MailSummary>> {
     let id = id.into_inner().to_string();
-    let now = state.clock.now();
-    let (retried, row) = state
+    let now = tenant.clock.now();
+    let (retried, row) = tenant
         .db
         .transaction(move |conn| {
             let retried = outbox::retry(conn, &id, now)?;

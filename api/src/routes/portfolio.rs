@@ -13,7 +13,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 pub use crate::http::versioning::IfMatch;
 use crate::http::versioning::{etag, guarded};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::eligibility::{self, EligibilityReport};
@@ -147,8 +147,8 @@ fn prepare(
     }
 }
 
-async fn current_rulebook(state: &AppState) -> ApiResult<endorse_shared::rulebook::Rulebook> {
-    Ok(state.db.run(rulebooks::current).await?.rulebook)
+async fn current_rulebook(tenant: &Tenant) -> ApiResult<endorse_shared::rulebook::Rulebook> {
+    Ok(tenant.db.run(rulebooks::current).await?.rulebook)
 }
 
 /// The whole portfolio: every entry and the notes to reviewers.
@@ -163,11 +163,11 @@ async fn current_rulebook(state: &AppState) -> ApiResult<endorse_shared::ruleboo
     )
 )]
 pub async fn get_portfolio(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<PortfolioResponse>> {
     let owner = user.id;
-    let (entries, notes, references) = state
+    let (entries, notes, references) = tenant
         .db
         .run(move |conn| {
             let rulebook = rulebooks::current(conn)?.rulebook;
@@ -198,13 +198,13 @@ pub async fn get_portfolio(
     )
 )]
 pub async fn list_section(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     section: web::Path<String>,
 ) -> ApiResult<web::Json<Vec<PortfolioEntry>>> {
     let section = parse_section(&section)?;
     let owner = user.id;
-    let entries = state
+    let entries = tenant
         .db
         .run(move |conn| portfolio::list(conn, owner))
         .await?;
@@ -233,13 +233,13 @@ pub async fn list_section(
     )
 )]
 pub async fn create_entry(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     section: web::Path<String>,
     body: web::Json<EntryData>,
 ) -> ApiResult<HttpResponse> {
-    let (ip, now) = (peer_ip(&request), state.clock.now());
+    let (ip, now) = (peer_ip(&request), tenant.clock.now());
     let section = parse_section(&section)?;
     let data = body.into_inner();
     if data.section() != section {
@@ -251,9 +251,9 @@ pub async fn create_entry(
             ),
         ));
     }
-    let rulebook = current_rulebook(&state).await?;
+    let rulebook = current_rulebook(&tenant).await?;
     let owner = user.id;
-    let entry = state
+    let entry = tenant
         .db
         .attempt(move |conn| {
             let others = portfolio::lock(conn, owner)?;
@@ -339,12 +339,12 @@ fn changes(before: &EntryData, after: &EntryData) -> String {
     )
 )]
 pub async fn create_rsc_batch(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     body: web::Json<RscBatchRequest>,
 ) -> ApiResult<HttpResponse> {
-    let (ip, now) = (peer_ip(&request), state.clock.now());
+    let (ip, now) = (peer_ip(&request), tenant.clock.now());
     let sessions = body.into_inner().sessions;
     if sessions.is_empty() || sessions.len() > RSC_BATCH_MAX {
         return Err(ApiError::field(
@@ -352,9 +352,9 @@ pub async fn create_rsc_batch(
             &format!("must hold 1 to {} sessions", RSC_BATCH_MAX),
         ));
     }
-    let rulebook = current_rulebook(&state).await?;
+    let rulebook = current_rulebook(&tenant).await?;
     let owner = user.id;
-    let created = state
+    let created = tenant
         .db
         .attempt(move |conn| {
             let mut others = portfolio::lock(conn, owner)?;
@@ -422,14 +422,14 @@ pub async fn create_rsc_batch(
     )
 )]
 pub async fn get_entry(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     path: web::Path<(String, EntryId)>,
 ) -> ApiResult<HttpResponse> {
     let (section, id) = path.into_inner();
     let section = parse_section(&section)?;
     let owner = user.id;
-    let entry = state
+    let entry = tenant
         .db
         .run(move |conn| portfolio::get(conn, owner, id))
         .await?
@@ -463,7 +463,7 @@ pub async fn get_entry(
     )
 )]
 pub async fn update_entry(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     path: web::Path<(String, EntryId)>,
@@ -487,11 +487,11 @@ pub async fn update_entry(
             "A signed agreement cannot be changed; sign it again instead.".into(),
         ));
     }
-    let rulebook = current_rulebook(&state).await?;
+    let rulebook = current_rulebook(&tenant).await?;
     let owner = user.id;
     let expected = if_match.version()?;
-    let (ip, now) = (peer_ip(&request), state.clock.now());
-    let entry = state
+    let (ip, now) = (peer_ip(&request), tenant.clock.now());
+    let entry = tenant
         .db
         .attempt(move |conn| {
             let all = portfolio::lock(conn, owner)?;
@@ -567,7 +567,7 @@ pub async fn update_entry(
     )
 )]
 pub async fn delete_entry(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     path: web::Path<(String, EntryId)>,
@@ -577,8 +577,8 @@ pub async fn delete_entry(
     let section = parse_section(&section)?;
     let owner = user.id;
     let expected = if_match.version()?;
-    let (ip, now) = (peer_ip(&request), state.clock.now());
-    let outcome = state
+    let (ip, now) = (peer_ip(&request), tenant.clock.now());
+    let outcome = tenant
         .db
         .transaction(move |conn| {
             match portfolio::get(conn, owner, id)? {
@@ -622,7 +622,7 @@ pub async fn delete_entry(
     )
 )]
 pub async fn put_note(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     section: web::Path<String>,
     if_match: IfMatch,
@@ -638,7 +638,7 @@ pub async fn put_note(
     }
     let owner = user.id;
     let expected = if_match.version()?;
-    let outcome = state
+    let outcome = tenant
         .db
         .transaction(move |conn| portfolio::put_note(conn, owner, section, note.trim(), expected))
         .await?;
@@ -661,11 +661,11 @@ pub async fn put_note(
     )
 )]
 pub async fn get_eligibility(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<EligibilityReport>>> {
     let owner = user.id;
-    let (weighable, version) = state
+    let (weighable, version) = tenant
         .db
         .run(move |conn| {
             let version = rulebooks::current(conn)?;
@@ -675,7 +675,7 @@ pub async fn get_eligibility(
             ))
         })
         .await?;
-    let today = state.clock.today();
+    let today = tenant.clock.today();
     Ok(web::Json(eligibility::self_check(
         &version.rulebook,
         &weighable.portfolio,
@@ -697,12 +697,12 @@ pub async fn get_eligibility(
     )
 )]
 pub async fn get_user_portfolio(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: crate::auth::RequireAdmin,
     id: web::Path<endorse_shared::UserId>,
 ) -> ApiResult<web::Json<PortfolioResponse>> {
     let owner = id.into_inner();
-    let found = state
+    let found = tenant
         .db
         .run(move |conn| {
             if crate::db::users::find(conn, owner)?.is_none() {
@@ -741,7 +741,7 @@ pub async fn get_user_portfolio(
     )
 )]
 pub async fn verify_entry(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     crate::auth::RequireAdmin(admin): crate::auth::RequireAdmin,
     path: web::Path<(endorse_shared::UserId, String, EntryId)>,
     if_match: IfMatch,
@@ -755,7 +755,7 @@ pub async fn verify_entry(
         ));
     }
     let expected = if_match.version()?;
-    let entry = state
+    let entry = tenant
         .db
         .attempt(move |conn| {
             let Some(entry) =

@@ -14,7 +14,7 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{etag, IfMatch};
 use crate::mail::templates::Context;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalCase, RenewalInput};
@@ -183,7 +183,7 @@ fn overview(
     responses((status = 200, description = "Where renewal stands", body = RenewalOverview))
 )]
 pub async fn my_renewal(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     query: web::Query<BTreeMap<String, String>>,
 ) -> ApiResult<web::Json<RenewalOverview>> {
@@ -193,8 +193,8 @@ pub async fn my_renewal(
         Some("false") => Some(false),
         Some(_) => return Err(ApiError::field("provides_rsc", "must be true or false")),
     };
-    let now = state.clock.now();
-    let found = state
+    let now = tenant.clock.now();
+    let found = tenant
         .db
         .run(move |conn| overview(conn, user.id, provides_rsc, now))
         .await?;
@@ -216,13 +216,13 @@ pub async fn my_renewal(
     )
 )]
 pub async fn submit(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     body: web::Json<SubmitRenewalRequest>,
 ) -> ApiResult<HttpResponse> {
     let provides_rsc = body.provides_rsc;
-    let now = state.clock.now();
-    let record = state
+    let now = tenant.clock.now();
+    let record = tenant
         .db
         .attempt(move |conn| {
             // What is weighed is what the renewal records.
@@ -297,10 +297,10 @@ pub async fn submit(
     )
 )]
 pub async fn waiting(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
 ) -> ApiResult<web::Json<Vec<RenewalRecord>>> {
-    let list = state
+    let list = tenant
         .db
         .run(|conn| renewals::in_status(conn, RenewalStatus::Submitted))
         .await?;
@@ -329,7 +329,7 @@ pub async fn waiting(
     )
 )]
 pub async fn decide(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     if_match: IfMatch,
@@ -354,12 +354,12 @@ pub async fn decide(
             "say why the renewal goes back to the holder",
         ));
     }
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let issuer = state.issuer.clone();
-    let mail = state.settings.mail.clone();
-    let public_url = state.settings.public_url.clone();
-    let record = state
+    let issuer = tenant.issuer.clone();
+    let mail = tenant.mail_settings.clone();
+    let public_url = tenant.public_url.clone();
+    let record = tenant
         .db
         .attempt(move |conn| {
             let Some(current) = renewals::get(conn, &id)? else {

@@ -6,7 +6,7 @@ use crate::auth::RequireAdmin;
 use crate::db::{reviewers, rulebooks, users};
 use crate::error::{ApiError, ApiResult};
 use crate::http::versioning::{self, etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
 use endorse_shared::reviewers::{ReviewerProfile, ReviewerProfileResponse};
 use endorse_shared::{Problem, Role, UserId};
@@ -36,12 +36,12 @@ fn not_a_reviewer() -> ApiError {
     )
 )]
 pub async fn get_reviewer_profile(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<UserId>,
 ) -> ApiResult<HttpResponse> {
     let user = id.into_inner();
-    let found = state
+    let found = tenant
         .db
         .run(move |conn| {
             let Some(account) = users::find(conn, user)? else {
@@ -85,7 +85,7 @@ pub async fn get_reviewer_profile(
     )
 )]
 pub async fn put_reviewer_profile(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<UserId>,
     if_match: IfMatch,
@@ -94,9 +94,9 @@ pub async fn put_reviewer_profile(
     let user = id.into_inner();
     let expected = if_match.version()?;
     let profile = body.into_inner().normalized();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let saved = profile.clone();
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             let Some(account) = users::find(conn, user)? else {

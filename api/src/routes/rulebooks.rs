@@ -5,7 +5,7 @@ use crate::auth::{AuthUser, RequireAdmin};
 use crate::db::rulebooks::{self, RulebookVersion};
 use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
 use endorse_shared::rulebook::{
     PublishRulebookRequest, Rulebook, RulebookVersionResponse, RulebookVersionSummary,
@@ -34,10 +34,10 @@ pub(crate) fn to_response(version: RulebookVersion) -> RulebookVersionResponse {
     )
 )]
 pub async fn get_current_rulebook(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _user: AuthUser,
 ) -> ApiResult<web::Json<RulebookVersionResponse>> {
-    let version = state.db.run(rulebooks::current).await?;
+    let version = tenant.db.run(rulebooks::current).await?;
     Ok(web::Json(to_response(version)))
 }
 
@@ -53,10 +53,10 @@ pub async fn get_current_rulebook(
     )
 )]
 pub async fn list_rulebooks(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
 ) -> ApiResult<web::Json<Vec<RulebookVersionSummary>>> {
-    Ok(web::Json(state.db.run(rulebooks::list).await?))
+    Ok(web::Json(tenant.db.run(rulebooks::list).await?))
 }
 
 /// One version.
@@ -73,12 +73,12 @@ pub async fn list_rulebooks(
     )
 )]
 pub async fn get_rulebook(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     number: web::Path<i64>,
 ) -> ApiResult<web::Json<RulebookVersionResponse>> {
     let number = number.into_inner();
-    let version = state
+    let version = tenant
         .db
         .run(move |conn| rulebooks::get(conn, number))
         .await?
@@ -104,7 +104,7 @@ pub async fn get_rulebook(
     )
 )]
 pub async fn publish_rulebook(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     body: web::Json<PublishRulebookRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -119,7 +119,7 @@ pub async fn publish_rulebook(
         ApiError::Validation(errors)
     })?;
     let admin_id = admin.id;
-    let version = state
+    let version = tenant
         .db
         .transaction(move |conn| {
             let number = rulebooks::publish(conn, &rulebook, Some(admin_id))?;

@@ -6,7 +6,7 @@ use crate::auth::RequireAdmin;
 use crate::db::users::{self, NewUser, UserChanges, UserFilter};
 use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
 use endorse_shared::users::{
     CreateUserRequest, ListUsersQuery, Role, UpdateUserRequest, UserListResponse, UserResponse,
@@ -30,7 +30,7 @@ use validator::Validate;
     )
 )]
 pub async fn list_users(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     query: web::Query<ListUsersQuery>,
 ) -> ApiResult<web::Json<UserListResponse>> {
@@ -42,7 +42,10 @@ pub async fn list_users(
         page: query.page(),
         per_page: query.per_page(),
     };
-    let (found, total) = state.db.run(move |conn| users::list(conn, &filter)).await?;
+    let (found, total) = tenant
+        .db
+        .run(move |conn| users::list(conn, &filter))
+        .await?;
     Ok(web::Json(UserListResponse {
         items: found.iter().map(users::User::to_response).collect(),
         total,
@@ -68,7 +71,7 @@ pub async fn list_users(
     )
 )]
 pub async fn create_user(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     body: web::Json<CreateUserRequest>,
 ) -> ApiResult<HttpResponse> {
@@ -87,7 +90,7 @@ pub async fn create_user(
         password_hash,
         must_change_password: true,
     };
-    let user = state
+    let user = tenant
         .db
         .run(move |conn| users::insert(conn, new))
         .await
@@ -110,12 +113,12 @@ pub async fn create_user(
     )
 )]
 pub async fn get_user(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<UserId>,
 ) -> ApiResult<web::Json<UserResponse>> {
     let id = id.into_inner();
-    let user = state
+    let user = tenant
         .db
         .run(move |conn| users::find(conn, id))
         .await?
@@ -142,7 +145,7 @@ pub async fn get_user(
     )
 )]
 pub async fn update_user(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     id: web::Path<UserId>,
     body: web::Json<UpdateUserRequest>,
@@ -158,7 +161,7 @@ pub async fn update_user(
         LastAdmin,
         Missing,
     }
-    let outcome = state
+    let outcome = tenant
         .db
         .transaction(move |conn| {
             // "At least one admin" is counted, then written: no other change

@@ -19,18 +19,22 @@ pub const JWT_SECRET: &str = "test-secret-that-is-at-least-32-bytes-long";
 /// A password that passes validation.
 pub const PASSWORD: &str = "correct horse battery staple";
 
-/// A running server with a database of its own.
+/// A running server with a database of its own, as one association sees it
+/// (the default one, unless [`TestApp::new_association`] made another).
+#[derive(Clone)]
 pub struct TestApp {
     pub base: String,
     pub client: reqwest::Client,
     pub jar: Arc<Jar>,
     pub db: Db,
+    /// The deployment's state: its associations and settings.
+    pub state: actix_web::web::Data<endorse_api::state::AppState>,
     /// The server's clock: stands still until a test moves it.
     pub clock: ManualClock,
     /// The mail worker, whose rounds tests run by hand.
     pub worker: Worker,
-    _database: TestDatabase,
-    _data_dir: tempfile::TempDir,
+    _database: Arc<TestDatabase>,
+    _data_dir: Arc<tempfile::TempDir>,
 }
 
 /// The database of one test; a PostgreSQL one is dropped with it.
@@ -104,6 +108,13 @@ impl Drop for TestDatabase {
             use diesel::Connection;
             if let Ok(mut conn) = diesel::PgConnection::establish(admin_url) {
                 let _ = conn.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"));
+                // The associations' roles are the cluster's: they go too.
+                let prefix = endorse_api::tenancy::role_prefix_for(name);
+                let _ = conn.batch_execute(&format!(
+                    "DO $$ DECLARE r record; BEGIN \
+                     FOR r IN SELECT rolname FROM pg_roles WHERE starts_with(rolname, '{prefix}_') LOOP \
+                     EXECUTE format('DROP ROLE %I', r.rolname); END LOOP; END $$"
+                ));
             }
         }
     }
@@ -159,7 +170,8 @@ pub async fn spawn_processes_with(
     apps
 }
 
-fn start(
+/// Starts one server on a database made beforehand (the upgrade tests).
+pub fn start(
     settings: Settings,
     clock: ManualClock,
     database: TestDatabase,
@@ -168,7 +180,8 @@ fn start(
     let app =
         Application::build_with_clock(settings, Arc::new(clock.clone())).expect("build the app");
     let base = format!("http://127.0.0.1:{}", app.port());
-    let db = app.db();
+    let db = app.db().expect("the default association's database");
+    let state = app.state();
     let worker = app.mail_worker();
     actix_web::rt::spawn(app.run_until_stopped());
     let jar = Arc::new(Jar::default());
@@ -177,10 +190,11 @@ fn start(
         client: client_with(jar.clone()),
         jar,
         db,
+        state,
         clock,
         worker,
-        _database: database,
-        _data_dir: data_dir,
+        _database: Arc::new(database),
+        _data_dir: Arc::new(data_dir),
     }
 }
 
@@ -197,6 +211,57 @@ fn client_with(jar: Arc<Jar>) -> reqwest::Client {
 }
 
 impl TestApp {
+    /// Makes an association on this deployment and returns the deployment as
+    /// it sees it: at `/a/{code}` on the same address, or at its own host
+    /// name (which the client resolves to the server), with a client and a
+    /// cookie jar of its own.
+    pub fn new_association(&self, code: &str, host: Option<&str>) -> TestApp {
+        let state = &self.state;
+        let made = state
+            .associations
+            .create(
+                &endorse_api::tenancy::NewAssociation {
+                    code: code.into(),
+                    name: format!("{} Association", code.to_uppercase()),
+                    host: host.map(Into::into),
+                    time_zone: "America/Detroit".into(),
+                },
+                &state.settings,
+                &self.clock,
+            )
+            .expect("make the association");
+        let port = reqwest::Url::parse(&self.base)
+            .ok()
+            .and_then(|url| url.port())
+            .expect("the test server's port");
+        let jar = Arc::new(Jar::default());
+        let mut client = reqwest::Client::builder().cookie_provider(jar.clone());
+        let base = match host {
+            Some(host) => {
+                client = client.resolve(host, std::net::SocketAddr::from(([127, 0, 0, 1], port)));
+                format!("http://{host}:{port}")
+            }
+            None => format!("{}/a/{code}", self.base),
+        };
+        TestApp {
+            base,
+            client: client.build().expect("http client"),
+            jar,
+            db: state.associations.db(&made).expect("its database"),
+            ..self.clone()
+        }
+    }
+
+    /// This association, through `other`'s client and cookie jar (one
+    /// browser visiting two associations).
+    pub fn with_browser_of(&self, other: &TestApp) -> TestApp {
+        TestApp {
+            client: other.client.clone(),
+            jar: other.jar.clone(),
+            ..self.clone()
+        }
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }

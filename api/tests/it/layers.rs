@@ -113,3 +113,35 @@ fn the_mail_worker_runs_the_schedule_through_the_workflow() {
     let found = offences("mail", &[], &["crate::routes"]);
     assert!(found.is_empty(), "the mail layer calls routes: {found:#?}");
 }
+
+#[test]
+fn routes_reach_records_only_through_their_association() {
+    // `AppState` has no database; a handler that took it, or the platform's
+    // list of associations, could reach past its request's association.
+    // Health pings the platform and is the deployment's own.
+    let found = offences(
+        "routes",
+        &["routes/health.rs"],
+        &["AppState", "associations.", "db::platform", "Db::connect"],
+    );
+    assert!(
+        found.is_empty(),
+        "a route reaches records past its Tenant: {found:#?}"
+    );
+    let found = offences(
+        "",
+        &[
+            "tenancy/mod.rs",
+            "tenancy/context.rs",
+            "startup.rs",
+            "main.rs",
+            "db/platform.rs",
+            "db/mod.rs",
+        ],
+        &["db::platform", "platform::"],
+    );
+    assert!(
+        found.is_empty(),
+        "the platform's tables are read outside tenancy: {found:#?}"
+    );
+}

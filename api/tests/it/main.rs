@@ -10,6 +10,7 @@
 
 mod accounts;
 mod applications;
+mod associations;
 mod auth;
 mod concurrency;
 mod contract;

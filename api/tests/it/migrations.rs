@@ -294,7 +294,7 @@ async fn every_migration_runs_down_and_up_again() {
     let reverted = db::revert_all_migrations(&mut conn).unwrap();
     assert_eq!(reverted, applied);
     assert!(
-        users::table.count().get_result::<i64>(&mut *conn).is_err(),
+        users::table.count().get_result::<i64>(&mut **conn).is_err(),
         "users is gone"
     );
 
@@ -305,6 +305,71 @@ async fn every_migration_runs_down_and_up_again() {
         0,
         "nothing left to apply"
     );
+}
+
+/// A deployment made before associations existed: today's schema in the
+/// main database, with an account, a published rulebook and a signing key.
+/// The new server makes it the first association, moving nothing: the
+/// account signs in, the same key is published, and the platform lists it
+/// as the default association with the code the settings name.
+#[actix_web::test]
+async fn a_deployment_made_before_associations_becomes_its_first_association() {
+    use endorse_api::db::users::{self as user_rows, NewUser};
+    use endorse_shared::Role;
+    let data_dir = tempfile::tempdir().unwrap();
+    let (database, url) = TestDatabase::create(data_dir.path());
+    let mut settings = test_settings(data_dir.path(), url.clone());
+    settings.association_code = "mi".into();
+    settings.mail.association_name = "Michigan Association for Infant Mental Health".into();
+    let kid = {
+        let db = Db::connect(&url).unwrap();
+        let mut conn = db.get().unwrap();
+        db::run_migrations(&mut conn).unwrap();
+        db::rulebooks::ensure_default(&mut conn).unwrap();
+        user_rows::insert(
+            &mut conn,
+            NewUser {
+                email: "ada@example.org".into(),
+                name: "Ada Lovelace".into(),
+                role: Role::Applicant,
+                password_hash: endorse_api::auth::passwords::hash(PASSWORD).unwrap(),
+                must_change_password: false,
+            },
+        )
+        .unwrap();
+        let issuer = endorse_api::issuer::Issuer::new(
+            &settings.signing_key_secret,
+            &settings.public_url,
+            &settings.mail.association_name,
+            &settings.mail.reply_to,
+        );
+        issuer.ensure_key(&mut conn, chrono::Utc::now()).unwrap();
+        db::credentials::active_key(&mut conn).unwrap().unwrap().kid
+    };
+    let clock = endorse_api::clock::ManualClock::new(chrono::Utc::now());
+    let app = start(settings, clock, database, data_dir);
+    let session: endorse_shared::auth::SessionResponse = expect_json(
+        app.login("ada@example.org", PASSWORD).await,
+        reqwest::StatusCode::OK,
+    )
+    .await;
+    assert_eq!(session.user.name, "Ada Lovelace");
+    let jwks: serde_json::Value = expect_json(
+        app.client
+            .get(app.url("/.well-known/jwks.json"))
+            .send()
+            .await
+            .unwrap(),
+        reqwest::StatusCode::OK,
+    )
+    .await;
+    assert_eq!(jwks["keys"][0]["kid"], kid.as_str());
+    let all = app.state.associations.list().unwrap();
+    assert_eq!(all.len(), 1);
+    assert_eq!(all[0].code, "mi");
+    assert_eq!(all[0].name, "Michigan Association for Infant Mental Health");
+    assert_eq!(all[0].storage, "", "the records stayed where they were");
+    assert!(all[0].is_default);
 }
 
 #[derive(diesel::QueryableByName)]
@@ -331,7 +396,7 @@ async fn sqlite_runs_in_wal_mode_with_full_sync_foreign_keys_and_a_busy_timeout(
     ))
     .unwrap();
     let mut conn = db.get().unwrap();
-    let db::AnyConnection::Sqlite(sqlite) = &mut *conn else {
+    let db::AnyConnection::Sqlite(sqlite) = &mut **conn else {
         panic!("a SQLite URL gives a SQLite connection");
     };
     assert_eq!(pragma(sqlite, "journal_mode", "journal_mode"), "wal");

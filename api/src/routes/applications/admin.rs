@@ -5,7 +5,7 @@ use crate::db::{rulebooks, DbError};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::weighing::respond;
 use crate::workflow::{process as workflow, Judged};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -31,7 +31,7 @@ use validator::Validate;
     )
 )]
 pub async fn list_applications(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     query: web::Query<ListApplicationsQuery>,
 ) -> ApiResult<web::Json<ApplicationListResponse>> {
@@ -46,7 +46,7 @@ pub async fn list_applications(
         }
     }
     let (page, per_page) = (query.page(), query.per_page());
-    let (items, total) = state
+    let (items, total) = tenant
         .db
         .run(move |conn| applications::list(conn, &query))
         .await?;
@@ -71,11 +71,11 @@ pub async fn list_applications(
     )
 )]
 pub async fn get_pipeline(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
 ) -> ApiResult<web::Json<PipelineResponse>> {
-    let now = state.clock.now();
-    let (rows, late) = state
+    let now = tenant.clock.now();
+    let (rows, late) = tenant
         .db
         .run(move |conn| {
             let rows = applications::statuses_since(conn)?;
@@ -121,13 +121,13 @@ const CSV_EXPORT_CAP: i64 = 50_000;
     )
 )]
 pub async fn export_applications(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     query: web::Query<ListApplicationsQuery>,
 ) -> ApiResult<HttpResponse> {
     query.validate()?;
     let query = query.into_inner();
-    let (items, total) = state
+    let (items, total) = tenant
         .db
         .run(move |conn| applications::list_all(conn, &query, CSV_EXPORT_CAP))
         .await?;
@@ -184,13 +184,13 @@ pub async fn export_applications(
     )
 )]
 pub async fn get_application(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
-    let today = state.clock.today();
+    let today = tenant.clock.today();
     let id = id.into_inner();
-    let found = state
+    let found = tenant
         .db
         .run(move |conn| {
             applications::get(conn, id)?
@@ -225,19 +225,19 @@ pub async fn get_application(
     )
 )]
 pub async fn move_application_rulebook(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
     body: web::Json<MoveRulebookRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let today = now.date_naive();
     let ip = peer_ip(&request);
     let admin_id = admin.id;
     let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             let Some(application) = applications::get(conn, id)? else {
@@ -325,13 +325,13 @@ pub async fn move_application_rulebook(
     )
 )]
 pub async fn transition_application(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
     body: web::Json<TransitionRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let today = now.date_naive();
     let ip = peer_ip(&request);
     let id = id.into_inner();
@@ -346,8 +346,8 @@ pub async fn transition_application(
         ));
     }
     let admin_id = admin.id;
-    let app_state = state.clone();
-    let outcome = state
+    let inner = tenant.clone();
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
@@ -357,7 +357,7 @@ pub async fn transition_application(
             };
             if let Err(refused) = workflow::decide(
                 conn,
-                (&app_state.mail(), &app_state.issuer),
+                (&inner.mail(), &inner.issuer),
                 &judged,
                 action,
                 (admin_id, ip.as_deref()),
@@ -388,15 +388,15 @@ pub async fn transition_application(
     )
 )]
 pub async fn get_audit(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<Vec<AuditEvent>>> {
-    Ok(web::Json(audit_events(&state, id.into_inner()).await?))
+    Ok(web::Json(audit_events(&tenant, id.into_inner()).await?))
 }
 
-async fn audit_events(state: &AppState, id: ApplicationId) -> ApiResult<Vec<AuditEvent>> {
-    state
+async fn audit_events(tenant: &Tenant, id: ApplicationId) -> ApiResult<Vec<AuditEvent>> {
+    tenant
         .db
         .run(move |conn| {
             if applications::get(conn, id)?.is_none() {
@@ -422,12 +422,12 @@ async fn audit_events(state: &AppState, id: ApplicationId) -> ApiResult<Vec<Audi
     )
 )]
 pub async fn get_audit_csv(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let events = audit_events(&state, id).await?;
+    let events = audit_events(&tenant, id).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((

@@ -5,7 +5,7 @@ use crate::db::{rulebooks, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::weighing::{own, own_view, respond, Loader};
 use crate::workflow::{not_yours, submission};
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -30,18 +30,18 @@ use validator::Validate;
     )
 )]
 pub async fn start_application(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     body: web::Json<StartApplicationRequest>,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let today = now.date_naive();
     let ip = peer_ip(&request);
     body.validate()?;
     let category = body.into_inner().category.trim().to_uppercase();
     let owner = user.id;
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             let version = rulebooks::current(conn)?;
@@ -96,12 +96,12 @@ pub async fn start_application(
     responses((status = 200, description = "Your applications", body = Vec<ApplicationResponse>))
 )]
 pub async fn list_my_applications(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<ApplicationResponse>>> {
-    let today = state.clock.today();
+    let today = tenant.clock.today();
     let owner = user.id;
-    let list = state
+    let list = tenant
         .db
         .run(move |conn| {
             let mut loader = Loader::on(today, Role::Applicant);
@@ -127,11 +127,11 @@ pub async fn list_my_applications(
     )
 )]
 pub async fn get_my_application(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
-    let found = my_application(&state, user.id, id.into_inner()).await?;
+    let found = my_application(&tenant, user.id, id.into_inner()).await?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(found.version))
         .json(found))
@@ -139,12 +139,12 @@ pub async fn get_my_application(
 
 /// The caller's own application as an answer, or a 404.
 pub(crate) async fn my_application(
-    state: &AppState,
+    tenant: &Tenant,
     owner: UserId,
     id: ApplicationId,
 ) -> ApiResult<ApplicationResponse> {
-    let today = state.clock.today();
-    state
+    let today = tenant.clock.today();
+    tenant
         .db
         .run(move |conn| own_view(conn, owner, id, today))
         .await?
@@ -174,16 +174,16 @@ pub(crate) async fn my_application(
     )
 )]
 pub async fn submit_application(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| submission::submit(conn, (owner, ip.as_deref()), id, expected, now))
         .await??;
@@ -210,17 +210,17 @@ pub async fn submit_application(
     )
 )]
 pub async fn withdraw_application(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let today = now.date_naive();
     let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             let Some(application) = own(conn, owner, id)? else {

@@ -3,7 +3,7 @@ use crate::db::exams::{self};
 use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::exams::{
     judged_with_rule, open_attempt, retake_wait, view, wrong_status, Audience, SCORERS,
 };
@@ -34,12 +34,12 @@ use endorse_shared::{ApplicationId, Problem, Role};
     )
 )]
 pub async fn get_exam(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<ExamView>> {
     let id = id.into_inner();
-    let view = state
+    let view = tenant
         .db
         .run(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
@@ -70,7 +70,7 @@ pub async fn get_exam(
     )
 )]
 pub async fn schedule_exam(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
@@ -78,14 +78,14 @@ pub async fn schedule_exam(
 ) -> ApiResult<web::Json<ExamView>> {
     let id = id.into_inner();
     let body = body.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let problems = body.problems(now);
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
     }
     let ip = peer_ip(&request);
-    let app_state = state.clone();
-    let view = state
+    let inner = tenant.clone();
+    let view = tenant
         .db
         .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
@@ -136,7 +136,7 @@ pub async fn schedule_exam(
             }
             tell_decision(
                 conn,
-                &app_state.mail(),
+                &inner.mail(),
                 &judged,
                 &format!("scheduled to sit the exam on {when}"),
                 Some(&details),
@@ -166,7 +166,7 @@ pub async fn schedule_exam(
     )
 )]
 pub async fn record_part1(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
@@ -174,9 +174,9 @@ pub async fn record_part1(
 ) -> ApiResult<web::Json<ExamView>> {
     let id = id.into_inner();
     let score = body.score;
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let view = state
+    let view = tenant
         .db
         .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
@@ -238,7 +238,7 @@ pub async fn record_part1(
     )
 )]
 pub async fn add_scorer(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
@@ -246,9 +246,9 @@ pub async fn add_scorer(
 ) -> ApiResult<web::Json<ExamView>> {
     let id = id.into_inner();
     let reviewer = body.reviewer;
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let view = state
+    let view = tenant
         .db
         .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
@@ -333,16 +333,16 @@ pub async fn add_scorer(
     )
 )]
 pub async fn record_result(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<ExamView>> {
     let id = id.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let app_state = state.clone();
-    let view = state
+    let inner = tenant.clone();
+    let view = tenant
         .db
         .attempt(move |conn| {
             let (judged, rule) = match judged_with_rule(conn, id)? {
@@ -428,7 +428,7 @@ pub async fn record_result(
                     )),
                 ),
             };
-            tell_decision(conn, &app_state.mail(), &judged, &outcome, feedback.as_deref(), now)?;
+            tell_decision(conn, &inner.mail(), &judged, &outcome, feedback.as_deref(), now)?;
             let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
             Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
         })

@@ -3,7 +3,7 @@ use crate::db::exams::{self, Exam};
 use crate::db::{AnyConnection, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::versioning::{self, etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::exams::{not_yours, open_attempt, rule, view, wrong_status, Audience};
 use crate::workflow::process::note;
 use crate::workflow::Judged;
@@ -40,12 +40,12 @@ fn own(
     )
 )]
 pub async fn get_my_exam(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let view = state
+    let view = tenant
         .db
         .run(move |conn| {
             let (judged, rule) = match own(conn, user.id, id)? {
@@ -76,7 +76,7 @@ pub async fn get_my_exam(
     )
 )]
 pub async fn request_accommodations(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<ApplicationId>,
     body: web::Json<AccommodationsRequest>,
@@ -87,8 +87,8 @@ pub async fn request_accommodations(
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
     }
-    let now = state.clock.now();
-    let view = state
+    let now = tenant.clock.now();
+    let view = tenant
         .db
         .attempt(move |conn| {
             let (judged, rule) = match own(conn, user.id, id)? {
@@ -151,15 +151,15 @@ fn answers_open(
 }
 
 async fn write_answers(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     user: UserId,
     id: ApplicationId,
     expected: i64,
     answers: VignetteAnswers,
     submit: bool,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
-    let view = state
+    let now = tenant.clock.now();
+    let view = tenant
         .db
         .attempt(move |conn| {
             let (judged, rule) = match own(conn, user, id)? {
@@ -230,7 +230,7 @@ async fn write_answers(
     )
 )]
 pub async fn save_answers(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     if_match: IfMatch,
     id: web::Path<ApplicationId>,
@@ -238,7 +238,7 @@ pub async fn save_answers(
 ) -> ApiResult<HttpResponse> {
     let expected = if_match.version()?;
     write_answers(
-        state,
+        tenant,
         user.id,
         id.into_inner(),
         expected,
@@ -268,7 +268,7 @@ pub async fn save_answers(
     )
 )]
 pub async fn submit_answers(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     if_match: IfMatch,
     id: web::Path<ApplicationId>,
@@ -276,7 +276,7 @@ pub async fn submit_answers(
 ) -> ApiResult<HttpResponse> {
     let expected = if_match.version()?;
     write_answers(
-        state,
+        tenant,
         user.id,
         id.into_inner(),
         expected,

@@ -3,7 +3,7 @@ use crate::db::exams::{self, Exam, Scoring};
 use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::versioning::{self, etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::exams::no_scoring;
 use crate::workflow::process::note;
 use crate::workflow::reviewers::reference;
@@ -30,11 +30,11 @@ fn ready(exam: &Exam, now: DateTime<Utc>) -> bool {
     )
 )]
 pub async fn list_scoring(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
 ) -> ApiResult<web::Json<Vec<ScoringSummary>>> {
-    let now = state.clock.now();
-    let list = state
+    let now = tenant.clock.now();
+    let list = tenant
         .db
         .run(move |conn| {
             let mut list = Vec::new();
@@ -114,13 +114,13 @@ fn scoring_packet(
     )
 )]
 pub async fn get_scoring(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     id: web::Path<AssignmentId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let now = state.clock.now();
-    let packet = state
+    let now = tenant.clock.now();
+    let packet = tenant
         .db
         .run(move |conn| {
             Ok(own_scoring(conn, reviewer.id, id)?
@@ -134,15 +134,15 @@ pub async fn get_scoring(
 }
 
 async fn write_marks(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     reviewer: UserId,
     id: AssignmentId,
     expected: i64,
     marks: VignetteScores,
     submit: bool,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
-    let packet = state
+    let now = tenant.clock.now();
+    let packet = tenant
         .db
         .attempt(move |conn| {
             let Some((scoring, exam, judged)) = own_scoring(conn, reviewer, id)? else {
@@ -215,7 +215,7 @@ async fn write_marks(
     )
 )]
 pub async fn save_marks(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     if_match: IfMatch,
     id: web::Path<AssignmentId>,
@@ -223,7 +223,7 @@ pub async fn save_marks(
 ) -> ApiResult<HttpResponse> {
     let expected = if_match.version()?;
     write_marks(
-        state,
+        tenant,
         reviewer.id,
         id.into_inner(),
         expected,
@@ -254,7 +254,7 @@ pub async fn save_marks(
     )
 )]
 pub async fn submit_marks(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     if_match: IfMatch,
     id: web::Path<AssignmentId>,
@@ -262,7 +262,7 @@ pub async fn submit_marks(
 ) -> ApiResult<HttpResponse> {
     let expected = if_match.version()?;
     write_marks(
-        state,
+        tenant,
         reviewer.id,
         id.into_inner(),
         expected,

@@ -3,7 +3,7 @@ use crate::db::references::{self};
 use crate::db::users;
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::references::{dead_link_conflict, reviewed, Reader};
 use actix_web::{web, HttpRequest};
 use endorse_shared::references::{RefereeLink, ReviewedReference};
@@ -27,15 +27,15 @@ use endorse_shared::{EntryId, Problem, Role, UserId};
     )
 )]
 pub async fn get_reference_link(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<EntryId>,
 ) -> ApiResult<web::Json<RefereeLink>> {
     let id = id.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let stored = state
+    let stored = tenant
         .db
         .attempt(move |conn| {
             let Some(stored) = references::get(conn, id)? else {
@@ -67,7 +67,7 @@ pub async fn get_reference_link(
         .ok_or_else(|| dead_link_conflict(&stored, now))?;
     Ok(web::Json(RefereeLink {
         reference: id,
-        link: link_url(&state, &state.links.token_for(nonce)),
+        link: link_url(&tenant, &tenant.links.token_for(nonce)),
         expires_at: stored.expires_at.unwrap_or(now),
     }))
 }
@@ -86,13 +86,13 @@ pub async fn get_reference_link(
     )
 )]
 pub async fn get_user_references(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<UserId>,
 ) -> ApiResult<web::Json<Vec<ReviewedReference>>> {
     let owner = id.into_inner();
-    let now = state.clock.now();
-    let reviewed = state
+    let now = tenant.clock.now();
+    let reviewed = tenant
         .db
         .run(move |conn| {
             let Some(applicant) = users::find(conn, owner)? else {
@@ -105,6 +105,6 @@ pub async fn get_user_references(
     Ok(web::Json(reviewed))
 }
 
-fn link_url(state: &AppState, token: &str) -> String {
-    format!("{}/referee/{token}", state.settings.public_url)
+fn link_url(tenant: &Tenant, token: &str) -> String {
+    format!("{}/referee/{token}", tenant.public_url)
 }

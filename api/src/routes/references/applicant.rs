@@ -3,7 +3,7 @@ use crate::db::references::{self, Stage, StoredLink};
 use crate::db::{outbox, rulebooks, users, AnyConnection, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::references::{dead_link_conflict, views, Audience};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
@@ -33,11 +33,11 @@ fn missing() -> ApiError {
     )
 )]
 pub async fn list_references(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<ReferenceView>>> {
-    let now = state.clock.now();
-    let (_, views) = state
+    let now = tenant.clock.now();
+    let (_, views) = tenant
         .db
         .run(move |conn| views(conn, user.id, Audience::Applicant, now))
         .await?;
@@ -71,15 +71,15 @@ fn checked(
 /// filled in at delivery), in the caller's transaction. Returns the id.
 fn create(
     conn: &mut AnyConnection,
-    state: &AppState,
+    tenant: &Tenant,
     applicant: &users::User,
     input: &ReferenceRequestInput,
     category_name: &str,
     now: DateTime<Utc>,
     ip: Option<&str>,
 ) -> DbResult<EntryId> {
-    let link = state.links.new_link();
-    let expires_at = now + Duration::days(i64::from(state.settings.mail.reference_link_days));
+    let link = tenant.links.new_link();
+    let expires_at = now + Duration::days(i64::from(tenant.settings.mail.reference_link_days));
     let id = references::insert(
         conn,
         applicant.id,
@@ -93,7 +93,7 @@ fn create(
         ip,
     )?;
     let message =
-        state
+        tenant
             .mail()
             .reference_request(id, input, &applicant.name, category_name, expires_at);
     outbox::enqueue(conn, &message, now)?;
@@ -115,16 +115,16 @@ fn create(
     )
 )]
 pub async fn create_reference(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     body: web::Json<ReferenceRequestInput>,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let worker_state = state.clone();
+    let worker_state = tenant.clone();
     let applicant = user.clone();
-    let outcome = state
+    let outcome = tenant
         .db
         .attempt(move |conn| {
             let (input, category_name) = match checked(conn, body.into_inner(), now.date_naive())? {
@@ -145,17 +145,17 @@ pub async fn create_reference(
         .await?;
     let id = outcome?;
     tracing::info!(reference = %id, "reference requested");
-    respond_with_view(&state, user.id, id, HttpResponse::Created()).await
+    respond_with_view(&tenant, user.id, id, HttpResponse::Created()).await
 }
 
 async fn respond_with_view(
-    state: &web::Data<AppState>,
+    tenant: &Tenant,
     applicant: UserId,
     id: EntryId,
     mut builder: actix_web::HttpResponseBuilder,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
-    let (_, views) = state
+    let now = tenant.clock.now();
+    let (_, views) = tenant
         .db
         .run(move |conn| views(conn, applicant, Audience::Applicant, now))
         .await?;
@@ -181,17 +181,17 @@ async fn respond_with_view(
     )
 )]
 pub async fn resend_reference(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<EntryId>,
     body: web::Json<ResendRequest>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let now = state.clock.now();
-    let inner = state.clone();
+    let now = tenant.clock.now();
+    let inner = tenant.clone();
     let applicant = user.clone();
     let corrected = body.into_inner().referee_email;
-    state
+    tenant
         .db
         .attempt(move |conn| {
             let Some(mut stored) =
@@ -258,7 +258,7 @@ pub async fn resend_reference(
         })
         .await??;
     tracing::info!(reference = %id, "reference re-sent");
-    respond_with_view(&state, user.id, id, HttpResponse::Ok()).await
+    respond_with_view(&tenant, user.id, id, HttpResponse::Ok()).await
 }
 
 /// Cancels a pending request: the link dies at once.
@@ -275,14 +275,14 @@ pub async fn resend_reference(
     )
 )]
 pub async fn cancel_reference(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     id: web::Path<EntryId>,
 ) -> ApiResult<web::Json<ReferenceView>> {
     let id = id.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let owner = user.id;
-    let views = state
+    let views = tenant
         .db
         .attempt(move |conn| {
             let Some(stored) = references::get(conn, id)?.filter(|r| r.applicant == owner) else {
@@ -324,18 +324,18 @@ pub async fn cancel_reference(
     )
 )]
 pub async fn replace_reference(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     id: web::Path<EntryId>,
     body: web::Json<ReferenceRequestInput>,
 ) -> ApiResult<HttpResponse> {
     let old = id.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let inner = state.clone();
+    let inner = tenant.clone();
     let applicant = user.clone();
-    let id = state
+    let id = tenant
         .db
         .attempt(move |conn| {
             if references::get(conn, old)?
@@ -371,5 +371,5 @@ pub async fn replace_reference(
             other => other.into(),
         })??;
     tracing::info!(old = %old, new = %id, "referee replaced");
-    respond_with_view(&state, user.id, id, HttpResponse::Created()).await
+    respond_with_view(&tenant, user.id, id, HttpResponse::Created()).await
 }

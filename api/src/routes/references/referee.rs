@@ -4,7 +4,7 @@ use crate::db::references::{self, AnsweredFrom, Response, Stage, StoredReference
 use crate::db::{outbox, rulebooks, users, AnyConnection, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::references::{
@@ -14,15 +14,15 @@ use endorse_shared::Problem;
 
 /// Finds the request of a link, counting misses per IP address against guessing.
 async fn by_token(
-    state: &web::Data<AppState>,
+    tenant: &Tenant,
     request: &HttpRequest,
     token: &str,
 ) -> ApiResult<StoredReference> {
     let ip_key = crate::http::client::client_ip(request);
     let hash = looks_like_token(token).then(|| hash_secret_token(token));
-    let limit = state.referee_misses_by_ip.clone();
-    let now = state.clock.now().naive_utc();
-    state
+    let limit = tenant.referee_misses_by_ip.clone();
+    let now = tenant.clock.now().naive_utc();
+    tenant
         .db
         .run(move |conn| {
             if let Err(refused) = limit.check(conn, &ip_key, now)? {
@@ -48,12 +48,12 @@ async fn by_token(
 
 /// The request of a link that still works; a clear 410 otherwise.
 fn live(
-    state: &AppState,
+    tenant: &Tenant,
     stored: StoredReference,
     now: DateTime<Utc>,
 ) -> ApiResult<StoredReference> {
-    let contact = &state.settings.mail.reply_to;
-    let association = &state.settings.mail.association_name;
+    let contact = &tenant.mail_settings.reply_to;
+    let association = &tenant.mail_settings.association_name;
     let detail = match stored.stage {
         Stage::Pending if stored.is_live(now) => return Ok(stored),
         Stage::Pending => format!(
@@ -87,15 +87,15 @@ fn live(
     )
 )]
 pub async fn get_invitation(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     request: HttpRequest,
     token: web::Path<String>,
 ) -> ApiResult<web::Json<RefereeInvitation>> {
-    let now = state.clock.now();
-    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let now = tenant.clock.now();
+    let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
     let id = stored.id;
     let applicant_id = stored.applicant;
-    let (applicant, rulebook) = state
+    let (applicant, rulebook) = tenant
         .db
         .run(move |conn| {
             references::mark_opened(conn, id, now)?;
@@ -114,8 +114,8 @@ pub async fn get_invitation(
         applicant_name: applicant.name,
         category: stored.request.category.clone(),
         category_name,
-        association: state.settings.mail.association_name.clone(),
-        contact_email: state.settings.mail.reply_to.clone(),
+        association: tenant.mail_settings.association_name.clone(),
+        contact_email: tenant.mail_settings.reply_to.clone(),
         referee_name: stored.request.referee_name.clone(),
         relationship: stored.request.relationship,
         known_since: stored.request.known_since,
@@ -141,16 +141,16 @@ pub async fn get_invitation(
     )
 )]
 pub async fn save_draft(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     request: HttpRequest,
     token: web::Path<String>,
     body: web::Json<RatingDraft>,
 ) -> ApiResult<HttpResponse> {
-    let now = state.clock.now();
-    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let now = tenant.clock.now();
+    let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
     let draft = body.into_inner();
     let id = stored.id;
-    let saved = state
+    let saved = tenant
         .db
         .run(move |conn| {
             let domains = rulebooks::current(conn)?.rulebook.competency_domains;
@@ -173,7 +173,7 @@ pub async fn save_draft(
 /// the caller's transaction. A 410 when someone else got there first.
 fn record_answer(
     conn: &mut AnyConnection,
-    state: &AppState,
+    tenant: &Tenant,
     stored: &StoredReference,
     response: Response,
     now: DateTime<Utc>,
@@ -185,7 +185,7 @@ fn record_answer(
         )));
     }
     if let Some(applicant) = users::find(conn, stored.applicant)? {
-        let context = state.mail();
+        let context = tenant.mail();
         let message = match &response {
             Response::Rated(_) => context.rating_received(
                 stored.id,
@@ -210,18 +210,14 @@ fn record_answer(
 /// cookie, and whether it carries the applicant's own access token (the app
 /// sends the session it holds, so an applicant answering in their own browser
 /// is seen).
-fn answered_from(
-    state: &AppState,
-    request: &HttpRequest,
-    stored: &StoredReference,
-) -> AnsweredFrom {
+fn answered_from(tenant: &Tenant, request: &HttpRequest, stored: &StoredReference) -> AnsweredFrom {
     let applicant_session = request
         .headers()
         .get(actix_web::http::header::AUTHORIZATION)
         .and_then(|value| value.to_str().ok())
         .and_then(|value| value.split_once(' '))
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .and_then(|(_, token)| state.tokens.verify(token.trim()).ok())
+        .and_then(|(_, token)| tenant.tokens.verify(token.trim()).ok())
         .is_some_and(|claims| claims.sub == stored.applicant);
     AnsweredFrom {
         ip: peer_ip(request),
@@ -245,18 +241,18 @@ fn answered_from(
     )
 )]
 pub async fn submit_rating(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     request: HttpRequest,
     token: web::Path<String>,
     body: web::Json<RatingAnswer>,
 ) -> ApiResult<web::Json<RefereeDone>> {
-    let now = state.clock.now();
-    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let now = tenant.clock.now();
+    let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
     let mut answer = body.into_inner();
     answer.comments = answer.comments.trim().to_string();
-    let from = answered_from(&state, &request, &stored);
-    let inner = state.clone();
-    state
+    let from = answered_from(&tenant, &request, &stored);
+    let inner = tenant.clone();
+    tenant
         .db
         .attempt(move |conn| {
             let domains = rulebooks::current(conn)?.rulebook.competency_domains;
@@ -288,22 +284,22 @@ pub async fn submit_rating(
     )
 )]
 pub async fn decline(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     request: HttpRequest,
     token: web::Path<String>,
     body: web::Json<DeclineRequest>,
 ) -> ApiResult<web::Json<RefereeDone>> {
-    let now = state.clock.now();
-    let stored = live(&state, by_token(&state, &request, &token).await?, now)?;
+    let now = tenant.clock.now();
+    let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
     let reason = body.into_inner();
     let problems = reason.problems();
     if !problems.is_empty() {
         return Err(ApiError::Validation(problems));
     }
     let reason = reason.reason.trim().to_string();
-    let from = answered_from(&state, &request, &stored);
-    let inner = state.clone();
-    state
+    let from = answered_from(&tenant, &request, &stored);
+    let inner = tenant.clone();
+    tenant
         .db
         .attempt(move |conn| {
             record_answer(

@@ -4,7 +4,7 @@ use crate::db::information;
 use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::process::note;
 use crate::workflow::reviewers::{assign, blind, candidates, live};
 use crate::workflow::Judged;
@@ -71,13 +71,13 @@ fn admin_view(
     )
 )]
 pub async fn get_application_review(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<ApplicationReview>> {
     let id = id.into_inner();
-    let now = state.clock.now();
-    let view = state
+    let now = tenant.clock.now();
+    let view = tenant
         .db
         .run(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
@@ -108,7 +108,7 @@ pub async fn get_application_review(
     )
 )]
 pub async fn assign_reviewer(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
@@ -116,10 +116,10 @@ pub async fn assign_reviewer(
 ) -> ApiResult<web::Json<ApplicationReview>> {
     let id = id.into_inner();
     let body = body.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let app_state = state.clone();
-    let view = state
+    let inner = tenant.clone();
+    let view = tenant
         .db
         .attempt(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
@@ -128,7 +128,7 @@ pub async fn assign_reviewer(
             let blind = blind(conn)?;
             if let Err(refused) = assign(
                 conn,
-                &app_state.mail(),
+                &inner.mail(),
                 &judged,
                 body.reviewer,
                 body.override_reason.as_deref(),
@@ -161,16 +161,16 @@ pub async fn assign_reviewer(
     )
 )]
 pub async fn assign_proposed(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<ApplicationReview>> {
     let id = id.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let app_state = state.clone();
-    let view = state
+    let inner = tenant.clone();
+    let view = tenant
         .db
         .attempt(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
@@ -199,7 +199,7 @@ pub async fn assign_proposed(
                 let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
                 if let Err(refused) = assign(
                     conn,
-                    &app_state.mail(),
+                    &inner.mail(),
                     &judged,
                     reviewer,
                     None,
@@ -236,7 +236,7 @@ pub async fn assign_proposed(
     )
 )]
 pub async fn release_assignment(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
     request: HttpRequest,
     id: web::Path<AssignmentId>,
@@ -244,9 +244,9 @@ pub async fn release_assignment(
 ) -> ApiResult<web::Json<ApplicationReview>> {
     let id = id.into_inner();
     let reason = body.checked().map_err(ApiError::Validation)?;
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let view = state
+    let view = tenant
         .db
         .attempt(move |conn| {
             let Some(assignment) = assignments::get(conn, id)? else {

@@ -3,7 +3,7 @@ use crate::db::DbError;
 use crate::db::{information, portfolio};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::process::take_action;
 use crate::workflow::Judged;
 use actix_web::{web, HttpRequest};
@@ -30,7 +30,7 @@ use endorse_shared::{ApplicationId, Problem, Role};
     )
 )]
 pub async fn answer_information(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     AuthUser(user): AuthUser,
     request: HttpRequest,
     id: web::Path<ApplicationId>,
@@ -38,9 +38,9 @@ pub async fn answer_information(
 ) -> ApiResult<web::Json<ApplicationResponse>> {
     let id = id.into_inner();
     let body = body.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    state
+    tenant
         .db
         .attempt(move |conn| {
             let Some(judged) =
@@ -94,9 +94,9 @@ pub async fn answer_information(
             Ok(Ok(()))
         })
         .await??;
-    let today = state.clock.today();
+    let today = tenant.clock.today();
     let owner = user.id;
-    state
+    tenant
         .db
         .run(move |conn| crate::workflow::weighing::own_view(conn, owner, id, today))
         .await?

@@ -7,7 +7,7 @@ use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{self, etag, IfMatch};
-use crate::state::AppState;
+use crate::tenancy::Tenant;
 use crate::workflow::process::{note, take_action};
 use crate::workflow::reviewers::{blind, conflicted, own_assignment, reference};
 use crate::workflow::Judged;
@@ -59,11 +59,11 @@ fn mine(
     )
 )]
 pub async fn list_my_reviews(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
 ) -> ApiResult<web::Json<Vec<MyAssignment>>> {
-    let now = state.clock.now();
-    let list = state
+    let now = tenant.clock.now();
+    let list = tenant
         .db
         .run(move |conn| {
             let blind = blind(conn)?;
@@ -187,13 +187,13 @@ fn packet(
     )
 )]
 pub async fn get_review(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     id: web::Path<AssignmentId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
-    let now = state.clock.now();
-    let packet = state
+    let now = tenant.clock.now();
+    let packet = tenant
         .db
         .run(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
@@ -237,7 +237,7 @@ pub struct SavedReview {
     )
 )]
 pub async fn save_review(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     if_match: IfMatch,
     id: web::Path<AssignmentId>,
@@ -246,8 +246,8 @@ pub async fn save_review(
     let expected = if_match.version()?;
     let id = id.into_inner();
     let form = body.into_inner();
-    let now = state.clock.now();
-    let version = state
+    let now = tenant.clock.now();
+    let version = tenant
         .db
         .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
@@ -297,7 +297,7 @@ pub async fn save_review(
     )
 )]
 pub async fn submit_review(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     request: HttpRequest,
     if_match: IfMatch,
@@ -307,9 +307,9 @@ pub async fn submit_review(
     let expected = if_match.version()?;
     let id = id.into_inner();
     let form = body.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let packet = state
+    let packet = tenant
         .db
         .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
@@ -382,7 +382,7 @@ pub async fn submit_review(
     )
 )]
 pub async fn request_information(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     request: HttpRequest,
     id: web::Path<AssignmentId>,
@@ -390,10 +390,10 @@ pub async fn request_information(
 ) -> ApiResult<web::Json<ReviewPacket>> {
     let id = id.into_inner();
     let body = body.into_inner();
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    let app_state = state.clone();
-    let packet = state
+    let inner = tenant.clone();
+    let packet = tenant
         .db
         .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
@@ -452,7 +452,7 @@ pub async fn request_information(
                 })
                 .collect();
             information::insert(conn, judged.application.id, id, judged.round, &new, now)?;
-            let message = app_state.mail().information_requested(
+            let message = inner.mail().information_requested(
                 &judged.application.applicant.email,
                 &judged.application.applicant.name,
                 &judged.category.name,
@@ -485,7 +485,7 @@ pub async fn request_information(
     )
 )]
 pub async fn declare_conflict(
-    state: web::Data<AppState>,
+    tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
     request: HttpRequest,
     id: web::Path<AssignmentId>,
@@ -493,9 +493,9 @@ pub async fn declare_conflict(
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let reason = body.checked().map_err(ApiError::Validation)?;
-    let now = state.clock.now();
+    let now = tenant.clock.now();
     let ip = peer_ip(&request);
-    state
+    tenant
         .db
         .attempt(move |conn| {
             let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {

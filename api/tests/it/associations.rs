@@ -1,0 +1,281 @@
+//! Several associations on one deployment: each reached at its own host name
+//! or at `/a/{code}/`, each with records of its own, and nothing of one
+//! accepted by another (tokens, refresh cookies, referee links, ids).
+
+use crate::helpers::*;
+use endorse_shared::auth::SessionResponse;
+use endorse_shared::references::ReferenceView;
+use endorse_shared::users::UserResponse;
+use endorse_shared::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+/// The default association, one at its own host and one at a path.
+async fn three() -> (TestApp, TestApp, TestApp) {
+    let main = spawn_app().await;
+    let mi = main.new_association("mi", Some("mi.localhost"));
+    let ny = main.new_association("ny", None);
+    (main, mi, ny)
+}
+
+fn reference_body(email: &str) -> serde_json::Value {
+    json!({
+        "category": "IFS",
+        "referee_name": "Sam Rivera",
+        "referee_email": email,
+        "relationship": "current_supervisor",
+        "known_since": "2019-03-01",
+        "waive_access": true,
+    })
+}
+
+#[actix_web::test]
+async fn one_email_has_an_account_in_each_association_and_each_sees_only_its_own() {
+    let (main, mi, ny) = three().await;
+    let in_main = main.register("ada@example.org", "Ada Main").await;
+    let in_mi = mi.register("ada@example.org", "Ada Michigan").await;
+    let in_ny = ny.register("ada@example.org", "Ada New York").await;
+    assert_ne!(in_main.user.id, in_mi.user.id);
+    assert_ne!(in_mi.user.id, in_ny.user.id);
+    for (app, session, name) in [
+        (&main, &in_main, "Ada Main"),
+        (&mi, &in_mi, "Ada Michigan"),
+        (&ny, &in_ny, "Ada New York"),
+    ] {
+        let me: UserResponse = expect_json(
+            app.get_as("/api/v1/me", &session.access_token).await,
+            StatusCode::OK,
+        )
+        .await;
+        assert_eq!(me.name, name);
+    }
+    // A second registration in one association is still refused there.
+    let again = mi
+        .post(
+            "/api/v1/auth/register",
+            &json!({ "email": "ada@example.org", "name": "Ada", "password": PASSWORD }),
+        )
+        .await;
+    expect_problem(again, StatusCode::CONFLICT).await;
+    // Signing in with the one e-mail reaches the account of the address used.
+    let session: SessionResponse =
+        expect_json(ny.login("ada@example.org", PASSWORD).await, StatusCode::OK).await;
+    assert_eq!(session.user.id, in_ny.user.id);
+}
+
+#[actix_web::test]
+async fn an_access_token_of_one_association_is_refused_by_the_others() {
+    let (main, mi, ny) = three().await;
+    let admin_mi = mi.user_with_role(Role::Admin, "admin@mi.example.org").await;
+    let applicant_main = main.register("ada@example.org", "Ada").await.access_token;
+    for (app, token) in [(&main, &admin_mi), (&ny, &admin_mi), (&mi, &applicant_main)] {
+        for path in ["/api/v1/me", "/api/v1/users", "/api/v1/applications"] {
+            let problem =
+                expect_problem(app.get_as(path, token).await, StatusCode::UNAUTHORIZED).await;
+            let detail = problem.detail.unwrap_or_default();
+            assert!(detail.contains("another association"), "{path}: {detail}");
+        }
+    }
+    // At home, the same tokens work.
+    let users: serde_json::Value =
+        expect_json(mi.get_as("/api/v1/users", &admin_mi).await, StatusCode::OK).await;
+    let emails: Vec<&str> = users["items"]
+        .as_array()
+        .expect("a page of users")
+        .iter()
+        .filter_map(|u| u["email"].as_str())
+        .collect();
+    assert_eq!(emails, vec!["admin@mi.example.org"]);
+}
+
+#[actix_web::test]
+async fn refresh_cookies_are_kept_apart_on_one_host() {
+    let main = spawn_app().await;
+    let ny = main.new_association("ny", None);
+    // One browser, one cookie jar, two associations on one host.
+    let browser = ny.with_browser_of(&main);
+    main.register("ada@example.org", "Ada Main").await;
+    browser.register("ada@example.org", "Ada New York").await;
+    let main_cookie = main.refresh_cookie().expect("main's refresh cookie");
+    let ny_cookie = browser.refresh_cookie().expect("ny's refresh cookie");
+    assert_ne!(main_cookie, ny_cookie, "the cookies share a path");
+    let refreshed: SessionResponse = expect_json(
+        browser.post_empty("/api/v1/auth/refresh").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(refreshed.user.name, "Ada New York");
+    let refreshed: SessionResponse = expect_json(
+        main.post_empty("/api/v1/auth/refresh").await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(refreshed.user.name, "Ada Main");
+}
+
+#[actix_web::test]
+async fn a_referee_link_and_ids_of_one_association_are_unknown_to_another() {
+    let (main, mi, _ny) = three().await;
+    let applicant = mi.register("ada@example.org", "Ada").await.access_token;
+    let admin_mi = mi.user_with_role(Role::Admin, "admin@mi.example.org").await;
+    let admin_main = main.user_with_role(Role::Admin, "admin@example.org").await;
+    let asked: ReferenceView = expect_json(
+        mi.post_as(
+            "/api/v1/references",
+            &applicant,
+            &reference_body("sam@example.org"),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let link = referee_link(&mi, &admin_mi, &asked.id.to_string()).await;
+    // On the association's own host (the test deployment's port is the
+    // bound port 0 of its settings).
+    assert!(link.starts_with("http://mi.localhost:"), "{link}");
+    let path = referee_api_path(&link);
+    let home = mi.client.get(mi.url(&path)).send().await.expect("request");
+    assert_eq!(home.status(), StatusCode::OK);
+    let away = main
+        .client
+        .get(main.url(&path))
+        .send()
+        .await
+        .expect("request");
+    expect_problem(away, StatusCode::NOT_FOUND).await;
+    // Its id, asked for by the other association's admin.
+    let by_id = main
+        .get_as(
+            &format!("/api/v1/references/{}/link", asked.id),
+            &admin_main,
+        )
+        .await;
+    expect_problem(by_id, StatusCode::NOT_FOUND).await;
+}
+
+#[actix_web::test]
+async fn addresses_that_name_no_association_are_not_found() {
+    let (main, _mi, ny) = three().await;
+    let unknown = main
+        .client
+        .get(main.url("/a/zz/api/v1/rulebook"))
+        .send()
+        .await
+        .expect("request");
+    let problem = expect_problem(unknown, StatusCode::NOT_FOUND).await;
+    let detail = problem.detail.unwrap_or_default();
+    assert!(detail.contains("'zz'"), "{detail}");
+    // An association with a host of its own is not also served at a path.
+    let by_path = main
+        .client
+        .get(main.url("/a/mi/api/v1/rulebook"))
+        .send()
+        .await
+        .expect("request");
+    expect_problem(by_path, StatusCode::NOT_FOUND).await;
+    // The bare path goes to its slash.
+    let no_redirects = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("client");
+    let bare = no_redirects
+        .get(main.url("/a/ny"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(bare.status(), StatusCode::PERMANENT_REDIRECT);
+    assert_eq!(
+        bare.headers().get("location").and_then(|v| v.to_str().ok()),
+        Some("/a/ny/")
+    );
+    // Health is the deployment's, whatever the address.
+    let health = ny
+        .client
+        .get(main.url("/readyz"))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(health.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn an_association_made_twice_or_badly_is_refused_with_the_field_named() {
+    let main = spawn_app().await;
+    main.new_association("mi", Some("mi.localhost"));
+    let state = &main.state;
+    let attempt = |code: &str, host: Option<&str>, time_zone: &str| {
+        state
+            .associations
+            .create(
+                &endorse_api::tenancy::NewAssociation {
+                    code: code.into(),
+                    name: "Another".into(),
+                    host: host.map(Into::into),
+                    time_zone: time_zone.into(),
+                },
+                &state.settings,
+                &main.clock,
+            )
+            .map(|_| ())
+            .map_err(|error| error.to_string())
+    };
+    let taken = attempt("mi", None, "UTC").expect_err("a taken code");
+    assert!(taken.starts_with("code:"), "{taken}");
+    let taken = attempt("oh", Some("mi.localhost"), "UTC").expect_err("a taken host");
+    assert!(taken.starts_with("host:"), "{taken}");
+    let bad = attempt("Ohio", None, "UTC").expect_err("a bad code");
+    assert!(bad.starts_with("code:"), "{bad}");
+    let bad = attempt("oh", Some("oh.example.org:80"), "UTC").expect_err("a port");
+    assert!(bad.starts_with("host:"), "{bad}");
+    let bad = attempt("oh", None, "Mars/Olympus").expect_err("a bad zone");
+    assert!(bad.starts_with("time_zone:"), "{bad}");
+    // Nothing of the refused ones was made.
+    let codes: Vec<String> = state
+        .associations
+        .list()
+        .expect("list")
+        .into_iter()
+        .map(|a| a.code)
+        .collect();
+    assert_eq!(codes, vec!["main".to_string(), "mi".to_string()]);
+}
+
+/// PostgreSQL's second wall: a connection of one association cannot read
+/// another's tables even when a query names them.
+#[cfg(feature = "postgres")]
+#[actix_web::test]
+async fn on_postgresql_an_association_role_cannot_read_another_schema() {
+    use diesel::RunQueryDsl;
+    let main = spawn_app().await;
+    if !matches!(
+        main.state.settings.database,
+        endorse_api::config::DatabaseUrl::Postgres(_)
+    ) {
+        return;
+    }
+    let mi = main.new_association("mi", None);
+    main.register("ada@example.org", "Ada").await;
+    let refused = mi
+        .db
+        .run(|conn| {
+            Ok(diesel::sql_query("SELECT id FROM public.users")
+                .execute(conn)
+                .map_err(|error| error.to_string()))
+        })
+        .await
+        .expect("a connection");
+    let error = refused.expect_err("mi's role read the default association's users");
+    assert!(error.contains("permission denied"), "{error}");
+    let platform = mi
+        .db
+        .run(|conn| {
+            Ok(
+                diesel::sql_query("SELECT code FROM endorse_platform.associations")
+                    .execute(conn)
+                    .map_err(|error| error.to_string()),
+            )
+        })
+        .await
+        .expect("a connection");
+    assert!(platform.is_err(), "mi's role read the platform");
+}
