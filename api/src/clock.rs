@@ -2,7 +2,7 @@
 //! [`Clock`] in the application state instead of the system, so tests can move
 //! time forward (link expiry, reminders, a rating's validity) without sleeping.
 
-use chrono::{DateTime, NaiveDate, NaiveDateTime, SubsecRound, Utc};
+use chrono::{DateTime, NaiveDateTime, SubsecRound, Utc};
 use std::sync::{Arc, Mutex, PoisonError};
 
 /// A source of the current time.
@@ -15,10 +15,8 @@ pub trait Clock: Send + Sync {
         self.now().naive_utc()
     }
 
-    /// Today's date (UTC).
-    fn today(&self) -> NaiveDate {
-        self.now().date_naive()
-    }
+    // No `today()`: a day is an association's (`crate::calendar::Calendar`),
+    // never the clock's.
 }
 
 /// The system's clock.
@@ -57,6 +55,7 @@ impl Clock for ManualClock {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn a_manual_clock_moves_only_when_told() {
@@ -66,6 +65,9 @@ mod tests {
         let clock = ManualClock::new(start);
         assert_eq!(clock.now(), start);
         clock.advance(chrono::Duration::days(30));
-        assert_eq!(clock.today(), NaiveDate::from_ymd_opt(2026, 3, 31).unwrap());
+        assert_eq!(
+            clock.now().date_naive(),
+            NaiveDate::from_ymd_opt(2026, 3, 31).unwrap()
+        );
     }
 }

@@ -7,6 +7,7 @@
 //! Rotation adds a key and retires the old one from signing; every key stays in
 //! the published set, so credentials it signed keep verifying.
 
+use crate::calendar::Calendar;
 use crate::config::Secret;
 use crate::db::credentials::{self, StoredCredential};
 use crate::db::endorsements::{self, Endorsement, STATUS_INDEX_SEQUENCE};
@@ -15,7 +16,7 @@ use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use chrono::{DateTime, NaiveTime, Utc};
+use chrono::{DateTime, Utc};
 use endorse_shared::credential::{self, Addresses, CredentialFacts, SigningKey, StatusPurpose};
 use endorse_shared::endorsements::EndorsementStatus;
 use endorse_shared::rulebook::Rulebook;
@@ -33,6 +34,8 @@ pub struct Issuer {
     pub name: String,
     /// Where to write to the association.
     pub email: String,
+    /// The association's days ("valid through" ends at its midnight).
+    pub calendar: Calendar,
 }
 
 /// The key that seals signing keys, from the deployment's secret.
@@ -75,12 +78,18 @@ impl Issuer {
     /// The issuer of one association: its keys are sealed under the
     /// deployment's `signing_key_secret` and it is published at its
     /// `public_url`.
-    pub fn new(signing_key_secret: &Secret, public_url: &str, name: &str, email: &str) -> Self {
+    pub fn new(
+        signing_key_secret: &Secret,
+        public_url: &str,
+        (name, email): (&str, &str),
+        calendar: Calendar,
+    ) -> Self {
         Self {
             seal: seal_key(signing_key_secret),
             addresses: Addresses::new(public_url),
             name: name.to_string(),
             email: email.to_string(),
+            calendar,
         }
     }
 
@@ -184,14 +193,11 @@ impl Issuer {
         Ok(JwkSet { keys })
     }
 
-    /// Until when an endorsement's credential holds: the end of its renewal
-    /// due date's grace period.
-    pub fn valid_until(endorsement: &Endorsement, rulebook: &Rulebook) -> DateTime<Utc> {
-        rulebook
-            .endorsement
-            .valid_through(endorsement.renewal_due)
-            .and_time(NaiveTime::from_hms_opt(23, 59, 59).unwrap_or(NaiveTime::MIN))
-            .and_utc()
+    /// Until when an endorsement's credential holds: the end (the
+    /// association's 23:59:59) of its renewal due date's grace period.
+    pub fn valid_until(&self, endorsement: &Endorsement, rulebook: &Rulebook) -> DateTime<Utc> {
+        self.calendar
+            .end_of(rulebook.endorsement.valid_through(endorsement.renewal_due))
     }
 
     /// Issues a new credential for the endorsement, in the caller's
@@ -217,7 +223,7 @@ impl Issuer {
         };
         let category = rulebook.category(&endorsement.category);
         let id = uuid::Uuid::new_v4().to_string();
-        let valid_until = Self::valid_until(endorsement, rulebook);
+        let valid_until = self.valid_until(endorsement, rulebook);
         let vc = credential::credential(&CredentialFacts {
             addresses: &self.addresses,
             issuer_name: &self.name,
@@ -257,7 +263,7 @@ impl Issuer {
         rulebook: &Rulebook,
         now: DateTime<Utc>,
     ) -> DbResult<StoredCredential> {
-        let until = Self::valid_until(endorsement, rulebook).naive_utc();
+        let until = self.valid_until(endorsement, rulebook).naive_utc();
         match credentials::latest(conn, &endorsement.id)? {
             Some(stored) if stored.valid_until == until => Ok(stored),
             _ => self.issue(conn, endorsement, rulebook, now),
@@ -321,6 +327,7 @@ mod tests {
             addresses: Addresses::new("http://localhost"),
             name: "Test".into(),
             email: "a@b.c".into(),
+            calendar: Calendar::utc(),
         }
     }
 

@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod bootstrap;
+pub mod calendar;
 pub mod certificate;
 pub mod clock;
 pub mod config;

@@ -99,6 +99,7 @@ diesel::table! {
         replaced_by -> Nullable<Text>,
         answer_device_hash -> Nullable<Text>,
         answer_in_applicant_session -> Bool,
+        given_on -> Nullable<Timestamp>,
     }
 }
 

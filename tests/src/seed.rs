@@ -70,7 +70,7 @@ async fn store(
             }
             let at = chrono::Utc::now() - chrono::Duration::days(10);
             for (request, answer) in &given {
-                references::insert_received(conn, user.id, request, answer, at)?;
+                references::insert_received(conn, user.id, request, answer, (at, at.date_naive()))?;
             }
             Ok(())
         })

@@ -1,6 +1,7 @@
 //! Queries on `applications` and `application_snapshots`.
 
 use super::{AnyConnection, DbError, DbResult};
+use crate::calendar::Calendar;
 use crate::schema::{application_snapshots, applications, users};
 use chrono::{NaiveDateTime, Utc};
 use diesel::prelude::*;
@@ -132,12 +133,14 @@ pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<App
 }
 
 /// The admins' list: filtered, newest first, one page, and the total.
+/// The submission days of the filter are the association's (`calendar`).
 pub fn list(
     conn: &mut AnyConnection,
     query: &ListApplicationsQuery,
+    calendar: Calendar,
 ) -> DbResult<(Vec<Application>, u64)> {
     let offset = i64::from(query.page().saturating_sub(1)) * i64::from(query.per_page());
-    list_slice(conn, query, offset, i64::from(query.per_page()))
+    list_slice(conn, query, calendar, (offset, i64::from(query.per_page())))
 }
 
 /// Every application the filters match (the page is ignored), newest first,
@@ -145,16 +148,17 @@ pub fn list(
 pub fn list_all(
     conn: &mut AnyConnection,
     query: &ListApplicationsQuery,
+    calendar: Calendar,
     cap: i64,
 ) -> DbResult<(Vec<Application>, u64)> {
-    list_slice(conn, query, 0, cap)
+    list_slice(conn, query, calendar, (0, cap))
 }
 
 fn list_slice(
     conn: &mut AnyConnection,
     query: &ListApplicationsQuery,
-    offset: i64,
-    limit: i64,
+    calendar: Calendar,
+    (offset, limit): (i64, i64),
 ) -> DbResult<(Vec<Application>, u64)> {
     let filtered = || {
         let mut q = applications::table.inner_join(users::table).into_boxed();
@@ -177,13 +181,10 @@ fn list_slice(
             q = q.filter(applications::rulebook_version.eq(version));
         }
         if let Some(from) = query.submitted_from {
-            q = q.filter(
-                applications::submitted_at.ge(from.and_hms_opt(0, 0, 0).unwrap_or_default()),
-            );
+            q = q.filter(applications::submitted_at.ge(calendar.start_of(from).naive_utc()));
         }
         if let Some(to) = query.submitted_to.and_then(|d| d.succ_opt()) {
-            q = q
-                .filter(applications::submitted_at.lt(to.and_hms_opt(0, 0, 0).unwrap_or_default()));
+            q = q.filter(applications::submitted_at.lt(calendar.start_of(to).naive_utc()));
         }
         q
     };

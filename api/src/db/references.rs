@@ -5,7 +5,7 @@
 
 use super::{AnyConnection, DbError, DbResult};
 use crate::schema::reference_requests;
-use chrono::{DateTime, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::portfolio::{Entry, Reference};
 use endorse_shared::references::{
@@ -80,6 +80,8 @@ pub struct StoredReference {
     pub opened_at: Option<DateTime<Utc>>,
     /// When the referee answered.
     pub answered_at: Option<DateTime<Utc>>,
+    /// The day the rating was given, the association's (its time zone).
+    pub given_on: Option<NaiveDate>,
     /// When it was requested.
     pub created_at: DateTime<Utc>,
     /// The referee's draft.
@@ -112,10 +114,10 @@ pub struct AnsweredFrom {
 impl StoredReference {
     /// The rating, if one was given.
     pub fn rating(&self) -> Option<GivenRating> {
-        match (&self.response, self.answered_at) {
-            (Some(Response::Rated(answer)), Some(at)) => Some(GivenRating {
+        match (&self.response, self.given_on) {
+            (Some(Response::Rated(answer)), Some(given_on)) => Some(GivenRating {
                 answer: answer.clone(),
-                given_on: at.date_naive(),
+                given_on,
             }),
             _ => None,
         }
@@ -147,6 +149,7 @@ struct Row {
     replaced_by: Option<String>,
     answer_device_hash: Option<String>,
     answer_in_applicant_session: bool,
+    given_on: Option<NaiveDateTime>,
 }
 
 fn corrupt(what: &str, id: &str, error: impl std::fmt::Display) -> DbError {
@@ -174,6 +177,7 @@ impl Row {
             expires_at: self.expires_at.map(utc),
             opened_at: self.opened_at.map(utc),
             answered_at: self.answered_at.map(utc),
+            given_on: self.given_on.map(|at| at.date()),
             created_at: utc(self.created_at),
             draft: match &self.draft {
                 Some(text) => Some(
@@ -333,7 +337,7 @@ pub fn insert_received(
     applicant: UserId,
     request: &ReferenceRequestInput,
     answer: &RatingAnswer,
-    answered_at: DateTime<Utc>,
+    (answered_at, given_on): (DateTime<Utc>, NaiveDate),
 ) -> DbResult<EntryId> {
     let id = EntryId::from_uuid(uuid::Uuid::new_v4());
     let at = answered_at.naive_utc();
@@ -347,6 +351,7 @@ pub fn insert_received(
             reference_requests::updated_at.eq(at),
             reference_requests::status.eq(Stage::Received.as_str()),
             reference_requests::answered_at.eq(at),
+            reference_requests::given_on.eq(given_on.and_time(NaiveTime::MIN)),
             reference_requests::answer.eq(to_json(&Response::Rated(answer.clone()))?),
         ))
         .execute(conn)?;
@@ -466,7 +471,7 @@ pub fn answer(
     conn: &mut AnyConnection,
     id: EntryId,
     response: &Response,
-    now: DateTime<Utc>,
+    (now, today): (DateTime<Utc>, NaiveDate),
     from: &AnsweredFrom,
 ) -> DbResult<bool> {
     let stage = match response {
@@ -483,6 +488,7 @@ pub fn answer(
         reference_requests::answer.eq(to_json(response)?),
         reference_requests::draft.eq(None::<String>),
         reference_requests::answered_at.eq(now.naive_utc()),
+        reference_requests::given_on.eq(today.and_time(NaiveTime::MIN)),
         reference_requests::answer_ip.eq(from.ip.as_deref()),
         reference_requests::answer_device_hash.eq(from.device_hash.as_deref()),
         reference_requests::answer_in_applicant_session.eq(from.applicant_session),

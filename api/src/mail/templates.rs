@@ -17,8 +17,10 @@ pub const LINK_PLACEHOLDER: &str = "{referee_link}";
 pub struct Context<'a> {
     /// The association and its signature.
     pub mail: &'a MailSettings,
-    /// The address of Endorse, for links.
+    /// The association's address, for links.
     pub public_url: &'a str,
+    /// The association's days: a moment in a message reads as its day there.
+    pub calendar: crate::calendar::Calendar,
 }
 
 /// What a renewal reminder says.
@@ -126,7 +128,7 @@ impl Context<'_> {
                 },
                 Block::Text(format!(
                     "This link is personal to you and works until {}. Please do not forward it.",
-                    expires_at.format("%-d %B %Y")
+                    self.calendar.day_of(expires_at).format("%-d %B %Y")
                 )),
             ],
         );
@@ -156,7 +158,7 @@ impl Context<'_> {
             &[
                 Block::Text(format!(
                     "A reminder: {applicant_name} is waiting for your reference rating. Your link works until {}.",
-                    expires_at.format("%-d %B %Y")
+                    self.calendar.day_of(expires_at).format("%-d %B %Y")
                 )),
                 Block::Link {
                     label: "Give your reference",
@@ -268,7 +270,7 @@ impl Context<'_> {
                 Block::Text(format!(
                     "Thank you for reviewing for the {}. You have been assigned {whose}. The review is due on {}.",
                     self.mail.association_name,
-                    due_at.format("%B %-d, %Y")
+                    self.calendar.day_of(due_at).format("%B %-d, %Y")
                 )),
                 Block::Link {
                     label: "Open your reviews",
@@ -432,7 +434,7 @@ impl Context<'_> {
         overdue: bool,
         dedupe_key: String,
     ) -> NewMessage {
-        let due = due_at.format("%B %-d, %Y");
+        let due = self.calendar.day_of(due_at).format("%B %-d, %Y");
         let (lead, subject) = if overdue {
             (
                 format!("Your review of {} was due on {due}. If you cannot finish it, reply to this message so the association can reassign it.", endorse_shared::text::with_article(&format!("{category_name} application"))),
@@ -563,6 +565,7 @@ mod tests {
         let context = Context {
             mail: &mail,
             public_url: "https://endorse.example.org",
+            calendar: crate::calendar::Calendar::utc(),
         };
         let due = chrono::Utc::now();
         let blind = context.review_assigned("ruth@example.org", "Ruth", "IFS", None, due);
@@ -599,11 +602,31 @@ mod tests {
     }
 
     #[test]
+    fn a_moment_reads_as_the_associations_day() {
+        let mail = settings();
+        let at = chrono::DateTime::parse_from_rfc3339("2027-01-01T03:30:00Z")
+            .map(|at| at.with_timezone(&chrono::Utc))
+            .unwrap_or_default();
+        let in_zone = |zone: &str| {
+            Context {
+                mail: &mail,
+                public_url: "https://endorse.example.org",
+                calendar: crate::calendar::Calendar::new(zone),
+            }
+            .review_assigned("ruth@example.org", "Ruth", "IFS", None, at)
+            .body_text
+        };
+        assert!(in_zone("America/Detroit").contains("December 31, 2026"));
+        assert!(in_zone("UTC").contains("January 1, 2027"));
+    }
+
+    #[test]
     fn a_request_names_the_applicant_escapes_html_and_leaves_the_link_for_later() {
         let mail = settings();
         let context = Context {
             mail: &mail,
             public_url: "https://endorse.example.org",
+            calendar: crate::calendar::Calendar::utc(),
         };
         let request = ReferenceRequestInput {
             category: "IFS".into(),

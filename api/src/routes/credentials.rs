@@ -274,6 +274,7 @@ pub async fn certificate(
     AuthUser(user): AuthUser,
     number: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let (endorsement, _, rulebook) = with_credential(&tenant, user, number.into_inner()).await?;
     if !endorsement.status.in_good_standing() {
         return Err(ApiError::Conflict(format!(
@@ -291,7 +292,7 @@ pub async fn certificate(
         category_name,
         category: &endorsement.category,
         number: &endorsement.number,
-        endorsed_since: &long(endorsement.awarded_at.date_naive()),
+        endorsed_since: &long(calendar.day_of(endorsement.awarded_at)),
         valid_through: &long(rulebook.endorsement.valid_through(endorsement.renewal_due)),
         verify_url: &url,
     })

@@ -159,6 +159,7 @@ pub async fn download_document(
     AuthUser(user): AuthUser,
     id: web::Path<DocumentId>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let now = tenant.clock.now();
     // Owners and admins see the file as uploaded; a reviewer of an application
@@ -179,6 +180,7 @@ pub async fn download_document(
                     document.owner,
                     id,
                     now,
+                    calendar,
                 )? {
                     return Ok(Some((document, blind)));
                 }

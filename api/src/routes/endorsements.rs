@@ -253,6 +253,7 @@ pub async fn registry(
     tenant: Tenant,
     query: web::Query<RegistryQuery>,
 ) -> ApiResult<web::Json<RegistryPage>> {
+    let calendar = tenant.calendar;
     let query = query.into_inner();
     validator::Validate::validate(&query)?;
     let page = query.page();
@@ -271,7 +272,7 @@ pub async fn registry(
                     category: e.category,
                     number: e.number,
                     status: e.status,
-                    endorsed_since: e.awarded_at.date_naive(),
+                    endorsed_since: calendar.day_of(e.awarded_at),
                     valid_through: rulebook.endorsement.valid_through(e.renewal_due),
                 })
                 .collect::<Vec<_>>();

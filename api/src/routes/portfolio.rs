@@ -50,9 +50,8 @@ fn prepare(
     owned_documents: &[endorse_shared::DocumentId],
     previous: Option<&EntryData>,
     rulebook: &endorse_shared::rulebook::Rulebook,
-    now: chrono::DateTime<Utc>,
+    (now, today): (chrono::DateTime<Utc>, chrono::NaiveDate),
 ) -> ApiResult<EntryData> {
-    let today = now.date_naive();
     let mut errors = data.problems(today, rulebook, &user.name);
     let attached = match &data {
         EntryData::Education(e) => e.transcript.map(|d| ("transcript", d)),
@@ -240,6 +239,7 @@ pub async fn create_entry(
     body: web::Json<EntryData>,
 ) -> ApiResult<HttpResponse> {
     let (ip, now) = (peer_ip(&request), tenant.clock.now());
+    let calendar = tenant.calendar;
     let section = parse_section(&section)?;
     let data = body.into_inner();
     if data.section() != section {
@@ -261,7 +261,15 @@ pub async fn create_entry(
                 .into_iter()
                 .map(|d| d.id)
                 .collect();
-            match prepare(data, &user, &others, &owned, None, &rulebook, now) {
+            match prepare(
+                data,
+                &user,
+                &others,
+                &owned,
+                None,
+                &rulebook,
+                (now, calendar.day_of(now)),
+            ) {
                 Ok(data) => {
                     let entry = portfolio::insert(conn, owner, &data)?;
                     audit::portfolio_change(
@@ -345,6 +353,7 @@ pub async fn create_rsc_batch(
     body: web::Json<RscBatchRequest>,
 ) -> ApiResult<HttpResponse> {
     let (ip, now) = (peer_ip(&request), tenant.clock.now());
+    let calendar = tenant.calendar;
     let sessions = body.into_inner().sessions;
     if sessions.is_empty() || sessions.len() > RSC_BATCH_MAX {
         return Err(ApiError::field(
@@ -368,7 +377,7 @@ pub async fn create_rsc_batch(
                     &[],
                     None,
                     &rulebook,
-                    now,
+                    (now, calendar.day_of(now)),
                 ) {
                     Ok(data) => {
                         // Later sessions of the batch are weighed against earlier ones.
@@ -491,6 +500,7 @@ pub async fn update_entry(
     let owner = user.id;
     let expected = if_match.version()?;
     let (ip, now) = (peer_ip(&request), tenant.clock.now());
+    let calendar = tenant.calendar;
     let entry = tenant
         .db
         .attempt(move |conn| {
@@ -516,7 +526,7 @@ pub async fn update_entry(
                 &owned,
                 Some(&previous.data),
                 &rulebook,
-                now,
+                (now, calendar.day_of(now)),
             ) {
                 Ok(data) => data,
                 Err(error) => return Ok(Err(error)),
@@ -675,7 +685,7 @@ pub async fn get_eligibility(
             ))
         })
         .await?;
-    let today = tenant.clock.today();
+    let today = tenant.today();
     Ok(web::Json(eligibility::self_check(
         &version.rulebook,
         &weighable.portfolio,

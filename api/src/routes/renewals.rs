@@ -5,6 +5,7 @@
 //! and lapses what was not renewed in time.
 
 use crate::auth::{AuthUser, RequireAdmin};
+use crate::calendar::Calendar;
 use crate::db::audit::{self, NewEvent};
 use crate::db::endorsements::{self, Endorsement};
 use crate::db::outbox;
@@ -46,7 +47,7 @@ impl Plan {
 /// Renewal when any endorsement in good standing has its window open
 /// (covering every such one: hours count once); otherwise reinstatement of
 /// lapsed ones; otherwise nothing yet, with the day renewal opens.
-fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
+fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate, calendar: Calendar) -> Plan {
     let policy = &rulebook.renewal;
     let (open, rest): (Vec<Endorsement>, Vec<Endorsement>) = mine.into_iter().partition(|e| {
         e.status.in_good_standing() && today >= opens_on(e.renewal_due, policy.opens_days_before)
@@ -54,7 +55,7 @@ fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
     if !open.is_empty() {
         let since = open
             .iter()
-            .map(|e| e.renewed_at.unwrap_or(e.awarded_at).date_naive())
+            .map(|e| calendar.day_of(e.renewed_at.unwrap_or(e.awarded_at)))
             .min()
             .unwrap_or(today);
         let due = open.iter().map(|e| e.renewal_due).min();
@@ -78,7 +79,7 @@ fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate) -> Plan {
         let lapsed_on = lapsed
             .iter()
             .filter_map(|e| e.lapsed_at)
-            .map(|at| at.date_naive())
+            .map(|at| calendar.day_of(at))
             .min()
             .unwrap_or(today);
         return Plan {
@@ -139,9 +140,10 @@ fn overview(
     holder: UserId,
     provides_rsc: Option<bool>,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<RenewalOverview> {
     let rulebook = rulebooks::current(conn)?.rulebook;
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     let history = renewals::for_holder(conn, holder)?;
     let pending = history
         .iter()
@@ -153,7 +155,12 @@ fn overview(
         .cloned();
     let provides_rsc =
         provides_rsc.unwrap_or_else(|| history.first().is_some_and(|r| r.provides_rsc));
-    let plan = plan(endorsements::for_holder(conn, holder)?, &rulebook, today);
+    let plan = plan(
+        endorsements::for_holder(conn, holder)?,
+        &rulebook,
+        today,
+        calendar,
+    );
     let report = if pending.is_none() {
         weigh(conn, holder, &plan, &rulebook, provides_rsc, today)?
     } else {
@@ -194,9 +201,10 @@ pub async fn my_renewal(
         Some(_) => return Err(ApiError::field("provides_rsc", "must be true or false")),
     };
     let now = tenant.clock.now();
+    let calendar = tenant.calendar;
     let found = tenant
         .db
-        .run(move |conn| overview(conn, user.id, provides_rsc, now))
+        .run(move |conn| overview(conn, user.id, provides_rsc, now, calendar))
         .await?;
     Ok(web::Json(found))
 }
@@ -220,6 +228,7 @@ pub async fn submit(
     AuthUser(user): AuthUser,
     body: web::Json<SubmitRenewalRequest>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let provides_rsc = body.provides_rsc;
     let now = tenant.clock.now();
     let record = tenant
@@ -228,8 +237,13 @@ pub async fn submit(
             // What is weighed is what the renewal records.
             crate::db::lock_owner(conn, user.id)?;
             let rulebook = rulebooks::current(conn)?.rulebook;
-            let today = now.date_naive();
-            let plan = plan(endorsements::for_holder(conn, user.id)?, &rulebook, today);
+            let today = calendar.day_of(now);
+            let plan = plan(
+                endorsements::for_holder(conn, user.id)?,
+                &rulebook,
+                today,
+                calendar,
+            );
             let Some(kind) = plan.kind() else {
                 return Ok(Err(ApiError::Conflict(match plan.opens_on {
                     Some(day) => format!("Renewal opens on {day}."),
@@ -355,6 +369,7 @@ pub async fn decide(
         ));
     }
     let now = tenant.clock.now();
+    let calendar = tenant.calendar;
     let ip = peer_ip(&request);
     let issuer = tenant.issuer.clone();
     let mail = tenant.mail_settings.clone();
@@ -378,7 +393,7 @@ pub async fn decide(
             // Every endorsement it covers must still be renewable: checked
             // before anything is written, so a refusal leaves it all as it was.
             let moves = if body.approve {
-                match renewable(conn, &current, &rulebook, now.date_naive())? {
+                match renewable(conn, &current, &rulebook, calendar.day_of(now))? {
                     Ok(moves) => moves,
                     Err(refusal) => return Ok(Err(refusal)),
                 }
@@ -430,6 +445,7 @@ pub async fn decide(
                 let message = Context {
                     mail: &mail,
                     public_url: &public_url,
+                    calendar,
                 }
                 .renewal_decision(
                     &holder.email,
@@ -528,10 +544,10 @@ mod tests {
                 endorsement("AL-IMHS-2026-0001", EndorsementStatus::RenewalDue, due),
             ]
         };
-        let early = plan(mine(), &rulebook, day(2026, 10, 1));
+        let early = plan(mine(), &rulebook, day(2026, 10, 1), Calendar::utc());
         assert_eq!(early.kind(), None);
         assert_eq!(early.opens_on, Some(day(2026, 10, 2)));
-        let open = plan(mine(), &rulebook, day(2026, 10, 2));
+        let open = plan(mine(), &rulebook, day(2026, 10, 2), Calendar::utc());
         assert_eq!(open.kind(), Some(RenewalKind::Renewal));
         assert_eq!(open.covers.len(), 2);
         assert_eq!(open.case, Some(RenewalCase::Renewal { first_year: true }));
@@ -543,6 +559,7 @@ mod tests {
             )],
             &rulebook,
             day(2027, 3, 1),
+            Calendar::utc(),
         );
         assert_eq!(lapsed.kind(), Some(RenewalKind::Reinstatement));
     }

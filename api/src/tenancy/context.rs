@@ -2,6 +2,7 @@
 //! handed to handlers as a [`Tenant`].
 
 use super::{base_path, issuer_of, public_url};
+use crate::calendar::Calendar;
 use crate::config::MailSettings;
 use crate::db::platform::{self, Association};
 use crate::db::Db;
@@ -38,6 +39,8 @@ pub struct Tenant {
     pub issuer: Issuer,
     /// Its documents' bytes.
     pub documents: Arc<dyn ObjectStore>,
+    /// Its days.
+    pub calendar: Calendar,
 }
 
 impl std::ops::Deref for Tenant {
@@ -66,6 +69,7 @@ impl Tenant {
             ))
         };
         Ok(Self {
+            calendar: Calendar::new(&association.time_zone),
             public_url: public_url(settings, &association),
             base_path: base_path(&association),
             issuer: issuer_of(settings, &association),
@@ -75,6 +79,11 @@ impl Tenant {
             db,
             app,
         })
+    }
+
+    /// Today, as the association counts days.
+    pub fn today(&self) -> chrono::NaiveDate {
+        self.calendar.day_of(self.clock.now())
     }
 
     /// The association's code.
@@ -88,6 +97,7 @@ impl Tenant {
         crate::mail::templates::Context {
             mail: &self.mail_settings,
             public_url: &self.public_url,
+            calendar: self.calendar,
         }
     }
 

@@ -463,8 +463,8 @@ pub fn issuer_of(settings: &Settings, association: &Association) -> crate::issue
     crate::issuer::Issuer::new(
         &settings.signing_key_secret,
         &public_url(settings, association),
-        &association.name,
-        &association.mail_reply_to,
+        (&association.name, &association.mail_reply_to),
+        crate::calendar::Calendar::new(&association.time_zone),
     )
 }
 

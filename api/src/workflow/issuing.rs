@@ -4,7 +4,7 @@ use crate::db::applications::Application;
 use crate::db::endorsements::{self, NewEndorsement};
 use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
 use crate::issuer::Issuer;
-use chrono::{DateTime, Datelike, Utc};
+use chrono::{DateTime, Utc};
 
 /// Issues the endorsement an application earned, numbered and dated by the
 /// rulebook version the application is pinned to (the first due date a full
@@ -24,7 +24,7 @@ pub fn issue(
         conn,
         &policy.number_prefix,
         &application.category,
-        now.year(),
+        issuer.calendar.year_of(now),
     )?;
     endorsements::insert(
         conn,
@@ -33,7 +33,7 @@ pub fn issue(
             holder: application.applicant.id,
             application: application.id,
             category: &application.category,
-            renewal_due: policy.first_due(now.date_naive()),
+            renewal_due: policy.first_due(issuer.calendar.day_of(now)),
         },
         now,
     )?;

@@ -3,6 +3,7 @@
 //! rating may not be what it seems. Where the applicant waived access, the
 //! applicant's view never holds the answers.
 
+use crate::calendar::Calendar;
 use crate::db::references::{self, Response, Stage, StoredReference};
 use crate::db::{outbox, portfolio, refresh_tokens, rulebooks, users, AnyConnection, DbResult};
 use crate::error::ApiError;
@@ -31,6 +32,7 @@ pub fn views(
     applicant: UserId,
     audience: Audience,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<(Vec<StoredReference>, Vec<ReferenceView>)> {
     let stored = references::list_for(conn, applicant)?;
     let ids: Vec<EntryId> = stored.iter().map(|r| r.id).collect();
@@ -46,7 +48,7 @@ pub fn views(
             view(
                 r,
                 deliveries.get(&r.id).cloned(),
-                counting(r, &rulebook, &weighed, now),
+                counting(r, &rulebook, &weighed, now, calendar),
                 audience,
                 now,
             )
@@ -60,6 +62,7 @@ fn counting(
     rulebook: &Rulebook,
     portfolio: &endorse_shared::portfolio::Portfolio,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> Option<Counting> {
     if reference.stage != Stage::Received {
         return None;
@@ -73,7 +76,7 @@ fn counting(
             )],
         });
     };
-    let report = evaluate(rules, portfolio, now.date_naive());
+    let report = evaluate(rules, portfolio, calendar.day_of(now));
     let verdict = report.entries.iter().find(|v| v.entry == reference.id)?;
     let mut reasons = verdict.reasons.clone();
     reasons.extend(verdict.notes.iter().cloned());
@@ -143,10 +146,11 @@ pub fn reviewed(
     applicant: &users::User,
     reader: Reader,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<Vec<ReviewedReference>> {
     let ips = refresh_tokens::ips_of(conn, applicant.id)?;
     let devices = refresh_tokens::devices_of(conn, applicant.id)?;
-    let (stored, views) = views(conn, applicant.id, Audience::Staff, now)?;
+    let (stored, views) = views(conn, applicant.id, Audience::Staff, now, calendar)?;
     let keys: Vec<(EntryId, &str, AnswerTrace<'_>)> = stored
         .iter()
         .map(|r| {

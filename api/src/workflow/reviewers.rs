@@ -4,6 +4,7 @@
 
 use super::process::{note, take_action};
 use super::Judged;
+use crate::calendar::Calendar;
 use crate::db::applications;
 use crate::db::assignments::{self, Assignment, NewAssignment, IN_REVIEW};
 use crate::db::references::Stage;
@@ -129,8 +130,9 @@ pub fn candidates(
     judged: &Judged,
     live: &[&Assignment],
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<Vec<CandidateView>> {
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     let (people, _) = users::list(
         conn,
         &UserFilter {
@@ -221,6 +223,7 @@ pub fn assign(
     (admin, ip): (UserId, Option<&str>),
     blind: bool,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<Result<(), ApiError>> {
     let application = &judged.application;
     if !IN_REVIEW.contains(&application.status) {
@@ -252,7 +255,7 @@ pub fn assign(
             "The category needs {needed} reviewer(s) and has them; release one first."
         ))));
     }
-    let candidates = candidates(conn, judged, &current, now)?;
+    let candidates = candidates(conn, judged, &current, now, calendar)?;
     let Some(candidate) = candidates.iter().find(|c| c.reviewer == reviewer) else {
         return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
     };
@@ -368,6 +371,7 @@ pub fn own_assignment(
     reviewer: UserId,
     id: AssignmentId,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<Option<(Assignment, Judged)>> {
     let Some(assignment) = assignments::get(conn, id)? else {
         return Ok(None);
@@ -380,7 +384,7 @@ pub fn own_assignment(
     // the reviewer for a reference) hides the application, unless an admin
     // assigned knowing of a conflict.
     if assignment.override_reason.is_none()
-        && conflicted(conn, reviewer, &judged, now.date_naive())?
+        && conflicted(conn, reviewer, &judged, calendar.day_of(now))?
     {
         return Ok(None);
     }
@@ -396,6 +400,7 @@ pub fn reviewer_document(
     owner: UserId,
     document: endorse_shared::DocumentId,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<Option<bool>> {
     let names = |data: &EntryData| match data {
         EntryData::Education(e) => e.transcript == Some(document),
@@ -403,7 +408,9 @@ pub fn reviewer_document(
         _ => false,
     };
     for assignment in assignments::for_reviewer(conn, reviewer)? {
-        let Some((assignment, judged)) = own_assignment(conn, reviewer, assignment.id, now)? else {
+        let Some((assignment, judged)) =
+            own_assignment(conn, reviewer, assignment.id, now, calendar)?
+        else {
             continue;
         };
         if judged.application.applicant.id != owner {

@@ -33,7 +33,7 @@ pub fn run_schedule(
 ) -> DbResult<ScheduleRound> {
     let rulebook = rulebooks::current(conn)?.rulebook;
     let policy = &rulebook.renewal;
-    let today = now.date_naive();
+    let today = mail.calendar.day_of(now);
     let waiting = renewals::waiting_numbers(conn)?;
     let mut round = ScheduleRound::default();
     let standing = [EndorsementStatus::Active, EndorsementStatus::RenewalDue];

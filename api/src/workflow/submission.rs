@@ -3,6 +3,7 @@
 //! and references that counted, which later edits never change.
 
 use super::weighing::{own, Loader};
+use crate::calendar::Calendar;
 use crate::db::applications;
 use crate::db::audit::{self, NewEvent};
 use crate::db::{AnyConnection, DbError, DbResult};
@@ -25,8 +26,9 @@ pub fn submit(
     id: ApplicationId,
     expected: i64,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<Result<ApplicationResponse, ApiError>> {
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     // The snapshot must be what the engine weighed: no entry changes
     // between the two.
     crate::db::lock_owner(conn, owner)?;

@@ -84,7 +84,13 @@ pub(crate) async fn eligible_ifs_portfolio(
     app.db
         .transaction(move |conn| {
             for (request, answer) in &refs {
-                references::insert_received(conn, owner, request, answer, given_at)?;
+                references::insert_received(
+                    conn,
+                    owner,
+                    request,
+                    answer,
+                    (given_at, given_at.date_naive()),
+                )?;
             }
             portfolio::update(conn, owner, membership_id, 1, &verified)?;
             Ok(())

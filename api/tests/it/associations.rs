@@ -279,3 +279,117 @@ async fn on_postgresql_an_association_role_cannot_read_another_schema() {
         .expect("a connection");
     assert!(platform.is_err(), "mi's role read the platform");
 }
+
+async fn endorsement_of(
+    app: &TestApp,
+    token: &str,
+) -> endorse_shared::endorsements::EndorsementView {
+    let mine: Vec<endorse_shared::endorsements::EndorsementView> = expect_json(
+        app.get_as("/api/v1/me/endorsements", token).await,
+        StatusCode::OK,
+    )
+    .await;
+    mine.into_iter().next().expect("an endorsement")
+}
+
+async fn credential_of(app: &TestApp, token: &str, number: &str) -> serde_json::Value {
+    let got: endorse_shared::endorsements::CredentialDownload = expect_json(
+        app.get_as(&format!("/api/v1/endorsements/{number}/credential"), token)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    endorse_shared::credential::readable_payload(&got.jwt).expect("a credential")
+}
+
+#[actix_web::test]
+async fn each_association_numbers_signs_and_lists_its_own_in_its_own_days() {
+    let main = spawn_app().await;
+    // mi counts its days in America/Detroit (see new_association); main in UTC.
+    let mi = main.new_association("mi", Some("mi.localhost"));
+    let (_, ada_main, _) = crate::endorsements::endorsed(&main).await;
+    let (_, ada_mi, _) = crate::endorsements::endorsed(&mi).await;
+    let in_main = endorsement_of(&main, &ada_main).await;
+    let in_mi = endorsement_of(&mi, &ada_mi).await;
+    // Each has its own counter: both are the first of their year.
+    assert!(in_main.number.ends_with("-0001"), "{}", in_main.number);
+    assert!(in_mi.number.ends_with("-0001"), "{}", in_mi.number);
+    // Each signs with its own key, as its own issuer.
+    let jwks = |app: &TestApp| {
+        let app = app.clone();
+        async move {
+            let keys: serde_json::Value = expect_json(
+                app.client
+                    .get(app.url("/.well-known/jwks.json"))
+                    .send()
+                    .await
+                    .expect("request"),
+                StatusCode::OK,
+            )
+            .await;
+            keys["keys"][0]["kid"].as_str().expect("a kid").to_string()
+        }
+    };
+    assert_ne!(jwks(&main).await, jwks(&mi).await);
+    let credential_main = credential_of(&main, &ada_main, &in_main.number).await;
+    let credential_mi = credential_of(&mi, &ada_mi, &in_mi.number).await;
+    let issuer = |c: &serde_json::Value| c["issuer"]["id"].as_str().unwrap_or_default().to_string();
+    assert_ne!(issuer(&credential_main), issuer(&credential_mi));
+    assert!(
+        issuer(&credential_mi).contains("mi.localhost"),
+        "{}",
+        issuer(&credential_mi)
+    );
+    // "Valid through" ends at the association's midnight: 23:59:59 in
+    // Detroit is 04:59:59 or 03:59:59 UTC the next day.
+    let until = |c: &serde_json::Value| {
+        chrono::DateTime::parse_from_rfc3339(c["validUntil"].as_str().expect("validUntil"))
+            .expect("a date")
+            .with_timezone(&chrono::Utc)
+    };
+    use chrono::Timelike;
+    assert_eq!(until(&credential_main).time().hour(), 23);
+    let detroit = until(&credential_mi).with_timezone(&chrono_tz::America::Detroit);
+    assert_eq!(
+        (detroit.hour(), detroit.minute(), detroit.second()),
+        (23, 59, 59)
+    );
+    // A credential of one association does not verify against the other's keys.
+    let other_keys: endorse_shared::credential::JwkSet = expect_json(
+        main.client
+            .get(main.url("/.well-known/jwks.json"))
+            .send()
+            .await
+            .expect("request"),
+        StatusCode::OK,
+    )
+    .await;
+    let got: endorse_shared::endorsements::CredentialDownload = expect_json(
+        mi.get_as(
+            &format!("/api/v1/endorsements/{}/credential", in_mi.number),
+            &ada_mi,
+        )
+        .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(endorse_shared::credential::verify_credential(
+        &got.jwt,
+        &other_keys,
+        &issuer(&credential_main)
+    )
+    .is_err());
+    // Each registry lists only its own holder, once she agrees.
+    let number = in_mi.number.clone();
+    let listed = mi
+        .put_as(
+            &format!("/api/v1/me/endorsements/{number}/listing"),
+            &ada_mi,
+            Some("\"1\""),
+            &json!({ "listed": true }),
+        )
+        .await;
+    assert_eq!(listed.status(), StatusCode::OK);
+    assert_eq!(crate::endorsements::registry(&mi, "").await.total, 1);
+    assert_eq!(crate::endorsements::registry(&main, "").await.total, 0);
+}

@@ -78,6 +78,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             Option<String>,
             bool,
+            Option<Stamp>,
         )>(conn)
         .expect("reference_requests matches schema.rs");
     outbox::table
@@ -340,8 +341,8 @@ async fn a_deployment_made_before_associations_becomes_its_first_association() {
         let issuer = endorse_api::issuer::Issuer::new(
             &settings.signing_key_secret,
             &settings.public_url,
-            &settings.mail.association_name,
-            &settings.mail.reply_to,
+            (&settings.mail.association_name, &settings.mail.reply_to),
+            endorse_api::calendar::Calendar::utc(),
         );
         issuer.ensure_key(&mut conn, chrono::Utc::now()).unwrap();
         db::credentials::active_key(&mut conn).unwrap().unwrap().kid

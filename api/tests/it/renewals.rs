@@ -360,7 +360,13 @@ async fn a_lapsed_holder_is_reinstated_with_membership_work_since_the_lapse_and_
     app.db
         .transaction(move |conn| {
             for (request, answer) in &two {
-                references::insert_received(conn, owner, request, answer, given_at)?;
+                references::insert_received(
+                    conn,
+                    owner,
+                    request,
+                    answer,
+                    (given_at, given_at.date_naive()),
+                )?;
             }
             Ok(())
         })
@@ -383,7 +389,13 @@ async fn a_lapsed_holder_is_reinstated_with_membership_work_since_the_lapse_and_
     app.db
         .transaction(move |conn| {
             for (request, answer) in &third {
-                references::insert_received(conn, owner, request, answer, given_at)?;
+                references::insert_received(
+                    conn,
+                    owner,
+                    request,
+                    answer,
+                    (given_at, given_at.date_naive()),
+                )?;
             }
             Ok(())
         })

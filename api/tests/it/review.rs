@@ -375,7 +375,7 @@ async fn a_conflict_found_after_assignment_hides_the_application() {
                 owner,
                 &request,
                 &answer,
-                chrono::Utc::now(),
+                (chrono::Utc::now(), chrono::Utc::now().date_naive()),
             )
         })
         .await

@@ -35,6 +35,7 @@ pub async fn list_applications(
     _admin: RequireAdmin,
     query: web::Query<ListApplicationsQuery>,
 ) -> ApiResult<web::Json<ApplicationListResponse>> {
+    let calendar = tenant.calendar;
     query.validate()?;
     let query = query.into_inner();
     if let (Some(from), Some(to)) = (query.submitted_from, query.submitted_to) {
@@ -48,7 +49,7 @@ pub async fn list_applications(
     let (page, per_page) = (query.page(), query.per_page());
     let (items, total) = tenant
         .db
-        .run(move |conn| applications::list(conn, &query))
+        .run(move |conn| applications::list(conn, &query, calendar))
         .await?;
     Ok(web::Json(ApplicationListResponse {
         items: items.iter().map(Application::summary).collect(),
@@ -125,11 +126,12 @@ pub async fn export_applications(
     _admin: RequireAdmin,
     query: web::Query<ListApplicationsQuery>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     query.validate()?;
     let query = query.into_inner();
     let (items, total) = tenant
         .db
-        .run(move |conn| applications::list_all(conn, &query, CSV_EXPORT_CAP))
+        .run(move |conn| applications::list_all(conn, &query, calendar, CSV_EXPORT_CAP))
         .await?;
     if total > u64::try_from(CSV_EXPORT_CAP).unwrap_or(u64::MAX) {
         return Err(ApiError::field(
@@ -188,7 +190,7 @@ pub async fn get_application(
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
-    let today = tenant.clock.today();
+    let today = tenant.today();
     let id = id.into_inner();
     let found = tenant
         .db
@@ -232,8 +234,9 @@ pub async fn move_application_rulebook(
     if_match: IfMatch,
     body: web::Json<MoveRulebookRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     let ip = peer_ip(&request);
     let admin_id = admin.id;
     let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
@@ -331,8 +334,9 @@ pub async fn transition_application(
     id: web::Path<ApplicationId>,
     body: web::Json<TransitionRequest>,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     let ip = peer_ip(&request);
     let id = id.into_inner();
     let body = body.into_inner();

@@ -35,8 +35,9 @@ pub async fn start_application(
     request: HttpRequest,
     body: web::Json<StartApplicationRequest>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     let ip = peer_ip(&request);
     body.validate()?;
     let category = body.into_inner().category.trim().to_uppercase();
@@ -99,7 +100,7 @@ pub async fn list_my_applications(
     tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<ApplicationResponse>>> {
-    let today = tenant.clock.today();
+    let today = tenant.today();
     let owner = user.id;
     let list = tenant
         .db
@@ -143,7 +144,7 @@ pub(crate) async fn my_application(
     owner: UserId,
     id: ApplicationId,
 ) -> ApiResult<ApplicationResponse> {
-    let today = tenant.clock.today();
+    let today = tenant.today();
     tenant
         .db
         .run(move |conn| own_view(conn, owner, id, today))
@@ -180,12 +181,15 @@ pub async fn submit_application(
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
     let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = tenant
         .db
-        .attempt(move |conn| submission::submit(conn, (owner, ip.as_deref()), id, expected, now))
+        .attempt(move |conn| {
+            submission::submit(conn, (owner, ip.as_deref()), id, expected, now, calendar)
+        })
         .await??;
     tracing::info!(application_id = %outcome.id, category = %outcome.category, "application submitted");
     Ok(web::Json(outcome))
@@ -216,8 +220,9 @@ pub async fn withdraw_application(
     id: web::Path<ApplicationId>,
     if_match: IfMatch,
 ) -> ApiResult<web::Json<ApplicationResponse>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
-    let today = now.date_naive();
+    let today = calendar.day_of(now);
     let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
     let outcome = tenant

@@ -244,6 +244,7 @@ pub async fn add_scorer(
     id: web::Path<ApplicationId>,
     body: web::Json<AssignRequest>,
 ) -> ApiResult<web::Json<ExamView>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let reviewer = body.reviewer;
     let now = tenant.clock.now();
@@ -273,7 +274,7 @@ pub async fn add_scorer(
                     "Part 2 is scored by {SCORERS} reviewers, and both are chosen."
                 ))));
             }
-            let people = candidates(conn, &judged, &[], now)?;
+            let people = candidates(conn, &judged, &[], now, calendar)?;
             let Some(candidate) = people.iter().find(|c| c.reviewer == reviewer) else {
                 return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
             };

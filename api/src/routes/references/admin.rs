@@ -90,6 +90,7 @@ pub async fn get_user_references(
     _admin: RequireAdmin,
     id: web::Path<UserId>,
 ) -> ApiResult<web::Json<Vec<ReviewedReference>>> {
+    let calendar = tenant.calendar;
     let owner = id.into_inner();
     let now = tenant.clock.now();
     let reviewed = tenant
@@ -98,7 +99,13 @@ pub async fn get_user_references(
             let Some(applicant) = users::find(conn, owner)? else {
                 return Ok(None);
             };
-            Ok(Some(reviewed(conn, &applicant, Reader::Admin, now)?))
+            Ok(Some(reviewed(
+                conn,
+                &applicant,
+                Reader::Admin,
+                now,
+                calendar,
+            )?))
         })
         .await?
         .ok_or_else(|| ApiError::NotFound("There is no such person.".into()))?;

@@ -36,10 +36,11 @@ pub async fn list_references(
     tenant: Tenant,
     AuthUser(user): AuthUser,
 ) -> ApiResult<web::Json<Vec<ReferenceView>>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
     let (_, views) = tenant
         .db
-        .run(move |conn| views(conn, user.id, Audience::Applicant, now))
+        .run(move |conn| views(conn, user.id, Audience::Applicant, now, calendar))
         .await?;
     Ok(web::Json(views))
 }
@@ -120,6 +121,7 @@ pub async fn create_reference(
     request: HttpRequest,
     body: web::Json<ReferenceRequestInput>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
     let ip = peer_ip(&request);
     let worker_state = tenant.clone();
@@ -127,10 +129,11 @@ pub async fn create_reference(
     let outcome = tenant
         .db
         .attempt(move |conn| {
-            let (input, category_name) = match checked(conn, body.into_inner(), now.date_naive())? {
-                Ok(checked) => checked,
-                Err(error) => return Ok(Err(error)),
-            };
+            let (input, category_name) =
+                match checked(conn, body.into_inner(), calendar.day_of(now))? {
+                    Ok(checked) => checked,
+                    Err(error) => return Ok(Err(error)),
+                };
             let created = create(
                 conn,
                 &worker_state,
@@ -154,10 +157,11 @@ async fn respond_with_view(
     id: EntryId,
     mut builder: actix_web::HttpResponseBuilder,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
     let (_, views) = tenant
         .db
-        .run(move |conn| views(conn, applicant, Audience::Applicant, now))
+        .run(move |conn| views(conn, applicant, Audience::Applicant, now, calendar))
         .await?;
     Ok(builder.json(one(views, id)?))
 }
@@ -186,6 +190,7 @@ pub async fn resend_reference(
     id: web::Path<EntryId>,
     body: web::Json<ResendRequest>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let now = tenant.clock.now();
     let inner = tenant.clone();
@@ -213,7 +218,7 @@ pub async fn resend_reference(
                     .map(|c| c.code.as_str())
                     .collect();
                 let problems: std::collections::BTreeMap<_, _> = request
-                    .problems(now.date_naive(), &codes)
+                    .problems(calendar.day_of(now), &codes)
                     .into_iter()
                     .filter(|(field, _)| field == "referee_email")
                     .collect();
@@ -279,6 +284,7 @@ pub async fn cancel_reference(
     AuthUser(user): AuthUser,
     id: web::Path<EntryId>,
 ) -> ApiResult<web::Json<ReferenceView>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let now = tenant.clock.now();
     let owner = user.id;
@@ -300,7 +306,7 @@ pub async fn cancel_reference(
                     "This request cannot be cancelled: {why}."
                 ))));
             }
-            Ok(Ok(views(conn, owner, Audience::Applicant, now)?.1))
+            Ok(Ok(views(conn, owner, Audience::Applicant, now, calendar)?.1))
         })
         .await??;
     tracing::info!(reference = %id, "reference cancelled");
@@ -330,6 +336,7 @@ pub async fn replace_reference(
     id: web::Path<EntryId>,
     body: web::Json<ReferenceRequestInput>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let old = id.into_inner();
     let now = tenant.clock.now();
     let ip = peer_ip(&request);
@@ -344,10 +351,11 @@ pub async fn replace_reference(
             {
                 return Ok(Err(missing()));
             }
-            let (input, category_name) = match checked(conn, body.into_inner(), now.date_naive())? {
-                Ok(checked) => checked,
-                Err(error) => return Ok(Err(error)),
-            };
+            let (input, category_name) =
+                match checked(conn, body.into_inner(), calendar.day_of(now))? {
+                    Ok(checked) => checked,
+                    Err(error) => return Ok(Err(error)),
+                };
             let id = create(
                 conn,
                 &inner,

@@ -179,7 +179,13 @@ fn record_answer(
     now: DateTime<Utc>,
     from: &AnsweredFrom,
 ) -> DbResult<Result<(), ApiError>> {
-    if !references::answer(conn, stored.id, &response, now, from)? {
+    if !references::answer(
+        conn,
+        stored.id,
+        &response,
+        (now, tenant.calendar.day_of(now)),
+        from,
+    )? {
         return Ok(Err(ApiError::Gone(
             "This request was answered or cancelled a moment ago.".into(),
         )));
@@ -246,6 +252,7 @@ pub async fn submit_rating(
     token: web::Path<String>,
     body: web::Json<RatingAnswer>,
 ) -> ApiResult<web::Json<RefereeDone>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
     let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
     let mut answer = body.into_inner();
@@ -256,7 +263,7 @@ pub async fn submit_rating(
         .db
         .attempt(move |conn| {
             let domains = rulebooks::current(conn)?.rulebook.competency_domains;
-            let problems = answer.problems(now.date_naive(), &domains);
+            let problems = answer.problems(calendar.day_of(now), &domains);
             if !problems.is_empty() {
                 return Ok(Err(ApiError::Validation(problems)));
             }

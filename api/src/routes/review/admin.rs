@@ -1,4 +1,5 @@
 use crate::auth::RequireAdmin;
+use crate::calendar::Calendar;
 use crate::db::assignments::{self, IN_REVIEW};
 use crate::db::information;
 use crate::db::{AnyConnection, DbError, DbResult};
@@ -24,10 +25,11 @@ fn admin_view(
     conn: &mut AnyConnection,
     judged: &Judged,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<ApplicationReview> {
     let all = assignments::for_application(conn, judged.application.id)?;
     let current = live(&all, judged.round);
-    let candidates = candidates(conn, judged, &current, now)?;
+    let candidates = candidates(conn, judged, &current, now, calendar)?;
     let reviews: Vec<SubmittedReview> = current
         .iter()
         .filter_map(|a| {
@@ -75,6 +77,7 @@ pub async fn get_application_review(
     _admin: RequireAdmin,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<ApplicationReview>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let now = tenant.clock.now();
     let view = tenant
@@ -83,7 +86,7 @@ pub async fn get_application_review(
             let Some(judged) = Judged::load(conn, id)? else {
                 return Ok(None);
             };
-            Ok(Some(admin_view(conn, &judged, now)?))
+            Ok(Some(admin_view(conn, &judged, now, calendar)?))
         })
         .await?
         .ok_or_else(no_application)?;
@@ -114,6 +117,7 @@ pub async fn assign_reviewer(
     id: web::Path<ApplicationId>,
     body: web::Json<AssignRequest>,
 ) -> ApiResult<web::Json<ApplicationReview>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let body = body.into_inner();
     let now = tenant.clock.now();
@@ -135,11 +139,12 @@ pub async fn assign_reviewer(
                 (admin.id, ip.as_deref()),
                 blind,
                 now,
+                calendar,
             )? {
                 return Ok(Err(refused));
             }
             let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(admin_view(conn, &judged, now)?))
+            Ok(Ok(admin_view(conn, &judged, now, calendar)?))
         })
         .await??;
     tracing::info!(application_id = %id, reviewer = %body.reviewer, "reviewer assigned");
@@ -166,6 +171,7 @@ pub async fn assign_proposed(
     request: HttpRequest,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<web::Json<ApplicationReview>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let now = tenant.clock.now();
     let ip = peer_ip(&request);
@@ -183,7 +189,7 @@ pub async fn assign_proposed(
                 ))));
             }
             let all = assignments::for_application(conn, id)?;
-            let proposed: Vec<UserId> = candidates(conn, &judged, &live(&all, judged.round), now)?
+            let proposed: Vec<UserId> = candidates(conn, &judged, &live(&all, judged.round), now, calendar)?
                 .into_iter()
                 .filter(|c| c.proposed)
                 .map(|c| c.reviewer)
@@ -206,6 +212,7 @@ pub async fn assign_proposed(
                     (admin.id, ip.as_deref()),
                     blind,
                     now,
+                    calendar,
                 )? {
                     // Someone changed meanwhile: undo every assignment of this call.
                     tracing::warn!(%refused, "a proposed reviewer was refused");
@@ -213,7 +220,7 @@ pub async fn assign_proposed(
                 }
             }
             let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(admin_view(conn, &judged, now)?))
+            Ok(Ok(admin_view(conn, &judged, now, calendar)?))
         })
         .await??;
     Ok(web::Json(view))
@@ -242,6 +249,7 @@ pub async fn release_assignment(
     id: web::Path<AssignmentId>,
     body: web::Json<ReasonRequest>,
 ) -> ApiResult<web::Json<ApplicationReview>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let reason = body.checked().map_err(ApiError::Validation)?;
     let now = tenant.clock.now();
@@ -271,7 +279,7 @@ pub async fn release_assignment(
                 now,
             )?;
             let judged = Judged::load(conn, assignment.application)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(admin_view(conn, &judged, now)?))
+            Ok(Ok(admin_view(conn, &judged, now, calendar)?))
         })
         .await??;
     Ok(web::Json(view))

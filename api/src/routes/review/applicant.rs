@@ -94,7 +94,7 @@ pub async fn answer_information(
             Ok(Ok(()))
         })
         .await??;
-    let today = tenant.clock.today();
+    let today = tenant.today();
     let owner = user.id;
     tenant
         .db

@@ -1,4 +1,5 @@
 use crate::auth::RequireReviewer;
+use crate::calendar::Calendar;
 use crate::db::applications::{self, Application};
 use crate::db::assignments::{self, Assignment, IN_REVIEW};
 use crate::db::users::{self};
@@ -62,6 +63,7 @@ pub async fn list_my_reviews(
     tenant: Tenant,
     RequireReviewer(reviewer): RequireReviewer,
 ) -> ApiResult<web::Json<Vec<MyAssignment>>> {
+    let calendar = tenant.calendar;
     let now = tenant.clock.now();
     let list = tenant
         .db
@@ -72,7 +74,7 @@ pub async fn list_my_reviews(
                 let judged =
                     Judged::load(conn, assignment.application)?.ok_or(DbError::NotFound)?;
                 if assignment.override_reason.is_none()
-                    && conflicted(conn, reviewer.id, &judged, now.date_naive())?
+                    && conflicted(conn, reviewer.id, &judged, calendar.day_of(now))?
                 {
                     continue;
                 }
@@ -108,6 +110,7 @@ fn packet(
     assignment: Assignment,
     judged: &Judged,
     now: DateTime<Utc>,
+    calendar: Calendar,
 ) -> DbResult<ReviewPacket> {
     let blind = blind(conn)?;
     let application = &judged.application;
@@ -121,6 +124,7 @@ fn packet(
         &applicant,
         crate::workflow::references::Reader::Reviewer,
         now,
+        calendar,
     )?;
     let peers = if assignment.state == AssignmentState::Submitted {
         assignments::for_application(conn, application.id)?
@@ -191,15 +195,17 @@ pub async fn get_review(
     RequireReviewer(reviewer): RequireReviewer,
     id: web::Path<AssignmentId>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let now = tenant.clock.now();
     let packet = tenant
         .db
         .run(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now, calendar)?
+            else {
                 return Ok(None);
             };
-            Ok(Some(packet(conn, assignment, &judged, now)?))
+            Ok(Some(packet(conn, assignment, &judged, now, calendar)?))
         })
         .await?
         .ok_or_else(no_assignment)?;
@@ -243,6 +249,7 @@ pub async fn save_review(
     id: web::Path<AssignmentId>,
     body: web::Json<ReviewForm>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let expected = if_match.version()?;
     let id = id.into_inner();
     let form = body.into_inner();
@@ -250,7 +257,8 @@ pub async fn save_review(
     let version = tenant
         .db
         .attempt(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now, calendar)?
+            else {
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
@@ -304,6 +312,7 @@ pub async fn submit_review(
     id: web::Path<AssignmentId>,
     body: web::Json<ReviewForm>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let expected = if_match.version()?;
     let id = id.into_inner();
     let form = body.into_inner();
@@ -312,7 +321,8 @@ pub async fn submit_review(
     let packet = tenant
         .db
         .attempt(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now, calendar)?
+            else {
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
@@ -356,7 +366,7 @@ pub async fn submit_review(
                 now,
             )?;
             let assignment = assignments::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(packet(conn, assignment, &judged, now)?))
+            Ok(Ok(packet(conn, assignment, &judged, now, calendar)?))
         })
         .await??;
     Ok(HttpResponse::Ok()
@@ -388,6 +398,7 @@ pub async fn request_information(
     id: web::Path<AssignmentId>,
     body: web::Json<InformationRequest>,
 ) -> ApiResult<web::Json<ReviewPacket>> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let body = body.into_inner();
     let now = tenant.clock.now();
@@ -396,7 +407,8 @@ pub async fn request_information(
     let packet = tenant
         .db
         .attempt(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now, calendar)?
+            else {
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
@@ -461,7 +473,7 @@ pub async fn request_information(
             outbox::enqueue(conn, &message, now)?;
             let judged = Judged::load(conn, judged.application.id)?.ok_or(DbError::NotFound)?;
             let assignment = assignments::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(packet(conn, assignment, &judged, now)?))
+            Ok(Ok(packet(conn, assignment, &judged, now, calendar)?))
         })
         .await??;
     Ok(web::Json(packet))
@@ -491,6 +503,7 @@ pub async fn declare_conflict(
     id: web::Path<AssignmentId>,
     body: web::Json<ReasonRequest>,
 ) -> ApiResult<HttpResponse> {
+    let calendar = tenant.calendar;
     let id = id.into_inner();
     let reason = body.checked().map_err(ApiError::Validation)?;
     let now = tenant.clock.now();
@@ -498,7 +511,8 @@ pub async fn declare_conflict(
     tenant
         .db
         .attempt(move |conn| {
-            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now)? else {
+            let Some((assignment, judged)) = own_assignment(conn, reviewer.id, id, now, calendar)?
+            else {
                 return Ok(Err(no_assignment()));
             };
             if !assignments::release(conn, id, &format!("Conflict of interest: {reason}"), now)? {

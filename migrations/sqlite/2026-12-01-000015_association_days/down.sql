@@ -1,0 +1,1 @@
+ALTER TABLE reference_requests DROP COLUMN given_on;
