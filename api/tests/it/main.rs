@@ -20,6 +20,7 @@ mod endorsements;
 mod exam;
 mod hardening;
 mod helpers;
+mod isolation;
 mod layers;
 mod migrations;
 mod portfolio;
