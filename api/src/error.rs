@@ -69,6 +69,16 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A 422 naming several fields, one message each.
+    pub fn fields(problems: BTreeMap<String, String>) -> Self {
+        ApiError::Validation(
+            problems
+                .into_iter()
+                .map(|(field, message)| (field, vec![message]))
+                .collect(),
+        )
+    }
+
     /// A 422 for a single field.
     pub fn field(field: &str, message: &str) -> Self {
         let mut errors = BTreeMap::new();

@@ -40,6 +40,23 @@ enum Command {
     /// Manage the associations this deployment serves.
     #[command(subcommand)]
     Association(AssociationCommand),
+    /// Manage the platform's operators.
+    #[command(subcommand)]
+    Operator(OperatorCommand),
+}
+
+#[derive(Subcommand, Debug)]
+enum OperatorCommand {
+    /// Make a platform operator (who makes associations and sees their
+    /// health); the password is read from standard input.
+    Create {
+        /// Their sign-in e-mail.
+        #[arg(long)]
+        email: String,
+        /// Their name.
+        #[arg(long)]
+        name: String,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -158,6 +175,21 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let settings = Settings::from_args(&cli.config)?;
             let (associations, found) = find_association(&settings, association.as_deref())?;
             create_user(&associations.db(&found)?, role, &email, &name)
+        }
+        Command::Operator(OperatorCommand::Create { email, name }) => {
+            let settings = Settings::from_args(&cli.config)?;
+            let password = read_password()?;
+            let (associations, _) = open_associations(&settings)?;
+            let operator = tenancy::operators::create_operator(
+                &associations,
+                (&email, &name, &password),
+                chrono::Utc::now(),
+            )?;
+            println!(
+                "created operator {} <{}>; they sign in at {}/platform/",
+                operator.name, operator.email, settings.public_url
+            );
+            Ok(())
         }
         Command::Association(AssociationCommand::List) => {
             let settings = Settings::from_args(&cli.config)?;

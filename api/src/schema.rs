@@ -27,6 +27,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    association_events (id) {
+        id -> Text,
+        at -> Timestamp,
+        actor_id -> Nullable<Text>,
+        actor_name -> Text,
+        ip -> Nullable<Text>,
+        action -> Text,
+        details -> Text,
+    }
+}
+
+diesel::table! {
     audit_events (id) {
         id -> Text,
         application_id -> Text,
@@ -369,6 +381,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     application_snapshots,
     applications,
     assignments,
+    association_events,
     conflict_declarations,
     credentials,
     endorsement_sequences,

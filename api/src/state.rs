@@ -33,8 +33,10 @@ pub struct AppState {
     pub links: LinkKeys,
     /// Unknown referee links tried per IP address (guessing).
     pub referee_misses_by_ip: RateLimiter,
-    /// Where e-mail goes.
-    pub transport: Transport,
+    /// Where e-mail goes (the deployment's server, or the log).
+    pub transport: Arc<Transport>,
+    /// The associations' own SMTP servers, by address, made on first use.
+    pub transports: std::sync::Mutex<std::collections::HashMap<String, Arc<Transport>>>,
     /// The time.
     pub clock: Arc<dyn Clock>,
     /// This server process among those sharing the database (it holds
@@ -78,7 +80,8 @@ impl AppState {
             links: LinkKeys::new(&settings.jwt_secret),
             instance: uuid::Uuid::new_v4().to_string(),
             documents,
-            transport,
+            transport: Arc::new(transport),
+            transports: std::sync::Mutex::new(std::collections::HashMap::new()),
             clock,
             associations,
             settings,

@@ -82,6 +82,12 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
             "The access token belongs to another association; sign in here.".into(),
         ));
     }
+    if let Some(grant) = claims
+        .sid
+        .strip_prefix(crate::tenancy::operators::SUPPORT_SESSION)
+    {
+        return support_user(&tenant, &request, claims.sub, grant).await;
+    }
     let now = chrono::Utc::now().naive_utc();
     let (user, live) = tenant
         .db
@@ -98,6 +104,36 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
         ));
     }
     Ok(user)
+}
+
+/// A platform operator in a support session: an admin who may only read,
+/// while the association's grant lasts (checked on every request).
+async fn support_user(
+    tenant: &Tenant,
+    request: &HttpRequest,
+    operator: endorse_shared::UserId,
+    grant: &str,
+) -> Result<User, ApiError> {
+    let found =
+        crate::tenancy::settings::live_grant(tenant, operator.to_string(), grant.to_string())
+            .await?
+            .ok_or_else(|| {
+                ApiError::Unauthorized("This support access has ended or was taken back.".into())
+            })?;
+    if !matches!(
+        *request.method(),
+        actix_web::http::Method::GET | actix_web::http::Method::HEAD
+    ) {
+        return Err(ApiError::Forbidden("Support access is read-only.".into()));
+    }
+    Ok(User {
+        id: operator,
+        email: found.email,
+        name: format!("Platform support ({})", found.name),
+        role: Role::Admin,
+        must_change_password: false,
+        created_at: found.created_at.and_utc(),
+    })
 }
 
 impl FromRequest for SessionUser {
@@ -158,6 +194,30 @@ impl FromRequest for RequireReviewer {
                 ));
             }
             Ok(RequireReviewer(user))
+        })
+    }
+}
+
+/// A signed-in platform operator (a `/platform/api/v1` token); an
+/// association's token is a 401 here, as an operator's is there.
+#[derive(Debug, Clone)]
+pub struct RequireOperator(pub crate::tenancy::operators::Operator);
+
+impl FromRequest for RequireOperator {
+    type Error = ApiError;
+    type Future = LocalBoxFuture<'static, Result<Self, Self::Error>>;
+
+    fn from_request(request: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let request = request.clone();
+        Box::pin(async move {
+            let state = request
+                .app_data::<actix_web::web::Data<crate::state::AppState>>()
+                .ok_or_else(|| ApiError::Internal("application state missing".into()))?
+                .clone();
+            let token = bearer_token(&request)?;
+            crate::tenancy::operators::operator_of(&state.associations, &state.tokens, &token)
+                .await
+                .map(RequireOperator)
         })
     }
 }

@@ -9,4 +9,4 @@ pub mod rate_limit;
 pub mod session;
 pub mod tokens;
 
-pub use extractors::{AuthUser, RequireAdmin, RequireReviewer, SessionUser};
+pub use extractors::{AuthUser, RequireAdmin, RequireOperator, RequireReviewer, SessionUser};

@@ -93,6 +93,29 @@ impl TokenKeys {
         encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
     }
 
+    /// Issues a token for another audience (a platform operator's, or a
+    /// support session at an association) living `seconds`.
+    pub fn issue_for(
+        &self,
+        audience: &str,
+        subject: UserId,
+        role: Role,
+        session: &str,
+        seconds: i64,
+    ) -> Result<String, jsonwebtoken::errors::Error> {
+        let now = chrono::Utc::now().timestamp();
+        let claims = AccessClaims {
+            sub: subject,
+            role,
+            iss: ISSUER.to_string(),
+            iat: now,
+            exp: now + seconds,
+            sid: session.to_string(),
+            aud: Some(audience.to_string()),
+        };
+        encode(&Header::new(Algorithm::HS256), &claims, &self.encoding)
+    }
+
     /// Checks a token's signature, algorithm, issuer and expiry.
     pub fn verify(&self, token: &str) -> Result<AccessClaims, jsonwebtoken::errors::Error> {
         decode::<AccessClaims>(token, &self.decoding, &self.validation).map(|data| data.claims)

@@ -16,11 +16,13 @@
 
 pub mod applications;
 pub mod assignments;
+pub mod association_log;
 pub mod audit;
 pub mod credentials;
 pub mod documents;
 pub mod endorsements;
 pub mod exams;
+pub mod health;
 pub mod information;
 pub mod leases;
 pub mod outbox;

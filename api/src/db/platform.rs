@@ -151,3 +151,296 @@ pub fn candidates(
     }
     Ok(query.select(Association::as_select()).load(conn)?)
 }
+
+diesel::table! {
+    /// Platform operators.
+    operators (id) {
+        id -> Text,
+        email -> Text,
+        name -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    /// Support access an association's admin gave an operator.
+    support_grants (id) {
+        id -> Text,
+        association_code -> Text,
+        operator_id -> Text,
+        granted_by -> Text,
+        granted_by_name -> Text,
+        reason -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    /// What operators did.
+    platform_events (id) {
+        id -> Text,
+        at -> Timestamp,
+        operator_id -> Nullable<Text>,
+        association_code -> Nullable<Text>,
+        action -> Text,
+        details -> Text,
+    }
+}
+
+diesel::allow_tables_to_appear_in_same_query!(associations, operators, support_grants);
+
+/// An operator (without the password hash, which only [`operator_credentials`] returns).
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = operators)]
+pub struct Operator {
+    /// Their id (a UUID).
+    pub id: String,
+    /// Their sign-in address, lowercase.
+    pub email: String,
+    /// Their name.
+    pub name: String,
+    /// When they were made.
+    pub created_at: NaiveDateTime,
+}
+
+/// Adds an operator. A taken e-mail is a [`super::DbError::UniqueViolation`].
+pub fn insert_operator(
+    conn: &mut AnyConnection,
+    (email, name, password_hash): (&str, &str, &str),
+    now: NaiveDateTime,
+) -> DbResult<Operator> {
+    let id = uuid::Uuid::new_v4().to_string();
+    diesel::insert_into(operators::table)
+        .values((
+            operators::id.eq(&id),
+            operators::email.eq(email),
+            operators::name.eq(name),
+            operators::password_hash.eq(password_hash),
+            operators::created_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(Operator {
+        id,
+        email: email.to_string(),
+        name: name.to_string(),
+        created_at: now,
+    })
+}
+
+/// An operator and their password hash, by e-mail (sign-in).
+pub fn operator_credentials(
+    conn: &mut AnyConnection,
+    email: &str,
+) -> DbResult<Option<(Operator, String)>> {
+    Ok(operators::table
+        .filter(operators::email.eq(email))
+        .select((Operator::as_select(), operators::password_hash))
+        .first(conn)
+        .optional()?)
+}
+
+/// An operator by id.
+pub fn operator(conn: &mut AnyConnection, id: &str) -> DbResult<Option<Operator>> {
+    Ok(operators::table
+        .find(id)
+        .select(Operator::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// A support grant.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = support_grants)]
+pub struct SupportGrant {
+    /// Its id.
+    pub id: String,
+    /// The association that gave it.
+    pub association_code: String,
+    /// To whom.
+    pub operator_id: String,
+    /// The admin who gave it (their id in the association).
+    pub granted_by: String,
+    /// Their name.
+    pub granted_by_name: String,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub created_at: NaiveDateTime,
+    /// Until when.
+    pub expires_at: NaiveDateTime,
+    /// When it was taken back, if it was.
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+impl SupportGrant {
+    /// Whether it lets its operator in at `now`.
+    pub fn is_live(&self, now: NaiveDateTime) -> bool {
+        self.revoked_at.is_none() && now < self.expires_at
+    }
+}
+
+/// Adds a grant.
+pub fn insert_grant(conn: &mut AnyConnection, grant: &SupportGrant) -> DbResult<()> {
+    diesel::insert_into(support_grants::table)
+        .values((
+            support_grants::id.eq(&grant.id),
+            support_grants::association_code.eq(&grant.association_code),
+            support_grants::operator_id.eq(&grant.operator_id),
+            support_grants::granted_by.eq(&grant.granted_by),
+            support_grants::granted_by_name.eq(&grant.granted_by_name),
+            support_grants::reason.eq(&grant.reason),
+            support_grants::created_at.eq(grant.created_at),
+            support_grants::expires_at.eq(grant.expires_at),
+            support_grants::revoked_at.eq(grant.revoked_at),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// An association's grants, newest first, with their operators.
+pub fn grants_of(conn: &mut AnyConnection, code: &str) -> DbResult<Vec<(SupportGrant, Operator)>> {
+    Ok(support_grants::table
+        .inner_join(operators::table.on(operators::id.eq(support_grants::operator_id)))
+        .filter(support_grants::association_code.eq(code))
+        .order(support_grants::created_at.desc())
+        .select((SupportGrant::as_select(), Operator::as_select()))
+        .load(conn)?)
+}
+
+/// One grant of an association.
+pub fn grant(conn: &mut AnyConnection, code: &str, id: &str) -> DbResult<Option<SupportGrant>> {
+    Ok(support_grants::table
+        .find(id)
+        .filter(support_grants::association_code.eq(code))
+        .select(SupportGrant::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+/// Takes a grant back (once). Whether this call did.
+pub fn revoke_grant(
+    conn: &mut AnyConnection,
+    code: &str,
+    id: &str,
+    now: NaiveDateTime,
+) -> DbResult<bool> {
+    Ok(diesel::update(
+        support_grants::table
+            .find(id)
+            .filter(support_grants::association_code.eq(code))
+            .filter(support_grants::revoked_at.is_null()),
+    )
+    .set(support_grants::revoked_at.eq(now))
+    .execute(conn)?
+        == 1)
+}
+
+/// Adds an event to the platform's log.
+pub fn record_event(
+    conn: &mut AnyConnection,
+    (operator, code): (Option<&str>, Option<&str>),
+    (action, details): (&str, &str),
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    diesel::insert_into(platform_events::table)
+        .values((
+            // Time-ordered (UUID v7), so events of one instant keep their order.
+            platform_events::id.eq(uuid::Uuid::now_v7().to_string()),
+            platform_events::at.eq(now),
+            platform_events::operator_id.eq(operator),
+            platform_events::association_code.eq(code),
+            platform_events::action.eq(action),
+            platform_events::details.eq(details),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// One platform event.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
+#[diesel(table_name = platform_events)]
+pub struct PlatformEvent {
+    /// Its id.
+    pub id: String,
+    /// When.
+    pub at: NaiveDateTime,
+    /// Which operator, if one.
+    pub operator_id: Option<String>,
+    /// Which association, if one.
+    pub association_code: Option<String>,
+    /// What, as a code.
+    pub action: String,
+    /// What, in words.
+    pub details: String,
+}
+
+/// The newest `limit` platform events, newest first.
+pub fn recent_events(conn: &mut AnyConnection, limit: i64) -> DbResult<Vec<PlatformEvent>> {
+    Ok(platform_events::table
+        .order((platform_events::at.desc(), platform_events::id.desc()))
+        .limit(limit)
+        .select(PlatformEvent::as_select())
+        .load(conn)?)
+}
+
+/// What an association's admins may change about it.
+#[derive(Debug, Clone, PartialEq, Eq, AsChangeset)]
+#[diesel(table_name = associations)]
+#[diesel(treat_none_as_null = true)]
+pub struct SettingsChange {
+    /// Name.
+    pub name: String,
+    /// Time zone.
+    pub time_zone: String,
+    /// Currency.
+    pub currency: String,
+    /// Language.
+    pub language: String,
+    /// Main colour.
+    pub primary_colour: String,
+    /// Second colour.
+    pub accent_colour: String,
+    /// Logo.
+    pub logo: Option<String>,
+    /// Sender.
+    pub mail_from: String,
+    /// Reply-To.
+    pub mail_reply_to: String,
+    /// Signature.
+    pub mail_signature: String,
+    /// Own SMTP server, sealed.
+    pub smtp_url_sealed: Option<String>,
+    /// In the shared registry search.
+    pub registry_shared: bool,
+}
+
+/// Applies a change to an association at version `expected`.
+pub fn update_settings(
+    conn: &mut AnyConnection,
+    code: &str,
+    expected: i64,
+    change: &SettingsChange,
+    now: NaiveDateTime,
+) -> DbResult<super::Guarded<Association>> {
+    let changed = diesel::update(
+        associations::table
+            .find(code)
+            .filter(associations::version.eq(expected)),
+    )
+    .set((
+        change,
+        associations::version.eq(associations::version + 1i64),
+        associations::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    match by_code(conn, code)? {
+        None => Ok(super::Guarded::Missing),
+        Some(found) if changed == 1 => Ok(super::Guarded::Done(found)),
+        Some(found) => Ok(super::Guarded::Stale {
+            current: found.version,
+        }),
+    }
+}

@@ -44,7 +44,9 @@ pub async fn apply(
         }
     }
     let docs = request.path().starts_with("/api/docs");
-    let api = request.path().starts_with("/api/") || request.path().starts_with("/.well-known/");
+    let api = request.path().starts_with("/api/")
+        || request.path().starts_with("/platform/api/")
+        || request.path().starts_with("/.well-known/");
     let mut response = next.call(request).await?.map_into_boxed_body();
     let headers = response.headers_mut();
     let content_type = headers

@@ -52,14 +52,17 @@ impl Transport {
     pub fn from_settings(settings: &MailSettings) -> anyhow::Result<Self> {
         match &settings.smtp_url {
             None => Ok(Transport::Log),
-            Some(url) => {
-                let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())
-                    .with_context(|| format!("ENDORSE_SMTP_URL: cannot use {}", url.redacted()))?
-                    .timeout(Some(Duration::from_secs(30)))
-                    .build();
-                Ok(Transport::Smtp(Box::new(transport)))
-            }
+            Some(url) => Self::smtp(url)
+                .with_context(|| format!("ENDORSE_SMTP_URL: cannot use {}", url.redacted())),
         }
+    }
+
+    /// A transport through the SMTP server at `url`.
+    pub fn smtp(url: &crate::config::SmtpUrl) -> anyhow::Result<Self> {
+        let transport = AsyncSmtpTransport::<Tokio1Executor>::from_url(url.expose())?
+            .timeout(Some(Duration::from_secs(30)))
+            .build();
+        Ok(Transport::Smtp(Box::new(transport)))
     }
 
     /// `smtp` or `log`, as attempts record it.

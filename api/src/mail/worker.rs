@@ -311,9 +311,8 @@ impl Worker {
             text = text.replace(LINK_PLACEHOLDER, &href);
             html = html.replace(LINK_PLACEHOLDER, &super::templates::escape(&href));
         }
-        let result = self
-            .state
-            .transport
+        let transport = self.transport_for(tenant);
+        let result = transport
             .send(
                 &tenant.mail_settings,
                 Outgoing {
@@ -350,9 +349,39 @@ impl Worker {
         }
     }
 
+    /// The association's own SMTP server when it has one (one transport per
+    /// address, kept), else the deployment's.
+    fn transport_for(&self, tenant: &Tenant) -> std::sync::Arc<super::Transport> {
+        let Some(url) = crate::tenancy::settings::own_smtp(
+            &self.state.settings.signing_key_secret,
+            &tenant.association,
+        ) else {
+            return self.state.transport.clone();
+        };
+        let mut kept = self
+            .state
+            .transports
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(found) = kept.get(url.expose()) {
+            return found.clone();
+        }
+        match super::Transport::smtp(&url) {
+            Ok(transport) => {
+                let transport = std::sync::Arc::new(transport);
+                kept.insert(url.expose().to_string(), transport.clone());
+                transport
+            }
+            Err(error) => {
+                tracing::warn!(association = %tenant.code(), smtp = %url.redacted(), %error, "its SMTP server cannot be used; the deployment's is");
+                self.state.transport.clone()
+            }
+        }
+    }
+
     async fn record(&self, tenant: &Tenant, id: &str, outcome: Outcome) -> Result<(), DbError> {
         let now = self.state.clock.now();
-        let transport = self.state.transport.name();
+        let transport = self.transport_for(tenant).name();
         let id = id.to_string();
         tenant
             .db

@@ -4,6 +4,7 @@
 //! and map to `shared` types; nothing else.
 
 pub mod applications;
+pub mod association;
 pub mod auth;
 pub mod credentials;
 pub mod documents;
@@ -12,6 +13,7 @@ pub mod exam;
 pub mod health;
 pub mod me;
 pub mod outbox;
+pub mod platform;
 pub mod portfolio;
 pub mod references;
 pub mod renewals;
@@ -32,6 +34,31 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/auth/login", web::post().to(auth::login))
             .route("/auth/refresh", web::post().to(auth::refresh))
             .route("/auth/logout", web::post().to(auth::logout))
+            .route("/association", web::get().to(association::get_association))
+            .route(
+                "/association/settings",
+                web::get().to(association::get_settings),
+            )
+            .route(
+                "/association/settings",
+                web::put().to(association::put_settings),
+            )
+            .route(
+                "/association/support-grants",
+                web::get().to(association::list_support_grants),
+            )
+            .route(
+                "/association/support-grants",
+                web::post().to(association::create_support_grant),
+            )
+            .route(
+                "/association/support-grants/{id}/revoke",
+                web::post().to(association::revoke_support_grant),
+            )
+            .route(
+                "/association/events",
+                web::get().to(association::list_events),
+            )
             .route("/me", web::get().to(me::get_me))
             .route("/me/password", web::post().to(me::change_password))
             .route("/users", web::get().to(users::list_users))
@@ -332,6 +359,21 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route(
                 "/me/portfolio/{section}/{id}",
                 web::delete().to(portfolio::delete_entry),
+            )
+            .default_service(web::to(api_not_found)),
+    );
+    // The deployment's own: no association is resolved for these.
+    cfg.service(
+        web::scope("/platform/api/v1")
+            .route("/auth/login", web::post().to(platform::login))
+            .route("/associations", web::get().to(platform::list_associations))
+            .route(
+                "/associations",
+                web::post().to(platform::create_association),
+            )
+            .route(
+                "/associations/{code}/support-session",
+                web::post().to(platform::support_session),
             )
             .default_service(web::to(api_not_found)),
     );

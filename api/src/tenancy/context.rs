@@ -126,7 +126,7 @@ impl FromRequest for Tenant {
 
 /// Paths that belong to the deployment, not to an association.
 fn is_deployment_path(path: &str) -> bool {
-    path == "/healthz" || path == "/readyz"
+    path == "/healthz" || path == "/readyz" || path == "/platform" || path.starts_with("/platform/")
 }
 
 /// The request's host name, lowercase and without the port: the `Host`

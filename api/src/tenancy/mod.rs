@@ -20,6 +20,8 @@
 //! by the server.
 
 mod context;
+pub mod operators;
+pub mod settings;
 
 pub use context::{resolve, Tenant};
 

@@ -252,6 +252,27 @@ impl TestApp {
         }
     }
 
+    /// The deployment as the association at `/a/{code}` sees it (one made
+    /// through the API), with a client of its own.
+    pub fn at_path(&self, code: &str) -> TestApp {
+        let jar = Arc::new(Jar::default());
+        let made = self
+            .state
+            .associations
+            .list()
+            .expect("list")
+            .into_iter()
+            .find(|a| a.code == code)
+            .expect("the association");
+        TestApp {
+            base: format!("{}/a/{code}", self.base),
+            client: client_with(jar.clone()),
+            jar,
+            db: self.state.associations.db(&made).expect("its database"),
+            ..self.clone()
+        }
+    }
+
     /// This association, through `other`'s client and cookie jar (one
     /// browser visiting two associations).
     pub fn with_browser_of(&self, other: &TestApp) -> TestApp {

@@ -36,6 +36,7 @@ const TABLES: &[&str] = &[
     "outbox",
     "outbox_attempts",
     "leases",
+    "association_events",
 ];
 
 #[derive(diesel::QueryableByName)]

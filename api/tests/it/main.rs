@@ -23,6 +23,7 @@ mod helpers;
 mod isolation;
 mod layers;
 mod migrations;
+mod platform;
 mod portfolio;
 mod processes;
 mod references;

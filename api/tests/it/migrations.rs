@@ -5,14 +5,26 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    application_snapshots, applications, assignments, audit_events, conflict_declarations,
-    credentials, documents, endorsement_sequences, endorsements, exam_scorings, exams,
-    information_items, issuer_keys, leases, outbox, outbox_attempts, portfolio_entries,
-    portfolio_notes, rate_limit_events, reference_requests, refresh_tokens, renewals,
-    reviewer_profiles, rulebook_versions, users,
+    application_snapshots, applications, assignments, association_events, audit_events,
+    conflict_declarations, credentials, documents, endorsement_sequences, endorsements,
+    exam_scorings, exams, information_items, issuer_keys, leases, outbox, outbox_attempts,
+    portfolio_entries, portfolio_notes, rate_limit_events, reference_requests, refresh_tokens,
+    renewals, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
+    association_events::table
+        .select(association_events::all_columns)
+        .load::<(
+            String,
+            Stamp,
+            Option<String>,
+            String,
+            Option<String>,
+            String,
+            String,
+        )>(conn)
+        .expect("association_events matches schema.rs");
     users::table
         .select(users::all_columns)
         .load::<(
@@ -371,6 +383,47 @@ async fn a_deployment_made_before_associations_becomes_its_first_association() {
     assert_eq!(all[0].name, "Michigan Association for Infant Mental Health");
     assert_eq!(all[0].storage, "", "the records stayed where they were");
     assert!(all[0].is_default);
+}
+
+/// The platform's migrations run down and up again, and its tables match
+/// the schema its queries are written against.
+#[actix_web::test]
+async fn the_platform_migrations_run_down_and_up_again() {
+    let data_dir = tempfile::tempdir().unwrap();
+    let (_database, url) = TestDatabase::create(data_dir.path());
+    let settings = test_settings(data_dir.path(), url);
+    let associations = endorse_api::tenancy::Associations::open(&settings).unwrap();
+    let mut conn = associations.platform().get().unwrap();
+    let every = |conn: &mut db::AnyConnection| {
+        db::platform::list(conn).expect("associations matches");
+        db::platform::recent_events(conn, 1).expect("platform_events matches");
+        db::platform::grants_of(conn, "main").expect("support_grants and operators match");
+    };
+    every(&mut conn);
+    let reverted = match &mut **conn {
+        db::AnyConnection::Sqlite(c) => diesel_migrations::MigrationHarness::revert_all_migrations(
+            c,
+            db::PLATFORM_SQLITE_MIGRATIONS,
+        )
+        .unwrap()
+        .len(),
+        #[cfg(feature = "postgres")]
+        db::AnyConnection::Postgresql(c) => {
+            diesel_migrations::MigrationHarness::revert_all_migrations(
+                c,
+                db::PLATFORM_POSTGRES_MIGRATIONS,
+            )
+            .unwrap()
+            .len()
+        }
+    };
+    assert_eq!(reverted, 2);
+    assert!(
+        db::platform::list(&mut conn).is_err(),
+        "associations is gone"
+    );
+    assert_eq!(db::run_platform_migrations(&mut conn).unwrap(), 2);
+    every(&mut conn);
 }
 
 #[derive(diesel::QueryableByName)]

@@ -1,0 +1,2 @@
+DROP TABLE association_events;
+DROP FUNCTION association_events_append_only();
