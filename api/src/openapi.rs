@@ -113,6 +113,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::outbox::list_outbox,
         crate::routes::outbox::get_message,
         crate::routes::outbox::retry_message,
+        crate::routes::endorsements::registry_everywhere,
         crate::routes::association::get_association,
         crate::routes::association::get_settings,
         crate::routes::association::put_settings,

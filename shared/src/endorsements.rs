@@ -270,6 +270,87 @@ impl RegistryQuery {
     }
 }
 
+/// A search across the registries of every association that takes part
+/// (`GET /api/v1/registry/everywhere`), for an employer who does not know
+/// where someone was endorsed.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct SharedRegistryQuery {
+    /// Part of the name, or the number, without regard to case or accents.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 200))]
+    pub q: Option<String>,
+    /// A category code.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 32))]
+    pub category: Option<String>,
+    /// One association's code, to search only it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 20, message = "must be at most 20 characters"))]
+    #[cfg_attr(feature = "openapi", param(max_length = 20))]
+    pub association: Option<String>,
+    /// The page, from 1 (at most 40: narrow the search past a thousand).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(
+        min = 1,
+        max = 40,
+        message = "must be between 1 and 40; narrow the search instead"
+    ))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 40))]
+    pub page: Option<u32>,
+}
+
+impl SharedRegistryQuery {
+    /// The page, from 1.
+    pub fn page(&self) -> u32 {
+        self.page.unwrap_or(1).max(1)
+    }
+
+    /// The same search in one association's registry, for its first
+    /// `page` pages at once.
+    pub fn in_one(&self) -> RegistryQuery {
+        RegistryQuery {
+            q: self.q.clone(),
+            category: self.category.clone(),
+            page: None,
+        }
+    }
+}
+
+/// One line of the shared search: the registry's line and whose it is.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SharedRegistryEntry {
+    /// The association that endorsed.
+    pub association: String,
+    /// Its name.
+    pub association_name: String,
+    /// Where its own registry and verify page are.
+    pub association_url: String,
+    /// The line.
+    #[serde(flatten)]
+    pub entry: RegistryEntry,
+}
+
+/// A page of the shared search.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SharedRegistryPage {
+    /// The entries, by name, then association.
+    pub items: Vec<SharedRegistryEntry>,
+    /// Matches in all.
+    pub total: u64,
+    /// This page, from 1.
+    pub page: u32,
+    /// Entries per page.
+    pub per_page: u32,
+    /// The associations that take part: (code, name).
+    pub associations: Vec<(String, String)>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -390,6 +390,21 @@ pub fn registry(
     conn: &mut AnyConnection,
     query: &RegistryQuery,
 ) -> DbResult<(Vec<Endorsement>, u64)> {
+    let per_page = i64::from(RegistryQuery::PER_PAGE);
+    registry_slice(
+        conn,
+        query,
+        (i64::from(query.page() - 1) * per_page, per_page),
+    )
+}
+
+/// [`registry`], from `offset`, at most `limit` (the search across
+/// associations takes each one's first pages at once).
+pub fn registry_slice(
+    conn: &mut AnyConnection,
+    query: &RegistryQuery,
+    (offset, limit): (i64, i64),
+) -> DbResult<(Vec<Endorsement>, u64)> {
     let standing: Vec<&str> = EndorsementStatus::ALL
         .iter()
         .filter(|s| s.in_good_standing())
@@ -417,12 +432,11 @@ pub fn registry(
         found
     };
     let total: i64 = filtered().count().get_result(conn)?;
-    let per_page = i64::from(RegistryQuery::PER_PAGE);
     let rows = filtered()
         .select((Row::as_select(), users::name, users::email))
         .order((users::search_name.asc(), endorsements::number.asc()))
-        .limit(per_page)
-        .offset(i64::from(query.page() - 1) * per_page)
+        .limit(limit)
+        .offset(offset)
         .load::<(Row, String, String)>(conn)?;
     let items = rows
         .into_iter()

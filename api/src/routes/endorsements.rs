@@ -12,8 +12,8 @@ use crate::http::versioning::{etag, IfMatch};
 use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::endorsements::{
-    EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryEntry, RegistryPage,
-    RegistryQuery,
+    EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryPage, RegistryQuery,
+    SharedRegistryPage, SharedRegistryQuery,
 };
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Problem, Role};
@@ -257,27 +257,11 @@ pub async fn registry(
     let query = query.into_inner();
     validator::Validate::validate(&query)?;
     let page = query.page();
+    let per_page = i64::from(RegistryQuery::PER_PAGE);
+    let slice = (i64::from(page - 1) * per_page, per_page);
     let (items, total) = tenant
         .db
-        .run(move |conn| {
-            let rulebook = rulebooks::current(conn)?.rulebook;
-            let (found, total) = endorsements::registry(conn, &query)?;
-            let items = found
-                .into_iter()
-                .map(|e| RegistryEntry {
-                    name: e.holder_name.clone(),
-                    category_name: rulebook
-                        .category(&e.category)
-                        .map_or_else(|| e.category.clone(), |c| c.name.clone()),
-                    category: e.category,
-                    number: e.number,
-                    status: e.status,
-                    endorsed_since: calendar.day_of(e.awarded_at),
-                    valid_through: rulebook.endorsement.valid_through(e.renewal_due),
-                })
-                .collect::<Vec<_>>();
-            Ok((items, total))
-        })
+        .run(move |conn| crate::workflow::registry::entries(conn, calendar, &query, slice))
         .await?;
     Ok(web::Json(RegistryPage {
         items,
@@ -285,4 +269,28 @@ pub async fn registry(
         page,
         per_page: RegistryQuery::PER_PAGE,
     }))
+}
+
+/// Anyone: the search across the registries of every association that
+/// takes part, for an employer who does not know where someone was
+/// endorsed. Each association decides whether it takes part.
+#[utoipa::path(
+    get,
+    path = "/api/v1/registry/everywhere",
+    tag = "endorsements",
+    params(SharedRegistryQuery),
+    responses(
+        (status = 200, description = "A page of matches, by name, each with its association", body = SharedRegistryPage),
+        (status = 422, description = "A filter is too long, or the page too deep", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn registry_everywhere(
+    tenant: Tenant,
+    query: web::Query<SharedRegistryQuery>,
+) -> ApiResult<web::Json<SharedRegistryPage>> {
+    let query = query.into_inner();
+    validator::Validate::validate(&query)?;
+    Ok(web::Json(
+        crate::tenancy::shared_registry::search(&tenant, query).await?,
+    ))
 }

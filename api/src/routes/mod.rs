@@ -305,6 +305,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::post().to(endorsements::set_status),
             )
             .route("/registry", web::get().to(endorsements::registry))
+            .route(
+                "/registry/everywhere",
+                web::get().to(endorsements::registry_everywhere),
+            )
             .route("/me/renewal", web::get().to(renewals::my_renewal))
             .route("/me/renewal", web::post().to(renewals::submit))
             .route("/renewals", web::get().to(renewals::waiting))

@@ -22,6 +22,7 @@
 mod context;
 pub mod operators;
 pub mod settings;
+pub mod shared_registry;
 
 pub use context::{resolve, Tenant};
 

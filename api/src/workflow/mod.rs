@@ -12,6 +12,7 @@ pub mod exams;
 pub mod issuing;
 pub mod process;
 pub mod references;
+pub mod registry;
 pub mod reviewers;
 pub mod schedule;
 pub mod submission;

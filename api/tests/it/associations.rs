@@ -393,3 +393,98 @@ async fn each_association_numbers_signs_and_lists_its_own_in_its_own_days() {
     assert_eq!(crate::endorsements::registry(&mi, "").await.total, 1);
     assert_eq!(crate::endorsements::registry(&main, "").await.total, 0);
 }
+
+/// Lists the holder's one endorsement in the association's registry.
+async fn list_in_registry(app: &TestApp, token: &str) {
+    let number = endorsement_of(app, token).await.number;
+    let listed = app
+        .put_as(
+            &format!("/api/v1/me/endorsements/{number}/listing"),
+            token,
+            Some("\"1\""),
+            &json!({ "listed": true }),
+        )
+        .await;
+    assert_eq!(listed.status(), StatusCode::OK);
+}
+
+/// Makes the association's registry take part in the shared search.
+async fn share_registry(app: &TestApp, admin: &str) {
+    let current: serde_json::Value = expect_json(
+        app.get_as("/api/v1/association/settings", admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    let profile = &current["profile"];
+    let body = json!({
+        "name": profile["name"], "time_zone": profile["time_zone"], "currency": profile["currency"],
+        "language": profile["language"], "primary_colour": profile["primary_colour"],
+        "accent_colour": profile["accent_colour"], "logo": profile["logo"],
+        "mail_from": current["mail_from"], "mail_reply_to": current["mail_reply_to"],
+        "mail_signature": current["mail_signature"], "registry_shared": true,
+    });
+    let version = format!("\"{}\"", current["version"]);
+    let saved = app
+        .put_as("/api/v1/association/settings", admin, Some(&version), &body)
+        .await;
+    assert_eq!(saved.status(), StatusCode::OK);
+}
+
+#[actix_web::test]
+async fn the_shared_registry_searches_every_association_that_takes_part() {
+    let main = spawn_app().await;
+    let mi = main.new_association("mi", Some("mi.localhost"));
+    let ny = main.new_association("ny", None);
+    let mut admins = Vec::new();
+    for app in [&main, &mi, &ny] {
+        let (admin, ada, _) = crate::endorsements::endorsed(app).await;
+        list_in_registry(app, &ada).await;
+        admins.push(admin);
+    }
+    // mi and ny take part; main does not.
+    share_registry(&mi, &admins[1]).await;
+    share_registry(&ny, &admins[2]).await;
+    let search = |app: &TestApp, query: &str| {
+        let url = app.url(&format!("/api/v1/registry/everywhere{query}"));
+        let client = app.client.clone();
+        async move { client.get(url).send().await.expect("request") }
+    };
+    // From any address, without an account.
+    for app in [&main, &ny] {
+        let page: endorse_shared::endorsements::SharedRegistryPage =
+            expect_json(search(app, "?q=lovelace").await, StatusCode::OK).await;
+        let found: Vec<&str> = page.items.iter().map(|e| e.association.as_str()).collect();
+        assert_eq!(found, ["mi", "ny"]);
+        assert_eq!(page.total, 2);
+        assert!(page.items[0].association_url.contains("mi.localhost"));
+        assert_eq!(page.items[0].entry.name, "Ada Lovelace");
+        let codes: Vec<&str> = page.associations.iter().map(|(c, _)| c.as_str()).collect();
+        assert_eq!(codes, ["mi", "ny"]);
+    }
+    // By association, by number, by category.
+    let page: endorse_shared::endorsements::SharedRegistryPage =
+        expect_json(search(&main, "?association=ny").await, StatusCode::OK).await;
+    assert_eq!(page.items.len(), 1);
+    assert_eq!(page.items[0].association, "ny");
+    let number = page.items[0].entry.number.clone();
+    let page: endorse_shared::endorsements::SharedRegistryPage =
+        expect_json(search(&main, &format!("?q={number}")).await, StatusCode::OK).await;
+    assert_eq!(page.total, 2, "both share the number scheme");
+    let page: endorse_shared::endorsements::SharedRegistryPage =
+        expect_json(search(&main, "?category=IMHM-C").await, StatusCode::OK).await;
+    assert_eq!(page.total, 0);
+    // main's own registry still lists its holder.
+    assert_eq!(crate::endorsements::registry(&main, "").await.total, 1);
+    // Too deep a page, too long a filter.
+    expect_problem(
+        search(&main, "?page=41").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    let long = "x".repeat(201);
+    expect_problem(
+        search(&main, &format!("?q={long}")).await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+}
