@@ -966,6 +966,11 @@ pub async fn issuer() -> Result<IssuerProfile, ApiError> {
     send(Method::GET, "/api/v1/issuer", None, NO_BODY).await
 }
 
+/// Anyone: the association this address serves (its name, colours, logo).
+pub async fn association() -> Result<endorse_shared::associations::AssociationProfile, ApiError> {
+    send(Method::GET, "/api/v1/association", None, NO_BODY).await
+}
+
 /// Anyone: the issuer's published keys.
 pub async fn jwks() -> Result<endorse_shared::credential::JwkSet, ApiError> {
     send(Method::GET, "/.well-known/jwks.json", None, NO_BODY).await

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::route::Route;
 use crate::session::{use_session, SessionAction, SessionState};
+use endorse_shared::associations::AssociationProfile;
 use endorse_shared::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -22,6 +23,22 @@ pub fn layout(props: &LayoutProps) -> Html {
     let navigator = use_navigator();
     let route = use_route::<Route>();
     let menu_open = use_state(|| false);
+    let association = use_state(|| None::<AssociationProfile>);
+
+    {
+        // The association this address serves: its name and logo in the
+        // header, its colours on the page (checked for contrast when its
+        // admins chose them).
+        let association = association.clone();
+        use_effect_with((), move |_| {
+            wasm_bindgen_futures::spawn_local(async move {
+                if let Ok(profile) = api::association().await {
+                    dress(&profile);
+                    association.set(Some(profile));
+                }
+            });
+        });
+    }
 
     {
         // Close the menu on navigation (small screens).
@@ -120,8 +137,13 @@ pub fn layout(props: &LayoutProps) -> Html {
             <header class="header">
                 <div class="header__inner">
                     <Link<Route> to={Route::Home} classes="brand">
-                        <span class="brand__mark" aria-hidden="true">{ "E" }</span>
-                        <span>{ "Endorse" }</span>
+                        {
+                            match association.as_ref().and_then(|a| a.logo.clone()) {
+                                Some(logo) => html! { <img class="brand__logo" src={logo} alt="" /> },
+                                None => html! { <span class="brand__mark" aria-hidden="true">{ "E" }</span> },
+                            }
+                        }
+                        <span>{ association.as_ref().map_or_else(|| "Endorse".to_string(), |a| a.name.clone()) }</span>
                     </Link<Route>>
                     <button
                         type="button"
@@ -156,6 +178,21 @@ pub fn layout(props: &LayoutProps) -> Html {
             </footer>
         </>
     }
+}
+
+/// Puts the association's colours on the page (CSS custom properties set
+/// through the CSSOM, which the Content-Security-Policy allows).
+fn dress(profile: &AssociationProfile) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = gloo::utils::document()
+        .document_element()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    else {
+        return;
+    };
+    let style = root.style();
+    let _ = style.set_property("--brand", &profile.primary_colour);
+    let _ = style.set_property("--brand-dark", &profile.accent_colour);
 }
 
 /// Props of [`PageTitle`].
