@@ -186,7 +186,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 chrono::Utc::now(),
             )?;
             println!(
-                "created operator {} <{}>; they sign in at {}/platform/",
+                "created operator {} <{}>; they sign in with POST {}/platform/api/v1/auth/login",
                 operator.name, operator.email, settings.public_url
             );
             Ok(())
