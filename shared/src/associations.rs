@@ -98,7 +98,8 @@ pub const MIN_CONTRAST: f64 = 4.5;
 pub const LANGUAGES: [&str; 2] = ["en", "es"];
 
 /// The largest logo, as a `data:` URL.
-pub const LOGO_MAX_BYTES: usize = 200 * 1024;
+/// (The whole request must fit the API's 64 KiB JSON limit.)
+pub const LOGO_MAX_BYTES: usize = 48 * 1024;
 
 /// What an association's admins see and change of its settings.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -140,7 +141,7 @@ pub struct AssociationSettingsRequest {
     pub primary_colour: String,
     /// `#rrggbb`, likewise.
     pub accent_colour: String,
-    /// A PNG or SVG logo as a `data:` URL, at most 200 KB, or none.
+    /// A PNG or SVG logo as a `data:` URL, at most 48 KB, or none.
     #[serde(default)]
     pub logo: Option<String>,
     /// The sender address.
