@@ -104,7 +104,12 @@ impl Worker {
         let mut first_error = None;
         for association in associations {
             let code = association.code.clone();
-            let round = match Tenant::new(self.state.clone(), association) {
+            let state = self.state.clone();
+            let tenant = web::block(move || Tenant::new(state, association))
+                .await
+                .map_err(|_| DbError::Blocking)
+                .and_then(|made| made);
+            let round = match tenant {
                 Ok(tenant) => self.tick_for(&tenant).await,
                 Err(error) => Err(error),
             };

@@ -247,9 +247,15 @@ pub async fn resolve(
                     }
                 }
             }
-            let tenant = match Tenant::new(app, *association) {
-                Ok(tenant) => tenant,
-                Err(error) => return Ok(request.error_response(ApiError::from(error))),
+            // The first request for an association opens its pool: blocking
+            // work, kept off the async worker.
+            let tenant = match actix_web::web::block(move || Tenant::new(app, *association)).await {
+                Ok(Ok(tenant)) => tenant,
+                Ok(Err(error)) => return Ok(request.error_response(ApiError::from(error))),
+                Err(_) => {
+                    return Ok(request
+                        .error_response(ApiError::Internal("blocking pool unavailable".into())))
+                }
             };
             request.extensions_mut().insert(tenant);
             Ok(next.call(request).await?.map_into_boxed_body())

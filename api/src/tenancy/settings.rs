@@ -23,7 +23,10 @@ use sha2::{Digest, Sha256};
 
 /// What anyone may know of the association.
 pub fn profile(tenant: &Tenant) -> AssociationProfile {
-    let a = &tenant.association;
+    profile_of(tenant, &tenant.association)
+}
+
+fn profile_of(tenant: &Tenant, a: &platform::Association) -> AssociationProfile {
     AssociationProfile {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -43,17 +46,11 @@ pub fn settings(tenant: &Tenant) -> AssociationSettings {
     settings_of(tenant, &tenant.association)
 }
 
+/// The settings of `a` (the association as just saved, or as the request
+/// found it).
 fn settings_of(tenant: &Tenant, a: &platform::Association) -> AssociationSettings {
-    let mut profile = profile(tenant);
-    profile.name = a.name.clone();
-    profile.time_zone = a.time_zone.clone();
-    profile.currency = a.currency.clone();
-    profile.language = a.language.clone();
-    profile.primary_colour = a.primary_colour.clone();
-    profile.accent_colour = a.accent_colour.clone();
-    profile.logo = a.logo.clone();
     AssociationSettings {
-        profile,
+        profile: profile_of(tenant, a),
         mail_from: a.mail_from.clone(),
         mail_reply_to: a.mail_reply_to.clone(),
         mail_signature: a.mail_signature.clone(),

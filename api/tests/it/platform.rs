@@ -379,6 +379,15 @@ async fn support_access_is_read_only_time_limited_revocable_and_logged_on_both_s
     )
     .await;
     main.clock.advance(chrono::Duration::hours(-3));
+    // An unknown grant is named as such.
+    let unknown = mi
+        .post_as(
+            "/api/v1/association/support-grants/no-such-grant/revoke",
+            &admin,
+            &json!({}),
+        )
+        .await;
+    expect_problem(unknown, StatusCode::NOT_FOUND).await;
     // …or at once when it is taken back.
     let revoked = mi
         .post_as(

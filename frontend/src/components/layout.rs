@@ -143,7 +143,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                                 None => html! { <span class="brand__mark" aria-hidden="true">{ "E" }</span> },
                             }
                         }
-                        <span>{ association.as_ref().map_or_else(|| "Endorse".to_string(), |a| a.name.clone()) }</span>
+                        <span class="brand__name">{ association.as_ref().map_or_else(|| "Endorse".to_string(), |a| a.name.clone()) }</span>
                     </Link<Route>>
                     <button
                         type="button"
