@@ -203,7 +203,8 @@ diesel::table! {
         id -> Text,
         number -> Text,
         holder_id -> Text,
-        application_id -> Text,
+        application_id -> Nullable<Text>,
+        origin -> Text,
         category -> Text,
         awarded_at -> Timestamp,
         renewal_due -> Timestamp,
@@ -215,6 +216,32 @@ diesel::table! {
         verify_code -> Nullable<Text>,
         renewed_at -> Nullable<Timestamp>,
         lapsed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    recognitions (id) {
+        id -> Text,
+        holder_id -> Text,
+        from_association -> Text,
+        from_association_name -> Text,
+        from_number -> Text,
+        from_category -> Text,
+        from_category_name -> Text,
+        from_holder_name -> Text,
+        same_email -> Bool,
+        endorsed_since -> Timestamp,
+        valid_until -> Nullable<Timestamp>,
+        credential_jwt -> Text,
+        category -> Text,
+        status -> Text,
+        asked_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        endorsement_id -> Nullable<Text>,
+        published -> Bool,
+        version -> BigInt,
     }
 }
 
@@ -398,6 +425,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     portfolio_entries,
     portfolio_notes,
     rate_limit_events,
+    recognitions,
     reference_requests,
     refresh_tokens,
     renewals,

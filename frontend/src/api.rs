@@ -1098,3 +1098,117 @@ pub async fn registry(query: &RegistryQuery) -> Result<RegistryPage, ApiError> {
 fn urlencoding(text: &str) -> String {
     js_sys::encode_uri_component(text).into()
 }
+
+/// Holders: ask this association to recognise another's endorsement.
+pub async fn ask_recognition(
+    token: &str,
+    request: &endorse_shared::recognitions::RecognitionRequest,
+) -> Result<endorse_shared::recognitions::RecognitionView, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/recognitions",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Holders: their requests for recognition.
+pub async fn my_recognitions(
+    token: &str,
+) -> Result<Vec<endorse_shared::recognitions::RecognitionView>, ApiError> {
+    send(Method::GET, "/api/v1/me/recognitions", Some(token), NO_BODY).await
+}
+
+/// Admins: requests for recognition.
+pub async fn recognitions(
+    token: &str,
+) -> Result<Vec<endorse_shared::recognitions::RecognitionView>, ApiError> {
+    send(Method::GET, "/api/v1/recognitions", Some(token), NO_BODY).await
+}
+
+/// Admins: decide a request for recognition loaded at `version`.
+pub async fn decide_recognition(
+    token: &str,
+    id: &str,
+    version: i64,
+    decision: &endorse_shared::recognitions::RecognitionDecision,
+) -> Result<endorse_shared::recognitions::RecognitionView, ApiError> {
+    send_versioned(
+        Method::POST,
+        &format!("/api/v1/recognitions/{id}/decision"),
+        Some(token),
+        Some(version),
+        Some(decision),
+    )
+    .await
+}
+
+/// Admins: the association's settings.
+pub async fn association_settings(
+    token: &str,
+) -> Result<endorse_shared::associations::AssociationSettings, ApiError> {
+    send(
+        Method::GET,
+        "/api/v1/association/settings",
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: change the association's settings loaded at `version`.
+pub async fn save_association_settings(
+    token: &str,
+    version: i64,
+    change: &endorse_shared::associations::AssociationSettingsRequest,
+) -> Result<endorse_shared::associations::AssociationSettings, ApiError> {
+    send_versioned(
+        Method::PUT,
+        "/api/v1/association/settings",
+        Some(token),
+        Some(version),
+        Some(change),
+    )
+    .await
+}
+
+/// Platform operators: sign in (the deployment's own API, under `/platform`).
+pub async fn operator_login(
+    request: &endorse_shared::associations::OperatorLoginRequest,
+) -> Result<endorse_shared::associations::OperatorSession, ApiError> {
+    send(
+        Method::POST,
+        "/platform/api/v1/auth/login",
+        None,
+        Some(request),
+    )
+    .await
+}
+
+/// Platform operators: every association and its health.
+pub async fn platform_associations(
+    token: &str,
+) -> Result<Vec<endorse_shared::associations::AssociationHealth>, ApiError> {
+    send(
+        Method::GET,
+        "/platform/api/v1/associations",
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Platform operators: make an association and its first admin.
+pub async fn create_association(
+    token: &str,
+    request: &endorse_shared::associations::CreateAssociationRequest,
+) -> Result<endorse_shared::associations::CreatedAssociation, ApiError> {
+    send(
+        Method::POST,
+        "/platform/api/v1/associations",
+        Some(token),
+        Some(request),
+    )
+    .await
+}

@@ -2,7 +2,8 @@
 
 use crate::components::Layout;
 use crate::pages::{
-    AdminApplication, AdminApplications, AdminOutbox, AdminReviewer, AdminUsers, ChangePassword,
+    AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AssociationSettingsPage,
+    PlatformPage, RecognitionPage, AdminReviewer, AdminUsers, ChangePassword,
     Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, Registry, ReviewPage, ReviewsPage,
     RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
 };
@@ -49,6 +50,10 @@ fn switch(route: Route) -> Html {
         Route::ChangePassword => html! { <ChangePassword /> },
         Route::AdminUsers => html! { <AdminUsers /> },
         Route::AdminRulebook => html! { <RulebookPage /> },
+        Route::AdminRecognitions => html! { <AdminRecognitions /> },
+        Route::AdminAssociation => html! { <AssociationSettingsPage /> },
+        Route::Recognition => html! { <RecognitionPage /> },
+        Route::Platform => html! { <PlatformPage /> },
         Route::AdminApplications => html! { <AdminApplications /> },
         Route::AdminApplication { id } => html! { <AdminApplication id={id} /> },
         Route::NotFound => html! { <NotFound /> },

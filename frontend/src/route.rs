@@ -84,6 +84,18 @@ pub enum Route {
     /// Admins: the rulebook.
     #[at("/admin/rulebook")]
     AdminRulebook,
+    /// Admins: requests to recognise another association's endorsement.
+    #[at("/admin/recognitions")]
+    AdminRecognitions,
+    /// Admins: the association's settings.
+    #[at("/admin/association")]
+    AdminAssociation,
+    /// Holders: ask for recognition of another association's endorsement.
+    #[at("/recognition")]
+    Recognition,
+    /// The deployment's operators (at the bare address only).
+    #[at("/platform")]
+    Platform,
     /// Anything else.
     #[not_found]
     #[at("/not-found")]

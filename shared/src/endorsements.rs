@@ -157,6 +157,38 @@ pub fn due_on_or_after(start: NaiveDate, months: u32, month: u32, day: u32) -> N
     }
 }
 
+/// How an endorsement came to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum EndorsementOrigin {
+    /// Earned by an application here.
+    Application,
+    /// Awarded in recognition of another association's endorsement
+    /// (reciprocity).
+    Recognition,
+}
+
+impl EndorsementOrigin {
+    /// As stored.
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            EndorsementOrigin::Application => "application",
+            EndorsementOrigin::Recognition => "recognition",
+        }
+    }
+
+    /// From storage.
+    pub fn parse(raw: &str) -> Option<Self> {
+        [
+            EndorsementOrigin::Application,
+            EndorsementOrigin::Recognition,
+        ]
+        .into_iter()
+        .find(|o| o.as_str() == raw)
+    }
+}
+
 /// An endorsement, as its holder and admins see it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -171,8 +203,11 @@ pub struct EndorsementView {
     pub category: String,
     /// The category's name.
     pub category_name: String,
-    /// The application that earned it.
-    pub application: ApplicationId,
+    /// The application that earned it (none when it was recognised from
+    /// another association, or imported).
+    pub application: Option<ApplicationId>,
+    /// How it came to be.
+    pub origin: EndorsementOrigin,
     /// When it was awarded.
     pub awarded_at: DateTime<Utc>,
     /// When renewal is due.
@@ -222,6 +257,52 @@ pub struct RegistryEntry {
     pub endorsed_since: NaiveDate,
     /// Valid through (the renewal due date).
     pub valid_through: NaiveDate,
+    /// Recognitions between this endorsement and another association's:
+    /// the one it was awarded in recognition of, and those awarded in
+    /// recognition of it.
+    #[serde(default)]
+    pub recognitions: Vec<RegistryRecognition>,
+}
+
+/// Which way a recognition goes, seen from a registry line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RecognitionDirection {
+    /// This endorsement recognises the other association's.
+    RecognisedFrom,
+    /// The other association recognised this endorsement with its own.
+    RecognisedBy,
+}
+
+/// A recognition, as a registry line shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RegistryRecognition {
+    /// Which way.
+    pub direction: RecognitionDirection,
+    /// The other association's code.
+    pub association: String,
+    /// Its name.
+    pub association_name: String,
+    /// The other endorsement's number.
+    pub number: String,
+}
+
+impl RegistryRecognition {
+    /// In words, for the registry.
+    pub fn describe(&self) -> String {
+        match self.direction {
+            RecognitionDirection::RecognisedFrom => format!(
+                "Recognised from {} (endorsement {})",
+                self.association_name, self.number
+            ),
+            RecognitionDirection::RecognisedBy => format!(
+                "Recognised by {} (endorsement {})",
+                self.association_name, self.number
+            ),
+        }
+    }
 }
 
 /// A page of the registry.

@@ -21,6 +21,7 @@ pub mod mail;
 pub mod portfolio;
 pub mod problem;
 pub mod process;
+pub mod recognitions;
 pub mod references;
 pub mod renewal;
 pub mod review;

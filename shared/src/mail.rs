@@ -33,11 +33,14 @@ pub enum MailKind {
     RenewalDecision,
     /// To a holder: the endorsement lapsed.
     Lapsed,
+    /// To a holder: the association decided whether it recognises another
+    /// association's endorsement.
+    RecognitionDecision,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 11] = [
+    pub const ALL: [MailKind; 12] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
@@ -49,6 +52,7 @@ impl MailKind {
         MailKind::RenewalReminder,
         MailKind::RenewalDecision,
         MailKind::Lapsed,
+        MailKind::RecognitionDecision,
     ];
 
     /// The stored name.
@@ -65,6 +69,7 @@ impl MailKind {
             MailKind::RenewalReminder => "renewal_reminder",
             MailKind::RenewalDecision => "renewal_decision",
             MailKind::Lapsed => "lapsed",
+            MailKind::RecognitionDecision => "recognition_decision",
         }
     }
 
@@ -95,6 +100,7 @@ impl MailKind {
             MailKind::RenewalReminder => "Renewal reminder",
             MailKind::RenewalDecision => "Decision on a renewal",
             MailKind::Lapsed => "Endorsement lapsed",
+            MailKind::RecognitionDecision => "Decision on a recognition",
         }
     }
 }

@@ -32,6 +32,70 @@ pub struct NewEvent<'a> {
     pub details: String,
 }
 
+/// An event in an endorsement's life.
+pub struct EndorsementEvent<'a> {
+    /// The application that earned it, if one did.
+    pub application: Option<ApplicationId>,
+    /// Who, if a person.
+    pub actor: Option<UserId>,
+    /// Their name (for the association's log), or what acted.
+    pub actor_name: &'a str,
+    /// In which role.
+    pub role: Role,
+    /// From where.
+    pub ip: Option<&'a str>,
+    /// What happened.
+    pub action: &'a str,
+    /// Why.
+    pub reason: Option<&'a str>,
+    /// What changed, in words (naming the endorsement's number).
+    pub details: String,
+}
+
+/// Appends an endorsement's event where its history is kept: the audit log
+/// of the application that earned it, or, for one no application here
+/// earned (recognised from another association), the association's own log.
+pub fn record_endorsement(
+    conn: &mut AnyConnection,
+    event: EndorsementEvent<'_>,
+    at: DateTime<Utc>,
+) -> DbResult<()> {
+    match event.application {
+        Some(application) => record(
+            conn,
+            &NewEvent {
+                application,
+                actor: event.actor,
+                role: event.role,
+                ip: event.ip,
+                action: event.action,
+                from: None,
+                to: None,
+                reason: event.reason,
+                details: event.details,
+            },
+            at,
+        ),
+        None => {
+            let actor = event.actor.map(|a| a.to_string());
+            let details = match event.reason {
+                Some(reason) => format!("{} Reason: {reason}", event.details),
+                None => event.details,
+            };
+            super::association_log::record(
+                conn,
+                super::association_log::Actor {
+                    id: actor.as_deref(),
+                    name: event.actor_name,
+                    ip: event.ip,
+                },
+                (event.action, &details),
+                at,
+            )
+        }
+    }
+}
+
 /// Appends an event, numbered after the application's last one. Callers write
 /// it in the transaction that changed the application, whose row update
 /// serializes them.

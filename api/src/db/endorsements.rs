@@ -5,7 +5,9 @@ use super::{AnyConnection, DbError, DbResult};
 use crate::schema::{endorsement_sequences, endorsements, users};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
-use endorse_shared::endorsements::{number, sequence_key, EndorsementStatus, RegistryQuery};
+use endorse_shared::endorsements::{
+    number, sequence_key, EndorsementOrigin, EndorsementStatus, RegistryQuery,
+};
 use endorse_shared::{ApplicationId, UserId};
 
 /// An endorsement as stored, with its holder's name.
@@ -21,8 +23,11 @@ pub struct Endorsement {
     pub holder_name: String,
     /// The holder's e-mail address (for mail; never shown to the public).
     pub holder_email: String,
-    /// The application that earned it.
-    pub application: ApplicationId,
+    /// The application that earned it (none for one recognised from
+    /// another association).
+    pub application: Option<ApplicationId>,
+    /// How it came to be.
+    pub origin: EndorsementOrigin,
     /// The category's code.
     pub category: String,
     /// Awarded at.
@@ -51,7 +56,8 @@ struct Row {
     id: String,
     number: String,
     holder_id: String,
-    application_id: String,
+    application_id: Option<String>,
+    origin: String,
     category: String,
     awarded_at: NaiveDateTime,
     renewal_due: NaiveDateTime,
@@ -75,8 +81,11 @@ fn from_row((row, name, email): (Row, String, String)) -> DbResult<Endorsement> 
         holder_email: email,
         application: row
             .application_id
-            .parse()
-            .map_err(|_| corrupt("application id", &row.application_id))?,
+            .as_deref()
+            .map(|id| id.parse().map_err(|_| corrupt("application id", id)))
+            .transpose()?,
+        origin: EndorsementOrigin::parse(&row.origin)
+            .ok_or_else(|| corrupt("endorsement origin", &row.origin))?,
         awarded_at: row.awarded_at.and_utc(),
         renewal_due: row.renewal_due.date(),
         status: EndorsementStatus::parse(&row.status)
@@ -160,8 +169,11 @@ pub struct NewEndorsement<'a> {
     pub number: &'a str,
     /// The holder.
     pub holder: UserId,
-    /// The application.
-    pub application: ApplicationId,
+    /// The application that earned it, if one did.
+    pub application: Option<ApplicationId>,
+    /// How it came to be (an application exactly when `application` is
+    /// given; the database checks it).
+    pub origin: EndorsementOrigin,
     /// The category.
     pub category: &'a str,
     /// When renewal is due.
@@ -180,7 +192,8 @@ pub fn insert(
             endorsements::id.eq(uuid::Uuid::new_v4().to_string()),
             endorsements::number.eq(new.number),
             endorsements::holder_id.eq(new.holder.to_string()),
-            endorsements::application_id.eq(new.application.to_string()),
+            endorsements::application_id.eq(new.application.map(|a| a.to_string())),
+            endorsements::origin.eq(new.origin.as_str()),
             endorsements::category.eq(new.category),
             endorsements::awarded_at.eq(now.naive_utc()),
             endorsements::renewal_due.eq(new.renewal_due.and_time(chrono::NaiveTime::MIN)),

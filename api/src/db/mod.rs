@@ -29,6 +29,7 @@ pub mod outbox;
 pub mod platform;
 pub mod portfolio;
 pub mod rate_limits;
+pub mod recognitions;
 pub mod references;
 pub mod refresh_tokens;
 pub mod renewals;

@@ -444,3 +444,69 @@ pub fn update_settings(
         }),
     }
 }
+
+diesel::table! {
+    /// Endorsements awarded in recognition of another association's.
+    recognitions (to_association, to_number) {
+        to_association -> Text,
+        to_number -> Text,
+        from_association -> Text,
+        from_number -> Text,
+        recognised_at -> Timestamp,
+    }
+}
+
+/// One recognition: an association's endorsement awarded in recognition
+/// of another's.
+#[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = recognitions)]
+pub struct Recognition {
+    /// The association that recognised.
+    pub to_association: String,
+    /// The endorsement it issued.
+    pub to_number: String,
+    /// The association whose endorsement it recognised.
+    pub from_association: String,
+    /// That endorsement's number.
+    pub from_number: String,
+    /// When.
+    pub recognised_at: NaiveDateTime,
+}
+
+/// Adds a recognition; one already there (the same endorsement issued) is
+/// left as it is.
+pub fn insert_recognition(conn: &mut AnyConnection, recognition: &Recognition) -> DbResult<()> {
+    match super::write::<_, super::DbError, _>(conn, |conn| {
+        diesel::insert_into(recognitions::table)
+            .values(recognition)
+            .execute(conn)?;
+        Ok(())
+    }) {
+        Ok(()) | Err(super::DbError::UniqueViolation(_)) => Ok(()),
+        Err(other) => Err(other),
+    }
+}
+
+/// The recognitions an association's endorsements `numbers` take part in,
+/// either way.
+pub fn recognitions_of(
+    conn: &mut AnyConnection,
+    code: &str,
+    numbers: &[String],
+) -> DbResult<Vec<Recognition>> {
+    if numbers.is_empty() {
+        return Ok(Vec::new());
+    }
+    Ok(recognitions::table
+        .filter(
+            recognitions::to_association
+                .eq(code)
+                .and(recognitions::to_number.eq_any(numbers))
+                .or(recognitions::from_association
+                    .eq(code)
+                    .and(recognitions::from_number.eq_any(numbers))),
+        )
+        .order(recognitions::recognised_at.asc())
+        .select(Recognition::as_select())
+        .load(conn)?)
+}

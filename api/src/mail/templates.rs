@@ -390,6 +390,51 @@ impl Context<'_> {
         }
     }
 
+    /// To a holder: the association recognised another association's
+    /// endorsement with one of its own (its number), or declined, why.
+    pub fn recognition_decision(
+        &self,
+        holder_email: &str,
+        holder_name: &str,
+        recognised: (&str, &str),
+        granted: Option<&str>,
+        reason: Option<&str>,
+    ) -> NewMessage {
+        let (from_association, from_number) = recognised;
+        let mut blocks = vec![Block::Text(match granted {
+            Some(number) => format!(
+                "The {} recognised your endorsement {from_number} from {from_association} and endorsed you with its own endorsement, number {number}. Its credential is ready to download; you choose whether the public registry lists it.",
+                self.mail.association_name
+            ),
+            None => format!(
+                "The {} did not recognise your endorsement {from_number} from {from_association}. Please see the reason below; you may apply here for the endorsement.",
+                self.mail.association_name
+            ),
+        })];
+        if let Some(reason) = reason {
+            blocks.push(Block::Text(reason.to_string()));
+        }
+        blocks.push(Block::Link {
+            label: "Open Endorse",
+            href: format!("{}/", self.public_url),
+        });
+        let (text, html) = self.render(&format!("Dear {holder_name},"), &blocks);
+        NewMessage {
+            kind: MailKind::RecognitionDecision,
+            to_address: holder_email.to_string(),
+            to_name: holder_name.to_string(),
+            subject: if granted.is_some() {
+                "Your endorsement is recognised".to_string()
+            } else {
+                "Your request for recognition was declined".to_string()
+            },
+            body_text: text,
+            body_html: html,
+            reference: None,
+            dedupe_key: None,
+        }
+    }
+
     /// To a holder: the endorsement lapsed.
     pub fn lapsed(
         &self,

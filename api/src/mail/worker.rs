@@ -142,6 +142,12 @@ impl Worker {
             round.renewals_opened = schedule.opened;
             round.lapsed = schedule.lapsed;
             round.scheduled = true;
+            // Granted recognitions the platform's list missed (a failure
+            // right after the grant) are told to it now.
+            let inner = tenant.clone();
+            web::block(move || crate::tenancy::recognition::publish(&inner))
+                .await
+                .map_err(|_| DbError::Blocking)??;
         }
         let now = self.state.clock.now();
         let due = tenant

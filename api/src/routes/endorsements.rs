@@ -3,7 +3,7 @@
 //! by admins with a reason, and found by anyone in the public registry.
 
 use crate::auth::{AuthUser, RequireAdmin};
-use crate::db::audit::{self, NewEvent};
+use crate::db::audit::{self, EndorsementEvent};
 use crate::db::endorsements::{self, Endorsement};
 use crate::db::{rulebooks, DbError};
 use crate::error::{ApiError, ApiResult};
@@ -28,6 +28,7 @@ fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
         holder_name: endorsement.holder_name,
         category: endorsement.category,
         application: endorsement.application,
+        origin: endorsement.origin,
         awarded_at: endorsement.awarded_at,
         renewal_due: endorsement.renewal_due,
         status: endorsement.status,
@@ -209,16 +210,15 @@ pub async fn set_status(
             )? {
                 return Err(DbError::Conflict);
             }
-            audit::record(
+            audit::record_endorsement(
                 conn,
-                &NewEvent {
+                EndorsementEvent {
                     application: current.application,
                     actor: Some(admin.id),
+                    actor_name: &admin.name,
                     role: Role::Admin,
                     ip: ip.as_deref(),
                     action: "endorsement_status",
-                    from: None,
-                    to: None,
                     reason: Some(&reason),
                     details: format!(
                         "Endorsement {number}: {} \u{2192} {}.",
@@ -263,6 +263,7 @@ pub async fn registry(
         .db
         .run(move |conn| crate::workflow::registry::entries(conn, calendar, &query, slice))
         .await?;
+    let items = crate::tenancy::recognition::with_recognitions(&tenant, items).await?;
     Ok(web::Json(RegistryPage {
         items,
         total,

@@ -15,6 +15,7 @@ pub mod me;
 pub mod outbox;
 pub mod platform;
 pub mod portfolio;
+pub mod recognitions;
 pub mod references;
 pub mod renewals;
 pub mod review;
@@ -313,6 +314,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/me/renewal", web::post().to(renewals::submit))
             .route("/renewals", web::get().to(renewals::waiting))
             .route("/renewals/{id}/decision", web::post().to(renewals::decide))
+            .route("/me/recognitions", web::get().to(recognitions::mine))
+            .route("/me/recognitions", web::post().to(recognitions::ask))
+            .route("/recognitions", web::get().to(recognitions::list))
+            .route("/recognitions/{id}", web::get().to(recognitions::one))
+            .route(
+                "/recognitions/{id}/decision",
+                web::post().to(recognitions::decide),
+            )
             .route("/issuer", web::get().to(credentials::profile))
             .route("/issuer/keys", web::post().to(credentials::rotate_key))
             .route(

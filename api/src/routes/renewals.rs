@@ -6,7 +6,7 @@
 
 use crate::auth::{AuthUser, RequireAdmin};
 use crate::calendar::Calendar;
-use crate::db::audit::{self, NewEvent};
+use crate::db::audit::{self, EndorsementEvent};
 use crate::db::endorsements::{self, Endorsement};
 use crate::db::outbox;
 use crate::db::renewals::{self, NewRenewal};
@@ -415,11 +415,12 @@ pub async fn decide(
                 if !endorsements::renew(conn, &number, endorsement.status, due, now)? {
                     return Err(DbError::Conflict);
                 }
-                audit::record(
+                audit::record_endorsement(
                     conn,
-                    &NewEvent {
+                    EndorsementEvent {
                         application: endorsement.application,
                         actor: Some(admin.id),
+                        actor_name: &admin.name,
                         role: Role::Admin,
                         ip: ip.as_deref(),
                         action: if current.kind == RenewalKind::Renewal {
@@ -427,8 +428,6 @@ pub async fn decide(
                         } else {
                             "reinstate"
                         },
-                        from: None,
-                        to: None,
                         reason: reason.as_deref(),
                         details: format!(
                             "Endorsement {number}: {} approved; next renewal due {due}.",
@@ -513,7 +512,8 @@ mod tests {
             holder: UserId::from_uuid(uuid::Uuid::nil()),
             holder_name: "Ada".into(),
             holder_email: "ada@example.org".into(),
-            application: endorse_shared::ApplicationId::from_uuid(uuid::Uuid::nil()),
+            application: Some(endorse_shared::ApplicationId::from_uuid(uuid::Uuid::nil())),
+            origin: endorse_shared::endorsements::EndorsementOrigin::Application,
             category: number.split('-').nth(1).unwrap_or_default().into(),
             awarded_at: (due - Duration::days(200))
                 .and_hms_opt(9, 0, 0)

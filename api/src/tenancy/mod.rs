@@ -21,6 +21,7 @@
 
 mod context;
 pub mod operators;
+pub mod recognition;
 pub mod settings;
 pub mod shared_registry;
 

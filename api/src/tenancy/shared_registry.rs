@@ -43,8 +43,9 @@ pub async fn search(
         for association in taking.iter().filter(|a| wanted.is_none_or(|w| w == a.code)) {
             let db = app.associations.db(association)?;
             let calendar = Calendar::new(&association.time_zone);
-            let (found, count) =
+            let (mut found, count) =
                 crate::workflow::registry::entries(&mut *db.get()?, calendar, &one, (0, depth))?;
+            super::recognition::annotate(&app, &association.code, &mut found)?;
             total += count;
             let url = public_url(&app.settings, association);
             items.extend(found.into_iter().map(|entry| SharedRegistryEntry {

@@ -11,6 +11,7 @@
 pub mod exams;
 pub mod issuing;
 pub mod process;
+pub mod recognition;
 pub mod references;
 pub mod registry;
 pub mod reviewers;

@@ -27,6 +27,7 @@ pub fn entries(
             status: e.status,
             endorsed_since: calendar.day_of(e.awarded_at),
             valid_through: rulebook.endorsement.valid_through(e.renewal_due),
+            recognitions: Vec::new(),
         })
         .collect();
     Ok((items, total))

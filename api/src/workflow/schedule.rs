@@ -1,7 +1,7 @@
 //! The association's schedule, run by the worker: renewal opens, reminders
 //! go out, and what was not renewed in time lapses.
 
-use crate::db::audit::{self, NewEvent};
+use crate::db::audit::{self, EndorsementEvent};
 use crate::db::endorsements;
 use crate::db::{outbox, renewals, rulebooks, AnyConnection, DbError, DbResult};
 use crate::mail::templates::{Context, RenewalReminder};
@@ -46,16 +46,15 @@ pub fn run_schedule(
         let lapse_after = rulebook.endorsement.valid_through(due);
         let lapses_on = rulebook.endorsement.lapses_on(due);
         let system = |conn: &mut AnyConnection, action: &str, details: String| {
-            audit::record(
+            audit::record_endorsement(
                 conn,
-                &NewEvent {
+                EndorsementEvent {
                     application: endorsement.application,
                     actor: None,
+                    actor_name: "Endorse (the schedule)",
                     role: Role::Admin,
                     ip: None,
                     action,
-                    from: None,
-                    to: None,
                     reason: None,
                     details,
                 },

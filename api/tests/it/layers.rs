@@ -136,6 +136,7 @@ fn routes_reach_records_only_through_their_association() {
             "tenancy/context.rs",
             "tenancy/operators.rs",
             "tenancy/settings.rs",
+            "tenancy/recognition.rs",
             "startup.rs",
             "main.rs",
             "db/platform.rs",

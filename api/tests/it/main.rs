@@ -26,6 +26,7 @@ mod migrations;
 mod platform;
 mod portfolio;
 mod processes;
+mod recognitions;
 mod references;
 mod renewals;
 mod review;

@@ -8,8 +8,8 @@ use endorse_api::schema::{
     application_snapshots, applications, assignments, association_events, audit_events,
     conflict_declarations, credentials, documents, endorsement_sequences, endorsements,
     exam_scorings, exams, information_items, issuer_keys, leases, outbox, outbox_attempts,
-    portfolio_entries, portfolio_notes, rate_limit_events, reference_requests, refresh_tokens,
-    renewals, reviewer_profiles, rulebook_versions, users,
+    portfolio_entries, portfolio_notes, rate_limit_events, recognitions, reference_requests,
+    refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -156,6 +156,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             String,
             String,
             String,
+            Option<String>,
             String,
             String,
             Stamp,
@@ -170,6 +171,32 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<Stamp>,
         )>(conn)
         .expect("endorsements matches schema.rs");
+    recognitions::table
+        .select(recognitions::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            String,
+            bool,
+            Stamp,
+            Option<Stamp>,
+            String,
+            String,
+            String,
+            Stamp,
+            Option<Stamp>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            bool,
+            i64,
+        )>(conn)
+        .expect("recognitions matches schema.rs");
     renewals::table
         .select(renewals::all_columns)
         .load::<(
@@ -398,6 +425,8 @@ async fn the_platform_migrations_run_down_and_up_again() {
         db::platform::list(conn).expect("associations matches");
         db::platform::recent_events(conn, 1).expect("platform_events matches");
         db::platform::grants_of(conn, "main").expect("support_grants and operators match");
+        db::platform::recognitions_of(conn, "main", &["X".to_string()])
+            .expect("recognitions matches");
     };
     every(&mut conn);
     let reverted = match &mut **conn {
@@ -417,12 +446,12 @@ async fn the_platform_migrations_run_down_and_up_again() {
             .len()
         }
     };
-    assert_eq!(reverted, 2);
+    assert_eq!(reverted, 3);
     assert!(
         db::platform::list(&mut conn).is_err(),
         "associations is gone"
     );
-    assert_eq!(db::run_platform_migrations(&mut conn).unwrap(), 2);
+    assert_eq!(db::run_platform_migrations(&mut conn).unwrap(), 3);
     every(&mut conn);
 }
 

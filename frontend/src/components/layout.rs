@@ -101,6 +101,8 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::AdminUsers, "Users") }
                         { link(Route::AdminRulebook, "Rulebook") }
                         { link(Route::AdminRenewals, "Renewals") }
+                        { link(Route::AdminRecognitions, "Recognitions") }
+                        { link(Route::AdminAssociation, "Settings") }
                         { link(Route::AdminOutbox, "Outbox") }
                     </>
                 },

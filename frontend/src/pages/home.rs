@@ -191,6 +191,11 @@ fn applicant_home(props: &HomeProps) -> Html {
                         <li>{ "Submit when every requirement is met; peer reviewers then score your portfolio." }</li>
                     </ol>
                 </section>
+                <section class="card" aria-labelledby="moved-heading">
+                    <h2 id="moved-heading">{ "Endorsed elsewhere?" }</h2>
+                    <p>{ "If another association endorsed you and you have moved here, ask us to recognise your endorsement instead of applying again." }</p>
+                    <p><Link<Route> to={Route::Recognition}>{ "Ask for recognition" }</Link<Route>></p>
+                </section>
                 <AccountCard session={props.session.clone()} />
             </div>
         </>

@@ -102,7 +102,10 @@ pub fn registry() -> Html {
                                         <tbody>
                                             { for page.items.iter().map(|e| html! {
                                                 <tr>
-                                                    <td>{ &e.name }</td>
+                                                    <td>
+                                                        { &e.name }
+                                                        { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe() }</small></> }) }
+                                                    </td>
                                                     <td>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
                                                     <td>
                                                         <Link<Route> to={Route::VerifyNumber { number: e.number.clone() }}>
