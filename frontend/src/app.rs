@@ -2,10 +2,10 @@
 
 use crate::components::Layout;
 use crate::pages::{
-    AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AssociationSettingsPage,
-    PlatformPage, RecognitionPage, AdminReviewer, AdminUsers, ChangePassword,
-    Home, NotFound, PortfolioPage, RefereePage, ReferencesPage, Registry, ReviewPage, ReviewsPage,
-    RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
+    AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AdminReviewer, AdminUsers,
+    AssociationSettingsPage, ChangePassword, Home, NotFound, PlatformPage, PortfolioPage,
+    RecognitionPage, RefereePage, ReferencesPage, Registry, ReviewPage, ReviewsPage, RulebookPage,
+    ScoringPage, SignIn, SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;

@@ -32,6 +32,8 @@ pub struct Server {
     pub db: Db,
     /// Where its e-mail goes: a real SMTP server on loopback.
     pub smtp: smtp::SmtpServer,
+    /// The deployment's state (its associations).
+    pub state: actix_web::web::Data<endorse_api::state::AppState>,
     _data_dir: tempfile::TempDir,
 }
 
@@ -65,16 +67,40 @@ pub async fn start_server() -> Result<Server> {
     let app = Application::build(settings)?;
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db()?;
+    let state = app.state();
     actix_web::rt::spawn(app.run_until_stopped());
     Ok(Server {
         base,
         db,
         smtp,
+        state,
         _data_dir: data_dir,
     })
 }
 
 impl Server {
+    /// The database of the association with this code.
+    pub fn db_of(&self, code: &str) -> Result<Db> {
+        let association = self
+            .state
+            .associations
+            .list()?
+            .into_iter()
+            .find(|a| a.code == code)
+            .with_context(|| format!("no association '{code}'"))?;
+        Ok(self.state.associations.db(&association)?)
+    }
+
+    /// Makes a platform operator with the journeys' password.
+    pub fn create_operator(&self, email: &str, name: &str, password: &str) -> Result<()> {
+        endorse_api::tenancy::operators::create_operator(
+            &self.state.associations,
+            (email, name, password),
+            chrono::Utc::now(),
+        )?;
+        Ok(())
+    }
+
     /// Creates an account directly in the database, with a password of its own.
     pub async fn create_user(
         &self,

@@ -51,7 +51,7 @@ fn agreements_and_membership() -> Vec<Value> {
 }
 
 async fn store(
-    server: &Server,
+    db: &endorse_api::db::Db,
     email: &str,
     entries: Vec<Value>,
     given: Vec<(ReferenceRequestInput, RatingAnswer)>,
@@ -61,20 +61,18 @@ async fn store(
         .map(serde_json::from_value)
         .collect::<Result<_, _>>()?;
     let email = email.to_string();
-    server
-        .db
-        .transaction(move |conn| {
-            let (user, _) = users::find_credentials(conn, &email)?.ok_or(DbError::NotFound)?;
-            for entry in &entries {
-                portfolio::insert(conn, user.id, entry)?;
-            }
-            let at = chrono::Utc::now() - chrono::Duration::days(10);
-            for (request, answer) in &given {
-                references::insert_received(conn, user.id, request, answer, (at, at.date_naive()))?;
-            }
-            Ok(())
-        })
-        .await?;
+    db.transaction(move |conn| {
+        let (user, _) = users::find_credentials(conn, &email)?.ok_or(DbError::NotFound)?;
+        for entry in &entries {
+            portfolio::insert(conn, user.id, entry)?;
+        }
+        let at = chrono::Utc::now() - chrono::Duration::days(10);
+        for (request, answer) in &given {
+            references::insert_received(conn, user.id, request, answer, (at, at.date_naive()))?;
+        }
+        Ok(())
+    })
+    .await?;
     Ok(())
 }
 
@@ -97,6 +95,15 @@ pub async fn ada_and_coordinator(server: &Server, password: &str) -> Result<()> 
 /// An IFS portfolio with every requirement met but, without the colleague,
 /// the third rating.
 pub async fn ifs_portfolio(server: &Server, email: &str, with_colleague: bool) -> Result<()> {
+    ifs_portfolio_in(&server.db, email, with_colleague).await
+}
+
+/// [`ifs_portfolio`], in the database of any association.
+pub async fn ifs_portfolio_in(
+    db: &endorse_api::db::Db,
+    email: &str,
+    with_colleague: bool,
+) -> Result<()> {
     let today = chrono::Utc::now().date_naive();
     let rsc = |days_ago: i64| {
         json!({ "section": "rsc", "data": {
@@ -126,7 +133,7 @@ pub async fn ifs_portfolio(server: &Server, email: &str, with_colleague: bool) -
     if with_colleague {
         referees.push(("pal@example.org", "colleague", false));
     }
-    store(server, email, entries, ratings("IFS", &referees)?).await
+    store(db, email, entries, ratings("IFS", &referees)?).await
 }
 
 /// A complete portfolio for the Mentor – Policy category (IMHM-P), which has
@@ -153,7 +160,7 @@ pub async fn mentor_policy_portfolio(server: &Server, email: &str) -> Result<()>
         ("peer@example.org", "colleague", false),
         ("partner@example.org", "other_supervisor", false),
     ];
-    store(server, email, entries, ratings("IMHM-P", &referees)?).await
+    store(&server.db, email, entries, ratings("IMHM-P", &referees)?).await
 }
 
 /// A peer reviewer named `name`, endorsed in `held`, who reviews `categories`.

@@ -42,8 +42,12 @@ pub fn association_settings_page() -> Html {
     let notice = use_state(|| None::<String>);
     let busy = use_state(|| false);
     {
-        let (session, loaded, form, failure) =
-            (session.clone(), loaded.clone(), form.clone(), failure.clone());
+        let (session, loaded, form, failure) = (
+            session.clone(),
+            loaded.clone(),
+            form.clone(),
+            failure.clone(),
+        );
         use_effect_with((), move |_| {
             spawn(
                 &session,

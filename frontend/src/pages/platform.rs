@@ -66,8 +66,12 @@ fn operator_sign_in(props: &SignInProps) -> Html {
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let on_submit = {
-        let (email, password, failure, busy) =
-            (email.clone(), password.clone(), failure.clone(), busy.clone());
+        let (email, password, failure, busy) = (
+            email.clone(),
+            password.clone(),
+            failure.clone(),
+            busy.clone(),
+        );
         let done = props.on_signed_in.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
