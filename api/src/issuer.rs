@@ -18,6 +18,7 @@ use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use chrono::{DateTime, Utc};
 use endorse_shared::credential::{self, Addresses, CredentialFacts, SigningKey, StatusPurpose};
+use endorse_shared::endorsements::EndorsementOrigin;
 use endorse_shared::endorsements::EndorsementStatus;
 use endorse_shared::rulebook::Rulebook;
 use jsonwebtoken::jwk::JwkSet;
@@ -222,6 +223,12 @@ impl Issuer {
             }
         };
         let category = rulebook.category(&endorsement.category);
+        let recognises = match endorsement.origin {
+            EndorsementOrigin::Recognition => {
+                crate::db::recognitions::source_of(conn, &endorsement.id)?
+            }
+            EndorsementOrigin::Application => None,
+        };
         let id = uuid::Uuid::new_v4().to_string();
         let valid_until = self.valid_until(endorsement, rulebook);
         let vc = credential::credential(&CredentialFacts {
@@ -237,6 +244,7 @@ impl Issuer {
             valid_from: now,
             valid_until,
             status_index: u64::try_from(status_index).unwrap_or_default(),
+            recognises: recognises.as_ref().map(|(a, n)| (a.as_str(), n.as_str())),
         });
         let key = self.signing_key(conn)?;
         let jwt = credential::sign_credential(&vc, &key)

@@ -1212,3 +1212,27 @@ pub async fn create_association(
     )
     .await
 }
+
+/// Anyone: the search across every association's registry that takes part.
+pub async fn registry_everywhere(
+    query: &endorse_shared::endorsements::SharedRegistryQuery,
+) -> Result<endorse_shared::endorsements::SharedRegistryPage, ApiError> {
+    let mut params = Vec::new();
+    if let Some(q) = query.q.as_deref().filter(|q| !q.trim().is_empty()) {
+        params.push(format!("q={}", urlencoding(q.trim())));
+    }
+    if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
+        params.push(format!("category={}", urlencoding(category)));
+    }
+    if let Some(code) = query.association.as_deref().filter(|c| !c.is_empty()) {
+        params.push(format!("association={}", urlencoding(code)));
+    }
+    params.push(format!("page={}", query.page()));
+    send(
+        Method::GET,
+        &format!("/api/v1/registry/everywhere?{}", params.join("&")),
+        None,
+        NO_BODY,
+    )
+    .await
+}

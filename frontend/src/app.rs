@@ -4,8 +4,8 @@ use crate::components::Layout;
 use crate::pages::{
     AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AdminReviewer, AdminUsers,
     AssociationSettingsPage, ChangePassword, Home, NotFound, PlatformPage, PortfolioPage,
-    RecognitionPage, RefereePage, ReferencesPage, Registry, ReviewPage, ReviewsPage, RulebookPage,
-    ScoringPage, SignIn, SignUp, VerifyPage,
+    RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere, ReviewPage,
+    ReviewsPage, RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -41,6 +41,7 @@ fn switch(route: Route) -> Html {
         Route::AdminOutbox => html! { <AdminOutbox /> },
         Route::AdminRenewals => html! { <crate::components::renewal::AdminRenewals /> },
         Route::Registry => html! { <Registry /> },
+        Route::RegistryEverywhere => html! { <RegistryEverywhere /> },
         Route::Verify => html! { <VerifyPage /> },
         Route::VerifyNumber { number } => html! { <VerifyPage number={Some(number)} /> },
         Route::Reviews => html! { <ReviewsPage /> },

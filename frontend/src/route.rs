@@ -45,6 +45,9 @@ pub enum Route {
     /// The public Endorsement Registry.
     #[at("/registry")]
     Registry,
+    /// The search across every association's registry that takes part.
+    #[at("/registry/everywhere")]
+    RegistryEverywhere,
     /// Verify a credential (anyone).
     #[at("/verify")]
     Verify,

@@ -455,6 +455,10 @@ pub struct CredentialFacts<'a> {
     pub valid_until: DateTime<Utc>,
     /// The endorsement's index in the status lists.
     pub status_index: u64,
+    /// What the award rests on, when it is not this association's own peer
+    /// review: the other association's name and endorsement number it
+    /// recognises.
+    pub recognises: Option<(&'a str, &'a str)>,
 }
 
 /// Whole seconds: what a JWT's dates can say.
@@ -525,11 +529,18 @@ pub fn credential(facts: &CredentialFacts<'_>) -> Credential {
             id: a.verify_number(facts.number),
             types: vec!["Evidence".into()],
             name: "Endorsement decision".into(),
-            narrative: format!(
-                "The association decided to endorse on {} after peer review. The public check of endorsement {} is at this address.",
-                facts.awarded_at.format("%Y-%m-%d"),
-                facts.number
-            ),
+            narrative: match facts.recognises {
+                None => format!(
+                    "The association decided to endorse on {} after peer review. The public check of endorsement {} is at this address.",
+                    facts.awarded_at.format("%Y-%m-%d"),
+                    facts.number
+                ),
+                Some((association, number)) => format!(
+                    "The association decided to endorse on {} in recognition of endorsement {number} awarded by {association}, whose credential it verified. The public check of endorsement {} is at this address.",
+                    facts.awarded_at.format("%Y-%m-%d"),
+                    facts.number
+                ),
+            },
         }],
     }
 }
@@ -1090,6 +1101,7 @@ mod tests {
             valid_from: now,
             valid_until: now + Duration::days(60),
             status_index: 7,
+            recognises: None,
         }
     }
 

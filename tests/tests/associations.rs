@@ -185,6 +185,14 @@ async fn on_a_360_pixel_phone_the_operators_and_settings_pages_do_not_scroll_sid
             sideways_overflow(&browser).await? == 0,
             "the operators' page scrolls sideways"
         );
+        browser.open(&format!("{}/registry", server.base)).await?;
+        browser.follow("Search every association").await?;
+        browser.wait_for_heading("Search every association").await?;
+        browser.wait_for("#everywhere-association").await?;
+        ensure!(
+            sideways_overflow(&browser).await? == 0,
+            "the search across associations scrolls sideways"
+        );
         browser.open(&format!("{}/sign-in", server.base)).await?;
         browser.fill("field-email", "admin@example.org").await?;
         browser.fill("field-password", PASSWORD).await?;

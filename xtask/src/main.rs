@@ -142,7 +142,9 @@ fn run_app(endorse_args: &[String]) -> Result<()> {
     status(&mut command)
 }
 
-/// `cargo xtask bench`: the speed targets, in one optimised run.
+/// `cargo xtask bench`: the speed targets, in one optimised run; then, when
+/// PostgreSQL is at hand, the deployment shaped like the field (40
+/// associations, two server processes behind one database).
 fn bench() -> Result<()> {
     step("Benchmarks (optimised build)");
     status(cargo().args([
@@ -153,7 +155,38 @@ fn bench() -> Result<()> {
         "endorse-api",
         "--example",
         "bench",
-    ]))
+    ]))?;
+    let postgres_url = match env::var("ENDORSE_TEST_POSTGRES_URL") {
+        Ok(url) if !url.is_empty() => url,
+        _ => match local_postgres_url() {
+            Ok(url) => url,
+            Err(why) => {
+                eprintln!("xtask: the deployment benchmark needs PostgreSQL: {why:#}");
+                return Ok(());
+            }
+        },
+    };
+    step("Benchmark of a deployment: 40 associations, two processes, one PostgreSQL");
+    status(cargo().args([
+        "build",
+        "--profile",
+        "bench",
+        "--package",
+        "endorse-api",
+        "--features",
+        "postgres",
+        "--bin",
+        "endorse",
+        "--example",
+        "bench_deployment",
+    ]))?;
+    let release = target_dir().join("release");
+    status(
+        Command::new(release.join("examples/bench_deployment"))
+            .current_dir(root())
+            .env("ENDORSE_BENCH_POSTGRES_URL", &postgres_url)
+            .env("ENDORSE_BENCH_SERVER", release.join("endorse")),
+    )
 }
 
 /// `cargo xtask openapi`: regenerate the committed document.

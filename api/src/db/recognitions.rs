@@ -270,3 +270,19 @@ pub fn mark_published(conn: &mut AnyConnection, id: &str) -> DbResult<()> {
         .execute(conn)?;
     Ok(())
 }
+
+/// The other association's name and endorsement number an endorsement
+/// here recognises, if it was awarded in recognition of one.
+pub fn source_of(
+    conn: &mut AnyConnection,
+    endorsement: &str,
+) -> DbResult<Option<(String, String)>> {
+    Ok(recognitions::table
+        .filter(recognitions::endorsement_id.eq(endorsement))
+        .select((
+            recognitions::from_association_name,
+            recognitions::from_number,
+        ))
+        .first(conn)
+        .optional()?)
+}

@@ -31,9 +31,11 @@ pub fn issue(
     Ok(award.issue(conn, issuer, &rulebook, now)?.number)
 }
 
-/// Issues an endorsement awarded in recognition of another association's,
-/// by the current rulebook, in the caller's transaction.
-pub fn issue_recognised(
+/// Records an endorsement awarded in recognition of another association's,
+/// numbered and dated by the current rulebook, in the caller's
+/// transaction, not yet signed: the caller links it to the recognition and
+/// then [`sign`]s it, so that its credential names what it recognises.
+pub fn record_recognised(
     conn: &mut AnyConnection,
     issuer: &Issuer,
     holder: UserId,
@@ -47,7 +49,19 @@ pub fn issue_recognised(
         application: None,
         origin: EndorsementOrigin::Recognition,
     };
-    award.issue(conn, issuer, &rulebook, now)
+    award.record(conn, issuer, &rulebook, now)
+}
+
+/// Signs the endorsement's first credential, by the current rulebook.
+pub fn sign(
+    conn: &mut AnyConnection,
+    issuer: &Issuer,
+    endorsement: &mut endorsements::Endorsement,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    let rulebook = rulebooks::current(conn)?.rulebook;
+    issuer.issue(conn, endorsement, &rulebook, now)?;
+    Ok(())
 }
 
 /// What is awarded, to whom, and how it came to be.
@@ -59,7 +73,21 @@ struct Award<'a> {
 }
 
 impl Award<'_> {
+    /// Records it, numbered and dated, and signs its credential.
     fn issue(
+        &self,
+        conn: &mut AnyConnection,
+        issuer: &Issuer,
+        rulebook: &Rulebook,
+        now: DateTime<Utc>,
+    ) -> DbResult<endorsements::Endorsement> {
+        let mut endorsement = self.record(conn, issuer, rulebook, now)?;
+        issuer.issue(conn, &mut endorsement, rulebook, now)?;
+        Ok(endorsement)
+    }
+
+    /// Records it, numbered and dated.
+    fn record(
         &self,
         conn: &mut AnyConnection,
         issuer: &Issuer,
@@ -85,8 +113,6 @@ impl Award<'_> {
             },
             now,
         )?;
-        let mut endorsement = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
-        issuer.issue(conn, &mut endorsement, rulebook, now)?;
-        Ok(endorsement)
+        endorsements::get(conn, &number)?.ok_or(DbError::NotFound)
     }
 }

@@ -100,7 +100,8 @@ pub fn decide(
                 current.holder_name, rules.name, held.number
             ))));
         }
-        let endorsement = issuing::issue_recognised(conn, issuer, current.holder, &category, now)?;
+        let mut endorsement =
+            issuing::record_recognised(conn, issuer, current.holder, &category, now)?;
         if !recognitions::decide(
             conn,
             deciding.id,
@@ -111,6 +112,8 @@ pub fn decide(
         )? {
             return Err(DbError::Conflict);
         }
+        // Signed once it is linked, so its credential names what it recognises.
+        issuing::sign(conn, issuer, &mut endorsement, now)?;
         audit::record_endorsement(
             conn,
             EndorsementEvent {

@@ -285,6 +285,14 @@ async fn a_holder_who_moves_is_recognised_by_her_new_association_and_both_regist
     .await;
     endorse_shared::credential::verify_credential(&download.jwt, &mi_keys, &issuer_of(mi).await)
         .expect("mi's credential verifies");
+    let payload = endorse_shared::credential::readable_payload(&download.jwt).expect("a payload");
+    let narrative = payload["evidence"][0]["narrative"]
+        .as_str()
+        .unwrap_or_default();
+    assert!(
+        narrative.contains(&format!("in recognition of endorsement {}", m.number)),
+        "{narrative}"
+    );
     // The holder sees the decision; the association's log keeps it.
     let mine: Vec<RecognitionView> = expect_json(
         mi.get_as("/api/v1/me/recognitions", &m.ada_mi).await,

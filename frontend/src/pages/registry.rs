@@ -72,6 +72,7 @@ pub fn registry() -> Html {
         <>
             <PageTitle title="Endorsement Registry" />
             <p class="lead">{ "Professionals who hold the Infant and Early Childhood Mental Health Endorsement and chose to be listed. An endorsement that lapses, is suspended or revoked leaves the registry at once." }</p>
+            <p>{ "Not sure which association endorsed someone? " }<Link<Route> to={Route::RegistryEverywhere}>{ "Search every association" }</Link<Route>></p>
             <section class="card" aria-labelledby="registry-search">
                 <h2 id="registry-search" class="visually-hidden">{ "Search" }</h2>
                 <form class="toolbar" role="search" onsubmit={on_search}>
