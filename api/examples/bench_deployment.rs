@@ -405,9 +405,8 @@ async fn main() -> Result<()> {
     let started = Instant::now();
     let name = format!("endorse_bench_{}", std::process::id());
     let mut admin = diesel::PgConnection::establish(&server_url)?;
-    admin.batch_execute(&format!(
-        "DROP DATABASE IF EXISTS {name}; CREATE DATABASE {name}"
-    ))?;
+    admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name}"))?;
+    admin.batch_execute(&format!("CREATE DATABASE {name}"))?;
     let outcome = run(&server_url, &name, &binary, started).await;
     // Drop the roles the associations made (they belong to the cluster).
     let prefix = endorse_api::tenancy::role_prefix_for(&name);

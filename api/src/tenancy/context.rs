@@ -226,6 +226,12 @@ pub async fn resolve(
         .query()
         .map_or(String::new(), |q| format!("?{q}"));
     match choose(candidates, host.as_deref(), &path, &query) {
+        Found::Nowhere(why) if wants_page(&request) => Ok(request.into_response(
+            HttpResponse::NotFound()
+                .content_type("text/html; charset=utf-8")
+                .insert_header((header::CACHE_CONTROL, "no-store"))
+                .body(nowhere_page(&why)),
+        )),
         Found::Nowhere(why) => Ok(request.error_response(ApiError::NotFound(why))),
         Found::Redirect(location) => Ok(request.into_response(
             HttpResponse::build(StatusCode::PERMANENT_REDIRECT)
@@ -234,6 +240,12 @@ pub async fn resolve(
         )),
         Found::Association(association, rest) => {
             if let Some(rest) = rest {
+                // The deployment's own addresses are not an association's.
+                if is_deployment_path(&rest) {
+                    return Ok(request.error_response(ApiError::NotFound(format!(
+                        "{rest} is the deployment's own address, not an association's."
+                    ))));
+                }
                 let rewritten = format!("{rest}{query}");
                 match rewritten.parse::<Uri>() {
                     Ok(uri) => {
@@ -261,6 +273,30 @@ pub async fn resolve(
             Ok(next.call(request).await?.map_into_boxed_body())
         }
     }
+}
+
+/// Whether a browser is opening a page (not the app calling the API).
+fn wants_page(request: &ServiceRequest) -> bool {
+    let path = request.path();
+    let api = path.contains("/api/") || path.starts_with("/.well-known/");
+    !api && request
+        .headers()
+        .get(header::ACCEPT)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|accept| accept.contains("text/html"))
+}
+
+/// The page a browser gets for an address no association answers.
+fn nowhere_page(why: &str) -> String {
+    let why = crate::mail::templates::escape(why);
+    format!(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>No association here \u{b7} Endorse</title>\
+         <style>body{{font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}}a{{color:#154441}}</style>\
+         </head><body><main><h1>No association here</h1><p>{why}</p>\
+         <p>Check the address you were given, or <a href=\"/\">go to the home page</a>.</p></main></body></html>"
+    )
 }
 
 #[cfg(test)]

@@ -165,6 +165,23 @@ async fn addresses_that_name_no_association_are_not_found() {
     let problem = expect_problem(unknown, StatusCode::NOT_FOUND).await;
     let detail = problem.detail.unwrap_or_default();
     assert!(detail.contains("'zz'"), "{detail}");
+    // A browser opening such an address gets a page that says so.
+    let page = main
+        .client
+        .get(main.url("/a/zz/sign-in"))
+        .header("accept", "text/html,application/xhtml+xml")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(page.status(), StatusCode::NOT_FOUND);
+    assert!(page
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| t.starts_with("text/html")));
+    let body = page.text().await.expect("a page");
+    assert!(body.contains("No association here"), "{body}");
+    assert!(body.contains("&#39;zz&#39;"), "{body}");
     // An association with a host of its own is not also served at a path.
     let by_path = main
         .client
@@ -188,6 +205,14 @@ async fn addresses_that_name_no_association_are_not_found() {
         bare.headers().get("location").and_then(|v| v.to_str().ok()),
         Some("/a/ny/")
     );
+    // The operators' API is the deployment's, not an association's.
+    let platform = main
+        .client
+        .get(main.url("/a/ny/platform/api/v1/associations"))
+        .send()
+        .await
+        .expect("request");
+    expect_problem(platform, StatusCode::NOT_FOUND).await;
     // Health is the deployment's, whatever the address.
     let health = ny
         .client
