@@ -36,6 +36,20 @@ const ASSOCIATIONS: usize = 40;
 const APPLICANTS: usize = 5_000;
 const HOLDERS: usize = 1_250;
 const IMPORT_ROWS: usize = 20_000;
+
+/// A tenth of the deployment (4 associations), to try the benchmark out
+/// quickly: `ENDORSE_BENCH_QUICK=1`.
+fn quick() -> bool {
+    std::env::var_os("ENDORSE_BENCH_QUICK").is_some()
+}
+
+fn scaled(n: usize) -> usize {
+    if quick() {
+        n / 10
+    } else {
+        n
+    }
+}
 const IMPORT_BATCH: usize = 500;
 const TARGET_RATIO: f64 = 1.20;
 const PASSWORD: &str = "bench password 1234";
@@ -121,7 +135,7 @@ async fn seed_template(db: &Db, hash: String) -> Result<()> {
     db.transaction(move |conn| {
         let version = rulebooks::latest(conn)?.map(|v| v.number).unwrap_or(1);
         let policy = rulebooks::current(conn)?.rulebook.endorsement;
-        for n in 0..APPLICANTS {
+        for n in 0..scaled(APPLICANTS) {
             let applicant = users::insert(
                 conn,
                 user(
@@ -137,7 +151,7 @@ async fn seed_template(db: &Db, hash: String) -> Result<()> {
             let category = ["IFA", "IFS", "IFRS", "IMHS"][n % 4];
             applications::insert(conn, applicant.id, category, version)?;
         }
-        for n in 0..HOLDERS {
+        for n in 0..scaled(HOLDERS) {
             let holder = users::insert(
                 conn,
                 user(
@@ -251,13 +265,19 @@ fn spawn_server(
         .env("ENDORSE_SIGNING_KEY_SECRET", SEAL_SECRET)
         .env("RUST_LOG", "warn")
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(std::fs::File::create(
+            data_dir.join(format!("server-{port}.log")),
+        )?)
         .spawn()
         .with_context(|| format!("cannot start {binary}"))?;
     Ok((Process(child), format!("http://127.0.0.1:{port}")))
 }
 
-async fn wait_healthy(client: &reqwest::Client, base: &str) -> Result<()> {
+async fn wait_healthy(
+    client: &reqwest::Client,
+    base: &str,
+    data_dir: &std::path::Path,
+) -> Result<()> {
     let deadline = Instant::now() + Duration::from_secs(120);
     while Instant::now() < deadline {
         if let Ok(response) = client.get(format!("{base}/readyz")).send().await {
@@ -267,7 +287,14 @@ async fn wait_healthy(client: &reqwest::Client, base: &str) -> Result<()> {
         }
         tokio::time::sleep(Duration::from_millis(200)).await;
     }
-    bail!("{base} did not become ready")
+    let port = base.rsplit(':').next().unwrap_or_default();
+    let log =
+        std::fs::read_to_string(data_dir.join(format!("server-{port}.log"))).unwrap_or_default();
+    let tail: Vec<&str> = log.lines().rev().take(20).collect();
+    bail!(
+        "{base} did not become ready; its log ends:\n{}",
+        tail.into_iter().rev().collect::<Vec<_>>().join("\n")
+    )
 }
 
 /// The three pages measured, for an association at `/a/{code}`.
@@ -370,7 +397,7 @@ async fn login(client: &reqwest::Client, base: &str, code: &str) -> Result<Strin
 async fn import(db: Db, hash: String) -> Result<Duration> {
     let entry = portfolio_entries()?.remove(3);
     let started = Instant::now();
-    for batch in 0..IMPORT_ROWS / IMPORT_BATCH {
+    for batch in 0..scaled(IMPORT_ROWS) / IMPORT_BATCH {
         let (hash, entry) = (hash.clone(), entry.clone());
         db.transaction(move |conn| {
             for n in 0..IMPORT_BATCH {
@@ -461,7 +488,7 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
     let state = setup.state();
     let hash = passwords::hash(PASSWORD).map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut made = Vec::new();
-    for n in 0..ASSOCIATIONS {
+    for n in 0..scaled(ASSOCIATIONS) {
         let code = format!("a{:02}", n + 1);
         let association = state
             .associations
@@ -487,7 +514,8 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
         made.push(association);
     }
     println!(
-        "deployment: {ASSOCIATIONS} associations made in {:.0} s",
+        "deployment: {} associations made in {:.0} s",
+        scaled(ASSOCIATIONS),
         started.elapsed().as_secs_f64()
     );
     let template = state.associations.db(&made[0])?;
@@ -514,8 +542,8 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
     }
     println!(
         "deployment: {} applicants with 8 portfolio entries each and {} listed holders, in {:.0} s",
-        ASSOCIATIONS * APPLICANTS,
-        ASSOCIATIONS * HOLDERS,
+        scaled(ASSOCIATIONS) * scaled(APPLICANTS),
+        scaled(ASSOCIATIONS) * scaled(HOLDERS),
         started.elapsed().as_secs_f64()
     );
 
@@ -525,8 +553,8 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(8)
         .build()?;
-    wait_healthy(&client, &first).await?;
-    wait_healthy(&client, &second).await?;
+    wait_healthy(&client, &first, data_dir.path()).await?;
+    wait_healthy(&client, &second, data_dir.path()).await?;
     let bases = vec![first.clone(), second.clone()];
     let mut tokens = Vec::new();
     for association in &made {
@@ -537,12 +565,12 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
         p95s(&client, &bases, &association.code, token, 8).await?;
     }
 
-    println!("deployment: p95 per association over 20 requests per page, both processes (ms):");
+    println!("deployment: p95 per association over 40 requests per page, both processes (ms):");
     println!("  association   admins' list   admins' search   public registry");
     let mut worst = [Duration::ZERO; 3];
     let mut all = [Vec::new(), Vec::new(), Vec::new()];
     for (association, token) in made.iter().zip(&tokens) {
-        let p = p95s(&client, &bases, &association.code, token, 20).await?;
+        let p = p95s(&client, &bases, &association.code, token, 40).await?;
         println!(
             "  {:<13} {:>12.1} {:>16.1} {:>17.1}",
             association.code,
@@ -571,7 +599,7 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
     // One association imports while another's pages are measured.
     let (importing, observed) = (&made[0], &made[1]);
     let token = tokens[1].clone();
-    let rounds = 60;
+    let rounds = 100;
     let before = p95s(&client, &bases, &observed.code, &token, rounds).await?;
     let db = state.associations.db(importing)?;
     let load = tokio::spawn(import(db, hash.clone()));
@@ -582,8 +610,9 @@ async fn run(server_url: &str, name: &str, binary: &str, started: Instant) -> Re
     let import_time = load.await??;
     let after = p95s(&client, &bases, &observed.code, &token, rounds).await?;
     println!(
-        "deployment: {} imports {IMPORT_ROWS} accounts with a portfolio entry each in {:.1} s while {}'s pages are measured ({} rounds of {rounds} requests per page):",
+        "deployment: {} imports {} accounts with a portfolio entry each in {:.1} s while {}'s pages are measured ({} rounds of {rounds} requests per page):",
         importing.code,
+        scaled(IMPORT_ROWS),
         import_time.as_secs_f64(),
         observed.code,
         during.len()

@@ -40,6 +40,12 @@ pub fn ensure_admin(db: &Db, email: &str) -> anyhow::Result<Option<FirstAdmin>> 
             email: email.to_string(),
             password,
         })),
+        // Another process starting on the same new database made it first.
+        Err(DbError::UniqueViolation(_))
+            if users::count_with_role(&mut conn, Role::Admin)? > 0 =>
+        {
+            Ok(None)
+        }
         Err(DbError::UniqueViolation(_)) => anyhow::bail!(
             "ENDORSE_ADMIN_EMAIL: there is no admin yet, but '{email}' already has an account of another role; \
              choose another address, or make that account an admin with `endorse user create`"

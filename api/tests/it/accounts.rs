@@ -351,3 +351,30 @@ async fn the_first_start_creates_one_admin_with_a_random_one_time_password() {
         .unwrap();
     assert_ne!(first.password, second.password, "never a fixed password");
 }
+
+#[actix_web::test]
+async fn two_processes_starting_at_once_make_one_first_admin_and_both_start() {
+    let app = spawn_app().await;
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let db = app.db.clone();
+            std::thread::spawn(move || {
+                endorse_api::bootstrap::ensure_admin(&db, "boot@example.org")
+            })
+        })
+        .collect();
+    let made: Vec<_> = starts
+        .into_iter()
+        .map(|start| {
+            start
+                .join()
+                .expect("a thread")
+                .expect("every start succeeds")
+        })
+        .collect();
+    assert_eq!(
+        made.iter().filter(|m| m.is_some()).count(),
+        1,
+        "one first admin"
+    );
+}
