@@ -175,12 +175,30 @@ impl ConnectionFactory {
                 // default in SQLite.
                 // `synchronous = FULL`: a commit is on disk before it is
                 // acknowledged, so it survives a power loss, not only a crash.
-                conn.batch_execute(&format!(
+                let setup = format!(
                     "PRAGMA busy_timeout = {}; PRAGMA journal_mode = WAL; \
                      PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
                     self.wait_ms
-                ))
-                .map_err(diesel::ConnectionError::CouldntSetupConfiguration)?;
+                );
+                // Turning a new file to WAL takes a lock SQLite does not wait
+                // for (no busy handler): a process starting beside another
+                // tries again for as long as a write would wait.
+                let deadline = std::time::Instant::now()
+                    + Duration::from_millis(u64::from(self.wait_ms));
+                loop {
+                    match conn.batch_execute(&setup) {
+                        Ok(()) => break,
+                        Err(error)
+                            if error.to_string().contains("locked")
+                                && std::time::Instant::now() < deadline =>
+                        {
+                            std::thread::sleep(Duration::from_millis(20));
+                        }
+                        Err(error) => {
+                            return Err(diesel::ConnectionError::CouldntSetupConfiguration(error))
+                        }
+                    }
+                }
                 Ok(AnyConnection::Sqlite(conn))
             }
             #[cfg(feature = "postgres")]
@@ -497,26 +515,42 @@ pub fn lock_rows(conn: &mut AnyConnection, table: Lockable, mut ids: Vec<String>
 
 /// Applies every pending migration of the connection's backend.
 pub fn run_migrations(conn: &mut AnyConnection) -> DbResult<usize> {
-    let applied = match conn {
-        AnyConnection::Sqlite(conn) => conn.run_pending_migrations(SQLITE_MIGRATIONS),
+    match conn {
+        AnyConnection::Sqlite(_) => sqlite_pending(conn, SQLITE_MIGRATIONS),
         #[cfg(feature = "postgres")]
-        AnyConnection::Postgresql(conn) => conn.run_pending_migrations(POSTGRES_MIGRATIONS),
+        AnyConnection::Postgresql(conn) => conn
+            .run_pending_migrations(POSTGRES_MIGRATIONS)
+            .map(|applied| applied.len())
+            .map_err(|error| DbError::Migration(error.to_string())),
     }
-    .map_err(|error| DbError::Migration(error.to_string()))?;
-    Ok(applied.len())
 }
 
 /// Applies every pending migration of the platform database.
 pub fn run_platform_migrations(conn: &mut AnyConnection) -> DbResult<usize> {
-    let applied = match conn {
-        AnyConnection::Sqlite(conn) => conn.run_pending_migrations(PLATFORM_SQLITE_MIGRATIONS),
+    match conn {
+        AnyConnection::Sqlite(_) => sqlite_pending(conn, PLATFORM_SQLITE_MIGRATIONS),
         #[cfg(feature = "postgres")]
-        AnyConnection::Postgresql(conn) => {
-            conn.run_pending_migrations(PLATFORM_POSTGRES_MIGRATIONS)
-        }
+        AnyConnection::Postgresql(conn) => conn
+            .run_pending_migrations(PLATFORM_POSTGRES_MIGRATIONS)
+            .map(|applied| applied.len())
+            .map_err(|error| DbError::Migration(error.to_string())),
     }
-    .map_err(|error| DbError::Migration(error.to_string()))?;
-    Ok(applied.len())
+}
+
+/// Runs SQLite's pending migrations in one `IMMEDIATE` transaction (each
+/// migration a savepoint in it), so processes starting together on a new
+/// file take turns: the second finds nothing pending instead of making the
+/// same tables again. (On PostgreSQL the set-up lock of
+/// [`crate::tenancy`] orders them.)
+fn sqlite_pending(conn: &mut AnyConnection, migrations: EmbeddedMigrations) -> DbResult<usize> {
+    write::<_, DbError, _>(conn, |conn| match conn {
+        AnyConnection::Sqlite(sqlite) => sqlite
+            .run_pending_migrations(migrations)
+            .map(|applied| applied.len())
+            .map_err(|error| DbError::Migration(error.to_string())),
+        #[cfg(feature = "postgres")]
+        AnyConnection::Postgresql(_) => Err(DbError::Corrupt("not a SQLite database".into())),
+    })
 }
 
 /// Reverts every applied migration, newest first (used by the migration test).

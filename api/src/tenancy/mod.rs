@@ -73,6 +73,7 @@ impl Associations {
     /// Connects to the platform database and brings it up to date.
     pub fn open(settings: &Settings) -> anyhow::Result<Self> {
         let wait_ms = settings.database_wait_ms;
+        let mut set_up = SetUpLock(None);
         let (platform, backend) = match &settings.database {
             DatabaseUrl::Sqlite(main) => {
                 let platform = Db::connect_waiting(
@@ -83,6 +84,7 @@ impl Associations {
             }
             DatabaseUrl::Postgres(_) => {
                 let shared = Db::connect_waiting(&settings.database, wait_ms)?;
+                set_up = SetUpLock::postgres(&shared)?;
                 let role_prefix = postgres_role_prefix(&shared)?;
                 {
                     use diesel::connection::SimpleConnection;
@@ -102,6 +104,7 @@ impl Associations {
         };
         let applied = db::run_platform_migrations(&mut *platform.get()?)
             .context("cannot migrate the platform database")?;
+        drop(set_up);
         if applied > 0 {
             tracing::info!(applied, "platform migrations applied");
         }
@@ -198,6 +201,7 @@ impl Associations {
         clock: &dyn Clock,
     ) -> anyhow::Result<()> {
         let code = &association.code;
+        let _set_up = SetUpLock::take(&self.backend)?;
         let owner = match (self.place(&association.storage), &self.backend) {
             (Place::File(path), _) => {
                 if let Some(dir) = path.parent() {
@@ -230,14 +234,19 @@ impl Associations {
             conn.batch_execute(&grants(&schema, &role))
                 .with_context(|| format!("association {code}: cannot give its role its rights"))?;
         }
-        db::users::fill_search_names(&mut conn)
-            .with_context(|| format!("association {code}: cannot fill in search names"))?;
-        db::rulebooks::ensure_default(&mut conn)
-            .with_context(|| format!("association {code}: cannot publish the default rulebook"))?;
-        issuer_of(settings, association)
-            .ensure_key(&mut conn, clock.now())
-            .with_context(|| format!("association {code}: cannot prepare its signing key"))?;
-        Ok(())
+        // What is checked, then written, in one transaction: on SQLite it
+        // holds the write lock, so processes starting together take turns.
+        db::write::<_, anyhow::Error, _>(&mut conn, |conn| {
+            db::users::fill_search_names(conn)
+                .with_context(|| format!("association {code}: cannot fill in search names"))?;
+            db::rulebooks::ensure_default(conn).with_context(|| {
+                format!("association {code}: cannot publish the default rulebook")
+            })?;
+            issuer_of(settings, association)
+                .ensure_key(conn, clock.now())
+                .with_context(|| format!("association {code}: cannot prepare its signing key"))?;
+            Ok(())
+        })
     }
 
     /// Every association, prepared (start-up); the deployment's first
@@ -373,6 +382,47 @@ impl Associations {
         match &self.backend {
             Backend::Postgres { role_prefix, .. } => role_prefix.as_deref(),
             Backend::Sqlite { .. } => None,
+        }
+    }
+}
+
+/// Held while this process sets up storage (migrations, roles, grants). On
+/// PostgreSQL it is a session advisory lock, so processes starting together
+/// on one database take turns: two runs of the migrations would race to
+/// make the same table, and two GRANTs on one object at once fail ("tuple
+/// concurrently updated"). Released when dropped, or by PostgreSQL when
+/// the process dies. On SQLite each file's write lock orders them already.
+struct SetUpLock(Option<diesel::r2d2::PooledConnection<db::ConnectionFactory>>);
+
+/// The advisory lock's key: "endorse" and "set-up", as a number.
+const SET_UP_LOCK: i64 = 0x656e_646f_7273_6501;
+
+impl SetUpLock {
+    fn take(backend: &Backend) -> anyhow::Result<Self> {
+        match backend {
+            Backend::Postgres { shared, .. } => Self::postgres(shared),
+            Backend::Sqlite { .. } => Ok(Self(None)),
+        }
+    }
+
+    fn postgres(shared: &Db) -> anyhow::Result<Self> {
+        use diesel::connection::SimpleConnection;
+        let mut conn = shared.get()?;
+        conn.batch_execute(&format!("SELECT pg_advisory_lock({SET_UP_LOCK})"))
+            .context("cannot take the set-up lock")?;
+        Ok(Self(Some(conn)))
+    }
+}
+
+impl Drop for SetUpLock {
+    fn drop(&mut self) {
+        use diesel::connection::SimpleConnection;
+        if let Some(conn) = &mut self.0 {
+            if let Err(error) =
+                conn.batch_execute(&format!("SELECT pg_advisory_unlock({SET_UP_LOCK})"))
+            {
+                tracing::warn!(%error, "the set-up lock could not be released; its session ends it");
+            }
         }
     }
 }

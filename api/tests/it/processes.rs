@@ -166,3 +166,29 @@ async fn two_workers_racing_deliver_each_message_once() {
     assert_eq!(received.len(), REQUESTS, "no message went twice");
     assert_eq!(to.len(), REQUESTS, "every referee got theirs");
 }
+
+#[actix_web::test]
+async fn processes_starting_together_on_a_new_database_all_start() {
+    let data_dir = tempfile::tempdir().expect("temp dir");
+    let (database, url) = TestDatabase::create(data_dir.path());
+    let settings = test_settings(data_dir.path(), url);
+    // Four start-ups at once: the platform's migrations, the first
+    // association, each association's migrations, role and grants.
+    let starts: Vec<_> = (0..4)
+        .map(|_| {
+            let settings = settings.clone();
+            std::thread::spawn(move || {
+                let associations = endorse_api::tenancy::Associations::open(&settings)?;
+                associations.prepare_all(&settings, &endorse_api::clock::SystemClock)
+            })
+        })
+        .collect();
+    for start in starts {
+        let prepared = start
+            .join()
+            .expect("a thread")
+            .expect("every process starts");
+        assert_eq!(prepared.len(), 1, "one first association");
+    }
+    drop(database);
+}
