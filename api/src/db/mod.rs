@@ -183,8 +183,8 @@ impl ConnectionFactory {
                 // Turning a new file to WAL takes a lock SQLite does not wait
                 // for (no busy handler): a process starting beside another
                 // tries again for as long as a write would wait.
-                let deadline = std::time::Instant::now()
-                    + Duration::from_millis(u64::from(self.wait_ms));
+                let deadline =
+                    std::time::Instant::now() + Duration::from_millis(u64::from(self.wait_ms));
                 loop {
                     match conn.batch_execute(&setup) {
                         Ok(()) => break,

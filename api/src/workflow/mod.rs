@@ -10,6 +10,7 @@
 
 pub mod exams;
 pub mod issuing;
+pub mod pacing;
 pub mod process;
 pub mod recognition;
 pub mod references;
