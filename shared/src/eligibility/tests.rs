@@ -1135,20 +1135,22 @@ fn arb_portfolio() -> impl Strategy<Value = Portfolio> {
         prop::collection::vec(arb_reference(), 0..5),
         0usize..4,
     )
-        .prop_map(|(mut training, mut rsc, mut work, mut references, degree)| {
-            // Every entry its own id, as the database gives them: two entries
-            // drawn with one id would share one verdict.
-            let mut next = 10_000u128;
-            let mut renumber = |entry_id: &mut EntryId| {
-                next += 1;
-                *entry_id = id(next);
-            };
-            training.iter_mut().for_each(|e| renumber(&mut e.id));
-            rsc.iter_mut().for_each(|e| renumber(&mut e.id));
-            work.iter_mut().for_each(|e| renumber(&mut e.id));
-            references.iter_mut().for_each(|e| renumber(&mut e.id));
-            (training, rsc, work, references, degree)
-        })
+        .prop_map(
+            |(mut training, mut rsc, mut work, mut references, degree)| {
+                // Every entry its own id, as the database gives them: two entries
+                // drawn with one id would share one verdict.
+                let mut next = 10_000u128;
+                let mut renumber = |entry_id: &mut EntryId| {
+                    next += 1;
+                    *entry_id = id(next);
+                };
+                training.iter_mut().for_each(|e| renumber(&mut e.id));
+                rsc.iter_mut().for_each(|e| renumber(&mut e.id));
+                work.iter_mut().for_each(|e| renumber(&mut e.id));
+                references.iter_mut().for_each(|e| renumber(&mut e.id));
+                (training, rsc, work, references, degree)
+            },
+        )
         .prop_map(|(training, rsc, work, references, degree)| Portfolio {
             education: vec![Entry {
                 id: id(5000),
