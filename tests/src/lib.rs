@@ -215,6 +215,19 @@ impl Browser {
         Ok(())
     }
 
+    /// The page's sideways overflow in pixels (0 when nothing scrolls
+    /// sideways).
+    pub async fn sideways_overflow(&self) -> Result<i64> {
+        let overflow = self
+            .client
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                vec![],
+            )
+            .await?;
+        Ok(overflow.as_i64().unwrap_or(i64::MAX))
+    }
+
     /// Waits for an element to appear.
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
         self.client

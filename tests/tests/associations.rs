@@ -6,18 +6,6 @@ use anyhow::{ensure, Context, Result};
 use endorse_tests::steps::{portfolio_on, PASSWORD};
 use endorse_tests::{seed, start_server, Browser};
 
-/// The horizontal overflow of the page, in pixels.
-async fn sideways_overflow(browser: &Browser) -> Result<i64> {
-    let overflow = browser
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-            vec![],
-        )
-        .await?;
-    Ok(overflow.as_i64().unwrap_or(i64::MAX))
-}
-
 #[actix_web::test]
 async fn an_operator_makes_an_association_its_admin_sets_it_up_and_an_applicant_applies(
 ) -> Result<()> {
@@ -172,6 +160,9 @@ async fn on_a_360_pixel_phone_the_operators_and_settings_pages_do_not_scroll_sid
     server
         .create_user(endorse_shared::Role::Admin, "admin@example.org", PASSWORD)
         .await?;
+    server
+        .create_user(endorse_shared::Role::Applicant, "ada@example.org", PASSWORD)
+        .await?;
     let browser = Browser::start(360, 740).await?;
     let outcome = async {
         browser.open(&format!("{}/platform", server.base)).await?;
@@ -182,7 +173,7 @@ async fn on_a_360_pixel_phone_the_operators_and_settings_pages_do_not_scroll_sid
         browser.press("Sign in").await?;
         browser.wait_for("table tbody tr").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the operators' page scrolls sideways"
         );
         browser.open(&format!("{}/registry", server.base)).await?;
@@ -190,7 +181,7 @@ async fn on_a_360_pixel_phone_the_operators_and_settings_pages_do_not_scroll_sid
         browser.wait_for_heading("Search every association").await?;
         browser.wait_for("#everywhere-association").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the search across associations scrolls sideways"
         );
         browser.open(&format!("{}/sign-in", server.base)).await?;
@@ -204,7 +195,7 @@ async fn on_a_360_pixel_phone_the_operators_and_settings_pages_do_not_scroll_sid
         browser.wait_for_heading("Association settings").await?;
         browser.wait_for("#field-mail_from").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the settings page scrolls sideways"
         );
         browser
@@ -212,8 +203,25 @@ async fn on_a_360_pixel_phone_the_operators_and_settings_pages_do_not_scroll_sid
             .await?;
         browser.wait_for_heading("Recognitions").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the recognitions page scrolls sideways"
+        );
+        // The holder's side: asking for recognition (sign out is in the menu).
+        browser.wait_for(".menu-toggle").await?.click().await?;
+        browser.press("Sign out").await?;
+        browser.wait_for_heading("Sign in").await?;
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Sign in").await?;
+        browser.wait_for_heading("Welcome").await?;
+        browser.follow("Ask for recognition").await?;
+        browser
+            .wait_for_heading("Recognition of an endorsement")
+            .await?;
+        browser.wait_for("#field-code").await?;
+        ensure!(
+            browser.sideways_overflow().await? == 0,
+            "the page to ask for recognition scrolls sideways"
         );
         Ok(())
     }

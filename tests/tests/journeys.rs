@@ -193,18 +193,6 @@ async fn an_unknown_address_shows_the_apps_not_found_page() -> Result<()> {
         .await
 }
 
-/// The horizontal overflow of the page, in pixels (0 when nothing scrolls sideways).
-async fn sideways_overflow(browser: &Browser) -> Result<i64> {
-    let overflow = browser
-        .client
-        .execute(
-            "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
-            vec![],
-        )
-        .await?;
-    Ok(overflow.as_i64().unwrap_or(i64::MAX))
-}
-
 #[actix_web::test]
 async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_keyboard() -> Result<()>
 {
@@ -217,7 +205,7 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
         browser.open(&format!("{}/sign-in", server.base)).await?;
         browser.wait_for_heading("Sign in").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the sign-in page scrolls sideways"
         );
 
@@ -226,7 +214,7 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
         browser.press("Sign in").await?;
         browser.wait_for_heading("Overview").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the overview scrolls sideways"
         );
 
@@ -247,7 +235,7 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
         browser.wait_for_heading("Users").await?;
         browser.wait_for_text("td", "admin@example.org").await?;
         ensure!(
-            sideways_overflow(&browser).await? == 0,
+            browser.sideways_overflow().await? == 0,
             "the users page scrolls sideways"
         );
         Ok(())
@@ -514,7 +502,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
         // Referees often open mail on a phone: nothing scrolls sideways there.
         browser.client.set_window_size(360, 800).await?;
         browser.wait_for("#rating-reflection-exemplary").await?;
-        let overflow = sideways_overflow(&browser).await?;
+        let overflow = browser.sideways_overflow().await?;
         ensure!(
             overflow == 0,
             "the referee's page scrolls {overflow} px sideways at 360 px"

@@ -235,23 +235,38 @@ pub fn publish(tenant: &Tenant) -> Result<usize, DbError> {
     Ok(waiting.len())
 }
 
+/// Every association's name, by code.
+pub fn names(app: &crate::state::AppState) -> Result<HashMap<String, String>, DbError> {
+    Ok(platform::list(&mut *app.associations.platform().get()?)?
+        .into_iter()
+        .map(|a| (a.code, a.name))
+        .collect())
+}
+
 /// Adds to registry lines of association `code` the recognitions they take
-/// part in, either way.
+/// part in, either way. `known` are the associations' names when the
+/// caller has them already (the search across associations); otherwise
+/// they are read when a line needs them.
 pub fn annotate(
     app: &crate::state::AppState,
     code: &str,
     entries: &mut [RegistryEntry],
+    known: Option<&HashMap<String, String>>,
 ) -> Result<(), DbError> {
     let numbers: Vec<String> = entries.iter().map(|e| e.number.clone()).collect();
-    let mut conn = app.associations.platform().get()?;
-    let found = platform::recognitions_of(&mut conn, code, &numbers)?;
+    let found =
+        platform::recognitions_of(&mut *app.associations.platform().get()?, code, &numbers)?;
     if found.is_empty() {
         return Ok(());
     }
-    let names: HashMap<String, String> = platform::list(&mut conn)?
-        .into_iter()
-        .map(|a| (a.code, a.name))
-        .collect();
+    let read;
+    let names = match known {
+        Some(names) => names,
+        None => {
+            read = names(app)?;
+            &read
+        }
+    };
     let name_of = |code: &str| names.get(code).cloned().unwrap_or_else(|| code.to_string());
     for entry in entries.iter_mut() {
         for r in &found {
@@ -287,7 +302,7 @@ pub async fn with_recognitions(
     let app = tenant.app().clone();
     let code = tenant.code().to_string();
     actix_web::web::block(move || {
-        annotate(&app, &code, &mut entries)?;
+        annotate(&app, &code, &mut entries, None)?;
         Ok(entries)
     })
     .await

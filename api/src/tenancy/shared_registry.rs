@@ -28,6 +28,9 @@ pub async fn search(
             .into_iter()
             .filter(|a| a.registry_shared)
             .collect();
+        // Every association's name, once: a line may name one that does
+        // not take part (the one it was recognised from).
+        let names = super::recognition::names(&app)?;
         let associations: Vec<(String, String)> = taking
             .iter()
             .map(|a| (a.code.clone(), a.name.clone()))
@@ -45,7 +48,7 @@ pub async fn search(
             let calendar = Calendar::new(&association.time_zone);
             let (mut found, count) =
                 crate::workflow::registry::entries(&mut *db.get()?, calendar, &one, (0, depth))?;
-            super::recognition::annotate(&app, &association.code, &mut found)?;
+            super::recognition::annotate(&app, &association.code, &mut found, Some(&names))?;
             total += count;
             let url = public_url(&app.settings, association);
             items.extend(found.into_iter().map(|entry| SharedRegistryEntry {

@@ -91,6 +91,15 @@ pub fn decide(
                 &format!("the rulebook has no category '{category}'"),
             )));
         };
+        // Two grants for one holder (recognising two associations'
+        // endorsements of one category) take turns here, so the second
+        // sees the first's endorsement (PostgreSQL; SQLite's transaction
+        // holds the write lock already).
+        crate::db::lock_rows(
+            conn,
+            crate::db::Lockable::Users,
+            vec![current.holder.to_string()],
+        )?;
         if let Some(held) = endorsements::for_holder(conn, current.holder)?
             .into_iter()
             .find(|e| e.category == category && e.status.in_good_standing())

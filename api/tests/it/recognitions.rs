@@ -151,6 +151,14 @@ async fn a_holder_who_moves_is_recognised_by_her_new_association_and_both_regist
             json!({ "association": " ", "number": m.number, "code": m.code }),
             "association",
         ),
+        (
+            json!({ "association": "main", "number": m.number, "code": "C".repeat(65) }),
+            "code",
+        ),
+        (
+            json!({ "association": "main", "number": "N".repeat(65), "code": m.code }),
+            "number",
+        ),
     ] {
         let problem = expect_problem(
             ask(mi, &m.ada_mi, &body).await,
@@ -230,6 +238,7 @@ async fn a_holder_who_moves_is_recognised_by_her_new_association_and_both_regist
     for body in [
         json!({ "grant": false, "reason": "  " }),
         json!({ "grant": true, "category": "NOPE" }),
+        json!({ "grant": false, "reason": "r".repeat(2001) }),
     ] {
         assert_eq!(
             decide(mi, &m.admin_mi, &asked.id, 1, &body).await.status(),
@@ -459,4 +468,49 @@ async fn twenty_racing_requests_make_one_and_ten_racing_grants_issue_one() {
     )
     .await;
     assert_eq!(mine.len(), 1);
+}
+
+#[actix_web::test]
+async fn two_grants_racing_for_one_holder_and_category_issue_one() {
+    // Ada holds IFS in main and in ny, and asks mi to recognise both.
+    let main = spawn_app().await;
+    let mi = main.new_association("mi", Some("mi.localhost"));
+    let ny = main.new_association("ny", None);
+    let (_, ada_main, _) = endorsed(&main).await;
+    let (_, ada_ny, _) = endorsed(&ny).await;
+    let admin_mi = mi.user_with_role(Role::Admin, "admin@example.org").await;
+    let ada_mi = mi
+        .register("ada@example.org", "Ada Lovelace")
+        .await
+        .access_token;
+    let mut asked = Vec::new();
+    for (code, app, token) in [("main", &main, &ada_main), ("ny", &ny, &ada_ny)] {
+        let (endorsement, certificate_code) = certificate_of(app, token).await;
+        let view: RecognitionView = expect_json(
+            ask(
+                &mi,
+                &ada_mi,
+                &json!({ "association": code, "number": endorsement.number, "code": certificate_code }),
+            )
+            .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        asked.push(view.id);
+    }
+    let grant = json!({ "grant": true });
+    let (first, second) = futures_util::future::join(
+        decide(&mi, &admin_mi, &asked[0], 1, &grant),
+        decide(&mi, &admin_mi, &asked[1], 1, &grant),
+    )
+    .await;
+    let mut statuses = [first.status(), second.status()];
+    statuses.sort();
+    assert_eq!(statuses, [StatusCode::OK, StatusCode::CONFLICT]);
+    let mine: Vec<EndorsementView> = expect_json(
+        mi.get_as("/api/v1/me/endorsements", &ada_mi).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(mine.len(), 1, "one IFS endorsement in mi");
 }
