@@ -14,6 +14,7 @@ use crate::db::DbError;
 use crate::http::request_id::current_request_id;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
+use endorse_shared::i18n::{Lang, Text};
 use endorse_shared::problem::PROBLEM_CONTENT_TYPE;
 use endorse_shared::Problem;
 use std::collections::BTreeMap;
@@ -23,37 +24,37 @@ use std::collections::BTreeMap;
 pub enum ApiError {
     /// 400: the request could not be read.
     #[error("bad request: {0}")]
-    BadRequest(String),
+    BadRequest(Text),
     /// 401: no valid credentials.
     #[error("unauthorized: {0}")]
-    Unauthorized(String),
+    Unauthorized(Text),
     /// 403: signed in, but not allowed.
     #[error("forbidden: {0}")]
-    Forbidden(String),
+    Forbidden(Text),
     /// 404: nothing there (or nothing the caller may know of).
     #[error("not found: {0}")]
-    NotFound(String),
+    NotFound(Text),
     /// 409: the request conflicts with what is stored.
     #[error("conflict: {0}")]
-    Conflict(String),
+    Conflict(Text),
     /// 410: it existed, and is gone for good (a used, cancelled or expired link).
     #[error("gone: {0}")]
-    Gone(String),
+    Gone(Text),
     /// 412: the `If-Match` version is not the stored one.
     #[error("precondition failed: {0}")]
-    PreconditionFailed(String),
+    PreconditionFailed(Text),
     /// 428: a change needs `If-Match` and none was sent.
     #[error("precondition required: {0}")]
-    PreconditionRequired(String),
+    PreconditionRequired(Text),
     /// 413: the body is too large.
     #[error("payload too large: {0}")]
-    PayloadTooLarge(String),
+    PayloadTooLarge(Text),
     /// 415: the body is not JSON.
     #[error("unsupported media type: {0}")]
-    UnsupportedMediaType(String),
+    UnsupportedMediaType(Text),
     /// 422: fields failed validation.
     #[error("validation failed: {0:?}")]
-    Validation(BTreeMap<String, Vec<String>>),
+    Validation(BTreeMap<String, Vec<Text>>),
     /// 429: too many attempts; try again after this many seconds.
     #[error("rate limited for {retry_after} s")]
     TooManyRequests {
@@ -62,7 +63,7 @@ pub enum ApiError {
     },
     /// 503: a dependency (the database) does not answer.
     #[error("unavailable: {0}")]
-    Unavailable(String),
+    Unavailable(Text),
     /// 500: a fault on our side. The message is logged, never sent.
     #[error("internal error: {0}")]
     Internal(String),
@@ -70,19 +71,19 @@ pub enum ApiError {
 
 impl ApiError {
     /// A 422 naming several fields, one message each.
-    pub fn fields(problems: BTreeMap<String, String>) -> Self {
+    pub fn fields<M: Into<Text>>(problems: BTreeMap<String, M>) -> Self {
         ApiError::Validation(
             problems
                 .into_iter()
-                .map(|(field, message)| (field, vec![message]))
+                .map(|(field, message)| (field, vec![message.into()]))
                 .collect(),
         )
     }
 
     /// A 422 for a single field.
-    pub fn field(field: &str, message: &str) -> Self {
+    pub fn field(field: &str, message: impl Into<Text>) -> Self {
         let mut errors = BTreeMap::new();
-        errors.insert(field.to_string(), vec![message.to_string()]);
+        errors.insert(field.to_string(), vec![message.into()]);
         ApiError::Validation(errors)
     }
 
@@ -91,7 +92,7 @@ impl ApiError {
     pub fn duplicate_email(error: DbError) -> Self {
         match error {
             DbError::UniqueViolation(_) => {
-                ApiError::Conflict("An account with this e-mail address already exists.".into())
+                ApiError::Conflict(Text::new("err-account-with-e-mail-address-already"))
             }
             other => other.into(),
         }
@@ -100,36 +101,51 @@ impl ApiError {
     /// The 412 for a `thing` ("entry", "note", "application") that moved on
     /// since the caller loaded it at another version.
     pub fn stale(thing: &str, current: i64) -> Self {
-        ApiError::PreconditionFailed(format!(
-            "This {thing} changed since you loaded it (it is now version {current}). Reload it, then make your change again."
-        ))
+        let key = match thing {
+            "application" => "stale-application",
+            "endorsement" => "stale-endorsement",
+            "entry" => "stale-entry",
+            "note" => "stale-note",
+            "renewal" => "stale-renewal",
+            "the association's settings" => "stale-settings",
+            "request for recognition" => "stale-recognition",
+            "reviewer profile" => "stale-reviewer-profile",
+            "exam" => "stale-exam",
+            "scoring" => "stale-scoring",
+            "review" => "stale-review",
+            _ => "stale-record",
+        };
+        ApiError::PreconditionFailed(Text::new(key).with("current", current.to_string()))
     }
 
     fn kind_and_title(&self) -> (&'static str, &'static str) {
         match self {
-            ApiError::BadRequest(_) => ("/problems/bad-request", "Bad request"),
-            ApiError::Unauthorized(_) => ("/problems/unauthorized", "Not signed in"),
-            ApiError::Forbidden(_) => ("/problems/forbidden", "Not allowed"),
-            ApiError::NotFound(_) => ("/problems/not-found", "Not found"),
-            ApiError::Conflict(_) => ("/problems/conflict", "Conflict"),
-            ApiError::Gone(_) => ("/problems/gone", "No longer available"),
-            ApiError::PreconditionFailed(_) => ("/problems/stale", "Changed since you loaded it"),
+            ApiError::BadRequest(_) => ("/problems/bad-request", "problem-bad-request"),
+            ApiError::Unauthorized(_) => ("/problems/unauthorized", "problem-unauthorized"),
+            ApiError::Forbidden(_) => ("/problems/forbidden", "problem-forbidden"),
+            ApiError::NotFound(_) => ("/problems/not-found", "problem-not-found"),
+            ApiError::Conflict(_) => ("/problems/conflict", "problem-conflict"),
+            ApiError::Gone(_) => ("/problems/gone", "problem-gone"),
+            ApiError::PreconditionFailed(_) => ("/problems/stale", "problem-stale"),
             ApiError::PreconditionRequired(_) => {
-                ("/problems/if-match-required", "Version required")
+                ("/problems/if-match-required", "problem-if-match-required")
             }
-            ApiError::PayloadTooLarge(_) => ("/problems/payload-too-large", "Request too large"),
-            ApiError::UnsupportedMediaType(_) => {
-                ("/problems/unsupported-media-type", "Unsupported media type")
+            ApiError::PayloadTooLarge(_) => {
+                ("/problems/payload-too-large", "problem-payload-too-large")
             }
-            ApiError::Validation(_) => ("/problems/validation", "Some fields are not valid"),
-            ApiError::TooManyRequests { .. } => ("/problems/rate-limited", "Too many attempts"),
-            ApiError::Unavailable(_) => ("/problems/unavailable", "Temporarily unavailable"),
-            ApiError::Internal(_) => ("/problems/internal", "Something went wrong on our side"),
+            ApiError::UnsupportedMediaType(_) => (
+                "/problems/unsupported-media-type",
+                "problem-unsupported-media-type",
+            ),
+            ApiError::Validation(_) => ("/problems/validation", "problem-validation"),
+            ApiError::TooManyRequests { .. } => ("/problems/rate-limited", "problem-rate-limited"),
+            ApiError::Unavailable(_) => ("/problems/unavailable", "problem-unavailable"),
+            ApiError::Internal(_) => ("/problems/internal", "problem-internal"),
         }
     }
 
-    /// The body of the response.
-    pub fn to_problem(&self) -> Problem {
+    /// The body of the response, in `lang`.
+    pub fn to_problem(&self, lang: Lang) -> Problem {
         let (kind, title) = self.kind_and_title();
         let detail = match self {
             ApiError::BadRequest(d)
@@ -142,25 +158,34 @@ impl ApiError {
             | ApiError::PreconditionRequired(d)
             | ApiError::PayloadTooLarge(d)
             | ApiError::UnsupportedMediaType(d)
-            | ApiError::Unavailable(d) => Some(d.clone()),
-            ApiError::Validation(_) => Some("Correct the fields named in `errors`.".to_string()),
-            ApiError::TooManyRequests { retry_after } => Some(format!(
-                "Too many attempts. Try again in {}.",
-                describe_seconds(*retry_after)
-            )),
-            ApiError::Internal(_) => Some(
-                "The error has been logged. If it persists, give the request id to your association."
-                    .to_string(),
-            ),
+            | ApiError::Unavailable(d) => d.say(lang),
+            ApiError::Validation(_) => Text::new("problem-validation-detail").say(lang),
+            ApiError::TooManyRequests { retry_after } => match *retry_after {
+                0..=89 => Text::new("problem-rate-limited-detail")
+                    .with("seconds", (*retry_after).max(1))
+                    .say(lang),
+                seconds => Text::new("problem-rate-limited-minutes")
+                    .with("minutes", seconds.div_ceil(60))
+                    .say(lang),
+            },
+            ApiError::Internal(_) => Text::new("problem-internal-detail").say(lang),
         };
         Problem {
             kind: kind.to_string(),
-            title: title.to_string(),
+            title: Text::new(title).say(lang),
             status: self.status_code().as_u16(),
-            detail,
+            detail: Some(detail),
             request_id: current_request_id(),
             errors: match self {
-                ApiError::Validation(errors) => errors.clone(),
+                ApiError::Validation(errors) => errors
+                    .iter()
+                    .map(|(field, messages)| {
+                        (
+                            field.clone(),
+                            messages.iter().map(|m| m.say(lang)).collect(),
+                        )
+                    })
+                    .collect(),
                 _ => BTreeMap::new(),
             },
         }
@@ -169,14 +194,6 @@ impl ApiError {
 
 /// What a 503 asks the client to wait before trying again.
 pub const UNAVAILABLE_RETRY_SECONDS: u64 = 2;
-
-fn describe_seconds(seconds: u64) -> String {
-    match seconds {
-        0..=1 => "a second".to_string(),
-        2..=89 => format!("{seconds} seconds"),
-        _ => format!("{} minutes", seconds.div_ceil(60)),
-    }
-}
 
 impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
@@ -219,24 +236,25 @@ impl ResponseError for ApiError {
             }
             _ => {}
         }
-        response.body(serde_json::to_string(&self.to_problem()).unwrap_or_default())
+        response.body(
+            serde_json::to_string(&self.to_problem(crate::http::language::current()))
+                .unwrap_or_default(),
+        )
     }
 }
 
 impl From<DbError> for ApiError {
     fn from(error: DbError) -> Self {
         match &error {
-            DbError::NotFound => ApiError::NotFound("The record does not exist.".to_string()),
-            DbError::Conflict => ApiError::Conflict(
-                "The record changed meanwhile; reload and try again.".to_string(),
-            ),
+            DbError::NotFound => ApiError::NotFound(Text::new("err-record-does-not-exist")),
+            DbError::Conflict => {
+                ApiError::Conflict(Text::new("err-record-changed-meanwhile-reload-try-again"))
+            }
             // The database does not answer in time, or at all: the client may
             // try again, and is told when.
             DbError::Pool(_) | DbError::Unavailable(_) => {
                 tracing::warn!(cause = %error, "database unavailable");
-                ApiError::Unavailable(
-                    "The database is busy or out of reach; try again in a moment.".to_string(),
-                )
+                ApiError::Unavailable(Text::new("err-database-busy-out-reach-try-again"))
             }
             _ => ApiError::Internal(error.to_string()),
         }

@@ -11,6 +11,7 @@ pub mod db;
 pub mod error;
 pub mod http;
 pub mod issuer;
+pub mod locale;
 pub mod mail;
 pub mod openapi;
 pub mod routes;

@@ -314,7 +314,10 @@ fn create_user(db: &Db, role: Role, email: &str, name: &str) -> anyhow::Result<(
         let fields = endorse_shared::validation::field_errors(&errors);
         let text: Vec<String> = fields
             .iter()
-            .map(|(field, messages)| format!("{field} {}", messages.join(", ")))
+            .map(|(field, messages)| {
+                let said = endorse_shared::i18n::say_all(messages, endorse_shared::i18n::Lang::En);
+                format!("{field} {}", said.join(", "))
+            })
             .collect();
         bail!("{}", text.join("; "));
     }

@@ -20,6 +20,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::auth::logout,
         crate::routes::me::get_me,
         crate::routes::me::change_password,
+        crate::routes::me::choose_language,
         crate::routes::users::list_users,
         crate::routes::users::create_user,
         crate::routes::users::get_user,

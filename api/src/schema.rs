@@ -112,6 +112,7 @@ diesel::table! {
         answer_device_hash -> Nullable<Text>,
         answer_in_applicant_session -> Bool,
         given_on -> Nullable<Timestamp>,
+        language -> Nullable<Text>,
     }
 }
 
@@ -380,6 +381,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         search_name -> Text,
+        language -> Nullable<Text>,
     }
 }
 

@@ -17,6 +17,7 @@ use actix_web::error::{JsonPayloadError, PathError, QueryPayloadError};
 use actix_web::middleware::{from_fn, Compress, DefaultHeaders};
 use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use anyhow::Context;
+use endorse_shared::i18n::Text;
 use std::net::TcpListener;
 use std::sync::Arc;
 use utoipa::OpenApi;
@@ -90,6 +91,7 @@ impl Application {
                 )
                 .wrap(from_fn(crate::http::policy::apply))
                 .wrap(from_fn(crate::tenancy::resolve))
+                .wrap(from_fn(crate::http::language::negotiate))
                 .wrap(from_fn(crate::http::request_id::assign_request_id))
                 .route("/healthz", web::get().to(routes::health::healthz))
                 .route("/readyz", web::get().to(routes::health::readyz))
@@ -215,34 +217,37 @@ fn worker_count() -> usize {
 fn json_error(error: JsonPayloadError, _: &HttpRequest) -> actix_web::Error {
     let api_error = match &error {
         JsonPayloadError::OverflowKnownLength { .. } | JsonPayloadError::Overflow { .. } => {
-            ApiError::PayloadTooLarge(format!(
-                "The body is larger than the {} KiB allowed.",
-                JSON_LIMIT_BYTES / 1024
-            ))
+            ApiError::PayloadTooLarge(
+                Text::new("err-body-larger-than-kib-allowed").with("kib", JSON_LIMIT_BYTES / 1024),
+            )
         }
-        JsonPayloadError::ContentType => ApiError::UnsupportedMediaType(
-            "Send the body as JSON with `Content-Type: application/json`.".into(),
+        JsonPayloadError::ContentType => {
+            ApiError::UnsupportedMediaType(Text::new("err-send-body-json-with-content-type"))
+        }
+        JsonPayloadError::Deserialize(inner) if inner.is_data() => ApiError::BadRequest(
+            Text::new("err-json-does-not-have-expected-shape").with("inner", (inner).to_string()),
         ),
-        JsonPayloadError::Deserialize(inner) if inner.is_data() => ApiError::BadRequest(format!(
-            "The JSON does not have the expected shape: {inner}."
-        )),
-        JsonPayloadError::Deserialize(inner) => {
-            ApiError::BadRequest(format!("The body is not valid JSON: {inner}."))
-        }
-        other => ApiError::BadRequest(format!("The body could not be read: {other}.")),
+        JsonPayloadError::Deserialize(inner) => ApiError::BadRequest(
+            Text::new("err-body-not-valid-json").with("inner", (inner).to_string()),
+        ),
+        other => ApiError::BadRequest(
+            Text::new("err-body-could-not-read").with("other", (other).to_string()),
+        ),
     };
     api_error.into()
 }
 
 fn query_error(error: QueryPayloadError, _: &HttpRequest) -> actix_web::Error {
-    ApiError::BadRequest(format!("The query string is not valid: {error}.")).into()
+    ApiError::BadRequest(Text::new("err-query-string-not-valid").with("error", (error).to_string()))
+        .into()
 }
 
 fn path_error(error: PathError, _: &HttpRequest) -> actix_web::Error {
     let detail = match error {
-        PathError::Deserialize(inner) => format!("The address is not valid: {inner}."),
-        other => format!("The address is not valid: {other}."),
+        PathError::Deserialize(inner) => inner.to_string(),
+        other => other.to_string(),
     };
+    let detail = Text::new("problem-address-not-valid").with("detail", detail);
     ApiError::NotFound(detail).into()
 }
 

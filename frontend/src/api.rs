@@ -19,6 +19,7 @@ use endorse_shared::exam::{
     AccommodationsRequest, ExamView, Part1Request, ScheduleExamRequest, ScoringPacket,
     ScoringSummary, VignetteAnswers, VignetteScores,
 };
+use endorse_shared::i18n::Lang;
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::process::{AuditEvent, TransitionRequest};
 use endorse_shared::references::{
@@ -141,7 +142,8 @@ async fn exchange(
 ) -> Result<String, ApiError> {
     let mut builder = RequestBuilder::new(&url(path))
         .method(method)
-        .header("accept", accept);
+        .header("accept", accept)
+        .header("accept-language", crate::i18n::asked().code());
     if let Some(token) = token {
         builder = builder.header("authorization", &format!("Bearer {token}"));
     }
@@ -173,6 +175,14 @@ async fn exchange(
 }
 
 const NO_BODY: Option<&()> = None;
+
+/// Saves the language one chose on one's account.
+pub async fn choose_language(token: &str, language: Lang) -> Result<UserResponse, ApiError> {
+    let body = endorse_shared::users::LanguageChoice {
+        language: Some(language),
+    };
+    send(Method::PUT, "/api/v1/me/language", Some(token), Some(&body)).await
+}
 
 /// Registers an applicant and signs them in.
 pub async fn register(request: &RegisterRequest) -> Result<SessionResponse, ApiError> {

@@ -1,6 +1,7 @@
 //! The root component: session, router, frame.
 
 use crate::components::Layout;
+use crate::i18n::LanguageProvider;
 use crate::pages::{
     AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AdminReviewer, AdminUsers,
     AssociationSettingsPage, ChangePassword, Home, NotFound, PlatformPage, PortfolioPage,
@@ -20,13 +21,15 @@ pub fn app() -> Html {
     let base = crate::api::base_path();
     let basename = (!base.is_empty()).then(|| AttrValue::from(base));
     html! {
-        <SessionProvider>
-            <BrowserRouter {basename}>
-                <Layout>
-                    <Switch<Route> render={switch} />
-                </Layout>
-            </BrowserRouter>
-        </SessionProvider>
+        <LanguageProvider>
+            <SessionProvider>
+                <BrowserRouter {basename}>
+                    <Layout>
+                        <Switch<Route> render={switch} />
+                    </Layout>
+                </BrowserRouter>
+            </SessionProvider>
+        </LanguageProvider>
     }
 }
 

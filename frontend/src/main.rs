@@ -10,6 +10,7 @@ mod app;
 mod components;
 mod download;
 mod hooks;
+mod i18n;
 mod pages;
 mod route;
 mod session;

@@ -107,6 +107,26 @@ impl ApplicationStatus {
         }
     }
 
+    /// The status's name, in the person's language.
+    pub fn text(self) -> crate::i18n::Text {
+        crate::i18n::Text::new(match self {
+            ApplicationStatus::Draft => "status-draft",
+            ApplicationStatus::Submitted => "status-submitted",
+            ApplicationStatus::UnderReview => "status-under-review",
+            ApplicationStatus::RevisionRequested => "status-revision-requested",
+            ApplicationStatus::OnHold => "status-on-hold",
+            ApplicationStatus::ApprovedForExam => "status-approved-for-exam",
+            ApplicationStatus::ExamScheduled => "status-exam-scheduled",
+            ApplicationStatus::ExamPassed => "status-exam-passed",
+            ApplicationStatus::ExamFailed => "status-exam-failed",
+            ApplicationStatus::Endorsed => "status-endorsed",
+            ApplicationStatus::Emerging => "status-emerging",
+            ApplicationStatus::Deferred => "status-deferred",
+            ApplicationStatus::NotEndorsed => "status-not-endorsed",
+            ApplicationStatus::Withdrawn => "status-withdrawn",
+        })
+    }
+
     /// Whether the application is still running (a person has at most one
     /// running application per category). Must match the partial unique index
     /// `applications_one_open_per_category`.
@@ -151,7 +171,7 @@ impl FromStr for ApplicationStatus {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct StartApplicationRequest {
     /// The category's code, e.g. `IFS`.
-    #[validate(length(min = 1, max = 32, message = "choose a category"))]
+    #[validate(length(min = 1, max = 32, code = "choose_category"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub category: String,
 }
@@ -262,7 +282,7 @@ pub struct ApplicationSummary {
 pub struct ListApplicationsQuery {
     /// Part of the applicant's name or e-mail address, without regard to case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// Only this status.
@@ -270,12 +290,12 @@ pub struct ListApplicationsQuery {
     pub status: Option<ApplicationStatus>,
     /// Only this category.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(min = 1, max = 32, message = "must be a category code"))]
+    #[validate(length(min = 1, max = 32, code = "category_code"))]
     #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 32))]
     pub category: Option<String>,
     /// Only applications judged by this rulebook version.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, message = "must be 1 or more"))]
+    #[validate(range(min = 1))]
     #[cfg_attr(feature = "openapi", param(minimum = 1))]
     pub rulebook_version: Option<i64>,
     /// Submitted on or after this day.
@@ -286,12 +306,12 @@ pub struct ListApplicationsQuery {
     pub submitted_to: Option<NaiveDate>,
     /// The page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[validate(range(min = 1, max = 1_000_000))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
     /// Per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    #[validate(range(min = 1, max = 100))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }

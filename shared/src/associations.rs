@@ -1,6 +1,7 @@
 //! Associations: the state and national bodies that each run the Endorsement
 //! on one deployment, apart from each other.
 
+use crate::i18n::Text;
 use serde::{Deserialize, Serialize};
 
 /// The longest association code.
@@ -160,36 +161,32 @@ pub struct AssociationSettingsRequest {
 impl AssociationSettingsRequest {
     /// What is wrong with it, by field (the time zone is checked by the
     /// server, which has the zone database).
-    pub fn problems(&self) -> std::collections::BTreeMap<String, String> {
+    pub fn problems(&self) -> std::collections::BTreeMap<String, Text> {
         let mut problems = std::collections::BTreeMap::new();
-        let mut say = |field: &str, message: String| {
+        let mut say = |field: &str, message: Text| {
             problems.insert(field.to_string(), message);
         };
         let name = self.name.trim();
         if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
-            say(
-                "name",
-                "must be 1 to 120 characters, without control characters".into(),
-            );
+            say("name", Text::new("association-name-rule"));
         }
         if !(self.currency.len() == 3 && self.currency.chars().all(|c| c.is_ascii_uppercase())) {
-            say(
-                "currency",
-                "must be an ISO 4217 code such as USD or EUR".into(),
-            );
+            say("currency", Text::new("association-currency-rule"));
         }
         if !LANGUAGES.contains(&self.language.as_str()) {
-            say("language", "must be en or es".into());
+            say("language", Text::new("association-language-rule"));
         }
         for (field, colour) in [
             ("primary_colour", &self.primary_colour),
             ("accent_colour", &self.accent_colour),
         ] {
             match contrast_with_white(colour) {
-                None => say(field, "must be a colour such as #1f5f5b".into()),
+                None => say(field, Text::new("association-colour-rule")),
                 Some(ratio) if ratio < MIN_CONTRAST => say(
                     field,
-                    format!("white text on it has a contrast of {ratio:.1}:1; it needs {MIN_CONTRAST}:1, so choose a darker colour"),
+                    Text::new("association-colour-contrast")
+                        .with("ratio", format!("{ratio:.1}"))
+                        .with("needed", format!("{MIN_CONTRAST}")),
                 ),
                 Some(_) => {}
             }
@@ -197,14 +194,11 @@ impl AssociationSettingsRequest {
         if let Some(logo) = &self.logo {
             let allowed = ["data:image/png;base64,", "data:image/svg+xml;base64,"];
             if !allowed.iter().any(|prefix| logo.starts_with(prefix)) {
-                say(
-                    "logo",
-                    "must be a PNG or SVG image as a base64 data: URL".into(),
-                );
+                say("logo", Text::new("association-logo-kind"));
             } else if logo.len() > LOGO_MAX_BYTES {
                 say(
                     "logo",
-                    format!("must be at most {} KB", LOGO_MAX_BYTES / 1024),
+                    Text::new("association-logo-size").with("kb", LOGO_MAX_BYTES / 1024),
                 );
             }
         }
@@ -215,18 +209,23 @@ impl AssociationSettingsRequest {
             if !validator::ValidateEmail::validate_email(&crate::validation::normalize_email(
                 address,
             )) {
-                say(field, "must be an e-mail address".into());
+                say(field, Text::new("field-email"));
             }
         }
         let signature = self.mail_signature.trim();
         if signature.is_empty() || signature.chars().count() > 500 {
-            say("mail_signature", "must be 1 to 500 characters".into());
+            say(
+                "mail_signature",
+                Text::new("field-length-between")
+                    .with("min", 1)
+                    .with("max", 500),
+            );
         }
         if let Some(url) = self.smtp_url.as_deref().filter(|u| !u.is_empty()) {
             if !(url.starts_with("smtp://") || url.starts_with("smtps://"))
                 || url.chars().any(char::is_whitespace)
             {
-                say("smtp_url", "must start with smtp:// or smtps:// (or be empty to use the deployment's server)".into());
+                say("smtp_url", Text::new("association-smtp-rule"));
             }
         }
         problems

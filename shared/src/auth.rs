@@ -15,21 +15,17 @@ pub const REFRESH_COOKIE: &str = "endorse_refresh";
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct RegisterRequest {
     /// The sign-in e-mail address; stored trimmed and lower case.
-    #[validate(email(message = "must be a valid e-mail address"))]
-    #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(email)]
+    #[validate(length(max = 254))]
     #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub email: String,
     /// The applicant's full name, as it should appear on a certificate.
     #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     /// At least 12 characters; a passphrase is best.
-    #[validate(length(
-        min = "PASSWORD_MIN_CHARS",
-        max = "PASSWORD_MAX_CHARS",
-        message = "must be between 12 and 128 characters"
-    ))]
+    #[validate(length(min = "PASSWORD_MIN_CHARS", max = "PASSWORD_MAX_CHARS"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
 }
@@ -48,11 +44,11 @@ impl RegisterRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     /// The sign-in e-mail address (case does not matter).
-    #[validate(length(min = 1, max = 254, message = "must not be empty"))]
+    #[validate(length(min = 1, max = 254, code = "empty"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
     pub email: String,
     /// The password.
-    #[validate(length(min = 1, max = 1024, message = "must not be empty"))]
+    #[validate(length(min = 1, max = 1024, code = "empty"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub password: String,
 }
@@ -62,15 +58,11 @@ pub struct LoginRequest {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ChangePasswordRequest {
     /// The password in use now.
-    #[validate(length(min = 1, max = 1024, message = "must not be empty"))]
+    #[validate(length(min = 1, max = 1024, code = "empty"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub current_password: String,
     /// The new password, at least 12 characters.
-    #[validate(length(
-        min = "PASSWORD_MIN_CHARS",
-        max = "PASSWORD_MAX_CHARS",
-        message = "must be between 12 and 128 characters"
-    ))]
+    #[validate(length(min = "PASSWORD_MIN_CHARS", max = "PASSWORD_MAX_CHARS"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub new_password: String,
 }

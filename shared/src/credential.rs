@@ -679,6 +679,24 @@ pub enum NotGenuine {
     BadStatusList(String),
 }
 
+impl NotGenuine {
+    /// Why, in the person's language (the technical detail stays as it is).
+    pub fn text(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
+        match self {
+            NotGenuine::Malformed(why) => Text::new("not-genuine-malformed").with("detail", why),
+            NotGenuine::UnknownKey(kid) => Text::new("not-genuine-unknown-key").with("key", kid),
+            NotGenuine::BadSignature => Text::new("not-genuine-bad-signature"),
+            NotGenuine::WrongIssuer(issuer) => {
+                Text::new("not-genuine-wrong-issuer").with("issuer", issuer)
+            }
+            NotGenuine::BadStatusList(why) => {
+                Text::new("not-genuine-bad-status-list").with("detail", why)
+            }
+        }
+    }
+}
+
 impl fmt::Display for NotGenuine {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -1014,26 +1032,38 @@ impl Verdict {
         }
     }
 
+    /// The answer, in the person's language.
+    pub fn headline_text(&self) -> crate::i18n::Text {
+        crate::i18n::Text::new(match self {
+            Verdict::Valid => "verdict-valid",
+            Verdict::Expired => "verdict-expired",
+            Verdict::NotYetValid => "verdict-not-yet-valid",
+            Verdict::Suspended => "verdict-suspended",
+            Verdict::Revoked => "verdict-revoked",
+            Verdict::NotGenuine(_) => "verdict-not-genuine",
+        })
+    }
+
     /// Why, in a sentence.
-    pub fn explanation(&self, credential: Option<&Credential>) -> String {
+    pub fn explanation(&self, credential: Option<&Credential>) -> crate::i18n::Text {
+        use crate::i18n::Text;
         let until = credential
             .and_then(|c| c.valid_until)
-            .map(crate::dates::long_day)
-            .unwrap_or_default();
-        let from = credential
-            .map(|c| crate::dates::long_day(c.valid_from))
-            .unwrap_or_default();
+            .map(|at| at.date_naive());
+        let from = credential.map(|c| c.valid_from.date_naive());
+        let dated = |key: &'static str, day: Option<chrono::NaiveDate>| match day {
+            Some(day) => Text::new(key).with("day", day),
+            None => Text::new(key).with("day", "—"),
+        };
         match self {
-            Verdict::Valid => format!(
-                "The signature is the issuer's, the credential is neither revoked nor suspended, and it is valid through {until}."
-            ),
-            Verdict::Expired => format!(
-                "The signature is the issuer's, but the credential was valid only through {until}. The endorsement was not renewed in time, or a newer credential replaces this one."
-            ),
-            Verdict::NotYetValid => format!("The signature is the issuer's, but the credential is valid only from {from}."),
-            Verdict::Suspended => "The signature is the issuer's, but the association has marked the endorsement as not in good standing (suspended, lapsed or set aside).".into(),
-            Verdict::Revoked => "The signature is the issuer's, but the association has revoked the endorsement.".into(),
-            Verdict::NotGenuine(why) => format!("This credential cannot be trusted: {why}."),
+            Verdict::Valid => dated("verdict-valid-why", until),
+            Verdict::Expired => dated("verdict-expired-why", until),
+            Verdict::NotYetValid => dated("verdict-not-yet-valid-why", from),
+            Verdict::Suspended => Text::new("verdict-suspended-why"),
+            Verdict::Revoked => Text::new("verdict-revoked-why"),
+            Verdict::NotGenuine(why) => {
+                Text::new("verdict-not-genuine-why").with("why", why.text())
+            }
         }
     }
 }

@@ -326,17 +326,17 @@ pub struct RegistryPage {
 pub struct RegistryQuery {
     /// Part of the name, or the number, without regard to case or accents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// A category code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[validate(length(max = 32))]
     #[cfg_attr(feature = "openapi", param(max_length = 32))]
     pub category: Option<String>,
     /// The page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[validate(range(min = 1, max = 1_000_000))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
 }
@@ -360,26 +360,22 @@ impl RegistryQuery {
 pub struct SharedRegistryQuery {
     /// Part of the name, or the number, without regard to case or accents.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// A category code.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[validate(length(max = 32))]
     #[cfg_attr(feature = "openapi", param(max_length = 32))]
     pub category: Option<String>,
     /// One association's code, to search only it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 20, message = "must be at most 20 characters"))]
+    #[validate(length(max = 20))]
     #[cfg_attr(feature = "openapi", param(max_length = 20))]
     pub association: Option<String>,
     /// The page, from 1 (at most 40: narrow the search past a thousand).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(
-        min = 1,
-        max = 40,
-        message = "must be between 1 and 40; narrow the search instead"
-    ))]
+    #[validate(range(min = 1, max = 40, code = "per_page"))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 40))]
     pub page: Option<u32>,
 }
@@ -559,3 +555,14 @@ pub struct IssuerKeyView {
     /// Its identifier (the `kid` of what it signs).
     pub kid: String,
 }
+
+crate::texts!(EndorsementStatus {
+    Active => "endorsement-status-active",
+    RenewalDue => "endorsement-status-renewal-due",
+    Lapsed => "endorsement-status-lapsed",
+    Suspended => "endorsement-status-suspended",
+    Revoked => "endorsement-status-revoked",
+    Inactive => "endorsement-status-inactive",
+    Emeritus => "endorsement-status-emeritus",
+    Archived => "endorsement-status-archived",
+});

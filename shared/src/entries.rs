@@ -5,6 +5,7 @@
 //! in the API before anything is written, so both say the same thing.
 
 use crate::hours::Hours;
+use crate::i18n::Text;
 use crate::ids::EntryId;
 use crate::portfolio::{
     AgreementData, Credential, EducationData, MembershipData, RscData, TrainingData, WorkData,
@@ -17,7 +18,7 @@ use std::fmt;
 use std::str::FromStr;
 
 /// Field name to messages.
-pub type FieldErrors = BTreeMap<String, Vec<String>>;
+pub type FieldErrors = BTreeMap<String, Vec<Text>>;
 
 /// The sections an applicant edits directly. References arrive through the
 /// referee flow instead.
@@ -236,11 +237,11 @@ impl EntryData {
                 if e.year < 1940 || e.year > today.year() {
                     errors.add(
                         "year",
-                        &format!("must be between 1940 and {}", today.year()),
+                        Text::new("entry-year-range").with("last", today.year().to_string()),
                     );
                 }
                 if let Credential::Degree(crate::rulebook::DegreeLevel::None) = e.credential {
-                    errors.add("credential", "choose the degree, credential or license");
+                    errors.add("credential", Text::new("entry-choose-credential"));
                 }
             }
             EntryData::Work(w) => {
@@ -250,60 +251,81 @@ impl EntryData {
                 if let Some(end) = w.end {
                     errors.past("end", end, today);
                     if end < w.start {
-                        errors.add("end", "must not be before the start");
+                        errors.add("end", Text::new("entry-end-before-start"));
                     }
                 }
                 if w.start < NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or(NaiveDate::MIN) {
-                    errors.add("start", "must be in 1950 or later");
+                    errors.add("start", Text::new("entry-start-too-early"));
                 }
                 if w.hours_per_week == 0 || w.hours_per_week > 80 {
-                    errors.add("hours_per_week", "must be between 1 and 80");
+                    errors.add("hours_per_week", Text::new("entry-hours-per-week"));
                 }
                 if w.age_ranges.is_empty() {
-                    errors.add("age_ranges", "choose the ages of the children served");
+                    errors.add("age_ranges", Text::new("entry-choose-ages"));
                 }
                 if w.kinds.is_empty() {
-                    errors.add("kinds", "choose at least one kind of work");
+                    errors.add("kinds", Text::new("entry-choose-kinds"));
                 }
                 if w.families_served > 100_000 {
-                    errors.add("families_served", "must be at most 100000");
+                    errors.add(
+                        "families_served",
+                        Text::new("field-range-max").with("max", 100_000),
+                    );
                 }
             }
             EntryData::Training(t) => {
                 errors.text("title", &t.title, 300);
                 errors.text("provider", &t.provider, 200);
                 errors.past("date", t.date, today);
-                errors.hours("hours", t.hours, Hours::whole(200), "200 hours");
+                errors.hours(
+                    "hours",
+                    t.hours,
+                    Hours::whole(200),
+                    Text::new("entry-hours-max-training"),
+                );
                 if t.domains.is_empty() {
-                    errors.add("domains", "choose the competency domains it covers");
+                    errors.add("domains", Text::new("entry-choose-domains"));
                 }
                 for domain in &t.domains {
                     if !rulebook.has_domain(domain) {
-                        errors.add("domains", &format!("'{domain}' is not a competency domain"));
+                        errors.add(
+                            "domains",
+                            Text::new("entry-unknown-domain").with("domain", domain),
+                        );
                     }
                 }
                 if has_duplicates(&t.domains) {
-                    errors.add("domains", "lists a domain twice");
+                    errors.add("domains", Text::new("entry-domain-twice"));
                 }
                 if has_duplicates(&t.topics) {
-                    errors.add("topics", "lists a topic twice");
+                    errors.add("topics", Text::new("entry-topic-twice"));
                 }
             }
             EntryData::Rsc(r) => {
                 errors.past("date", r.date, today);
-                errors.hours("hours", r.hours, Hours::whole(24), "24 hours on one day");
+                errors.hours(
+                    "hours",
+                    r.hours,
+                    Hours::whole(24),
+                    Text::new("entry-hours-max-rsc"),
+                );
                 errors.text("provider_name", &r.provider_name, 200);
                 if let Some(category) = &r.provider_category {
                     if rulebook.category(category).is_none() {
                         errors.add(
                             "provider_category",
-                            &format!("'{category}' is not an endorsement category"),
+                            Text::new("entry-unknown-category").with("category", category),
                         );
                     }
                 }
                 if let Some(number) = &r.provider_number {
                     if number.trim().is_empty() || number.chars().count() > 50 {
-                        errors.add("provider_number", "must be 1 to 50 characters");
+                        errors.add(
+                            "provider_number",
+                            Text::new("field-length-between")
+                                .with("min", 1)
+                                .with("max", 50),
+                        );
                     }
                 }
             }
@@ -317,7 +339,7 @@ impl EntryData {
                 if typed.to_lowercase() != expected.to_lowercase() {
                     errors.add(
                         "signed_name",
-                        &format!("type your full name as on your account: {expected}"),
+                        Text::new("entry-sign-full-name").with("name", expected),
                     );
                 }
             }
@@ -327,7 +349,8 @@ impl EntryData {
                 if m.expires_on.year() < 1950 || m.expires_on.year() > today.year() + 10 {
                     errors.add(
                         "expires_on",
-                        &format!("must be a date between 1950 and {}", today.year() + 10),
+                        Text::new("entry-expiry-range")
+                            .with("last", (today.year() + 10).to_string()),
                     );
                 }
             }
@@ -347,18 +370,18 @@ fn has_duplicates<T: PartialEq>(items: &[T]) -> bool {
 pub(crate) struct Checker(pub(crate) FieldErrors);
 
 impl Checker {
-    pub(crate) fn add(&mut self, field: &str, message: &str) {
+    pub(crate) fn add(&mut self, field: &str, message: impl Into<Text>) {
         self.0
             .entry(field.to_string())
             .or_default()
-            .push(message.to_string());
+            .push(message.into());
     }
 
     pub(crate) fn text(&mut self, field: &str, value: &str, max: usize) {
         if value.trim().is_empty() {
-            self.add(field, "must not be blank");
+            self.add(field, Text::new("field-blank"));
         } else if value.chars().count() > max {
-            self.add(field, &format!("must be at most {max} characters"));
+            self.add(field, Text::new("field-too-long").with("max", max));
         } else if let Some(message) = crate::validation::hidden_characters(value) {
             self.add(field, message);
         }
@@ -366,15 +389,15 @@ impl Checker {
 
     pub(crate) fn past(&mut self, field: &str, date: NaiveDate, today: NaiveDate) {
         if date > today {
-            self.add(field, "must not be in the future");
+            self.add(field, Text::new("field-future"));
         }
     }
 
-    fn hours(&mut self, field: &str, hours: Hours, max: Hours, max_words: &str) {
+    fn hours(&mut self, field: &str, hours: Hours, max: Hours, too_many: Text) {
         if hours == Hours::ZERO {
-            self.add(field, "must be more than 0");
+            self.add(field, Text::new("field-positive"));
         } else if hours > max {
-            self.add(field, &format!("must be at most {max_words}"));
+            self.add(field, too_many);
         }
     }
 }

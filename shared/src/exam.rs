@@ -4,6 +4,7 @@
 //! that follows from both, and the wait before a retake.
 
 use crate::entries::{Checker, FieldErrors};
+use crate::i18n::Text;
 use crate::ids::{AssignmentId, UserId};
 use crate::rulebook::{ExamRule, RubricLevel};
 use chrono::{DateTime, Duration, Utc};
@@ -73,12 +74,12 @@ impl ScheduleExamRequest {
         let mut errors = Checker::default();
         // A sitting that has just begun may still be booked (walk-ins).
         if self.starts_at < now - Duration::minutes(15) {
-            errors.add("starts_at", "must not be in the past");
+            errors.add("starts_at", Text::new("exam-start-past"));
         }
         if self.ends_at <= self.starts_at {
-            errors.add("ends_at", "must be after the start");
+            errors.add("ends_at", Text::new("exam-end-before-start"));
         } else if self.ends_at - self.starts_at > Duration::hours(24) {
-            errors.add("ends_at", "must be within 24 hours of the start");
+            errors.add("ends_at", Text::new("exam-too-long"));
         }
         text(&mut errors, "location", &self.location, 500);
         text(&mut errors, "accommodations", &self.accommodations, 2000);
@@ -88,12 +89,12 @@ impl ScheduleExamRequest {
 
 fn text(errors: &mut Checker, field: &str, value: &str, max: usize) {
     if value.chars().count() > max {
-        errors.add(field, &format!("must be at most {max} characters"));
+        errors.add(field, Text::new("field-too-long").with("max", max));
     } else if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        errors.add(field, "must not contain control characters");
+        errors.add(field, Text::new("field-control-chars"));
     }
 }
 
@@ -141,15 +142,12 @@ impl VignetteAnswers {
             if *number == 0 || *number > rule.part2_vignettes_offered {
                 errors.add(
                     &field,
-                    &format!(
-                        "is not a vignette: choose from 1 to {}",
-                        rule.part2_vignettes_offered
-                    ),
+                    Text::new("exam-not-a-vignette").with("offered", rule.part2_vignettes_offered),
                 );
             }
             text(&mut errors, &field, answer, MAX_ANSWER);
             if complete && answer.trim().is_empty() {
-                errors.add(&field, "must not be blank");
+                errors.add(&field, Text::new("field-blank"));
             }
         }
         let chosen = u32::try_from(self.answers.len()).unwrap_or(u32::MAX);
@@ -158,10 +156,9 @@ impl VignetteAnswers {
         {
             errors.add(
                 "answers",
-                &format!(
-                    "answer {} of the {} vignettes",
-                    rule.part2_vignettes_answered, rule.part2_vignettes_offered
-                ),
+                Text::new("exam-answer-count")
+                    .with("answered", rule.part2_vignettes_answered)
+                    .with("offered", rule.part2_vignettes_offered),
             );
         }
         errors.0
@@ -197,18 +194,20 @@ impl VignetteScores {
         for (number, score) in &self.scores {
             let field = format!("scores.{number}");
             if !answered.contains(number) {
-                errors.add(&field, "is not a vignette the examinee answered");
+                errors.add(&field, Text::new("exam-not-answered"));
             } else if !rubric.iter().any(|level| level.score == *score) {
                 errors.add(
                     &field,
-                    &format!("must be a score of the rubric, from {low} to {high}"),
+                    Text::new("exam-score-range")
+                        .with("low", low)
+                        .with("high", high),
                 );
             }
         }
         if complete {
             for number in answered {
                 if !self.scores.contains_key(number) {
-                    errors.add(&format!("scores.{number}"), "choose a score");
+                    errors.add(&format!("scores.{number}"), Text::new("exam-choose-score"));
                 }
             }
         }

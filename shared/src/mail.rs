@@ -222,17 +222,17 @@ pub struct OutboxQuery {
     pub status: Option<MailStatus>,
     /// Only to this address.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(length(max = 254))]
     #[cfg_attr(feature = "openapi", param(max_length = 254))]
     pub to: Option<String>,
     /// The page, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[validate(range(min = 1, max = 1_000_000))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
     /// Per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    #[validate(range(min = 1, max = 100))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
@@ -267,3 +267,10 @@ pub struct OutboxPage {
     /// The page size.
     pub per_page: u32,
 }
+
+crate::texts!(MailStatus {
+    Pending => "mail-status-pending",
+    Sent => "mail-status-sent",
+    Failed => "mail-status-failed",
+    Skipped => "mail-status-skipped",
+});

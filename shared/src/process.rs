@@ -6,6 +6,7 @@
 //! application's status.
 
 use crate::applications::ApplicationStatus;
+use crate::i18n::Text;
 use crate::rulebook::CategoryRules;
 use crate::users::Role;
 use serde::{Deserialize, Serialize};
@@ -117,6 +118,28 @@ impl Action {
             Action::NotEndorse => "Decide: not endorsed",
             Action::Resubmit => "Resubmit",
         }
+    }
+
+    /// Words for a button, in the person's language.
+    pub fn text(self) -> Text {
+        Text::new(match self {
+            Action::Submit => "action-submit",
+            Action::Withdraw => "action-withdraw",
+            Action::StartReview => "action-start-review",
+            Action::RequestRevision => "action-request-revision",
+            Action::AnswerRevision => "action-answer-revision",
+            Action::PutOnHold => "action-put-on-hold",
+            Action::Resume => "action-resume",
+            Action::ApproveForExam => "action-approve-for-exam",
+            Action::ScheduleExam => "action-schedule-exam",
+            Action::RecordExamPassed => "action-record-exam-passed",
+            Action::RecordExamFailed => "action-record-exam-failed",
+            Action::Endorse => "action-endorse",
+            Action::DecideEmerging => "action-decide-emerging",
+            Action::Defer => "action-defer",
+            Action::NotEndorse => "action-not-endorse",
+            Action::Resubmit => "action-resubmit",
+        })
     }
 
     /// Who may take it.
@@ -270,22 +293,17 @@ pub enum Refusal {
 
 impl Refusal {
     /// Words for people.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
-            Refusal::NotNow { status, action } => format!(
-                "The application is {}; \u{201c}{}\u{201d} is not possible now.",
-                status.label().to_lowercase(),
-                action.label()
-            ),
-            Refusal::NotYours { action, role } => format!(
-                "Only {} may take \u{201c}{}\u{201d}.",
-                match role {
-                    Role::Applicant => "the applicant",
-                    Role::Reviewer => "an assigned reviewer",
-                    Role::Admin => "an admin",
-                },
-                action.label()
-            ),
+            Refusal::NotNow { status, action } => Text::new("refusal-not-now")
+                .with("status", status.text())
+                .with("action", action.text()),
+            Refusal::NotYours { action, role } => Text::new(match role {
+                Role::Applicant => "refusal-only-applicant",
+                Role::Reviewer => "refusal-only-reviewer",
+                Role::Admin => "refusal-only-admin",
+            })
+            .with("action", action.text()),
         }
     }
 }
@@ -331,16 +349,13 @@ impl TransitionRequest {
             None if self.action.needs_reason() => {
                 errors.insert(
                     "reason".into(),
-                    vec![format!(
-                        "give a reason for \u{201c}{}\u{201d}",
-                        self.action.label()
-                    )],
+                    vec![Text::new("field-reason-needed").with("action", self.action.text())],
                 );
             }
             Some(text) if text.chars().count() > 5000 => {
                 errors.insert(
                     "reason".into(),
-                    vec!["must be at most 5000 characters".into()],
+                    vec![Text::new("field-too-long").with("max", 5000)],
                 );
             }
             _ => {}
@@ -479,7 +494,7 @@ mod tests {
         let refusal = apply(S::Draft, Action::Endorse, Role::Admin, Track::default()).unwrap_err();
         assert_eq!(
             refusal.describe(),
-            "The application is draft; \u{201c}Endorse\u{201d} is not possible now."
+            "The application is at \u{201c}Draft\u{201d}; \u{201c}Endorse\u{201d} is not possible now."
         );
         let not_yours = apply(
             S::Submitted,
@@ -488,7 +503,10 @@ mod tests {
             Track::default(),
         )
         .unwrap_err();
-        assert!(not_yours.describe().starts_with("Only an admin"));
+        assert!(not_yours
+            .describe()
+            .say(crate::i18n::Lang::En)
+            .starts_with("Only an admin"));
     }
 
     #[test]

@@ -15,23 +15,23 @@ use validator::Validate;
 pub struct RecognitionRequest {
     /// The code of the association that awarded it (for example `mi`).
     #[validate(custom(function = "crate::validation::not_blank"))]
-    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[validate(length(max = 32))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 32))]
     pub association: String,
     /// The endorsement's number.
     #[validate(custom(function = "crate::validation::not_blank"))]
-    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[validate(length(max = 64))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub number: String,
     /// The verification code printed on its certificate (it proves the
     /// certificate is in the holder's hands).
     #[validate(custom(function = "crate::validation::not_blank"))]
-    #[validate(length(max = 64, message = "must be at most 64 characters"))]
+    #[validate(length(max = 64))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 64))]
     pub code: String,
     /// The category asked for here; by default the one of the same code.
     #[serde(default)]
-    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[validate(length(max = 32))]
     #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub category: Option<String>,
 }
@@ -134,12 +134,18 @@ pub struct RecognitionDecision {
     pub grant: bool,
     /// The category to award here, when it differs from the one asked for.
     #[serde(default)]
-    #[validate(length(max = 32, message = "must be at most 32 characters"))]
+    #[validate(length(max = 32))]
     #[cfg_attr(feature = "openapi", schema(max_length = 32))]
     pub category: Option<String>,
     /// Why; required to decline.
     #[serde(default)]
-    #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[validate(length(max = 2000))]
     #[cfg_attr(feature = "openapi", schema(max_length = 2000))]
     pub reason: Option<String>,
 }
+
+crate::texts!(RecognitionStatus {
+    Pending => "recognition-status-pending",
+    Granted => "recognition-status-granted",
+    Declined => "recognition-status-declined",
+});

@@ -7,6 +7,7 @@
 //! [`RatingSummary`](crate::portfolio::RatingSummary) of a received rating.
 
 use crate::entries::{Checker, FieldErrors};
+use crate::i18n::Text;
 use crate::ids::EntryId;
 use crate::portfolio::{RatingSummary, ReferenceData};
 use crate::rulebook::{CompetencyDomain, Relationship};
@@ -76,13 +77,16 @@ impl ReferenceRequestInput {
     pub fn problems(&self, today: NaiveDate, categories: &[&str]) -> FieldErrors {
         let mut errors = Checker::default();
         if !categories.contains(&self.category.as_str()) {
-            errors.add("category", "is not a category of the current rulebook");
+            errors.add("category", Text::new("reference-unknown-category"));
         }
         errors.text("referee_name", &self.referee_name, 200);
         if self.referee_email.chars().count() > 254 {
-            errors.add("referee_email", "must be at most 254 characters");
+            errors.add(
+                "referee_email",
+                Text::new("field-too-long").with("max", 254),
+            );
         } else if !self.referee_email.validate_email() {
-            errors.add("referee_email", "must be a valid e-mail address");
+            errors.add("referee_email", Text::new("field-email"));
         }
         if let Some(endorsement) = &self.endorsement {
             errors.text("endorsement.category", &endorsement.category, 20);
@@ -90,7 +94,7 @@ impl ReferenceRequestInput {
         }
         errors.past("known_since", self.known_since, today);
         if self.known_since < NaiveDate::from_ymd_opt(1950, 1, 1).unwrap_or(NaiveDate::MIN) {
-            errors.add("known_since", "must be in 1950 or later");
+            errors.add("known_since", Text::new("entry-start-too-early"));
         }
         errors.0
     }
@@ -197,18 +201,24 @@ impl RatingAnswer {
         errors.past("known_since", self.known_since, today);
         for domain in domains {
             if !self.ratings.contains_key(&domain.code) {
-                errors.add(&format!("ratings.{}", domain.code), "choose an answer");
+                errors.add(
+                    &format!("ratings.{}", domain.code),
+                    Text::new("reference-choose-answer"),
+                );
             }
         }
         for code in self.ratings.keys() {
             if !domains.iter().any(|d| &d.code == code) {
-                errors.add(&format!("ratings.{code}"), "is not a competency domain");
+                errors.add(
+                    &format!("ratings.{code}"),
+                    Text::new("reference-not-a-domain"),
+                );
             }
         }
         if self.comments.chars().count() > COMMENTS_MAX_CHARS {
             errors.add(
                 "comments",
-                &format!("must be at most {COMMENTS_MAX_CHARS} characters"),
+                Text::new("field-too-long").with("max", COMMENTS_MAX_CHARS),
             );
         }
         errors.0
@@ -253,13 +263,16 @@ impl RatingDraft {
         let mut errors = Checker::default();
         for code in self.ratings.keys() {
             if !domains.iter().any(|d| &d.code == code) {
-                errors.add(&format!("ratings.{code}"), "is not a competency domain");
+                errors.add(
+                    &format!("ratings.{code}"),
+                    Text::new("reference-not-a-domain"),
+                );
             }
         }
         if self.comments.chars().count() > COMMENTS_MAX_CHARS {
             errors.add(
                 "comments",
-                &format!("must be at most {COMMENTS_MAX_CHARS} characters"),
+                Text::new("field-too-long").with("max", COMMENTS_MAX_CHARS),
             );
         }
         errors.0

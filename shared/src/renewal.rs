@@ -229,3 +229,14 @@ mod tests {
         );
     }
 }
+
+crate::texts!(RenewalStatus {
+    Submitted => "renewal-status-submitted",
+    Approved => "renewal-status-approved",
+    Returned => "renewal-status-returned",
+});
+
+crate::texts!(RenewalKind {
+    Renewal => "renewal-kind-renewal",
+    Reinstatement => "renewal-kind-reinstatement",
+});

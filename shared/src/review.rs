@@ -7,6 +7,7 @@
 
 use crate::applications::{ApplicationStatus, Snapshot};
 use crate::entries::{Checker, EditableSection, EntryData, FieldErrors, SectionNote};
+use crate::i18n::Text;
 use crate::ids::{ApplicationId, AssignmentId, EntryId, InformationItemId, UserId};
 use crate::process::{Action, Track};
 use crate::references::ReviewedReference;
@@ -30,22 +31,16 @@ pub const MAX_FLAGS: usize = 30;
 /// among the categories of their profile, and they must hold an endorsement in
 /// it or in a category the rulebook says is qualified to review it. `Err`
 /// says why not.
-pub fn eligibility(category: &CategoryRules, profile: &ReviewerProfile) -> Result<(), String> {
+pub fn eligibility(category: &CategoryRules, profile: &ReviewerProfile) -> Result<(), Text> {
     if !profile.categories.contains(&category.code) {
-        return Err(format!(
-            "{} is not among the categories this reviewer reviews",
-            category.code
-        ));
+        return Err(Text::new("reviewer-not-their-category").with("category", &category.code));
     }
     if !profile
         .endorsements
         .iter()
         .any(|held| category.reviewable_by(&held.category))
     {
-        return Err(format!(
-            "holds no endorsement in {} or a category qualified to review it",
-            category.code
-        ));
+        return Err(Text::new("reviewer-not-qualified").with("category", &category.code));
     }
     Ok(())
 }
@@ -131,20 +126,15 @@ pub enum Conflict {
 
 impl Conflict {
     /// In words, for admins.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> Text {
         match self {
-            Conflict::Declared { reason } => format!("Declared by the reviewer: {reason}"),
+            Conflict::Declared { reason } => Text::new("conflict-declared").with("reason", reason),
             Conflict::Referee { relationship } => {
-                format!(
-                    "Asked for a reference by the applicant, as {}",
-                    relationship.label()
-                )
+                Text::new("conflict-referee").with("relationship", relationship.text())
             }
-            Conflict::RscProvider => {
-                "Provides the applicant's reflective supervision/consultation".into()
-            }
+            Conflict::RscProvider => Text::new("conflict-rsc-provider"),
             Conflict::SameEmployer { employer } => {
-                format!("Worked for {employer} at the same time as the applicant")
+                Text::new("conflict-same-employer").with("employer", employer)
             }
         }
     }
@@ -456,14 +446,14 @@ impl ReviewRules {
 
 fn long_text(errors: &mut Checker, field: &str, value: &str, max: usize, required: bool) {
     if required && value.trim().is_empty() {
-        errors.add(field, "must not be blank");
+        errors.add(field, Text::new("field-blank"));
     } else if value.chars().count() > max {
-        errors.add(field, &format!("must be at most {max} characters"));
+        errors.add(field, Text::new("field-too-long").with("max", max));
     } else if value
         .chars()
         .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        errors.add(field, "must not contain control characters");
+        errors.add(field, Text::new("field-control-chars"));
     }
 }
 
@@ -479,18 +469,20 @@ impl ReviewForm {
         for (code, score) in &self.scores {
             let field = format!("scores.{code}");
             if !rules.domains.iter().any(|d| d.code == *code) {
-                errors.add(&field, "is not a competency domain of the rulebook");
+                errors.add(&field, Text::new("review-not-a-domain"));
             } else if !rules.rubric.iter().any(|level| level.score == *score) {
                 errors.add(
                     &field,
-                    &format!("must be a score of the rubric, from {lowest} to {highest}"),
+                    Text::new("exam-score-range")
+                        .with("low", lowest)
+                        .with("high", highest),
                 );
             }
         }
         for (section, verdict) in &self.sections {
             let field = format!("sections.{}", section.as_str());
             if !rules.sections.contains(section) {
-                errors.add(&field, "is not judged for this category");
+                errors.add(&field, Text::new("review-section-not-judged"));
                 continue;
             }
             long_text(
@@ -505,10 +497,8 @@ impl ReviewForm {
             if !rules.recommendations.contains(&recommendation) {
                 errors.add(
                     "recommendation",
-                    &format!(
-                        "\"{}\" is not open to this category",
-                        recommendation.label()
-                    ),
+                    Text::new("review-recommendation-closed")
+                        .with("recommendation", recommendation.label()),
                 );
             }
         }
@@ -522,19 +512,22 @@ impl ReviewForm {
         if complete {
             for domain in &rules.domains {
                 if !self.scores.contains_key(&domain.code) {
-                    errors.add(&format!("scores.{}", domain.code), "choose a score");
+                    errors.add(
+                        &format!("scores.{}", domain.code),
+                        Text::new("exam-choose-score"),
+                    );
                 }
             }
             for section in &rules.sections {
                 if self.sections.get(section).and_then(|s| s.verdict).is_none() {
                     errors.add(
                         &format!("sections.{}.verdict", section.as_str()),
-                        "choose sufficient or insufficient",
+                        Text::new("review-choose-verdict"),
                     );
                 }
             }
             if self.recommendation.is_none() {
-                errors.add("recommendation", "choose a recommendation");
+                errors.add("recommendation", Text::new("review-choose-recommendation"));
             }
         }
         errors.0
@@ -836,19 +829,22 @@ impl InformationRequest {
     pub fn problems(&self, in_snapshot: impl Fn(EntryId) -> bool) -> FieldErrors {
         let mut errors = Checker::default();
         if self.flags.is_empty() {
-            errors.add("flags", "flag at least one entry");
+            errors.add("flags", Text::new("review-flag-one"));
         }
         if self.flags.len() > MAX_FLAGS {
-            errors.add("flags", &format!("must flag at most {MAX_FLAGS} entries"));
+            errors.add("flags", Text::new("review-flag-max").with("max", MAX_FLAGS));
         }
         for (i, flag) in self.flags.iter().enumerate() {
             if !in_snapshot(flag.entry) {
                 errors.add(
                     &format!("flags[{i}].entry"),
-                    "is not an entry of the submitted application",
+                    Text::new("review-not-submitted-entry"),
                 );
             } else if self.flags[..i].iter().any(|f| f.entry == flag.entry) {
-                errors.add(&format!("flags[{i}].entry"), "is flagged twice");
+                errors.add(
+                    &format!("flags[{i}].entry"),
+                    Text::new("review-flagged-twice"),
+                );
             }
             long_text(
                 &mut errors,
@@ -905,12 +901,15 @@ impl AnswerRequest {
             let field = format!("answers.{id}");
             match self.answers.get(id) {
                 Some(answer) => long_text(&mut errors, &field, answer, MAX_COMMENT, true),
-                None => errors.add(&field, "answer this request"),
+                None => errors.add(&field, Text::new("review-answer-request")),
             }
         }
         for id in self.answers.keys() {
             if !open.contains(id) {
-                errors.add(&format!("answers.{id}"), "is not an open request");
+                errors.add(
+                    &format!("answers.{id}"),
+                    Text::new("review-not-open-request"),
+                );
             }
         }
         errors.0
@@ -919,3 +918,9 @@ impl AnswerRequest {
 
 #[cfg(test)]
 mod tests;
+
+crate::texts!(AssignmentState {
+    Active => "assignment-state-active",
+    Submitted => "assignment-state-submitted",
+    Released => "assignment-state-released",
+});

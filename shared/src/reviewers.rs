@@ -3,6 +3,7 @@
 //! reads these) comes with the rest of the review process.
 
 use crate::entries::{Checker, FieldErrors};
+use crate::i18n::Text;
 use crate::ids::UserId;
 use crate::references::RefereeEndorsement;
 use serde::{Deserialize, Serialize};
@@ -49,7 +50,7 @@ impl ReviewerProfile {
     pub fn problems(&self, codes: &[&str]) -> FieldErrors {
         let mut errors = Checker::default();
         if self.endorsements.len() > 20 {
-            errors.add("endorsements", "must list at most 20 endorsements");
+            errors.add("endorsements", Text::new("reviewer-endorsements-max"));
         }
         for (i, endorsement) in self.endorsements.iter().enumerate() {
             errors.text(
@@ -67,14 +68,22 @@ impl ReviewerProfile {
             if !codes.contains(&category.as_str()) {
                 errors.add(
                     &format!("categories[{i}]"),
-                    "is not a category of the rulebook in force",
+                    Text::new("reviewer-unknown-category"),
                 );
             } else if self.categories[..i].contains(category) {
-                errors.add(&format!("categories[{i}]"), "is listed twice");
+                errors.add(
+                    &format!("categories[{i}]"),
+                    Text::new("reviewer-listed-twice"),
+                );
             }
         }
         if self.max_load == 0 || self.max_load > MAX_LOAD {
-            errors.add("max_load", &format!("must be between 1 and {MAX_LOAD}"));
+            errors.add(
+                "max_load",
+                Text::new("field-range-between")
+                    .with("min", 1)
+                    .with("max", MAX_LOAD),
+            );
         }
         errors.0
     }

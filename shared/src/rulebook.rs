@@ -620,6 +620,15 @@ impl Relationship {
     }
 }
 
+crate::texts!(Relationship {
+    CurrentSupervisor => "relationship-current-supervisor",
+    RscProvider => "relationship-rsc-provider",
+    OtherSupervisor => "relationship-other-supervisor",
+    Colleague => "relationship-colleague",
+    Supervisee => "relationship-supervisee",
+    ServiceRecipient => "relationship-service-recipient",
+});
+
 /// The reference ratings a category needs.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

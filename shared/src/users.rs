@@ -98,6 +98,19 @@ pub struct UserResponse {
     pub must_change_password: bool,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
+    /// The language the person chose for the app and their mail; none until
+    /// they choose (their browser's, else the association's, is used).
+    #[serde(default)]
+    pub language: Option<crate::i18n::Lang>,
+}
+
+/// The language one chooses for oneself (`PUT /api/v1/me/language`); none
+/// forgets the choice.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LanguageChoice {
+    /// `en` or `es`; null to follow the browser again.
+    pub language: Option<crate::i18n::Lang>,
 }
 
 /// An admin creates an account of any role (`POST /api/v1/users`).
@@ -105,23 +118,19 @@ pub struct UserResponse {
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct CreateUserRequest {
     /// The sign-in e-mail address; stored trimmed and lower case.
-    #[validate(email(message = "must be a valid e-mail address"))]
-    #[validate(length(max = 254, message = "must be at most 254 characters"))]
+    #[validate(email)]
+    #[validate(length(max = 254))]
     #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
     pub email: String,
     /// The person's full name.
     #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: String,
     /// The role of the new account.
     pub role: Role,
     /// An initial password; the user must replace it at first sign-in.
-    #[validate(length(
-        min = "PASSWORD_MIN_CHARS",
-        max = "PASSWORD_MAX_CHARS",
-        message = "must be between 12 and 128 characters"
-    ))]
+    #[validate(length(min = "PASSWORD_MIN_CHARS", max = "PASSWORD_MAX_CHARS"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
     pub password: String,
 }
@@ -142,7 +151,7 @@ pub struct UpdateUserRequest {
     /// A new full name, if it changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: Option<String>,
     /// A new role, if it changes.
@@ -157,7 +166,7 @@ pub struct UpdateUserRequest {
 pub struct ListUsersQuery {
     /// Part of a name or e-mail address, matched without regard to case.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", param(max_length = 200))]
     pub q: Option<String>,
     /// Only users with this role.
@@ -165,12 +174,12 @@ pub struct ListUsersQuery {
     pub role: Option<Role>,
     /// The page to return, from 1.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 1_000_000, message = "must be between 1 and 1000000"))]
+    #[validate(range(min = 1, max = 1_000_000))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
     /// Users per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[validate(range(min = 1, max = 100, message = "must be between 1 and 100"))]
+    #[validate(range(min = 1, max = 100))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
 }
@@ -237,3 +246,9 @@ mod tests {
         assert_eq!(page(26).page_count(), 2);
     }
 }
+
+crate::texts!(Role {
+    Applicant => "role-applicant",
+    Reviewer => "role-reviewer",
+    Admin => "role-admin",
+});

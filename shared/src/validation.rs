@@ -6,7 +6,7 @@
 //!
 //! [`Problem`]: crate::Problem
 
-use std::borrow::Cow;
+use crate::i18n::{Arg, Text};
 use std::collections::BTreeMap;
 use validator::{ValidationError, ValidationErrors, ValidationErrorsKind};
 
@@ -17,13 +17,13 @@ pub const PASSWORD_MIN_CHARS: u64 = 12;
 pub const PASSWORD_MAX_CHARS: u64 = 128;
 
 /// Flattens validation errors into `field -> messages`, nested fields joined by dots.
-pub fn field_errors(errors: &ValidationErrors) -> BTreeMap<String, Vec<String>> {
+pub fn field_errors(errors: &ValidationErrors) -> BTreeMap<String, Vec<Text>> {
     let mut map = BTreeMap::new();
     collect(errors, "", &mut map);
     map
 }
 
-fn collect(errors: &ValidationErrors, prefix: &str, map: &mut BTreeMap<String, Vec<String>>) {
+fn collect(errors: &ValidationErrors, prefix: &str, map: &mut BTreeMap<String, Vec<Text>>) {
     for (field, kind) in errors.errors() {
         let name = if prefix.is_empty() {
             field.to_string()
@@ -45,17 +45,50 @@ fn collect(errors: &ValidationErrors, prefix: &str, map: &mut BTreeMap<String, V
     }
 }
 
-fn message_of(error: &ValidationError) -> String {
-    match &error.message {
-        Some(message) => message.to_string(),
-        None => format!("is invalid ({})", error.code),
+/// The catalog's message for a failed rule: by the rule's code (`length`,
+/// `range`, `email`, or a custom one such as `blank`), with its limits.
+fn message_of(error: &ValidationError) -> Text {
+    let number = |name: &str| error.params.get(name).and_then(serde_json::Value::as_f64);
+    let limits = |text: Text, min: Option<f64>, max: Option<f64>| {
+        let text = match min {
+            Some(min) => text.with("min", Arg::Num(min)),
+            None => text,
+        };
+        match max {
+            Some(max) => text.with("max", Arg::Num(max)),
+            None => text,
+        }
+    };
+    let (min, max) = (number("min"), number("max"));
+    match error.code.as_ref() {
+        "length" => match (min, max) {
+            (Some(_), Some(_)) => limits(Text::new("field-length-between"), min, max),
+            (Some(_), None) => limits(Text::new("field-too-short"), min, None),
+            (None, Some(_)) => limits(Text::new("field-too-long"), None, max),
+            (None, None) => Text::new("field-invalid"),
+        },
+        "range" => match (min, max) {
+            (Some(_), Some(_)) => limits(Text::new("field-range-between"), min, max),
+            (Some(_), None) => limits(Text::new("field-range-min"), min, None),
+            (None, Some(_)) => limits(Text::new("field-range-max"), None, max),
+            (None, None) => Text::new("field-invalid"),
+        },
+        "email" => Text::new("field-email"),
+        "blank" => Text::new("field-blank"),
+        "control_chars" => Text::new("field-control-chars"),
+        "invisible_chars" => Text::new("field-invisible-chars"),
+        "per_page" => limits(Text::new("field-per-page"), min, max),
+        "choose_category" => Text::new("field-choose-category"),
+        "category_code" => Text::new("field-category-code"),
+        "empty" => Text::new("field-empty"),
+        _ => Text::new("field-invalid"),
     }
 }
 
 /// Refuses a value that is empty or only whitespace.
 pub fn not_blank(value: &str) -> Result<(), ValidationError> {
     if value.trim().is_empty() {
-        Err(ValidationError::new("blank").with_message(Cow::Borrowed("must not be blank")))
+        Err(ValidationError::new("blank"))
     } else {
         Ok(())
     }
@@ -82,11 +115,18 @@ pub fn is_invisible_format(c: char) -> bool {
 /// What is wrong with a one-line text (a name) that has control characters
 /// (NUL among them) or invisible format characters; `None` when it has
 /// neither.
-pub fn hidden_characters(value: &str) -> Option<&'static str> {
+pub fn hidden_characters(value: &str) -> Option<Text> {
+    hidden_code(value).map(|code| match code {
+        "control_chars" => Text::new("field-control-chars"),
+        _ => Text::new("field-invisible-chars"),
+    })
+}
+
+fn hidden_code(value: &str) -> Option<&'static str> {
     if value.chars().any(char::is_control) {
-        Some("must not contain control characters")
+        Some("control_chars")
     } else if value.chars().any(is_invisible_format) {
-        Some("must not contain invisible formatting characters (such as right-to-left overrides or zero-width spaces)")
+        Some("invisible_chars")
     } else {
         None
     }
@@ -95,10 +135,8 @@ pub fn hidden_characters(value: &str) -> Option<&'static str> {
 /// Refuses control characters and invisible format characters (a name is
 /// shown in lists, mail headers, certificates and credentials).
 pub fn no_control_chars(value: &str) -> Result<(), ValidationError> {
-    match hidden_characters(value) {
-        Some(message) => {
-            Err(ValidationError::new("control_chars").with_message(Cow::Borrowed(message)))
-        }
+    match hidden_code(value) {
+        Some(code) => Err(ValidationError::new(code)),
         None => Ok(()),
     }
 }
@@ -137,11 +175,12 @@ mod invisible_tests {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
     use validator::Validate;
 
     #[derive(Validate)]
     struct Sample {
-        #[validate(length(min = 3, message = "must be at least 3 characters"))]
+        #[validate(length(min = 3))]
         name: String,
         #[validate(custom(function = "not_blank"))]
         title: String,
@@ -154,8 +193,13 @@ mod tests {
             title: "   ".into(),
         };
         let errors = field_errors(&sample.validate().unwrap_err());
-        assert_eq!(errors["name"], vec!["must be at least 3 characters"]);
-        assert_eq!(errors["title"], vec!["must not be blank"]);
+        let said = |field: &str, lang| -> Vec<String> {
+            errors[field].iter().map(|m| m.say(lang)).collect()
+        };
+        assert_eq!(said("name", Lang::En), ["must be at least 3 characters"]);
+        assert_eq!(said("title", Lang::En), ["must not be blank"]);
+        assert_eq!(said("name", Lang::Es), ["debe tener al menos 3 caracteres"]);
+        assert_eq!(said("title", Lang::Es), ["no puede quedar en blanco"]);
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::tenancy::Tenant;
 use actix_web::dev::Payload;
 use actix_web::http::header;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
+use endorse_shared::i18n::Text;
 use endorse_shared::Role;
 use futures_util::future::LocalBoxFuture;
 
@@ -38,10 +39,10 @@ fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
         .headers()
         .get(header::AUTHORIZATION)
         .ok_or_else(|| {
-            ApiError::Unauthorized("Sign in first: the Authorization header is missing.".into())
+            ApiError::Unauthorized(Text::new("err-sign-first-authorization-header-missing"))
         })?;
     let value = value.to_str().map_err(|_| {
-        ApiError::Unauthorized("The Authorization header is not valid text.".into())
+        ApiError::Unauthorized(Text::new("err-authorization-header-not-valid-text"))
     })?;
     match value.split_once(' ') {
         Some((scheme, token))
@@ -49,9 +50,9 @@ fn bearer_token(request: &HttpRequest) -> Result<String, ApiError> {
         {
             Ok(token.trim().to_string())
         }
-        _ => Err(ApiError::Unauthorized(
-            "The Authorization header must be `Bearer <access token>`.".into(),
-        )),
+        _ => Err(ApiError::Unauthorized(Text::new(
+            "err-authorization-header-must-bearer-access-token",
+        ))),
     }
 }
 
@@ -60,15 +61,15 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
         .extensions()
         .get::<Tenant>()
         .cloned()
-        .ok_or_else(|| ApiError::NotFound("This address belongs to no association.".into()))?;
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-address-belongs-no-association")))?;
     let token = bearer_token(&request)?;
     let claims = tenant.tokens.verify(&token).map_err(|error| {
         use jsonwebtoken::errors::ErrorKind;
         match error.kind() {
             ErrorKind::ExpiredSignature => {
-                ApiError::Unauthorized("The access token has expired; refresh the session.".into())
+                ApiError::Unauthorized(Text::new("err-access-token-has-expired-refresh-session"))
             }
-            _ => ApiError::Unauthorized("The access token is not valid.".into()),
+            _ => ApiError::Unauthorized(Text::new("err-access-token-not-valid")),
         }
     })?;
     // A token is good only at the association that issued it (one made
@@ -78,9 +79,9 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
         None => tenant.association.storage.is_empty(),
     };
     if !issued_here {
-        return Err(ApiError::Unauthorized(
-            "The access token belongs to another association; sign in here.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-access-token-belongs-another-association-sign",
+        )));
     }
     if let Some(grant) = claims
         .sid
@@ -97,12 +98,13 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
         })
         .await?;
     let user =
-        user.ok_or_else(|| ApiError::Unauthorized("The account no longer exists.".into()))?;
+        user.ok_or_else(|| ApiError::Unauthorized(Text::new("err-account-no-longer-exists")))?;
     if !live {
-        return Err(ApiError::Unauthorized(
-            "This session has ended (signed out, or the password changed); sign in again.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-session-has-ended-signed-out-password",
+        )));
     }
+    crate::http::language::saved(user.language);
     Ok(user)
 }
 
@@ -118,13 +120,15 @@ async fn support_user(
         crate::tenancy::settings::live_grant(tenant, operator.to_string(), grant.to_string())
             .await?
             .ok_or_else(|| {
-                ApiError::Unauthorized("This support access has ended or was taken back.".into())
+                ApiError::Unauthorized(Text::new("err-support-access-has-ended-was-taken"))
             })?;
     if !matches!(
         *request.method(),
         actix_web::http::Method::GET | actix_web::http::Method::HEAD
     ) {
-        return Err(ApiError::Forbidden("Support access is read-only.".into()));
+        return Err(ApiError::Forbidden(Text::new(
+            "err-support-access-read-only",
+        )));
     }
     Ok(User {
         id: operator,
@@ -133,6 +137,7 @@ async fn support_user(
         role: Role::Admin,
         must_change_password: false,
         created_at: found.created_at.and_utc(),
+        language: None,
     })
 }
 
@@ -155,9 +160,9 @@ impl FromRequest for AuthUser {
         Box::pin(async move {
             let user = load_session_user(request).await?;
             if user.must_change_password {
-                return Err(ApiError::Forbidden(
-                    "Choose a new password first (POST /api/v1/me/password).".into(),
-                ));
+                return Err(ApiError::Forbidden(Text::new(
+                    "err-choose-new-password-first-post-api",
+                )));
             }
             Ok(AuthUser(user))
         })
@@ -173,7 +178,7 @@ impl FromRequest for RequireAdmin {
         Box::pin(async move {
             let AuthUser(user) = user.await?;
             if user.role != Role::Admin {
-                return Err(ApiError::Forbidden("Only an admin may do this.".into()));
+                return Err(ApiError::Forbidden(Text::new("err-only-admin-may-do")));
             }
             Ok(RequireAdmin(user))
         })
@@ -189,9 +194,9 @@ impl FromRequest for RequireReviewer {
         Box::pin(async move {
             let AuthUser(user) = user.await?;
             if user.role != Role::Reviewer {
-                return Err(ApiError::Forbidden(
-                    "Only a peer reviewer may do this.".into(),
-                ));
+                return Err(ApiError::Forbidden(Text::new(
+                    "err-only-peer-reviewer-may-do",
+                )));
             }
             Ok(RequireReviewer(user))
         })

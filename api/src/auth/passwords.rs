@@ -5,6 +5,7 @@
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::Argon2;
+use endorse_shared::i18n::Text;
 use std::sync::LazyLock;
 
 /// Hashes a password into a PHC string (`$argon2id$...`).
@@ -41,7 +42,7 @@ pub fn verify_decoy(password: &str) -> bool {
 /// passwords, names, dates, keyboard walks and words of the person's own
 /// e-mail address and name (zxcvbn's estimate below "safely unguessable").
 /// The length rules are checked before, by the request's validation.
-pub fn weakness(password: &str, personal: &[&str]) -> Option<String> {
+pub fn weakness(password: &str, personal: &[&str]) -> Option<Text> {
     // Each personal input, its words, and its words run together
     // ("Ada Lovelace" → ada, lovelace, adalovelace).
     let mut words: Vec<String> = Vec::new();
@@ -60,27 +61,63 @@ pub fn weakness(password: &str, personal: &[&str]) -> Option<String> {
     if entropy.score() >= zxcvbn::Score::Three {
         return None;
     }
-    let mut message = "is too easy to guess".to_string();
+    let mut parts = vec![Text::new("password-too-easy")];
     if let Some(feedback) = entropy.feedback() {
         if let Some(warning) = feedback.warning() {
-            message.push_str(&format!(": {warning}"));
+            parts.push(warning_text(warning));
         }
         if let Some(suggestion) = feedback.suggestions().first() {
-            message.push_str(&format!(". {suggestion}"));
+            parts.push(suggestion_text(*suggestion));
         }
     }
-    if !message.ends_with('.') {
-        message.push('.');
-    }
-    message.push_str(" A few unrelated words make a strong passphrase.");
-    Some(message)
+    parts.push(Text::new("password-passphrase"));
+    Some(Text::sentences(parts))
+}
+
+fn warning_text(warning: zxcvbn::feedback::Warning) -> Text {
+    use zxcvbn::feedback::Warning as W;
+    Text::new(match warning {
+        W::StraightRowsOfKeysAreEasyToGuess => "password-warning-rows",
+        W::ShortKeyboardPatternsAreEasyToGuess => "password-warning-keyboard",
+        W::RepeatsLikeAaaAreEasyToGuess => "password-warning-repeats",
+        W::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess => "password-warning-repeated-groups",
+        W::ThisIsATop10Password => "password-warning-top10",
+        W::ThisIsATop100Password => "password-warning-top100",
+        W::ThisIsACommonPassword => "password-warning-common",
+        W::ThisIsSimilarToACommonlyUsedPassword => "password-warning-similar",
+        W::SequencesLikeAbcAreEasyToGuess => "password-warning-sequences",
+        W::RecentYearsAreEasyToGuess => "password-warning-recent-years",
+        W::AWordByItselfIsEasyToGuess => "password-warning-one-word",
+        W::DatesAreOftenEasyToGuess => "password-warning-dates",
+        W::NamesAndSurnamesByThemselvesAreEasyToGuess => "password-warning-names",
+        W::CommonNamesAndSurnamesAreEasyToGuess => "password-warning-common-names",
+    })
+}
+
+fn suggestion_text(suggestion: zxcvbn::feedback::Suggestion) -> Text {
+    use zxcvbn::feedback::Suggestion as S;
+    Text::new(match suggestion {
+        S::UseAFewWordsAvoidCommonPhrases => "password-hint-few-words",
+        S::NoNeedForSymbolsDigitsOrUppercaseLetters => "password-hint-no-symbols",
+        S::AddAnotherWordOrTwo => "password-hint-another-word",
+        S::CapitalizationDoesntHelpVeryMuch => "password-hint-capitals",
+        S::AllUppercaseIsAlmostAsEasyToGuessAsAllLowercase => "password-hint-uppercase",
+        S::ReversedWordsArentMuchHarderToGuess => "password-hint-reversed",
+        S::PredictableSubstitutionsDontHelpVeryMuch => "password-hint-substitutions",
+        S::UseALongerKeyboardPatternWithMoreTurns => "password-hint-keyboard",
+        S::AvoidRepeatedWordsAndCharacters => "password-hint-repeats",
+        S::AvoidSequences => "password-hint-sequences",
+        S::AvoidRecentYears => "password-hint-recent-years",
+        S::AvoidYearsThatAreAssociatedWithYou => "password-hint-your-years",
+        S::AvoidDatesAndYearsThatAreAssociatedWithYou => "password-hint-your-dates",
+    })
 }
 
 /// Why a new password was not hashed.
 #[derive(Debug)]
 pub enum NewPasswordError {
     /// It is too easy to guess; the words say why (for a 422).
-    Weak(String),
+    Weak(Text),
     /// Hashing failed (a 500).
     Hashing(argon2::password_hash::Error),
 }
@@ -109,7 +146,7 @@ pub async fn hash_new_for(
     .await
     .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?
     .map_err(|error| match error {
-        NewPasswordError::Weak(why) => ApiError::field(field, &why),
+        NewPasswordError::Weak(why) => ApiError::field(field, why),
         NewPasswordError::Hashing(error) => {
             ApiError::Internal(format!("password hashing failed: {error}"))
         }

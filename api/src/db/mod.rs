@@ -354,9 +354,12 @@ impl Db {
     {
         let pool = self.pool.clone();
         let scope = self.scope.clone();
+        let lang = crate::locale::current();
         actix_web::web::block(move || {
-            let mut conn = checkout(&pool, scope.as_deref())?;
-            work(&mut conn)
+            crate::locale::within(lang, || {
+                let mut conn = checkout(&pool, scope.as_deref())?;
+                work(&mut conn)
+            })
         })
         .await
         .map_err(|_| DbError::Blocking)?

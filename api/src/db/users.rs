@@ -5,6 +5,7 @@ use super::{AnyConnection, DbError, DbResult};
 use crate::schema::users;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use endorse_shared::i18n::Lang;
 use endorse_shared::text::fold;
 use endorse_shared::users::{Role, UserResponse};
 use endorse_shared::UserId;
@@ -24,6 +25,8 @@ pub struct User {
     pub must_change_password: bool,
     /// When the account was created.
     pub created_at: DateTime<Utc>,
+    /// The language the person chose, if they did.
+    pub language: Option<Lang>,
 }
 
 impl User {
@@ -36,6 +39,7 @@ impl User {
             role: self.role,
             must_change_password: self.must_change_password,
             created_at: self.created_at,
+            language: self.language,
         }
     }
 }
@@ -49,6 +53,7 @@ struct UserRow {
     role: String,
     must_change_password: bool,
     created_at: NaiveDateTime,
+    language: Option<String>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -68,6 +73,7 @@ impl TryFrom<UserRow> for User {
                 .map_err(|_| DbError::Corrupt(format!("role '{}'", row.role)))?,
             must_change_password: row.must_change_password,
             created_at: row.created_at.and_utc(),
+            language: row.language.as_deref().and_then(|l| l.parse().ok()),
         })
     }
 }
@@ -186,6 +192,24 @@ pub fn update(conn: &mut AnyConnection, id: UserId, changes: &UserChanges) -> Db
     };
     let updated = diesel::update(users::table.find(id.to_string()))
         .set(changeset)
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// Saves (or, with none, forgets) the language the person chose.
+pub fn set_language(
+    conn: &mut AnyConnection,
+    id: UserId,
+    language: Option<Lang>,
+) -> DbResult<User> {
+    let updated = diesel::update(users::table.find(id.to_string()))
+        .set((
+            users::language.eq(language.map(Lang::code)),
+            users::updated_at.eq(Utc::now().naive_utc()),
+        ))
         .execute(conn)?;
     if updated == 0 {
         return Err(DbError::NotFound);

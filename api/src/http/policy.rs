@@ -16,6 +16,7 @@ use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderValue};
 use actix_web::middleware::Next;
 use actix_web::{web, HttpMessage};
+use endorse_shared::i18n::Text;
 use futures_util::StreamExt;
 
 /// The app's pages: only our own scripts (WASM needs `wasm-unsafe-eval`),
@@ -78,7 +79,7 @@ pub async fn apply(
 }
 
 fn nul_refusal(field: &str) -> ApiError {
-    ApiError::field(field, "must not contain the NUL character")
+    ApiError::field(field, Text::new("err-must-not-contain-nul-character"))
 }
 
 /// A `%00` in the path or the query string.
@@ -106,13 +107,15 @@ async fn read_json_body(request: &mut ServiceRequest) -> Result<(), ApiError> {
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
         let chunk = chunk.map_err(|error| {
-            ApiError::BadRequest(format!("The body could not be read: {error}"))
+            ApiError::BadRequest(
+                Text::new("err-body-could-not-read-2").with("error", (error).to_string()),
+            )
         })?;
         if body.len() + chunk.len() > crate::startup::JSON_LIMIT_BYTES {
-            return Err(ApiError::PayloadTooLarge(format!(
-                "The JSON body is larger than {} KiB.",
-                crate::startup::JSON_LIMIT_BYTES / 1024
-            )));
+            return Err(ApiError::PayloadTooLarge(
+                Text::new("err-json-body-larger-than-kib")
+                    .with("kib", crate::startup::JSON_LIMIT_BYTES / 1024),
+            ));
         }
         body.extend_from_slice(&chunk);
     }

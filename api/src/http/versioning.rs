@@ -6,6 +6,7 @@ use crate::db::Guarded;
 use crate::error::{ApiError, ApiResult};
 use actix_web::http::header;
 use actix_web::HttpRequest;
+use endorse_shared::i18n::Text;
 
 /// The version a change is based on, from `If-Match: "3"`. Reading it never
 /// fails the extraction, so that authorization (403) is answered before a
@@ -23,17 +24,16 @@ impl IfMatch {
             .headers()
             .get(header::IF_MATCH)
             .ok_or_else(|| {
-                ApiError::PreconditionRequired(
-                    "Send the version you are changing in If-Match (the ETag you received).".into(),
-                )
+                ApiError::PreconditionRequired(Text::new("err-send-version-you-are-changing-if"))
             })?
             .to_str()
-            .map_err(|_| ApiError::BadRequest("If-Match is not valid text.".into()))?;
+            .map_err(|_| ApiError::BadRequest(Text::new("err-if-match-not-valid-text")))?;
         let trimmed = value.trim().trim_start_matches("W/").trim_matches('"');
         trimmed.parse::<i64>().map_err(|_| {
-            ApiError::BadRequest(format!(
-                "If-Match '{value}' is not a version Endorse gave out."
-            ))
+            ApiError::BadRequest(
+                Text::new("err-if-match-not-version-endorse-gave")
+                    .with("value", (value).to_string()),
+            )
         })
     }
 }

@@ -20,6 +20,7 @@ use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{LoginRequest, RegisterRequest, SessionResponse, REFRESH_COOKIE};
+use endorse_shared::i18n::Text;
 use endorse_shared::validation::normalize_email;
 use endorse_shared::{Problem, Role};
 use validator::Validate;
@@ -162,9 +163,9 @@ pub async fn login(
     let Some(user) = user else {
         // The slots stay taken: they are the failures counted.
         tracing::info!("sign-in refused");
-        return Err(ApiError::Unauthorized(
-            "The e-mail address or the password is not right.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-e-mail-address-password-not-right",
+        )));
     };
     tenant
         .db
@@ -201,9 +202,9 @@ pub async fn login(
 )]
 pub async fn refresh(tenant: Tenant, request: HttpRequest) -> ApiResult<HttpResponse> {
     let Some(cookie) = request.cookie(REFRESH_COOKIE) else {
-        return Err(ApiError::Unauthorized(
-            "There is no session to refresh; sign in.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-there-no-session-refresh-sign",
+        )));
     };
     let presented_hash = hash_secret_token(cookie.value());
     let lifetime = tenant.settings.refresh_token_seconds;
@@ -219,16 +220,16 @@ pub async fn refresh(tenant: Tenant, request: HttpRequest) -> ApiResult<HttpResp
         }
         RefreshOutcome::Reused => {
             tracing::warn!("a rotated refresh token was presented again; its family is revoked");
-            Err(ApiError::Unauthorized(
-                "This session was ended for safety; sign in again.".into(),
-            ))
+            Err(ApiError::Unauthorized(Text::new(
+                "err-session-was-ended-safety-sign-again",
+            )))
         }
-        RefreshOutcome::Expired => Err(ApiError::Unauthorized(
-            "The session has expired; sign in again.".into(),
-        )),
-        RefreshOutcome::Unknown => Err(ApiError::Unauthorized(
-            "The session is not valid; sign in again.".into(),
-        )),
+        RefreshOutcome::Expired => Err(ApiError::Unauthorized(Text::new(
+            "err-session-has-expired-sign-again",
+        ))),
+        RefreshOutcome::Unknown => Err(ApiError::Unauthorized(Text::new(
+            "err-session-not-valid-sign-again",
+        ))),
     }
 }
 

@@ -14,10 +14,10 @@ use crate::tenancy::Tenant;
 use actix_web::http::header;
 use actix_web::{web, HttpResponse};
 use endorse_shared::credential::{StatusPurpose, JWT_TYPE};
-use endorse_shared::dates::long;
 use endorse_shared::endorsements::{
     CredentialDownload, IssuerKeyView, PublicCredential, PublicCredentialQuery,
 };
+use endorse_shared::i18n::{format::date as long_date, Lang, Text};
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{Problem, Role};
 
@@ -70,9 +70,9 @@ pub async fn achievement(tenant: Tenant, code: web::Path<String>) -> ApiResult<H
         .db
         .run(|conn| Ok(rulebooks::current(conn)?.rulebook))
         .await?;
-    let category = rulebook
-        .category(&code)
-        .ok_or_else(|| ApiError::NotFound(format!("There is no category '{code}'.")))?;
+    let category = rulebook.category(&code).ok_or_else(|| {
+        ApiError::NotFound(Text::new("err-there-no-category").with("code", (code).to_string()))
+    })?;
     Ok(HttpResponse::Ok()
         .insert_header((header::ACCESS_CONTROL_ALLOW_ORIGIN, "*"))
         .json(serde_json::json!({
@@ -100,7 +100,7 @@ pub async fn achievement(tenant: Tenant, code: web::Path<String>) -> ApiResult<H
 )]
 pub async fn status_list(tenant: Tenant, purpose: web::Path<String>) -> ApiResult<HttpResponse> {
     let purpose = StatusPurpose::parse(&purpose).ok_or_else(|| {
-        ApiError::NotFound("There are two status lists: revocation and suspension.".into())
+        ApiError::NotFound(Text::new("err-there-are-two-status-lists-revocation"))
     })?;
     let now = tenant.clock.now();
     let issuer = tenant.issuer.clone();
@@ -116,10 +116,7 @@ pub async fn status_list(tenant: Tenant, purpose: web::Path<String>) -> ApiResul
 }
 
 fn no_credential() -> ApiError {
-    ApiError::NotFound(
-        "No credential with this number is open to the public. If the holder is not listed in the registry, use the link or QR code on their certificate, or ask them for their credential file."
-            .into(),
-    )
+    ApiError::NotFound(Text::new("err-no-credential-with-number-open-public"))
 }
 
 /// Anyone: the current credential of an endorsement, to check it. Given out
@@ -193,7 +190,7 @@ fn own(
 }
 
 fn no_endorsement() -> ApiError {
-    ApiError::NotFound("There is no such endorsement.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-endorsement"))
 }
 
 /// The verify page's address for an endorsement (with its code).
@@ -277,10 +274,10 @@ pub async fn certificate(
     let calendar = tenant.calendar;
     let (endorsement, _, rulebook) = with_credential(&tenant, user, number.into_inner()).await?;
     if !endorsement.status.in_good_standing() {
-        return Err(ApiError::Conflict(format!(
-            "The endorsement is {}: no certificate is issued for it.",
-            endorsement.status.label().to_lowercase()
-        )));
+        return Err(ApiError::Conflict(
+            Text::new("err-endorsement-no-certificate-issued")
+                .with("status", endorsement.status.text()),
+        ));
     }
     let url = verify_url(&tenant.issuer, &endorsement);
     let category_name = rulebook
@@ -292,8 +289,11 @@ pub async fn certificate(
         category_name,
         category: &endorsement.category,
         number: &endorsement.number,
-        endorsed_since: &long(calendar.day_of(endorsement.awarded_at)),
-        valid_through: &long(rulebook.endorsement.valid_through(endorsement.renewal_due)),
+        endorsed_since: &long_date(calendar.day_of(endorsement.awarded_at), Lang::En),
+        valid_through: &long_date(
+            rulebook.endorsement.valid_through(endorsement.renewal_due),
+            Lang::En,
+        ),
         verify_url: &url,
     })
     .map_err(|e| ApiError::Internal(format!("the certificate's QR code: {e}")))?;

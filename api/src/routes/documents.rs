@@ -14,6 +14,7 @@ use endorse_shared::documents::{
     DOCUMENT_MAX_BYTES,
 };
 use endorse_shared::entries::EntryData;
+use endorse_shared::i18n::Text;
 use endorse_shared::{DocumentId, Problem, Role};
 use futures_util::StreamExt;
 use object_store::path::Path as StorePath;
@@ -30,10 +31,9 @@ pub struct UploadQuery {
 }
 
 fn too_large() -> ApiError {
-    ApiError::PayloadTooLarge(format!(
-        "A document may be at most {} MB.",
-        DOCUMENT_MAX_BYTES / (1024 * 1024)
-    ))
+    ApiError::PayloadTooLarge(
+        Text::new("err-document-may-at-most-mb").with("mb", DOCUMENT_MAX_BYTES / (1024 * 1024)),
+    )
 }
 
 /// Uploads a document: the request body is the file itself (PDF, PNG or JPEG,
@@ -62,7 +62,7 @@ pub async fn upload_document(
         return Err(ApiError::field("name", message));
     }
     let file_name = clean_file_name(&query.name)
-        .ok_or_else(|| ApiError::field("name", "must be the file's name"))?;
+        .ok_or_else(|| ApiError::field("name", Text::new("err-must-files-name")))?;
     let declared = request
         .headers()
         .get(header::CONTENT_LENGTH)
@@ -73,22 +73,21 @@ pub async fn upload_document(
     }
     let mut body = web::BytesMut::new();
     while let Some(chunk) = payload.next().await {
-        let chunk = chunk
-            .map_err(|error| ApiError::BadRequest(format!("The upload broke off: {error}.")))?;
+        let chunk = chunk.map_err(|error| {
+            ApiError::BadRequest(
+                Text::new("err-upload-broke-off").with("error", (error).to_string()),
+            )
+        })?;
         if body.len() + chunk.len() > DOCUMENT_MAX_BYTES {
             return Err(too_large());
         }
         body.extend_from_slice(&chunk);
     }
     if body.is_empty() {
-        return Err(ApiError::field("file", "is empty"));
+        return Err(ApiError::field("file", Text::new("err-empty")));
     }
-    let content_type = sniff(&body).ok_or_else(|| {
-        ApiError::field(
-            "file",
-            "must be a PDF, PNG or JPEG file (judged by its content, not its name)",
-        )
-    })?;
+    let content_type = sniff(&body)
+        .ok_or_else(|| ApiError::field("file", Text::new("err-must-pdf-png-jpeg-file-judged")))?;
     // Hashing up to 10 MB is real work: keep it off the async worker.
     let body = body.freeze();
     let hashed = body.clone();
@@ -188,7 +187,7 @@ pub async fn download_document(
             Ok(None)
         })
         .await?
-        .ok_or_else(|| ApiError::NotFound("There is no such document.".into()))?;
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-such-document")))?;
     // Every name ends in the extension of the type judged from the content;
     // a blind reviewer gets a neutral stem, everyone else the uploaded one.
     let stem = if blind {
@@ -234,18 +233,25 @@ pub async fn delete_document(
     let outcome = tenant
         .db
         .attempt(move |conn| {
-            if documents::get(conn, id)?.filter(|d| d.owner == owner).is_none() {
-                return Ok(Err(ApiError::NotFound("There is no such document of yours.".into())));
+            if documents::get(conn, id)?
+                .filter(|d| d.owner == owner)
+                .is_none()
+            {
+                return Ok(Err(ApiError::NotFound(Text::new(
+                    "err-there-no-such-document-yours",
+                ))));
             }
-            let used = portfolio::lock(conn, owner)?.iter().any(|entry| match &entry.data {
-                EntryData::Education(e) => e.transcript == Some(id),
-                EntryData::Training(t) => t.certificate == Some(id),
-                _ => false,
-            });
+            let used = portfolio::lock(conn, owner)?
+                .iter()
+                .any(|entry| match &entry.data {
+                    EntryData::Education(e) => e.transcript == Some(id),
+                    EntryData::Training(t) => t.certificate == Some(id),
+                    _ => false,
+                });
             if used {
-                return Ok(Err(ApiError::Conflict(
-                    "An entry of your portfolio still uses this document; remove it from the entry first.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-entry-your-portfolio-still-uses-document",
+                ))));
             }
             documents::delete(conn, owner, id)?;
             Ok(Ok(()))

@@ -15,6 +15,7 @@ use endorse_shared::endorsements::{
     EndorsementStatusRequest, EndorsementView, ListingRequest, RegistryPage, RegistryQuery,
     SharedRegistryPage, SharedRegistryQuery,
 };
+use endorse_shared::i18n::Text;
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Problem, Role};
 
@@ -63,7 +64,7 @@ pub async fn my_endorsements(
 }
 
 fn no_endorsement() -> ApiError {
-    ApiError::NotFound("There is no such endorsement.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-endorsement"))
 }
 
 /// Holders: choose whether the public registry lists the endorsement.
@@ -180,7 +181,7 @@ pub async fn set_status(
     if reason.is_empty() || reason.chars().count() > 2000 {
         return Err(ApiError::field(
             "reason",
-            "give a reason of at most 2000 characters",
+            Text::new("err-give-reason-at-most-2000-characters"),
         ));
     }
     let now = tenant.clock.now();
@@ -195,11 +196,11 @@ pub async fn set_status(
                 return Ok(Err(ApiError::stale("endorsement", current.version)));
             }
             if !current.status.admin_moves().contains(&body.status) {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "An endorsement that is {} cannot become {}.",
-                    current.status.label().to_lowercase(),
-                    body.status.label().to_lowercase()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-endorsement-cannot-become")
+                        .with("status", current.status.text())
+                        .with("wanted", body.status.text()),
+                )));
             }
             if !endorsements::set_status(
                 conn,

@@ -4,6 +4,7 @@ use crate::db;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use actix_web::web;
+use endorse_shared::i18n::Text;
 use serde::Serialize;
 use utoipa::ToSchema;
 
@@ -37,7 +38,9 @@ pub async fn readyz(state: web::Data<AppState>) -> ApiResult<web::Json<HealthRes
         .run(db::ping)
         .await
         .map_err(|error| {
-            ApiError::Unavailable(format!("The database does not answer ({error})."))
+            ApiError::Unavailable(
+                Text::new("err-database-does-not-answer").with("error", (error).to_string()),
+            )
         })?;
     Ok(web::Json(HealthResponse { status: "ok" }))
 }

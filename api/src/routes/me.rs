@@ -9,7 +9,8 @@ use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{ChangePasswordRequest, SessionResponse};
-use endorse_shared::users::UserResponse;
+use endorse_shared::i18n::Text;
+use endorse_shared::users::{LanguageChoice, UserResponse};
 use endorse_shared::Problem;
 use validator::Validate;
 
@@ -26,6 +27,34 @@ use validator::Validate;
 )]
 pub async fn get_me(SessionUser(user): SessionUser) -> web::Json<UserResponse> {
     web::Json(user.to_response())
+}
+
+/// Saves the language one reads the app and one's mail in (none: follow the
+/// browser, then the association). The answer is already in it.
+#[utoipa::path(
+    put,
+    path = "/api/v1/me/language",
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = LanguageChoice,
+    responses(
+        (status = 200, description = "Saved; the account as it now is", body = UserResponse),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn choose_language(
+    tenant: Tenant,
+    SessionUser(user): SessionUser,
+    body: web::Json<LanguageChoice>,
+) -> ApiResult<web::Json<UserResponse>> {
+    let language = body.into_inner().language;
+    let id = user.id;
+    let updated = tenant
+        .db
+        .run(move |conn| users::set_language(conn, id, language))
+        .await?;
+    crate::http::language::saved(updated.language);
+    Ok(web::Json(updated.to_response()))
 }
 
 /// Replaces one's own password.
@@ -60,7 +89,7 @@ pub async fn change_password(
     if current_password == new_password {
         return Err(ApiError::field(
             "new_password",
-            "must differ from the current password",
+            Text::new("err-must-differ-from-current-password"),
         ));
     }
     let user_id = user.id;
@@ -74,7 +103,7 @@ pub async fn change_password(
     if !verified {
         return Err(ApiError::field(
             "current_password",
-            "is not your current password",
+            Text::new("err-not-your-current-password"),
         ));
     }
     let new_hash = passwords::hash_new_for(

@@ -25,6 +25,7 @@ pub mod users;
 
 use crate::error::ApiError;
 use actix_web::web;
+use endorse_shared::i18n::Text;
 
 /// Mounts every API route under `/api/v1`, and the problem-JSON 404 for any
 /// other `/api` path.
@@ -62,6 +63,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             )
             .route("/me", web::get().to(me::get_me))
             .route("/me/password", web::post().to(me::change_password))
+            .route("/me/language", web::put().to(me::choose_language))
             .route("/users", web::get().to(users::list_users))
             .route("/users", web::post().to(users::create_user))
             .route("/users/{id}", web::get().to(users::get_user))
@@ -397,9 +399,9 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
 pub async fn api_not_found(
     request: actix_web::HttpRequest,
 ) -> Result<actix_web::HttpResponse, ApiError> {
-    Err(ApiError::NotFound(format!(
-        "There is no API operation {} {}.",
-        request.method(),
-        request.path()
-    )))
+    Err(ApiError::NotFound(
+        Text::new("err-there-no-api-operation")
+            .with("request", (request.method()).to_string())
+            .with("request2", (request.path()).to_string()),
+    ))
 }

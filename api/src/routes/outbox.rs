@@ -7,6 +7,7 @@ use crate::db::outbox;
 use crate::error::{ApiError, ApiResult};
 use crate::tenancy::Tenant;
 use actix_web::web;
+use endorse_shared::i18n::Text;
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::Problem;
 use uuid::Uuid;
@@ -52,7 +53,7 @@ pub async fn list_outbox(
 }
 
 fn missing() -> ApiError {
-    ApiError::NotFound("There is no such message in the outbox.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-message-outbox"))
 }
 
 /// One message, with its bodies and every attempt.
@@ -120,10 +121,10 @@ pub async fn retry_message(
         .await?;
     let row = row.ok_or_else(missing)?;
     if !retried {
-        return Err(ApiError::Conflict(format!(
-            "Only a failed message can be retried; this one is {}.",
-            row.status()?.label().to_lowercase()
-        )));
+        return Err(ApiError::Conflict(
+            Text::new("err-only-failed-message-can-retried-one")
+                .with("status", row.status()?.text()),
+        ));
     }
     Ok(web::Json(row.summary()?))
 }

@@ -15,6 +15,7 @@ use endorse_shared::associations::{
     AssociationHealth, CreateAssociationRequest, CreatedAssociation, OperatorLoginRequest,
     OperatorSession,
 };
+use endorse_shared::i18n::Text;
 use endorse_shared::Problem;
 use serde::{Deserialize, Serialize};
 
@@ -46,9 +47,9 @@ pub async fn login(
 ) -> ApiResult<web::Json<OperatorSession>> {
     let OperatorLoginRequest { email, password } = body.into_inner();
     if email.len() > 254 || password.len() > 1024 {
-        return Err(ApiError::Unauthorized(
-            "The e-mail address or the password is not right.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-e-mail-address-password-not-right",
+        )));
     }
     let limits = &state.settings.rate_limits;
     let window = chrono::Duration::from_std(limits.window()).unwrap_or(chrono::Duration::MAX);
@@ -148,9 +149,9 @@ pub async fn support_session(
 ) -> ApiResult<web::Json<SupportSession>> {
     let code = code.into_inner();
     if !endorse_shared::associations::is_code(&code) {
-        return Err(ApiError::NotFound(format!(
-            "There is no association '{code}'."
-        )));
+        return Err(ApiError::NotFound(
+            Text::new("err-there-no-association").with("code", (code).to_string()),
+        ));
     }
     let inner = state.clone();
     let lookup = code.clone();
@@ -166,7 +167,7 @@ pub async fn support_session(
             .list()?
             .into_iter()
             .find(|a| a.code == lookup)
-            .ok_or_else(|| ApiError::NotFound("There is no such association.".into()))?;
+            .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-such-association")))?;
         Ok::<_, ApiError>((
             token,
             format!(

@@ -22,13 +22,15 @@ use endorse_shared::entries::{
     SectionNote, NOTE_MAX_CHARS, RSC_BATCH_MAX,
 };
 use endorse_shared::hours::Hours;
+use endorse_shared::i18n::Text;
 use endorse_shared::{EntryId, Problem};
 
 fn parse_section(raw: &str) -> ApiResult<EditableSection> {
     raw.parse().map_err(|_| {
-        ApiError::NotFound(format!(
-            "There is no portfolio section '{raw}' (sections: education, work, training, rsc, agreements, membership)."
-        ))
+        ApiError::NotFound(
+            Text::new("err-there-no-portfolio-section-sections-education")
+                .with("raw", (raw).to_string()),
+        )
     })
 }
 
@@ -37,7 +39,7 @@ fn stale(current: i64) -> ApiError {
 }
 
 fn missing() -> ApiError {
-    ApiError::NotFound("There is no such entry in your portfolio.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-entry-your-portfolio"))
 }
 
 /// Checks a new or changed entry against the shared rules and against the rest
@@ -63,7 +65,7 @@ fn prepare(
             errors
                 .entry(field.into())
                 .or_default()
-                .push("is not a document you uploaded".into());
+                .push(Text::new("entry-document-not-yours"));
         }
     }
     let mut data = data;
@@ -79,9 +81,10 @@ fn prepare(
                 _ => false,
             });
             if repeats {
-                errors.entry("title".into()).or_default().push(
-                    "repeats a training you already recorded (same title, date and hours)".into(),
-                );
+                errors
+                    .entry("title".into())
+                    .or_default()
+                    .push(Text::new("entry-training-repeats"));
             }
         }
         EntryData::Rsc(session) => {
@@ -101,18 +104,20 @@ fn prepare(
                 }
             }
             if repeats {
-                errors.entry("date".into()).or_default().push(
-                    "repeats a session you already recorded (same day, provider and hours)".into(),
-                );
+                errors
+                    .entry("date".into())
+                    .or_default()
+                    .push(Text::new("entry-session-repeats"));
             }
             if same_day > Hours::ZERO
                 && session.hours <= Hours::whole(24)
                 && same_day + session.hours > Hours::whole(24)
             {
-                errors.entry("hours".into()).or_default().push(format!(
-                    "would make more than 24 hours of RSC on {} ({} already recorded)",
-                    session.date, same_day
-                ));
+                errors.entry("hours".into()).or_default().push(
+                    Text::new("entry-rsc-day-full")
+                        .with("day", session.date)
+                        .with("recorded", same_day.as_f64()),
+                );
             }
             // Only an admin vets a provider; an edit that changes the provider undoes it.
             session.provider_vetted = matches!(previous, Some(EntryData::Rsc(before))
@@ -245,10 +250,9 @@ pub async fn create_entry(
     if data.section() != section {
         return Err(ApiError::field(
             "section",
-            &format!(
-                "is '{}' but the address is the {section} section",
-                data.section()
-            ),
+            Text::new("err-but-address-section")
+                .with("data", (data.section()).to_string())
+                .with("section", (section).to_string()),
         ));
     }
     let rulebook = current_rulebook(&tenant).await?;
@@ -358,7 +362,8 @@ pub async fn create_rsc_batch(
     if sessions.is_empty() || sessions.len() > RSC_BATCH_MAX {
         return Err(ApiError::field(
             "sessions",
-            &format!("must hold 1 to {} sessions", RSC_BATCH_MAX),
+            Text::new("err-must-hold-1-rsc-batch-max")
+                .with("rsc-batch-max", (RSC_BATCH_MAX).to_string()),
         ));
     }
     let rulebook = current_rulebook(&tenant).await?;
@@ -485,16 +490,15 @@ pub async fn update_entry(
     if data.section() != section {
         return Err(ApiError::field(
             "section",
-            &format!(
-                "is '{}' but the address is the {section} section",
-                data.section()
-            ),
+            Text::new("err-but-address-section")
+                .with("data", (data.section()).to_string())
+                .with("section", (section).to_string()),
         ));
     }
     if section == EditableSection::Agreements {
-        return Err(ApiError::Conflict(
-            "A signed agreement cannot be changed; sign it again instead.".into(),
-        ));
+        return Err(ApiError::Conflict(Text::new(
+            "err-signed-agreement-cannot-changed-sign-again",
+        )));
     }
     let rulebook = current_rulebook(&tenant).await?;
     let owner = user.id;
@@ -643,7 +647,8 @@ pub async fn put_note(
     if note.chars().count() > NOTE_MAX_CHARS {
         return Err(ApiError::field(
             "note",
-            &format!("must be at most {NOTE_MAX_CHARS} characters"),
+            Text::new("err-must-at-most-note-max-chars")
+                .with("note-max-chars", (NOTE_MAX_CHARS).to_string()),
         ));
     }
     let owner = user.id;
@@ -726,7 +731,7 @@ pub async fn get_user_portfolio(
             }))
         })
         .await?
-        .ok_or_else(|| ApiError::NotFound("There is no account with this id.".into()))?;
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-account-with-id")))?;
     Ok(web::Json(found))
 }
 
@@ -761,7 +766,7 @@ pub async fn verify_entry(
     if !matches!(section, EditableSection::Membership | EditableSection::Rsc) {
         return Err(ApiError::field(
             "section",
-            "only a membership or an RSC provider is verified",
+            Text::new("err-only-membership-rsc-provider-verified"),
         ));
     }
     let expected = if_match.version()?;

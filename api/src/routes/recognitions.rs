@@ -10,6 +10,7 @@ use crate::http::versioning::{etag, IfMatch};
 use crate::tenancy::{recognition, Tenant};
 use crate::workflow::recognition::{self as workflow, named, no_recognition, Deciding};
 use actix_web::{web, HttpRequest, HttpResponse};
+use endorse_shared::i18n::Text;
 use endorse_shared::recognitions::{
     RecognitionDecision, RecognitionRequest, RecognitionStatus, RecognitionView,
 };
@@ -63,10 +64,9 @@ pub async fn ask(
                     .collect();
                 return Ok(Err(ApiError::field(
                     "category",
-                    &format!(
-                        "this association has no category '{category}'; choose one of {}",
-                        known.join(", ")
-                    ),
+                    Text::new("err-association-has-no-category-choose-one")
+                        .with("category", (category).to_string())
+                        .with("known", known.join(", ")),
                 )));
             }
             let inserted = crate::db::write::<_, DbError, _>(conn, |conn| {
@@ -90,10 +90,11 @@ pub async fn ask(
             let id = match inserted {
                 Ok(id) => id,
                 Err(DbError::UniqueViolation(_)) => {
-                    return Ok(Err(ApiError::Conflict(format!(
-                    "Endorsement {} from {} is recognised here already, or waiting for a decision.",
-                    verified.number, verified.association.1
-                ))))
+                    return Ok(Err(ApiError::Conflict(
+                        Text::new("err-endorsement-from-recognised-here-already-waiting")
+                            .with("number", (verified.number).to_string())
+                            .with("association", verified.association.1.clone()),
+                    )))
                 }
                 Err(other) => return Err(other),
             };

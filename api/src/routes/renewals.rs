@@ -20,6 +20,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalCase, RenewalInput};
 use endorse_shared::endorsements::EndorsementStatus;
+use endorse_shared::i18n::Text;
 use endorse_shared::renewal::{
     opens_on, RenewalDecisionRequest, RenewalKind, RenewalOverview, RenewalRecord, RenewalStatus,
     SubmitRenewalRequest,
@@ -198,7 +199,12 @@ pub async fn my_renewal(
         None => None,
         Some("true") => Some(true),
         Some("false") => Some(false),
-        Some(_) => return Err(ApiError::field("provides_rsc", "must be true or false")),
+        Some(_) => {
+            return Err(ApiError::field(
+                "provides_rsc",
+                Text::new("err-must-true-false"),
+            ))
+        }
     };
     let now = tenant.clock.now();
     let calendar = tenant.calendar;
@@ -246,8 +252,8 @@ pub async fn submit(
             );
             let Some(kind) = plan.kind() else {
                 return Ok(Err(ApiError::Conflict(match plan.opens_on {
-                    Some(day) => format!("Renewal opens on {day}."),
-                    None => "You hold no endorsement to renew.".into(),
+                    Some(day) => Text::new("renewal-opens-on").with("day", day),
+                    None => Text::new("renewal-nothing-to-renew"),
                 })));
             };
             let Some(report) = weigh(conn, user.id, &plan, &rulebook, provides_rsc, today)? else {
@@ -259,10 +265,11 @@ pub async fn submit(
                     .map(|line| {
                         (
                             line.key.clone(),
-                            vec![line
-                                .shortfall
-                                .clone()
-                                .unwrap_or_else(|| line.summary.clone())],
+                            vec![Text::plain(
+                                line.shortfall
+                                    .clone()
+                                    .unwrap_or_else(|| line.summary.clone()),
+                            )],
                         )
                     })
                     .collect();
@@ -285,9 +292,9 @@ pub async fn submit(
             let id = match inserted {
                 Ok(id) => id,
                 Err(DbError::UniqueViolation(_)) => {
-                    return Ok(Err(ApiError::Conflict(
-                        "Your renewal is already waiting for the association.".into(),
-                    )))
+                    return Ok(Err(ApiError::Conflict(Text::new(
+                        "err-your-renewal-already-waiting-association",
+                    ))))
                 }
                 Err(other) => return Err(other),
             };
@@ -360,12 +367,15 @@ pub async fn decide(
         .filter(|r| !r.is_empty())
         .map(str::to_string);
     if reason.as_ref().is_some_and(|r| r.chars().count() > 2000) {
-        return Err(ApiError::field("reason", "must be at most 2000 characters"));
+        return Err(ApiError::field(
+            "reason",
+            Text::new("err-must-at-most-2000-characters"),
+        ));
     }
     if !body.approve && reason.is_none() {
         return Err(ApiError::field(
             "reason",
-            "say why the renewal goes back to the holder",
+            Text::new("err-say-why-renewal-goes-back-holder"),
         ));
     }
     let now = tenant.clock.now();
@@ -378,13 +388,15 @@ pub async fn decide(
         .db
         .attempt(move |conn| {
             let Some(current) = renewals::get(conn, &id)? else {
-                return Ok(Err(ApiError::NotFound("There is no such renewal.".into())));
+                return Ok(Err(ApiError::NotFound(Text::new(
+                    "err-there-no-such-renewal",
+                ))));
             };
             if current.status != RenewalStatus::Submitted {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "This renewal was already decided ({}).",
-                    current.status.label().to_lowercase()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-renewal-was-already-decided")
+                        .with("status", current.status.text()),
+                )));
             }
             if current.version != expected {
                 return Ok(Err(ApiError::stale("renewal", current.version)));
@@ -484,15 +496,12 @@ fn renewable(
                 policy.first_due(today)
             }
             _ => {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "Endorsement {number} is {} now; it cannot be {}.",
-                    endorsement.status.label().to_lowercase(),
-                    if renewal.kind == RenewalKind::Renewal {
-                        "renewed"
-                    } else {
-                        "reinstated"
-                    }
-                ))))
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-endorsement-now-cannot")
+                        .with("number", (number).to_string())
+                        .with("status", endorsement.status.text())
+                        .with("kind", renewal.kind.text()),
+                )))
             }
         };
         moves.push((endorsement, due));

@@ -8,17 +8,16 @@ use crate::error::{ApiError, ApiResult};
 use crate::http::versioning::{self, etag, IfMatch};
 use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
+use endorse_shared::i18n::Text;
 use endorse_shared::reviewers::{ReviewerProfile, ReviewerProfileResponse};
 use endorse_shared::{Problem, Role, UserId};
 
 fn missing() -> ApiError {
-    ApiError::NotFound("There is no such account.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-account"))
 }
 
 fn not_a_reviewer() -> ApiError {
-    ApiError::Conflict(
-        "Only a reviewer has a reviewer profile; change the account's role first.".into(),
-    )
+    ApiError::Conflict(Text::new("err-only-reviewer-has-reviewer-profile-change"))
 }
 
 /// Admins: a reviewer's profile (the defaults, version 0, until one is saved).

@@ -7,6 +7,7 @@ use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
 use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
+use endorse_shared::i18n::Text;
 use endorse_shared::rulebook::{
     PublishRulebookRequest, Rulebook, RulebookVersionResponse, RulebookVersionSummary,
 };
@@ -82,7 +83,11 @@ pub async fn get_rulebook(
         .db
         .run(move |conn| rulebooks::get(conn, number))
         .await?
-        .ok_or_else(|| ApiError::NotFound(format!("There is no rulebook version {number}.")))?;
+        .ok_or_else(|| {
+            ApiError::NotFound(
+                Text::new("err-there-no-rulebook-version").with("number", (number).to_string()),
+            )
+        })?;
     Ok(web::Json(to_response(version)))
 }
 
@@ -109,12 +114,12 @@ pub async fn publish_rulebook(
     body: web::Json<PublishRulebookRequest>,
 ) -> ApiResult<HttpResponse> {
     let rulebook = Rulebook::from_toml(&body.toml).map_err(|problems| {
-        let mut errors: BTreeMap<String, Vec<String>> = BTreeMap::new();
+        let mut errors: BTreeMap<String, Vec<Text>> = BTreeMap::new();
         for problem in problems {
             errors
                 .entry(problem.path)
                 .or_default()
-                .push(problem.message);
+                .push(Text::plain(problem.message));
         }
         ApiError::Validation(errors)
     })?;
@@ -127,9 +132,9 @@ pub async fn publish_rulebook(
         })
         .await
         .map_err(|error| match error {
-            DbError::UniqueViolation(_) => ApiError::Conflict(
-                "Another version was published at the same moment; reload and try again.".into(),
-            ),
+            DbError::UniqueViolation(_) => {
+                ApiError::Conflict(Text::new("err-another-version-was-published-at-same"))
+            }
             other => other.into(),
         })?;
     tracing::info!(admin_id = %admin.id, number = version.number, "rulebook published");

@@ -8,6 +8,7 @@ use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
 use crate::tenancy::Tenant;
 use actix_web::{web, HttpResponse};
+use endorse_shared::i18n::Text;
 use endorse_shared::users::{
     CreateUserRequest, ListUsersQuery, Role, UpdateUserRequest, UserListResponse, UserResponse,
 };
@@ -122,7 +123,7 @@ pub async fn get_user(
         .db
         .run(move |conn| users::find(conn, id))
         .await?
-        .ok_or_else(|| ApiError::NotFound("There is no account with this id.".into()))?;
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-account-with-id")))?;
     Ok(web::Json(user.to_response()))
 }
 
@@ -189,11 +190,11 @@ pub async fn update_user(
             tracing::info!(admin_id = %admin.id, user_id = %user.id, role = %user.role, "account changed");
             Ok(web::Json(user.to_response()))
         }
-        Outcome::LastAdmin => Err(ApiError::Conflict(
-            "This is the last admin; make someone else an admin first.".into(),
-        )),
-        Outcome::Missing => Err(ApiError::NotFound(
-            "There is no account with this id.".into(),
-        )),
+        Outcome::LastAdmin => Err(ApiError::Conflict(Text::new(
+            "err-last-admin-make-someone-else-admin",
+        ))),
+        Outcome::Missing => Err(ApiError::NotFound(Text::new(
+            "err-there-no-account-with-id",
+        ))),
     }
 }

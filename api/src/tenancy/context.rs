@@ -14,6 +14,7 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::{header, StatusCode, Uri};
 use actix_web::middleware::Next;
 use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
+use endorse_shared::i18n::Text;
 use object_store::ObjectStore;
 use std::future::{ready, Ready};
 use std::sync::Arc;
@@ -117,9 +118,7 @@ impl FromRequest for Tenant {
                 .extensions()
                 .get::<Tenant>()
                 .cloned()
-                .ok_or_else(|| {
-                    ApiError::NotFound("This address belongs to no association.".into())
-                }),
+                .ok_or_else(|| ApiError::NotFound(Text::new("err-address-belongs-no-association"))),
         )
     }
 }
@@ -164,7 +163,7 @@ fn path_code(path: &str) -> Option<(&str, &str)> {
 enum Found {
     Association(Box<Association>, Option<String>),
     Redirect(String),
-    Nowhere(String),
+    Nowhere(Text),
 }
 
 fn choose(candidates: Vec<Association>, host: Option<&str>, path: &str, query: &str) -> Found {
@@ -185,12 +184,12 @@ fn choose(candidates: Vec<Association>, host: Option<&str>, path: &str, query: &
             Some(association) => {
                 Found::Association(Box::new(association.clone()), Some(tail.to_string()))
             }
-            None => Found::Nowhere(format!("There is no association '{code}' at this address.")),
+            None => Found::Nowhere(Text::new("association-none-at-address").with("code", code)),
         };
     }
     match candidates.into_iter().find(|a| a.is_default) {
         Some(default) => Found::Association(Box::new(default), None),
-        None => Found::Nowhere("This address belongs to no association.".into()),
+        None => Found::Nowhere(Text::new("err-address-belongs-no-association")),
     }
 }
 
@@ -230,7 +229,7 @@ pub async fn resolve(
             HttpResponse::NotFound()
                 .content_type("text/html; charset=utf-8")
                 .insert_header((header::CACHE_CONTROL, "no-store"))
-                .body(nowhere_page(&why)),
+                .body(nowhere_page(&why.say(crate::http::language::current()))),
         )),
         Found::Nowhere(why) => Ok(request.error_response(ApiError::NotFound(why))),
         Found::Redirect(location) => Ok(request.into_response(
@@ -242,9 +241,10 @@ pub async fn resolve(
             if let Some(rest) = rest {
                 // The deployment's own addresses are not an association's.
                 if is_deployment_path(&rest) {
-                    return Ok(request.error_response(ApiError::NotFound(format!(
-                        "{rest} is the deployment's own address, not an association's."
-                    ))));
+                    return Ok(request.error_response(ApiError::NotFound(
+                        Text::new("err-deployments-own-address-not-associations")
+                            .with("rest", (rest).to_string()),
+                    )));
                 }
                 let rewritten = format!("{rest}{query}");
                 match rewritten.parse::<Uri>() {
@@ -253,9 +253,9 @@ pub async fn resolve(
                         request.head_mut().uri = uri;
                     }
                     Err(_) => {
-                        return Ok(request.error_response(ApiError::NotFound(
-                            "The address is not valid.".into(),
-                        )))
+                        return Ok(request.error_response(ApiError::NotFound(Text::new(
+                            "err-address-not-valid",
+                        ))))
                     }
                 }
             }
@@ -269,6 +269,7 @@ pub async fn resolve(
                         .error_response(ApiError::Internal("blocking pool unavailable".into())))
                 }
             };
+            crate::http::language::association(tenant.association.language.parse().ok());
             request.extensions_mut().insert(tenant);
             Ok(next.call(request).await?.map_into_boxed_body())
         }

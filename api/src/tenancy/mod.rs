@@ -32,6 +32,7 @@ use crate::config::{DatabaseUrl, Settings};
 use crate::db::platform::{self, Association};
 use crate::db::{self, Db, DbError, Scope};
 use anyhow::Context as _;
+use endorse_shared::i18n::Text;
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::RwLock;
@@ -287,14 +288,16 @@ impl Associations {
         if !is_code(&code) {
             return Err(CreateError::Invalid(
                 "code",
-                format!("'{code}' must be 2 to {CODE_MAX_CHARS} lowercase letters and digits, starting with a letter"),
+                Text::new("association-code-rule")
+                    .with("code", code.clone())
+                    .with("max", CODE_MAX_CHARS.to_string()),
             ));
         }
         let name = new.name.trim().to_string();
         if name.is_empty() || name.chars().count() > 120 || name.chars().any(char::is_control) {
             return Err(CreateError::Invalid(
                 "name",
-                "must be 1 to 120 characters, without control characters".into(),
+                Text::new("association-name-rule"),
             ));
         }
         let host = new.host.as_deref().map(|h| h.trim().to_ascii_lowercase());
@@ -302,9 +305,7 @@ impl Associations {
             if !is_host(host) {
                 return Err(CreateError::Invalid(
                     "host",
-                    format!(
-                        "'{host}' is not a host name such as mi.example.org (no scheme, no port)"
-                    ),
+                    Text::new("association-host-rule").with("host", host),
                 ));
             }
         }
@@ -312,7 +313,7 @@ impl Associations {
         if time_zone.parse::<chrono_tz::Tz>().is_err() {
             return Err(CreateError::Invalid(
                 "time_zone",
-                format!("'{time_zone}' is not an IANA time zone such as America/Detroit"),
+                Text::new("association-time-zone-rule").with("zone", time_zone),
             ));
         }
         let now = clock.now().naive_utc();
@@ -348,13 +349,16 @@ impl Associations {
         {
             let mut conn = self.platform.get()?;
             if platform::by_code(&mut conn, &code)?.is_some() {
-                return Err(CreateError::Taken("code", format!("'{code}' is taken")));
+                return Err(CreateError::Taken(
+                    "code",
+                    Text::new("association-code-taken").with("code", code),
+                ));
             }
             if let Some(host) = &association.host {
                 if platform::by_host(&mut conn, host)?.is_some() {
                     return Err(CreateError::Taken(
                         "host",
-                        format!("'{host}' is another association's"),
+                        Text::new("association-host-taken").with("host", host),
                     ));
                 }
             }
@@ -365,7 +369,7 @@ impl Associations {
             Ok(()) => Ok(association),
             Err(DbError::UniqueViolation(_)) => Err(CreateError::Taken(
                 "code",
-                format!("'{code}' (or its host) was taken meanwhile"),
+                Text::new("association-taken-meanwhile").with("code", code),
             )),
             Err(other) => Err(other.into()),
         }
@@ -445,10 +449,10 @@ pub struct NewAssociation {
 pub enum CreateError {
     /// A value is not acceptable: the field and why.
     #[error("{0}: {1}")]
-    Invalid(&'static str, String),
+    Invalid(&'static str, Text),
     /// The code or host is another association's.
     #[error("{0}: {1}")]
-    Taken(&'static str, String),
+    Taken(&'static str, Text),
     /// Its storage could not be made.
     #[error("{0:#}")]
     Storage(anyhow::Error),

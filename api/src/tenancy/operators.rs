@@ -16,6 +16,7 @@ use crate::db::platform::{self, Association};
 use crate::db::{self, rate_limits, DbError};
 use crate::error::ApiError;
 use endorse_shared::associations::{AssociationHealth, CreatedAssociation, OperatorSession};
+use endorse_shared::i18n::Text;
 use endorse_shared::{Role, UserId};
 
 /// The audience of operators' tokens: never an association's code.
@@ -102,9 +103,9 @@ pub async fn login(
     .await
     .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
     let Some(operator) = operator else {
-        return Err(ApiError::Unauthorized(
-            "The e-mail address or the password is not right.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-e-mail-address-password-not-right",
+        )));
     };
     let id = operator.id.clone();
     associations
@@ -159,18 +160,18 @@ pub async fn operator_of(
 ) -> Result<Operator, ApiError> {
     let claims = tokens
         .verify(token)
-        .map_err(|_| ApiError::Unauthorized("The access token is not valid.".into()))?;
+        .map_err(|_| ApiError::Unauthorized(Text::new("err-access-token-not-valid")))?;
     if claims.aud.as_deref() != Some(PLATFORM_AUDIENCE) {
-        return Err(ApiError::Unauthorized(
-            "This is not a platform operator's token.".into(),
-        ));
+        return Err(ApiError::Unauthorized(Text::new(
+            "err-not-platform-operators-token",
+        )));
     }
     let id = claims.sub.to_string();
     associations
         .platform()
         .run(move |conn| platform::operator(conn, &id))
         .await?
-        .ok_or_else(|| ApiError::Unauthorized("The operator no longer exists.".into()))
+        .ok_or_else(|| ApiError::Unauthorized(Text::new("err-operator-no-longer-exists")))
 }
 
 /// How an association is doing, from its own database (counts only).
@@ -229,13 +230,16 @@ pub fn create(
 ) -> Result<CreatedAssociation, ApiError> {
     let admin_email = endorse_shared::validation::normalize_email(admin_email);
     if !validator::ValidateEmail::validate_email(&admin_email) {
-        return Err(ApiError::field("admin_email", "must be an e-mail address"));
+        return Err(ApiError::field(
+            "admin_email",
+            Text::new("err-must-e-mail-address"),
+        ));
     }
     let made = associations
         .create(new, settings, clock)
         .map_err(|error| match error {
-            CreateError::Invalid(field, why) => ApiError::field(field, &why),
-            CreateError::Taken(field, why) => ApiError::Conflict(format!("The {field} {why}.")),
+            CreateError::Invalid(field, why) => ApiError::field(field, why),
+            CreateError::Taken(_, why) => ApiError::Conflict(why),
             CreateError::Storage(error) => ApiError::Internal(format!("{error:#}")),
             CreateError::Db(error) => error.into(),
         })?;
@@ -286,19 +290,19 @@ pub fn support_session(
 ) -> Result<String, ApiError> {
     let mut conn = associations.platform().get()?;
     let Some(association) = platform::by_code(&mut conn, code)? else {
-        return Err(ApiError::NotFound(format!(
-            "There is no association '{code}'."
-        )));
+        return Err(ApiError::NotFound(
+            Text::new("err-there-no-association").with("code", (code).to_string()),
+        ));
     };
     let live = platform::grants_of(&mut conn, code)?
         .into_iter()
         .map(|(grant, _)| grant)
         .find(|grant| grant.operator_id == operator.id && grant.is_live(now.naive_utc()));
     let Some(grant) = live else {
-        return Err(ApiError::Forbidden(format!(
-            "{} has given you no support access now; its admins grant it.",
-            association.name
-        )));
+        return Err(ApiError::Forbidden(
+            Text::new("err-has-given-you-no-support-access")
+                .with("name", (association.name).to_string()),
+        ));
     };
     let seconds = (grant.expires_at - now.naive_utc())
         .num_seconds()

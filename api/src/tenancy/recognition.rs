@@ -15,6 +15,7 @@ use crate::issuer::codes_match;
 use chrono::{DateTime, Utc};
 use endorse_shared::credential::{self, combined, status_of, verify_credential, Verdict};
 use endorse_shared::endorsements::{RecognitionDirection, RegistryEntry, RegistryRecognition};
+use endorse_shared::i18n::Text;
 use endorse_shared::recognitions::RecognitionRequest;
 use std::collections::HashMap;
 
@@ -43,12 +44,9 @@ fn not_found(name: &str) -> ApiError {
         [
             (
                 "number".to_string(),
-                format!("does not match an endorsement of {name} with this code: check the number and the code on the certificate"),
+                Text::new("recognition-number-unknown").with("association", name),
             ),
-            (
-                "code".to_string(),
-                "check the verification code printed on the certificate".to_string(),
-            ),
+            ("code".to_string(), Text::new("recognition-check-code")),
         ]
         .into(),
     )
@@ -69,14 +67,14 @@ pub async fn verify_elsewhere(
         if code == own {
             return Err(ApiError::field(
                 "association",
-                "is this association: name the association that awarded the endorsement",
+                Text::new("err-association-name-association-awarded-endorsement"),
             ));
         }
         let Some(association) = platform::by_code(&mut *app.associations.platform().get()?, &code)?
         else {
             return Err(ApiError::field(
                 "association",
-                &format!("no association here has the code '{code}'"),
+                Text::new("err-no-association-here-has-code").with("code", (code).to_string()),
             ));
         };
         let name = association.name.clone();
@@ -126,11 +124,13 @@ pub async fn verify_elsewhere(
 
 /// Why a credential is refused, in words.
 fn refused(number: &str, name: &str, verdict: &Verdict) -> ApiError {
-    ApiError::Conflict(format!(
-        "The credential of endorsement {number} from {name} is {}: {}",
-        verdict.headline().to_lowercase(),
-        verdict.explanation(None)
-    ))
+    ApiError::Conflict(
+        Text::new("err-credential-endorsement-from")
+            .with("number", (number).to_string())
+            .with("name", (name).to_string())
+            .with("verdict", verdict.headline_text())
+            .with("why", verdict.explanation(None)),
+    )
 }
 
 /// Checks a credential as any verifier would: its signature against the
@@ -196,9 +196,10 @@ pub async fn recheck(
     actix_web::web::block(move || {
         let Some(association) = platform::by_code(&mut *app.associations.platform().get()?, &from)?
         else {
-            return Err(ApiError::Conflict(format!(
-                "The association '{from}' is no longer on this deployment; its credential cannot be checked."
-            )));
+            return Err(ApiError::Conflict(
+                Text::new("err-association-no-longer-deployment-credential-cannot")
+                    .with("from", (from).to_string()),
+            ));
         };
         let name = association.name.clone();
         let other = Tenant::new(app, association)?;

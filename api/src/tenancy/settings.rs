@@ -18,6 +18,7 @@ use endorse_shared::associations::{
     AssociationProfile, AssociationSettings, AssociationSettingsRequest, SupportGrantRequest,
     SupportGrantView, SUPPORT_MAX_HOURS,
 };
+use endorse_shared::i18n::Text;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
@@ -92,7 +93,7 @@ pub async fn update(
     if request.time_zone.parse::<chrono_tz::Tz>().is_err() {
         problems.insert(
             "time_zone".into(),
-            "must be an IANA time zone such as America/Detroit".into(),
+            Text::new("association-time-zone-rule").with("zone", request.time_zone.clone()),
         );
     }
     let smtp_url_sealed = match request.smtp_url.as_deref() {
@@ -104,7 +105,10 @@ pub async fn update(
                 url.expose(),
             )?),
             Err(error) => {
-                problems.insert("smtp_url".into(), format!("{error:#}"));
+                problems.insert(
+                    "smtp_url".into(),
+                    Text::new("smtp-url-invalid").with("detail", format!("{error:#}")),
+                );
                 None
             }
         },
@@ -137,7 +141,11 @@ pub async fn update(
         .await?;
     let updated = match outcome {
         Guarded::Done(updated) => updated,
-        Guarded::Missing => return Err(ApiError::NotFound("There is no such association.".into())),
+        Guarded::Missing => {
+            return Err(ApiError::NotFound(Text::new(
+                "err-there-no-such-association",
+            )))
+        }
         Guarded::Stale { current } => {
             return Err(ApiError::stale("the association's settings", current))
         }
@@ -291,14 +299,16 @@ pub async fn grant(
     if !(1..=SUPPORT_MAX_HOURS).contains(&request.hours) {
         problems.insert(
             "hours".to_string(),
-            format!("must be 1 to {SUPPORT_MAX_HOURS}"),
+            Text::new("support-hours-rule").with("max", SUPPORT_MAX_HOURS),
         );
     }
     let reason = request.reason.trim().to_string();
     if reason.is_empty() || reason.chars().count() > 500 || reason.chars().any(char::is_control) {
         problems.insert(
             "reason".to_string(),
-            "must be 1 to 500 characters".to_string(),
+            Text::new("field-length-between")
+                .with("min", 1)
+                .with("max", 500),
         );
     }
     if !problems.is_empty() {
@@ -347,7 +357,7 @@ pub async fn grant(
     let Some((grant, operator)) = made else {
         return Err(ApiError::field(
             "operator_email",
-            "is not a platform operator",
+            Text::new("err-not-platform-operator"),
         ));
     };
     let details = format!(
@@ -387,7 +397,9 @@ pub async fn revoke(tenant: &Tenant, by: AdminActor, id: String) -> Result<(), A
         })
         .await?;
     match revoked {
-        None => Err(ApiError::NotFound("There is no such support grant.".into())),
+        None => Err(ApiError::NotFound(Text::new(
+            "err-there-no-such-support-grant",
+        ))),
         Some(false) => Ok(()),
         Some(true) => {
             tenant

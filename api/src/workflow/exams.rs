@@ -7,33 +7,30 @@ use crate::error::ApiError;
 use crate::workflow::Judged;
 use chrono::{DateTime, Utc};
 use endorse_shared::exam::{self as rules, ExamView, Outcome, ScorerView, VignetteScores};
+use endorse_shared::i18n::Text;
 use endorse_shared::rulebook::ExamRule;
 use endorse_shared::ApplicationId;
 
 pub fn no_application() -> ApiError {
-    ApiError::NotFound("There is no such application.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-application"))
 }
 
 pub use super::not_yours;
 
 pub fn no_scoring() -> ApiError {
-    ApiError::NotFound("There is no such exam for you to score.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-exam-you-score"))
 }
 
 pub fn rule(judged: &Judged) -> Result<ExamRule, ApiError> {
     judged.category.exam.clone().ok_or_else(|| {
-        ApiError::Conflict(format!(
-            "The {} category has no exam.",
-            judged.category.code
-        ))
+        ApiError::Conflict(
+            Text::new("err-category-has-no-exam").with("code", (judged.category.code).to_string()),
+        )
     })
 }
 
-pub fn wrong_status(judged: &Judged, what: &str) -> ApiError {
-    ApiError::Conflict(format!(
-        "{what}; the application is {}.",
-        judged.application.status.label()
-    ))
+pub fn wrong_status(judged: &Judged, what: Text) -> ApiError {
+    ApiError::Conflict(what.with("status", judged.application.status.text()))
 }
 
 /// The attempt being prepared or sat: the latest undecided one, else a new one.

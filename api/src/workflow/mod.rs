@@ -23,6 +23,7 @@ pub mod weighing;
 use crate::db::applications::{self, Application};
 use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
 use crate::error::ApiError;
+use endorse_shared::i18n::Text;
 use endorse_shared::process::Track;
 use endorse_shared::review::ReviewRules;
 use endorse_shared::rulebook::{CategoryRules, Rulebook};
@@ -83,5 +84,5 @@ impl Judged {
 /// The 404 for an application that is not the caller's (or does not exist:
 /// the two are told apart to nobody).
 pub fn not_yours() -> ApiError {
-    ApiError::NotFound("There is no such application of yours.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-application-yours"))
 }

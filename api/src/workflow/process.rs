@@ -11,6 +11,7 @@ use crate::issuer::Issuer;
 use crate::mail::templates::Context;
 use chrono::{DateTime, Utc};
 use endorse_shared::applications::ApplicationStatus;
+use endorse_shared::i18n::Text;
 use endorse_shared::process::{self, Action};
 use endorse_shared::{ApplicationId, Role, UserId};
 
@@ -50,9 +51,9 @@ pub fn take_action(
         to,
         now,
     )? {
-        return Ok(Err(ApiError::Conflict(
-            "The application changed meanwhile; reload it and try again.".into(),
-        )));
+        return Ok(Err(ApiError::Conflict(Text::new(
+            "err-application-changed-meanwhile-reload-try-again",
+        ))));
     }
     audit::record(
         conn,

@@ -11,13 +11,14 @@ use crate::error::ApiError;
 use crate::issuer::Issuer;
 use crate::mail::templates::Context;
 use chrono::{DateTime, Utc};
+use endorse_shared::i18n::Text;
 use endorse_shared::recognitions::{RecognitionDecision, RecognitionStatus, RecognitionView};
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::Role;
 
 /// The 404 for a request that does not exist (or is not the caller's).
 pub fn no_recognition() -> ApiError {
-    ApiError::NotFound("There is no such request for recognition.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-request-recognition"))
 }
 
 /// A request with its category's name as the current rulebook gives it.
@@ -62,10 +63,9 @@ pub fn decide(
         )));
     }
     if current.status != RecognitionStatus::Pending {
-        return Ok(Err(ApiError::Conflict(format!(
-            "This request was decided already: {}.",
-            current.status.label().to_lowercase()
-        ))));
+        return Ok(Err(ApiError::Conflict(
+            Text::new("err-request-was-decided-already").with("status", current.status.text()),
+        )));
     }
     let decision = deciding.decision;
     let reason = decision
@@ -88,7 +88,7 @@ pub fn decide(
         let Some(rules) = rulebook.category(&category) else {
             return Ok(Err(ApiError::field(
                 "category",
-                &format!("the rulebook has no category '{category}'"),
+                Text::new("err-rulebook-has-no-category").with("category", (category).to_string()),
             )));
         };
         // Two grants for one holder (recognising two associations'
@@ -104,10 +104,12 @@ pub fn decide(
             .into_iter()
             .find(|e| e.category == category && e.status.in_good_standing())
         {
-            return Ok(Err(ApiError::Conflict(format!(
-                "{} holds the {} endorsement here already ({}).",
-                current.holder_name, rules.name, held.number
-            ))));
+            return Ok(Err(ApiError::Conflict(
+                Text::new("err-holder-name-holds-endorsement-here-already")
+                    .with("holder-name", (current.holder_name).to_string())
+                    .with("name", (rules.name).to_string())
+                    .with("number", (held.number).to_string()),
+            )));
         }
         let mut endorsement =
             issuing::record_recognised(conn, issuer, current.holder, &category, now)?;
@@ -149,7 +151,7 @@ pub fn decide(
         let Some(reason) = reason else {
             return Ok(Err(ApiError::field(
                 "reason",
-                "say why the endorsement is not recognised",
+                Text::new("err-say-why-endorsement-not-recognised"),
             )));
         };
         if !recognitions::decide(

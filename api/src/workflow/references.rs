@@ -9,6 +9,7 @@ use crate::db::{outbox, portfolio, refresh_tokens, rulebooks, users, AnyConnecti
 use crate::error::ApiError;
 use chrono::{DateTime, Utc};
 use endorse_shared::eligibility::evaluate;
+use endorse_shared::i18n::Text;
 use endorse_shared::references::{
     signals, AnswerTrace, Counting, DeliveryState, ReferenceStatus, ReferenceView,
     ReviewedReference,
@@ -197,5 +198,7 @@ pub fn dead_link_conflict(stored: &StoredReference, now: DateTime<Utc>) -> ApiEr
         }
         Stage::Pending => "the request has no link",
     };
-    ApiError::Conflict(format!("This request's link no longer works: {why}."))
+    ApiError::Conflict(
+        Text::new("err-requests-link-no-longer-works").with("why", (why).to_string()),
+    )
 }

@@ -16,6 +16,7 @@ use crate::mail::templates::Context;
 use chrono::{DateTime, Duration, Utc};
 use endorse_shared::applications::ApplicationStatus;
 use endorse_shared::entries::EntryData;
+use endorse_shared::i18n::{Lang, Text};
 use endorse_shared::portfolio::WorkData;
 use endorse_shared::process::Action;
 use endorse_shared::review::{
@@ -160,7 +161,9 @@ pub fn candidates(
             &declared,
             today,
         );
-        let ineligible = rules::eligibility(&judged.category, &profile).err();
+        let ineligible = rules::eligibility(&judged.category, &profile)
+            .err()
+            .map(|why| why.say(crate::locale::current()));
         let view = CandidateView {
             reviewer: person.id,
             name: person.name,
@@ -227,64 +230,71 @@ pub fn assign(
 ) -> DbResult<Result<(), ApiError>> {
     let application = &judged.application;
     if !IN_REVIEW.contains(&application.status) {
-        return Ok(Err(ApiError::Conflict(format!(
-            "Reviewers are assigned to submitted applications; this one is {}.",
-            application.status.label()
-        ))));
+        return Ok(Err(ApiError::Conflict(
+            Text::new("err-reviewers-are-assigned-submitted-applications-one")
+                .with("status", application.status.text()),
+        )));
     }
     // The reviewer's load is checked, then written: nobody else assigns them
     // meanwhile (the application itself is locked by `Judged::load`).
     crate::db::lock_owner(conn, reviewer)?;
     let Some(person) = users::find(conn, reviewer)? else {
-        return Ok(Err(ApiError::field("reviewer", "is not an account")));
+        return Ok(Err(ApiError::field(
+            "reviewer",
+            Text::new("err-not-account"),
+        )));
     };
     if person.role != Role::Reviewer {
-        return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
+        return Ok(Err(ApiError::field(
+            "reviewer",
+            Text::new("err-not-peer-reviewer"),
+        )));
     }
     let all = assignments::for_application(conn, application.id)?;
     let current = live(&all, judged.round);
     if current.iter().any(|a| a.reviewer == reviewer) {
-        return Ok(Err(ApiError::Conflict(format!(
-            "{} is already assigned to this application.",
-            person.name
-        ))));
+        return Ok(Err(ApiError::Conflict(
+            Text::new("err-already-assigned-application").with("name", (person.name).to_string()),
+        )));
     }
     let needed = judged.category.review.reviewers as usize;
     if current.len() >= needed {
-        return Ok(Err(ApiError::Conflict(format!(
-            "The category needs {needed} reviewer(s) and has them; release one first."
-        ))));
+        return Ok(Err(ApiError::Conflict(
+            Text::new("err-category-needs-reviewer-s-has-them")
+                .with("needed", (needed).to_string()),
+        )));
     }
     let candidates = candidates(conn, judged, &current, now, calendar)?;
     let Some(candidate) = candidates.iter().find(|c| c.reviewer == reviewer) else {
-        return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
+        return Ok(Err(ApiError::field(
+            "reviewer",
+            Text::new("err-not-peer-reviewer"),
+        )));
     };
     if let Some(why) = &candidate.ineligible {
         return Ok(Err(ApiError::field(
             "reviewer",
-            &format!("may not review: {why}"),
+            Text::new("err-may-not-review").with("why", why),
         )));
     }
-    let mut obstacles: Vec<String> = candidate.conflicts.iter().map(|c| c.describe()).collect();
+    let mut obstacles: Vec<Text> = candidate.conflicts.iter().map(|c| c.describe()).collect();
     if candidate.load >= candidate.max_load {
-        obstacles.push(format!(
-            "Has {} open reviews, the most they take",
-            candidate.load
-        ));
+        obstacles.push(Text::new("reviewer-at-load").with("load", candidate.load));
     }
     let override_reason = override_reason.map(str::trim).filter(|r| !r.is_empty());
     if let Some(reason) = override_reason {
         if reason.chars().count() > 2000 {
             return Ok(Err(ApiError::field(
                 "override_reason",
-                "must be at most 2000 characters",
+                Text::new("err-must-at-most-2000-characters"),
             )));
         }
     }
     if !obstacles.is_empty() && override_reason.is_none() {
         return Ok(Err(ApiError::field(
             "override_reason",
-            &format!("give a reason to assign despite: {}", obstacles.join("; ")),
+            Text::new("err-give-reason-assign-despite")
+                .with("obstacles", Text::sentences(obstacles.clone())),
         )));
     }
     // A reason given where nothing stands in the way is not an override.
@@ -304,10 +314,10 @@ pub fn assign(
     ) {
         Ok(_) => {}
         Err(DbError::UniqueViolation(_)) => {
-            return Ok(Err(ApiError::Conflict(format!(
-                "{} is already assigned to this application.",
-                person.name
-            ))))
+            return Ok(Err(ApiError::Conflict(
+                Text::new("err-already-assigned-application")
+                    .with("name", (person.name).to_string()),
+            )))
         }
         Err(other) => return Err(other),
     }
@@ -318,7 +328,8 @@ pub fn assign(
         due_at.format("%Y-%m-%d")
     );
     if override_reason.is_some() {
-        details.push_str(&format!(" Despite: {}.", obstacles.join("; ")));
+        let said = endorse_shared::i18n::say_all(&obstacles, Lang::En);
+        details.push_str(&format!(" Despite: {}.", said.join("; ")));
     }
     note(
         conn,

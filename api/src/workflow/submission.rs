@@ -12,6 +12,7 @@ use chrono::{DateTime, Utc};
 use endorse_shared::applications::{
     ApplicationResponse, ApplicationStatus, Snapshot, SnapshotReference,
 };
+use endorse_shared::i18n::Text;
 use endorse_shared::process::{self, Track};
 use endorse_shared::{ApplicationId, Role, UserId};
 use std::collections::{BTreeMap, HashSet};
@@ -41,10 +42,10 @@ pub fn submit(
         process::Action::Submit
     };
     let Some(to) = process::next(application.status, action, Track::default()) else {
-        return Ok(Err(ApiError::Conflict(format!(
-            "This application is {}; only a draft or a deferred application can be submitted.",
-            application.status.label().to_lowercase()
-        ))));
+        return Ok(Err(ApiError::Conflict(
+            Text::new("err-application-only-draft-deferred-application-can")
+                .with("status", application.status.text()),
+        )));
     };
     if application.version != expected {
         return Ok(Err(ApiError::stale("application", application.version)));
@@ -56,10 +57,11 @@ pub fn submit(
         for line in weighed.report.short_lines() {
             errors.insert(
                 line.key.clone(),
-                vec![line
-                    .shortfall
-                    .clone()
-                    .unwrap_or_else(|| line.summary.clone())],
+                vec![Text::plain(
+                    line.shortfall
+                        .clone()
+                        .unwrap_or_else(|| line.summary.clone()),
+                )],
             );
         }
         return Ok(Err(ApiError::Validation(errors)));

@@ -559,7 +559,7 @@ async fn the_process_moves_only_along_its_graph_and_every_step_is_audited() {
         StatusCode::CONFLICT,
     )
     .await;
-    assert!(problem.detail.unwrap().contains("submitted"));
+    assert!(problem.detail.unwrap().contains("Submitted"));
     // The applicant's actions are not the admin's.
     let forbidden = transition(&app, &admin, id, "submit", None).await;
     assert_eq!(forbidden.status(), StatusCode::FORBIDDEN);

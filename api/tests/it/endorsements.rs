@@ -203,7 +203,7 @@ async fn an_endorsement_is_issued_and_the_registry_lists_it_only_while_in_good_s
         StatusCode::CONFLICT,
     )
     .await;
-    assert!(illegal.detail.unwrap().contains("suspended"));
+    assert!(illegal.detail.unwrap().contains("Suspended"));
     let restored: EndorsementView = expect_json(
         move_to(
             &app,

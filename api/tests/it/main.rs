@@ -21,6 +21,7 @@ mod exam;
 mod hardening;
 mod helpers;
 mod isolation;
+mod languages;
 mod layers;
 mod migrations;
 mod platform;

@@ -37,6 +37,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             chrono::NaiveDateTime,
             chrono::NaiveDateTime,
             String,
+            Option<String>,
         )>(conn)
         .expect("users matches schema.rs");
     refresh_tokens::table
@@ -91,6 +92,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             bool,
             Option<Stamp>,
+            Option<String>,
         )>(conn)
         .expect("reference_requests matches schema.rs");
     outbox::table

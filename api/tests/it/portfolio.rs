@@ -234,7 +234,7 @@ async fn duplicates_and_more_than_a_day_of_rsc_are_refused() {
     .await;
     assert_eq!(
         problem.field_errors("hours"),
-        ["would make more than 24 hours of RSC on 2025-04-01 (20 already recorded)"]
+        ["would make more than 24 hours of RSC on April 1, 2025 (20 already recorded)"]
     );
 }
 

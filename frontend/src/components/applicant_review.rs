@@ -27,6 +27,7 @@ pub struct ApplicantPartProps {
 /// The open requests for information, each with its answer box.
 #[function_component(InformationAnswers)]
 pub fn information_answers(props: &ApplicantPartProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let answers = use_state(BTreeMap::<InformationItemId, String>::new);
     let errors = use_state(BTreeMap::<String, Vec<String>>::new);
@@ -59,7 +60,7 @@ pub fn information_answers(props: &ApplicantPartProps) -> Html {
             };
             let problems = request.problems(&ids);
             if !problems.is_empty() {
-                errors.set(problems);
+                errors.set(crate::i18n::said(problems, lang));
                 failure.set(Some("Answer every request before sending.".into()));
                 return;
             }

@@ -2,6 +2,7 @@
 //! signed-in role, and the main region.
 
 use crate::api;
+use crate::i18n::{t, use_language};
 use crate::route::Route;
 use crate::session::{use_session, SessionAction, SessionState};
 use endorse_shared::associations::AssociationProfile;
@@ -24,21 +25,70 @@ pub fn layout(props: &LayoutProps) -> Html {
     let route = use_route::<Route>();
     let menu_open = use_state(|| false);
     let association = use_state(|| None::<AssociationProfile>);
+    let language = use_language();
+    let lang = language.lang;
 
     {
         // The association this address serves: its name and logo in the
         // header, its colours on the page (checked for contrast when its
         // admins chose them).
         let association = association.clone();
+        let adopt = language.adopt.clone();
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 if let Ok(profile) = api::association().await {
                     dress(&profile);
+                    // Nobody chose, and the browser names no language
+                    // Endorse speaks: the association's.
+                    if crate::i18n::stored().is_none() && crate::i18n::browser().is_none() {
+                        if let Ok(own) = profile.language.parse() {
+                            adopt.emit(own);
+                        }
+                    }
                     association.set(Some(profile));
                 }
             });
         });
     }
+
+    {
+        // Signed in: the language saved on the account.
+        let saved = session.session().and_then(|s| s.user.language);
+        let adopt = language.adopt.clone();
+        use_effect_with(saved, move |saved| {
+            if let Some(saved) = saved {
+                crate::i18n::store(*saved);
+                adopt.emit(*saved);
+            }
+        });
+    }
+
+    let switch_language = {
+        let session = session.clone();
+        let set = language.set.clone();
+        let other = match lang {
+            endorse_shared::i18n::Lang::En => endorse_shared::i18n::Lang::Es,
+            endorse_shared::i18n::Lang::Es => endorse_shared::i18n::Lang::En,
+        };
+        Callback::from(move |_: MouseEvent| {
+            set.emit(other);
+            if session.session().is_some() {
+                let session = session.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    // The page already speaks it; the account keeps it for
+                    // next time and for mail.
+                    let _ = crate::session::authorized(&session, |token| async move {
+                        api::choose_language(&token, other).await
+                    })
+                    .await;
+                });
+            }
+        })
+    };
+    let other_lang = match lang {
+        endorse_shared::i18n::Lang::En => endorse_shared::i18n::Lang::Es,
+        endorse_shared::i18n::Lang::Es => endorse_shared::i18n::Lang::En,
+    };
 
     {
         // Close the menu on navigation (small screens).
@@ -66,12 +116,12 @@ pub fn layout(props: &LayoutProps) -> Html {
         Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
     };
 
-    let link = |to: Route, label: &'static str| {
+    let link = |to: Route, key: &'static str| {
         let current = route.as_ref() == Some(&to);
         html! {
             <li>
                 <Link<Route> to={to} classes={classes!(current.then_some("current"))}>
-                    <span aria-current={current.then_some("page")}>{ label }</span>
+                    <span aria-current={current.then_some("page")}>{ t(lang, key) }</span>
                 </Link<Route>>
             </li>
         }
@@ -82,28 +132,28 @@ pub fn layout(props: &LayoutProps) -> Html {
             let role_links = match signed_in.user.role {
                 Role::Applicant => html! {
                     <>
-                        { link(Route::Home, "Home") }
-                        { link(Route::Portfolio, "Portfolio") }
-                        { link(Route::References, "References") }
+                        { link(Route::Home, "nav-home") }
+                        { link(Route::Portfolio, "nav-portfolio") }
+                        { link(Route::References, "nav-references") }
                     </>
                 },
                 Role::Reviewer => html! {
                     <>
-                        { link(Route::Home, "Home") }
-                        { link(Route::Reviews, "Reviews") }
-                        { link(Route::Portfolio, "Your work history") }
+                        { link(Route::Home, "nav-home") }
+                        { link(Route::Reviews, "nav-reviews") }
+                        { link(Route::Portfolio, "nav-work-history") }
                     </>
                 },
                 Role::Admin => html! {
                     <>
-                        { link(Route::Home, "Overview") }
-                        { link(Route::AdminApplications, "Applications") }
-                        { link(Route::AdminUsers, "Users") }
-                        { link(Route::AdminRulebook, "Rulebook") }
-                        { link(Route::AdminRenewals, "Renewals") }
-                        { link(Route::AdminRecognitions, "Recognitions") }
-                        { link(Route::AdminAssociation, "Settings") }
-                        { link(Route::AdminOutbox, "Outbox") }
+                        { link(Route::Home, "nav-overview") }
+                        { link(Route::AdminApplications, "nav-applications") }
+                        { link(Route::AdminUsers, "nav-users") }
+                        { link(Route::AdminRulebook, "nav-rulebook") }
+                        { link(Route::AdminRenewals, "nav-renewals") }
+                        { link(Route::AdminRecognitions, "nav-recognitions") }
+                        { link(Route::AdminAssociation, "nav-settings") }
+                        { link(Route::AdminOutbox, "nav-outbox") }
                     </>
                 },
             };
@@ -111,31 +161,31 @@ pub fn layout(props: &LayoutProps) -> Html {
                 <>
                     <ul class="nav__links">
                         { role_links }
-                        { link(Route::ChangePassword, "Password") }
+                        { link(Route::ChangePassword, "nav-password") }
                     </ul>
                     <div class="nav__user">
                         <span class="nav__name">
                             { &signed_in.user.name }
-                            <span class="badge">{ signed_in.user.role.label() }</span>
+                            <span class="badge">{ signed_in.user.role.text().say(lang) }</span>
                         </span>
-                        <button type="button" class="button button--quiet" onclick={sign_out}>{ "Sign out" }</button>
+                        <button type="button" class="button button--quiet" onclick={sign_out}>{ t(lang, "nav-sign-out") }</button>
                     </div>
                 </>
             }
         }
         None => html! {
             <ul class="nav__links">
-                { link(Route::Registry, "Registry") }
-                { link(Route::Verify, "Verify") }
-                { link(Route::SignIn, "Sign in") }
-                { link(Route::SignUp, "Create an account") }
+                { link(Route::Registry, "nav-registry") }
+                { link(Route::Verify, "nav-verify") }
+                { link(Route::SignIn, "nav-sign-in") }
+                { link(Route::SignUp, "nav-sign-up") }
             </ul>
         },
     };
 
     html! {
         <>
-            <a class="skip-link" href="#main">{ "Skip to content" }</a>
+            <a class="skip-link" href="#main">{ t(lang, "skip-to-content") }</a>
             <header class="header">
                 <div class="header__inner">
                     <Link<Route> to={Route::Home} classes="brand">
@@ -149,14 +199,23 @@ pub fn layout(props: &LayoutProps) -> Html {
                     </Link<Route>>
                     <button
                         type="button"
+                        class="language-switch"
+                        lang={other_lang.code()}
+                        title={t(other_lang, "language-switch-hint")}
+                        onclick={switch_language}
+                    >
+                        { other_lang.own_name() }
+                    </button>
+                    <button
+                        type="button"
                         class="menu-toggle"
                         aria-expanded={(*menu_open).to_string()}
                         aria-controls="site-nav"
                         onclick={toggle_menu}
                     >
-                        { "Menu" }
+                        { t(lang, "nav-menu") }
                     </button>
-                    <nav id="site-nav" aria-label="Main" class={classes!("nav", (*menu_open).then_some("nav--open"))}>
+                    <nav id="site-nav" aria-label={t(lang, "nav-main")} class={classes!("nav", (*menu_open).then_some("nav--open"))}>
                         { nav }
                     </nav>
                 </div>
@@ -165,17 +224,17 @@ pub fn layout(props: &LayoutProps) -> Html {
                 // Until the refresh cookie has been tried, no page can know who is
                 // signed in; rendering one would redirect a deep link too early.
                 if matches!(*session, SessionState::Loading) {
-                    <p class="loading" role="status">{ "Loading…" }</p>
+                    <p class="loading" role="status">{ t(lang, "loading") }</p>
                 } else {
                     { props.children.clone() }
                 }
             </main>
             <footer class="footer">
-                <p>{ "Endorse — the IECMH Endorsement application tracker." }</p>
+                <p>{ t(lang, "footer-about") }</p>
                 <p>
-                    <Link<Route> to={Route::Registry}>{ "Endorsement Registry" }</Link<Route>>
+                    <Link<Route> to={Route::Registry}>{ t(lang, "footer-registry") }</Link<Route>>
                     { " \u{b7} " }
-                    <Link<Route> to={Route::Verify}>{ "Verify an endorsement" }</Link<Route>>
+                    <Link<Route> to={Route::Verify}>{ t(lang, "footer-verify") }</Link<Route>>
                 </p>
             </footer>
         </>

@@ -20,6 +20,8 @@ pub struct Form<T: 'static> {
     pub failure: UseStateHandle<Option<String>>,
     /// Set while the request is on its way.
     pub busy: UseStateHandle<bool>,
+    /// The language its messages are said in.
+    pub lang: endorse_shared::i18n::Lang,
 }
 
 impl<T> Clone for Form<T> {
@@ -29,6 +31,7 @@ impl<T> Clone for Form<T> {
             errors: self.errors.clone(),
             failure: self.failure.clone(),
             busy: self.busy.clone(),
+            lang: self.lang,
         }
     }
 }
@@ -45,6 +48,7 @@ where
         errors: use_state(FieldErrors::new),
         failure: use_state(|| None),
         busy: use_state(|| false),
+        lang: crate::i18n::use_lang(),
     }
 }
 
@@ -76,8 +80,10 @@ impl<T: Clone + Validate + 'static> Form<T> {
         R: 'static,
     {
         if let Err(found) = request.validate() {
-            self.errors
-                .set(endorse_shared::validation::field_errors(&found));
+            self.errors.set(crate::i18n::said(
+                endorse_shared::validation::field_errors(&found),
+                self.lang,
+            ));
             self.failure
                 .set(Some("Please correct the fields marked below.".into()));
             return;

@@ -1,5 +1,5 @@
 //! Custom hooks.
 
-mod form;
+pub mod form;
 
 pub use form::use_form;

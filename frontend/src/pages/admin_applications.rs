@@ -332,6 +332,7 @@ struct ProcessPanelProps {
 /// The actions the process allows now, with the reason decisions need.
 #[function_component(ProcessPanel)]
 fn process_panel(props: &ProcessPanelProps) -> Html {
+    let lang = crate::i18n::use_lang();
     use endorse_shared::process::{Action, TransitionRequest};
     let session = use_session();
     let reason = use_state(String::new);
@@ -359,7 +360,12 @@ fn process_panel(props: &ProcessPanelProps) -> Html {
                 reason: Some((*reason).clone()),
             };
             if let Err(errors) = request.checked_reason() {
-                failure.set(errors.get("reason").and_then(|m| m.first().cloned()));
+                failure.set(
+                    errors
+                        .get("reason")
+                        .and_then(|m| m.first())
+                        .map(|m| m.say(lang)),
+                );
                 return;
             }
             busy.set(true);

@@ -34,6 +34,7 @@ fn request_of(settings: &AssociationSettings) -> AssociationSettingsRequest {
 /// The settings page.
 #[function_component(AssociationSettingsPage)]
 pub fn association_settings_page() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let loaded = use_state(|| None::<AssociationSettings>);
     let form = use_state(|| None::<AssociationSettingsRequest>);
@@ -151,7 +152,12 @@ pub fn association_settings_page() -> Html {
             };
             let problems = request.problems();
             if !problems.is_empty() {
-                errors.set(problems.into_iter().map(|(k, v)| (k, vec![v])).collect());
+                errors.set(
+                    problems
+                        .into_iter()
+                        .map(|(k, v)| (k, vec![v.say(lang)]))
+                        .collect(),
+                );
                 failure.set(Some("Please correct the fields marked below.".into()));
                 notice.set(None);
                 return;

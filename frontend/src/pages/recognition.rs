@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 use yew::prelude::*;
 
 fn long(day: chrono::NaiveDate) -> String {
-    endorse_shared::dates::long(day)
+    endorse_shared::i18n::format::date(day, endorse_shared::i18n::Lang::En)
 }
 
 fn status_line(r: &RecognitionView) -> String {

@@ -55,6 +55,7 @@ fn rating_value(rating: Rating) -> String {
 /// The referee's page.
 #[function_component(RefereePage)]
 pub fn referee_page(props: &RefereePageProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let token = props.token.to_string();
     // The session this browser holds, sent with the answer: an applicant
     // answering their own request is flagged to reviewers.
@@ -187,7 +188,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                 comments: draft.comments.trim().to_string(),
                 recommendation: draft.recommendation.unwrap_or(Recommendation::Recommend),
             };
-            for (field, messages) in answer.problems(today, &domains) {
+            for (field, messages) in crate::i18n::said(answer.problems(today, &domains), lang) {
                 found.entry(field).or_insert(messages);
             }
             if !found.is_empty() {
@@ -239,7 +240,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
             };
             let problems = request.problems();
             if !problems.is_empty() {
-                errors.set(problems);
+                errors.set(crate::i18n::said(problems, lang));
                 return;
             }
             busy.set(true);

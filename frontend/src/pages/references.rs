@@ -76,6 +76,7 @@ impl RequestForm {
         &self,
         today: NaiveDate,
         rulebook: Option<&Rulebook>,
+        lang: endorse_shared::i18n::Lang,
     ) -> Result<ReferenceRequestInput, BTreeMap<String, Vec<String>>> {
         let mut errors = BTreeMap::new();
         let known_since = NaiveDate::parse_from_str(&self.known_since, "%Y-%m-%d");
@@ -103,7 +104,7 @@ impl RequestForm {
                 .iter()
                 .map(|c| c.code.as_str())
                 .collect();
-            for (field, messages) in request.problems(today, &codes) {
+            for (field, messages) in crate::i18n::said(request.problems(today, &codes), lang) {
                 errors.entry(field).or_insert(messages);
             }
         }
@@ -126,6 +127,7 @@ pub struct ReferencesQuery {
 /// The references page.
 #[function_component(ReferencesPage)]
 pub fn references_page() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let location = use_location();
     let requests = use_state(|| None::<Vec<ReferenceView>>);
@@ -248,7 +250,7 @@ pub fn references_page() -> Html {
         );
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let request = match form.to_request(today, rulebook.as_ref()) {
+            let request = match form.to_request(today, rulebook.as_ref(), lang) {
                 Ok(request) => request,
                 Err(found) => {
                     errors.set(found);

@@ -114,8 +114,8 @@ pub fn registry() -> Html {
                                                         </Link<Route>>
                                                     </td>
                                                     <td><span class="badge badge--met">{ e.status.label() }</span></td>
-                                                    <td>{ endorse_shared::dates::long(e.endorsed_since) }</td>
-                                                    <td>{ endorse_shared::dates::long(e.valid_through) }</td>
+                                                    <td>{ endorse_shared::i18n::format::date(e.endorsed_since, endorse_shared::i18n::Lang::En) }</td>
+                                                    <td>{ endorse_shared::i18n::format::date(e.valid_through, endorse_shared::i18n::Lang::En) }</td>
                                                 </tr>
                                             }) }
                                         </tbody>

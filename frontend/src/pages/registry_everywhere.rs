@@ -112,7 +112,7 @@ pub fn registry_everywhere() -> Html {
                                                                 <span class="visually-hidden">{ "Verify " }</span>{ &e.number }
                                                             </a>
                                                         </td>
-                                                        <td>{ endorse_shared::dates::long(e.valid_through) }</td>
+                                                        <td>{ endorse_shared::i18n::format::date(e.valid_through, endorse_shared::i18n::Lang::En) }</td>
                                                     </tr>
                                                 }
                                             }) }

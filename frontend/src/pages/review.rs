@@ -224,6 +224,7 @@ fn field_label(key: &str, packet: &ReviewPacket) -> String {
 /// The review of one assignment.
 #[function_component(ReviewPage)]
 pub fn review_page(props: &ReviewPageProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let packet = use_state(|| None::<ReviewPacket>);
     let form = use_state(ReviewForm::default);
@@ -362,7 +363,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
             let request = (*form).clone();
             let problems = request.problems(&rules, true);
             if !problems.is_empty() {
-                errors.set(problems);
+                errors.set(crate::i18n::said(problems, lang));
                 failure.set(Some(
                     "Some answers are missing or wrong; they are listed below.".into(),
                 ));

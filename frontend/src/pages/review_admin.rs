@@ -31,6 +31,7 @@ fn date(at: chrono::DateTime<chrono::Utc>) -> String {
 /// Reviewers: assignments, candidates, reviews.
 #[function_component(ReviewPanel)]
 pub fn review_panel(props: &PanelProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let review = use_state(|| None::<ApplicationReview>);
     let failure = use_state(|| None::<String>);
@@ -251,7 +252,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
                                 let standing = if let Some(why) = &c.ineligible {
                                     html! { <span>{ format!("Not eligible: {why}") }</span> }
                                 } else if !c.conflicts.is_empty() {
-                                    html! { <ul class="signals">{ for c.conflicts.iter().map(|k| html! { <li>{ k.describe() }</li> }) }</ul> }
+                                    html! { <ul class="signals">{ for c.conflicts.iter().map(|k| html! { <li>{ k.describe().say(lang) }</li> }) }</ul> }
                                 } else if c.proposed {
                                     html! { <span class="badge badge--met">{ "Proposed" }</span> }
                                 } else if c.load >= c.max_load {

@@ -117,7 +117,7 @@ async fn check(input: String, code: Option<String>) -> Outcome {
 }
 
 fn long_date(at: chrono::DateTime<Utc>) -> String {
-    endorse_shared::dates::long_day(at)
+    endorse_shared::i18n::format::day_of(at, endorse_shared::i18n::Lang::En)
 }
 
 fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
@@ -129,7 +129,7 @@ fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
     html! {
         <section class={classes!("card", tone)} aria-labelledby="verdict-heading">
             <h2 id="verdict-heading" class="check-result__headline">{ verdict.headline() }</h2>
-            <p>{ verdict.explanation(credential) }</p>
+            <p>{ verdict.explanation(credential).say(endorse_shared::i18n::Lang::En) }</p>
             if let Some(c) = credential {
                 <dl class="facts">
                     <dt>{ "Holder" }</dt><dd>{ c.holder_name() }</dd>

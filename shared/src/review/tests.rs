@@ -31,9 +31,13 @@ fn a_reviewer_is_eligible_with_the_same_category_or_a_higher_one() {
     let ifs = rulebook.category("IFS").unwrap();
     assert_eq!(eligibility(ifs, &profile(&["IFS"], &["IFS"])), Ok(()));
     assert_eq!(eligibility(ifs, &profile(&["IFS"], &["IMHM-C"])), Ok(()));
-    let lower = eligibility(ifs, &profile(&["IFS"], &["IFA"])).unwrap_err();
+    let lower = eligibility(ifs, &profile(&["IFS"], &["IFA"]))
+        .unwrap_err()
+        .say(crate::i18n::Lang::En);
     assert!(lower.contains("holds no endorsement in IFS"), "{lower}");
-    let not_listed = eligibility(ifs, &profile(&["IMHS"], &["IMHM-C"])).unwrap_err();
+    let not_listed = eligibility(ifs, &profile(&["IMHS"], &["IMHM-C"]))
+        .unwrap_err()
+        .say(crate::i18n::Lang::En);
     assert!(
         not_listed.contains("not among the categories"),
         "{not_listed}"
@@ -115,7 +119,10 @@ fn conflicts_are_found_from_the_portfolio() {
             },
         ]
     );
-    assert!(found[1].describe().contains("current supervisor"));
+    assert!(found[1]
+        .describe()
+        .say(crate::i18n::Lang::En)
+        .contains("current supervisor"));
 
     // The provider's endorsement number alone is enough.
     let by_number = ApplicantFacts {

@@ -13,6 +13,7 @@ use endorse_shared::applications::{
     pipeline, ApplicationListResponse, ApplicationResponse, ListApplicationsQuery,
     MoveRulebookRequest, OverdueReview, PipelineResponse,
 };
+use endorse_shared::i18n::Text;
 use endorse_shared::process::{AuditEvent, TransitionRequest};
 use endorse_shared::{ApplicationId, Problem, Role};
 use validator::Validate;
@@ -42,7 +43,7 @@ pub async fn list_applications(
         if to < from {
             return Err(ApiError::field(
                 "submitted_to",
-                "must not be before submitted_from",
+                Text::new("err-must-not-before-submitted-from"),
             ));
         }
     }
@@ -136,7 +137,9 @@ pub async fn export_applications(
     if total > u64::try_from(CSV_EXPORT_CAP).unwrap_or(u64::MAX) {
         return Err(ApiError::field(
             "q",
-            &format!("{total} applications match; narrow the filters to at most {CSV_EXPORT_CAP}"),
+            Text::new("err-applications-match-narrow-filters-at-most")
+                .with("total", (total).to_string())
+                .with("csv-export-cap", (CSV_EXPORT_CAP).to_string()),
         ));
     }
     let mut out =
@@ -200,7 +203,7 @@ pub async fn get_application(
                 .transpose()
         })
         .await?
-        .ok_or_else(|| ApiError::NotFound("There is no such application.".into()))?;
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-such-application")))?;
     Ok(HttpResponse::Ok()
         .insert_header(etag(found.version))
         .json(found))
@@ -244,22 +247,22 @@ pub async fn move_application_rulebook(
         .db
         .attempt(move |conn| {
             let Some(application) = applications::get(conn, id)? else {
-                return Ok(Err(ApiError::NotFound(
-                    "There is no such application.".into(),
-                )));
+                return Ok(Err(ApiError::NotFound(Text::new(
+                    "err-there-no-such-application",
+                ))));
             };
             if !application.status.is_open() {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "This application is {}; a closed application keeps its rulebook.",
-                    application.status.label().to_lowercase()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-application-closed-application-keeps-rulebook")
+                        .with("status", application.status.text()),
+                )));
             }
             if target <= application.rulebook_version {
                 return Ok(Err(ApiError::field(
                     "rulebook_version",
-                    &format!(
-                        "must be newer than version {}",
-                        application.rulebook_version
+                    Text::new("err-must-newer-than-version-rulebook-version").with(
+                        "rulebook-version",
+                        (application.rulebook_version).to_string(),
                     ),
                 )));
             }
@@ -267,13 +270,15 @@ pub async fn move_application_rulebook(
                 None => {
                     return Ok(Err(ApiError::field(
                         "rulebook_version",
-                        &format!("there is no version {target}"),
+                        Text::new("err-there-no-version").with("target", (target).to_string()),
                     )))
                 }
                 Some(version) if version.rulebook.category(&application.category).is_none() => {
                     return Ok(Err(ApiError::field(
                         "rulebook_version",
-                        &format!("version {target} has no category {}", application.category),
+                        Text::new("err-version-has-no-category")
+                            .with("target", (target).to_string())
+                            .with("category", (application.category).to_string()),
                     )))
                 }
                 Some(_) => {}
@@ -346,7 +351,7 @@ pub async fn transition_application(
     // operations, and the result follows from the scores, never from a click.
     if action.has_own_operation() {
         return Err(ApiError::Conflict(
-            "Schedule the exam with POST /api/v1/applications/{id}/exam, and record its result with POST /api/v1/applications/{id}/exam/result.".into(),
+            Text::new("err-schedule-exam-with-post-api-v1").with("id", (id).to_string()),
         ));
     }
     let admin_id = admin.id;
@@ -355,9 +360,9 @@ pub async fn transition_application(
         .db
         .attempt(move |conn| {
             let Some(judged) = Judged::load(conn, id)? else {
-                return Ok(Err(ApiError::NotFound(
-                    "There is no such application.".into(),
-                )));
+                return Ok(Err(ApiError::NotFound(Text::new(
+                    "err-there-no-such-application",
+                ))));
             };
             if let Err(refused) = workflow::decide(
                 conn,
@@ -409,7 +414,7 @@ async fn audit_events(tenant: &Tenant, id: ApplicationId) -> ApiResult<Vec<Audit
             Ok(Some(audit::list(conn, id)?))
         })
         .await?
-        .ok_or_else(|| ApiError::NotFound("There is no such application.".into()))
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-such-application")))
 }
 
 /// Admins: the audit log as CSV, for a spreadsheet or an archive.

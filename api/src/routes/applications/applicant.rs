@@ -12,6 +12,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::applications::{
     ApplicationResponse, ApplicationStatus, StartApplicationRequest,
 };
+use endorse_shared::i18n::Text;
 use endorse_shared::process::{self, Track};
 use endorse_shared::{ApplicationId, Problem, Role, UserId};
 use validator::Validate;
@@ -49,15 +50,17 @@ pub async fn start_application(
             if version.rulebook.category(&category).is_none() {
                 return Ok(Err(ApiError::field(
                     "category",
-                    &format!("'{category}' is not a category of the rulebook in force"),
+                    Text::new("err-not-category-rulebook-force")
+                        .with("category", (category).to_string()),
                 )));
             }
             let id = match applications::insert(conn, owner, &category, version.number) {
                 Ok(id) => id,
                 Err(DbError::UniqueViolation(_)) => {
-                    return Ok(Err(ApiError::Conflict(format!(
-                        "You already have an open application for {category}."
-                    ))))
+                    return Ok(Err(ApiError::Conflict(
+                        Text::new("err-you-already-have-open-application")
+                            .with("category", (category).to_string()),
+                    )))
                 }
                 Err(other) => return Err(other),
             };
@@ -236,10 +239,10 @@ pub async fn withdraw_application(
                 process::Action::Withdraw,
                 Track::default(),
             ) else {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "This application is {}; it can be withdrawn only before review starts.",
-                    application.status.label().to_lowercase()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-application-can-withdrawn-only-before-review")
+                        .with("status", application.status.text()),
+                )));
             };
             if application.version != expected
                 || !applications::transition(conn, id, (application.status, expected), to, now)?

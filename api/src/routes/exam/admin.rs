@@ -15,6 +15,7 @@ use endorse_shared::applications::ApplicationStatus;
 use endorse_shared::exam::{
     self as rules, ExamView, Outcome, Part1Request, ScheduleExamRequest, VignetteScores,
 };
+use endorse_shared::i18n::Text;
 use endorse_shared::process::Action;
 use endorse_shared::review::AssignRequest;
 use endorse_shared::{ApplicationId, Problem, Role};
@@ -96,17 +97,14 @@ pub async fn schedule_exam(
                 judged.application.status,
                 ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamFailed
             ) {
-                return Ok(Err(wrong_status(
-                    &judged,
-                    "The exam is scheduled once the applicant is approved for it (or failed it and may retake)",
-                )));
+                return Ok(Err(wrong_status(&judged, Text::new("exam-wrong-schedule"))));
             }
             if let Some(from) = retake_wait(conn, &judged, &rule, now)? {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "A failed exam may be retaken from {} (the rulebook's wait is {} days).",
-                    from.format("%B %-d, %Y"),
-                    rule.retake_after_days
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-failed-exam-may-retaken-from-rulebooks")
+                        .with("day", from.date_naive())
+                        .with("retake-after-days", (rule.retake_after_days).to_string()),
+                )));
             }
             let exam = open_attempt(conn, id, now)?;
             exams::schedule(conn, &exam.id, &body, now)?;
@@ -129,10 +127,7 @@ pub async fn schedule_exam(
             }
             let mut details = format!("{}; {}", body.mode.label(), body.location.trim());
             if !body.accommodations.trim().is_empty() {
-                details.push_str(&format!(
-                    ". Accommodations: {}",
-                    body.accommodations.trim()
-                ));
+                details.push_str(&format!(". Accommodations: {}", body.accommodations.trim()));
             }
             tell_decision(
                 conn,
@@ -184,15 +179,13 @@ pub async fn record_part1(
                 Err(refused) => return Ok(Err(refused)),
             };
             if judged.application.status != ApplicationStatus::ExamScheduled {
-                return Ok(Err(wrong_status(
-                    &judged,
-                    "Part 1 is recorded once the exam is scheduled",
-                )));
+                return Ok(Err(wrong_status(&judged, Text::new("exam-wrong-part1"))));
             }
             if score > rule.part1_questions {
                 return Ok(Err(ApiError::field(
                     "score",
-                    &format!("must be between 0 and {}", rule.part1_questions),
+                    Text::new("err-must-between-0-part1-questions")
+                        .with("part1-questions", (rule.part1_questions).to_string()),
                 )));
             }
             let exam = open_attempt(conn, id, now)?;
@@ -257,45 +250,46 @@ pub async fn add_scorer(
                 Err(refused) => return Ok(Err(refused)),
             };
             if judged.application.status != ApplicationStatus::ExamScheduled {
-                return Ok(Err(wrong_status(
-                    &judged,
-                    "Scorers are chosen once the exam is scheduled",
-                )));
+                return Ok(Err(wrong_status(&judged, Text::new("exam-wrong-scorers"))));
             }
             let exam = open_attempt(conn, id, now)?;
             let current = exams::scorers(conn, &exam.id)?;
             if current.iter().any(|s| s.reviewer == reviewer) {
-                return Ok(Err(ApiError::Conflict(
-                    "This reviewer already scores this exam.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-reviewer-already-scores-exam",
+                ))));
             }
             if current.len() >= SCORERS {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "Part 2 is scored by {SCORERS} reviewers, and both are chosen."
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-part-2-scored-by-reviewers-both")
+                        .with("scorers", (SCORERS).to_string()),
+                )));
             }
             let people = candidates(conn, &judged, &[], now, calendar)?;
             let Some(candidate) = people.iter().find(|c| c.reviewer == reviewer) else {
-                return Ok(Err(ApiError::field("reviewer", "is not a peer reviewer")));
+                return Ok(Err(ApiError::field(
+                    "reviewer",
+                    Text::new("err-not-peer-reviewer"),
+                )));
             };
             if let Some(why) = &candidate.ineligible {
                 return Ok(Err(ApiError::field(
                     "reviewer",
-                    &format!("may not score: {why}"),
+                    Text::new("err-may-not-score").with("why", (why).to_string()),
                 )));
             }
             if let Some(conflict) = candidate.conflicts.first() {
                 return Ok(Err(ApiError::field(
                     "reviewer",
-                    &format!("has a conflict of interest: {}", conflict.describe()),
+                    Text::new("err-has-conflict-interest").with("conflict", conflict.describe()),
                 )));
             }
             match exams::add_scorer(conn, &exam.id, reviewer, now) {
                 Ok(_) => {}
                 Err(DbError::UniqueViolation(_)) => {
-                    return Ok(Err(ApiError::Conflict(
-                        "This reviewer already scores this exam.".into(),
-                    )))
+                    return Ok(Err(ApiError::Conflict(Text::new(
+                        "err-reviewer-already-scores-exam",
+                    ))))
                 }
                 Err(other) => return Err(other),
             }
@@ -351,7 +345,7 @@ pub async fn record_result(
                 Err(refused) => return Ok(Err(refused)),
             };
             if judged.application.status != ApplicationStatus::ExamScheduled {
-                return Ok(Err(wrong_status(&judged, "A result is recorded for a scheduled exam")));
+                return Ok(Err(wrong_status(&judged, Text::new("exam-wrong-result"))));
             }
             let exam = open_attempt(conn, id, now)?;
             let scorings = exams::scorers(conn, &exam.id)?;
@@ -362,13 +356,14 @@ pub async fn record_result(
                 .collect();
             let mut missing = Vec::new();
             if exam.part1_score.is_none() {
-                missing.push("Part 1's score".to_string());
+                missing.push(Text::new("exam-missing-part1"));
             }
             if marks.len() < SCORERS {
-                missing.push(format!(
-                    "{} of {SCORERS} scorers' marks",
-                    SCORERS - marks.len()
-                ));
+                missing.push(
+                    Text::new("exam-missing-marks")
+                        .with("missing", SCORERS - marks.len())
+                        .with("scorers", SCORERS),
+                );
             }
             let (Some(score), Some((part2, mean)), true) = (
                 exam.part1_score,
@@ -376,12 +371,9 @@ pub async fn record_result(
                 missing.is_empty(),
             ) else {
                 if missing.is_empty() {
-                    missing.push("Part 2's marks".into());
+                    missing.push(Text::new("exam-missing-part2"));
                 }
-                return Ok(Err(ApiError::Conflict(format!(
-                    "The result needs {} first.",
-                    missing.join(" and ")
-                ))));
+                return Ok(Err(ApiError::Conflict(Text::new("err-result-needs-first").with("missing", Text::sentences(missing)))));
             };
             let part1 = rules::part1_outcome(&rule, score);
             let result = rules::result(part1, part2);

@@ -11,6 +11,7 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::applications::ApplicationStatus;
 use endorse_shared::exam::{AccommodationsRequest, ExamView, VignetteAnswers};
+use endorse_shared::i18n::{format, Text};
 use endorse_shared::rulebook::ExamRule;
 use endorse_shared::{ApplicationId, Problem, Role, UserId};
 
@@ -107,7 +108,7 @@ pub async fn request_accommodations(
             if !open {
                 return Ok(Err(wrong_status(
                     &judged,
-                    "Accommodations are asked for after approval for the exam and before it starts",
+                    Text::new("exam-wrong-accommodations"),
                 )));
             }
             let exam = open_attempt(conn, id, now)?;
@@ -124,28 +125,31 @@ fn answers_open(
     now: DateTime<Utc>,
 ) -> Result<Exam, ApiError> {
     if judged.application.status != ApplicationStatus::ExamScheduled {
-        return Err(wrong_status(
-            judged,
-            "Answers are written during a scheduled exam",
-        ));
+        return Err(wrong_status(judged, Text::new("exam-wrong-answers")));
     }
     let Some(exam) = exam.filter(|e| e.result.is_none()) else {
-        return Err(wrong_status(judged, "No exam is scheduled"));
+        return Err(wrong_status(judged, Text::new("exam-wrong-none")));
     };
     let (Some(starts), Some(ends)) = (exam.starts_at, exam.ends_at) else {
-        return Err(wrong_status(judged, "No exam is scheduled"));
+        return Err(wrong_status(judged, Text::new("exam-wrong-none")));
     };
     if exam.answers_submitted_at.is_some() {
-        return Err(ApiError::Conflict(
-            "Your answers are handed in and can no longer change.".into(),
-        ));
+        return Err(ApiError::Conflict(Text::new(
+            "err-your-answers-are-handed-can-no",
+        )));
     }
     if now < starts || now > ends {
-        return Err(ApiError::Conflict(format!(
-            "Answers are written during the exam window, from {} to {} (UTC).",
-            starts.format("%B %-d, %Y %H:%M"),
-            ends.format("%B %-d, %Y %H:%M")
-        )));
+        return Err(ApiError::Conflict(
+            Text::new("err-answers-are-written-during-exam-window")
+                .with(
+                    "starts",
+                    format::date_time(starts.naive_utc(), crate::http::language::current()),
+                )
+                .with(
+                    "ends",
+                    format::date_time(ends.naive_utc(), crate::http::language::current()),
+                ),
+        ));
     }
     Ok(exam.clone())
 }

@@ -11,6 +11,7 @@ use crate::workflow::Judged;
 use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::exam::{ScoringPacket, ScoringSummary, VignetteAnswers, VignetteScores};
+use endorse_shared::i18n::Text;
 use endorse_shared::{AssignmentId, Problem, Role, UserId};
 
 /// Whether the answers can be scored: handed in, or the window closed.
@@ -149,14 +150,14 @@ async fn write_marks(
                 return Ok(Err(no_scoring()));
             };
             if scoring.submitted_at.is_some() {
-                return Ok(Err(ApiError::Conflict(
-                    "Your marks are submitted and can no longer change.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-your-marks-are-submitted-can-no",
+                ))));
             }
             if !ready(&exam, now) {
-                return Ok(Err(ApiError::Conflict(
-                    "The answers are not handed in yet; scoring opens then.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-answers-are-not-handed-yet-scoring",
+                ))));
             }
             let answered: Vec<u32> = exam.answers.answers.keys().copied().collect();
             let problems = marks.problems(&judged.rulebook.review.rubric, &answered, submit);

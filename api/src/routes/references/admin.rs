@@ -6,6 +6,7 @@ use crate::http::client::peer_ip;
 use crate::tenancy::Tenant;
 use crate::workflow::references::{dead_link_conflict, reviewed, Reader};
 use actix_web::{web, HttpRequest};
+use endorse_shared::i18n::Text;
 use endorse_shared::references::{RefereeLink, ReviewedReference};
 use endorse_shared::{EntryId, Problem, Role, UserId};
 
@@ -39,9 +40,9 @@ pub async fn get_reference_link(
         .db
         .attempt(move |conn| {
             let Some(stored) = references::get(conn, id)? else {
-                return Ok(Err(ApiError::NotFound(
-                    "There is no such reference request.".into(),
-                )));
+                return Ok(Err(ApiError::NotFound(Text::new(
+                    "err-there-no-such-reference-request",
+                ))));
             };
             if !stored.is_live(now) {
                 return Ok(Err(dead_link_conflict(&stored, now)));
@@ -108,7 +109,7 @@ pub async fn get_user_references(
             )?))
         })
         .await?
-        .ok_or_else(|| ApiError::NotFound("There is no such person.".into()))?;
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-there-no-such-person")))?;
     Ok(web::Json(reviewed))
 }
 

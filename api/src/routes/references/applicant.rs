@@ -7,6 +7,7 @@ use crate::tenancy::Tenant;
 use crate::workflow::references::{dead_link_conflict, views, Audience};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
+use endorse_shared::i18n::Text;
 use endorse_shared::references::{ReferenceRequestInput, ReferenceView, ResendRequest};
 use endorse_shared::{EntryId, Problem, UserId};
 
@@ -18,7 +19,7 @@ fn one(views: Vec<ReferenceView>, id: EntryId) -> ApiResult<ReferenceView> {
 }
 
 fn missing() -> ApiError {
-    ApiError::NotFound("You have no such reference request.".into())
+    ApiError::NotFound(Text::new("err-you-have-no-such-reference-request"))
 }
 
 /// Your reference requests, oldest first.
@@ -247,9 +248,9 @@ pub async fn resend_reference(
                 now,
             )?;
             if !renewed {
-                return Ok(Err(ApiError::Conflict(
-                    "The referee answered a moment ago; there is nothing to re-send.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-referee-answered-moment-ago-there-nothing",
+                ))));
             }
             let message = inner.mail().reference_request(
                 id,
@@ -302,9 +303,9 @@ pub async fn cancel_reference(
                     Stage::Declined => "the referee declined; replace the referee instead",
                     _ => "it is already cancelled",
                 };
-                return Ok(Err(ApiError::Conflict(format!(
-                    "This request cannot be cancelled: {why}."
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-request-cannot-cancelled").with("why", (why).to_string()),
+                )));
             }
             Ok(Ok(views(conn, owner, Audience::Applicant, now, calendar)?.1))
         })
@@ -373,9 +374,9 @@ pub async fn replace_reference(
         })
         .await
         .map_err(|error| match error {
-            crate::db::DbError::Conflict => ApiError::Conflict(
-                "This request is already cancelled; request a new reference instead.".into(),
-            ),
+            crate::db::DbError::Conflict => ApiError::Conflict(Text::new(
+                "err-request-already-cancelled-request-new-reference",
+            )),
             other => other.into(),
         })??;
     tracing::info!(old = %old, new = %id, "referee replaced");

@@ -7,6 +7,7 @@ use crate::http::client::peer_ip;
 use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
+use endorse_shared::i18n::Text;
 use endorse_shared::references::{
     DeclineRequest, RatingAnswer, RatingDraft, RefereeDone, RefereeInvitation,
 };
@@ -39,11 +40,7 @@ async fn by_token(
             Ok(Ok(found))
         })
         .await??
-        .ok_or_else(|| {
-            ApiError::NotFound(
-                "This link is not valid. Check that you copied all of it; if the applicant re-sent the request, only the newest e-mail's link works.".into(),
-            )
-        })
+        .ok_or_else(|| ApiError::NotFound(Text::new("err-link-not-valid-check-you-copied")))
 }
 
 /// The request of a link that still works; a clear 410 otherwise.
@@ -56,20 +53,17 @@ fn live(
     let association = &tenant.mail_settings.association_name;
     let detail = match stored.stage {
         Stage::Pending if stored.is_live(now) => return Ok(stored),
-        Stage::Pending => format!(
-            "This link expired on {}. If you still want to give a reference, ask the applicant to re-send the request, or write to {association} at {contact}.",
-            stored.expires_at.map_or_else(String::new, |at| at.format("%-d %B %Y").to_string())
-        ),
-        Stage::Received => format!(
-            "Your rating has been received, thank you. It cannot be changed; to add something, write to {association} at {contact}."
-        ),
-        Stage::Declined => format!(
-            "You declined this request. If you have changed your mind, ask the applicant to send a new one, or write to {association} at {contact}."
-        ),
-        Stage::Cancelled => format!(
-            "The applicant cancelled this request, so no reference is needed from you. Questions: write to {association} at {contact}."
-        ),
+        Stage::Pending => match stored.expires_at {
+            Some(at) => Text::new("referee-link-expired").with("day", tenant.calendar.day_of(at)),
+            None => Text::new("referee-link-expired-undated"),
+        },
+        Stage::Received => Text::new("referee-already-received"),
+        Stage::Declined => Text::new("referee-declined"),
+        Stage::Cancelled => Text::new("referee-cancelled"),
     };
+    let detail = detail
+        .with("association", association)
+        .with("contact", contact);
     Err(ApiError::Gone(detail))
 }
 
@@ -106,7 +100,7 @@ pub async fn get_invitation(
         })
         .await?;
     let applicant = applicant
-        .ok_or_else(|| ApiError::Gone("The applicant's account no longer exists.".into()))?;
+        .ok_or_else(|| ApiError::Gone(Text::new("err-applicants-account-no-longer-exists")))?;
     let category_name = rulebook
         .category(&stored.request.category)
         .map_or_else(|| stored.request.category.clone(), |c| c.name.clone());
@@ -162,9 +156,9 @@ pub async fn save_draft(
         })
         .await??;
     if !saved {
-        return Err(ApiError::Gone(
-            "This request was answered or cancelled a moment ago.".into(),
-        ));
+        return Err(ApiError::Gone(Text::new(
+            "err-request-was-answered-cancelled-moment-ago",
+        )));
     }
     Ok(HttpResponse::NoContent().finish())
 }
@@ -186,9 +180,9 @@ fn record_answer(
         (now, tenant.calendar.day_of(now)),
         from,
     )? {
-        return Ok(Err(ApiError::Gone(
-            "This request was answered or cancelled a moment ago.".into(),
-        )));
+        return Ok(Err(ApiError::Gone(Text::new(
+            "err-request-was-answered-cancelled-moment-ago",
+        ))));
     }
     if let Some(applicant) = users::find(conn, stored.applicant)? {
         let context = tenant.mail();

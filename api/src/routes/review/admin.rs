@@ -11,13 +11,14 @@ use crate::workflow::reviewers::{assign, blind, candidates, live};
 use crate::workflow::Judged;
 use actix_web::{web, HttpRequest};
 use chrono::{DateTime, Utc};
+use endorse_shared::i18n::Text;
 use endorse_shared::review::{
     self as rules, ApplicationReview, AssignRequest, ReasonRequest, SubmittedReview,
 };
 use endorse_shared::{ApplicationId, AssignmentId, Problem, Role, UserId};
 
 fn no_application() -> ApiError {
-    ApiError::NotFound("There is no such application.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-application"))
 }
 
 /// The admins' view of an application's review.
@@ -183,21 +184,22 @@ pub async fn assign_proposed(
                 return Ok(Err(no_application()));
             };
             if !IN_REVIEW.contains(&judged.application.status) {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "Reviewers are assigned to submitted applications; this one is {}.",
-                    judged.application.status.label()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-reviewers-are-assigned-submitted-applications-one")
+                        .with("status", judged.application.status.text()),
+                )));
             }
             let all = assignments::for_application(conn, id)?;
-            let proposed: Vec<UserId> = candidates(conn, &judged, &live(&all, judged.round), now, calendar)?
-                .into_iter()
-                .filter(|c| c.proposed)
-                .map(|c| c.reviewer)
-                .collect();
+            let proposed: Vec<UserId> =
+                candidates(conn, &judged, &live(&all, judged.round), now, calendar)?
+                    .into_iter()
+                    .filter(|c| c.proposed)
+                    .map(|c| c.reviewer)
+                    .collect();
             if proposed.is_empty() {
-                return Ok(Err(ApiError::Conflict(
-                    "No reviewer is available: every place is taken, or nobody eligible is free of conflicts and under their load.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-no-reviewer-available-every-place-taken",
+                ))));
             }
             let blind = blind(conn)?;
             for reviewer in proposed {
@@ -258,15 +260,15 @@ pub async fn release_assignment(
         .db
         .attempt(move |conn| {
             let Some(assignment) = assignments::get(conn, id)? else {
-                return Ok(Err(ApiError::NotFound(
-                    "There is no such assignment.".into(),
-                )));
+                return Ok(Err(ApiError::NotFound(Text::new(
+                    "err-there-no-such-assignment",
+                ))));
             };
             if !assignments::release(conn, id, &reason, now)? {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "This assignment is {} and cannot be released.",
-                    assignment.state.label().to_lowercase()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-assignment-cannot-released")
+                        .with("state", assignment.state.text()),
+                )));
             }
             note(
                 conn,

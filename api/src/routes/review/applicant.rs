@@ -8,6 +8,7 @@ use crate::workflow::process::take_action;
 use crate::workflow::Judged;
 use actix_web::{web, HttpRequest};
 use endorse_shared::applications::{ApplicationResponse, ApplicationStatus};
+use endorse_shared::i18n::Text;
 use endorse_shared::process::Action;
 use endorse_shared::review::{AnswerRequest, InformationItem};
 use endorse_shared::{ApplicationId, Problem, Role};
@@ -49,10 +50,10 @@ pub async fn answer_information(
                 return Ok(Err(crate::workflow::not_yours()));
             };
             if judged.application.status != ApplicationStatus::RevisionRequested {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "Nothing is asked of you now: the application is {}.",
-                    judged.application.status.label()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-nothing-asked-you-now-application")
+                        .with("status", judged.application.status.text()),
+                )));
             }
             let open: Vec<InformationItem> = information::for_application(conn, id)?
                 .into_iter()

@@ -15,6 +15,7 @@ use crate::workflow::Judged;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::applications::{ApplicationStatus, Snapshot};
+use endorse_shared::i18n::Text;
 use endorse_shared::process::{self, Action};
 use endorse_shared::review::{
     self as rules, AssignmentState, InformationItem, InformationRequest, MyAssignment, PeerReview,
@@ -23,7 +24,7 @@ use endorse_shared::review::{
 use endorse_shared::{AssignmentId, Problem, Role};
 
 fn no_assignment() -> ApiError {
-    ApiError::NotFound("There is no such review of yours.".into())
+    ApiError::NotFound(Text::new("err-there-no-such-review-yours"))
 }
 
 fn mine(
@@ -262,9 +263,9 @@ pub async fn save_review(
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
-                return Ok(Err(ApiError::Conflict(
-                    "This review is submitted and can no longer change.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-review-submitted-can-no-longer-change",
+                ))));
             }
             let problems = form.problems(&judged.rules(), false);
             if !problems.is_empty() {
@@ -326,15 +327,15 @@ pub async fn submit_review(
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
-                return Ok(Err(ApiError::Conflict(
-                    "This review is submitted already.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-review-submitted-already",
+                ))));
             }
             if judged.application.status != ApplicationStatus::UnderReview {
-                return Ok(Err(ApiError::Conflict(format!(
-                    "A review is submitted while the application is under review; it is {}.",
-                    judged.application.status.label()
-                ))));
+                return Ok(Err(ApiError::Conflict(
+                    Text::new("err-review-submitted-while-application-under-review")
+                        .with("status", judged.application.status.text()),
+                )));
             }
             let problems = form.problems(&judged.rules(), true);
             if !problems.is_empty() {
@@ -412,9 +413,9 @@ pub async fn request_information(
                 return Ok(Err(no_assignment()));
             };
             if assignment.state != AssignmentState::Active {
-                return Ok(Err(ApiError::Conflict(
-                    "Your review is submitted; the admin takes it from here.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-your-review-submitted-admin-takes-from",
+                ))));
             }
             let items = information::for_application(conn, judged.application.id)?;
             let snapshot = amended(
@@ -516,9 +517,9 @@ pub async fn declare_conflict(
                 return Ok(Err(no_assignment()));
             };
             if !assignments::release(conn, id, &format!("Conflict of interest: {reason}"), now)? {
-                return Ok(Err(ApiError::Conflict(
-                    "Your review is submitted; write to the association instead.".into(),
-                )));
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "err-your-review-submitted-write-association-instead",
+                ))));
             }
             assignments::declare_conflict(
                 conn,

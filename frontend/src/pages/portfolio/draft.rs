@@ -4,6 +4,7 @@
 
 use chrono::NaiveDate;
 use endorse_shared::entries::{EditableSection, EntryData, FieldErrors, PortfolioEntry};
+use endorse_shared::i18n::Text;
 use endorse_shared::rulebook::Rulebook;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -329,7 +330,7 @@ impl Draft {
                 errors
                     .entry(spec.name.to_string())
                     .or_default()
-                    .push(message.to_string())
+                    .push(Text::plain(message))
             };
             let value = match &spec.kind {
                 Kind::Checks(_) => json!(self.sets.get(spec.name).cloned().unwrap_or_default()),
@@ -401,7 +402,7 @@ impl Draft {
         let entry: EntryData = serde_json::from_value(json!({ "section": section, "data": data }))
             .map_err(|error| {
                 let mut errors = FieldErrors::new();
-                errors.insert("form".into(), vec![error.to_string()]);
+                errors.insert("form".into(), vec![Text::plain(error.to_string())]);
                 errors
             })?;
         let problems = entry.problems(today, rulebook, signer);

@@ -10,12 +10,13 @@ use crate::api;
 use crate::components::{
     Alert, ApplicationPanel, CheckGroup, Checklist, PageTitle, SelectField, TextField,
 };
+use crate::hooks::form::FieldErrors;
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 pub use draft::summary;
 use draft::{specs, Draft, FieldSpec, Kind};
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
-use endorse_shared::entries::{to_portfolio, EditableSection, FieldErrors, PortfolioEntry};
+use endorse_shared::entries::{to_portfolio, EditableSection, PortfolioEntry};
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::EntryId;
 use serde::{Deserialize, Serialize};
@@ -90,6 +91,7 @@ fn today() -> chrono::NaiveDate {
 /// The portfolio page.
 #[function_component(PortfolioPage)]
 pub fn portfolio_page() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let navigator = use_navigator();
     let query = use_location()
@@ -281,7 +283,7 @@ pub fn portfolio_page() -> Html {
             {
                 Ok(data) => data,
                 Err(found) => {
-                    errors.set(found);
+                    errors.set(crate::i18n::said(found, lang));
                     failure.set(Some("Please correct the fields marked below.".into()));
                     return;
                 }

@@ -1,0 +1,143 @@
+### The single-page app's words: its frame (header, menu, footer) and each page.
+
+language-switch = Language
+
+## Steps of an application (buttons)
+
+action-submit = Submit
+action-withdraw = Withdraw
+action-start-review = Start the review
+action-request-revision = Request more information
+action-answer-revision = Send the answers
+action-put-on-hold = Put on hold
+action-resume = Resume the review
+action-approve-for-exam = Approve for the exam
+action-schedule-exam = Schedule the exam
+action-record-exam-passed = Record: exam passed
+action-record-exam-failed = Record: exam failed
+action-endorse = Endorse
+action-decide-emerging = Decide: emerging
+action-defer = Defer with feedback
+action-not-endorse = Decide: not endorsed
+action-resubmit = Resubmit
+
+## Where an application stands
+
+status-draft = Draft
+status-submitted = Submitted
+status-under-review = Under review
+status-revision-requested = Revision requested
+status-on-hold = On hold
+status-approved-for-exam = Approved for the exam
+status-exam-scheduled = Exam scheduled
+status-exam-passed = Exam passed
+status-exam-failed = Exam failed
+status-endorsed = Endorsed
+status-emerging = Emerging
+status-deferred = Deferred
+status-not-endorsed = Not endorsed
+status-withdrawn = Withdrawn
+refusal-not-now = The application is at “{ $status }”; “{ $action }” is not possible now.
+refusal-only-applicant = Only the applicant may take “{ $action }”.
+refusal-only-reviewer = Only an assigned reviewer may take “{ $action }”.
+refusal-only-admin = Only an admin may take “{ $action }”.
+
+## EndorsementStatus
+
+endorsement-status-active = Active
+endorsement-status-renewal-due = Renewal due
+endorsement-status-lapsed = Lapsed
+endorsement-status-suspended = Suspended
+endorsement-status-revoked = Revoked
+endorsement-status-inactive = Inactive
+endorsement-status-emeritus = Emeritus
+endorsement-status-archived = Archived
+
+## MailStatus
+
+mail-status-pending = Waiting
+mail-status-sent = Sent
+mail-status-failed = Failed
+mail-status-skipped = Not sent
+
+## RecognitionStatus
+
+recognition-status-pending = Waiting for a decision
+recognition-status-granted = Recognised
+recognition-status-declined = Not recognised
+
+## RenewalStatus
+
+renewal-status-submitted = Submitted
+renewal-status-approved = Approved
+renewal-status-returned = Returned
+
+## AssignmentState
+
+assignment-state-active = In progress
+assignment-state-submitted = Submitted
+assignment-state-released = Released
+renewal-kind-renewal = Renewal
+renewal-kind-reinstatement = Reinstatement
+
+## Verifying a credential
+
+verdict-valid = Valid
+verdict-expired = Expired
+verdict-not-yet-valid = Not yet valid
+verdict-suspended = Suspended
+verdict-revoked = Revoked
+verdict-not-genuine = Not genuine
+verdict-valid-why = The signature is the issuer's, the credential is neither revoked nor suspended, and it is valid through { $day }.
+verdict-expired-why = The signature is the issuer's, but the credential was valid only through { $day }. The endorsement was not renewed in time, or a newer credential replaces this one.
+verdict-not-yet-valid-why = The signature is the issuer's, but the credential is valid only from { $day }.
+verdict-suspended-why = The signature is the issuer's, but the association has marked the endorsement as not in good standing (suspended, lapsed or set aside).
+verdict-revoked-why = The signature is the issuer's, but the association has revoked the endorsement.
+verdict-not-genuine-why = This credential cannot be trusted: { $why }.
+not-genuine-malformed = it is not a credential this issuer signs: { $detail }
+not-genuine-unknown-key = it is signed with a key ("{ $key }") this issuer has never published
+not-genuine-bad-signature = its signature does not match its content: it was altered after signing, or signed by someone else
+not-genuine-wrong-issuer = it names another issuer ("{ $issuer }")
+not-genuine-bad-status-list = its status list cannot be trusted: { $detail }
+
+## How a referee knows the applicant
+
+relationship-current-supervisor = current supervisor
+relationship-rsc-provider = RSC provider
+relationship-other-supervisor = another supervisor
+relationship-colleague = colleague
+relationship-supervisee = supervisee
+relationship-service-recipient = parent or service recipient
+
+## The frame of every page
+
+language-switch-hint = Read this page in English
+skip-to-content = Skip to content
+loading = Loading…
+nav-menu = Menu
+nav-main = Main
+nav-home = Home
+nav-portfolio = Portfolio
+nav-references = References
+nav-reviews = Reviews
+nav-work-history = Your work history
+nav-overview = Overview
+nav-applications = Applications
+nav-users = Users
+nav-rulebook = Rulebook
+nav-renewals = Renewals
+nav-recognitions = Recognitions
+nav-settings = Settings
+nav-outbox = Outbox
+nav-password = Password
+nav-sign-out = Sign out
+nav-registry = Registry
+nav-verify = Verify
+nav-sign-in = Sign in
+nav-sign-up = Create an account
+footer-about = Endorse — the IECMH Endorsement application tracker.
+footer-registry = Endorsement Registry
+footer-verify = Verify an endorsement
+role-applicant = Applicant
+role-reviewer = Reviewer
+role-admin = Admin

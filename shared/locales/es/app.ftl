@@ -1,0 +1,143 @@
+### Las palabras de la aplicación: su marco (encabezado, menú, pie) y cada página.
+
+language-switch = Idioma
+
+## Pasos de una solicitud (botones)
+
+action-submit = Enviar
+action-withdraw = Retirar
+action-start-review = Iniciar la revisión
+action-request-revision = Pedir más información
+action-answer-revision = Enviar las respuestas
+action-put-on-hold = Poner en pausa
+action-resume = Reanudar la revisión
+action-approve-for-exam = Aprobar para el examen
+action-schedule-exam = Programar el examen
+action-record-exam-passed = Registrar: examen aprobado
+action-record-exam-failed = Registrar: examen no aprobado
+action-endorse = Otorgar el Endorsement
+action-decide-emerging = Decidir: en desarrollo
+action-defer = Aplazar con comentarios
+action-not-endorse = Decidir: no otorgado
+action-resubmit = Volver a enviar
+
+## En qué etapa está una solicitud
+
+status-draft = Borrador
+status-submitted = Enviada
+status-under-review = En revisión
+status-revision-requested = Se pidió más información
+status-on-hold = En pausa
+status-approved-for-exam = Aprobada para el examen
+status-exam-scheduled = Examen programado
+status-exam-passed = Examen aprobado
+status-exam-failed = Examen no aprobado
+status-endorsed = Endorsement otorgado
+status-emerging = En desarrollo
+status-deferred = Aplazada
+status-not-endorsed = Endorsement no otorgado
+status-withdrawn = Retirada
+refusal-not-now = La solicitud está en «{ $status }»; «{ $action }» no es posible ahora.
+refusal-only-applicant = Solo la persona solicitante puede hacer «{ $action }».
+refusal-only-reviewer = Solo un revisor asignado puede hacer «{ $action }».
+refusal-only-admin = Solo un administrador puede hacer «{ $action }».
+
+## EndorsementStatus
+
+endorsement-status-active = Vigente
+endorsement-status-renewal-due = Renovación pendiente
+endorsement-status-lapsed = Vencido
+endorsement-status-suspended = Suspendido
+endorsement-status-revoked = Revocado
+endorsement-status-inactive = Inactivo
+endorsement-status-emeritus = Emérito
+endorsement-status-archived = Archivado
+
+## MailStatus
+
+mail-status-pending = En espera
+mail-status-sent = Enviado
+mail-status-failed = Falló
+mail-status-skipped = No enviado
+
+## RecognitionStatus
+
+recognition-status-pending = En espera de una decisión
+recognition-status-granted = Reconocido
+recognition-status-declined = No reconocido
+
+## RenewalStatus
+
+renewal-status-submitted = Enviada
+renewal-status-approved = Aprobada
+renewal-status-returned = Devuelta
+
+## AssignmentState
+
+assignment-state-active = En curso
+assignment-state-submitted = Enviada
+assignment-state-released = Liberada
+renewal-kind-renewal = Renovación
+renewal-kind-reinstatement = Reincorporación
+
+## Verificar una credencial
+
+verdict-valid = Válida
+verdict-expired = Vencida
+verdict-not-yet-valid = Aún no es válida
+verdict-suspended = Suspendida
+verdict-revoked = Revocada
+verdict-not-genuine = No es auténtica
+verdict-valid-why = La firma es de quien la emitió, la credencial no está revocada ni suspendida, y es válida hasta el { $day }.
+verdict-expired-why = La firma es de quien la emitió, pero la credencial solo era válida hasta el { $day }. El Endorsement no se renovó a tiempo, o una credencial más reciente reemplaza a esta.
+verdict-not-yet-valid-why = La firma es de quien la emitió, pero la credencial solo es válida a partir del { $day }.
+verdict-suspended-why = La firma es de quien la emitió, pero la asociación indicó que el Endorsement no está al día (suspendido, vencido o dejado sin efecto).
+verdict-revoked-why = La firma es de quien la emitió, pero la asociación revocó el Endorsement.
+verdict-not-genuine-why = No se puede confiar en esta credencial: { $why }.
+not-genuine-malformed = no es una credencial que firme este emisor: { $detail }
+not-genuine-unknown-key = está firmada con una clave ("{ $key }") que este emisor nunca publicó
+not-genuine-bad-signature = su firma no coincide con su contenido: se modificó después de firmarse, o la firmó otra persona
+not-genuine-wrong-issuer = nombra a otro emisor ("{ $issuer }")
+not-genuine-bad-status-list = no se puede confiar en su lista de estado: { $detail }
+
+## Cómo conoce la persona de referencia a quien solicita
+
+relationship-current-supervisor = supervisor actual
+relationship-rsc-provider = proveedor de RSC
+relationship-other-supervisor = otro supervisor
+relationship-colleague = colega
+relationship-supervisee = persona supervisada
+relationship-service-recipient = madre, padre u otra persona que recibe los servicios
+
+## El marco de cada página
+
+language-switch-hint = Leer esta página en español
+skip-to-content = Ir al contenido
+loading = Cargando…
+nav-menu = Menú
+nav-main = Principal
+nav-home = Inicio
+nav-portfolio = Portafolio
+nav-references = Referencias
+nav-reviews = Revisiones
+nav-work-history = Su historial de trabajo
+nav-overview = Resumen
+nav-applications = Solicitudes
+nav-users = Personas usuarias
+nav-rulebook = Reglamento
+nav-renewals = Renovaciones
+nav-recognitions = Reconocimientos
+nav-settings = Configuración
+nav-outbox = Bandeja de salida
+nav-password = Contraseña
+nav-sign-out = Cerrar sesión
+nav-registry = Registro
+nav-verify = Verificar
+nav-sign-in = Iniciar sesión
+nav-sign-up = Crear una cuenta
+footer-about = Endorse: el sistema de solicitudes del Endorsement en Salud Mental Infantil y de la Primera Infancia (IECMH).
+footer-registry = Registro de Endorsements
+footer-verify = Verificar un Endorsement
+role-applicant = Solicitante
+role-reviewer = Revisor
+role-admin = Administración
