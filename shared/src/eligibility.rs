@@ -180,7 +180,7 @@ pub fn evaluate(
         .sort_by_key(|verdict| (verdict.section, verdict.entry));
     EligibilityReport {
         category: category.code.clone(),
-        category_name: category.name.clone(),
+        category_name: category.name.to_string(),
         as_of,
         eligible,
         lines: report.lines,

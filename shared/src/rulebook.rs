@@ -7,6 +7,7 @@
 //! engine (`crate::eligibility`) reads nothing else.
 
 use crate::hours::Hours;
+use crate::i18n::LocalText;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -20,10 +21,10 @@ pub const DEFAULT_RULEBOOK_TOML: &str = include_str!("../rulebooks/alliance-base
 #[serde(deny_unknown_fields)]
 pub struct Rulebook {
     /// A name people recognise, e.g. "Alliance baseline 2025".
-    pub name: String,
+    pub name: LocalText,
     /// What changed and why.
     #[serde(default)]
-    pub description: String,
+    pub description: LocalText,
     /// The competency domains training and ratings refer to.
     pub competency_domains: Vec<CompetencyDomain>,
     /// How the association runs peer review.
@@ -47,7 +48,10 @@ pub struct CompetencyDomain {
     /// Stable code, e.g. `reflection`.
     pub code: String,
     /// Its name, e.g. "Reflection".
-    pub name: String,
+    pub name: LocalText,
+    /// What it means, in a line (shown to referees and reviewers beside it).
+    #[serde(default)]
+    pub description: LocalText,
 }
 
 /// How the association runs peer review: one policy for every category.
@@ -271,9 +275,9 @@ pub struct RubricLevel {
     /// The score, e.g. 3.
     pub score: u32,
     /// Its name, e.g. "Meets".
-    pub label: String,
+    pub label: LocalText,
     /// What a portfolio at this level shows.
-    pub anchor: String,
+    pub anchor: LocalText,
 }
 
 /// Who reviews a category, and how many.
@@ -381,12 +385,12 @@ pub struct CategoryRules {
     /// Code, e.g. `IFS`.
     pub code: String,
     /// Name, e.g. "Infant Family Specialist".
-    pub name: String,
+    pub name: LocalText,
     /// Infant or early childhood.
     pub family: Family,
     /// Scope of practice, in a few words.
     #[serde(default)]
-    pub scope: String,
+    pub scope: LocalText,
     /// The education needed.
     pub education: EducationRule,
     /// Each kind of work experience needed; all must be met.
@@ -500,7 +504,7 @@ impl Employment {
 #[serde(deny_unknown_fields)]
 pub struct WorkRequirement {
     /// What it is called in the checklist, e.g. "Work with infants and families".
-    pub label: String,
+    pub label: LocalText,
     /// Months of such work needed (overlapping periods count once).
     pub min_months: u32,
     /// The kinds of work that count.
@@ -660,7 +664,7 @@ pub struct ReferenceRule {
 #[serde(deny_unknown_fields)]
 pub struct RelationshipSlot {
     /// What the checklist calls it, e.g. "Program supervisor".
-    pub label: String,
+    pub label: LocalText,
     /// Any of these relationships fills it.
     pub any_of: Vec<Relationship>,
 }

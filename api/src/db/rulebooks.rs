@@ -102,7 +102,7 @@ pub fn publish(conn: &mut AnyConnection, rulebook: &Rulebook, by: Option<UserId>
     diesel::insert_into(rulebook_versions::table)
         .values((
             rulebook_versions::number.eq(number),
-            rulebook_versions::name.eq(&rulebook.name),
+            rulebook_versions::name.eq(&rulebook.name.en),
             rulebook_versions::body.eq(body),
             rulebook_versions::published_by.eq(by.map(|id| id.to_string())),
             rulebook_versions::published_at.eq(Utc::now().naive_utc()),

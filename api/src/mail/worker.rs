@@ -262,7 +262,7 @@ impl Worker {
                     );
                     let category_name = rulebook
                         .category(&category)
-                        .map_or(category.as_str(), |c| c.name.as_str());
+                        .map_or(category.as_str(), |c| c.name.en.as_str());
                     let message = inner.mail().review_reminder(
                         &assignment.reviewer_email,
                         &assignment.reviewer_name,

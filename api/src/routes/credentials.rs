@@ -282,7 +282,9 @@ pub async fn certificate(
     let url = verify_url(&tenant.issuer, &endorsement);
     let category_name = rulebook
         .category(&endorsement.category)
-        .map_or(endorsement.category.as_str(), |c| c.name.as_str());
+        .map_or(endorsement.category.as_str(), |c| {
+            c.name.get(crate::locale::current())
+        });
     let pdf = certificate::render(&CertificateFacts {
         association: &tenant.issuer.name,
         holder_name: &endorsement.holder_name,

@@ -21,9 +21,10 @@ use endorse_shared::{ApplicationId, Problem, Role};
 
 fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
     EndorsementView {
-        category_name: rulebook
-            .category(&endorsement.category)
-            .map_or_else(|| endorsement.category.clone(), |c| c.name.clone()),
+        category_name: rulebook.category(&endorsement.category).map_or_else(
+            || endorsement.category.clone(),
+            |c| c.name.get(crate::locale::current()).to_string(),
+        ),
         number: endorsement.number,
         holder: endorsement.holder,
         holder_name: endorsement.holder_name,

@@ -24,7 +24,7 @@ pub fn no_recognition() -> ApiError {
 /// A request with its category's name as the current rulebook gives it.
 pub fn named(mut view: RecognitionView, rulebook: &Rulebook) -> RecognitionView {
     if let Some(category) = rulebook.category(&view.category) {
-        view.category_name = category.name.clone();
+        view.category_name = category.name.get(crate::locale::current()).to_string();
     }
     view
 }

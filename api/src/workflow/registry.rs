@@ -19,9 +19,10 @@ pub fn entries(
         .into_iter()
         .map(|e| RegistryEntry {
             name: e.holder_name.clone(),
-            category_name: rulebook
-                .category(&e.category)
-                .map_or_else(|| e.category.clone(), |c| c.name.clone()),
+            category_name: rulebook.category(&e.category).map_or_else(
+                || e.category.clone(),
+                |c| c.name.get(crate::locale::current()).to_string(),
+            ),
             category: e.category,
             number: e.number,
             status: e.status,

@@ -84,7 +84,7 @@ impl Loader {
         })?;
         Ok(Weighed {
             report: evaluate(rules, &weighable.portfolio, self.today),
-            category_name: rules.name.clone(),
+            category_name: rules.name.get(crate::locale::current()).to_string(),
             track: Track::of(rules),
         })
     }

@@ -17,7 +17,7 @@ async fn the_default_rulebook_is_version_one_and_everyone_signed_in_can_read_it(
     )
     .await;
     assert_eq!(current.number, 1);
-    assert_eq!(current.rulebook.name, "Alliance baseline 2025");
+    assert_eq!(current.rulebook.name.en, "Alliance baseline 2025");
     assert_eq!(current.rulebook.categories.len(), 14);
     assert!(current.toml.contains("[[categories]]"));
     expect_problem(
@@ -50,7 +50,7 @@ async fn an_admin_publishes_an_edited_copy_as_the_next_version() {
     )
     .await;
     assert_eq!(published.number, 2);
-    assert_eq!(published.rulebook.name, "Michigan 2026");
+    assert_eq!(published.rulebook.name.en, "Michigan 2026");
 
     let versions: Vec<RulebookVersionSummary> = expect_json(
         app.get_as("/api/v1/rulebooks", &admin).await,
@@ -67,7 +67,7 @@ async fn an_admin_publishes_an_edited_copy_as_the_next_version() {
     )
     .await;
     assert_eq!(
-        first.rulebook.name, "Alliance baseline 2025",
+        first.rulebook.name.en, "Alliance baseline 2025",
         "old versions never change"
     );
     expect_problem(

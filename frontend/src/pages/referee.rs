@@ -340,7 +340,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                     html! {
                         <fieldset class={classes!("field", "choices", invalid.then_some("field--invalid"))}
                             aria-describedby={invalid.then(|| format!("field-{key}-error"))}>
-                            <legend>{ &domain.name }</legend>
+                            <legend>{ domain.name.get(lang) }</legend>
                             { for Rating::ALL.iter().map(|rating| {
                                 let id = format!("rating-{}-{}", domain.code, rating_value(*rating));
                                 let code = domain.code.clone();

@@ -34,7 +34,12 @@ pub fn registry() -> Html {
     }
     // The categories of the default rulebook name the choices; any code works.
     let categories: Vec<(String, String)> = Rulebook::default_rulebook()
-        .map(|r| r.categories.into_iter().map(|c| (c.code, c.name)).collect())
+        .map(|r| {
+            r.categories
+                .into_iter()
+                .map(|c| (c.code, c.name.to_string()))
+                .collect()
+        })
         .unwrap_or_default();
     let on_search = {
         let (query, text) = (query.clone(), text.clone());

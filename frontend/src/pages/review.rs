@@ -588,7 +588,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                             <details>
                                                 <summary>{ "The rating" }</summary>
                                                 <ul>
-                                                    { for answer.ratings.iter().map(|(domain, rating)| html! { <li>{ format!("{}: {}", current.rules.domains.iter().find(|d| &d.code == domain).map_or(domain.as_str(), |d| d.name.as_str()), rating.label()) }</li> }) }
+                                                    { for answer.ratings.iter().map(|(domain, rating)| html! { <li>{ format!("{}: {}", current.rules.domains.iter().find(|d| &d.code == domain).map_or(domain.as_str(), |d| d.name.get(lang)), rating.label()) }</li> }) }
                                                 </ul>
                                                 if !answer.comments.is_empty() { <p>{ format!("Comments: {}", answer.comments) }</p> }
                                                 <p>{ format!("Recommendation: {}", answer.recommendation.label()) }</p>
@@ -635,7 +635,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 let key = format!("scores.{code}");
                 html! {
                     <fieldset class={classes!("fieldset", errors.contains_key(&key).then_some("field--invalid"))}>
-                        <legend>{ &domain.name }</legend>
+                        <legend>{ domain.name.get(lang) }</legend>
                         <div class="rubric">
                         { for rubric.iter().map(|level: &RubricLevel| {
                             let score = level.score;

@@ -128,6 +128,8 @@ pub enum Arg {
     Text(Box<Text>),
     /// A day, written as the language writes days.
     Date(chrono::NaiveDate),
+    /// Words an association wrote, in the language it wrote them in.
+    Local(Box<LocalText>),
 }
 
 impl From<chrono::NaiveDate> for Arg {
@@ -306,6 +308,7 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
             Arg::Num(n) => FluentValue::from(*n),
             Arg::Text(text) => FluentValue::from(text.say(lang)),
             Arg::Date(day) => FluentValue::from(format::date(*day, lang)),
+            Arg::Local(text) => FluentValue::from(text.get(lang).to_string()),
         };
         fluent_args.set(name.to_string(), value);
     }
@@ -414,3 +417,127 @@ fn format_number(value: &FluentValue, lang: Lang) -> Option<String> {
 
 #[cfg(test)]
 mod tests;
+
+/// Words an association writes (a rulebook's category names, labels and
+/// descriptions) in English, and in Spanish when it has them. Read and
+/// written as a plain string when there is only English, else as
+/// `{ en = "…", es = "…" }`; Spanish falls back to English.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "LocalTextForm", into = "LocalTextForm")]
+pub struct LocalText {
+    /// The English words (always there).
+    pub en: String,
+    /// The Spanish words, if written.
+    pub es: Option<String>,
+}
+
+/// How [`LocalText`] is written: a string, or a table per language.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(untagged)]
+pub enum LocalTextForm {
+    /// English only.
+    Plain(String),
+    /// Each language.
+    Both {
+        /// English.
+        en: String,
+        /// Spanish.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        es: Option<String>,
+    },
+}
+
+impl From<LocalTextForm> for LocalText {
+    fn from(form: LocalTextForm) -> Self {
+        match form {
+            LocalTextForm::Plain(en) => LocalText { en, es: None },
+            LocalTextForm::Both { en, es } => LocalText {
+                en,
+                es: es.filter(|es| !es.trim().is_empty()),
+            },
+        }
+    }
+}
+
+impl From<LocalText> for LocalTextForm {
+    fn from(text: LocalText) -> Self {
+        match text.es {
+            None => LocalTextForm::Plain(text.en),
+            Some(es) => LocalTextForm::Both {
+                en: text.en,
+                es: Some(es),
+            },
+        }
+    }
+}
+
+impl LocalText {
+    /// English only.
+    pub fn english(en: impl Into<String>) -> Self {
+        LocalText {
+            en: en.into(),
+            es: None,
+        }
+    }
+
+    /// The words in `lang` (English where Spanish is not written).
+    pub fn get(&self, lang: Lang) -> &str {
+        match (lang, &self.es) {
+            (Lang::Es, Some(es)) => es,
+            _ => &self.en,
+        }
+    }
+
+    /// Whether the English is empty or only spaces.
+    pub fn is_blank(&self) -> bool {
+        self.en.trim().is_empty()
+    }
+}
+
+impl std::ops::Deref for LocalText {
+    type Target = str;
+
+    /// The English (the rulebook's own language, in checks and logs).
+    fn deref(&self) -> &str {
+        &self.en
+    }
+}
+
+impl std::fmt::Display for LocalText {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+impl From<&str> for LocalText {
+    fn from(en: &str) -> Self {
+        LocalText::english(en)
+    }
+}
+
+impl From<LocalText> for Arg {
+    fn from(value: LocalText) -> Self {
+        Arg::Local(Box::new(value))
+    }
+}
+
+impl From<&LocalText> for Arg {
+    fn from(value: &LocalText) -> Self {
+        Arg::Local(Box::new(value.clone()))
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::PartialSchema for LocalText {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        <LocalTextForm as utoipa::PartialSchema>::schema()
+    }
+}
+
+#[cfg(feature = "openapi")]
+impl utoipa::ToSchema for LocalText {
+    fn name() -> std::borrow::Cow<'static, str> {
+        std::borrow::Cow::Borrowed("LocalText")
+    }
+}

@@ -307,3 +307,53 @@ fn every_key_the_code_names_is_in_the_catalog() {
         "keys the code names but the catalog lacks: {missing:#?}"
     );
 }
+
+#[test]
+fn words_an_association_writes_read_as_a_string_or_a_table_per_language() {
+    let plain: LocalText = serde_json::from_str("\"Reflection\"").unwrap_or_default();
+    assert_eq!(plain.get(Lang::Es), "Reflection");
+    assert_eq!(
+        serde_json::to_string(&plain).unwrap_or_default(),
+        "\"Reflection\""
+    );
+    let both: LocalText =
+        serde_json::from_str(r#"{"en":"Reflection","es":"Reflexión"}"#).unwrap_or_default();
+    assert_eq!(both.get(Lang::En), "Reflection");
+    assert_eq!(both.get(Lang::Es), "Reflexión");
+    assert_eq!(&*both, "Reflection");
+    let blank: LocalText =
+        serde_json::from_str(r#"{"en":"Reflection","es":"  "}"#).unwrap_or_default();
+    assert_eq!(blank.get(Lang::Es), "Reflection");
+    assert!(serde_json::from_str::<LocalText>("{\"es\":\"solo\"}").is_err());
+}
+
+#[test]
+fn the_default_rulebook_speaks_spanish_where_it_has_words_of_its_own() {
+    let rulebook = crate::rulebook::Rulebook::default_rulebook().unwrap_or_else(|e| panic!("{e}"));
+    let spanish = |text: &LocalText, what: &str| {
+        assert!(
+            text.es
+                .as_deref()
+                .is_some_and(|es| es != text.en.as_str() || text.en == "Supervisor"),
+            "{what} has no Spanish: {}",
+            text.en
+        );
+    };
+    for domain in &rulebook.competency_domains {
+        spanish(&domain.name, "a domain's name");
+        spanish(&domain.description, "a domain's description");
+    }
+    for level in &rulebook.review.rubric {
+        spanish(&level.label, "a rubric level");
+        spanish(&level.anchor, "a rubric anchor");
+    }
+    for category in &rulebook.categories {
+        spanish(&category.scope, "a scope");
+        for work in &category.work {
+            spanish(&work.label, "a work requirement");
+        }
+        for slot in &category.references.required {
+            spanish(&slot.label, "a reference slot");
+        }
+    }
+}

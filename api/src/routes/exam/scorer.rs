@@ -83,7 +83,11 @@ fn scoring_packet(
     ScoringPacket {
         id: scoring.id,
         category: judged.category.code.clone(),
-        category_name: judged.category.name.clone(),
+        category_name: judged
+            .category
+            .name
+            .get(crate::locale::current())
+            .to_string(),
         reference: format!(
             "{}-{}",
             reference(&judged.category.code, exam.application),

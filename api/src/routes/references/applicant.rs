@@ -63,9 +63,10 @@ fn checked(
     if !problems.is_empty() {
         return Ok(Err(ApiError::Validation(problems)));
     }
-    let category_name = rulebook
-        .category(&input.category)
-        .map_or_else(|| input.category.clone(), |c| c.name.clone());
+    let category_name = rulebook.category(&input.category).map_or_else(
+        || input.category.clone(),
+        |c| c.name.get(crate::locale::current()).to_string(),
+    );
     Ok(Ok((input, category_name)))
 }
 
@@ -231,9 +232,10 @@ pub async fn resend_reference(
                     stored.request = request;
                 }
             }
-            let category_name = rulebook
-                .category(&stored.request.category)
-                .map_or_else(|| stored.request.category.clone(), |c| c.name.clone());
+            let category_name = rulebook.category(&stored.request.category).map_or_else(
+                || stored.request.category.clone(),
+                |c| c.name.get(crate::locale::current()).to_string(),
+            );
             let link = inner.links.new_link();
             let expires_at =
                 now + Duration::days(i64::from(inner.settings.mail.reference_link_days));

@@ -101,9 +101,10 @@ pub async fn get_invitation(
         .await?;
     let applicant = applicant
         .ok_or_else(|| ApiError::Gone(Text::new("err-applicants-account-no-longer-exists")))?;
-    let category_name = rulebook
-        .category(&stored.request.category)
-        .map_or_else(|| stored.request.category.clone(), |c| c.name.clone());
+    let category_name = rulebook.category(&stored.request.category).map_or_else(
+        || stored.request.category.clone(),
+        |c| c.name.get(crate::locale::current()).to_string(),
+    );
     Ok(web::Json(RefereeInvitation {
         applicant_name: applicant.name,
         category: stored.request.category.clone(),

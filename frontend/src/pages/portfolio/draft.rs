@@ -152,7 +152,7 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook) -> Vec<FieldSpec> {
                     rulebook
                         .competency_domains
                         .iter()
-                        .map(|d| (d.code.clone(), d.name.clone()))
+                        .map(|d| (d.code.clone(), d.name.to_string()))
                         .collect(),
                 ),
             ),
