@@ -15,6 +15,7 @@ use endorse_api::{auth::passwords, Application, Settings};
 use endorse_shared::eligibility::evaluate;
 use endorse_shared::entries::EntryData;
 use endorse_shared::hours::Hours;
+use endorse_shared::i18n::Lang;
 use endorse_shared::portfolio::*;
 use endorse_shared::rulebook::*;
 use endorse_shared::{EntryId, Role};
@@ -103,13 +104,18 @@ fn bench_engine() -> anyhow::Result<()> {
     let portfolio = engine_portfolio(500);
     let as_of = NaiveDate::from_ymd_opt(2026, 6, 30).unwrap_or_default();
     for _ in 0..50 {
-        std::hint::black_box(evaluate(category, &portfolio, as_of));
+        std::hint::black_box(evaluate(category, &portfolio, as_of, Lang::En));
     }
     let mut samples = Vec::new();
     let deadline = Instant::now() + Duration::from_secs(3);
     while samples.len() < 5_000 && Instant::now() < deadline {
         let started = Instant::now();
-        std::hint::black_box(evaluate(category, std::hint::black_box(&portfolio), as_of));
+        std::hint::black_box(evaluate(
+            category,
+            std::hint::black_box(&portfolio),
+            as_of,
+            Lang::En,
+        ));
         samples.push(started.elapsed());
     }
     samples.sort();

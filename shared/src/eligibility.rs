@@ -7,15 +7,15 @@
 //! and must not depend on the order of entries.
 
 use crate::hours::Hours;
+use crate::i18n::{say_all, Lang, Text};
 use crate::ids::EntryId;
 use crate::portfolio::{
     Credential, Portfolio, RatingSummary, Reference, RscSession, Training, Work,
 };
 use crate::rulebook::{
-    AgreementKind, CategoryRules, DegreeLevel, Employment, ReferenceRule, RenewalPolicy, RscRule,
-    Rulebook, TrainingTopic, WorkRequirement,
+    AgreementKind, CategoryRules, DegreeLevel, Employment, ReferenceRule, Relationship,
+    RenewalPolicy, RscRule, Rulebook, TrainingTopic, WorkRequirement,
 };
-use crate::text::with_article;
 use chrono::{Datelike, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
@@ -139,21 +139,24 @@ pub fn self_check(
     rulebook: &Rulebook,
     portfolio: &Portfolio,
     as_of: NaiveDate,
+    lang: Lang,
 ) -> Vec<EligibilityReport> {
     rulebook
         .categories
         .iter()
-        .map(|category| evaluate(category, portfolio, as_of))
+        .map(|category| evaluate(category, portfolio, as_of, lang))
         .collect()
 }
 
-/// Weighs the portfolio against one category on the day `as_of`.
+/// Weighs the portfolio against one category on the day `as_of`; the
+/// report's words are in `lang`.
 pub fn evaluate(
     category: &CategoryRules,
     portfolio: &Portfolio,
     as_of: NaiveDate,
+    lang: Lang,
 ) -> EligibilityReport {
-    let mut report = Builder::default();
+    let mut report = Builder::new(lang);
     let graduation = education(&mut report, category, portfolio, as_of);
     work(&mut report, category, portfolio, as_of, graduation);
     training(&mut report, category, &portfolio.training, as_of);
@@ -180,7 +183,7 @@ pub fn evaluate(
         .sort_by_key(|verdict| (verdict.section, verdict.entry));
     EligibilityReport {
         category: category.code.clone(),
-        category_name: category.name.to_string(),
+        category_name: category.name.get(lang).to_string(),
         as_of,
         eligible,
         lines: report.lines,
@@ -189,76 +192,115 @@ pub fn evaluate(
     }
 }
 
-#[derive(Default)]
+/// The report as it is made: lines and verdicts, said in one language.
 struct Builder {
+    lang: Lang,
     lines: Vec<RequirementLine>,
     entries: Vec<EntryVerdict>,
 }
 
 impl Builder {
+    fn new(lang: Lang) -> Self {
+        Builder {
+            lang,
+            lines: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn line(
         &mut self,
         key: String,
         section: Section,
-        label: &str,
+        label: Text,
         reached: u32,
         required: u32,
         unit: Unit,
-        summary: String,
-        shortfall: Option<String>,
+        summary: Text,
+        shortfall: Option<Text>,
     ) {
         let met = shortfall.is_none();
         self.lines.push(RequirementLine {
             key,
             section,
-            label: label.to_string(),
+            label: label.say(self.lang),
             met,
             reached,
             required,
             unit,
-            summary,
-            shortfall,
+            summary: summary.say(self.lang),
+            shortfall: shortfall.map(|text| text.say(self.lang)),
         });
     }
 
-    fn verdict(&mut self, section: Section, entry: EntryId, reasons: Vec<String>) {
+    fn verdict(&mut self, section: Section, entry: EntryId, reasons: Vec<Text>) {
         self.entries.push(EntryVerdict {
             section,
             entry,
             counts: reasons.is_empty(),
-            reasons,
+            reasons: say_all(&reasons, self.lang),
             notes: Vec::new(),
         });
     }
 }
 
-fn hours_text(hours: Hours) -> String {
-    let unit = if hours == Hours::whole(1) {
-        "hour"
-    } else {
-        "hours"
-    };
-    format!("{hours} {unit}")
+/// "1 hour", "6.5 hours".
+fn hours_text(hours: Hours) -> Text {
+    Text::new("engine-hours").with("hours", hours.as_f64())
 }
 
-fn plural(n: u32, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+/// "1 month", "14 months".
+fn months_text(n: u32) -> Text {
+    Text::new("engine-months").with("n", n)
 }
 
-/// "6 more months", "1 more family".
-fn more(n: u32, one: &str, many: &str) -> String {
-    format!("{n} more {}", if n == 1 { one } else { many })
+/// "6 more months".
+fn more_months(n: u32) -> Text {
+    Text::new("engine-more-months").with("n", n)
 }
 
 /// "6.5 more hours".
-fn more_hours(hours: Hours) -> String {
-    let unit = if hours == Hours::whole(1) {
-        "hour"
-    } else {
-        "hours"
+fn more_hours(hours: Hours) -> Text {
+    Text::new("engine-more-hours").with("hours", hours.as_f64())
+}
+
+/// A degree with its article: "a bachelor's degree".
+fn degree_with_article(level: DegreeLevel) -> Text {
+    Text::new(match level {
+        DegreeLevel::None => "degree-none.indefinite",
+        DegreeLevel::Cda => "degree-cda.indefinite",
+        DegreeLevel::Associate => "degree-associate.indefinite",
+        DegreeLevel::Bachelor => "degree-bachelor.indefinite",
+        DegreeLevel::Master => "degree-master.indefinite",
+        DegreeLevel::Doctorate => "degree-doctorate.indefinite",
+    })
+}
+
+/// A relationship with its article: "an RSC provider", "another supervisor".
+fn relationship_with_article(relationship: Relationship) -> Text {
+    use Relationship as R;
+    Text::new(match relationship {
+        R::CurrentSupervisor => "relationship-current-supervisor.indefinite",
+        R::RscProvider => "relationship-rsc-provider.indefinite",
+        R::OtherSupervisor => "relationship-other-supervisor.indefinite",
+        R::Colleague => "relationship-colleague.indefinite",
+        R::Supervisee => "relationship-supervisee.indefinite",
+        R::ServiceRecipient => "relationship-service-recipient.indefinite",
+    })
+}
+
+/// "a current supervisor or a colleague", in the language asked for.
+fn any_of(relationships: &[Relationship]) -> Text {
+    let mut parts = relationships.iter().map(|r| relationship_with_article(*r));
+    let Some(first) = parts.next() else {
+        return Text::plain("");
     };
-    format!("{hours} more {unit}")
+    parts.fold(first, |so_far, next| {
+        Text::new("engine-or")
+            .with("first", so_far)
+            .with("second", next)
+    })
 }
 
 /// Whole months from `first` to `last`, both days included (1 Jan to 31 Dec is 12).
@@ -311,23 +353,18 @@ fn education(
     for entry in &portfolio.education {
         let mut reasons = Vec::new();
         if entry.year > as_of.year() {
-            reasons.push(format!(
-                "completed in {}, which is still to come",
-                entry.year
-            ));
+            reasons.push(Text::new("engine-education-future").with("year", entry.year.to_string()));
         } else {
             match entry.credential {
                 Credential::Degree(level)
                     if rule.min_level == DegreeLevel::None || level >= rule.min_level => {}
                 Credential::License if rule.license_accepted => {}
-                Credential::License => {
-                    reasons.push("a license does not replace the degree for this category".into())
-                }
-                Credential::Degree(level) => reasons.push(format!(
-                    "{} is below the {} this category needs",
-                    with_article(level.label()),
-                    rule.min_level.label()
-                )),
+                Credential::License => reasons.push(Text::new("engine-license-not-enough")),
+                Credential::Degree(level) => reasons.push(
+                    Text::new("engine-degree-below")
+                        .with("degree", degree_with_article(level))
+                        .with("needed", rule.min_level.text()),
+                ),
             }
         }
         if reasons.is_empty() {
@@ -343,22 +380,24 @@ fn education(
         .and_then(|year| NaiveDate::from_ymd_opt(*year, 1, 1));
 
     let needed = match (rule.min_level, rule.license_accepted) {
-        (DegreeLevel::None, _) => String::new(),
-        (level, true) => format!(
-            "{} or higher, or a state mental-health license",
-            with_article(level.label())
-        ),
-        (level, false) => format!("{} or higher", with_article(level.label())),
+        (DegreeLevel::None, _) => Text::plain(""),
+        (level, true) => {
+            Text::new("engine-degree-or-license").with("degree", degree_with_article(level))
+        }
+        (level, false) => {
+            Text::new("engine-degree-or-higher").with("degree", degree_with_article(level))
+        }
     };
+    let education = || Text::new("engine-education");
     if rule.min_level == DegreeLevel::None {
         report.line(
             "education".into(),
             Section::Education,
-            "Education",
+            education(),
             1,
             1,
             Unit::Done,
-            "Education: no degree required".into(),
+            Text::new("engine-education-none-needed"),
             None,
         );
         return graduation;
@@ -367,11 +406,11 @@ fn education(
         report.line(
             "education".into(),
             Section::Education,
-            "Education",
+            education(),
             1,
             1,
             Unit::Done,
-            format!("Education: {needed} — recorded"),
+            Text::new("engine-education-recorded").with("needed", needed),
             None,
         );
         return graduation;
@@ -389,11 +428,11 @@ fn education(
             report.line(
                 "education".into(),
                 Section::Education,
-                "Education",
+                education(),
                 1,
                 1,
                 Unit::Done,
-                format!("Education: {months} months of relevant work in place of a degree"),
+                Text::new("engine-education-work-instead").with("months", months),
                 None,
             );
             return graduation;
@@ -401,28 +440,31 @@ fn education(
         report.line(
             "education".into(),
             Section::Education,
-            "Education",
+            education(),
             0,
             1,
             Unit::Done,
-            format!("Education: {needed}, or {months_needed} months of relevant work instead"),
-            Some(format!(
-                "Add {needed}, or record {} of relevant work with {}.",
-                more(months_needed - months, "month", "months"),
-                category.family.age_range().label()
-            )),
+            Text::new("engine-education-or-work")
+                .with("needed", needed.clone())
+                .with("months", months_needed),
+            Some(
+                Text::new("engine-education-or-work-short")
+                    .with("needed", needed)
+                    .with("more", more_months(months_needed - months))
+                    .with("ages", category.family.age_range().text()),
+            ),
         );
         return graduation;
     }
     report.line(
         "education".into(),
         Section::Education,
-        "Education",
+        education(),
         0,
         1,
         Unit::Done,
-        format!("Education: {needed}"),
-        Some(format!("Add {needed}.")),
+        Text::new("engine-education-needed").with("needed", needed.clone()),
+        Some(Text::new("engine-education-add").with("needed", needed)),
     );
     graduation
 }
@@ -446,7 +488,7 @@ fn work(
     graduation: Option<NaiveDate>,
 ) {
     let mut counted: HashSet<EntryId> = HashSet::new();
-    let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    let mut reasons: BTreeMap<EntryId, Vec<Text>> = BTreeMap::new();
     for (index, rule) in category.work.iter().enumerate() {
         let mut periods = Vec::new();
         let mut families = 0u32;
@@ -467,37 +509,36 @@ fn work(
         }
         let months = months_covered(periods);
         let shortfall = (months < rule.min_months).then(|| {
-            format!(
-                "Record {} of {}.",
-                more(rule.min_months - months, "month", "months"),
-                rule.label.to_lowercase()
-            )
+            Text::new("engine-work-short")
+                .with("more", more_months(rule.min_months - months))
+                .with("work", rule.label.lower_first())
         });
         report.line(
             format!("work.{index}.months"),
             Section::Work,
-            &rule.label,
+            Text::local(&rule.label),
             months,
             rule.min_months,
             Unit::Months,
-            format!("{}: {months} of {} months", rule.label, rule.min_months),
+            Text::new("engine-work-summary")
+                .with("work", &rule.label)
+                .with("months", months)
+                .with("needed", rule.min_months),
             shortfall,
         );
         if let Some(min_families) = rule.min_families {
-            let shortfall = (families < min_families).then(|| {
-                format!(
-                    "Record {} served in this work.",
-                    more(min_families - families, "family", "families")
-                )
-            });
+            let shortfall = (families < min_families)
+                .then(|| Text::new("engine-families-short").with("n", min_families - families));
             report.line(
                 format!("work.{index}.families"),
                 Section::Work,
-                "Families served",
+                Text::new("engine-families"),
                 families,
                 min_families,
                 Unit::Count,
-                format!("Families served: {families} of {min_families}"),
+                Text::new("engine-families-summary")
+                    .with("families", families)
+                    .with("needed", min_families),
                 shortfall,
             );
         }
@@ -508,7 +549,7 @@ fn work(
         } else {
             reasons
                 .remove(&entry.id)
-                .unwrap_or_else(|| vec!["this category needs no work experience".into()])
+                .unwrap_or_else(|| vec![Text::new("engine-work-not-needed")])
         };
         report.verdict(Section::Work, entry.id, why);
     }
@@ -520,44 +561,42 @@ fn work_fit(
     category: &CategoryRules,
     as_of: NaiveDate,
     graduation: Option<NaiveDate>,
-) -> Result<(NaiveDate, NaiveDate), String> {
+) -> Result<(NaiveDate, NaiveDate), Text> {
     if entry.start > as_of {
-        return Err("it starts in the future".into());
+        return Err(Text::new("engine-work-future"));
     }
     if entry.end.is_some_and(|end| end < entry.start) {
-        return Err("it ends before it starts".into());
+        return Err(Text::new("engine-work-ends-before"));
     }
     if !entry.kinds.iter().any(|kind| rule.kinds.contains(kind)) {
-        let wanted: Vec<&str> = rule.kinds.iter().map(|k| k.label()).collect();
-        return Err(format!("{} needs {}", rule.label, wanted.join(" or ")));
+        let mut wanted = rule.kinds.iter().map(|k| k.text());
+        let first = wanted.next().unwrap_or_else(|| Text::plain(""));
+        let kinds = wanted.fold(first, |so_far, next| {
+            Text::new("engine-or")
+                .with("first", so_far)
+                .with("second", next)
+        });
+        return Err(Text::new("engine-work-kind")
+            .with("work", &rule.label)
+            .with("kinds", kinds));
     }
     if !rule.employment.contains(&entry.employment) {
-        return Err(format!(
-            "{} does not count for {}",
-            entry.employment.label(),
-            rule.label.to_lowercase()
-        ));
+        return Err(Text::new("engine-work-employment")
+            .with("employment", entry.employment.text())
+            .with("work", rule.label.lower_first()));
     }
     if rule.serves_family_age_range && !entry.age_ranges.contains(&category.family.age_range()) {
-        return Err(format!(
-            "it did not serve {}",
-            category.family.age_range().label()
-        ));
+        return Err(Text::new("engine-work-ages").with("ages", category.family.age_range().text()));
     }
     let from = if rule.post_graduate {
         match graduation {
             Some(day) => Some(day),
-            None => {
-                return Err(
-                    "post-graduate work counts from a qualifying degree, and none is recorded"
-                        .into(),
-                )
-            }
+            None => return Err(Text::new("engine-work-no-degree")),
         }
     } else {
         None
     };
-    period(entry, as_of, from).ok_or_else(|| "all of it was before the qualifying degree".into())
+    period(entry, as_of, from).ok_or_else(|| Text::new("engine-work-before-degree"))
 }
 
 /// Training entries that count, with the reasons for the others.
@@ -574,13 +613,13 @@ fn training(
     for entry in sorted(entries, |t| (t.date, t.id)) {
         let mut reasons = Vec::new();
         if entry.date > as_of {
-            reasons.push("it is dated in the future".to_string());
+            reasons.push(Text::new("engine-dated-future"));
         }
         if entry.hours == Hours::ZERO {
-            reasons.push("it has no hours".to_string());
+            reasons.push(Text::new("engine-no-hours"));
         }
         if !seen.insert((entry.title.trim().to_lowercase(), entry.date, entry.hours)) {
-            reasons.push("it repeats an earlier entry (same title, date and hours)".to_string());
+            reasons.push(Text::new("engine-training-repeats"));
         }
         if reasons.is_empty() {
             total += entry.hours;
@@ -591,39 +630,43 @@ fn training(
         report.verdict(Section::Training, entry.id, reasons);
     }
     let shortfall = (total < rule.min_hours).then(|| {
-        format!(
-            "Record {} of specialized training.",
-            more_hours(rule.min_hours.saturating_sub(total))
-        )
+        Text::new("engine-training-short")
+            .with("more", more_hours(rule.min_hours.saturating_sub(total)))
     });
     report.line(
         "training.hours".into(),
         Section::Training,
-        "Specialized training",
+        Text::new("engine-training"),
         total.quarters(),
         rule.min_hours.quarters(),
         Unit::QuarterHours,
-        format!("Training: {total} of {}", hours_text(rule.min_hours)),
+        Text::new("engine-training-summary")
+            .with("hours", total.as_f64())
+            .with("needed", hours_text(rule.min_hours)),
         shortfall,
     );
     for minimum in &rule.topics {
         let reached = by_topic.get(&minimum.topic).copied().unwrap_or_default();
-        let label = format!("Training on {}", minimum.topic.label());
+        let label = Text::new("engine-training-on").with("topic", minimum.topic.text());
         let shortfall = (reached < minimum.min_hours).then(|| {
-            format!(
-                "Record {} of training on {} (mark it with that topic).",
-                more_hours(minimum.min_hours.saturating_sub(reached)),
-                minimum.topic.label()
-            )
+            Text::new("engine-training-on-short")
+                .with(
+                    "more",
+                    more_hours(minimum.min_hours.saturating_sub(reached)),
+                )
+                .with("topic", minimum.topic.text())
         });
         report.line(
             format!("training.topic.{}", topic_key(minimum.topic)),
             Section::Training,
-            &label,
+            label.clone(),
             reached.quarters(),
             minimum.min_hours.quarters(),
             Unit::QuarterHours,
-            format!("{label}: {reached} of {}", hours_text(minimum.min_hours)),
+            Text::new("engine-line-hours")
+                .with("label", label)
+                .with("hours", reached.as_f64())
+                .with("needed", hours_text(minimum.min_hours)),
             shortfall,
         );
     }
@@ -647,7 +690,7 @@ fn sorted<T, K: Ord>(entries: &[T], key: impl Fn(&T) -> K) -> Vec<&T> {
 /// one of its categories, or vetted by the association where the rule
 /// allows it; peer supervision never counts). The one judgment applications,
 /// renewals and reinstatements share.
-fn provider_problem(rule: &RscRule, session: &RscSession) -> Option<String> {
+fn provider_problem(rule: &RscRule, session: &RscSession) -> Option<Text> {
     let qualifies = session
         .provider_category
         .as_deref()
@@ -658,51 +701,53 @@ fn provider_problem(rule: &RscRule, session: &RscSession) -> Option<String> {
     }
     let wanted = rule.provider_categories.join(", ");
     Some(match session.provider_category.as_deref() {
-        Some(category) => format!(
-            "a provider endorsed as {category} does not qualify (endorsed as {wanted} does)"
-        ),
-        None => format!("the provider must be endorsed as {wanted}, or vetted by the association"),
+        Some(category) => Text::new("engine-provider-wrong")
+            .with("category", category)
+            .with("wanted", wanted),
+        None => Text::new("engine-provider-needed").with("wanted", wanted),
     })
 }
 
 /// Why a rating does not count under `rule` on `as_of`: dated in the
 /// future, older than the rule's validity, or with too many "not enough
 /// information" answers. Shared by applications and reinstatement.
-fn rating_problems(rule: &ReferenceRule, rating: &RatingSummary, as_of: NaiveDate) -> Vec<String> {
+fn rating_problems(rule: &ReferenceRule, rating: &RatingSummary, as_of: NaiveDate) -> Vec<Text> {
     let mut why = Vec::new();
     if rating.given_on > as_of {
-        why.push("its rating is dated in the future".to_string());
+        why.push(Text::new("engine-rating-future"));
     } else if (as_of - rating.given_on).num_days() > i64::from(rule.valid_days) {
-        why.push(format!(
-            "its rating was given on {}, more than {} days ago",
-            rating.given_on, rule.valid_days
-        ));
+        why.push(
+            Text::new("engine-rating-old")
+                .with("day", rating.given_on)
+                .with("days", rule.valid_days),
+        );
     }
     if rating.not_enough_information >= rule.not_enough_information_limit && rating.withheld {
-        why.push(format!(
-            "too many of its answers are \"not enough information to rate\" ({} or more are not counted)",
-            rule.not_enough_information_limit
-        ));
+        why.push(
+            Text::new("engine-rating-too-many-unknown")
+                .with("limit", rule.not_enough_information_limit),
+        );
     } else if rating.not_enough_information >= rule.not_enough_information_limit {
-        why.push(format!(
-            "{} of its answers are \"not enough information to rate\" ({} or more are not counted)",
-            rating.not_enough_information, rule.not_enough_information_limit
-        ));
+        why.push(
+            Text::new("engine-rating-unknown")
+                .with("count", rating.not_enough_information)
+                .with("limit", rule.not_enough_information_limit),
+        );
     }
     why
 }
 
 fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: NaiveDate) {
     let mut qualifying: Vec<&RscSession> = Vec::new();
-    let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    let mut reasons: BTreeMap<EntryId, Vec<Text>> = BTreeMap::new();
     let mut seen = BTreeSet::new();
     for session in sorted(sessions, |s| (s.date, s.id)) {
         let mut why = Vec::new();
         if session.date > as_of {
-            why.push("it is dated in the future".to_string());
+            why.push(Text::new("engine-dated-future"));
         }
         if session.hours == Hours::ZERO {
-            why.push("it has no hours".to_string());
+            why.push(Text::new("engine-no-hours"));
         }
         if let Some(problem) = provider_problem(rule, session) {
             why.push(problem);
@@ -714,7 +759,7 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
             session.format == crate::portfolio::RscFormat::Group,
         );
         if !seen.insert(key) {
-            why.push("it repeats an earlier entry (same day, provider and hours)".to_string());
+            why.push(Text::new("engine-session-repeats"));
         }
         if why.is_empty() {
             qualifying.push(session);
@@ -762,14 +807,14 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
         window.last().map(|s| s.date),
     );
     for session in qualifying.iter().filter(|s| !in_window.contains(&s.id)) {
-        let mut why = vec![format!(
-            "it falls outside the {}-month window counted",
-            rule.max_span_months
-        )];
-        if let (Some(first), Some(last)) = (first, last) {
-            why[0].push_str(&format!(" ({first} to {last})"));
-        }
-        reasons.insert(session.id, why);
+        let why = match (first, last) {
+            (Some(first), Some(last)) => Text::new("engine-session-outside-dated")
+                .with("months", rule.max_span_months)
+                .with("first", first)
+                .with("last", last),
+            _ => Text::new("engine-session-outside").with("months", rule.max_span_months),
+        };
+        reasons.insert(session.id, vec![why]);
     }
     for session in sessions {
         report.verdict(
@@ -781,32 +826,34 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
 
     let mut shortfall = Vec::new();
     if window_hours < rule.min_hours {
-        shortfall.push(format!(
-            "Record {} of RSC from a qualifying provider within {} months.",
-            more_hours(rule.min_hours.saturating_sub(window_hours)),
-            rule.max_span_months
-        ));
+        shortfall.push(
+            Text::new("engine-rsc-short")
+                .with(
+                    "more",
+                    more_hours(rule.min_hours.saturating_sub(window_hours)),
+                )
+                .with("months", rule.max_span_months),
+        );
     }
     if span < rule.min_span_months {
-        shortfall.push(format!(
-            "The sessions counted must spread over at least {} months (now {}).",
-            rule.min_span_months,
-            plural(span, "month", "months")
-        ));
+        shortfall.push(
+            Text::new("engine-rsc-span-short")
+                .with("months", rule.min_span_months)
+                .with("now", months_text(span)),
+        );
     }
     report.line(
         "rsc.hours".into(),
         Section::Rsc,
-        "Reflective supervision/consultation",
+        Text::new("engine-rsc"),
         window_hours.quarters(),
         rule.min_hours.quarters(),
         Unit::QuarterHours,
-        format!(
-            "RSC: {window_hours} of {}, over {}",
-            hours_text(rule.min_hours),
-            plural(span, "month", "months")
-        ),
-        (!shortfall.is_empty()).then(|| shortfall.join(" ")),
+        Text::new("engine-rsc-summary")
+            .with("hours", window_hours.as_f64())
+            .with("needed", hours_text(rule.min_hours))
+            .with("span", months_text(span)),
+        (!shortfall.is_empty()).then(|| Text::sentences(shortfall)),
     );
     if let Some(minimum) = rule.min_hours_about_providing {
         // Counted within any window of the maximum span, so that adding a session
@@ -818,22 +865,20 @@ fn rsc(report: &mut Builder, rule: &RscRule, sessions: &[RscSession], as_of: Nai
             .collect();
         let reached = best_window_hours(&about, rule.max_span_months);
         let shortfall = (reached < minimum).then(|| {
-            format!(
-                "Record {} of RSC about the RSC you provide.",
-                more_hours(minimum.saturating_sub(reached))
-            )
+            Text::new("engine-rsc-about-short")
+                .with("more", more_hours(minimum.saturating_sub(reached)))
         });
         report.line(
             "rsc.about_providing".into(),
             Section::Rsc,
-            "RSC about the RSC you provide",
+            Text::new("engine-rsc-about"),
             reached.quarters(),
             minimum.quarters(),
             Unit::QuarterHours,
-            format!(
-                "RSC about the RSC you provide: {reached} of {}",
-                hours_text(minimum)
-            ),
+            Text::new("engine-line-hours")
+                .with("label", Text::new("engine-rsc-about"))
+                .with("hours", reached.as_f64())
+                .with("needed", hours_text(minimum)),
             shortfall,
         );
     }
@@ -867,8 +912,8 @@ fn references(
 ) {
     let mut counted: Vec<&Reference> = Vec::new();
     let mut total = 0u32;
-    let mut notes: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
-    let mut reasons: BTreeMap<EntryId, Vec<String>> = BTreeMap::new();
+    let mut notes: BTreeMap<EntryId, Vec<Text>> = BTreeMap::new();
+    let mut reasons: BTreeMap<EntryId, Vec<Text>> = BTreeMap::new();
     let order = sorted(references, |r| {
         (r.rating.as_ref().map(|g| g.given_on), r.id)
     });
@@ -876,7 +921,7 @@ fn references(
     for reference in order {
         let mut why = Vec::new();
         match &reference.rating {
-            None => why.push("no rating has been received yet".to_string()),
+            None => why.push(Text::new("engine-no-rating-yet")),
             Some(rating) => why.extend(rating_problems(rule, rating, as_of)),
         }
         // Several counted ratings may share a limited relationship; only `max` of
@@ -886,16 +931,11 @@ fn references(
             for (index, limit) in rule.limits.iter().enumerate() {
                 if limit.any_of.contains(&reference.relationship) {
                     if per_limit[index] >= limit.max {
-                        let names: Vec<String> = limit
-                            .any_of
-                            .iter()
-                            .map(|r| with_article(r.label()))
-                            .collect();
-                        notes.entry(reference.id).or_default().push(format!(
-                            "only {} rating from {} adds to the total",
-                            limit.max,
-                            names.join(" or ")
-                        ));
+                        notes.entry(reference.id).or_default().push(
+                            Text::new("engine-rating-limit")
+                                .with("max", limit.max)
+                                .with("from", any_of(&limit.any_of)),
+                        );
                         adds = false;
                     } else {
                         per_limit[index] += 1;
@@ -909,10 +949,10 @@ fn references(
         if rule.recommended_known_months > 0 {
             if let Some(since) = reference.known_since {
                 if span_months(since, as_of) < rule.recommended_known_months {
-                    notes.entry(reference.id).or_default().push(format!(
-                        "raters should have known you for at least {} months",
-                        rule.recommended_known_months
-                    ));
+                    notes.entry(reference.id).or_default().push(
+                        Text::new("engine-rater-known")
+                            .with("months", rule.recommended_known_months),
+                    );
                 }
             }
         }
@@ -928,54 +968,43 @@ fn references(
         if let (Some(extra), Some(verdict)) =
             (notes.remove(&reference.id), report.entries.last_mut())
         {
-            verdict.notes = extra;
+            verdict.notes = say_all(&extra, report.lang);
         }
     }
 
     let count = total;
-    let shortfall = (count < rule.count).then(|| {
-        let missing = rule.count - count;
-        format!(
-            "{missing} more counted reference {} needed.",
-            if missing == 1 {
-                "rating is"
-            } else {
-                "ratings are"
-            }
-        )
-    });
+    let shortfall = (count < rule.count)
+        .then(|| Text::new("engine-references-short").with("missing", rule.count - count));
     report.line(
         "references.count".into(),
         Section::References,
-        "Reference ratings",
+        Text::new("engine-references"),
         count.min(rule.count),
         rule.count,
         Unit::Count,
-        format!("References: {count} of {} counted", rule.count),
+        Text::new("engine-references-summary")
+            .with("count", count)
+            .with("needed", rule.count),
         shortfall,
     );
 
     let filled = match_slots(rule, &counted);
     for (index, slot) in rule.required.iter().enumerate() {
         let met = filled[index];
-        let names: Vec<String> = slot
-            .any_of
-            .iter()
-            .map(|r| with_article(r.label()))
-            .collect();
         report.line(
             format!("references.slot.{index}"),
             Section::References,
-            &slot.label,
+            Text::local(&slot.label),
             u32::from(met),
             1,
             Unit::Done,
-            format!(
-                "{}: {}",
-                slot.label,
-                if met { "counted" } else { "missing" }
-            ),
-            (!met).then(|| format!("A counted rating from {} is needed.", names.join(" or "))),
+            Text::new(if met {
+                "engine-slot-counted"
+            } else {
+                "engine-slot-missing"
+            })
+            .with("slot", &slot.label),
+            (!met).then(|| Text::new("engine-slot-short").with("from", any_of(&slot.any_of))),
         );
     }
     if rule.min_endorsed > 0 {
@@ -984,16 +1013,15 @@ fn references(
         report.line(
             "references.endorsed".into(),
             Section::References,
-            "Endorsed raters",
+            Text::new("engine-endorsed-raters"),
             endorsed.min(rule.min_endorsed),
             rule.min_endorsed,
             Unit::Count,
-            format!("Endorsed raters: {endorsed} of {}", rule.min_endorsed),
+            Text::new("engine-endorsed-raters-summary")
+                .with("count", endorsed)
+                .with("needed", rule.min_endorsed),
             (endorsed < rule.min_endorsed).then(|| {
-                format!(
-                    "At least {} counted rating must come from an endorsed rater.",
-                    rule.min_endorsed
-                )
+                Text::new("engine-endorsed-raters-short").with("needed", rule.min_endorsed)
             }),
         );
     }
@@ -1047,24 +1075,26 @@ fn agreements(report: &mut Builder, category: &CategoryRules, portfolio: &Portfo
         report.line(
             format!("agreements.{}", agreement_key(*kind)),
             Section::Agreements,
-            kind.label(),
+            kind.text(),
             u32::from(signed.is_some()),
             1,
             Unit::Done,
             match signed {
-                Some(at) => format!("{}: signed on {}", kind.label(), at.date_naive()),
-                None => format!("{}: not signed", kind.label()),
+                Some(at) => Text::new("engine-agreement-signed")
+                    .with("agreement", kind.text())
+                    .with("day", at.date_naive()),
+                None => Text::new("engine-agreement-unsigned").with("agreement", kind.text()),
             },
             signed
                 .is_none()
-                .then(|| format!("Sign the {}.", kind.label())),
+                .then(|| Text::new("engine-agreement-sign").with("agreement", kind.text())),
         );
     }
     for agreement in &portfolio.agreements {
         let why = if category.agreements.contains(&agreement.kind) {
             Vec::new()
         } else {
-            vec!["this category does not ask for it".to_string()]
+            vec![Text::new("engine-agreement-not-asked")]
         };
         report.verdict(Section::Agreements, agreement.id, why);
     }
@@ -1083,10 +1113,10 @@ fn membership_line(report: &mut Builder, required: bool, portfolio: &Portfolio, 
     for entry in &portfolio.memberships {
         let mut why = Vec::new();
         if entry.expires_on < as_of {
-            why.push(format!("it expired on {}", entry.expires_on));
+            why.push(Text::new("engine-membership-expired").with("day", entry.expires_on));
         }
         if !entry.verified {
-            why.push("the association has not verified it yet".to_string());
+            why.push(Text::new("engine-membership-unverified"));
         }
         current |= why.is_empty();
         report.verdict(Section::Membership, entry.id, why);
@@ -1097,25 +1127,22 @@ fn membership_line(report: &mut Builder, required: bool, portfolio: &Portfolio, 
     let shortfall = if current {
         None
     } else if portfolio.memberships.iter().any(|m| m.expires_on >= as_of) {
-        Some("Your membership is waiting for the association to verify it.".to_string())
+        Some(Text::new("engine-membership-waiting"))
     } else {
-        Some("Record a current membership of the association.".to_string())
+        Some(Text::new("engine-membership-short"))
     };
     report.line(
         "membership".into(),
         Section::Membership,
-        "Membership",
+        Text::new("engine-membership"),
         u32::from(current),
         1,
         Unit::Done,
-        format!(
-            "Membership: {}",
-            if current {
-                "current and verified"
-            } else {
-                "not current"
-            }
-        ),
+        Text::new(if current {
+            "engine-membership-current"
+        } else {
+            "engine-membership-not-current"
+        }),
         shortfall,
     );
 }
@@ -1174,16 +1201,14 @@ pub fn evaluate_renewal(
     input: &RenewalInput<'_>,
     portfolio: &Portfolio,
     as_of: NaiveDate,
+    lang: Lang,
 ) -> EligibilityReport {
-    let mut report = Builder::default();
+    let mut report = Builder::new(lang);
     let within = |date: NaiveDate| {
         if date <= input.since {
-            Some(format!(
-                "it is from before this period (it began {})",
-                input.since
-            ))
+            Some(Text::new("engine-before-period").with("day", input.since))
         } else if date > as_of {
-            Some("it is dated in the future".to_string())
+            Some(Text::new("engine-dated-future"))
         } else {
             None
         }
@@ -1201,7 +1226,7 @@ pub fn evaluate_renewal(
                 let rsc_rules: Vec<&RscRule> =
                     input.rules.iter().filter_map(|c| c.rsc.as_ref()).collect();
                 for session in sorted(&portfolio.rsc, |r| (r.date, r.id)) {
-                    let mut why: Vec<String> = within(session.date).into_iter().collect();
+                    let mut why: Vec<Text> = within(session.date).into_iter().collect();
                     // The provider qualifies as for an application of one of
                     // the covered categories (peer supervision never does).
                     let provider = rsc_rules
@@ -1220,10 +1245,10 @@ pub fn evaluate_renewal(
                     &mut report,
                     "rsc.hours",
                     Section::Rsc,
-                    "Reflective supervision/consultation",
+                    Text::new("engine-rsc"),
                     total,
                     policy.rsc_hours,
-                    "of reflective supervision/consultation received since your last renewal",
+                    "engine-renewal-rsc-short",
                 );
             }
             let signed = portfolio
@@ -1236,17 +1261,17 @@ pub fn evaluate_renewal(
             report.line(
                 "agreements.code_of_ethics".into(),
                 Section::Agreements,
-                "Code of Ethics, signed again",
+                Text::new("engine-ethics-again"),
                 u32::from(signed.is_some()),
                 1,
                 Unit::Done,
                 match signed {
-                    Some(on) => format!("Code of Ethics: signed again on {on}"),
-                    None => format!("Code of Ethics: not signed since {}", input.since),
+                    Some(on) => Text::new("engine-ethics-signed-again").with("day", on),
+                    None => Text::new("engine-ethics-not-since").with("day", input.since),
                 },
                 signed
                     .is_none()
-                    .then(|| "Sign the Code of Ethics again.".to_string()),
+                    .then(|| Text::new("engine-ethics-sign-again")),
             );
         }
         RenewalCase::Reinstatement { lapsed_on } => {
@@ -1257,24 +1282,25 @@ pub fn evaluate_renewal(
                 let why = if current {
                     Vec::new()
                 } else {
-                    vec![format!("it ended before the lapse ({lapsed_on})")]
+                    vec![Text::new("engine-ended-before-lapse").with("day", *lapsed_on)]
                 };
                 report.verdict(Section::Work, entry.id, why);
             }
             report.line(
                 "work.since_lapse".into(),
                 Section::Work,
-                "Work experience since the lapse",
+                Text::new("engine-work-since-lapse"),
                 u32::from(since_lapse),
                 1,
                 Unit::Done,
-                format!(
-                    "Work since {lapsed_on}: {}",
-                    if since_lapse { "recorded" } else { "none recorded" }
-                ),
-                (!since_lapse).then(|| {
-                    format!("Record the work you have done since your endorsement lapsed on {lapsed_on}.")
-                }),
+                Text::new(if since_lapse {
+                    "engine-work-since-recorded"
+                } else {
+                    "engine-work-since-none"
+                })
+                .with("day", *lapsed_on),
+                (!since_lapse)
+                    .then(|| Text::new("engine-work-since-short").with("day", *lapsed_on)),
             );
             let mut referees = BTreeSet::new();
             let reference_rules: Vec<&ReferenceRule> =
@@ -1286,7 +1312,7 @@ pub fn evaluate_renewal(
                     Some(rating) if rating.given_on > *lapsed_on => {
                         // A rating counts as it would for an application of
                         // one of the covered categories.
-                        let problems: Vec<Vec<String>> = reference_rules
+                        let problems: Vec<Vec<Text>> = reference_rules
                             .iter()
                             .map(|rule| rating_problems(rule, rating, as_of))
                             .collect();
@@ -1295,13 +1321,13 @@ pub fn evaluate_renewal(
                             _ if !referees
                                 .insert(reference.referee_email.trim().to_lowercase()) =>
                             {
-                                vec!["the same referee rated you already".to_string()]
+                                vec![Text::new("engine-same-referee")]
                             }
                             _ => Vec::new(),
                         }
                     }
-                    Some(_) => vec![format!("it was given before the lapse ({lapsed_on})")],
-                    None => vec!["no rating yet".to_string()],
+                    Some(_) => vec![Text::new("engine-given-before-lapse").with("day", *lapsed_on)],
+                    None => vec![Text::new("engine-no-rating")],
                 };
                 report.verdict(Section::References, reference.id, why);
             }
@@ -1310,17 +1336,15 @@ pub fn evaluate_renewal(
             report.line(
                 "references.since_lapse".into(),
                 Section::References,
-                "New reference ratings",
+                Text::new("engine-new-ratings"),
                 got.min(needed),
                 needed,
                 Unit::Count,
-                format!("New reference ratings: {got} of {needed}"),
-                (got < needed).then(|| {
-                    format!(
-                        "Ask for {} since the lapse.",
-                        more(needed - got, "reference rating", "reference ratings")
-                    )
-                }),
+                Text::new("engine-new-ratings-summary")
+                    .with("count", got)
+                    .with("needed", needed),
+                (got < needed)
+                    .then(|| Text::new("engine-new-ratings-short").with("n", needed - got)),
             );
         }
     }
@@ -1333,7 +1357,10 @@ pub fn evaluate_renewal(
     let kind = input.case.kind();
     EligibilityReport {
         category: kind.as_str().to_string(),
-        category_name: format!("{} of {}", kind.label(), input.categories.join(", ")),
+        category_name: Text::new("engine-renewal-of")
+            .with("kind", kind.text())
+            .with("categories", input.categories.join(", "))
+            .say(lang),
         as_of,
         eligible,
         lines: report.lines,
@@ -1342,29 +1369,29 @@ pub fn evaluate_renewal(
     }
 }
 
+/// A line of hours; `short` is the message of the shortfall, given `$more`.
 fn hours_line(
     report: &mut Builder,
     key: &str,
     section: Section,
-    label: &str,
+    label: Text,
     reached: Hours,
     required: Hours,
-    what: &str,
+    short: &'static str,
 ) {
     report.line(
         key.to_string(),
         section,
-        label,
+        label.clone(),
         reached.quarters(),
         required.quarters(),
         Unit::QuarterHours,
-        format!("{label}: {reached} of {}", hours_text(required)),
-        (reached < required).then(|| {
-            format!(
-                "Record {} {what}.",
-                more_hours(required.saturating_sub(reached))
-            )
-        }),
+        Text::new("engine-line-hours")
+            .with("label", label)
+            .with("hours", reached.as_f64())
+            .with("needed", hours_text(required)),
+        (reached < required)
+            .then(|| Text::new(short).with("more", more_hours(required.saturating_sub(reached)))),
     );
 }
 
@@ -1374,12 +1401,12 @@ fn renewal_training(
     input: &RenewalInput<'_>,
     portfolio: &Portfolio,
     exempt: bool,
-    within: &dyn Fn(NaiveDate) -> Option<String>,
+    within: &dyn Fn(NaiveDate) -> Option<Text>,
 ) {
     let mut total = Hours::ZERO;
     let mut by_topic: BTreeMap<TrainingTopic, Hours> = BTreeMap::new();
     for entry in sorted(&portfolio.training, |t| (t.date, t.id)) {
-        let why: Vec<String> = within(entry.date).into_iter().collect();
+        let why: Vec<Text> = within(entry.date).into_iter().collect();
         if why.is_empty() {
             total += entry.hours;
             for topic in &entry.topics {
@@ -1392,46 +1419,43 @@ fn renewal_training(
         report.line(
             "training.hours".into(),
             Section::Training,
-            "Training",
+            Text::new("engine-renewal-training"),
             0,
             0,
             Unit::QuarterHours,
-            "Training: none due in the first year after the award".into(),
+            Text::new("engine-renewal-training-exempt"),
             None,
         );
         return;
     }
-    let since = "since your last renewal";
     hours_line(
         report,
         "training.hours",
         Section::Training,
-        "Training",
+        Text::new("engine-renewal-training"),
         total,
         policy.training_hours,
-        &format!("of training {since}"),
+        "engine-renewal-training-short",
     );
     let topic = |t: TrainingTopic| by_topic.get(&t).copied().unwrap_or_default();
     hours_line(
         report,
         "training.topic.dei",
         Section::Training,
-        "Training on diversity, equity and inclusion",
+        Text::new("engine-training-on").with("topic", TrainingTopic::Dei.text()),
         topic(TrainingTopic::Dei),
         policy.dei_hours,
-        &format!(
-            "of training on diversity, equity and inclusion {since} (mark it with that topic)"
-        ),
+        "engine-renewal-dei-short",
     );
     if input.provides_rsc {
         hours_line(
             report,
             "training.topic.rsc",
             Section::Training,
-            "Training on providing RSC",
+            Text::new("engine-training-on").with("topic", TrainingTopic::Rsc.text()),
             topic(TrainingTopic::Rsc),
             policy.rsc_topic_hours_for_providers,
-            &format!("of training on providing RSC {since} (mark it with that topic)"),
+            "engine-renewal-rsc-topic-short",
         );
     }
 }

@@ -624,6 +624,46 @@ impl Relationship {
     }
 }
 
+crate::texts!(AgeRange {
+    PrenatalToThree => "age-range-prenatal-to-three",
+    ThreeToSix => "age-range-three-to-six",
+});
+
+crate::texts!(DegreeLevel {
+    None => "degree-none",
+    Cda => "degree-cda",
+    Associate => "degree-associate",
+    Bachelor => "degree-bachelor",
+    Master => "degree-master",
+    Doctorate => "degree-doctorate",
+});
+
+crate::texts!(WorkKind {
+    DirectService => "work-kind-direct-service",
+    DyadicTreatment => "work-kind-dyadic-treatment",
+    ProvidingRsc => "work-kind-providing-rsc",
+    PolicyLeadership => "work-kind-policy-leadership",
+    TeachingResearch => "work-kind-teaching-research",
+});
+
+crate::texts!(Employment {
+    Paid => "employment-paid",
+    VolunteerSupervised => "employment-volunteer-supervised",
+    VolunteerUnsupervised => "employment-volunteer-unsupervised",
+    Internship => "employment-internship",
+});
+
+crate::texts!(TrainingTopic {
+    Dei => "training-topic-dei",
+    Rsc => "training-topic-rsc",
+});
+
+crate::texts!(AgreementKind {
+    CodeOfEthics => "agreement-code-of-ethics",
+    EndorsementAgreement => "agreement-endorsement-agreement",
+    NoSanctionAttestation => "agreement-no-sanction-attestation",
+});
+
 crate::texts!(Relationship {
     CurrentSupervisor => "relationship-current-supervisor",
     RscProvider => "relationship-rsc-provider",

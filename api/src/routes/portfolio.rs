@@ -695,6 +695,7 @@ pub async fn get_eligibility(
         &version.rulebook,
         &weighable.portfolio,
         today,
+        crate::locale::current(),
     )))
 }
 

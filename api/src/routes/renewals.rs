@@ -133,6 +133,7 @@ fn weigh(
         },
         &weighable.portfolio,
         today,
+        crate::locale::current(),
     )))
 }
 

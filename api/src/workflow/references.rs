@@ -77,7 +77,12 @@ fn counting(
             )],
         });
     };
-    let report = evaluate(rules, portfolio, calendar.day_of(now));
+    let report = evaluate(
+        rules,
+        portfolio,
+        calendar.day_of(now),
+        crate::locale::current(),
+    );
     let verdict = report.entries.iter().find(|v| v.entry == reference.id)?;
     let mut reasons = verdict.reasons.clone();
     reasons.extend(verdict.notes.iter().cloned());

@@ -83,7 +83,12 @@ impl Loader {
             ))
         })?;
         Ok(Weighed {
-            report: evaluate(rules, &weighable.portfolio, self.today),
+            report: evaluate(
+                rules,
+                &weighable.portfolio,
+                self.today,
+                crate::locale::current(),
+            ),
             category_name: rules.name.get(crate::locale::current()).to_string(),
             track: Track::of(rules),
         })

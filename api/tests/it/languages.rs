@@ -157,3 +157,27 @@ async fn a_stale_change_is_explained_in_spanish_with_its_version() {
         Some("Esta entrada cambió desde que la abrió (ahora es la versión 1). Vuelva a cargarla y haga su cambio de nuevo.")
     );
 }
+
+#[actix_web::test]
+async fn the_self_check_reads_in_the_persons_language() {
+    let app = spawn_app().await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let spanish = app
+        .client
+        .get(app.url("/api/v1/me/eligibility"))
+        .bearer_auth(&session.access_token)
+        .header("accept-language", "es")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(content_language(&spanish), "es");
+    let reports: Vec<endorse_shared::eligibility::EligibilityReport> =
+        expect_json(spanish, StatusCode::OK).await;
+    let ifs = reports.iter().find(|r| r.category == "IFS").expect("IFS");
+    let training = ifs.line("training.hours").expect("a training line");
+    assert_eq!(training.label, "Capacitación especializada");
+    assert_eq!(
+        training.shortfall.as_deref(),
+        Some("Registre 30 horas más de capacitación especializada.")
+    );
+}

@@ -103,11 +103,17 @@ not-genuine-bad-status-list = its status list cannot be trusted: { $detail }
 ## How a referee knows the applicant
 
 relationship-current-supervisor = current supervisor
+    .indefinite = a current supervisor
 relationship-rsc-provider = RSC provider
+    .indefinite = an RSC provider
 relationship-other-supervisor = another supervisor
+    .indefinite = another supervisor
 relationship-colleague = colleague
+    .indefinite = a colleague
 relationship-supervisee = supervisee
+    .indefinite = a supervisee
 relationship-service-recipient = parent or service recipient
+    .indefinite = a parent or service recipient
 
 ## The frame of every page
 
@@ -141,3 +147,41 @@ footer-verify = Verify an endorsement
 role-applicant = Applicant
 role-reviewer = Reviewer
 role-admin = Admin
+
+## What a rulebook speaks of
+
+age-range-prenatal-to-three = children 0–36 months
+age-range-three-to-six = children 3–6 years
+degree-none =
+    no degree
+    .indefinite = no degree
+degree-cda =
+    CDA credential
+    .indefinite = a CDA credential
+degree-associate =
+    associate degree
+    .indefinite = an associate degree
+degree-bachelor =
+    bachelor's degree
+    .indefinite = a bachelor's degree
+degree-master =
+    master's degree
+    .indefinite = a master's degree
+degree-doctorate =
+    doctorate
+    .indefinite = a doctorate
+work-kind-direct-service = direct service
+work-kind-dyadic-treatment = dyadic treatment
+work-kind-providing-rsc = providing RSC
+work-kind-policy-leadership = leadership in policy or administration
+work-kind-teaching-research = teaching or research
+employment-paid = paid work
+employment-volunteer-supervised = supervised volunteer work
+employment-volunteer-unsupervised = unsupervised volunteer work
+employment-internship = an internship
+training-topic-dei = diversity, equity and inclusion
+training-topic-rsc = providing RSC
+agreement-code-of-ethics = Code of Ethics
+agreement-endorsement-agreement = Endorsement Agreement
+agreement-no-sanction-attestation = No-sanction attestation
+local-words = { $words }

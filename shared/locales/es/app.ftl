@@ -103,11 +103,17 @@ not-genuine-bad-status-list = no se puede confiar en su lista de estado: { $deta
 ## Cómo conoce la persona de referencia a quien solicita
 
 relationship-current-supervisor = supervisor actual
+    .indefinite = un supervisor actual
 relationship-rsc-provider = proveedor de RSC
+    .indefinite = un proveedor de RSC
 relationship-other-supervisor = otro supervisor
+    .indefinite = otro supervisor
 relationship-colleague = colega
+    .indefinite = un colega
 relationship-supervisee = persona supervisada
+    .indefinite = una persona supervisada
 relationship-service-recipient = madre, padre u otra persona que recibe los servicios
+    .indefinite = una madre, un padre u otra persona que recibe los servicios
 
 ## El marco de cada página
 
@@ -141,3 +147,41 @@ footer-verify = Verificar un Endorsement
 role-applicant = Solicitante
 role-reviewer = Revisor
 role-admin = Administración
+
+## De qué habla un reglamento
+
+age-range-prenatal-to-three = niños de 0 a 36 meses
+age-range-three-to-six = niños de 3 a 6 años
+degree-none =
+    sin título
+    .indefinite = ningún título
+degree-cda =
+    credencial CDA
+    .indefinite = una credencial CDA
+degree-associate =
+    título de asociado (associate degree)
+    .indefinite = un título de asociado (associate degree)
+degree-bachelor =
+    licenciatura (bachelor’s degree)
+    .indefinite = una licenciatura (bachelor’s degree)
+degree-master =
+    maestría (master’s degree)
+    .indefinite = una maestría (master’s degree)
+degree-doctorate =
+    doctorado
+    .indefinite = un doctorado
+work-kind-direct-service = servicio directo
+work-kind-dyadic-treatment = tratamiento diádico
+work-kind-providing-rsc = brindar RSC
+work-kind-policy-leadership = liderazgo en políticas o administración
+work-kind-teaching-research = docencia o investigación
+employment-paid = trabajo remunerado
+employment-volunteer-supervised = trabajo voluntario supervisado
+employment-volunteer-unsupervised = trabajo voluntario sin supervisión
+employment-internship = una pasantía
+training-topic-dei = diversidad, equidad e inclusión
+training-topic-rsc = brindar RSC
+agreement-code-of-ethics = Código de Ética
+agreement-endorsement-agreement = Acuerdo del Endorsement
+agreement-no-sanction-attestation = Declaración de ausencia de sanciones
+local-words = { $words }

@@ -3,6 +3,8 @@
 //! exact lines expected. The figures here are typed from the domain brief, not
 //! read from the rulebook file, so a wrong rulebook fails these tests.
 
+use crate::i18n::Lang;
+
 use super::*;
 use crate::portfolio::{
     AgreementData, EducationData, Entry, MembershipData, RatingSummary, ReferenceData, RscData,
@@ -396,7 +398,7 @@ fn report(row: &Row, portfolio: &Portfolio) -> EligibilityReport {
     let category = rulebook
         .category(row.code)
         .unwrap_or_else(|| panic!("{} is in the rulebook", row.code));
-    evaluate(category, portfolio, as_of())
+    evaluate(category, portfolio, as_of(), Lang::En)
 }
 
 /// The keys and summaries of the lines that are short.
@@ -809,7 +811,7 @@ fn rsc_from_a_provider_of_another_category_or_outside_the_window_does_not_count(
     assert!(r.eligible);
     assert_eq!(
         r.verdict(id(900)).unwrap().reasons,
-        ["it falls outside the 24-month window counted (2025-01-01 to 2025-12-31)"]
+        ["it falls outside the 24-month window counted (January 1, 2025 to December 31, 2025)"]
     );
 }
 
@@ -963,7 +965,7 @@ fn missing_agreements_and_an_unverified_or_expired_membership_are_short() {
     let r = report(&row, &portfolio);
     assert_eq!(
         r.verdict(portfolio.memberships[0].id).unwrap().reasons,
-        ["it expired on 2026-06-29"]
+        ["it expired on June 29, 2026"]
     );
     assert!(!r.eligible);
 }
@@ -971,7 +973,7 @@ fn missing_agreements_and_an_unverified_or_expired_membership_are_short() {
 #[test]
 fn an_empty_portfolio_explains_every_shortfall() {
     for category in &rulebook().categories {
-        let report = evaluate(category, &Portfolio::default(), as_of());
+        let report = evaluate(category, &Portfolio::default(), as_of(), Lang::En);
         assert!(!report.eligible);
         assert!(report
             .lines
@@ -987,7 +989,7 @@ fn an_empty_portfolio_explains_every_shortfall() {
 #[test]
 fn the_self_check_covers_every_category() {
     let row = rows().into_iter().find(|r| r.code == "IFS").unwrap();
-    let reports = self_check(&rulebook(), &just_meeting(&row), as_of());
+    let reports = self_check(&rulebook(), &just_meeting(&row), as_of(), Lang::En);
     assert_eq!(reports.len(), 14);
     let eligible: Vec<&str> = reports
         .iter()
@@ -1201,7 +1203,7 @@ proptest! {
     fn adding_a_counted_entry_never_turns_a_met_requirement_short(portfolio in arb_portfolio(), extra in arb_extra(), category in 0usize..14) {
         let rulebook = rulebook();
         let rules = &rulebook.categories[category];
-        let before = evaluate(rules, &portfolio, as_of());
+        let before = evaluate(rules, &portfolio, as_of(), Lang::En);
         let mut grown = portfolio.clone();
         let extra_id = match extra {
             Extra::Training(t) => { let id = t.id; grown.training.push(t); id }
@@ -1209,7 +1211,7 @@ proptest! {
             Extra::Work(w) => { let id = w.id; grown.work.push(w); id }
             Extra::Reference(r) => { let id = r.id; grown.references.push(r); id }
         };
-        let after = evaluate(rules, &grown, as_of());
+        let after = evaluate(rules, &grown, as_of(), Lang::En);
         if after.verdict(extra_id).is_some_and(|v| v.counts) {
             for line in before.lines.iter().filter(|l| l.met) {
                 let now = after.line(&line.key).unwrap();
@@ -1230,7 +1232,7 @@ proptest! {
         let k = rotate(shuffled.rsc.len()); shuffled.rsc.rotate_left(k);
         let k = rotate(shuffled.work.len()); shuffled.work.rotate_left(k);
         shuffled.references.reverse();
-        prop_assert_eq!(evaluate(rules, &portfolio, as_of()), evaluate(rules, &shuffled, as_of()));
+        prop_assert_eq!(evaluate(rules, &portfolio, as_of(), Lang::En), evaluate(rules, &shuffled, as_of(), Lang::En));
     }
 }
 
@@ -1303,6 +1305,7 @@ fn renewal(
         },
         portfolio,
         as_of(),
+        Lang::En,
     )
 }
 
@@ -1471,6 +1474,7 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
             },
             portfolio,
             as_of(),
+            Lang::En,
         )
     };
     let report = check(&portfolio);
@@ -1521,4 +1525,49 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
     // Work that ended before the lapse does not count.
     portfolio.work[0].data.end = Some(day(2026, 1, 30));
     assert_eq!(short(&check(&portfolio))[0].0, "work.since_lapse");
+}
+
+#[test]
+fn the_checklist_reads_in_spanish_with_the_rulebooks_own_words() {
+    let rulebook = rulebook();
+    let ifs = rulebook.category("IFS").unwrap();
+    let report = evaluate(ifs, &Portfolio::default(), as_of(), Lang::Es);
+    let line = |key: &str| report.line(key).unwrap().clone();
+    assert_eq!(line("training.hours").label, "Capacitación especializada");
+    assert_eq!(
+        line("training.hours").shortfall.as_deref(),
+        Some("Registre 30 horas más de capacitación especializada.")
+    );
+    assert_eq!(
+        line("work.0.months").label,
+        "Trabajo remunerado en prevención o intervención temprana"
+    );
+    assert!(line("work.0.months")
+        .shortfall
+        .unwrap()
+        .starts_with("Registre 24 meses más de trabajo remunerado"));
+    assert_eq!(
+        line("rsc.hours").summary,
+        "RSC: 0 de 24 horas, a lo largo de 0 meses"
+    );
+    assert_eq!(
+        line("references.count").shortfall.as_deref(),
+        Some("Faltan 3 evaluaciones de referencia que cuenten.")
+    );
+    assert!(line("education")
+        .shortfall
+        .unwrap()
+        .starts_with("Agregue una licenciatura (bachelor’s degree)"));
+    // Every line and shortfall of every category is said, none left as a key.
+    for category in &rulebook.categories {
+        let report = evaluate(category, &Portfolio::default(), as_of(), Lang::Es);
+        for l in &report.lines {
+            for text in [Some(&l.label), Some(&l.summary), l.shortfall.as_ref()]
+                .into_iter()
+                .flatten()
+            {
+                assert!(!text.contains("engine-") && !text.is_empty(), "{text}");
+            }
+        }
+    }
 }

@@ -343,6 +343,16 @@ pub const SOURCES: &[(Lang, &str, &str)] = &[
     ),
     (
         Lang::En,
+        "engine.ftl",
+        include_str!("../../locales/en/engine.ftl"),
+    ),
+    (
+        Lang::Es,
+        "engine.ftl",
+        include_str!("../../locales/es/engine.ftl"),
+    ),
+    (
+        Lang::En,
         "fields.ftl",
         include_str!("../../locales/en/fields.ftl"),
     ),
@@ -539,5 +549,30 @@ impl utoipa::PartialSchema for LocalText {
 impl utoipa::ToSchema for LocalText {
     fn name() -> std::borrow::Cow<'static, str> {
         std::borrow::Cow::Borrowed("LocalText")
+    }
+}
+
+impl LocalText {
+    /// The same words with their first letter in lower case, for the middle
+    /// of a sentence ("Record 6 more months of work with infants …").
+    #[must_use]
+    pub fn lower_first(&self) -> LocalText {
+        fn lower(text: &str) -> String {
+            let mut chars = text.chars();
+            chars.next().map_or_else(String::new, |first| {
+                first.to_lowercase().collect::<String>() + chars.as_str()
+            })
+        }
+        LocalText {
+            en: lower(&self.en),
+            es: self.es.as_deref().map(lower),
+        }
+    }
+}
+
+impl Text {
+    /// Words an association wrote, said in the language asked for.
+    pub fn local(words: &LocalText) -> Text {
+        Text::new("local-words").with("words", words)
     }
 }

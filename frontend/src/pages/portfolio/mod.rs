@@ -203,7 +203,7 @@ pub fn portfolio_page() -> Html {
     let report: Option<EligibilityReport> = rulebook_now.category(&category_code).map(|rules| {
         let mut portfolio = to_portfolio(&weighed);
         portfolio.references = (*references).clone();
-        evaluate(rules, &portfolio, today())
+        evaluate(rules, &portfolio, today(), lang)
     });
 
     let on_category = {
