@@ -226,6 +226,7 @@ async fn bench_http() -> anyhow::Result<()> {
                     endorsement: None,
                     known_since: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default(),
                     waive_access: true,
+                    language: None,
                 },
                 &references::StoredLink {
                     nonce: &link.nonce,

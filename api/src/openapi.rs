@@ -114,6 +114,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::references::admin::get_user_references,
         crate::routes::references::referee::get_invitation,
         crate::routes::references::referee::save_draft,
+        crate::routes::references::referee::choose_language,
         crate::routes::references::referee::submit_rating,
         crate::routes::references::referee::decline,
         crate::routes::outbox::list_outbox,

@@ -556,6 +556,13 @@ pub async fn save_rating_draft(link: &str, draft: &RatingDraft) -> Result<(), Ap
     send(Method::PUT, &path, None, Some(draft)).await
 }
 
+/// The referee's side: the language of the page and of their mail.
+pub async fn referee_language(link: &str, language: Lang) -> Result<(), ApiError> {
+    let path = format!("/api/v1/referee/{}/language", encode(link));
+    let body = endorse_shared::references::RefereeLanguage { language };
+    send(Method::PUT, &path, None, Some(&body)).await
+}
+
 /// The referee's side: submits the rating. `signed_in` is the session this
 /// browser holds, if any: the server flags an answer sent with the
 /// applicant's own session.

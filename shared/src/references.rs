@@ -57,6 +57,10 @@ pub struct ReferenceRequestInput {
     pub known_since: NaiveDate,
     /// True when the applicant waives the right to see the rating.
     pub waive_access: bool,
+    /// The language the referee's page and mail are in (the referee may
+    /// change it on the page); none: the association's.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl ReferenceRequestInput {
@@ -98,6 +102,14 @@ impl ReferenceRequestInput {
         }
         errors.0
     }
+}
+
+/// The language a referee chooses on the page (`PUT /api/v1/referee/{token}/language`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RefereeLanguage {
+    /// `en` or `es`.
+    pub language: crate::i18n::Lang,
 }
 
 /// One answer on a competency domain: a point on the scale, or "I do not have
@@ -608,6 +620,10 @@ pub struct RefereeInvitation {
     pub expires_at: DateTime<Utc>,
     /// What the referee saved so far.
     pub draft: RatingDraft,
+    /// The language of the request (the applicant chose it, the referee may
+    /// change it); the page speaks it.
+    #[serde(default)]
+    pub language: crate::i18n::Lang,
 }
 
 /// What the engine weighs of a request: the referee's corrections win over the
@@ -722,6 +738,7 @@ mod tests {
             }),
             known_since: NaiveDate::from_ymd_opt(2027, 1, 1).unwrap(),
             waive_access: true,
+            language: None,
         }
         .normalized();
         let problems = input.problems(today(), &["IFS"]);
@@ -797,6 +814,7 @@ mod tests {
             endorsement: None,
             known_since: NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
             waive_access: false,
+            language: None,
         };
         assert_eq!(engine_data(&request, None, Some(6)).rating, None);
         let given = GivenRating {

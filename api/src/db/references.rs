@@ -7,6 +7,7 @@ use super::{AnyConnection, DbError, DbResult};
 use crate::schema::reference_requests;
 use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use diesel::prelude::*;
+use endorse_shared::i18n::Lang;
 use endorse_shared::portfolio::{Entry, Reference};
 use endorse_shared::references::{
     engine_data, GivenRating, RatingAnswer, RatingDraft, ReferenceRequestInput,
@@ -150,6 +151,7 @@ struct Row {
     answer_device_hash: Option<String>,
     answer_in_applicant_session: bool,
     given_on: Option<NaiveDateTime>,
+    language: Option<String>,
 }
 
 fn corrupt(what: &str, id: &str, error: impl std::fmt::Display) -> DbError {
@@ -169,8 +171,14 @@ impl Row {
                 .applicant_id
                 .parse()
                 .map_err(|_| corrupt("applicant", id, "not an id"))?,
-            request: serde_json::from_value(json("body", &self.body)?)
-                .map_err(|error| corrupt("body", id, error))?,
+            request: {
+                let mut request: ReferenceRequestInput =
+                    serde_json::from_value(json("body", &self.body)?)
+                        .map_err(|error| corrupt("body", id, error))?;
+                // The column is the language now (the referee may change it).
+                request.language = self.language.as_deref().and_then(|l| l.parse().ok());
+                request
+            },
             stage: Stage::parse(&self.status)?,
             link_nonce: self.link_nonce,
             link_generation: self.link_generation,
@@ -315,7 +323,11 @@ pub fn insert(
         .values((
             reference_requests::id.eq(id.to_string()),
             reference_requests::applicant_id.eq(applicant.to_string()),
-            reference_requests::body.eq(to_json(request)?),
+            reference_requests::body.eq(to_json(&ReferenceRequestInput {
+                language: None,
+                ..request.clone()
+            })?),
+            reference_requests::language.eq(request.language.map(Lang::code)),
             reference_requests::version.eq(1i64),
             reference_requests::created_at.eq(now.naive_utc()),
             reference_requests::updated_at.eq(now.naive_utc()),
@@ -328,6 +340,14 @@ pub fn insert(
         ))
         .execute(conn)?;
     Ok(id)
+}
+
+/// Sets the language of the referee's page and mail (the referee chose it).
+pub fn set_language(conn: &mut AnyConnection, id: EntryId, language: Lang) -> DbResult<()> {
+    diesel::update(reference_requests::table.find(id.to_string()))
+        .set(reference_requests::language.eq(language.code()))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// Records a rating given outside the link flow (imports of ratings collected by

@@ -681,6 +681,7 @@ mod tests {
             endorsement: None,
             known_since: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
             waive_access: true,
+            language: None,
         };
         let expires = DateTime::parse_from_rfc3339("2026-12-22T10:00:00Z")
             .unwrap()

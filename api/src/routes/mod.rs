@@ -121,6 +121,10 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::put().to(references::referee::save_draft),
             )
             .route(
+                "/referee/{token}/language",
+                web::put().to(references::referee::choose_language),
+            )
+            .route(
                 "/referee/{token}/rating",
                 web::post().to(references::referee::submit_rating),
             )

@@ -472,6 +472,7 @@ pub fn rated_reference(
         }),
         known_since,
         waive_access: true,
+        language: None,
     };
     (request, full_answer(relationship, known_since, 0))
 }

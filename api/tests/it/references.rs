@@ -8,6 +8,7 @@ use chrono::Duration;
 use endorse_api::clock::Clock;
 use endorse_api::config::SmtpUrl;
 use endorse_api::db::outbox;
+use endorse_shared::i18n::Lang;
 use endorse_shared::mail::{MailMessage, MailStatus, OutboxPage};
 use endorse_shared::references::{
     RefereeInvitation, ReferenceSignal, ReferenceStatus, ReferenceView, ReviewedReference,
@@ -1022,4 +1023,83 @@ async fn a_resend_to_a_corrected_address_retires_the_old_link_and_a_bad_one_chan
         )
         .await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+}
+
+#[actix_web::test]
+async fn the_referee_reads_the_language_the_applicant_chose_and_may_change_it() {
+    let w = world().await;
+    let mut body = request_body("sam@example.org", "current_supervisor", true);
+    body["language"] = json!("es");
+    let asked = w
+        .asked(
+            w.app
+                .post_as("/api/v1/references", &w.applicant, &body)
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+    assert_eq!(asked.reference.request.language, Some(Lang::Es));
+    let path = referee_api_path(&asked.link);
+    let open = |accept: &'static str| {
+        let (client, url) = (w.app.client.clone(), w.app.url(&path));
+        async move {
+            client
+                .get(url)
+                .header("accept-language", accept)
+                .send()
+                .await
+                .expect("request")
+        }
+    };
+    // The referee's browser says English; the request is in Spanish.
+    let opened = open("en-US").await;
+    assert_eq!(opened.headers()["content-language"], "es");
+    let invitation: endorse_shared::references::RefereeInvitation =
+        expect_json(opened, StatusCode::OK).await;
+    assert_eq!(invitation.language, Lang::Es);
+    let domain = &invitation.domains[0];
+    assert!(!domain.description.get(Lang::Es).is_empty());
+    // A wrong answer is explained in Spanish.
+    let refused = w
+        .app
+        .client
+        .put(w.app.url(&format!("{path}/draft")))
+        .json(&json!({ "ratings": { "astrology": "strong" } }))
+        .send()
+        .await
+        .expect("request");
+    let problem = expect_problem(refused, StatusCode::UNPROCESSABLE_ENTITY).await;
+    assert_eq!(
+        problem.field_errors("ratings.astrology"),
+        ["no es un área de competencia"]
+    );
+    // The referee switches to English; the request keeps it.
+    let switched = w
+        .app
+        .client
+        .put(w.app.url(&format!("{path}/language")))
+        .json(&json!({ "language": "en" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(switched.status(), StatusCode::NO_CONTENT);
+    assert_eq!(switched.headers()["content-language"], "en");
+    let reopened = open("es").await;
+    assert_eq!(reopened.headers()["content-language"], "en");
+    let view: Vec<ReferenceView> = expect_json(
+        w.app.get_as("/api/v1/references", &w.applicant).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(view[0].request.language, Some(Lang::En));
+    // Only the languages Endorse speaks.
+    let french = w
+        .app
+        .client
+        .put(w.app.url(&format!("{path}/language")))
+        .json(&json!({ "language": "fr" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(french.status(), StatusCode::BAD_REQUEST);
 }

@@ -92,6 +92,9 @@ pub struct SelectFieldProps {
     pub value: AttrValue,
     /// Called with the chosen value.
     pub on_change: Callback<String>,
+    /// A hint under the label.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
     /// Messages to show under the field.
     #[prop_or_default]
     pub errors: Vec<String>,
@@ -102,6 +105,15 @@ pub struct SelectFieldProps {
 pub fn select_field(props: &SelectFieldProps) -> Html {
     let id = format!("field-{}", props.name);
     let error_id = format!("{id}-error");
+    let hint_id = format!("{id}-hint");
+    let mut described = Vec::new();
+    if props.hint.is_some() {
+        described.push(hint_id.clone());
+    }
+    if !props.errors.is_empty() {
+        described.push(error_id.clone());
+    }
+    let described = (!described.is_empty()).then(|| described.join(" "));
     let on_change = {
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
@@ -112,12 +124,15 @@ pub fn select_field(props: &SelectFieldProps) -> Html {
     html! {
         <div class={classes!("field", (!props.errors.is_empty()).then_some("field--invalid"))}>
             <label for={id.clone()}>{ &props.label }</label>
+            if let Some(hint) = &props.hint {
+                <p class="field__hint" id={hint_id}>{ hint }</p>
+            }
             <select
                 id={id}
                 name={props.name.clone()}
                 onchange={on_change}
                 aria-invalid={(!props.errors.is_empty()).then_some("true")}
-                aria-describedby={(!props.errors.is_empty()).then(|| error_id.clone())}
+                aria-describedby={described}
             >
                 { for props.options.iter().map(|(value, label)| html! {
                     <option value={value.clone()} selected={*value == props.value}>{ label }</option>

@@ -66,13 +66,23 @@ pub fn layout(props: &LayoutProps) -> Html {
     let switch_language = {
         let session = session.clone();
         let set = language.set.clone();
+        let referee_token = match &route {
+            Some(Route::Referee { token }) => Some(token.clone()),
+            _ => None,
+        };
         let other = match lang {
             endorse_shared::i18n::Lang::En => endorse_shared::i18n::Lang::Es,
             endorse_shared::i18n::Lang::Es => endorse_shared::i18n::Lang::En,
         };
         Callback::from(move |_: MouseEvent| {
             set.emit(other);
-            if session.session().is_some() {
+            if let Some(token) = referee_token.clone() {
+                // A referee's choice is kept on the request: their mail
+                // follows it too.
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = api::referee_language(&token, other).await;
+                });
+            } else if session.session().is_some() {
                 let session = session.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     // The page already speaks it; the account keeps it for

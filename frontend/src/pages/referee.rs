@@ -71,12 +71,16 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
     let busy = use_state(|| false);
     let decline_reason = use_state(String::new);
 
+    let adopt = crate::i18n::use_language().adopt;
     {
         let (stage, draft, token) = (stage.clone(), draft.clone(), token.clone());
         use_effect_with(token.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::invitation(&token).await {
                     Ok(invitation) => {
+                        // The language the request is in (the applicant's
+                        // choice, or the referee's own from before).
+                        adopt.emit(invitation.language);
                         let mut loaded = invitation.draft.clone();
                         loaded.relationship.get_or_insert(invitation.relationship);
                         loaded.known_since.get_or_insert(invitation.known_since);

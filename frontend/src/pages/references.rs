@@ -5,6 +5,7 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, SelectField, TextField};
+use crate::i18n::t;
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 use chrono::NaiveDate;
@@ -52,6 +53,8 @@ struct RequestForm {
     endorsement_number: String,
     known_since: String,
     waive_access: bool,
+    /// The referee's language: `en` or `es`.
+    language: String,
 }
 
 impl Default for RequestForm {
@@ -66,6 +69,7 @@ impl Default for RequestForm {
             endorsement_number: String::new(),
             known_since: String::new(),
             waive_access: true,
+            language: crate::i18n::asked().code().to_string(),
         }
     }
 }
@@ -96,6 +100,7 @@ impl RequestForm {
             }),
             known_since: known_since.unwrap_or(today),
             waive_access: self.waive_access,
+            language: self.language.parse().ok(),
         }
         .normalized();
         if let Some(rulebook) = rulebook {
@@ -455,6 +460,10 @@ pub fn references_page() -> Html {
                             value={form.referee_email.clone()} on_change={set(|f, v| f.referee_email = v)} errors={field_errors("referee_email")} />
                         <SelectField name="relationship" label="How they know you" options={relationship_options}
                             value={form.relationship.clone()} on_change={set(|f, v| f.relationship = v)} errors={field_errors("relationship")} />
+                        <SelectField name="language" label={t(lang, "reference-language")}
+                            hint={t(lang, "reference-language-hint")}
+                            options={endorse_shared::i18n::Lang::ALL.iter().map(|l| (AttrValue::from(l.code()), AttrValue::from(l.own_name()))).collect::<Vec<_>>()}
+                            value={form.language.clone()} on_change={set(|f, v| f.language = v)} errors={field_errors("language")} />
                         <TextField name="known_since" label="Known since" kind="date"
                             hint="Raters should have known you for at least a year."
                             value={form.known_since.clone()} on_change={set(|f, v| f.known_since = v)} errors={field_errors("known_since")} />

@@ -185,3 +185,8 @@ agreement-code-of-ethics = Code of Ethics
 agreement-endorsement-agreement = Endorsement Agreement
 agreement-no-sanction-attestation = No-sanction attestation
 local-words = { $words }
+
+## Asking for a reference
+
+reference-language = The referee's language
+reference-language-hint = The e-mail and the rating form are in this language; the referee can change it on the page.

@@ -185,3 +185,8 @@ agreement-code-of-ethics = Código de Ética
 agreement-endorsement-agreement = Acuerdo del Endorsement
 agreement-no-sanction-attestation = Declaración de ausencia de sanciones
 local-words = { $words }
+
+## Pedir una referencia
+
+reference-language = Idioma de la persona de referencia
+reference-language-hint = El correo y el formulario de evaluación van en este idioma; la persona de referencia puede cambiarlo en la página.

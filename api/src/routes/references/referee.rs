@@ -9,7 +9,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::i18n::Text;
 use endorse_shared::references::{
-    DeclineRequest, RatingAnswer, RatingDraft, RefereeDone, RefereeInvitation,
+    DeclineRequest, RatingAnswer, RatingDraft, RefereeDone, RefereeInvitation, RefereeLanguage,
 };
 use endorse_shared::Problem;
 
@@ -41,6 +41,7 @@ async fn by_token(
         })
         .await??
         .ok_or_else(|| ApiError::NotFound(Text::new("err-link-not-valid-check-you-copied")))
+        .inspect(|found| crate::locale::saved(found.request.language))
 }
 
 /// The request of a link that still works; a clear 410 otherwise.
@@ -118,6 +119,7 @@ pub async fn get_invitation(
         domains: rulebook.competency_domains,
         expires_at: stored.expires_at.unwrap_or(now),
         draft: stored.draft.unwrap_or_default(),
+        language: crate::locale::current(),
     }))
 }
 
@@ -161,6 +163,38 @@ pub async fn save_draft(
             "err-request-was-answered-cancelled-moment-ago",
         )));
     }
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// The referee reads the page (and later mail about it) in another language.
+/// The answer is already in it.
+#[utoipa::path(
+    put,
+    path = "/api/v1/referee/{token}/language",
+    tag = "referee",
+    params(("token" = String, Path, description = "The secret of the link")),
+    request_body = RefereeLanguage,
+    responses(
+        (status = 204, description = "Saved"),
+        (status = 404, description = "Not a valid link", body = Problem, content_type = "application/problem+json"),
+        (status = 410, description = "The link no longer works", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn choose_language(
+    tenant: Tenant,
+    request: HttpRequest,
+    token: web::Path<String>,
+    body: web::Json<RefereeLanguage>,
+) -> ApiResult<HttpResponse> {
+    let now = tenant.clock.now();
+    let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
+    let language = body.into_inner().language;
+    let id = stored.id;
+    tenant
+        .db
+        .run(move |conn| references::set_language(conn, id, language))
+        .await?;
+    crate::locale::saved(Some(language));
     Ok(HttpResponse::NoContent().finish())
 }
 
