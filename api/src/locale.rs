@@ -39,12 +39,17 @@ pub fn current() -> Lang {
         .unwrap_or_default()
 }
 
-/// Runs `work` (on a blocking thread) in `lang`.
+/// Runs `work` (on a blocking thread) in `lang`; the thread's language is
+/// restored afterwards, even when `work` panics (pool threads are reused).
 pub fn within<T>(lang: Lang, work: impl FnOnce() -> T) -> T {
-    let before = BLOCKING.with(|b| b.replace(Some(lang)));
-    let result = work();
-    BLOCKING.with(|b| b.set(before));
-    result
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            BLOCKING.with(|b| b.set(self.0));
+        }
+    }
+    let _restore = Restore(BLOCKING.with(|b| b.replace(Some(lang))));
+    work()
 }
 
 /// The person's saved choice, once they are known; none leaves the rest of
@@ -66,4 +71,19 @@ pub fn association(lang: Option<Lang>) {
             ..c.get()
         })
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_blocking_thread_speaks_the_work_at_hands_language_and_forgets_it_after() {
+        assert_eq!(current(), Lang::En);
+        assert_eq!(within(Lang::Es, current), Lang::Es);
+        assert_eq!(current(), Lang::En);
+        let panicked = std::panic::catch_unwind(|| within(Lang::Es, || panic!("a job fails")));
+        assert!(panicked.is_err());
+        assert_eq!(current(), Lang::En);
+    }
 }

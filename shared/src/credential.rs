@@ -1020,18 +1020,6 @@ pub enum Verdict {
 }
 
 impl Verdict {
-    /// One word for the answer.
-    pub fn headline(&self) -> &'static str {
-        match self {
-            Verdict::Valid => "Valid",
-            Verdict::Expired => "Expired",
-            Verdict::NotYetValid => "Not yet valid",
-            Verdict::Suspended => "Suspended",
-            Verdict::Revoked => "Revoked",
-            Verdict::NotGenuine(_) => "Not genuine",
-        }
-    }
-
     /// The answer, in the person's language.
     pub fn headline_text(&self) -> crate::i18n::Text {
         crate::i18n::Text::new(match self {

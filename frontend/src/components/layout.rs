@@ -70,10 +70,7 @@ pub fn layout(props: &LayoutProps) -> Html {
             Some(Route::Referee { token }) => Some(token.clone()),
             _ => None,
         };
-        let other = match lang {
-            endorse_shared::i18n::Lang::En => endorse_shared::i18n::Lang::Es,
-            endorse_shared::i18n::Lang::Es => endorse_shared::i18n::Lang::En,
-        };
+        let other = lang.other();
         Callback::from(move |_: MouseEvent| {
             set.emit(other);
             if let Some(token) = referee_token.clone() {
@@ -95,10 +92,7 @@ pub fn layout(props: &LayoutProps) -> Html {
             }
         })
     };
-    let other_lang = match lang {
-        endorse_shared::i18n::Lang::En => endorse_shared::i18n::Lang::Es,
-        endorse_shared::i18n::Lang::Es => endorse_shared::i18n::Lang::En,
-    };
+    let other_lang = lang.other();
 
     {
         // Close the menu on navigation (small screens).

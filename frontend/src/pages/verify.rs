@@ -120,7 +120,11 @@ fn long_date(at: chrono::DateTime<Utc>) -> String {
     endorse_shared::i18n::format::day_of(at, endorse_shared::i18n::Lang::En)
 }
 
-fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
+fn answer(
+    verdict: &Verdict,
+    credential: Option<&Credential>,
+    lang: endorse_shared::i18n::Lang,
+) -> Html {
     let tone = match verdict {
         Verdict::Valid => "check-result check-result--valid",
         Verdict::NotGenuine(_) | Verdict::Revoked => "check-result check-result--bad",
@@ -128,8 +132,8 @@ fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
     };
     html! {
         <section class={classes!("card", tone)} aria-labelledby="verdict-heading">
-            <h2 id="verdict-heading" class="check-result__headline">{ verdict.headline() }</h2>
-            <p>{ verdict.explanation(credential).say(endorse_shared::i18n::Lang::En) }</p>
+            <h2 id="verdict-heading" class="check-result__headline">{ verdict.headline_text().say(lang) }</h2>
+            <p>{ verdict.explanation(credential).say(lang) }</p>
             if let Some(c) = credential {
                 <dl class="facts">
                     <dt>{ "Holder" }</dt><dd>{ c.holder_name() }</dd>
@@ -148,6 +152,7 @@ fn answer(verdict: &Verdict, credential: Option<&Credential>) -> Html {
 /// The verify page.
 #[function_component(VerifyPage)]
 pub fn verify_page(props: &VerifyProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let input = use_state(|| props.number.clone().unwrap_or_default());
     let outcome = use_state(|| None::<Outcome>);
     let busy = use_state(|| false);
@@ -213,7 +218,7 @@ pub fn verify_page(props: &VerifyProps) -> Html {
                     match &*outcome {
                         None => html! {},
                         Some(Outcome::Problem(message)) => html! { <Alert message={message.clone()} /> },
-                        Some(Outcome::Answer(verdict, credential)) => answer(verdict, credential.as_deref()),
+                        Some(Outcome::Answer(verdict, credential)) => answer(verdict, credential.as_deref(), lang),
                     }
                 }
             </div>

@@ -44,6 +44,14 @@ impl Lang {
         }
     }
 
+    /// The other language (what the switch offers).
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Es,
+            Lang::Es => Lang::En,
+        }
+    }
+
     /// The language's name in itself, as the switch shows it.
     pub fn own_name(self) -> &'static str {
         match self {
