@@ -204,10 +204,17 @@ pub fn new_client() -> reqwest::Client {
 }
 
 fn client_with(jar: Arc<Jar>) -> reqwest::Client {
+    client_builder(jar).build().expect("http client")
+}
+
+/// A browser-like client that lets an idle connection go well before the
+/// server's keep-alive (five seconds) closes it: a request sent on a
+/// connection the server is closing that instant fails with "incomplete
+/// message", which a slow step between two calls made happen in CI.
+fn client_builder(jar: Arc<Jar>) -> reqwest::ClientBuilder {
     reqwest::Client::builder()
         .cookie_provider(jar)
-        .build()
-        .expect("http client")
+        .pool_idle_timeout(std::time::Duration::from_secs(1))
 }
 
 impl TestApp {
@@ -235,7 +242,7 @@ impl TestApp {
             .and_then(|url| url.port())
             .expect("the test server's port");
         let jar = Arc::new(Jar::default());
-        let mut client = reqwest::Client::builder().cookie_provider(jar.clone());
+        let mut client = client_builder(jar.clone());
         let base = match host {
             Some(host) => {
                 client = client.resolve(host, std::net::SocketAddr::from(([127, 0, 0, 1], port)));
