@@ -5,6 +5,7 @@
 //! file stays small and embeds no font. They cover Latin-1 (WinAnsi); a letter
 //! outside it prints as '?'.
 
+use endorse_shared::i18n::{Lang, Text};
 use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
 use qrcode::{Color, EcLevel, QrCode};
 
@@ -20,12 +21,14 @@ pub struct CertificateFacts<'a> {
     pub category: &'a str,
     /// The endorsement number.
     pub number: &'a str,
-    /// "22 November 2026".
-    pub endorsed_since: &'a str,
-    /// "31 December 2027".
-    pub valid_through: &'a str,
+    /// The day it was first awarded.
+    pub endorsed_since: chrono::NaiveDate,
+    /// The last day it is valid without renewal.
+    pub valid_through: chrono::NaiveDate,
     /// What the QR code opens.
     pub verify_url: &'a str,
+    /// The language it is printed in.
+    pub lang: Lang,
 }
 
 const WIDTH: f32 = 842.0;
@@ -111,6 +114,7 @@ fn centred(content: &mut Content, text: &str, y: f32, size: f32, bold: bool, max
 /// The certificate as a PDF file.
 pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::QrError> {
     let qr = QrCode::with_error_correction_level(facts.verify_url.as_bytes(), EcLevel::M)?;
+    let say = |text: Text| text.say(facts.lang);
 
     let catalog = Ref::new(1);
     let pages = Ref::new(2);
@@ -141,9 +145,8 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
         .base_font(Name(b"Helvetica-Bold"))
         .encoding_predefined(Name(b"WinAnsiEncoding"));
     pdf.document_info(info)
-        .title(TextStr(&format!(
-            "Certificate of endorsement {}",
-            facts.number
+        .title(TextStr(&say(
+            Text::new("certificate-document-title").with("number", facts.number)
         )))
         .author(TextStr(facts.association))
         .creator(TextStr("Endorse"));
@@ -170,7 +173,7 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
     c.set_fill_rgb(0.1, 0.1, 0.1);
     centred(
         &mut c,
-        "Certificate of Endorsement",
+        &say(Text::new("certificate-title")),
         455.0,
         32.0,
         true,
@@ -178,7 +181,7 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
     );
     centred(
         &mut c,
-        "This certifies that",
+        &say(Text::new("certificate-certifies")),
         405.0,
         13.0,
         false,
@@ -187,7 +190,7 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
     centred(&mut c, facts.holder_name, 365.0, 28.0, true, text_width_max);
     centred(
         &mut c,
-        "holds the Infant and Early Childhood Mental Health Endorsement as",
+        &say(Text::new("certificate-holds")),
         325.0,
         13.0,
         false,
@@ -203,7 +206,7 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
     );
     centred(
         &mut c,
-        &format!("Endorsement number {}", facts.number),
+        &say(Text::new("certificate-number").with("number", facts.number)),
         245.0,
         13.0,
         false,
@@ -211,10 +214,9 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
     );
     centred(
         &mut c,
-        &format!(
-            "Endorsed since {}  \u{2022}  Valid through {}",
-            facts.endorsed_since, facts.valid_through
-        ),
+        &say(Text::new("certificate-dates")
+            .with("since", facts.endorsed_since)
+            .with("until", facts.valid_through)),
         225.0,
         13.0,
         false,
@@ -239,7 +241,7 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
         }
     }
     c.fill_nonzero();
-    let note = win_ansi("Scan to verify, or visit");
+    let note = win_ansi(&say(Text::new("certificate-scan")));
     c.begin_text()
         .set_font(REGULAR, 9.0)
         .next_line(60.0, 84.0)
@@ -259,19 +261,55 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_certificate_is_a_pdf_naming_the_holder_and_number() {
-        let pdf = render(&CertificateFacts {
+    fn facts(lang: Lang) -> CertificateFacts<'static> {
+        CertificateFacts {
             association: "Alliance",
             holder_name: "Zoë O\u{2019}Brien \u{4e2d}",
             category_name: "Infant Family Specialist",
             category: "IFS",
             number: "AL-IFS-2026-0001",
-            endorsed_since: "22 November 2026",
-            valid_through: "31 December 2026",
+            endorsed_since: chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default(),
+            valid_through: chrono::NaiveDate::from_ymd_opt(2026, 12, 31).unwrap_or_default(),
             verify_url: "http://localhost/verify/AL-IFS-2026-0001?code=ABC",
-        })
-        .unwrap_or_default();
+            lang,
+        }
+    }
+
+    /// How a line of the page is written in the file (upper-cased): as a
+    /// literal string when it is plain ASCII, in hex otherwise.
+    fn written(text: &str) -> String {
+        let bytes = win_ansi(text);
+        if bytes
+            .iter()
+            .all(|b| (b' '..=b'~').contains(b) && !b"()\\".contains(b))
+        {
+            format!("({})", text.to_uppercase())
+        } else {
+            let hex: String = bytes.iter().map(|b| format!("{b:02X}")).collect();
+            format!("<{hex}>")
+        }
+    }
+
+    #[test]
+    fn a_certificate_is_printed_in_the_holders_language() {
+        let english =
+            String::from_utf8_lossy(&render(&facts(Lang::En)).unwrap_or_default()).to_uppercase();
+        assert!(english.contains(&written("This certifies that")));
+        assert!(english.contains(&written(
+            "Endorsed since November 22, 2026  \u{2022}  Valid through December 31, 2026"
+        )));
+        let spanish =
+            String::from_utf8_lossy(&render(&facts(Lang::Es)).unwrap_or_default()).to_uppercase();
+        assert!(spanish.contains(&written("Se certifica que")));
+        assert!(spanish.contains(&written(
+            "Endorsement desde el 22 de noviembre de 2026  \u{2022}  Vigente hasta el 31 de diciembre de 2026"
+        )));
+        assert!(!spanish.contains(&written("This certifies that")));
+    }
+
+    #[test]
+    fn a_certificate_is_a_pdf_naming_the_holder_and_number() {
+        let pdf = render(&facts(Lang::En)).unwrap_or_default();
         assert!(pdf.starts_with(b"%PDF-"));
         let text = String::from_utf8_lossy(&pdf);
         assert!(text.contains("AL-IFS-2026-0001"));

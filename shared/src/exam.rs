@@ -50,6 +50,11 @@ impl ExamMode {
     }
 }
 
+crate::texts!(ExamMode {
+    InPerson => "exam-mode-in-person",
+    Online => "exam-mode-online",
+});
+
 /// Book the exam (`POST /api/v1/applications/{id}/exam`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -154,15 +154,16 @@ impl Action {
     }
 
     /// For decisions the applicant is told of by mail: the outcome in words.
-    pub const fn outcome(self) -> Option<&'static str> {
-        match self {
-            Action::Endorse => Some("endorsed"),
-            Action::DecideEmerging => Some("emerging"),
-            Action::Defer => Some("deferred, with feedback to revise and resubmit"),
-            Action::NotEndorse => Some("not endorsed"),
-            Action::ApproveForExam => Some("approved to sit the exam"),
-            _ => None,
-        }
+    pub fn outcome(self) -> Option<crate::i18n::Text> {
+        let key = match self {
+            Action::Endorse => "outcome-endorsed",
+            Action::DecideEmerging => "outcome-emerging",
+            Action::Defer => "outcome-deferred",
+            Action::NotEndorse => "outcome-not-endorsed",
+            Action::ApproveForExam => "outcome-approved-for-exam",
+            _ => return None,
+        };
+        Some(crate::i18n::Text::new(key))
     }
 
     /// Whether it carries data of its own (the exam's date, its scores) and so

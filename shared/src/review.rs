@@ -436,7 +436,7 @@ impl ReviewRules {
     /// The rules for reviewing `category` under `rulebook`.
     pub fn of(rulebook: &crate::rulebook::Rulebook, category: &CategoryRules) -> Self {
         Self {
-            domains: rulebook.competency_domains.clone(),
+            domains: rulebook.reviewer_domains(category),
             rubric: rulebook.review.rubric.clone(),
             sections: ReviewSection::for_category(category),
             recommendations: Recommendation::on(Track::of(category)),

@@ -291,6 +291,10 @@ pub struct CategoryReview {
     /// itself: the ones at the same level or higher.
     #[serde(default)]
     pub qualified: Vec<String>,
+    /// The competency domains reviewers score, by code, in the rulebook's
+    /// order; none named: every domain.
+    #[serde(default)]
+    pub domains: Vec<String>,
 }
 
 impl Default for CategoryReview {
@@ -298,6 +302,7 @@ impl Default for CategoryReview {
         Self {
             reviewers: 1,
             qualified: Vec::new(),
+            domains: Vec::new(),
         }
     }
 }
@@ -696,6 +701,10 @@ pub struct ReferenceRule {
     /// Months a rater should have known the applicant (advice shown, not a bar).
     #[serde(default)]
     pub recommended_known_months: u32,
+    /// The competency domains referees rate, by code; none named: every
+    /// domain.
+    #[serde(default)]
+    pub domains: Vec<String>,
 }
 
 /// One relationship that must be among the references.
@@ -833,6 +842,25 @@ impl Rulebook {
     /// The rules for a category.
     pub fn category(&self, code: &str) -> Option<&CategoryRules> {
         self.categories.iter().find(|c| c.code == code)
+    }
+
+    /// The domains referees rate for `category`, in the rulebook's order.
+    pub fn referee_domains(&self, category: &CategoryRules) -> Vec<CompetencyDomain> {
+        self.domains_named(&category.references.domains)
+    }
+
+    /// The domains reviewers score for `category`, in the rulebook's order.
+    pub fn reviewer_domains(&self, category: &CategoryRules) -> Vec<CompetencyDomain> {
+        self.domains_named(&category.review.domains)
+    }
+
+    /// The rulebook's domains that `codes` names; every one when it names none.
+    fn domains_named(&self, codes: &[String]) -> Vec<CompetencyDomain> {
+        self.competency_domains
+            .iter()
+            .filter(|d| codes.is_empty() || codes.contains(&d.code))
+            .cloned()
+            .collect()
     }
 
     /// Whether a competency domain code exists.
@@ -1138,6 +1166,22 @@ impl Rulebook {
             if !(1..=2).contains(&category.review.reviewers) {
                 say(format!("{at}.review.reviewers"), "must be 1 or 2");
             }
+            for (list, named) in [
+                ("references.domains", &category.references.domains),
+                ("review.domains", &category.review.domains),
+            ] {
+                let mut seen = BTreeSet::new();
+                for (d, code) in named.iter().enumerate() {
+                    if !domain_codes.contains(code.as_str()) {
+                        say(
+                            format!("{at}.{list}[{d}]"),
+                            "is not a competency domain of this rulebook",
+                        );
+                    } else if !seen.insert(code.as_str()) {
+                        say(format!("{at}.{list}[{d}]"), "is listed twice");
+                    }
+                }
+            }
             for (q, code) in category.review.qualified.iter().enumerate() {
                 if !codes.contains(code.as_str()) {
                     say(
@@ -1226,6 +1270,46 @@ mod tests {
             ]
         );
         assert_eq!(rulebook.competency_domains.len(), 10);
+    }
+
+    #[test]
+    fn referees_and_reviewers_rate_the_domains_their_category_lists() {
+        let mut rulebook = Rulebook::default_rulebook().unwrap();
+        let codes = |domains: Vec<CompetencyDomain>| -> Vec<String> {
+            domains.into_iter().map(|d| d.code).collect()
+        };
+        let ifs = rulebook.category("IFS").unwrap().clone();
+        let asked = codes(rulebook.referee_domains(&ifs));
+        assert_eq!(asked.len(), 8);
+        assert!(!asked.contains(&"administration".to_string()));
+        assert!(!asked.contains(&"research_evaluation".to_string()));
+        assert_eq!(asked, codes(rulebook.reviewer_domains(&ifs)));
+        let mentor = rulebook.category("IMHM-P").unwrap().clone();
+        assert_eq!(rulebook.referee_domains(&mentor).len(), 10);
+        // Every domain has a line that says what it means, in both languages.
+        for domain in &rulebook.competency_domains {
+            assert!(!domain.description.is_blank(), "{}", domain.code);
+            assert!(domain.description.es.is_some(), "{}", domain.code);
+        }
+        // None named: every domain. A code the rulebook lacks, or one named
+        // twice, is refused with its path.
+        let ifs = rulebook
+            .categories
+            .iter_mut()
+            .find(|c| c.code == "IFS")
+            .unwrap();
+        ifs.references.domains.clear();
+        ifs.review.domains = vec!["reflection".into(), "nope".into(), "reflection".into()];
+        let ifs = ifs.clone();
+        assert_eq!(rulebook.referee_domains(&ifs).len(), 10);
+        let paths: Vec<String> = rulebook.problems().into_iter().map(|p| p.path).collect();
+        assert_eq!(
+            paths,
+            [
+                "categories[IFS].review.domains[1]",
+                "categories[IFS].review.domains[2]"
+            ]
+        );
     }
 
     #[test]

@@ -124,6 +124,17 @@ pub fn find(conn: &mut AnyConnection, id: UserId) -> DbResult<Option<User>> {
         .transpose()
 }
 
+/// The language the person with this e-mail chose, if they have an account
+/// and chose one: what mail to them is written in.
+pub fn language_of(conn: &mut AnyConnection, email: &str) -> DbResult<Option<Lang>> {
+    let language: Option<Option<String>> = users::table
+        .filter(users::email.eq(endorse_shared::validation::normalize_email(email)))
+        .select(users::language)
+        .first(conn)
+        .optional()?;
+    Ok(language.flatten().and_then(|code| code.parse().ok()))
+}
+
 /// The account with this (normalised) e-mail and its password hash, if any.
 pub fn find_credentials(conn: &mut AnyConnection, email: &str) -> DbResult<Option<(User, String)>> {
     let found: Option<(UserRow, String)> = users::table

@@ -1,19 +1,24 @@
-//! The text and HTML of every message. Each template fills a [`NewMessage`];
+//! The text and HTML of every message, in the recipient's language. Each
+//! template fills a [`NewMessage`]; the words are the catalog's (`mail.ftl`),
 //! the association's name, reply-to address and signature come from the
-//! settings. A referee's link is written as [`LINK_PLACEHOLDER`] and made only at
-//! delivery, so no secret link ever sits in the database.
+//! settings. A referee's link is written as [`LINK_PLACEHOLDER`] and made only
+//! at delivery, so no secret link ever sits in the database.
 
 use crate::config::MailSettings;
 use crate::db::outbox::NewMessage;
 use chrono::{DateTime, Utc};
+use endorse_shared::i18n::{Lang, LocalText, Text};
 use endorse_shared::mail::MailKind;
 use endorse_shared::references::ReferenceRequestInput;
+use endorse_shared::renewal::RenewalKind;
 use endorse_shared::EntryId;
 
 /// Stands for the referee's link in a stored body.
 pub const LINK_PLACEHOLDER: &str = "{referee_link}";
 
-/// What every template needs to know about where it is sent from.
+/// What every template needs to know about where it is sent from, and in
+/// which language the recipient reads.
+#[derive(Clone, Copy)]
 pub struct Context<'a> {
     /// The association and its signature.
     pub mail: &'a MailSettings,
@@ -21,6 +26,9 @@ pub struct Context<'a> {
     pub public_url: &'a str,
     /// The association's days: a moment in a message reads as its day there.
     pub calendar: crate::calendar::Calendar,
+    /// The recipient's language: the association's until [`Context::to`]
+    /// names the recipient's own.
+    pub lang: Lang,
 }
 
 /// What a renewal reminder says.
@@ -53,98 +61,164 @@ pub fn escape(text: &str) -> String {
 }
 
 /// A paragraph of a message: text, or a button-like link.
-enum Block<'a> {
-    Text(String),
-    Link { label: &'a str, href: String },
+enum Block {
+    Text(Text),
+    Link { label: &'static str, href: String },
+}
+
+impl Block {
+    fn says(key: &'static str) -> Self {
+        Block::Text(Text::new(key))
+    }
+}
+
+/// The words of one message before they are said.
+struct Draft {
+    kind: MailKind,
+    to_address: String,
+    to_name: String,
+    subject: Text,
+    blocks: Vec<Block>,
+    reference: Option<EntryId>,
+    dedupe_key: Option<String>,
 }
 
 impl Context<'_> {
-    fn render(&self, greeting: &str, blocks: &[Block<'_>]) -> (String, String) {
+    /// The same context, for a recipient who reads `lang` (none: the
+    /// association's language).
+    pub fn to(self, lang: Option<Lang>) -> Self {
+        Context {
+            lang: lang.unwrap_or(self.lang),
+            ..self
+        }
+    }
+
+    /// The association's signature: the default one is said in the
+    /// recipient's language, one the association wrote stays as written.
+    fn signature(&self) -> String {
+        let name = &self.mail.association_name;
+        if self.mail.signature == format!("The {name} endorsement team") {
+            Text::new("mail-signature")
+                .with("association", name)
+                .say(self.lang)
+        } else {
+            self.mail.signature.clone()
+        }
+    }
+
+    fn day(&self, at: DateTime<Utc>) -> chrono::NaiveDate {
+        self.calendar.day_of(at)
+    }
+
+    fn render(&self, draft: Draft) -> NewMessage {
+        let lang = self.lang;
         let mail = self.mail;
+        let greeting = Text::new("mail-greeting")
+            .with("name", &draft.to_name)
+            .say(lang);
         let mut text = format!("{greeting}\n\n");
         let mut html = format!(
-            "<!doctype html><html lang=\"en\"><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:40rem\"><p>{}</p>",
-            escape(greeting)
+            "<!doctype html><html lang=\"{}\"><body style=\"font-family:system-ui,sans-serif;line-height:1.5;color:#1b1b1b;max-width:40rem\"><p>{}</p>",
+            lang.code(),
+            escape(&greeting)
         );
-        for block in blocks {
+        for block in &draft.blocks {
             match block {
                 Block::Text(paragraph) => {
-                    text.push_str(paragraph);
+                    let paragraph = paragraph.say(lang);
+                    text.push_str(&paragraph);
                     text.push_str("\n\n");
-                    html.push_str(&format!("<p>{}</p>", escape(paragraph)));
+                    html.push_str(&format!("<p>{}</p>", escape(&paragraph)));
                 }
                 Block::Link { label, href } => {
+                    let label = Text::new(label).say(lang);
                     text.push_str(&format!("{label}:\n{href}\n\n"));
                     html.push_str(&format!(
                         "<p><a href=\"{}\" style=\"display:inline-block;padding:.6rem 1rem;background:#1f4e79;color:#fff;border-radius:.3rem;text-decoration:none\">{}</a></p><p style=\"font-size:.9rem\">{}<br>{}</p>",
                         escape(href),
-                        escape(label),
-                        "If the button does not work, copy this address into your browser:",
+                        escape(&label),
+                        escape(&Text::new("mail-button-fallback").say(lang)),
                         escape(href)
                     ));
                 }
             }
         }
-        let footer = format!(
-            "Questions? Reply to this e-mail or write to {}.",
-            mail.reply_to
-        );
+        let footer = Text::new("mail-footer")
+            .with("reply_to", &mail.reply_to)
+            .say(lang);
+        let signature = self.signature();
         text.push_str(&format!(
-            "{}\n{}\n\n{footer}\n",
-            mail.signature, mail.association_name
+            "{signature}\n{}\n\n{footer}\n",
+            mail.association_name
         ));
         html.push_str(&format!(
             "<p>{}<br>{}</p><p style=\"font-size:.9rem;color:#444\">{}</p></body></html>",
-            escape(&mail.signature),
+            escape(&signature),
             escape(&mail.association_name),
             escape(&footer)
         ));
-        (text, html)
+        NewMessage {
+            kind: draft.kind,
+            to_address: draft.to_address,
+            to_name: draft.to_name,
+            subject: draft.subject.say(lang),
+            body_text: text,
+            body_html: html,
+            reference: draft.reference,
+            dedupe_key: draft.dedupe_key,
+        }
     }
 
-    /// The request to a referee, with the secret link.
+    fn association(&self) -> &str {
+        &self.mail.association_name
+    }
+
+    fn link(&self, label: &'static str, path: &str) -> Block {
+        Block::Link {
+            label,
+            href: format!("{}{path}", self.public_url),
+        }
+    }
+
+    /// The request to a referee, with the secret link, in the language the
+    /// request names.
     pub fn reference_request(
         &self,
         reference: EntryId,
         request: &ReferenceRequestInput,
         applicant_name: &str,
-        category_name: &str,
+        category: &LocalText,
         expires_at: DateTime<Utc>,
     ) -> NewMessage {
-        let (text, html) = self.render(
-            &format!("Dear {},", request.referee_name),
-            &[
-                Block::Text(format!(
-                    "{applicant_name} is applying for the {category_name} endorsement with the {} and has asked you for a reference rating. {applicant_name} described you as their {}.",
-                    self.mail.association_name,
-                    request.relationship.label()
-                )),
-                Block::Text(
-                    "The rating takes about 15 minutes: you rate the applicant on each competency domain, add comments and a recommendation, or decline. No account is needed, and your answers are saved as you go.".into(),
-                ),
-                Block::Link {
-                    label: "Give your reference",
-                    href: LINK_PLACEHOLDER.into(),
-                },
-                Block::Text(format!(
-                    "This link is personal to you and works until {}. Please do not forward it.",
-                    self.calendar.day_of(expires_at).format("%-d %B %Y")
-                )),
-            ],
-        );
-        NewMessage {
+        let lead = Text::new("mail-reference-request-lead")
+            .with("applicant", applicant_name)
+            .with("category", category)
+            .with("association", self.association())
+            .with("relationship", request.relationship.text());
+        self.to(request.language).render(Draft {
             kind: MailKind::ReferenceRequest,
             to_address: request.referee_email.clone(),
             to_name: request.referee_name.clone(),
-            subject: format!("Reference request for {applicant_name}"),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-reference-request-subject").with("applicant", applicant_name),
+            blocks: vec![
+                Block::Text(lead),
+                Block::says("mail-reference-request-how"),
+                Block::Link {
+                    label: "mail-reference-button",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::Text(
+                    Text::new("mail-reference-request-personal")
+                        .with("until", self.day(expires_at)),
+                ),
+            ],
             reference: Some(reference),
             dedupe_key: None,
-        }
+        })
     }
 
-    /// A reminder to a referee, `days_left` before the link expires.
+    /// A reminder to a referee, `days_left` before the link expires, in the
+    /// language the request names.
     pub fn reference_reminder(
         &self,
         reference: EntryId,
@@ -153,32 +227,26 @@ impl Context<'_> {
         expires_at: DateTime<Utc>,
         dedupe_key: String,
     ) -> NewMessage {
-        let (text, html) = self.render(
-            &format!("Dear {},", request.referee_name),
-            &[
-                Block::Text(format!(
-                    "A reminder: {applicant_name} is waiting for your reference rating. Your link works until {}.",
-                    self.calendar.day_of(expires_at).format("%-d %B %Y")
-                )),
-                Block::Link {
-                    label: "Give your reference",
-                    href: LINK_PLACEHOLDER.into(),
-                },
-                Block::Text(
-                    "If you cannot give a reference, the same link lets you decline, so the applicant can ask someone else.".into(),
-                ),
-            ],
-        );
-        NewMessage {
+        self.to(request.language).render(Draft {
             kind: MailKind::ReferenceReminder,
             to_address: request.referee_email.clone(),
             to_name: request.referee_name.clone(),
-            subject: format!("Reminder: reference for {applicant_name}"),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-reference-reminder-subject").with("applicant", applicant_name),
+            blocks: vec![
+                Block::Text(
+                    Text::new("mail-reference-reminder-lead")
+                        .with("applicant", applicant_name)
+                        .with("until", self.day(expires_at)),
+                ),
+                Block::Link {
+                    label: "mail-reference-button",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::says("mail-reference-reminder-decline"),
+            ],
             reference: Some(reference),
             dedupe_key: Some(dedupe_key),
-        }
+        })
     }
 
     /// To the applicant: a rating arrived.
@@ -189,29 +257,19 @@ impl Context<'_> {
         applicant_email: &str,
         applicant_name: &str,
     ) -> NewMessage {
-        let (text, html) = self.render(
-            &format!("Dear {applicant_name},"),
-            &[
-                Block::Text(format!(
-                    "{} has submitted a reference rating for you. Your references page shows whether it counts for your application.",
-                    request.referee_name
-                )),
-                Block::Link {
-                    label: "See your references",
-                    href: format!("{}/references", self.public_url),
-                },
-            ],
-        );
-        NewMessage {
+        let referee = request.referee_name.as_str();
+        self.render(Draft {
             kind: MailKind::RatingReceived,
             to_address: applicant_email.to_string(),
             to_name: applicant_name.to_string(),
-            subject: format!("{} submitted your reference rating", request.referee_name),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-rating-received-subject").with("referee", referee),
+            blocks: vec![
+                Block::Text(Text::new("mail-rating-received-lead").with("referee", referee)),
+                self.link("mail-see-references", "/references"),
+            ],
             reference: Some(reference),
             dedupe_key: None,
-        }
+        })
     }
 
     /// To the applicant: a decision on their application, with the feedback
@@ -220,34 +278,33 @@ impl Context<'_> {
         &self,
         applicant_email: &str,
         applicant_name: &str,
-        category_name: &str,
-        outcome: &str,
-        feedback: Option<&str>,
+        category: &LocalText,
+        outcome: &Text,
+        feedback: Option<&Text>,
     ) -> NewMessage {
-        let mut blocks = vec![Block::Text(format!(
-            "The {} has decided on your application for the {category_name} endorsement: {outcome}.",
-            self.mail.association_name
-        ))];
+        let mut blocks = vec![Block::Text(
+            Text::new("mail-decision-lead")
+                .with("association", self.association())
+                .with("category", category)
+                .with("outcome", outcome.clone()),
+        )];
         if let Some(feedback) = feedback {
-            blocks.push(Block::Text(format!(
-                "The association's feedback: {feedback}"
-            )));
+            blocks.push(Block::Text(
+                Text::new("mail-decision-feedback").with("feedback", feedback.clone()),
+            ));
         }
-        blocks.push(Block::Link {
-            label: "See your application",
-            href: format!("{}/portfolio", self.public_url),
-        });
-        let (text, html) = self.render(&format!("Dear {applicant_name},"), &blocks);
-        NewMessage {
+        blocks.push(self.link("mail-see-application", "/portfolio"));
+        self.render(Draft {
             kind: MailKind::Decision,
             to_address: applicant_email.to_string(),
             to_name: applicant_name.to_string(),
-            subject: format!("Your {category_name} application: {outcome}"),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-decision-subject")
+                .with("category", category)
+                .with("outcome", outcome.clone()),
+            blocks,
             reference: None,
             dedupe_key: None,
-        }
+        })
     }
 
     /// To a reviewer: an application to review. `applicant` is none when
@@ -256,41 +313,29 @@ impl Context<'_> {
         &self,
         reviewer_email: &str,
         reviewer_name: &str,
-        category_name: &str,
+        category: &LocalText,
         applicant: Option<&str>,
         due_at: DateTime<Utc>,
     ) -> NewMessage {
-        let whose = applicant.map_or_else(
-            || format!("an application for the {category_name} endorsement"),
-            |name| format!("{name}'s application for the {category_name} endorsement"),
-        );
-        let (text, html) = self.render(
-            &format!("Dear {reviewer_name},"),
-            &[
-                Block::Text(format!(
-                    "Thank you for reviewing for the {}. You have been assigned {whose}. The review is due on {}.",
-                    self.mail.association_name,
-                    self.calendar.day_of(due_at).format("%B %-d, %Y")
-                )),
-                Block::Link {
-                    label: "Open your reviews",
-                    href: format!("{}/reviews", self.public_url),
-                },
-            ],
-        );
-        NewMessage {
+        let lead = match applicant {
+            Some(name) => Text::new("mail-review-assigned-lead-named").with("applicant", name),
+            None => Text::new("mail-review-assigned-lead"),
+        }
+        .with("association", self.association())
+        .with("category", category)
+        .with("due", self.day(due_at));
+        self.render(Draft {
             kind: MailKind::ReviewAssigned,
             to_address: reviewer_email.to_string(),
             to_name: reviewer_name.to_string(),
-            subject: format!(
-                "{} to review",
-                endorse_shared::text::with_capital_article(&format!("{category_name} application"))
-            ),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-review-assigned-subject").with("category", category),
+            blocks: vec![
+                Block::Text(lead),
+                self.link("mail-open-reviews", "/reviews"),
+            ],
             reference: None,
             dedupe_key: None,
-        }
+        })
     }
 
     /// To a holder: renewal is due in `days` days (0: today).
@@ -307,42 +352,24 @@ impl Context<'_> {
             last_day,
             days,
         } = *reminder;
-        let when = if days == 0 {
-            "today".to_string()
-        } else {
-            format!("in {days} days, on {}", due.format("%B %-d, %Y"))
-        };
-        let (text, html) = self.render(
-            &format!("Dear {holder_name},"),
-            &[
-                Block::Text(format!(
-                    "The renewal of your endorsement ({}) is due {when}. Renew from your existing portfolio: add the training and reflective supervision/consultation since your last renewal, your current membership, and sign the Code of Ethics again.",
-                    numbers.join(", ")
-                )),
-                Block::Text(format!(
-                    "If it is not renewed by {}, the endorsement lapses and leaves the public registry.",
-                    last_day.format("%B %-d, %Y")
-                )),
-                Block::Link {
-                    label: "Renew your endorsement",
-                    href: format!("{}/", self.public_url),
-                },
-            ],
-        );
-        NewMessage {
+        self.render(Draft {
             kind: MailKind::RenewalReminder,
             to_address: holder_email.to_string(),
             to_name: holder_name.to_string(),
-            subject: if days == 0 {
-                "Your endorsement renewal is due today".into()
-            } else {
-                format!("Your endorsement renewal is due in {days} days")
-            },
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-renewal-reminder-subject").with("days", days),
+            blocks: vec![
+                Block::Text(
+                    Text::new("mail-renewal-reminder-lead")
+                        .with("numbers", numbers.join(", "))
+                        .with("days", days)
+                        .with("due", due),
+                ),
+                Block::Text(Text::new("mail-renewal-reminder-lapse").with("last_day", last_day)),
+                self.link("mail-renew-button", "/"),
+            ],
             reference: None,
             dedupe_key: Some(dedupe_key),
-        }
+        })
     }
 
     /// To a holder: a renewal (or reinstatement) was approved, with the next
@@ -351,43 +378,41 @@ impl Context<'_> {
         &self,
         holder_email: &str,
         holder_name: &str,
-        what: &str,
+        kind: RenewalKind,
         approved_until: Option<chrono::NaiveDate>,
         reason: Option<&str>,
     ) -> NewMessage {
-        let mut blocks = vec![Block::Text(match approved_until {
-            Some(due) => format!(
-                "The {} approved your {what}. Your endorsement is active; the next renewal is due on {}. Your new credential is ready to download.",
-                self.mail.association_name,
-                due.format("%B %-d, %Y")
+        let kind_code = match kind {
+            RenewalKind::Reinstatement => "reinstatement",
+            _ => "renewal",
+        };
+        let (subject, lead) = match approved_until {
+            Some(due) => (
+                Text::new("mail-renewal-approved-subject"),
+                Text::new("mail-renewal-approved").with("due", due),
             ),
-            None => format!(
-                "The {} returned your {what} to you. Please see the reason below, update your portfolio and submit it again.",
-                self.mail.association_name
+            None => (
+                Text::new("mail-renewal-returned-subject"),
+                Text::new("mail-renewal-returned"),
             ),
-        })];
+        };
+        let mut blocks = vec![Block::Text(
+            lead.with("association", self.association())
+                .with("kind", kind_code),
+        )];
         if let Some(reason) = reason {
-            blocks.push(Block::Text(reason.to_string()));
+            blocks.push(Block::Text(Text::plain(reason)));
         }
-        blocks.push(Block::Link {
-            label: "Open Endorse",
-            href: format!("{}/", self.public_url),
-        });
-        let (text, html) = self.render(&format!("Dear {holder_name},"), &blocks);
-        NewMessage {
+        blocks.push(self.link("mail-open-endorse", "/"));
+        self.render(Draft {
             kind: MailKind::RenewalDecision,
             to_address: holder_email.to_string(),
             to_name: holder_name.to_string(),
-            subject: if approved_until.is_some() {
-                format!("Your {what} is approved")
-            } else {
-                format!("Your {what} was returned to you")
-            },
-            body_text: text,
-            body_html: html,
+            subject: subject.with("kind", kind_code),
+            blocks,
             reference: None,
             dedupe_key: None,
-        }
+        })
     }
 
     /// To a holder: the association recognised another association's
@@ -401,38 +426,34 @@ impl Context<'_> {
         reason: Option<&str>,
     ) -> NewMessage {
         let (from_association, from_number) = recognised;
-        let mut blocks = vec![Block::Text(match granted {
-            Some(number) => format!(
-                "The {} recognised your endorsement {from_number} from {from_association} and endorsed you with its own endorsement, number {number}. Its credential is ready to download; you choose whether the public registry lists it.",
-                self.mail.association_name
+        let (subject, lead) = match granted {
+            Some(number) => (
+                "mail-recognised-subject",
+                Text::new("mail-recognised").with("number", number),
             ),
-            None => format!(
-                "The {} did not recognise your endorsement {from_number} from {from_association}. Please see the reason below; you may apply here for the endorsement.",
-                self.mail.association_name
+            None => (
+                "mail-not-recognised-subject",
+                Text::new("mail-not-recognised"),
             ),
-        })];
+        };
+        let mut blocks = vec![Block::Text(
+            lead.with("association", self.association())
+                .with("from_number", from_number)
+                .with("from_association", from_association),
+        )];
         if let Some(reason) = reason {
-            blocks.push(Block::Text(reason.to_string()));
+            blocks.push(Block::Text(Text::plain(reason)));
         }
-        blocks.push(Block::Link {
-            label: "Open Endorse",
-            href: format!("{}/", self.public_url),
-        });
-        let (text, html) = self.render(&format!("Dear {holder_name},"), &blocks);
-        NewMessage {
+        blocks.push(self.link("mail-open-endorse", "/"));
+        self.render(Draft {
             kind: MailKind::RecognitionDecision,
             to_address: holder_email.to_string(),
             to_name: holder_name.to_string(),
-            subject: if granted.is_some() {
-                "Your endorsement is recognised".to_string()
-            } else {
-                "Your request for recognition was declined".to_string()
-            },
-            body_text: text,
-            body_html: html,
+            subject: Text::new(subject),
+            blocks,
             reference: None,
             dedupe_key: None,
-        }
+        })
     }
 
     /// To a holder: the endorsement lapsed.
@@ -443,29 +464,19 @@ impl Context<'_> {
         number: &str,
         dedupe_key: String,
     ) -> NewMessage {
-        let (text, html) = self.render(
-            &format!("Dear {holder_name},"),
-            &[
-                Block::Text(format!(
-                    "Your endorsement {number} was not renewed in time and has lapsed: it no longer appears in the public registry, and its credential now reads as not in good standing."
-                )),
-                Block::Text("You can be reinstated without a new exam: update your membership, add the work you have done since the lapse, and ask for three new reference ratings.".into()),
-                Block::Link {
-                    label: "Open Endorse",
-                    href: format!("{}/", self.public_url),
-                },
-            ],
-        );
-        NewMessage {
+        self.render(Draft {
             kind: MailKind::Lapsed,
             to_address: holder_email.to_string(),
             to_name: holder_name.to_string(),
-            subject: format!("Your endorsement {number} has lapsed"),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-lapsed-subject").with("number", number),
+            blocks: vec![
+                Block::Text(Text::new("mail-lapsed-lead").with("number", number)),
+                Block::says("mail-lapsed-reinstate"),
+                self.link("mail-open-endorse", "/"),
+            ],
             reference: None,
             dedupe_key: Some(dedupe_key),
-        }
+        })
     }
 
     /// To a reviewer: a review due soon, or late (`overdue`). Never names the
@@ -474,46 +485,31 @@ impl Context<'_> {
         &self,
         reviewer_email: &str,
         reviewer_name: &str,
-        category_name: &str,
+        category: &LocalText,
         due_at: DateTime<Utc>,
         overdue: bool,
         dedupe_key: String,
     ) -> NewMessage {
-        let due = self.calendar.day_of(due_at).format("%B %-d, %Y");
-        let (lead, subject) = if overdue {
-            (
-                format!("Your review of {} was due on {due}. If you cannot finish it, reply to this message so the association can reassign it.", endorse_shared::text::with_article(&format!("{category_name} application"))),
-                format!("Overdue: your {category_name} review"),
-            )
+        let (subject, lead) = if overdue {
+            ("mail-review-overdue-subject", "mail-review-overdue-lead")
         } else {
-            (
-                format!(
-                    "A reminder: your review of {} is due on {due}.",
-                    endorse_shared::text::with_article(&format!("{category_name} application"))
-                ),
-                format!("Due {due}: your {category_name} review"),
-            )
+            ("mail-review-reminder-subject", "mail-review-reminder-lead")
         };
-        let (text, html) = self.render(
-            &format!("Dear {reviewer_name},"),
-            &[
-                Block::Text(lead),
-                Block::Link {
-                    label: "Open your reviews",
-                    href: format!("{}/reviews", self.public_url),
-                },
-            ],
-        );
-        NewMessage {
+        let due = self.day(due_at);
+        self.render(Draft {
             kind: MailKind::ReviewReminder,
             to_address: reviewer_email.to_string(),
             to_name: reviewer_name.to_string(),
-            subject,
-            body_text: text,
-            body_html: html,
+            subject: Text::new(subject)
+                .with("category", category)
+                .with("due", due),
+            blocks: vec![
+                Block::Text(Text::new(lead).with("category", category).with("due", due)),
+                self.link("mail-open-reviews", "/reviews"),
+            ],
             reference: None,
             dedupe_key: Some(dedupe_key),
-        }
+        })
     }
 
     /// To the applicant: a reviewer asks about some entries (never naming the
@@ -522,34 +518,28 @@ impl Context<'_> {
         &self,
         applicant_email: &str,
         applicant_name: &str,
-        category_name: &str,
+        category: &LocalText,
         messages: &[&str],
     ) -> NewMessage {
-        let mut blocks = vec![Block::Text(format!(
-            "The reviewers of your {category_name} application need more information on {} of your entries:",
-            messages.len()
-        ))];
+        let mut blocks = vec![Block::Text(
+            Text::new("mail-information-lead")
+                .with("category", category)
+                .with("count", messages.len()),
+        )];
         for message in messages {
-            blocks.push(Block::Text(format!("\u{2022} {message}")));
+            blocks.push(Block::Text(Text::plain(format!("\u{2022} {message}"))));
         }
-        blocks.push(Block::Text(
-            "Amend the entries and answer each request from your application page; the review continues once you send your answers.".into(),
-        ));
-        blocks.push(Block::Link {
-            label: "Answer the requests",
-            href: format!("{}/portfolio", self.public_url),
-        });
-        let (text, html) = self.render(&format!("Dear {applicant_name},"), &blocks);
-        NewMessage {
+        blocks.push(Block::says("mail-information-how"));
+        blocks.push(self.link("mail-answer-button", "/portfolio"));
+        self.render(Draft {
             kind: MailKind::InformationRequested,
             to_address: applicant_email.to_string(),
             to_name: applicant_name.to_string(),
-            subject: format!("Your {category_name} application: more information needed"),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-information-subject").with("category", category),
+            blocks,
             reference: None,
             dedupe_key: None,
-        }
+        })
     }
 
     /// To the applicant: a referee declined.
@@ -561,30 +551,24 @@ impl Context<'_> {
         applicant_email: &str,
         applicant_name: &str,
     ) -> NewMessage {
-        let (text, html) = self.render(
-            &format!("Dear {applicant_name},"),
-            &[
-                Block::Text(format!(
-                    "{} declined to give you a reference rating, saying: \u{201c}{reason}\u{201d}",
-                    request.referee_name
-                )),
-                Block::Text("You can ask someone else from your references page.".into()),
-                Block::Link {
-                    label: "Ask another referee",
-                    href: format!("{}/references", self.public_url),
-                },
-            ],
-        );
-        NewMessage {
+        let referee = request.referee_name.as_str();
+        self.render(Draft {
             kind: MailKind::ReferenceDeclined,
             to_address: applicant_email.to_string(),
             to_name: applicant_name.to_string(),
-            subject: format!("{} declined your reference request", request.referee_name),
-            body_text: text,
-            body_html: html,
+            subject: Text::new("mail-declined-subject").with("referee", referee),
+            blocks: vec![
+                Block::Text(
+                    Text::new("mail-declined-lead")
+                        .with("referee", referee)
+                        .with("reason", reason),
+                ),
+                Block::says("mail-declined-ask"),
+                self.link("mail-ask-another", "/references"),
+            ],
             reference: Some(reference),
             dedupe_key: None,
-        }
+        })
     }
 }
 
@@ -611,34 +595,25 @@ mod tests {
             mail: &mail,
             public_url: "https://endorse.example.org",
             calendar: crate::calendar::Calendar::utc(),
+            lang: Lang::En,
         };
         let due = chrono::Utc::now();
-        let blind = context.review_assigned("ruth@example.org", "Ruth", "IFS", None, due);
-        let open = context.review_assigned("ruth@example.org", "Ruth", "IFS", Some("Ada"), due);
+        let ifs = LocalText::english("IFS");
+        let blind = context.review_assigned("ruth@example.org", "Ruth", &ifs, None, due);
+        let open = context.review_assigned("ruth@example.org", "Ruth", &ifs, Some("Ada"), due);
         for part in [&blind.subject, &blind.body_text, &blind.body_html] {
             assert!(!part.contains("Ada"), "{part}");
         }
         assert!(open.body_text.contains("Ada's application"));
-        // The article follows the word.
-        let named = context.review_assigned(
-            "ruth@example.org",
-            "Ruth",
-            "Infant Family Specialist",
-            None,
-            due,
-        );
-        assert_eq!(
-            named.subject,
-            "An Infant Family Specialist application to review"
-        );
+        assert_eq!(blind.subject, "An application to review: IFS");
         let reminder =
-            context.review_reminder("ruth@example.org", "Ruth", "IFS", due, true, "k".into());
+            context.review_reminder("ruth@example.org", "Ruth", &ifs, due, true, "k".into());
         assert!(reminder.subject.starts_with("Overdue"));
         assert_eq!(reminder.dedupe_key.as_deref(), Some("k"));
         let asked = context.information_requested(
             "ada@example.org",
             "Ada",
-            "IFS",
+            &ifs,
             &["The hours are <not> documented."],
         );
         assert!(asked.body_text.contains("The hours are <not> documented."));
@@ -657,8 +632,15 @@ mod tests {
                 mail: &mail,
                 public_url: "https://endorse.example.org",
                 calendar: crate::calendar::Calendar::new(zone),
+                lang: Lang::En,
             }
-            .review_assigned("ruth@example.org", "Ruth", "IFS", None, at)
+            .review_assigned(
+                "ruth@example.org",
+                "Ruth",
+                &LocalText::english("IFS"),
+                None,
+                at,
+            )
             .body_text
         };
         assert!(in_zone("America/Detroit").contains("December 31, 2026"));
@@ -672,6 +654,7 @@ mod tests {
             mail: &mail,
             public_url: "https://endorse.example.org",
             calendar: crate::calendar::Calendar::utc(),
+            lang: Lang::En,
         };
         let request = ReferenceRequestInput {
             category: "IFS".into(),
@@ -690,13 +673,13 @@ mod tests {
             EntryId::from_uuid(uuid::Uuid::new_v4()),
             &request,
             "Ada Lovelace",
-            "Infant Family Specialist",
+            &LocalText::english("Infant Family Specialist"),
             expires,
         );
         assert_eq!(message.subject, "Reference request for Ada Lovelace");
         assert!(message.body_text.contains("Ada Lovelace is applying for the Infant Family Specialist endorsement with the Michigan <IMH> Association"));
         assert!(message.body_text.contains("current supervisor"));
-        assert!(message.body_text.contains("22 December 2026"));
+        assert!(message.body_text.contains("December 22, 2026"));
         assert!(message.body_text.contains(LINK_PLACEHOLDER));
         assert!(message.body_html.contains("Sam &lt;b&gt;Rivera&lt;/b&gt;"));
         assert!(message
@@ -706,5 +689,104 @@ mod tests {
         assert!(message
             .body_text
             .contains("The Michigan <IMH> Association endorsement team"));
+    }
+
+    #[test]
+    fn mail_is_written_in_the_recipients_language_and_a_request_in_its_own() {
+        let mail = settings();
+        let context = Context {
+            mail: &mail,
+            public_url: "https://endorse.example.org",
+            calendar: crate::calendar::Calendar::utc(),
+            lang: Lang::En,
+        };
+        let category: LocalText = serde_json::from_value(serde_json::json!({
+            "en": "Infant Family Specialist (IFS)",
+            "es": "Especialista en Familia e Infancia (Infant Family Specialist, IFS)"
+        }))
+        .unwrap();
+        let mut request = ReferenceRequestInput {
+            category: "IFS".into(),
+            referee_name: "Rosa Díaz".into(),
+            referee_email: "rosa@example.org".into(),
+            relationship: Relationship::CurrentSupervisor,
+            endorsement: None,
+            known_since: NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
+            waive_access: true,
+            language: Some(Lang::Es),
+        };
+        let expires = DateTime::parse_from_rfc3339("2026-12-22T10:00:00Z")
+            .unwrap()
+            .with_timezone(&Utc);
+        let id = EntryId::from_uuid(uuid::Uuid::new_v4());
+        // The request says its own language, whoever the context was for.
+        let asked = context.reference_request(id, &request, "Ana", &category, expires);
+        assert_eq!(asked.subject, "Solicitud de referencia para Ana");
+        assert!(asked.body_text.starts_with("Estimado/a Rosa Díaz:"));
+        assert!(asked
+            .body_text
+            .contains("Especialista en Familia e Infancia"));
+        assert!(asked.body_text.contains("su supervisor actual"));
+        assert!(asked.body_text.contains("22 de diciembre de 2026"));
+        assert!(asked
+            .body_text
+            .contains("El equipo de Endorsement de Michigan <IMH> Association"));
+        assert!(asked
+            .body_html
+            .starts_with("<!doctype html><html lang=\"es\">"));
+        assert!(asked.body_html.contains("Si el botón no funciona"));
+        request.language = None;
+        let english = context.reference_request(id, &request, "Ana", &category, expires);
+        assert_eq!(english.subject, "Reference request for Ana");
+        // Everyone else reads what the context is for.
+        let spanish = context.to(Some(Lang::Es));
+        let decided = spanish.decision(
+            "ana@example.org",
+            "Ana",
+            &category,
+            &Text::new("outcome-endorsed"),
+            Some(&Text::plain("Muy bien documentado.")),
+        );
+        assert!(decided.subject.starts_with("Su solicitud de Especialista"));
+        assert!(decided.body_text.contains("Endorsement otorgado"));
+        assert!(decided.body_text.contains("Muy bien documentado."));
+        let due = NaiveDate::from_ymd_opt(2027, 6, 30).unwrap();
+        for (days, subject) in [
+            (0, "La renovación de su Endorsement vence hoy"),
+            (1, "La renovación de su Endorsement vence mañana"),
+            (30, "La renovación de su Endorsement vence en 30 días"),
+        ] {
+            let reminder = spanish.renewal_reminder(
+                "ana@example.org",
+                "Ana",
+                &RenewalReminder {
+                    numbers: &["MI-IFS-0001".to_string()],
+                    due,
+                    last_day: due,
+                    days,
+                },
+                "k".into(),
+            );
+            assert_eq!(reminder.subject, subject);
+            assert!(reminder.body_text.contains("30 de junio de 2027"));
+        }
+        let returned = spanish.renewal_decision(
+            "ana@example.org",
+            "Ana",
+            RenewalKind::Reinstatement,
+            None,
+            Some("Falta la membresía."),
+        );
+        assert_eq!(returned.subject, "Se le devolvió su reincorporación");
+        // A signature the association wrote stays as it wrote it.
+        let mut own = settings();
+        own.signature = "Con cariño, el equipo".into();
+        let signed = Context {
+            mail: &own,
+            ..spanish
+        }
+        .lapsed("ana@example.org", "Ana", "MI-IFS-0001", "k".into());
+        assert!(signed.body_text.contains("Con cariño, el equipo"));
+        assert!(signed.subject.contains("MI-IFS-0001"));
     }
 }

@@ -12,6 +12,7 @@ use crate::state::AppState;
 use crate::tenancy::Tenant;
 use actix_web::web;
 use chrono::Duration;
+use endorse_shared::i18n::LocalText;
 
 /// How long a claimed message is reserved for the worker delivering it. A
 /// worker that dies mid-delivery releases it when this runs out.
@@ -262,11 +263,12 @@ impl Worker {
                     );
                     let category_name = rulebook
                         .category(&category)
-                        .map_or(category.as_str(), |c| c.name.en.as_str());
-                    let message = inner.mail().review_reminder(
+                        .map_or_else(|| LocalText::english(category.clone()), |c| c.name.clone());
+                    let reads = users::language_of(conn, &assignment.reviewer_email)?;
+                    let message = inner.mail().to(reads).review_reminder(
                         &assignment.reviewer_email,
                         &assignment.reviewer_name,
-                        category_name,
+                        &category_name,
                         assignment.due_at,
                         overdue,
                         key,

@@ -17,7 +17,7 @@ use endorse_shared::credential::{StatusPurpose, JWT_TYPE};
 use endorse_shared::endorsements::{
     CredentialDownload, IssuerKeyView, PublicCredential, PublicCredentialQuery,
 };
-use endorse_shared::i18n::{format::date as long_date, Lang, Text};
+use endorse_shared::i18n::Text;
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{Problem, Role};
 
@@ -291,12 +291,10 @@ pub async fn certificate(
         category_name,
         category: &endorsement.category,
         number: &endorsement.number,
-        endorsed_since: &long_date(calendar.day_of(endorsement.awarded_at), Lang::En),
-        valid_through: &long_date(
-            rulebook.endorsement.valid_through(endorsement.renewal_due),
-            Lang::En,
-        ),
+        endorsed_since: calendar.day_of(endorsement.awarded_at),
+        valid_through: rulebook.endorsement.valid_through(endorsement.renewal_due),
         verify_url: &url,
+        lang: crate::locale::current(),
     })
     .map_err(|e| ApiError::Internal(format!("the certificate's QR code: {e}")))?;
     Ok(HttpResponse::Ok()

@@ -385,6 +385,7 @@ pub async fn decide(
     let issuer = tenant.issuer.clone();
     let mail = tenant.mail_settings.clone();
     let public_url = tenant.public_url.clone();
+    let association_lang = tenant.mail().lang;
     let record = tenant
         .db
         .attempt(move |conn| {
@@ -421,7 +422,6 @@ pub async fn decide(
             if !renewals::decide(conn, &id, expected, to, admin.id, reason.as_deref(), now)? {
                 return Err(DbError::Conflict);
             }
-            let what = current.kind.label().to_lowercase();
             let next_due = moves.iter().map(|(_, due)| *due).min();
             for (mut endorsement, due) in moves {
                 let number = endorsement.number.clone();
@@ -458,11 +458,12 @@ pub async fn decide(
                     mail: &mail,
                     public_url: &public_url,
                     calendar,
+                    lang: holder.language.unwrap_or(association_lang),
                 }
                 .renewal_decision(
                     &holder.email,
                     &holder.name,
-                    &what,
+                    current.kind,
                     next_due,
                     reason.as_deref(),
                 );

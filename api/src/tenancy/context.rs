@@ -99,6 +99,7 @@ impl Tenant {
             mail: &self.mail_settings,
             public_url: &self.public_url,
             calendar: self.calendar,
+            lang: self.association.language.parse().unwrap_or_default(),
         }
     }
 

@@ -5,7 +5,7 @@ use super::issuing::issue;
 use super::Judged;
 use crate::db::applications;
 use crate::db::audit::{self, NewEvent};
-use crate::db::{outbox, AnyConnection, DbResult};
+use crate::db::{outbox, users, AnyConnection, DbResult};
 use crate::error::ApiError;
 use crate::issuer::Issuer;
 use crate::mail::templates::Context;
@@ -153,7 +153,8 @@ pub fn decide(
         )?;
     }
     if let Some(outcome) = action.outcome() {
-        tell_decision(conn, mail, judged, outcome, reason, now)?;
+        let reason = reason.map(Text::plain);
+        tell_decision(conn, mail, judged, &outcome, reason.as_ref(), now)?;
     }
     Ok(Ok(to))
 }
@@ -163,11 +164,13 @@ pub fn tell_decision(
     conn: &mut AnyConnection,
     mail: &Context<'_>,
     judged: &Judged,
-    outcome: &str,
-    reason: Option<&str>,
+    outcome: &Text,
+    reason: Option<&Text>,
     now: DateTime<Utc>,
 ) -> DbResult<()> {
-    let message = mail.decision(
+    let applicant = &judged.application.applicant;
+    let reads = users::language_of(conn, &applicant.email)?;
+    let message = mail.to(reads).decision(
         &judged.application.applicant.email,
         &judged.application.applicant.name,
         &judged.category.name,

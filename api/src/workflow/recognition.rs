@@ -183,7 +183,8 @@ pub fn decide(
         )?;
         None
     };
-    let message = mail.recognition_decision(
+    let reads = crate::db::users::language_of(conn, &current.holder_email)?;
+    let message = mail.to(reads).recognition_decision(
         &current.holder_email,
         &current.holder_name,
         recognised,

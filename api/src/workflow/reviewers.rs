@@ -355,7 +355,8 @@ pub fn assign(
             return Ok(Err(refused));
         }
     }
-    let message = mail.review_assigned(
+    let reads = users::language_of(conn, &person.email)?;
+    let message = mail.to(reads).review_assigned(
         &person.email,
         &person.name,
         &judged.category.name,

@@ -75,7 +75,8 @@ pub fn run_schedule(
                         "lapse",
                         format!("Endorsement {number} lapsed: not renewed by {lapse_after}."),
                     )?;
-                    let message = mail.lapsed(
+                    let reads = crate::db::users::language_of(conn, &endorsement.holder_email)?;
+                    let message = mail.to(reads).lapsed(
                         &endorsement.holder_email,
                         &endorsement.holder_name,
                         &number,
@@ -113,7 +114,8 @@ pub fn run_schedule(
             continue;
         }
         if let Some(days) = reminder_due(today, due, &policy.reminder_days_before) {
-            let message = mail.renewal_reminder(
+            let reads = crate::db::users::language_of(conn, &endorsement.holder_email)?;
+            let message = mail.to(reads).renewal_reminder(
                 &endorsement.holder_email,
                 &endorsement.holder_name,
                 &RenewalReminder {

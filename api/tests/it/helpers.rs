@@ -484,16 +484,18 @@ pub fn rated_reference(
     (request, full_answer(relationship, known_since, 0))
 }
 
-/// A complete rating with `not_enough` domains answered "not enough information".
+/// A complete rating of an IFS applicant (the domains the default rulebook
+/// asks IFS referees) with `not_enough` of them answered "not enough
+/// information".
 pub fn full_answer(
     relationship: endorse_shared::rulebook::Relationship,
     known_since: chrono::NaiveDate,
     not_enough: usize,
 ) -> endorse_shared::references::RatingAnswer {
     use endorse_shared::references::{Rating, RatingAnswer, Recommendation};
-    let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
-        .expect("default rulebook")
-        .competency_domains;
+    let rulebook =
+        endorse_shared::rulebook::Rulebook::default_rulebook().expect("default rulebook");
+    let domains = rulebook.referee_domains(rulebook.category("IFS").expect("IFS"));
     RatingAnswer {
         relationship,
         known_since,

@@ -202,7 +202,11 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     .await;
     assert_eq!(invitation.applicant_name, "Ada Lovelace");
     assert_eq!(invitation.category, "IFS");
-    assert_eq!(invitation.domains.len(), 10);
+    // The domains the rulebook asks IFS referees, each with what it means.
+    let asked: Vec<&str> = invitation.domains.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(asked.len(), 8, "{asked:?}");
+    assert!(!asked.contains(&"administration"));
+    assert!(invitation.domains.iter().all(|d| !d.description.is_blank()));
     assert_eq!(w.references().await[0].status, ReferenceStatus::Opened);
 
     // A draft survives a reload.
@@ -227,19 +231,19 @@ async fn the_referee_follows_the_mailed_link_and_the_waived_rating_stays_confide
     )
     .await;
     assert_eq!(reloaded.draft.comments, "So far");
-    // A draft with a domain the rulebook does not have is refused, and the saved
-    // draft stays as it was.
+    // A draft rating a domain the rulebook does not ask of IFS referees is
+    // refused, and the saved draft stays as it was.
     let unknown = w
         .app
         .client
         .put(w.app.url(&format!("{}/draft", api_path(&link))))
-        .json(&json!({ "ratings": { "astrology": "strong" } }))
+        .json(&json!({ "ratings": { "administration": "strong" } }))
         .send()
         .await
         .unwrap();
     let problem = expect_problem(unknown, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert!(
-        problem.errors.contains_key("ratings.astrology"),
+        problem.errors.contains_key("ratings.administration"),
         "{problem:?}"
     );
 
@@ -1039,6 +1043,18 @@ async fn the_referee_reads_the_language_the_applicant_chose_and_may_change_it() 
         )
         .await;
     assert_eq!(asked.reference.request.language, Some(Lang::Es));
+    // The mail is in the request's language, not the association's.
+    let mail = w.deliver(1).await.remove(0);
+    assert_eq!(
+        mail.header("Subject").as_deref(),
+        Some("Solicitud de referencia para Ada Lovelace")
+    );
+    let text = mail.text();
+    assert!(text.starts_with("Estimado/a "), "{text}");
+    assert!(
+        text.contains("le describió como su supervisor actual"),
+        "{text}"
+    );
     let path = referee_api_path(&asked.link);
     let open = |accept: &'static str| {
         let (client, url) = (w.app.client.clone(), w.app.url(&path));
@@ -1064,13 +1080,13 @@ async fn the_referee_reads_the_language_the_applicant_chose_and_may_change_it() 
         .app
         .client
         .put(w.app.url(&format!("{path}/draft")))
-        .json(&json!({ "ratings": { "astrology": "strong" } }))
+        .json(&json!({ "ratings": { "administration": "strong" } }))
         .send()
         .await
         .expect("request");
     let problem = expect_problem(refused, StatusCode::UNPROCESSABLE_ENTITY).await;
     assert_eq!(
-        problem.field_errors("ratings.astrology"),
+        problem.field_errors("ratings.administration"),
         ["no es un área de competencia"]
     );
     // The referee switches to English; the request keeps it.
@@ -1102,4 +1118,29 @@ async fn the_referee_reads_the_language_the_applicant_chose_and_may_change_it() 
         .await
         .expect("request");
     assert_eq!(french.status(), StatusCode::BAD_REQUEST);
+    // The applicant reads Spanish: what the referee did is mailed in it.
+    let chosen = w
+        .app
+        .put_as(
+            "/api/v1/me/language",
+            &w.applicant,
+            None,
+            &json!({ "language": "es" }),
+        )
+        .await;
+    assert_eq!(chosen.status(), StatusCode::OK);
+    let declined = w
+        .app
+        .client
+        .post(w.app.url(&format!("{path}/decline")))
+        .json(&json!({ "reason": "No la conozco lo suficiente." }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(declined.status(), StatusCode::OK);
+    let told = w.deliver(2).await.remove(1).text();
+    assert!(
+        told.contains("Sam Rivera declinó darle una evaluación de referencia"),
+        "{told}"
+    );
 }

@@ -129,3 +129,6 @@ association-host-taken = The host '{ $host }' is another association's.
 association-taken-meanwhile = The code '{ $code }' (or its host) was taken meanwhile.
 support-hours-rule = must be 1 to { $max }
 smtp-url-invalid = is not a mail server address: { $detail }
+
+exam-mode-in-person = In person
+exam-mode-online = Online, proctored

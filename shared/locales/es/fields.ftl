@@ -129,3 +129,6 @@ association-host-taken = El host '{ $host }' ya pertenece a otra asociación.
 association-taken-meanwhile = El código '{ $code }' (o su host) se ocupó mientras tanto.
 support-hours-rule = debe estar entre 1 y { $max }
 smtp-url-invalid = no es la dirección de un servidor de correo: { $detail }
+
+exam-mode-in-person = En persona
+exam-mode-online = En línea, con supervisión remota

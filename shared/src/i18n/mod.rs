@@ -138,6 +138,14 @@ pub enum Arg {
     Date(chrono::NaiveDate),
     /// Words an association wrote, in the language it wrote them in.
     Local(Box<LocalText>),
+    /// A day and a time, written as the language writes them.
+    Moment(chrono::NaiveDateTime),
+}
+
+impl From<chrono::NaiveDateTime> for Arg {
+    fn from(value: chrono::NaiveDateTime) -> Self {
+        Arg::Moment(value)
+    }
 }
 
 impl From<chrono::NaiveDate> for Arg {
@@ -317,6 +325,7 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&str, Arg)]) -> String {
             Arg::Text(text) => FluentValue::from(text.say(lang)),
             Arg::Date(day) => FluentValue::from(format::date(*day, lang)),
             Arg::Local(text) => FluentValue::from(text.get(lang).to_string()),
+            Arg::Moment(at) => FluentValue::from(format::date_time(*at, lang)),
         };
         fluent_args.set(name.to_string(), value);
     }
@@ -338,48 +347,17 @@ pub fn has(lang: Lang, key: &str) -> bool {
 }
 
 /// The catalog's files: (language, file name, text).
-pub const SOURCES: &[(Lang, &str, &str)] = &[
-    (
-        Lang::En,
-        "app.ftl",
-        include_str!("../../locales/en/app.ftl"),
-    ),
-    (
-        Lang::Es,
-        "app.ftl",
-        include_str!("../../locales/es/app.ftl"),
-    ),
-    (
-        Lang::En,
-        "engine.ftl",
-        include_str!("../../locales/en/engine.ftl"),
-    ),
-    (
-        Lang::Es,
-        "engine.ftl",
-        include_str!("../../locales/es/engine.ftl"),
-    ),
-    (
-        Lang::En,
-        "fields.ftl",
-        include_str!("../../locales/en/fields.ftl"),
-    ),
-    (
-        Lang::Es,
-        "fields.ftl",
-        include_str!("../../locales/es/fields.ftl"),
-    ),
-    (
-        Lang::En,
-        "problems.ftl",
-        include_str!("../../locales/en/problems.ftl"),
-    ),
-    (
-        Lang::Es,
-        "problems.ftl",
-        include_str!("../../locales/es/problems.ftl"),
-    ),
-];
+pub const SOURCES: &[(Lang, &str, &str)] =
+    &sources!["app", "documents", "engine", "fields", "mail", "problems"];
+
+/// Both languages' text of each named catalog file, compiled in.
+macro_rules! sources {
+    ($($file:literal),*) => {[$(
+        (Lang::En, concat!($file, ".ftl"), include_str!(concat!("../../locales/en/", $file, ".ftl"))),
+        (Lang::Es, concat!($file, ".ftl"), include_str!(concat!("../../locales/es/", $file, ".ftl"))),
+    )*]};
+}
+use sources;
 
 type Bundle = FluentBundle<FluentResource>;
 

@@ -125,16 +125,21 @@ pub async fn schedule_exam(
             )? {
                 return Ok(Err(refused));
             }
-            let mut details = format!("{}; {}", body.mode.label(), body.location.trim());
+            let mut details = vec![Text::new("mail-exam-where")
+                .with("mode", body.mode.text())
+                .with("location", body.location.trim())];
             if !body.accommodations.trim().is_empty() {
-                details.push_str(&format!(". Accommodations: {}", body.accommodations.trim()));
+                details.push(
+                    Text::new("mail-exam-accommodations")
+                        .with("accommodations", body.accommodations.trim()),
+                );
             }
             tell_decision(
                 conn,
                 &inner.mail(),
                 &judged,
-                &format!("scheduled to sit the exam on {when}"),
-                Some(&details),
+                &Text::new("outcome-exam-scheduled").with("when", body.starts_at.naive_utc()),
+                Some(&Text::sentences(details)),
                 now,
             )?;
             let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
@@ -409,19 +414,25 @@ pub async fn record_result(
             if !exams::decide(conn, &exam.id, result, now)? {
                 return Err(DbError::Conflict);
             }
+            let said = |o: Outcome| {
+                Text::new(match o {
+                    Outcome::Passed => "exam-part-passed",
+                    Outcome::Failed => "exam-part-not-passed",
+                })
+            };
             let (outcome, feedback) = match result {
-                Outcome::Passed => ("passed the exam".to_string(), None),
+                Outcome::Passed => (Text::new("outcome-exam-passed"), None),
                 Outcome::Failed => (
-                    "did not pass the exam".to_string(),
-                    Some(format!(
-                        "Part 1: {}. Part 2: {}. You may sit the exam again from {}.",
-                        words(part1),
-                        words(part2),
-                        rules::retake_from(&rule, now).format("%B %-d, %Y")
-                    )),
+                    Text::new("outcome-exam-failed"),
+                    Some(
+                        Text::new("mail-exam-failed-feedback")
+                            .with("part1", said(part1))
+                            .with("part2", said(part2))
+                            .with("from", rules::retake_from(&rule, now).date_naive()),
+                    ),
                 ),
             };
-            tell_decision(conn, &inner.mail(), &judged, &outcome, feedback.as_deref(), now)?;
+            tell_decision(conn, &inner.mail(), &judged, &outcome, feedback.as_ref(), now)?;
             let judged = Judged::load(conn, id)?.ok_or(DbError::NotFound)?;
             Ok(Ok(view(conn, &judged, &rule, Audience::Admin)?))
         })

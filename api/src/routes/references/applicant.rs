@@ -7,7 +7,7 @@ use crate::tenancy::Tenant;
 use crate::workflow::references::{dead_link_conflict, views, Audience};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Duration, Utc};
-use endorse_shared::i18n::Text;
+use endorse_shared::i18n::{LocalText, Text};
 use endorse_shared::references::{ReferenceRequestInput, ReferenceView, ResendRequest};
 use endorse_shared::{EntryId, Problem, UserId};
 
@@ -51,7 +51,7 @@ fn checked(
     conn: &mut AnyConnection,
     input: ReferenceRequestInput,
     today: chrono::NaiveDate,
-) -> DbResult<Result<(ReferenceRequestInput, String), ApiError>> {
+) -> DbResult<Result<(ReferenceRequestInput, LocalText), ApiError>> {
     let rulebook = rulebooks::current(conn)?.rulebook;
     let input = input.normalized();
     let codes: Vec<&str> = rulebook
@@ -64,8 +64,8 @@ fn checked(
         return Ok(Err(ApiError::Validation(problems)));
     }
     let category_name = rulebook.category(&input.category).map_or_else(
-        || input.category.clone(),
-        |c| c.name.get(crate::locale::current()).to_string(),
+        || LocalText::english(input.category.clone()),
+        |c| c.name.clone(),
     );
     Ok(Ok((input, category_name)))
 }
@@ -77,7 +77,7 @@ fn create(
     tenant: &Tenant,
     applicant: &users::User,
     input: &ReferenceRequestInput,
-    category_name: &str,
+    category_name: &LocalText,
     now: DateTime<Utc>,
     ip: Option<&str>,
 ) -> DbResult<EntryId> {
@@ -233,8 +233,8 @@ pub async fn resend_reference(
                 }
             }
             let category_name = rulebook.category(&stored.request.category).map_or_else(
-                || stored.request.category.clone(),
-                |c| c.name.get(crate::locale::current()).to_string(),
+                || LocalText::english(stored.request.category.clone()),
+                |c| c.name.clone(),
             );
             let link = inner.links.new_link();
             let expires_at =

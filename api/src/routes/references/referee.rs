@@ -11,6 +11,7 @@ use endorse_shared::i18n::Text;
 use endorse_shared::references::{
     DeclineRequest, RatingAnswer, RatingDraft, RefereeDone, RefereeInvitation, RefereeLanguage,
 };
+use endorse_shared::rulebook::{CompetencyDomain, Rulebook};
 use endorse_shared::Problem;
 
 /// Finds the request of a link, counting misses per IP address against guessing.
@@ -116,11 +117,20 @@ pub async fn get_invitation(
         relationship: stored.request.relationship,
         known_since: stored.request.known_since,
         waived: stored.request.waive_access,
-        domains: rulebook.competency_domains,
+        domains: rated_domains(&rulebook, &stored.request.category),
         expires_at: stored.expires_at.unwrap_or(now),
         draft: stored.draft.unwrap_or_default(),
         language: crate::locale::current(),
     }))
+}
+
+/// The domains the referee rates: those the category's rulebook lists for
+/// referees (every domain for a category it no longer has).
+fn rated_domains(rulebook: &Rulebook, category: &str) -> Vec<CompetencyDomain> {
+    rulebook.category(category).map_or_else(
+        || rulebook.competency_domains.clone(),
+        |c| rulebook.referee_domains(c),
+    )
 }
 
 /// Saves the referee's draft, so it survives a reload.
@@ -147,10 +157,11 @@ pub async fn save_draft(
     let stored = live(&tenant, by_token(&tenant, &request, &token).await?, now)?;
     let draft = body.into_inner();
     let id = stored.id;
+    let stored_category = stored.request.category.clone();
     let saved = tenant
         .db
         .run(move |conn| {
-            let domains = rulebooks::current(conn)?.rulebook.competency_domains;
+            let domains = rated_domains(&rulebooks::current(conn)?.rulebook, &stored_category);
             let problems = draft.problems(&domains);
             if !problems.is_empty() {
                 return Ok(Err(ApiError::Validation(problems)));
@@ -220,7 +231,7 @@ fn record_answer(
         ))));
     }
     if let Some(applicant) = users::find(conn, stored.applicant)? {
-        let context = tenant.mail();
+        let context = tenant.mail().to(applicant.language);
         let message = match &response {
             Response::Rated(_) => context.rating_received(
                 stored.id,
@@ -287,11 +298,12 @@ pub async fn submit_rating(
     let mut answer = body.into_inner();
     answer.comments = answer.comments.trim().to_string();
     let from = answered_from(&tenant, &request, &stored);
+    let stored_category = stored.request.category.clone();
     let inner = tenant.clone();
     tenant
         .db
         .attempt(move |conn| {
-            let domains = rulebooks::current(conn)?.rulebook.competency_domains;
+            let domains = rated_domains(&rulebooks::current(conn)?.rulebook, &stored_category);
             let problems = answer.problems(calendar.day_of(now), &domains);
             if !problems.is_empty() {
                 return Ok(Err(ApiError::Validation(problems)));

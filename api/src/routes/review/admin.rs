@@ -43,9 +43,11 @@ fn admin_view(
         })
         .collect();
     let disagreement = match reviews.as_slice() {
-        [a, b, ..] => {
-            rules::disagreement(&a.review, &b.review, &judged.rulebook.competency_domains)
-        }
+        [a, b, ..] => rules::disagreement(
+            &a.review,
+            &b.review,
+            &judged.rulebook.reviewer_domains(&judged.category),
+        ),
         _ => Vec::new(),
     };
     Ok(ApplicationReview {

@@ -465,7 +465,8 @@ pub async fn request_information(
                 })
                 .collect();
             information::insert(conn, judged.application.id, id, judged.round, &new, now)?;
-            let message = inner.mail().information_requested(
+            let reads = users::language_of(conn, &judged.application.applicant.email)?;
+            let message = inner.mail().to(reads).information_requested(
                 &judged.application.applicant.email,
                 &judged.application.applicant.name,
                 &judged.category.name,
