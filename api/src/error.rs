@@ -40,6 +40,10 @@ pub enum ApiError {
     /// 410: it existed, and is gone for good (a used, cancelled or expired link).
     #[error("gone: {0}")]
     Gone(Text),
+    /// 410, for a referee's link already answered: the referee is thanked, not
+    /// told the link is dead.
+    #[error("answered: {0}")]
+    Answered(Text),
     /// 412: the `If-Match` version is not the stored one.
     #[error("precondition failed: {0}")]
     PreconditionFailed(Text),
@@ -126,6 +130,7 @@ impl ApiError {
             ApiError::NotFound(_) => ("/problems/not-found", "problem-not-found"),
             ApiError::Conflict(_) => ("/problems/conflict", "problem-conflict"),
             ApiError::Gone(_) => ("/problems/gone", "problem-gone"),
+            ApiError::Answered(_) => ("/problems/answered", "problem-answered"),
             ApiError::PreconditionFailed(_) => ("/problems/stale", "problem-stale"),
             ApiError::PreconditionRequired(_) => {
                 ("/problems/if-match-required", "problem-if-match-required")
@@ -154,6 +159,7 @@ impl ApiError {
             | ApiError::NotFound(d)
             | ApiError::Conflict(d)
             | ApiError::Gone(d)
+            | ApiError::Answered(d)
             | ApiError::PreconditionFailed(d)
             | ApiError::PreconditionRequired(d)
             | ApiError::PayloadTooLarge(d)
@@ -203,7 +209,7 @@ impl ResponseError for ApiError {
             ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
-            ApiError::Gone(_) => StatusCode::GONE,
+            ApiError::Gone(_) | ApiError::Answered(_) => StatusCode::GONE,
             ApiError::PreconditionFailed(_) => StatusCode::PRECONDITION_FAILED,
             ApiError::PreconditionRequired(_) => StatusCode::PRECONDITION_REQUIRED,
             ApiError::PayloadTooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,

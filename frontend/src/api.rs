@@ -60,10 +60,10 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Problem(problem) => problem.message().to_string(),
-            ApiError::Network(_) => {
-                "Endorse could not be reached. Check your connection and try again.".to_string()
-            }
-            ApiError::Unexpected(detail) => format!("Something unexpected happened ({detail})."),
+            ApiError::Network(_) => crate::i18n::t(crate::i18n::asked(), "problem-network"),
+            ApiError::Unexpected(detail) => crate::i18n::Text::new("problem-unexpected")
+                .with("detail", detail)
+                .say(crate::i18n::asked()),
         }
     }
 

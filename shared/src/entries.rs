@@ -76,6 +76,29 @@ impl EditableSection {
     }
 }
 
+crate::texts!(EditableSection {
+    Education => "section-education",
+    Work => "section-work",
+    Training => "section-training",
+    Rsc => "section-rsc",
+    Agreements => "section-agreements",
+    Membership => "section-membership",
+});
+
+impl EditableSection {
+    /// What the button that adds an entry to it says.
+    pub fn add_text(self) -> crate::i18n::Text {
+        crate::i18n::Text::new(match self {
+            EditableSection::Education => "section-add-education",
+            EditableSection::Work => "section-add-work",
+            EditableSection::Training => "section-add-training",
+            EditableSection::Rsc => "section-add-rsc",
+            EditableSection::Agreements => "section-add-agreements",
+            EditableSection::Membership => "section-add-membership",
+        })
+    }
+}
+
 impl fmt::Display for EditableSection {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())

@@ -156,6 +156,21 @@ impl Rating {
     }
 }
 
+crate::texts!(Rating {
+    Exemplary => "rating-exemplary",
+    Strong => "rating-strong",
+    Competent => "rating-competent",
+    Developing => "rating-developing",
+    NotEvident => "rating-not-evident",
+    NotEnoughInformation => "rating-not-enough-information",
+});
+
+crate::texts!(Recommendation {
+    Recommend => "recommendation-recommend",
+    RecommendWithReservations => "recommendation-with-reservations",
+    DoNotRecommend => "recommendation-do-not-recommend",
+});
+
 /// The referee's overall recommendation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

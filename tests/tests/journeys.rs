@@ -477,6 +477,13 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
             .select_by_value("colleague")
             .await?;
         browser.set_date("field-known_since", "2019-05-01").await?;
+        // Sam reads Spanish first: the request, its mail and the referee's
+        // page are in Spanish.
+        browser
+            .wait_for("#field-language")
+            .await?
+            .select_by_value("es")
+            .await?;
         browser.press("Send request").await?;
         browser
             .wait_for_text(".alert--success", "Request sent to Sam Colleague")
@@ -489,6 +496,11 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
             .await;
         ensure!(mails.len() == 1, "mail delivered: {mails:?}");
         ensure!(mails[0].to == ["sam@example.org"], "to {:?}", mails[0].to);
+        let text = mails[0].text();
+        ensure!(
+            text.starts_with("Estimado/a Sam Colleague:") && text.contains("Dar su referencia"),
+            "the referee's mail is in Spanish: {text}"
+        );
         let link = mails[0]
             .referee_link()
             .ok_or_else(|| anyhow::anyhow!("no link in {}", mails[0].text()))?;
@@ -497,11 +509,18 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
 
         browser.open(&link).await?;
         browser
-            .wait_for_heading("Reference for Applicant Example")
+            .wait_for_heading("Referencia para Applicant Example")
             .await?;
+        let lang = browser
+            .client
+            .execute("return document.documentElement.lang;", vec![])
+            .await?;
+        ensure!(lang == "es", "<html lang> is {lang}");
         // Referees often open mail on a phone: nothing scrolls sideways there.
         browser.client.set_window_size(360, 800).await?;
-        browser.wait_for("#rating-reflection-exemplary").await?;
+        browser
+            .wait_for_text(".steps__label", "Paso 1 de 10")
+            .await?;
         let overflow = browser.sideways_overflow().await?;
         ensure!(
             overflow == 0,
@@ -512,39 +531,99 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
         browser
             .wait_for_text(".lead", "Infant Family Specialist")
             .await?;
-        // Part of the rating, then a reload: the draft is kept.
+        // How Sam knows Ada is filled in from the request; on to the domains,
+        // one at a time, each saying what it means.
+        browser.press("Siguiente").await?;
+        let rulebook = endorse_shared::rulebook::Rulebook::default_rulebook()
+            .map_err(|e| anyhow::anyhow!("{e:?}"))?;
+        let domains = rulebook.referee_domains(
+            rulebook
+                .category("IFS")
+                .ok_or_else(|| anyhow::anyhow!("no IFS"))?,
+        );
+        ensure!(
+            domains.len() == 8,
+            "IFS referees rate {} domains",
+            domains.len()
+        );
+        let first = &domains[0];
         browser
-            .wait_for("#rating-reflection-exemplary")
+            .wait_for_text(
+                ".step__about",
+                first.description.get(endorse_shared::i18n::Lang::Es),
+            )
+            .await?;
+        browser
+            .wait_for(&format!("#rating-{}-exemplary", first.code))
             .await?
             .click()
             .await?;
         browser
-            .wait_for_text("[role=status]", "Draft saved")
+            .wait_for_text("[role=status]", "Borrador guardado")
             .await?;
+        // A reload picks up where Sam left off: the next domain.
         browser.client.refresh().await?;
         browser
-            .wait_for_heading("Reference for Applicant Example")
+            .wait_for_heading("Referencia para Applicant Example")
             .await?;
-        let kept = browser.wait_for("#rating-reflection-exemplary").await?;
+        browser
+            .wait_for_text(".steps__label", "Paso 3 de 10")
+            .await?;
+        browser.press("Atrás").await?;
+        let kept = browser
+            .wait_for(&format!("#rating-{}-exemplary", first.code))
+            .await?;
         ensure!(
             kept.prop("checked").await?.as_deref() == Some("true"),
             "draft kept after reload"
         );
-        // Submitting with domains unanswered names them.
-        browser.press("Submit rating").await?;
+        // Switching language keeps the page and the answer.
+        browser.press("English").await?;
         browser
-            .wait_for_text(".alert--error", "Some answers are missing")
+            .wait_for_heading("Reference for Applicant Example")
             .await?;
-        let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
-            .map_err(|e| anyhow::anyhow!("{e:?}"))?
-            .competency_domains;
-        for domain in domains.iter().filter(|d| d.code != "reflection") {
+        browser
+            .wait_for_text(".steps__label", "Step 2 of 10")
+            .await?;
+        let kept = browser
+            .wait_for(&format!("#rating-{}-exemplary", first.code))
+            .await?;
+        ensure!(
+            kept.prop("checked").await?.as_deref() == Some("true"),
+            "the answer survives the switch"
+        );
+        browser.press("Español").await?;
+        browser
+            .wait_for_heading("Referencia para Applicant Example")
+            .await?;
+        browser.press("Siguiente").await?;
+        // Going on without an answer says what is missing.
+        browser.press("Siguiente").await?;
+        browser
+            .wait_for_text(".field__errors", "elija una respuesta")
+            .await?;
+        for domain in &domains[1..] {
             browser
                 .wait_for(&format!("#rating-{}-strong", domain.code))
                 .await?
                 .click()
                 .await?;
+            browser.press("Siguiente").await?;
         }
+        browser
+            .wait_for_heading("Referencia para Applicant Example")
+            .await?;
+        browser
+            .wait_for_text(".steps__label", "Paso 10 de 10")
+            .await?;
+        let alerts = browser
+            .client
+            .find_all(fantoccini::Locator::Css(".alert--error, .field__errors"))
+            .await?;
+        ensure!(
+            alerts.is_empty(),
+            "reaching the last step is not a failed submit"
+        );
         browser
             .wait_for("#recommendation-recommend")
             .await?
@@ -557,13 +636,17 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
             )
             .await?;
         browser.screenshot("referee").await?;
-        browser.press("Submit rating").await?;
-        browser.wait_for_heading("Thank you").await?;
-        // The link is used up.
+        browser.press("Enviar la evaluación").await?;
+        browser.wait_for_heading("Gracias").await?;
+        // Opening the link again thanks Sam rather than calling it dead.
         browser.client.refresh().await?;
+        browser.wait_for_heading("Gracias").await?;
         browser
-            .wait_for_heading("This link no longer works")
+            .wait_for_text(".alert--success", "Recibimos su evaluación")
             .await?;
+        // The same browser is Ada's again, who reads English.
+        browser.press("English").await?;
+        browser.wait_for_heading("Thank you").await?;
 
         // The applicant sees "received, counts" and no answers.
         browser.open(&format!("{}/references", server.base)).await?;

@@ -112,7 +112,7 @@ pub fn information_answers(props: &ApplicantPartProps) -> Html {
                     };
                     html! {
                         <li class="entry">
-                            <p class="entry__summary">{ format!("{}: {}", item.section.label(), item.before.as_ref().map(summary).unwrap_or_default()) }</p>
+                            <p class="entry__summary">{ format!("{}: {}", item.section.label(), item.before.as_ref().map(|b| summary(b, crate::i18n::asked())).unwrap_or_default()) }</p>
                             <p><strong>{ "The question: " }</strong>{ &item.message }</p>
                             <Area id={format!("answer-{item_id}")} label="Your answer" rows={2}
                                 value={answers.get(&item_id).cloned().unwrap_or_default()} on_change={on_change}

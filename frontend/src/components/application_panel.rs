@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::applicant_review::{ApplicantExam, InformationAnswers};
 use crate::components::Alert;
+use crate::i18n::{t, Text};
 use crate::session::{authorized, use_session};
 use endorse_shared::applications::{
     ApplicationResponse, ApplicationStatus, StartApplicationRequest,
@@ -28,6 +29,7 @@ pub struct ApplicationPanelProps {
 #[function_component(ApplicationPanel)]
 pub fn application_panel(props: &ApplicationPanelProps) -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
     let failure = use_state(|| None::<(String, Vec<String>)>);
     let busy = use_state(|| false);
     let open = props
@@ -102,7 +104,7 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
         .collect();
     html! {
         <section class="card application" aria-labelledby="application-heading">
-            <h2 id="application-heading">{ format!("Your {} application", props.category) }</h2>
+            <h2 id="application-heading">{ Text::new("panel-heading").with("category", props.category.as_str()).say(lang) }</h2>
             if let Some((message, details)) = &*failure {
                 <Alert message={message.clone()} />
                 if !details.is_empty() {
@@ -113,44 +115,44 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                 match &open {
                     None => html! {
                         <>
-                            <p class="muted">{ "Start an application to submit this portfolio for review. You can keep editing until you submit." }</p>
+                            <p class="muted">{ t(lang, "panel-start-hint") }</p>
                             <button type="button" class="button button--secondary" disabled={*busy} onclick={run("start")}>
-                                { format!("Start an application for {}", props.category) }
+                                { Text::new("panel-start").with("category", props.category.as_str()).say(lang) }
                             </button>
                         </>
                     },
                     Some(application) if application.status == ApplicationStatus::Draft => html! {
                         <>
-                            <p>{ format!("Draft, judged by rulebook version {}.", application.rulebook_version) }</p>
+                            <p>{ Text::new("panel-draft").with("version", application.rulebook_version).say(lang) }</p>
                             <button type="button" class="button" disabled={*busy || !props.report.eligible}
                                 aria-describedby="submit-missing" onclick={run("submit")}>
-                                { if props.report.eligible { "Submit your application".to_string() } else { format!("Submit — {} still short", short.len()) } }
+                                { if props.report.eligible { t(lang, "panel-submit") } else { Text::new("panel-submit-short").with("count", short.len()).say(lang) } }
                             </button>
                             if props.report.eligible {
-                                <p id="submit-missing" class="muted">{ "Every requirement is met." }</p>
+                                <p id="submit-missing" class="muted">{ t(lang, "panel-all-met") }</p>
                             } else {
                                 <div id="submit-missing">
-                                    <p class="muted">{ "Still missing before you can submit:" }</p>
+                                    <p class="muted">{ t(lang, "panel-missing") }</p>
                                     <ul class="missing">{ for short.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
                                 </div>
                             }
-                            <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ "Withdraw" }</button>
+                            <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ t(lang, "panel-withdraw") }</button>
                         </>
                     },
                     Some(application) if application.status == ApplicationStatus::Deferred => html! {
                         <>
-                            <p class="verdict">{ "Deferred: revise and resubmit" }</p>
+                            <p class="verdict">{ t(lang, "panel-deferred") }</p>
                             if let Some(feedback) = &application.feedback {
-                                <p>{ "The association's feedback:" }</p>
+                                <p>{ t(lang, "panel-feedback") }</p>
                                 <blockquote>{ feedback }</blockquote>
                             }
                             <button type="button" class="button" disabled={*busy || !props.report.eligible}
                                 aria-describedby="submit-missing" onclick={run("submit")}>
-                                { if props.report.eligible { "Resubmit your application".to_string() } else { format!("Resubmit — {} still short", short.len()) } }
+                                { if props.report.eligible { t(lang, "panel-resubmit") } else { Text::new("panel-resubmit-short").with("count", short.len()).say(lang) } }
                             </button>
                             if !props.report.eligible {
                                 <div id="submit-missing">
-                                    <p class="muted">{ "Still missing before you can resubmit:" }</p>
+                                    <p class="muted">{ t(lang, "panel-missing-resubmit") }</p>
                                     <ul class="missing">{ for short.iter().map(|s| html! { <li>{ s }</li> }) }</ul>
                                 </div>
                             }
@@ -158,20 +160,20 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                     },
                     Some(application) => html! {
                         <>
-                            <p class="verdict">{ application.status.label() }</p>
+                            <p class="verdict">{ application.status.text().say(lang) }</p>
                             if let Some(feedback) = &application.feedback {
-                                <p>{ "The association's feedback:" }</p>
+                                <p>{ t(lang, "panel-feedback") }</p>
                                 <blockquote>{ feedback }</blockquote>
                             }
                             if let Some(at) = application.submitted_at {
-                                <p class="muted">{ format!("Submitted on {}. What reviewers see was frozen then; later edits do not change it.", at.date_naive()) }</p>
+                                <p class="muted">{ Text::new("panel-submitted-on").with("day", at.date_naive()).say(lang) }</p>
                             }
                             if application.status == ApplicationStatus::RevisionRequested {
                                 <InformationAnswers application={application.clone()} on_change={props.on_change.clone()} />
                             }
                             <ApplicantExam application={application.clone()} on_change={props.on_change.clone()} />
                             if application.status.can_withdraw() {
-                                <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ "Withdraw" }</button>
+                                <button type="button" class="button button--quiet" disabled={*busy} onclick={run("withdraw")}>{ t(lang, "panel-withdraw") }</button>
                             }
                         </>
                     },

@@ -1,6 +1,7 @@
 //! The requirement checklist of one category: a progress bar per requirement and
 //! every shortfall in plain words.
 
+use crate::i18n::{t, Text};
 use endorse_shared::eligibility::{EligibilityReport, Unit};
 use yew::prelude::*;
 
@@ -9,7 +10,8 @@ use yew::prelude::*;
 pub struct ChecklistProps {
     /// The report to show.
     pub report: EligibilityReport,
-    /// What the holder may do once every requirement is met ("apply").
+    /// What the holder may do once every requirement is met: `apply`, or
+    /// `renew` (submit a renewal or reinstatement).
     #[prop_or(AttrValue::Static("apply"))]
     pub action: AttrValue,
     /// Whether the heading shows the category's code after its name.
@@ -23,6 +25,7 @@ pub struct ChecklistProps {
 /// The checklist.
 #[function_component(Checklist)]
 pub fn checklist(props: &ChecklistProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let report = &props.report;
     let short = report.short_lines().count();
     html! {
@@ -32,11 +35,9 @@ pub fn checklist(props: &ChecklistProps) -> Html {
             </h2>
             <p class={classes!("verdict", if report.eligible { "verdict--met" } else { "verdict--short" })} role="status" aria-live="polite">
                 { if report.eligible {
-                    format!("Every requirement is met: you can {}.", props.action)
-                } else if short == 1 {
-                    "1 requirement is still short.".to_string()
+                    t(lang, if props.action == "renew" { "checklist-met-renew" } else { "checklist-met-apply" })
                 } else {
-                    format!("{short} requirements are still short.")
+                    Text::new("checklist-short").with("count", short).say(lang)
                 } }
             </p>
             <ul class="requirements">
@@ -51,7 +52,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                             <div class="requirement__head">
                                 <span class="requirement__mark" aria-hidden="true">{ if line.met { "✓" } else { "•" } }</span>
                                 <span class="requirement__summary">{ &line.summary }</span>
-                                <span class="visually-hidden">{ if line.met { " (met)" } else { " (short)" } }</span>
+                                <span class="visually-hidden">{ " " }{ t(lang, if line.met { "checklist-line-met" } else { "checklist-line-short" }) }</span>
                             </div>
                             <progress max={max.to_string()} value={reached.min(max).to_string()} aria-label={line.label.clone()}></progress>
                             if let Some(shortfall) = &line.shortfall {
@@ -62,7 +63,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
                 }) }
             </ul>
             if report.exam_required {
-                <p class="muted">{ "After a successful review, this category has an exam." }</p>
+                <p class="muted">{ t(lang, "checklist-exam") }</p>
             }
         </section>
     }

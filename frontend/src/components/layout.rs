@@ -66,20 +66,13 @@ pub fn layout(props: &LayoutProps) -> Html {
     let switch_language = {
         let session = session.clone();
         let set = language.set.clone();
-        let referee_token = match &route {
-            Some(Route::Referee { token }) => Some(token.clone()),
-            _ => None,
-        };
+        // A referee's page keeps the request's language itself (the
+        // request stores it, and the page's words come from it).
+        let on_referee_page = matches!(&route, Some(Route::Referee { .. }));
         let other = lang.other();
         Callback::from(move |_: MouseEvent| {
             set.emit(other);
-            if let Some(token) = referee_token.clone() {
-                // A referee's choice is kept on the request: their mail
-                // follows it too.
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = api::referee_language(&token, other).await;
-                });
-            } else if session.session().is_some() {
+            if !on_referee_page && session.session().is_some() {
                 let session = session.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     // The page already speaks it; the account keeps it for

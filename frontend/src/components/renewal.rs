@@ -134,7 +134,7 @@ pub fn renewal_card() -> Html {
                     </div>
                 }
                 if let Some(report) = &current.report {
-                    <Checklist report={report.clone()} action={AttrValue::from(format!("submit your {}", title.to_lowercase()))} heading_id="renewal-checklist-heading" show_code={false} />
+                    <Checklist report={report.clone()} action="renew" heading_id="renewal-checklist-heading" show_code={false} />
                     <button type="button" class="button" onclick={submit} disabled={!report.eligible}>
                         { format!("Submit your {}", title.to_lowercase()) }
                     </button>

@@ -304,7 +304,7 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
                         <ul class="entries">
                             { for snapshot.entries.iter().map(|e| html! {
                                 <li class="entry">
-                                    <p class="entry__summary">{ summary(&e.data) }</p>
+                                    <p class="entry__summary">{ summary(&e.data, crate::i18n::asked()) }</p>
                                     { document_button(&session, &failure, &e.data) }
                                 </li>
                             }) }
@@ -694,7 +694,7 @@ fn verifications(props: &VerificationsProps) -> Html {
                         let label = match entry.data { EntryData::Membership(_) => "Mark membership verified", _ => "Vet this provider" };
                         html! {
                             <li class="entry">
-                                <p class="entry__summary">{ summary(&entry.data) }</p>
+                                <p class="entry__summary">{ summary(&entry.data, crate::i18n::asked()) }</p>
                                 <button type="button" class="button button--secondary" onclick={verify(entry.clone())}>{ label }</button>
                             </li>
                         }

@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
+use crate::i18n::t;
 use crate::route::Route;
 use crate::session::{authorized, use_session, SessionAction};
 use endorse_shared::auth::ChangePasswordRequest;
@@ -15,6 +16,7 @@ pub fn change_password() -> Html {
     let session = use_session();
     let navigator = use_navigator();
     let form = use_form(ChangePasswordRequest::default);
+    let lang = form.lang;
 
     let Some(signed_in) = session.session().cloned() else {
         return html! { <Redirect<Route> to={Route::SignIn} /> };
@@ -47,25 +49,25 @@ pub fn change_password() -> Html {
 
     html! {
         <section class="card card--narrow">
-            <PageTitle title="Choose a new password" />
+            <PageTitle title={t(lang, "account-choose-new")} />
             if signed_in.user.must_change_password {
-                <p class="lead">{ "Your password was set by someone else. Choose one only you know before you continue." }</p>
+                <p class="lead">{ t(lang, "account-set-by-someone") }</p>
             } else {
-                <p class="lead">{ "Your other devices will be signed out." }</p>
+                <p class="lead">{ t(lang, "account-others-signed-out") }</p>
             }
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }
             <form onsubmit={on_submit} novalidate=true>
-                <TextField name="current_password" label="Current password" kind="password" autocomplete="current-password"
+                <TextField name="current_password" label={t(lang, "account-current-password")} kind="password" autocomplete="current-password"
                     value={form.value.current_password.clone()} on_change={form.setter(|f, v| f.current_password = v)}
                     errors={form.errors_for("current_password")} />
-                <TextField name="new_password" label="New password" kind="password" autocomplete="new-password"
-                    hint="At least 12 characters."
+                <TextField name="new_password" label={t(lang, "account-new-password")} kind="password" autocomplete="new-password"
+                    hint={t(lang, "account-new-password-hint")}
                     value={form.value.new_password.clone()} on_change={form.setter(|f, v| f.new_password = v)}
                     errors={form.errors_for("new_password")} />
                 <button type="submit" class="button" disabled={*form.busy}>
-                    { if *form.busy { "Saving…" } else { "Change password" } }
+                    { if *form.busy { t(lang, "account-saving") } else { t(lang, "account-change-password") } }
                 </button>
             </form>
         </section>

@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle};
+use crate::i18n::{t, Text};
 use crate::pages::portfolio::PortfolioQuery;
 use crate::route::Route;
 use crate::session::{authorized, use_session, Session, SessionState};
@@ -31,15 +32,16 @@ pub fn home() -> Html {
 
 #[function_component(Welcome)]
 fn welcome() -> Html {
+    let lang = crate::i18n::use_lang();
     html! {
         <section class="hero">
-            <PageTitle title="The IECMH Endorsement, without the paperwork" />
+            <PageTitle title={t(lang, "home-hero")} />
             <p class="lead">
-                { "Endorse is where applicants build their portfolio for the Infant and Early Childhood Mental Health Endorsement, referees answer reference requests, peer reviewers score, and associations decide and keep the registry." }
+                { t(lang, "home-hero-lead") }
             </p>
             <p class="actions">
-                <Link<Route> to={Route::SignUp} classes="button">{ "Create an applicant account" }</Link<Route>>
-                <Link<Route> to={Route::SignIn} classes="button button--secondary">{ "Sign in" }</Link<Route>>
+                <Link<Route> to={Route::SignUp} classes="button">{ t(lang, "home-create-account") }</Link<Route>>
+                <Link<Route> to={Route::SignIn} classes="button button--secondary">{ t(lang, "home-sign-in") }</Link<Route>>
             </p>
         </section>
     }
@@ -52,15 +54,16 @@ struct HomeProps {
 
 #[function_component(AccountCard)]
 fn account_card(props: &HomeProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let user = &props.session.user;
     html! {
         <section class="card" aria-labelledby="account-heading">
-            <h2 id="account-heading">{ "Your account" }</h2>
+            <h2 id="account-heading">{ t(lang, "home-your-account") }</h2>
             <dl class="facts">
-                <dt>{ "Name" }</dt><dd>{ &user.name }</dd>
-                <dt>{ "E-mail" }</dt><dd>{ &user.email }</dd>
-                <dt>{ "Role" }</dt><dd>{ user.role.label() }</dd>
-                <dt>{ "Member since" }</dt><dd>{ user.created_at.format("%-d %B %Y").to_string() }</dd>
+                <dt>{ t(lang, "home-name") }</dt><dd>{ &user.name }</dd>
+                <dt>{ t(lang, "home-email") }</dt><dd>{ &user.email }</dd>
+                <dt>{ t(lang, "home-role") }</dt><dd>{ user.role.text().say(lang) }</dd>
+                <dt>{ t(lang, "home-member-since") }</dt><dd>{ endorse_shared::i18n::format::date(user.created_at.date_naive(), lang) }</dd>
             </dl>
         </section>
     }
@@ -68,6 +71,7 @@ fn account_card(props: &HomeProps) -> Html {
 
 #[function_component(SelfCheck)]
 fn self_check() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let reports = use_state(|| None::<Vec<EligibilityReport>>);
     let failure = use_state(|| None::<String>);
@@ -89,14 +93,14 @@ fn self_check() -> Html {
     }
     html! {
         <section class="card" aria-labelledby="self-check-heading">
-            <h2 id="self-check-heading">{ "Where you stand" }</h2>
-            <p class="muted">{ "Your portfolio weighed against every category today." }</p>
+            <h2 id="self-check-heading">{ t(lang, "home-where-you-stand") }</h2>
+            <p class="muted">{ t(lang, "home-weighed") }</p>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             {
                 match &*reports {
-                    None => html! { <p role="status">{ "Checking…" }</p> },
+                    None => html! { <p role="status">{ t(lang, "home-checking") }</p> },
                     Some(reports) => html! {
                         <ul class="self-check">
                             { for reports.iter().map(|report| {
@@ -108,7 +112,7 @@ fn self_check() -> Html {
                                             { format!("{} — {}", report.category, report.category_name) }
                                         </Link<Route, PortfolioQuery>>
                                         <span class={classes!("badge", if report.eligible { "badge--met" } else { "badge--short" })}>
-                                            { if report.eligible { "Eligible now".to_string() } else { format!("{short} short") } }
+                                            { if report.eligible { t(lang, "home-eligible") } else { Text::new("home-short").with("count", short).say(lang) } }
                                         </span>
                                     </li>
                                 }
@@ -123,6 +127,7 @@ fn self_check() -> Html {
 
 #[function_component(MyApplications)]
 fn my_applications() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let found = use_state(|| None::<Vec<ApplicationResponse>>);
     {
@@ -141,12 +146,12 @@ fn my_applications() -> Html {
     }
     html! {
         <section class="card" aria-labelledby="applications-heading">
-            <h2 id="applications-heading">{ "Your applications" }</h2>
+            <h2 id="applications-heading">{ t(lang, "home-your-applications") }</h2>
             {
                 match &*found {
-                    None => html! { <p role="status">{ "Loading…" }</p> },
+                    None => html! { <p role="status">{ t(lang, "home-loading") }</p> },
                     Some(list) if list.is_empty() => html! {
-                        <p class="muted">{ "None yet. When your portfolio meets a category, start an application from your portfolio." }</p>
+                        <p class="muted">{ t(lang, "home-none-yet") }</p>
                     },
                     Some(list) => html! {
                         <ul class="self-check">
@@ -157,7 +162,7 @@ fn my_applications() -> Html {
                                         <Link<Route, PortfolioQuery> to={Route::Portfolio} query={Some(query)}>
                                             { format!("{} — {}", application.category, application.category_name) }
                                         </Link<Route, PortfolioQuery>>
-                                        <span class="badge">{ application.status.label() }</span>
+                                        <span class="badge">{ application.status.text().say(lang) }</span>
                                     </li>
                                 }
                             }) }
@@ -171,11 +176,12 @@ fn my_applications() -> Html {
 
 #[function_component(ApplicantHome)]
 fn applicant_home(props: &HomeProps) -> Html {
+    let lang = crate::i18n::use_lang();
     html! {
         <>
-            <PageTitle title={format!("Welcome, {}", props.session.user.name)} />
+            <PageTitle title={Text::new("home-welcome").with("name", &props.session.user.name).say(lang)} />
             <p class="actions">
-                <Link<Route> to={Route::Portfolio} classes="button">{ "Build your portfolio" }</Link<Route>>
+                <Link<Route> to={Route::Portfolio} classes="button">{ t(lang, "home-build") }</Link<Route>>
             </p>
             <div class="grid">
                 <crate::components::endorsements::MyEndorsements />
@@ -183,18 +189,18 @@ fn applicant_home(props: &HomeProps) -> Html {
                 <MyApplications />
                 <SelfCheck />
                 <section class="card" aria-labelledby="steps-heading">
-                    <h2 id="steps-heading">{ "The path to endorsement" }</h2>
+                    <h2 id="steps-heading">{ t(lang, "home-path") }</h2>
                     <ol class="steps">
-                        <li>{ "Choose the category that fits your work: Family Associate, Family Specialist, Family Reflective Supervisor, Mental Health Specialist, or Mental Health Mentor." }</li>
-                        <li>{ "Build your portfolio: education, work experience, specialized training, reflective supervision/consultation, and signed agreements." }</li>
-                        <li>{ "Ask three referees for a reference rating; they answer through a secure link." }</li>
-                        <li>{ "Submit when every requirement is met; peer reviewers then score your portfolio." }</li>
+                        <li>{ t(lang, "home-path-1") }</li>
+                        <li>{ t(lang, "home-path-2") }</li>
+                        <li>{ t(lang, "home-path-3") }</li>
+                        <li>{ t(lang, "home-path-4") }</li>
                     </ol>
                 </section>
                 <section class="card" aria-labelledby="moved-heading">
-                    <h2 id="moved-heading">{ "Endorsed elsewhere?" }</h2>
-                    <p>{ "If another association endorsed you and you have moved here, ask us to recognise your endorsement instead of applying again." }</p>
-                    <p><Link<Route> to={Route::Recognition}>{ "Ask for recognition" }</Link<Route>></p>
+                    <h2 id="moved-heading">{ t(lang, "home-moved") }</h2>
+                    <p>{ t(lang, "home-moved-text") }</p>
+                    <p><Link<Route> to={Route::Recognition}>{ t(lang, "home-ask-recognition") }</Link<Route>></p>
                 </section>
                 <AccountCard session={props.session.clone()} />
             </div>
@@ -204,15 +210,16 @@ fn applicant_home(props: &HomeProps) -> Html {
 
 #[function_component(ReviewerHome)]
 fn reviewer_home(props: &HomeProps) -> Html {
+    let lang = crate::i18n::use_lang();
     html! {
         <>
-            <PageTitle title={format!("Welcome, {}", props.session.user.name)} />
+            <PageTitle title={Text::new("home-welcome").with("name", &props.session.user.name).say(lang)} />
             <div class="grid">
                 <section class="card" aria-labelledby="role-heading">
-                    <h2 id="role-heading">{ "Reviewing for your association" }</h2>
-                    <p>{ "As a peer reviewer you score the portfolios and exams that your association assigns to you, in categories at or below your own endorsement." }</p>
-                    <p><Link<Route> to={Route::Reviews} classes="button">{ "Open your reviews" }</Link<Route>></p>
-                    <p class="muted">{ "Keep your own work history in your portfolio: Endorse uses it to spot conflicts of interest (the same employer at the same time)." }</p>
+                    <h2 id="role-heading">{ t(lang, "home-reviewing") }</h2>
+                    <p>{ t(lang, "home-reviewing-text") }</p>
+                    <p><Link<Route> to={Route::Reviews} classes="button">{ t(lang, "home-open-reviews") }</Link<Route>></p>
+                    <p class="muted">{ t(lang, "home-reviewer-history") }</p>
                 </section>
                 <AccountCard session={props.session.clone()} />
             </div>
@@ -222,6 +229,7 @@ fn reviewer_home(props: &HomeProps) -> Html {
 
 #[function_component(AdminHome)]
 fn admin_home(props: &HomeProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let counts = use_state(|| None::<Vec<(Role, u64)>>);
     let failure = use_state(|| None::<String>);
     let session = use_session();
@@ -276,27 +284,27 @@ fn admin_home(props: &HomeProps) -> Html {
     }
     html! {
         <>
-            <PageTitle title="Overview" />
+            <PageTitle title={t(lang, "home-overview")} />
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             if let Some(count) = failed_mail.as_ref().copied().filter(|c| *c > 0) {
                 <div class="alert alert--error" role="alert">
-                    { format!("{count} e-mail{} could not be delivered. ", if count == 1 { "" } else { "s" }) }
-                    <Link<Route> to={Route::AdminOutbox}>{ "Open the outbox" }</Link<Route>>
+                    { Text::new("home-mail-failed").with("count", count).say(lang) }{ " " }
+                    <Link<Route> to={Route::AdminOutbox}>{ t(lang, "home-open-outbox") }</Link<Route>>
                 </div>
             }
             <div class="grid">
                 <section class="card" aria-labelledby="people-heading">
-                    <h2 id="people-heading">{ "People" }</h2>
+                    <h2 id="people-heading">{ t(lang, "home-people") }</h2>
                     {
                         match &*counts {
-                            None => html! { <p role="status">{ "Counting…" }</p> },
+                            None => html! { <p role="status">{ t(lang, "home-counting") }</p> },
                             Some(counts) => html! {
                                 <dl class="stats">
                                     { for counts.iter().map(|(role, count)| html! {
                                         <div class="stat">
-                                            <dt>{ format!("{}s", role.label()) }</dt>
+                                            <dt>{ t(lang, match role { Role::Applicant => "home-applicants", Role::Reviewer => "home-reviewers", Role::Admin => "home-admins" }) }</dt>
                                             <dd>{ count }</dd>
                                         </div>
                                     }) }
@@ -304,7 +312,7 @@ fn admin_home(props: &HomeProps) -> Html {
                             },
                         }
                     }
-                    <p><Link<Route> to={Route::AdminUsers}>{ "Manage users" }</Link<Route>></p>
+                    <p><Link<Route> to={Route::AdminUsers}>{ t(lang, "home-manage-users") }</Link<Route>></p>
                 </section>
                 <AccountCard session={props.session.clone()} />
             </div>

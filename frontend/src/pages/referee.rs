@@ -1,21 +1,33 @@
 //! The referee's page, opened from the e-mailed link: no account. The referee
-//! confirms how they know the applicant, rates each competency domain, comments
-//! and recommends; or declines. The draft is saved on the server as they go, so
-//! a reload (or another device) picks it up. A submitted rating is final.
+//! confirms how they know the applicant, rates the competency domains the
+//! category's rulebook asks of referees (one at a time, each with what it
+//! means), comments and recommends; or declines. The draft is saved on the
+//! server as they go, so a reload (or another device) picks it up. A submitted
+//! rating is final; opening the link again thanks them.
+//!
+//! The page speaks the request's language. When the referee switches, the
+//! request keeps the choice (their mail follows it) and the request's words
+//! (the category's name) are fetched again in it; what they typed stays.
 
 use super::references::{parse_relationship, relationship_value, RELATIONSHIPS};
 use crate::api::{self, ApiError};
 use crate::components::{Alert, PageTitle, SelectField, TextField};
+use crate::i18n::{t, Text};
 use chrono::NaiveDate;
+use endorse_shared::i18n::{format, Lang};
 use endorse_shared::references::{
     DeclineRequest, Rating, RatingAnswer, RatingDraft, Recommendation, RefereeInvitation,
 };
+use endorse_shared::rulebook::Relationship;
 use std::collections::BTreeMap;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
 /// A change to the draft, from an input's value.
 type Apply = Box<dyn Fn(&mut RatingDraft, String)>;
+
+/// Field name to messages.
+type Errors = BTreeMap<String, Vec<String>>;
 
 /// Props of [`RefereePage`].
 #[derive(Properties, PartialEq)]
@@ -32,17 +44,25 @@ enum Stage {
     Done(String),
 }
 
-fn closed(error: &ApiError) -> Stage {
-    let title = match error {
-        ApiError::Problem(p) if p.status == 410 => "This link no longer works",
-        ApiError::Problem(p) if p.status == 404 => "This link is not valid",
-        ApiError::Problem(p) if p.status == 429 => "Too many attempts",
-        _ => "The request could not be opened",
+fn closed(error: &ApiError, lang: Lang) -> Stage {
+    let key = match error {
+        // Answered already: thanked, with what happens next.
+        ApiError::Problem(p) if p.kind == "/problems/answered" => {
+            return Stage::Done(error.message())
+        }
+        ApiError::Problem(p) if p.status == 410 => "referee-no-longer",
+        ApiError::Problem(p) if p.status == 404 => "referee-invalid",
+        ApiError::Problem(p) if p.status == 429 => "referee-too-many",
+        _ => "referee-not-opened",
     };
     Stage::Closed {
-        title: title.to_string(),
+        title: t(lang, key),
         message: error.message(),
     }
+}
+
+fn is_gone(error: &ApiError) -> bool {
+    matches!(error, ApiError::Problem(p) if p.status == 410)
 }
 
 fn rating_value(rating: Rating) -> String {
@@ -50,6 +70,69 @@ fn rating_value(rating: Rating) -> String {
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
         .unwrap_or_default()
+}
+
+/// The steps of the form: how the referee knows the applicant, each domain,
+/// then the recommendation.
+fn steps(invitation: &RefereeInvitation) -> usize {
+    invitation.domains.len() + 2
+}
+
+/// The step that holds `field`, for a refusal that names it.
+fn step_of(field: &str, invitation: &RefereeInvitation) -> Option<usize> {
+    match field {
+        "relationship" | "known_since" => Some(0),
+        "recommendation" | "comments" => Some(steps(invitation) - 1),
+        _ => field.strip_prefix("ratings.").and_then(|code| {
+            invitation
+                .domains
+                .iter()
+                .position(|d| d.code == code)
+                .map(|i| i + 1)
+        }),
+    }
+}
+
+/// Where a referee coming back to a draft picks up: the first domain not yet
+/// rated, once they have begun rating.
+fn resume_at(invitation: &RefereeInvitation) -> usize {
+    let draft = &invitation.draft;
+    if draft.ratings.is_empty() {
+        return 0;
+    }
+    invitation
+        .domains
+        .iter()
+        .position(|d| !draft.ratings.contains_key(&d.code))
+        .map_or(steps(invitation) - 1, |i| i + 1)
+}
+
+/// What is missing on `step`, by field.
+fn missing_on(
+    step: usize,
+    draft: &RatingDraft,
+    invitation: &RefereeInvitation,
+    lang: Lang,
+) -> Errors {
+    let mut found = Errors::new();
+    let mut need = |field: String, key: &str| {
+        found.insert(field, vec![t(lang, key)]);
+    };
+    if step == 0 {
+        if draft.relationship.is_none() {
+            need("relationship".into(), "referee-choose-relationship");
+        }
+        if draft.known_since.is_none() {
+            need("known_since".into(), "referee-choose-date");
+        }
+    } else if let Some(domain) = invitation.domains.get(step - 1) {
+        if !draft.ratings.contains_key(&domain.code) {
+            need(format!("ratings.{}", domain.code), "referee-choose-rating");
+        }
+    } else if draft.recommendation.is_none() {
+        need("recommendation".into(), "referee-choose-recommendation");
+    }
+    found
 }
 
 /// The referee's page.
@@ -64,16 +147,21 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
         .map(|s| s.token.clone());
     let stage = use_state(|| Stage::Loading);
     let draft = use_state(RatingDraft::default);
+    let step = use_state(|| 0usize);
+    // Whether the referee moved between steps (focus follows only then).
+    let moved = use_state(|| false);
+    let heading = use_node_ref();
     let edits = use_state(|| 0u32);
     let saved = use_state(|| None::<String>);
-    let errors = use_state(BTreeMap::<String, Vec<String>>::new);
+    let errors = use_state(Errors::new);
     let failure = use_state(|| None::<String>);
     let busy = use_state(|| false);
     let decline_reason = use_state(String::new);
 
     let adopt = crate::i18n::use_language().adopt;
     {
-        let (stage, draft, token) = (stage.clone(), draft.clone(), token.clone());
+        let (stage, draft, step, token) =
+            (stage.clone(), draft.clone(), step.clone(), token.clone());
         use_effect_with(token.clone(), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
                 match api::invitation(&token).await {
@@ -85,11 +173,41 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                         loaded.relationship.get_or_insert(invitation.relationship);
                         loaded.known_since.get_or_insert(invitation.known_since);
                         draft.set(loaded);
+                        step.set(resume_at(&invitation));
                         stage.set(Stage::Open(Box::new(invitation)));
                     }
-                    Err(error) => stage.set(closed(&error)),
+                    Err(error) => stage.set(closed(&error, crate::i18n::asked())),
                 }
             });
+        });
+    }
+    // The referee switched language: the request keeps it, and its words
+    // come again in it. The draft on the page stays as typed.
+    {
+        let (stage, token) = (stage.clone(), token.clone());
+        use_effect_with(lang, move |lang| {
+            let lang = *lang;
+            if matches!(&*stage, Stage::Open(invitation) if invitation.language != lang) {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if api::referee_language(&token, lang).await.is_ok() {
+                        if let Ok(invitation) = api::invitation(&token).await {
+                            stage.set(Stage::Open(Box::new(invitation)));
+                        }
+                    }
+                });
+            }
+        });
+    }
+    // Focus goes to the heading of the step the referee moved to, which
+    // screen readers then announce.
+    {
+        let (heading, moved) = (heading.clone(), *moved);
+        use_effect_with((*step, moved), move |_| {
+            if moved {
+                if let Some(element) = heading.cast::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
         });
     }
     // Saves the draft a second after the last change.
@@ -101,15 +219,18 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                 gloo::timers::callback::Timeout::new(1_000, move || {
                     let body = (*draft).clone();
                     wasm_bindgen_futures::spawn_local(async move {
+                        let lang = crate::i18n::asked();
                         match api::save_rating_draft(&token, &body).await {
-                            Ok(()) => saved.set(Some(format!(
-                                "Draft saved at {}.",
-                                chrono::Local::now().format("%H:%M")
-                            ))),
-                            Err(error @ ApiError::Problem(_)) if matches!(&error, ApiError::Problem(p) if p.status == 410) => {
-                                stage.set(closed(&error));
-                            }
-                            Err(_) => saved.set(Some("The draft could not be saved; your answers are still on this page.".into())),
+                            Ok(()) => saved.set(Some(
+                                Text::new("referee-saved-at")
+                                    .with(
+                                        "time",
+                                        format::time(chrono::Local::now().naive_local(), lang),
+                                    )
+                                    .say(lang),
+                            )),
+                            Err(error) if is_gone(&error) => stage.set(closed(&error, lang)),
+                            Err(_) => saved.set(Some(t(lang, "referee-not-saved"))),
                         }
                     });
                 })
@@ -131,7 +252,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
 
     let invitation = match &*stage {
         Stage::Loading => {
-            return html! { <p class="loading" role="status">{ "Loading the request…" }</p> }
+            return html! { <p class="loading" role="status">{ t(lang, "referee-loading") }</p> }
         }
         Stage::Closed { title, message } => {
             return html! {
@@ -144,65 +265,112 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
         Stage::Done(message) => {
             return html! {
                 <section class="card card--narrow">
-                    <PageTitle title="Thank you" />
+                    <PageTitle title={t(lang, "referee-thanks")} />
                     <Alert kind="success" message={message.clone()} />
                 </section>
             }
         }
         Stage::Open(invitation) => invitation.clone(),
     };
+    let total = steps(&invitation);
+    let last = total - 1;
+    let here = (*step).min(last);
+
+    let go = {
+        let (step, moved, errors, failure, draft, invitation) = (
+            step.clone(),
+            moved.clone(),
+            errors.clone(),
+            failure.clone(),
+            draft.clone(),
+            invitation.clone(),
+        );
+        move |to: usize| {
+            let (step, moved, errors, failure, draft, invitation) = (
+                step.clone(),
+                moved.clone(),
+                errors.clone(),
+                failure.clone(),
+                draft.clone(),
+                invitation.clone(),
+            );
+            Callback::from(move |_: MouseEvent| {
+                // Forward only past a complete step; back always.
+                if to > *step {
+                    let missing = missing_on(*step, &draft, &invitation, lang);
+                    if !missing.is_empty() {
+                        errors.set(missing);
+                        return;
+                    }
+                }
+                errors.set(Errors::new());
+                failure.set(None);
+                moved.set(true);
+                step.set(to);
+            })
+        }
+    };
 
     let today = chrono::Utc::now().date_naive();
     let on_submit = {
         let signed_in = signed_in.clone();
-        let (draft, errors, failure, busy, stage, token, domains) = (
+        let (draft, errors, failure, busy, stage, token, step, moved) = (
             draft.clone(),
             errors.clone(),
             failure.clone(),
             busy.clone(),
             stage.clone(),
             token.clone(),
-            invitation.domains.clone(),
+            step.clone(),
+            moved.clone(),
         );
+        let invitation = invitation.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let mut found = BTreeMap::new();
-            let need = |found: &mut BTreeMap<String, Vec<String>>, field: &str, message: &str| {
-                found.insert(field.to_string(), vec![message.to_string()]);
-            };
-            if draft.relationship.is_none() {
-                need(
-                    &mut found,
-                    "relationship",
-                    "choose how you know the applicant",
-                );
+            // Enter on an earlier step moves on, as its button would.
+            if *step < last {
+                let missing = missing_on(*step, &draft, &invitation, lang);
+                if missing.is_empty() {
+                    errors.set(Errors::new());
+                    moved.set(true);
+                    step.set(*step + 1);
+                } else {
+                    errors.set(missing);
+                }
+                return;
             }
-            if draft.known_since.is_none() {
-                need(&mut found, "known_since", "choose a date");
-            }
-            if draft.recommendation.is_none() {
-                need(&mut found, "recommendation", "choose a recommendation");
+            let mut found = Errors::new();
+            for at in 0..total {
+                for (field, messages) in missing_on(at, &draft, &invitation, lang) {
+                    found.entry(field).or_insert(messages);
+                }
             }
             let answer = RatingAnswer {
-                relationship: draft
-                    .relationship
-                    .unwrap_or(endorse_shared::rulebook::Relationship::Colleague),
+                relationship: draft.relationship.unwrap_or(Relationship::Colleague),
                 known_since: draft.known_since.unwrap_or(today),
                 ratings: draft.ratings.clone(),
                 comments: draft.comments.trim().to_string(),
                 recommendation: draft.recommendation.unwrap_or(Recommendation::Recommend),
             };
-            for (field, messages) in crate::i18n::said(answer.problems(today, &domains), lang) {
+            for (field, messages) in
+                crate::i18n::said(answer.problems(today, &invitation.domains), lang)
+            {
                 found.entry(field).or_insert(messages);
             }
-            if !found.is_empty() {
+            let show = |found: Errors, message: String| {
+                // The first step with a problem is where the referee goes.
+                if let Some(first) = found.keys().filter_map(|f| step_of(f, &invitation)).min() {
+                    moved.set(true);
+                    step.set(first);
+                }
                 errors.set(found);
-                failure.set(Some(
-                    "Some answers are missing; they are marked below.".into(),
-                ));
+                failure.set(Some(message));
+            };
+            if !found.is_empty() {
+                show(found, t(lang, "referee-missing"));
                 return;
             }
-            errors.set(BTreeMap::new());
+            errors.set(Errors::new());
             busy.set(true);
             let (failure, busy, stage, token, errors, signed_in) = (
                 failure.clone(),
@@ -212,16 +380,22 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                 errors.clone(),
                 signed_in.clone(),
             );
+            let (step, moved, invitation) = (step.clone(), moved.clone(), invitation.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let result = api::submit_rating(&token, &answer, signed_in.as_deref()).await;
                 busy.set(false);
                 match result {
                     Ok(done) => stage.set(Stage::Done(done.message)),
-                    Err(error @ ApiError::Problem(_)) if matches!(&error, ApiError::Problem(p) if p.status == 410) => {
-                        stage.set(closed(&error))
-                    }
+                    Err(error) if is_gone(&error) => stage.set(closed(&error, lang)),
                     Err(error) => {
-                        errors.set(error.field_errors());
+                        let found = error.field_errors();
+                        if let Some(first) =
+                            found.keys().filter_map(|f| step_of(f, &invitation)).min()
+                        {
+                            moved.set(true);
+                            step.set(first);
+                        }
+                        errors.set(found);
                         failure.set(Some(error.message()));
                     }
                 }
@@ -261,6 +435,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                 busy.set(false);
                 match result {
                     Ok(done) => stage.set(Stage::Done(done.message)),
+                    Err(error) if is_gone(&error) => stage.set(closed(&error, lang)),
                     Err(error) => {
                         errors.set(error.field_errors());
                         failure.set(Some(error.message()));
@@ -302,71 +477,68 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
         .map(|r| {
             (
                 AttrValue::from(relationship_value(*r)),
-                AttrValue::from(r.label()),
+                AttrValue::from(r.text().say(lang)),
             )
         })
         .collect();
 
-    html! {
-        <>
-            <PageTitle title={format!("Reference for {}", invitation.applicant_name)} />
-            <p class="lead">
-                { format!("{} is applying for the {} endorsement with the {} and has asked you, {}, for a reference rating. It takes about 15 minutes.",
-                    invitation.applicant_name, invitation.category_name, invitation.association, invitation.referee_name) }
-            </p>
-            <p>
-                { if invitation.waived {
-                    "The applicant waived the right to see your answers: only the reviewers and the association will read them."
-                } else {
-                    "The applicant may read your answers once you submit them."
-                } }
-                { format!(" This link works until {}. Questions: {}.", invitation.expires_at.format("%-d %B %Y"), invitation.contact_email) }
-            </p>
-            if let Some(message) = &*failure {
-                <Alert message={message.clone()} />
-            }
-            <form class="card rating-form" onsubmit={on_submit} novalidate=true>
-                <h2>{ "How you know the applicant" }</h2>
-                <SelectField name="relationship" label="Your relationship to the applicant" options={relationship_options}
+    let step_body = if here == 0 {
+        html! {
+            <>
+                <h2 ref={heading.clone()} tabindex="-1">{ t(lang, "referee-how-you-know") }</h2>
+                <SelectField name="relationship" label={t(lang, "referee-relationship")} options={relationship_options}
                     value={draft.relationship.map(relationship_value).unwrap_or_default()}
                     on_change={change(Box::new(|d, v| d.relationship = parse_relationship(&v)))}
                     errors={field_errors("relationship")} />
-                <TextField name="known_since" label="Known since" kind="date"
+                <TextField name="known_since" label={t(lang, "referee-known-since")} kind="date"
                     value={draft.known_since.map(|d| d.to_string()).unwrap_or_default()}
                     on_change={change(Box::new(|d, v| d.known_since = NaiveDate::parse_from_str(&v, "%Y-%m-%d").ok()))}
                     errors={field_errors("known_since")} />
-
-                <h2>{ "Competency domains" }</h2>
-                <p class="field__hint">{ "Rate what you have seen yourself. Where you have not seen enough to judge, say so: that is a good answer, not a bad one." }</p>
-                { for invitation.domains.iter().map(|domain| {
-                    let key = format!("ratings.{}", domain.code);
-                    let invalid = !field_errors(&key).is_empty();
+            </>
+        }
+    } else if let Some(domain) = invitation.domains.get(here - 1) {
+        let key = format!("ratings.{}", domain.code);
+        let invalid = !field_errors(&key).is_empty();
+        let about_id = format!("domain-{}-about", domain.code);
+        let described = if invalid {
+            format!("{about_id} field-{key}-error")
+        } else {
+            about_id.clone()
+        };
+        html! {
+            <fieldset class={classes!("field", "choices", invalid.then_some("field--invalid"))}
+                aria-describedby={described}>
+                <legend class="step__legend">
+                    <span class="step__of">
+                        { Text::new("referee-domain-of").with("number", here).with("count", invitation.domains.len()).say(lang) }
+                    </span>
+                    <h2 ref={heading.clone()} tabindex="-1">{ domain.name.get(lang) }</h2>
+                </legend>
+                <p class="step__about" id={about_id}>{ domain.description.get(lang) }</p>
+                <p class="field__hint">{ t(lang, "referee-rate-hint") }</p>
+                { for Rating::ALL.iter().map(|rating| {
+                    let id = format!("rating-{}-{}", domain.code, rating_value(*rating));
+                    let code = domain.code.clone();
+                    let rating = *rating;
+                    let chosen = draft.ratings.get(&domain.code) == Some(&rating);
+                    let on_pick = change(Box::new(move |d, _| { d.ratings.insert(code.clone(), rating); }));
                     html! {
-                        <fieldset class={classes!("field", "choices", invalid.then_some("field--invalid"))}
-                            aria-describedby={invalid.then(|| format!("field-{key}-error"))}>
-                            <legend>{ domain.name.get(lang) }</legend>
-                            { for Rating::ALL.iter().map(|rating| {
-                                let id = format!("rating-{}-{}", domain.code, rating_value(*rating));
-                                let code = domain.code.clone();
-                                let rating = *rating;
-                                let chosen = draft.ratings.get(&domain.code) == Some(&rating);
-                                let on_pick = change(Box::new(move |d, _| { d.ratings.insert(code.clone(), rating); }));
-                                html! {
-                                    <label class="check" for={id.clone()}>
-                                        <input type="radio" id={id} name={format!("rating-{}", domain.code)} checked={chosen}
-                                            onchange={Callback::from(move |_: Event| on_pick.emit(String::new()))} />
-                                        <span>{ rating.label() }</span>
-                                    </label>
-                                }
-                            }) }
-                            { error_list(&key) }
-                        </fieldset>
+                        <label class="check" for={id.clone()}>
+                            <input type="radio" id={id} name={format!("rating-{}", domain.code)} checked={chosen}
+                                onchange={Callback::from(move |_: Event| on_pick.emit(String::new()))} />
+                            <span>{ rating.text().say(lang) }</span>
+                        </label>
                     }
                 }) }
-
-                <h2>{ "Your recommendation" }</h2>
+                { error_list(&key) }
+            </fieldset>
+        }
+    } else {
+        html! {
+            <>
+                <h2 ref={heading.clone()} tabindex="-1">{ t(lang, "referee-your-recommendation") }</h2>
                 <fieldset class={classes!("field", "choices", (!field_errors("recommendation").is_empty()).then_some("field--invalid"))}>
-                    <legend>{ "Overall" }</legend>
+                    <legend>{ t(lang, "referee-overall") }</legend>
                     { for Recommendation::ALL.iter().map(|recommendation| {
                         let value = serde_json::to_value(recommendation).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
                         let id = format!("recommendation-{value}");
@@ -376,34 +548,84 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                             <label class="check" for={id.clone()}>
                                 <input type="radio" id={id} name="recommendation" checked={draft.recommendation == Some(recommendation)}
                                     onchange={Callback::from(move |_: Event| on_pick.emit(String::new()))} />
-                                <span>{ recommendation.label() }</span>
+                                <span>{ recommendation.text().say(lang) }</span>
                             </label>
                         }
                     }) }
                     { error_list("recommendation") }
                 </fieldset>
                 <div class={classes!("field", (!field_errors("comments").is_empty()).then_some("field--invalid"))}>
-                    <label for="field-comments">{ "Comments for the reviewers" }</label>
-                    <p class="field__hint" id="field-comments-hint">{ "Examples help most: what you have seen the applicant do with families and colleagues." }</p>
+                    <label for="field-comments">{ t(lang, "referee-comments") }</label>
+                    <p class="field__hint" id="field-comments-hint">{ t(lang, "referee-comments-hint") }</p>
                     <textarea id="field-comments" rows="6" value={draft.comments.clone()} oninput={on_comments}
                         aria-describedby="field-comments-hint" maxlength="5000" />
                     { error_list("comments") }
                 </div>
+                <p>{ t(lang, "referee-final") }</p>
+            </>
+        }
+    };
+
+    let step_label = Text::new("referee-step")
+        .with("step", here + 1)
+        .with("steps", total)
+        .say(lang);
+    html! {
+        <>
+            <PageTitle title={Text::new("referee-title").with("applicant", &invitation.applicant_name).say(lang)} />
+            <p class="lead">
+                { Text::new("referee-lead")
+                    .with("applicant", &invitation.applicant_name)
+                    .with("category", &invitation.category_name)
+                    .with("association", &invitation.association)
+                    .with("referee", &invitation.referee_name)
+                    .say(lang) }
+            </p>
+            <p>
+                { t(lang, if invitation.waived { "referee-waived" } else { "referee-not-waived" }) }
+                { " " }
+                { Text::new("referee-link-until")
+                    .with("day", invitation.expires_at.date_naive())
+                    .with("contact", &invitation.contact_email)
+                    .say(lang) }
+            </p>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            <form class="card rating-form" onsubmit={on_submit} novalidate=true>
+                <div class="steps">
+                    <p class="steps__label" id="referee-step">{ step_label }</p>
+                    <progress class="steps__bar" max={total.to_string()} value={(here + 1).to_string()}
+                        aria-labelledby="referee-step" />
+                </div>
+                { step_body }
                 if let Some(message) = &*saved {
                     <p class="field__hint" role="status">{ message }</p>
                 }
-                <p>{ "Once submitted, your rating is final and cannot be changed." }</p>
-                <button type="submit" class="button" disabled={*busy}>{ "Submit rating" }</button>
+                <div class="steps__nav">
+                    if here > 0 {
+                        <button key="back" type="button" class="button button--secondary" onclick={go(here - 1)}>
+                            { t(lang, "referee-back") }
+                        </button>
+                    }
+                    // Keyed apart: the click on "Next" must not land on the
+                    // submit button that takes its place.
+                    if here < last {
+                        <button key="next" type="button" class="button" onclick={go(here + 1)}>{ t(lang, "referee-next") }</button>
+                    } else {
+                        <button key="submit" type="submit" class="button" disabled={*busy}>{ t(lang, "referee-submit") }</button>
+                    }
+                </div>
             </form>
             <details class="card">
-                <summary>{ "I cannot give a reference" }</summary>
+                <summary>{ t(lang, "referee-cannot") }</summary>
                 <form onsubmit={on_decline} novalidate=true>
                     <div class={classes!("field", (!field_errors("reason").is_empty()).then_some("field--invalid"))}>
-                        <label for="field-reason">{ "Why, in a few words (the applicant will read this)" }</label>
+                        <label for="field-reason">{ t(lang, "referee-why") }</label>
                         <textarea id="field-reason" rows="3" value={(*decline_reason).clone()} oninput={on_reason} maxlength="1000" />
                         { error_list("reason") }
                     </div>
-                    <button type="submit" class="button button--secondary" disabled={*busy}>{ "Decline the request" }</button>
+                    <button type="submit" class="button button--secondary" disabled={*busy}>{ t(lang, "referee-decline") }</button>
                 </form>
             </details>
         </>

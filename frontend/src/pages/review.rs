@@ -558,7 +558,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                     html! {
                                         <li class="entry">
                                             <p class="entry__summary">
-                                                { summary(&entry.data) }
+                                                { summary(&entry.data, crate::i18n::asked()) }
                                                 if amended { { " " }<span class="badge">{ "Amended" }</span> }
                                             </p>
                                             { document_button(&session, &failure, &entry.data) }
@@ -780,7 +780,7 @@ fn answer_lines(item: &InformationItem) -> Html {
     };
     let change = match &item.after {
         Some(after) if Some(after) != item.before.as_ref() => {
-            html! { <p>{ format!("Amended to: {}", summary(after)) }</p> }
+            html! { <p>{ format!("Amended to: {}", summary(after, crate::i18n::asked())) }</p> }
         }
         Some(_) => html! { <p class="muted">{ "The entry was not changed." }</p> },
         None => html! { <p class="muted">{ "The entry was removed." }</p> },
@@ -831,7 +831,7 @@ pub(crate) fn information_item(item: &InformationItem) -> Html {
         <li class="entry">
             <p class="entry__summary">{ format!("{}: {}", item.section.label(), item.message) }</p>
             if let Some(before) = &item.before {
-                <p class="muted">{ format!("As submitted: {}", summary(before)) }</p>
+                <p class="muted">{ format!("As submitted: {}", summary(before, crate::i18n::asked())) }</p>
             }
             { answer_lines(item) }
         </li>

@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
+use crate::i18n::t;
 use crate::route::Route;
 use crate::session::{use_session, SessionAction};
 use endorse_shared::auth::LoginRequest;
@@ -15,6 +16,7 @@ pub fn sign_in() -> Html {
     let session = use_session();
     let navigator = use_navigator();
     let form = use_form(LoginRequest::default);
+    let lang = form.lang;
 
     if let Some(signed_in) = session.session() {
         let to = if signed_in.user.must_change_password {
@@ -50,24 +52,24 @@ pub fn sign_in() -> Html {
 
     html! {
         <section class="card card--narrow">
-            <PageTitle title="Sign in" />
+            <PageTitle title={t(lang, "account-sign-in")} />
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }
             <form onsubmit={on_submit} novalidate=true>
-                <TextField name="email" label="E-mail address" kind="email" autocomplete="username"
+                <TextField name="email" label={t(lang, "account-email")} kind="email" autocomplete="username"
                     value={form.value.email.clone()} on_change={form.setter(|f, v| f.email = v)}
                     errors={form.errors_for("email")} />
-                <TextField name="password" label="Password" kind="password" autocomplete="current-password"
+                <TextField name="password" label={t(lang, "account-password")} kind="password" autocomplete="current-password"
                     value={form.value.password.clone()} on_change={form.setter(|f, v| f.password = v)}
                     errors={form.errors_for("password")} />
                 <button type="submit" class="button" disabled={*form.busy}>
-                    { if *form.busy { "Signing in…" } else { "Sign in" } }
+                    { if *form.busy { t(lang, "account-signing-in") } else { t(lang, "account-sign-in") } }
                 </button>
             </form>
             <p class="aside">
-                { "New here? " }
-                <Link<Route> to={Route::SignUp}>{ "Create an applicant account" }</Link<Route>>
+                { t(lang, "account-new-here") }{ " " }
+                <Link<Route> to={Route::SignUp}>{ t(lang, "account-create-applicant") }</Link<Route>>
             </p>
         </section>
     }

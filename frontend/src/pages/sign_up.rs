@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
+use crate::i18n::t;
 use crate::route::Route;
 use crate::session::{use_session, SessionAction};
 use endorse_shared::auth::RegisterRequest;
@@ -15,6 +16,7 @@ pub fn sign_up() -> Html {
     let session = use_session();
     let navigator = use_navigator();
     let form = use_form(RegisterRequest::default);
+    let lang = form.lang;
 
     if session.session().is_some() {
         return html! { <Redirect<Route> to={Route::Home} /> };
@@ -40,30 +42,30 @@ pub fn sign_up() -> Html {
 
     html! {
         <section class="card card--narrow">
-            <PageTitle title="Create an applicant account" />
+            <PageTitle title={t(lang, "account-create-applicant")} />
             <p class="lead">{ "Build your endorsement portfolio, see what each category still needs, and submit when you are ready." }</p>
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }
             <form onsubmit={on_submit} novalidate=true>
-                <TextField name="name" label="Full name" autocomplete="name"
-                    hint="As it should appear on your certificate."
+                <TextField name="name" label={t(lang, "account-full-name")} autocomplete="name"
+                    hint={t(lang, "account-full-name-hint")}
                     value={form.value.name.clone()} on_change={form.setter(|f, v| f.name = v)}
                     errors={form.errors_for("name")} />
-                <TextField name="email" label="E-mail address" kind="email" autocomplete="email"
+                <TextField name="email" label={t(lang, "account-email")} kind="email" autocomplete="email"
                     value={form.value.email.clone()} on_change={form.setter(|f, v| f.email = v)}
                     errors={form.errors_for("email")} />
-                <TextField name="password" label="Password" kind="password" autocomplete="new-password"
-                    hint="At least 12 characters. A few unrelated words make a strong, memorable passphrase."
+                <TextField name="password" label={t(lang, "account-password")} kind="password" autocomplete="new-password"
+                    hint={t(lang, "account-password-hint")}
                     value={form.value.password.clone()} on_change={form.setter(|f, v| f.password = v)}
                     errors={form.errors_for("password")} />
                 <button type="submit" class="button" disabled={*form.busy}>
-                    { if *form.busy { "Creating your account…" } else { "Create account" } }
+                    { if *form.busy { t(lang, "account-creating") } else { t(lang, "account-create") } }
                 </button>
             </form>
             <p class="aside">
-                { "Already registered? " }
-                <Link<Route> to={Route::SignIn}>{ "Sign in" }</Link<Route>>
+                { t(lang, "account-already-registered") }{ " " }
+                <Link<Route> to={Route::SignIn}>{ t(lang, "account-sign-in") }</Link<Route>>
             </p>
         </section>
     }

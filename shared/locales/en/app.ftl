@@ -190,3 +190,18 @@ local-words = { $words }
 
 reference-language = The referee's language
 reference-language-hint = The e-mail and the rating form are in this language; the referee can change it on the page.
+
+## Portfolio sections
+
+section-education = Education and licenses
+section-work = Work experience
+section-training = Specialized training
+section-rsc = Reflective supervision/consultation
+section-agreements = Agreements
+section-membership = Membership
+section-add-education = Add to education and licenses
+section-add-work = Add to work experience
+section-add-training = Add to specialized training
+section-add-rsc = Add to reflective supervision/consultation
+section-add-agreements = Add to agreements
+section-add-membership = Add to membership

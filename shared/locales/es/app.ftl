@@ -190,3 +190,18 @@ local-words = { $words }
 
 reference-language = Idioma de la persona de referencia
 reference-language-hint = El correo y el formulario de evaluación van en este idioma; la persona de referencia puede cambiarlo en la página.
+
+## Secciones del portafolio
+
+section-education = Estudios y licencias
+section-work = Experiencia laboral
+section-training = Capacitación especializada
+section-rsc = Supervisión/consulta reflexiva
+section-agreements = Acuerdos
+section-membership = Membresía
+section-add-education = Agregar estudios o una licencia
+section-add-work = Agregar experiencia laboral
+section-add-training = Agregar una capacitación
+section-add-rsc = Agregar supervisión/consulta reflexiva
+section-add-agreements = Firmar un acuerdo
+section-add-membership = Agregar una membresía

@@ -347,8 +347,15 @@ pub fn has(lang: Lang, key: &str) -> bool {
 }
 
 /// The catalog's files: (language, file name, text).
-pub const SOURCES: &[(Lang, &str, &str)] =
-    &sources!["app", "documents", "engine", "fields", "mail", "problems"];
+pub const SOURCES: &[(Lang, &str, &str)] = &sources![
+    "app",
+    "documents",
+    "engine",
+    "fields",
+    "mail",
+    "problems",
+    "referee"
+];
 
 /// Both languages' text of each named catalog file, compiled in.
 macro_rules! sources {

@@ -280,7 +280,10 @@ fn every_key_the_code_names_is_in_the_catalog() {
                 let pieces: Vec<&str> = source.split('"').collect();
                 for (i, literal) in pieces.iter().enumerate().skip(1).step_by(2) {
                     let before = pieces[i - 1].trim_end();
-                    let asks = before.ends_with("Text::new(") || before.ends_with("=>");
+                    let asks = before.ends_with("Text::new(")
+                        || before.ends_with("=>")
+                        || before.ends_with("t(lang,")
+                        || before.ends_with("tr(lang,");
                     if !asks {
                         continue;
                     }
@@ -355,5 +358,31 @@ fn the_default_rulebook_speaks_spanish_where_it_has_words_of_its_own() {
         for slot in &category.references.required {
             spanish(&slot.label, "a reference slot");
         }
+    }
+}
+
+#[test]
+fn every_message_is_defined_once_across_the_files() {
+    for lang in Lang::ALL {
+        let mut seen = BTreeSet::new();
+        let mut twice = Vec::new();
+        for (file_lang, file, text) in SOURCES {
+            if *file_lang != lang {
+                continue;
+            }
+            for line in text.lines() {
+                let Some((key, _)) = line.split_once(" =") else {
+                    continue;
+                };
+                let is_key = key
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && key.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+                if is_key && !seen.insert(key.to_string()) {
+                    twice.push(format!("{lang:?} {file}: {key}"));
+                }
+            }
+        }
+        assert!(twice.is_empty(), "defined twice: {twice:#?}");
     }
 }

@@ -53,6 +53,7 @@ fn live(
 ) -> ApiResult<StoredReference> {
     let contact = &tenant.mail_settings.reply_to;
     let association = &tenant.mail_settings.association_name;
+    let answered = matches!(stored.stage, Stage::Received | Stage::Declined);
     let detail = match stored.stage {
         Stage::Pending if stored.is_live(now) => return Ok(stored),
         Stage::Pending => match stored.expires_at {
@@ -66,7 +67,11 @@ fn live(
     let detail = detail
         .with("association", association)
         .with("contact", contact);
-    Err(ApiError::Gone(detail))
+    Err(if answered {
+        ApiError::Answered(detail)
+    } else {
+        ApiError::Gone(detail)
+    })
 }
 
 /// A referee opens the link: who asks, for which category, and the form.
@@ -313,7 +318,7 @@ pub async fn submit_rating(
         .await??;
     tracing::info!("reference rating received");
     Ok(web::Json(RefereeDone {
-        message: "Thank you: your rating has been received. You can close this page.".into(),
+        message: Text::new("referee-done-rated").say(crate::locale::current()),
     }))
 }
 
@@ -362,6 +367,6 @@ pub async fn decline(
         .await??;
     tracing::info!("reference declined");
     Ok(web::Json(RefereeDone {
-        message: "Thank you for letting us know. The applicant will be told, so they can ask someone else.".into(),
+        message: Text::new("referee-done-declined").say(crate::locale::current()),
     }))
 }

@@ -2,10 +2,12 @@
 
 use crate::api;
 use crate::components::{Alert, SelectField, TextField};
+use crate::i18n::{t, Text};
 use crate::session::{authorized, use_session};
 use chrono::NaiveDate;
 use endorse_shared::entries::RscBatchRequest;
 use endorse_shared::hours::Hours;
+use endorse_shared::i18n::Lang;
 use endorse_shared::portfolio::{RscData, RscFormat};
 use endorse_shared::rulebook::Rulebook;
 use web_sys::HtmlTextAreaElement;
@@ -28,6 +30,7 @@ fn parse_lines(
     provider: &str,
     category: &str,
     format: RscFormat,
+    lang: Lang,
 ) -> Result<Vec<RscData>, Vec<String>> {
     let mut sessions = Vec::new();
     let mut problems = Vec::new();
@@ -55,14 +58,15 @@ fn parse_lines(
                 provider_vetted: false,
                 about_providing: false,
             }),
-            _ => problems.push(format!(
-                "Line {}: write a date and hours, like 2025-01-07 1.5",
-                number + 1
-            )),
+            _ => problems.push(
+                Text::new("batch-line-wrong")
+                    .with("line", number + 1)
+                    .say(lang),
+            ),
         }
     }
     if sessions.is_empty() && problems.is_empty() {
-        problems.push("Write one session per line.".into());
+        problems.push(t(lang, "batch-one-per-line"));
     }
     if problems.is_empty() {
         Ok(sessions)
@@ -75,6 +79,7 @@ fn parse_lines(
 #[function_component(RscBatchForm)]
 pub fn rsc_batch_form(props: &RscBatchFormProps) -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
     let provider = use_state(String::new);
     let category = use_state(String::new);
     let format = use_state(|| "individual".to_string());
@@ -82,11 +87,14 @@ pub fn rsc_batch_form(props: &RscBatchFormProps) -> Html {
     let problems = use_state(Vec::<String>::new);
     let busy = use_state(|| false);
 
-    let mut categories = vec![(AttrValue::Static(""), AttrValue::Static("Not endorsed"))];
+    let mut categories = vec![(
+        AttrValue::Static(""),
+        AttrValue::from(t(lang, "draft-not-endorsed")),
+    )];
     categories.extend(props.rulebook.categories.iter().map(|c| {
         (
             AttrValue::from(c.code.clone()),
-            AttrValue::from(format!("{} — {}", c.code, c.name)),
+            AttrValue::from(format!("{} — {}", c.code, c.name.get(lang))),
         )
     }));
     let on_lines = {
@@ -114,7 +122,7 @@ pub fn rsc_batch_form(props: &RscBatchFormProps) -> Html {
             } else {
                 RscFormat::Individual
             };
-            let sessions = match parse_lines(&lines, &provider, &category, kind) {
+            let sessions = match parse_lines(&lines, &provider, &category, kind, lang) {
                 Ok(sessions) => sessions,
                 Err(found) => {
                     problems.set(found);
@@ -150,10 +158,12 @@ pub fn rsc_batch_form(props: &RscBatchFormProps) -> Html {
                                     .strip_prefix("sessions[")
                                     .and_then(|rest| rest.split_once("]."))
                                     .and_then(|(index, name)| {
-                                        index
-                                            .parse::<usize>()
-                                            .ok()
-                                            .map(|i| format!("Line {}, {name}", i + 1))
+                                        index.parse::<usize>().ok().map(|i| {
+                                            Text::new("batch-line-field")
+                                                .with("line", i + 1)
+                                                .with("field", name)
+                                                .say(lang)
+                                        })
                                     })
                                     .unwrap_or(field);
                                 format!("{readable}: {}", messages.join("; "))
@@ -174,26 +184,26 @@ pub fn rsc_batch_form(props: &RscBatchFormProps) -> Html {
         Callback::from(move |value: String| handle.set(value))
     };
     html! {
-        <form class="entry-form" onsubmit={on_submit} novalidate=true aria-label="Log several sessions">
-            <h3>{ "Log several sessions" }</h3>
+        <form class="entry-form" onsubmit={on_submit} novalidate=true aria-label={t(lang, "portfolio-log-several")}>
+            <h3>{ t(lang, "portfolio-log-several") }</h3>
             if !problems.is_empty() {
-                <Alert message="Nothing was saved. Correct these lines:" />
+                <Alert message={t(lang, "batch-nothing-saved")} />
                 <ul class="field__errors">{ for problems.iter().map(|p| html! { <li>{ p }</li> }) }</ul>
             }
-            <TextField name="batch_provider" label="Provider's name" value={(*provider).clone()} on_change={set(&provider)} />
-            <SelectField name="batch_category" label="Provider's endorsement" options={categories}
+            <TextField name="batch_provider" label={t(lang, "draft-provider-name")} value={(*provider).clone()} on_change={set(&provider)} />
+            <SelectField name="batch_category" label={t(lang, "draft-provider-category")} options={categories}
                 value={AttrValue::from((*category).clone())} on_change={set(&category)} />
-            <SelectField name="batch_format" label="Format"
-                options={vec![(AttrValue::Static("individual"), AttrValue::Static("Individual")), (AttrValue::Static("group"), AttrValue::Static("Group"))]}
+            <SelectField name="batch_format" label={t(lang, "draft-format")}
+                options={vec![(AttrValue::Static("individual"), AttrValue::from(t(lang, "draft-individual"))), (AttrValue::Static("group"), AttrValue::from(t(lang, "draft-group")))]}
                 value={AttrValue::from((*format).clone())} on_change={set(&format)} />
             <div class="field">
-                <label for="batch-lines">{ "Sessions, one per line: date and hours" }</label>
-                <p class="field__hint" id="batch-lines-hint">{ "For example: 2025-01-07 1.5" }</p>
+                <label for="batch-lines">{ t(lang, "batch-sessions") }</label>
+                <p class="field__hint" id="batch-lines-hint">{ t(lang, "batch-example") }</p>
                 <textarea id="batch-lines" rows="6" aria-describedby="batch-lines-hint" value={(*lines).clone()} oninput={on_lines} />
             </div>
             <div class="actions">
-                <button type="submit" class="button" disabled={*busy}>{ if *busy { "Saving…" } else { "Save all sessions" } }</button>
-                <button type="button" class="button button--secondary" onclick={props.on_cancel.clone()}>{ "Cancel" }</button>
+                <button type="submit" class="button" disabled={*busy}>{ t(lang, if *busy { "portfolio-saving" } else { "batch-save-all" }) }</button>
+                <button type="button" class="button button--secondary" onclick={props.on_cancel.clone()}>{ t(lang, "portfolio-cancel") }</button>
             </div>
         </form>
     }

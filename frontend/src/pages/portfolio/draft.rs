@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 use endorse_shared::entries::{EditableSection, EntryData, FieldErrors, PortfolioEntry};
-use endorse_shared::i18n::Text;
+use endorse_shared::i18n::{tr as t, Lang, Text};
 use endorse_shared::rulebook::Rulebook;
 use serde_json::{json, Map, Value};
 use std::collections::BTreeMap;
@@ -35,17 +35,17 @@ pub enum Kind {
 pub struct FieldSpec {
     /// The JSON field name.
     pub name: &'static str,
-    /// The label.
-    pub label: &'static str,
+    /// The label, in the person's language.
+    pub label: String,
     /// The input.
     pub kind: Kind,
-    /// A hint under the label.
-    pub hint: Option<&'static str>,
+    /// A hint under the label, in the person's language.
+    pub hint: Option<String>,
     /// Whether it may be left empty.
     pub optional: bool,
 }
 
-fn field(name: &'static str, label: &'static str, kind: Kind) -> FieldSpec {
+fn field(name: &'static str, label: String, kind: Kind) -> FieldSpec {
     FieldSpec {
         name,
         label,
@@ -55,104 +55,109 @@ fn field(name: &'static str, label: &'static str, kind: Kind) -> FieldSpec {
     }
 }
 
-fn options(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
+/// Options: a value and the catalog key of its label.
+fn options(say: &dyn Fn(&str) -> String, pairs: &[(&str, &str)]) -> Vec<(String, String)> {
     pairs
         .iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .map(|(v, key)| (v.to_string(), say(key)))
         .collect()
 }
 
 /// The fields of a section's form.
-pub fn specs(section: EditableSection, rulebook: &Rulebook) -> Vec<FieldSpec> {
+pub fn specs(section: EditableSection, rulebook: &Rulebook, lang: Lang) -> Vec<FieldSpec> {
+    let say = |key: &str| t(lang, key);
     match section {
         EditableSection::Education => vec![
             field(
                 "credential",
-                "Degree, credential or license",
-                Kind::Select(options(&[
-                    ("cda", "CDA credential"),
-                    ("associate", "Associate degree"),
-                    ("bachelor", "Bachelor's degree"),
-                    ("master", "Master's degree"),
-                    ("doctorate", "Doctorate"),
-                    ("license", "State mental-health license"),
-                ])),
+                say("draft-credential"),
+                Kind::Select(options(
+                    &say,
+                    &[
+                        ("cda", "draft-cda"),
+                        ("associate", "draft-associate"),
+                        ("bachelor", "draft-bachelor"),
+                        ("master", "draft-master"),
+                        ("doctorate", "draft-doctorate"),
+                        ("license", "draft-license"),
+                    ],
+                )),
             ),
-            field("field", "Field", Kind::Text),
-            field("institution", "School or licensing board", Kind::Text),
-            field("year", "Year completed", Kind::Whole),
+            field("field", say("draft-field"), Kind::Text),
+            field("institution", say("draft-institution"), Kind::Text),
+            field("year", say("draft-year"), Kind::Whole),
             FieldSpec {
-                hint: Some("PDF, PNG or JPEG, at most 10 MB."),
+                hint: Some(say("draft-document-hint")),
                 optional: true,
-                ..field("transcript", "Transcript or license", Kind::Document)
+                ..field("transcript", say("draft-transcript"), Kind::Document)
             },
         ],
         EditableSection::Work => vec![
-            field("employer", "Employer", Kind::Text),
-            field("position", "Position", Kind::Text),
-            field("start", "Start", Kind::Date),
+            field("employer", say("draft-employer"), Kind::Text),
+            field("position", say("draft-position"), Kind::Text),
+            field("start", say("draft-start"), Kind::Date),
             FieldSpec {
-                hint: Some("Leave empty while you still work there."),
+                hint: Some(say("draft-end-hint")),
                 optional: true,
-                ..field("end", "End", Kind::Date)
+                ..field("end", say("draft-end"), Kind::Date)
             },
-            field("hours_per_week", "Hours per week", Kind::Whole),
+            field("hours_per_week", say("draft-hours-per-week"), Kind::Whole),
             field(
                 "employment",
-                "Terms",
-                Kind::Select(options(&[
-                    ("paid", "Paid"),
-                    ("volunteer_supervised", "Volunteer, supervised"),
-                    ("volunteer_unsupervised", "Volunteer, unsupervised"),
-                    ("internship", "Internship"),
-                ])),
+                say("draft-employment"),
+                Kind::Select(options(
+                    &say,
+                    &[
+                        ("paid", "draft-paid"),
+                        ("volunteer_supervised", "draft-volunteer-supervised"),
+                        ("volunteer_unsupervised", "draft-volunteer-unsupervised"),
+                        ("internship", "draft-internship"),
+                    ],
+                )),
             ),
             field(
                 "age_ranges",
-                "Ages of the children served",
-                Kind::Checks(options(&[
-                    ("prenatal_to_three", "Pregnancy to 36 months"),
-                    ("three_to_six", "3 to 6 years"),
-                ])),
+                say("draft-age-ranges"),
+                Kind::Checks(options(
+                    &say,
+                    &[
+                        ("prenatal_to_three", "draft-prenatal-to-three"),
+                        ("three_to_six", "draft-three-to-six"),
+                    ],
+                )),
             ),
-            field("families_served", "Families served", Kind::Whole),
+            field("families_served", say("draft-families-served"), Kind::Whole),
             field(
                 "kinds",
-                "Kind of work",
-                Kind::Checks(options(&[
-                    (
-                        "direct_service",
-                        "Direct service (promotion, prevention, early intervention)",
-                    ),
-                    ("dyadic_treatment", "Dyadic (parent–infant) treatment"),
-                    (
-                        "providing_rsc",
-                        "Providing reflective supervision/consultation",
-                    ),
-                    (
-                        "policy_leadership",
-                        "Leadership in policy or administration",
-                    ),
-                    ("teaching_research", "University teaching or research"),
-                ])),
+                say("draft-kinds"),
+                Kind::Checks(options(
+                    &say,
+                    &[
+                        ("direct_service", "draft-direct-service"),
+                        ("dyadic_treatment", "draft-dyadic-treatment"),
+                        ("providing_rsc", "draft-providing-rsc"),
+                        ("policy_leadership", "draft-policy-leadership"),
+                        ("teaching_research", "draft-teaching-research"),
+                    ],
+                )),
             ),
         ],
         EditableSection::Training => vec![
-            field("title", "Title", Kind::Text),
-            field("provider", "Provider", Kind::Text),
-            field("date", "Date", Kind::Date),
+            field("title", say("draft-title"), Kind::Text),
+            field("provider", say("draft-provider"), Kind::Text),
+            field("date", say("draft-date"), Kind::Date),
             FieldSpec {
-                hint: Some("In quarter hours, e.g. 6.25."),
-                ..field("hours", "Hours", Kind::Hours)
+                hint: Some(say("draft-hours-hint")),
+                ..field("hours", say("draft-hours"), Kind::Hours)
             },
             field(
                 "domains",
-                "Competency domains covered",
+                say("draft-domains"),
                 Kind::Checks(
                     rulebook
                         .competency_domains
                         .iter()
-                        .map(|d| (d.code.clone(), d.name.to_string()))
+                        .map(|d| (d.code.clone(), d.name.get(lang).to_string()))
                         .collect(),
                 ),
             ),
@@ -160,78 +165,77 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook) -> Vec<FieldSpec> {
                 optional: true,
                 ..field(
                     "topics",
-                    "Topics",
-                    Kind::Checks(options(&[
-                        ("dei", "Diversity, equity and inclusion"),
-                        ("rsc", "Providing RSC"),
-                    ])),
+                    say("draft-topics"),
+                    Kind::Checks(options(
+                        &say,
+                        &[("dei", "draft-dei"), ("rsc", "draft-topic-rsc")],
+                    )),
                 )
             },
         ],
         EditableSection::Rsc => {
-            let mut categories = vec![(String::new(), "Not endorsed".to_string())];
+            let mut categories = vec![(String::new(), say("draft-not-endorsed"))];
             categories.extend(
                 rulebook
                     .categories
                     .iter()
-                    .map(|c| (c.code.clone(), format!("{} — {}", c.code, c.name))),
+                    .map(|c| (c.code.clone(), format!("{} — {}", c.code, c.name.get(lang)))),
             );
             vec![
-                field("date", "Date", Kind::Date),
+                field("date", say("draft-date"), Kind::Date),
                 FieldSpec {
-                    hint: Some("In quarter hours, at most 24 on one day."),
-                    ..field("hours", "Hours", Kind::Hours)
+                    hint: Some(say("draft-rsc-hours-hint")),
+                    ..field("hours", say("draft-hours"), Kind::Hours)
                 },
                 field(
                     "format",
-                    "Format",
-                    Kind::Select(options(&[("individual", "Individual"), ("group", "Group")])),
+                    say("draft-format"),
+                    Kind::Select(options(
+                        &say,
+                        &[("individual", "draft-individual"), ("group", "draft-group")],
+                    )),
                 ),
-                field("provider_name", "Provider's name", Kind::Text),
+                field("provider_name", say("draft-provider-name"), Kind::Text),
                 FieldSpec {
                     optional: true,
                     ..field(
                         "provider_category",
-                        "Provider's endorsement",
+                        say("draft-provider-category"),
                         Kind::Select(categories),
                     )
                 },
                 FieldSpec {
                     optional: true,
-                    ..field(
-                        "provider_number",
-                        "Provider's endorsement number",
-                        Kind::Text,
-                    )
+                    ..field("provider_number", say("draft-provider-number"), Kind::Text)
                 },
                 FieldSpec {
                     optional: true,
-                    ..field("about_providing", "About the RSC I provide", Kind::Flag)
+                    ..field("about_providing", say("draft-about-providing"), Kind::Flag)
                 },
             ]
         }
         EditableSection::Agreements => vec![
             field(
                 "kind",
-                "Agreement",
-                Kind::Select(options(&[
-                    ("code_of_ethics", "Code of Ethics"),
-                    ("endorsement_agreement", "Endorsement Agreement"),
-                    (
-                        "no_sanction_attestation",
-                        "No licensing board has sanctioned me",
-                    ),
-                ])),
+                say("draft-agreement"),
+                Kind::Select(options(
+                    &say,
+                    &[
+                        ("code_of_ethics", "draft-code-of-ethics"),
+                        ("endorsement_agreement", "draft-endorsement-agreement"),
+                        ("no_sanction_attestation", "draft-no-sanction"),
+                    ],
+                )),
             ),
             FieldSpec {
-                hint: Some("Type your full name to sign."),
-                ..field("signed_name", "Signature", Kind::Text)
+                hint: Some(say("draft-signature-hint")),
+                ..field("signed_name", say("draft-signature"), Kind::Text)
             },
         ],
         EditableSection::Membership => vec![
-            field("association", "Association", Kind::Text),
-            field("number", "Membership number", Kind::Text),
-            field("expires_on", "Valid until", Kind::Date),
+            field("association", say("draft-association"), Kind::Text),
+            field("number", say("draft-membership-number"), Kind::Text),
+            field("expires_on", say("draft-valid-until"), Kind::Date),
         ],
     }
 }
@@ -326,11 +330,11 @@ impl Draft {
         for spec in specs {
             let text = self.text(spec.name);
             let text = text.trim();
-            let mut fail = |message: &str| {
+            let mut fail = |key: &'static str| {
                 errors
                     .entry(spec.name.to_string())
                     .or_default()
-                    .push(Text::plain(message))
+                    .push(Text::new(key))
             };
             let value = match &spec.kind {
                 Kind::Checks(_) => json!(self.sets.get(spec.name).cloned().unwrap_or_default()),
@@ -339,7 +343,7 @@ impl Draft {
                 Kind::Document => json!(text),
                 _ if text.is_empty() && spec.optional => Value::Null,
                 _ if text.is_empty() && !matches!(spec.kind, Kind::Text) => {
-                    fail("must not be empty");
+                    fail("draft-not-empty");
                     continue;
                 }
                 Kind::Text | Kind::Select(_) if spec.name == "credential" => match text {
@@ -350,33 +354,33 @@ impl Draft {
                 Kind::Date => match NaiveDate::parse_from_str(text, "%Y-%m-%d") {
                     Ok(date) => json!(date),
                     Err(_) => {
-                        fail("enter a date");
+                        fail("draft-enter-date");
                         continue;
                     }
                 },
                 Kind::Hours => match text.parse::<f64>() {
                     Ok(hours) if hours < 0.0 => {
-                        fail("must be a positive number of hours");
+                        fail("draft-hours-positive");
                         continue;
                     }
                     Ok(hours) if (hours * 4.0).fract() != 0.0 => {
-                        fail("must be in quarter hours (for example 1.25)");
+                        fail("draft-hours-quarters");
                         continue;
                     }
                     Ok(hours) => json!(hours),
                     Err(_) => {
-                        fail("enter a number of hours");
+                        fail("draft-enter-hours");
                         continue;
                     }
                 },
                 Kind::Whole => match text.parse::<i64>() {
                     Ok(n) if n < 0 => {
-                        fail("must not be negative");
+                        fail("draft-not-negative");
                         continue;
                     }
                     Ok(n) => json!(n),
                     Err(_) => {
-                        fail("enter a whole number");
+                        fail("draft-enter-whole");
                         continue;
                     }
                 },
@@ -414,14 +418,15 @@ impl Draft {
     }
 }
 
-/// One line that says what an entry is.
-pub fn summary(data: &EntryData) -> String {
-    match data {
+/// One line that says what an entry is, in `lang`.
+pub fn summary(data: &EntryData, lang: Lang) -> String {
+    let day = |d: NaiveDate| endorse_shared::i18n::format::date_short(d, lang);
+    let text = match data {
         EntryData::Education(e) => {
             let what = match e.credential {
-                endorse_shared::portfolio::Credential::License => "License".to_string(),
+                endorse_shared::portfolio::Credential::License => t(lang, "draft-license"),
                 endorse_shared::portfolio::Credential::Degree(level) => {
-                    let label = level.label();
+                    let label = level.text().say(lang);
                     let mut chars = label.chars();
                     chars
                         .next()
@@ -429,45 +434,48 @@ pub fn summary(data: &EntryData) -> String {
                         .unwrap_or_default()
                 }
             };
-            format!("{what} in {}, {} ({})", e.field, e.institution, e.year)
+            Text::new("summary-education")
+                .with("what", what)
+                .with("field", &e.field)
+                .with("institution", &e.institution)
+                .with("year", e.year.to_string())
         }
-        EntryData::Work(w) => format!(
-            "{} at {}, {} to {}, {} families",
-            w.position,
-            w.employer,
-            w.start,
-            w.end.map_or("now".to_string(), |d| d.to_string()),
-            w.families_served
-        ),
-        EntryData::Training(t) => {
-            format!("{} — {} h on {} ({})", t.title, t.hours, t.date, t.provider)
-        }
-        EntryData::Rsc(r) => format!(
-            "{} h on {} with {}{}",
-            r.hours,
-            r.date,
-            r.provider_name,
-            r.provider_category
-                .as_deref()
-                .map(|c| format!(" ({c})"))
-                .unwrap_or_default()
-        ),
-        EntryData::Agreements(a) => format!(
-            "{} — signed by {} on {}",
-            a.kind.label(),
-            a.signed_name,
-            a.signed_at.date_naive()
-        ),
-        EntryData::Membership(m) => format!(
-            "{} no. {}, valid until {}{}",
-            m.association,
-            m.number,
-            m.expires_on,
-            if m.verified {
-                " (verified)"
-            } else {
-                " (awaiting verification)"
-            }
-        ),
-    }
+        EntryData::Work(w) => Text::new(if w.end.is_some() {
+            "summary-work"
+        } else {
+            "summary-work-now"
+        })
+        .with("position", &w.position)
+        .with("employer", &w.employer)
+        .with("start", day(w.start))
+        .with("end", w.end.map(day).unwrap_or_default())
+        .with("families", w.families_served),
+        EntryData::Training(tr) => Text::new("summary-training")
+            .with("title", &tr.title)
+            .with("hours", endorse_shared::i18n::format::hours(tr.hours, lang))
+            .with("date", day(tr.date))
+            .with("provider", &tr.provider),
+        EntryData::Rsc(r) => Text::new(if r.provider_category.is_some() {
+            "summary-rsc-endorsed"
+        } else {
+            "summary-rsc"
+        })
+        .with("hours", endorse_shared::i18n::format::hours(r.hours, lang))
+        .with("date", day(r.date))
+        .with("provider", &r.provider_name)
+        .with("category", r.provider_category.clone().unwrap_or_default()),
+        EntryData::Agreements(a) => Text::new("summary-agreement")
+            .with("agreement", a.kind.text())
+            .with("name", &a.signed_name)
+            .with("date", day(a.signed_at.date_naive())),
+        EntryData::Membership(m) => Text::new(if m.verified {
+            "summary-membership-verified"
+        } else {
+            "summary-membership"
+        })
+        .with("association", &m.association)
+        .with("number", &m.number)
+        .with("until", day(m.expires_on)),
+    };
+    text.say(lang)
 }

@@ -11,6 +11,7 @@ use crate::components::{
     Alert, ApplicationPanel, CheckGroup, Checklist, PageTitle, SelectField, TextField,
 };
 use crate::hooks::form::FieldErrors;
+use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 pub use draft::summary;
@@ -162,9 +163,9 @@ pub fn portfolio_page() -> Html {
     let (Some(rulebook_now), Some(saved)) = ((*rulebook).clone(), (*entries).clone()) else {
         return html! {
             <>
-                <PageTitle title="Your portfolio" />
+                <PageTitle title={t(lang, "portfolio-title")} />
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
-                else { <p role="status">{ "Loading your portfolio…" }</p> }
+                else { <p role="status">{ t(lang, "portfolio-loading") }</p> }
             </>
         };
     };
@@ -176,7 +177,7 @@ pub fn portfolio_page() -> Html {
     // The draft, when it reads as a valid entry, joins the checklist at once.
     let mut weighed = saved.clone();
     if let Some(open) = &editing.0 {
-        let form = specs(open.section, &rulebook_now);
+        let form = specs(open.section, &rulebook_now, lang);
         if let Ok(data) = open.draft.build(
             open.section,
             &form,
@@ -238,7 +239,7 @@ pub fn portfolio_page() -> Html {
             rulebook_now.clone(),
         );
         Callback::from(move |_: MouseEvent| {
-            let form = specs(section, &rulebook_now);
+            let form = specs(section, &rulebook_now, lang);
             let draft = match &entry {
                 Some(entry) => Draft::from_entry(entry, &form),
                 None => Draft::new(&form),
@@ -276,7 +277,7 @@ pub fn portfolio_page() -> Html {
             let Some(open) = editing.0.clone() else {
                 return;
             };
-            let form = specs(open.section, &rulebook_now);
+            let form = specs(open.section, &rulebook_now, lang);
             let data = match open
                 .draft
                 .build(open.section, &form, today(), &rulebook_now, &signer)
@@ -284,7 +285,7 @@ pub fn portfolio_page() -> Html {
                 Ok(data) => data,
                 Err(found) => {
                     errors.set(crate::i18n::said(found, lang));
-                    failure.set(Some("Please correct the fields marked below.".into()));
+                    failure.set(Some(t(lang, "portfolio-correct")));
                     return;
                 }
             };
@@ -330,7 +331,11 @@ pub fn portfolio_page() -> Html {
         let (session, failure, reload) = (session.clone(), failure.clone(), reload.clone());
         Callback::from(move |_: MouseEvent| {
             let sure = gloo::utils::window()
-                .confirm_with_message(&format!("Remove “{}”?", summary(&entry.data)))
+                .confirm_with_message(
+                    &Text::new("portfolio-remove-confirm")
+                        .with("entry", summary(&entry.data, lang))
+                        .say(lang),
+                )
                 .unwrap_or(false);
             if !sure {
                 return;
@@ -360,8 +365,8 @@ pub fn portfolio_page() -> Html {
 
     html! {
         <>
-            <PageTitle title="Your portfolio" />
-            <p class="lead">{ "Your portfolio is yours: it carries over to every application and renewal. The checklist updates as you type." }</p>
+            <PageTitle title={t(lang, "portfolio-title")} />
+            <p class="lead">{ t(lang, "portfolio-lead") }</p>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
@@ -373,31 +378,31 @@ pub fn portfolio_page() -> Html {
                         let form_open = editing.0.as_ref().is_some_and(|open| open.section == section);
                         html! {
                             <section class="card section" aria-labelledby={heading_id.clone()}>
-                                <h2 id={heading_id}>{ section.label() }</h2>
+                                <h2 id={heading_id}>{ section.text().say(lang) }</h2>
                                 if in_section.is_empty() {
-                                    <p class="muted">{ "Nothing recorded yet." }</p>
+                                    <p class="muted">{ t(lang, "portfolio-nothing-yet") }</p>
                                 } else {
                                     <ul class="entries">
                                         { for in_section.iter().map(|entry| {
                                             let verdict = report.as_ref().and_then(|r| r.verdict(entry.id));
                                             html! {
                                                 <li class="entry">
-                                                    <p class="entry__summary">{ summary(&entry.data) }</p>
+                                                    <p class="entry__summary">{ summary(&entry.data, lang) }</p>
                                                     if let Some(verdict) = verdict {
                                                         if verdict.counts {
-                                                            <p class="entry__verdict entry__verdict--counts">{ "Counts" }</p>
+                                                            <p class="entry__verdict entry__verdict--counts">{ t(lang, "portfolio-counts") }</p>
                                                         } else {
-                                                            <p class="entry__verdict entry__verdict--not">{ format!("Does not count: {}", verdict.reasons.join("; ")) }</p>
+                                                            <p class="entry__verdict entry__verdict--not">{ Text::new("portfolio-does-not-count").with("reasons", verdict.reasons.join("; ")).say(lang) }</p>
                                                         }
                                                         { for verdict.notes.iter().map(|note| html! { <p class="muted">{ note }</p> }) }
                                                     }
                                                     <div class="entry__actions">
                                                         if section != EditableSection::Agreements {
                                                             <button type="button" class="button button--quiet" onclick={open_form(section, Some((*entry).clone()))}
-                                                                aria-label={format!("Edit {}", summary(&entry.data))}>{ "Edit" }</button>
+                                                                aria-label={Text::new("portfolio-edit-entry").with("entry", summary(&entry.data, lang)).say(lang)}>{ t(lang, "portfolio-edit") }</button>
                                                         }
                                                         <button type="button" class="button button--quiet" onclick={delete((*entry).clone())}
-                                                            aria-label={format!("Remove {}", summary(&entry.data))}>{ "Remove" }</button>
+                                                            aria-label={Text::new("portfolio-remove-entry").with("entry", summary(&entry.data, lang)).say(lang)}>{ t(lang, "portfolio-remove") }</button>
                                                     </div>
                                                 </li>
                                             }
@@ -416,7 +421,7 @@ pub fn portfolio_page() -> Html {
                                     />
                                 } else {
                                     <button type="button" class="button button--secondary" onclick={open_form(section, None)}>
-                                        { format!("Add to {}", section.label().to_lowercase()) }
+                                        { section.add_text().say(lang) }
                                     </button>
                                 }
                                 if section == EditableSection::Rsc && !form_open {
@@ -434,7 +439,7 @@ pub fn portfolio_page() -> Html {
                                         <button type="button" class="button button--quiet" onclick={{
                                             let batch_open = batch_open.clone();
                                             Callback::from(move |_: MouseEvent| batch_open.set(true))
-                                        }}>{ "Log several sessions" }</button>
+                                        }}>{ t(lang, "portfolio-log-several") }</button>
                                     }
                                 }
                                 <note::NoteEditor section={section}
@@ -444,8 +449,8 @@ pub fn portfolio_page() -> Html {
                         }
                     }) }
                 </div>
-                <aside class="portfolio__checklist" aria-label="Requirements">
-                    <SelectField name="category" label="Check against the category" options={category_options}
+                <aside class="portfolio__checklist" aria-label={t(lang, "portfolio-requirements")}>
+                    <SelectField name="category" label={t(lang, "portfolio-check-against")} options={category_options}
                         value={AttrValue::from(category_code.clone())} on_change={on_category} />
                     if let Some(report) = report {
                         <ApplicationPanel category={AttrValue::from(category_code.clone())} report={report.clone()}
@@ -456,9 +461,9 @@ pub fn portfolio_page() -> Html {
                         <Link<Route, crate::pages::references::ReferencesQuery>
                             to={Route::References}
                             query={Some(crate::pages::references::ReferencesQuery { category: Some(category_code.clone()) })}>
-                            { "Ask for reference ratings" }
+                            { t(lang, "portfolio-ask-references") }
                         </Link<Route, crate::pages::references::ReferencesQuery>>
-                        { " — referees answer through a secure link." }
+                        { " " }{ t(lang, "portfolio-referees-answer") }
                     </p>
                 </aside>
             </div>
@@ -484,10 +489,11 @@ struct EntryFormProps {
 
 #[function_component(EntryForm)]
 fn entry_form(props: &EntryFormProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let Some(open) = props.editing.0.clone() else {
         return html! {};
     };
-    let form: Vec<FieldSpec> = specs(props.section, &props.rulebook);
+    let form: Vec<FieldSpec> = specs(props.section, &props.rulebook, lang);
     let errors_for = |name: &str| props.errors.get(name).cloned().unwrap_or_default();
     let set_text = |name: &'static str| {
         let editing = props.editing.clone();
@@ -563,21 +569,24 @@ fn entry_form(props: &EntryFormProps) -> Html {
         let editing = props.editing.clone();
         Callback::from(move |_: MouseEvent| editing.dispatch(EditAction::Document(name, None)))
     };
-    let title = if open.entry.is_some() {
-        "Change the entry"
-    } else {
-        "New entry"
-    };
+    let title = t(
+        lang,
+        if open.entry.is_some() {
+            "portfolio-change-entry"
+        } else {
+            "portfolio-new-entry"
+        },
+    );
     html! {
-        <form class="entry-form" onsubmit={props.on_submit.clone()} novalidate=true aria-label={title}>
+        <form class="entry-form" onsubmit={props.on_submit.clone()} novalidate=true aria-label={title.clone()}>
             <h3>{ title }</h3>
             { for errors_for("form").iter().map(|message| html! { <Alert message={message.clone()} /> }) }
             { for form.iter().map(|spec| {
                 let name = spec.name;
                 let label = AttrValue::from(if spec.optional && !matches!(spec.kind, Kind::Flag | Kind::Checks(_)) {
-                    format!("{} (optional)", spec.label)
+                    Text::new("portfolio-optional").with("label", &spec.label).say(lang)
                 } else {
-                    spec.label.to_string()
+                    spec.label.clone()
                 });
                 match &spec.kind {
                     Kind::Select(options) => html! {
@@ -596,7 +605,7 @@ fn entry_form(props: &EntryFormProps) -> Html {
                             <div class="field">
                                 <label class="check" for={id.clone()}>
                                     <input type="checkbox" id={id} checked={open.draft.flags.get(name).copied().unwrap_or(false)} onchange={set_flag(name)} />
-                                    <span>{ spec.label }</span>
+                                    <span>{ spec.label.clone() }</span>
                                 </label>
                             </div>
                         }
@@ -611,19 +620,19 @@ fn entry_form(props: &EntryFormProps) -> Html {
                         html! {
                             <div class={classes!("field", (!errors.is_empty()).then_some("field--invalid"))}>
                                 <label for={id.clone()}>{ label.clone() }</label>
-                                if let Some(hint) = spec.hint { <p class="field__hint">{ hint }</p> }
+                                if let Some(hint) = spec.hint.clone() { <p class="field__hint">{ hint }</p> }
                                 if let Some(attached) = attached {
                                     <p class="attached">
-                                        { format!("Attached: {attached} ") }
-                                        <button type="button" class="button button--quiet" onclick={detach(name)}>{ "Remove" }</button>
+                                        { Text::new("portfolio-attached").with("name", attached).say(lang) }{ " " }
+                                        <button type="button" class="button button--quiet" onclick={detach(name)}>{ t(lang, "portfolio-remove") }</button>
                                     </p>
                                 }
                                 <input type="file" id={id} accept="application/pdf,image/png,image/jpeg" onchange={pick(name)}
                                     aria-invalid={(!errors.is_empty()).then_some("true")} />
                                 if let Some(percent) = *progress {
                                     <div role="status" aria-live="polite">
-                                        <progress max="100" value={percent.to_string()} aria-label="Upload progress"></progress>
-                                        { format!(" Uploading… {percent}%") }
+                                        <progress max="100" value={percent.to_string()} aria-label={t(lang, "portfolio-upload-progress")}></progress>
+                                        { " " }{ Text::new("portfolio-uploading").with("percent", percent).say(lang) }
                                     </div>
                                 }
                                 if !errors.is_empty() {
@@ -641,15 +650,15 @@ fn entry_form(props: &EntryFormProps) -> Html {
                         };
                         html! {
                             <TextField name={name} label={label} kind={kind} step={step} required={!spec.optional}
-                                hint={spec.hint.map(AttrValue::Static)}
+                                hint={spec.hint.clone().map(AttrValue::from)}
                                 value={AttrValue::from(open.draft.text(name))} on_change={set_text(name)} errors={errors_for(name)} />
                         }
                     }
                 }
             }) }
             <div class="actions">
-                <button type="submit" class="button" disabled={props.busy}>{ if props.busy { "Saving…" } else { "Save" } }</button>
-                <button type="button" class="button button--secondary" onclick={props.on_cancel.clone()}>{ "Cancel" }</button>
+                <button type="submit" class="button" disabled={props.busy}>{ t(lang, if props.busy { "portfolio-saving" } else { "portfolio-save" }) }</button>
+                <button type="button" class="button button--secondary" onclick={props.on_cancel.clone()}>{ t(lang, "portfolio-cancel") }</button>
             </div>
         </form>
     }

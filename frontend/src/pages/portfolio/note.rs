@@ -2,6 +2,7 @@
 
 use crate::api;
 use crate::components::Alert;
+use crate::i18n::{t, Text};
 use crate::session::{authorized, use_session};
 use endorse_shared::entries::{EditableSection, NoteRequest, SectionNote, NOTE_MAX_CHARS};
 use web_sys::HtmlTextAreaElement;
@@ -22,6 +23,7 @@ pub struct NoteEditorProps {
 #[function_component(NoteEditor)]
 pub fn note_editor(props: &NoteEditorProps) -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
     let text = use_state(|| {
         props
             .note
@@ -59,7 +61,7 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
                 .await;
                 match saved {
                     Ok(_) => {
-                        message.set(Some((true, "Note saved.".into())));
+                        message.set(Some((true, t(lang, "note-saved"))));
                         on_saved.emit(());
                     }
                     Err(error) => message.set(Some((false, error.message()))),
@@ -70,16 +72,16 @@ pub fn note_editor(props: &NoteEditorProps) -> Html {
     let count = text.chars().count();
     html! {
         <details class="note" open={props.note.as_ref().is_some_and(|n| !n.note.is_empty())}>
-            <summary>{ "Note to reviewers" }</summary>
+            <summary>{ t(lang, "note-to-reviewers") }</summary>
             <div class="field">
-                <label for={id.clone()} class="visually-hidden">{ format!("Note to reviewers on {}", props.section.label()) }</label>
+                <label for={id.clone()} class="visually-hidden">{ Text::new("note-on").with("section", props.section.text()).say(lang) }</label>
                 <textarea id={id} rows="3" value={(*text).clone()} oninput={on_input} maxlength={NOTE_MAX_CHARS.to_string()} />
-                <p class="field__hint">{ format!("{count} of {NOTE_MAX_CHARS} characters") }</p>
+                <p class="field__hint">{ Text::new("note-count").with("count", count).with("max", NOTE_MAX_CHARS).say(lang) }</p>
             </div>
             if let Some((ok, words)) = &*message {
                 <Alert kind={if *ok { "success" } else { "error" }} message={words.clone()} />
             }
-            <button type="button" class="button button--secondary" onclick={on_save}>{ "Save note" }</button>
+            <button type="button" class="button button--secondary" onclick={on_save}>{ t(lang, "note-save") }</button>
         </details>
     }
 }

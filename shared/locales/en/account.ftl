@@ -1,0 +1,22 @@
+## Signing in, creating an account, changing the password.
+
+account-sign-in = Sign in
+account-email = E-mail address
+account-password = Password
+account-signing-in = Signing in…
+account-new-here = New here?
+account-create-applicant = Create an applicant account
+account-full-name = Full name
+account-full-name-hint = As it should appear on your certificate.
+account-password-hint = At least 12 characters. A few unrelated words make a strong, memorable passphrase.
+account-creating = Creating your account…
+account-create = Create account
+account-already-registered = Already registered?
+account-choose-new = Choose a new password
+account-set-by-someone = Your password was set by someone else. Choose one only you know before you continue.
+account-others-signed-out = Your other devices will be signed out.
+account-current-password = Current password
+account-new-password = New password
+account-new-password-hint = At least 12 characters.
+account-saving = Saving…
+account-change-password = Change password

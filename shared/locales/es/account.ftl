@@ -1,0 +1,22 @@
+## Iniciar sesión, crear una cuenta, cambiar la contraseña.
+
+account-sign-in = Iniciar sesión
+account-email = Correo electrónico
+account-password = Contraseña
+account-signing-in = Iniciando sesión…
+account-new-here = ¿Es nuevo aquí?
+account-create-applicant = Crear una cuenta de solicitante
+account-full-name = Nombre completo
+account-full-name-hint = Tal como debe aparecer en su certificado.
+account-password-hint = Al menos 12 caracteres. Unas cuantas palabras sin relación entre sí forman una frase de contraseña segura y fácil de recordar.
+account-creating = Creando su cuenta…
+account-create = Crear la cuenta
+account-already-registered = ¿Ya tiene una cuenta?
+account-choose-new = Elija una contraseña nueva
+account-set-by-someone = Otra persona estableció su contraseña. Elija una que solo usted conozca antes de continuar.
+account-others-signed-out = Se cerrará la sesión en sus otros dispositivos.
+account-current-password = Contraseña actual
+account-new-password = Contraseña nueva
+account-new-password-hint = Al menos 12 caracteres.
+account-saving = Guardando…
+account-change-password = Cambiar la contraseña
