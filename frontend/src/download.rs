@@ -7,7 +7,7 @@ pub fn save_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
-        .map_err(|_| "The file could not be made.".to_string())?;
+        .map_err(|_| crate::i18n::t(crate::i18n::asked(), "download-not-made"))?;
     offer(name, &blob)
 }
 
@@ -18,20 +18,20 @@ pub fn save_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
-        .map_err(|_| "The file could not be made.".to_string())?;
+        .map_err(|_| crate::i18n::t(crate::i18n::asked(), "download-not-made"))?;
     offer(name, &blob)
 }
 
 fn offer(name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     use wasm_bindgen::JsCast;
     let url = web_sys::Url::create_object_url_with_blob(blob)
-        .map_err(|_| "The file could not be made.".to_string())?;
+        .map_err(|_| crate::i18n::t(crate::i18n::asked(), "download-not-made"))?;
     let document = gloo::utils::document();
     let anchor: web_sys::HtmlAnchorElement = document
         .create_element("a")
-        .map_err(|_| "The download could not start.".to_string())?
+        .map_err(|_| crate::i18n::t(crate::i18n::asked(), "download-not-started"))?
         .dyn_into()
-        .map_err(|_| "The download could not start.".to_string())?;
+        .map_err(|_| crate::i18n::t(crate::i18n::asked(), "download-not-started"))?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();

@@ -347,6 +347,17 @@ pub enum ReferenceStatus {
     Expired,
 }
 
+crate::texts!(ReferenceStatus {
+    Queued => "reference-status-queued",
+    Sent => "reference-status-sent",
+    DeliveryFailed => "reference-status-delivery-failed",
+    Opened => "reference-status-opened",
+    Declined => "reference-status-declined",
+    Received => "reference-status-received",
+    Cancelled => "reference-status-cancelled",
+    Expired => "reference-status-expired",
+});
+
 impl ReferenceStatus {
     /// Words for people.
     pub const fn label(self) -> &'static str {

@@ -123,6 +123,20 @@ impl Server {
     }
 }
 
+/// axe-core's script, installed by `cargo xtask test` (`npm ci` in
+/// `tests/a11y`).
+fn axe_source() -> Result<&'static str> {
+    static SOURCE: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    SOURCE
+        .get_or_init(|| {
+            let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+                .join("a11y/node_modules/axe-core/axe.min.js");
+            std::fs::read_to_string(path).ok()
+        })
+        .as_deref()
+        .context("axe-core is missing: run `npm ci --prefix tests/a11y` (cargo xtask test does)")
+}
+
 /// Headless Chromium under chromedriver; both end when this is dropped.
 pub struct Browser {
     /// The WebDriver session.
@@ -238,7 +252,9 @@ impl Browser {
             .with_context(|| format!("no element matches `{css}`"))
     }
 
-    /// Waits for the page's `<h1>` to contain the text.
+    /// Waits for the page's `<h1>` to contain the text, then checks the page
+    /// as it stands ([`Browser::audit`]): every page a journey reaches is
+    /// checked.
     pub async fn wait_for_heading(&self, text: &str) -> Result<()> {
         let xpath = format!(
             "//h1[contains(normalize-space(.), {})]",
@@ -250,7 +266,78 @@ impl Browser {
             .for_element(Locator::XPath(&xpath))
             .await
             .with_context(|| format!("no heading containing '{text}'"))?;
+        self.audit()
+            .await
+            .with_context(|| format!("on the page headed '{text}'"))
+    }
+
+    /// Checks the page as it stands at 1280 and at 360 px wide: axe-core
+    /// finds no critical or serious violation (WCAG 2.2 AA, contrast and
+    /// target sizes included) at either width, and nothing scrolls sideways
+    /// on the phone. The window returns to its size after.
+    pub async fn audit(&self) -> Result<()> {
+        let (width, height) = self.client.get_window_size().await?;
+        let mut found = Vec::new();
+        for (w, h) in [(1280, 1000), (360, 800)] {
+            self.client.set_window_size(w, h).await?;
+            tokio::time::sleep(Duration::from_millis(150)).await;
+            if w == 360 {
+                let overflow = self.sideways_overflow().await?;
+                if overflow != 0 {
+                    found.push(format!("at 360 px the page scrolls {overflow} px sideways"));
+                }
+            }
+            for violation in self.axe().await? {
+                found.push(format!("at {w} px: {violation}"));
+            }
+        }
+        self.client
+            .set_window_size(u32::try_from(width)?, u32::try_from(height)?)
+            .await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        if !found.is_empty() {
+            let url = self
+                .client
+                .current_url()
+                .await
+                .map(|u| u.to_string())
+                .unwrap_or_default();
+            bail!("{url}:\n  {}", found.join("\n  "));
+        }
         Ok(())
+    }
+
+    /// axe-core's critical and serious violations on the page, one line each.
+    async fn axe(&self) -> Result<Vec<String>> {
+        let loaded = self
+            .client
+            .execute("return typeof window.axe !== 'undefined';", vec![])
+            .await?;
+        if loaded != serde_json::Value::Bool(true) {
+            self.client.execute(axe_source()?, vec![]).await?;
+        }
+        let found = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 window.axe.run(document, { resultTypes: ['violations'] }).then(r => done(
+                   r.violations
+                     .filter(v => v.impact === 'critical' || v.impact === 'serious')
+                     .map(v => v.impact + ' ' + v.id + ' (' + v.help + '): '
+                       + v.nodes.slice(0, 4).map(n => n.target.join(' ')).join(' | '))
+                 ), e => done(['axe could not run: ' + e]));",
+                vec![],
+            )
+            .await?;
+        Ok(found
+            .as_array()
+            .map(|lines| {
+                lines
+                    .iter()
+                    .filter_map(|l| l.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default())
     }
 
     /// Waits for any element to contain the text.

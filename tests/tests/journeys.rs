@@ -249,6 +249,136 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
         .await
 }
 
+/// The id of the element that has focus.
+async fn focused_id(browser: &Browser) -> Result<String> {
+    let id = browser
+        .client
+        .execute(
+            "return document.activeElement ? document.activeElement.id : '';",
+            vec![],
+        )
+        .await?;
+    Ok(id.as_str().unwrap_or_default().to_string())
+}
+
+#[actix_web::test]
+async fn an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_survives() -> Result<()>
+{
+    let server = start_server().await?;
+    let browser = Browser::start(1280, 1000).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-up", server.base)).await?;
+        browser.fill("field-name", "Ana Torres").await?;
+        browser.fill("field-email", "ana@example.org").await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Create account").await?;
+        browser.wait_for_heading("Welcome, Ana Torres").await?;
+        // Ana reads Spanish: the switch says so, and her account keeps it.
+        browser.press("Español").await?;
+        browser
+            .wait_for_heading("Le damos la bienvenida, Ana Torres")
+            .await?;
+        let lang = browser
+            .client
+            .execute("return document.documentElement.lang;", vec![])
+            .await?;
+        ensure!(lang == "es", "<html lang> is {lang}");
+        browser.follow("Arme su portafolio").await?;
+        browser.wait_for_heading("Su portafolio").await?;
+        browser
+            .wait_for_text(".requirement--short", "Capacitación: 0 de 30")
+            .await?;
+
+        // A training, half typed; Ana goes to another page and comes back.
+        browser.press("Agregar una capacitación").await?;
+        ensure!(
+            focused_id(&browser).await? == "field-title",
+            "the new form's first field has focus"
+        );
+        browser
+            .fill("field-title", "Fundamentos de salud mental infantil")
+            .await?;
+        browser.fill("field-provider", "AIMH estatal").await?;
+        browser.follow("Inicio").await?;
+        browser
+            .wait_for_heading("Le damos la bienvenida, Ana Torres")
+            .await?;
+        browser.follow("Portafolio").await?;
+        browser.wait_for_heading("Su portafolio").await?;
+        let title = browser.wait_for("#field-title").await?;
+        ensure!(
+            title.prop("value").await?.as_deref() == Some("Fundamentos de salud mental infantil"),
+            "the half-typed title came back"
+        );
+        // Switching language keeps the page and the draft.
+        browser.press("English").await?;
+        browser.wait_for_heading("Your portfolio").await?;
+        let title = browser.wait_for("#field-title").await?;
+        ensure!(
+            title.prop("value").await?.as_deref() == Some("Fundamentos de salud mental infantil"),
+            "the draft survives the switch"
+        );
+        browser.press("Español").await?;
+        browser.wait_for_heading("Su portafolio").await?;
+        browser.set_date("field-date", "2024-01-15").await?;
+        browser
+            .wait_for("#field-domains-reflection")
+            .await?
+            .click()
+            .await?;
+        browser.fill("field-hours", "30").await?;
+        browser
+            .wait_for_text(".requirement--met", "Capacitación: 30 de 30")
+            .await?;
+        browser.press("Guardar").await?;
+        let saved = browser
+            .wait_for_text(".entry__summary", "Fundamentos de salud mental infantil")
+            .await?;
+        ensure!(
+            saved.text().await?.contains("30 h el"),
+            "the entry reads in Spanish"
+        );
+        browser
+            .wait_for_text("[role=status]", "Guardado: Fundamentos")
+            .await?;
+        ensure!(
+            focused_id(&browser).await?.starts_with("entry-"),
+            "focus is on the saved entry"
+        );
+        // A bad value is explained in Spanish, beside its field.
+        browser
+            .press("Agregar supervisión/consulta reflexiva")
+            .await?;
+        browser.set_date("field-date", "2025-03-01").await?;
+        browser.fill("field-hours", "30").await?;
+        browser.fill("field-provider_name", "Dra. Rivera").await?;
+        browser.press("Guardar").await?;
+        browser.wait_for_text("#field-hours-error", "24").await?;
+        browser.press("Cancelar").await?;
+        ensure!(
+            focused_id(&browser).await? == "add-rsc",
+            "closing the form returns focus to its button"
+        );
+        // On a phone the checklist's summary is at the top.
+        browser.client.set_window_size(360, 800).await?;
+        browser
+            .wait_for_text(".portfolio__summary", "requisitos cumplidos")
+            .await?;
+        browser.client.set_window_size(1280, 1000).await?;
+        // The account keeps the choice: a reload is still in Spanish.
+        browser.client.refresh().await?;
+        browser.wait_for_heading("Su portafolio").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_survives",
+            outcome,
+        )
+        .await
+}
+
 #[actix_web::test]
 async fn a_new_applicant_builds_an_ifs_portfolio_and_watches_the_checklist_fill() -> Result<()> {
     let server = start_server().await?;
@@ -519,7 +649,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
         // Referees often open mail on a phone: nothing scrolls sideways there.
         browser.client.set_window_size(360, 800).await?;
         browser
-            .wait_for_text(".steps__label", "Paso 1 de 10")
+            .wait_for_text(".stepper__label", "Paso 1 de 10")
             .await?;
         let overflow = browser.sideways_overflow().await?;
         ensure!(
@@ -567,7 +697,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
             .wait_for_heading("Referencia para Applicant Example")
             .await?;
         browser
-            .wait_for_text(".steps__label", "Paso 3 de 10")
+            .wait_for_text(".stepper__label", "Paso 3 de 10")
             .await?;
         browser.press("Atrás").await?;
         let kept = browser
@@ -583,7 +713,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
             .wait_for_heading("Reference for Applicant Example")
             .await?;
         browser
-            .wait_for_text(".steps__label", "Step 2 of 10")
+            .wait_for_text(".stepper__label", "Step 2 of 10")
             .await?;
         let kept = browser
             .wait_for(&format!("#rating-{}-exemplary", first.code))
@@ -614,7 +744,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
             .wait_for_heading("Referencia para Applicant Example")
             .await?;
         browser
-            .wait_for_text(".steps__label", "Paso 10 de 10")
+            .wait_for_text(".stepper__label", "Paso 10 de 10")
             .await?;
         let alerts = browser
             .client
@@ -829,6 +959,37 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
     browser
         .finish(
             "an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads_it",
+            outcome,
+        )
+        .await
+}
+
+/// The page check itself: a page with an image without words, a button
+/// without a name and a line wider than a phone is refused, each named.
+#[actix_web::test]
+async fn the_page_check_finds_what_axe_and_the_phone_width_find() -> Result<()> {
+    let browser = Browser::start(1280, 1000).await?;
+    let outcome = async {
+        browser
+            .open(
+                "data:text/html,<!doctype html><html lang=en><head><title>Check</title></head>\
+                 <body><main><h1>Check</h1><img src=x.png><button></button>\
+                 <p style='width:900px'>wide</p></main></body></html>",
+            )
+            .await?;
+        let found = match browser.audit().await {
+            Ok(()) => anyhow::bail!("the check found nothing"),
+            Err(error) => format!("{error:#}"),
+        };
+        for expected in ["image-alt", "button-name", "scrolls", "at 360 px"] {
+            ensure!(found.contains(expected), "{expected} not in: {found}");
+        }
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "the_page_check_finds_what_axe_and_the_phone_width_find",
             outcome,
         )
         .await

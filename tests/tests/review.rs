@@ -101,16 +101,29 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
         browser.wait_for_text(".verdict", "Under review").await?;
         sign_out(&browser).await?;
 
-        // Ruth reads the answer, scores every domain and recommends.
+        // Ruth reads the answer, scores every domain the rulebook asks of IFS
+        // reviewers (not Administration) and recommends.
         sign_in(&browser, &server, "ruth@example.org").await?;
         browser.follow("Reviews").await?;
         browser.wait_for_text("td a", "IFS-").await?.click().await?;
         browser
             .wait_for_text("#requests-heading ~ ul", "The certificate for 30 hours")
             .await?;
-        let domains = endorse_shared::rulebook::Rulebook::default_rulebook()
-            .map_err(|e| anyhow::anyhow!(e))?
-            .competency_domains;
+        let rulebook = endorse_shared::rulebook::Rulebook::default_rulebook()
+            .map_err(|e| anyhow::anyhow!(e))?;
+        let domains = rulebook.reviewer_domains(
+            rulebook
+                .category("IFS")
+                .ok_or_else(|| anyhow::anyhow!("no IFS"))?,
+        );
+        ensure!(
+            browser
+                .client
+                .find_all(fantoccini::Locator::Css("#score-administration-3"))
+                .await?
+                .is_empty(),
+            "IFS reviewers are not asked to score Administration"
+        );
         // Submitting with nothing chosen lists what is missing.
         browser.press("Submit the review").await?;
         browser

@@ -249,6 +249,7 @@ fn test() -> Result<()> {
     ]))?;
 
     install_verifier()?;
+    install_axe()?;
     let s3 = start_s3_stand_in()?;
     let mut tally = Tally::default();
     step("Unit tests and the API suite on SQLite (includes the OpenAPI freshness check)");
@@ -346,6 +347,22 @@ fn install_verifier() -> Result<()> {
             .arg(&dir),
     )
     .context("the independent verifier needs Node.js and npm")
+}
+
+/// axe-core, which the browser journeys inject into every page they visit
+/// (from the npm registry, at the version its lock file names).
+fn install_axe() -> Result<()> {
+    let dir = root().join("tests/a11y");
+    if dir.join("node_modules/axe-core/axe.min.js").is_file() {
+        return Ok(());
+    }
+    step("Installing axe-core for the accessibility checks (npm)");
+    status(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir),
+    )
+    .context("the accessibility checks need Node.js and npm")
 }
 
 /// A real S3-compatible server on loopback for the document-store tests:

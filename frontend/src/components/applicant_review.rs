@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::Alert;
+use crate::i18n::{t, Text};
 use crate::pages::portfolio::summary;
 use crate::pages::review::{spawn, Area};
 use crate::session::use_session;
@@ -61,7 +62,7 @@ pub fn information_answers(props: &ApplicantPartProps) -> Html {
             let problems = request.problems(&ids);
             if !problems.is_empty() {
                 errors.set(crate::i18n::said(problems, lang));
-                failure.set(Some("Answer every request before sending.".into()));
+                failure.set(Some(t(lang, "answers-every")));
                 return;
             }
             let (errors, failure, busy, on_change) = (
@@ -96,8 +97,8 @@ pub fn information_answers(props: &ApplicantPartProps) -> Html {
     };
     html! {
         <div class="requests" aria-labelledby="requests-heading">
-            <h3 id="requests-heading">{ format!("The reviewers ask about {} entr{}", open.len(), if open.len() == 1 { "y" } else { "ies" }) }</h3>
-            <p>{ "Amend each entry below in your portfolio if needed, then answer each request here. The review continues once you send your answers; the reviewer sees the entry as it was and as it is now." }</p>
+            <h3 id="requests-heading">{ Text::new("answers-heading").with("count", open.len()).say(lang) }</h3>
+            <p>{ t(lang, "answers-lead") }</p>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <ol class="entries">
                 { for open.iter().map(|item| {
@@ -112,16 +113,16 @@ pub fn information_answers(props: &ApplicantPartProps) -> Html {
                     };
                     html! {
                         <li class="entry">
-                            <p class="entry__summary">{ format!("{}: {}", item.section.label(), item.before.as_ref().map(|b| summary(b, crate::i18n::asked())).unwrap_or_default()) }</p>
-                            <p><strong>{ "The question: " }</strong>{ &item.message }</p>
-                            <Area id={format!("answer-{item_id}")} label="Your answer" rows={2}
+                            <p class="entry__summary">{ format!("{}: {}", item.section.text().say(lang), item.before.as_ref().map(|b| summary(b, lang)).unwrap_or_default()) }</p>
+                            <p><strong>{ t(lang, "answers-question") }</strong>{ " " }{ &item.message }</p>
+                            <Area id={format!("answer-{item_id}")} label={t(lang, "answers-yours")} rows={2}
                                 value={answers.get(&item_id).cloned().unwrap_or_default()} on_change={on_change}
                                 errors={errors.get(&format!("answers.{item_id}")).cloned().unwrap_or_default()} />
                         </li>
                     }
                 }) }
             </ol>
-            <button type="button" class="button" disabled={*busy} onclick={send}>{ "Send the answers" }</button>
+            <button type="button" class="button" disabled={*busy} onclick={send}>{ t(lang, "answers-send") }</button>
         </div>
     }
 }
@@ -139,6 +140,7 @@ fn is_exam_status(status: ApplicationStatus) -> bool {
 /// The applicant's exam.
 #[function_component(ApplicantExam)]
 pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let exam = use_state(|| None::<ExamView>);
     let failure = use_state(|| None::<String>);
@@ -168,7 +170,7 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
     }
     let Some(current) = (*exam).clone() else {
         return html! {
-            if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading the exam…" }</p> }
+            if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "exam-loading") }</p> }
         };
     };
     let now = chrono::Utc::now();
@@ -209,10 +211,7 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
                 move |result| match result {
                     Ok(found) => {
                         failure.set(None);
-                        notice.set(Some(
-                            "Your request is recorded; the association sees it when scheduling."
-                                .into(),
-                        ));
+                        notice.set(Some(t(lang, "exam-request-recorded")));
                         exam.set(Some(found));
                     }
                     Err(error) => failure.set(Some(error.message())),
@@ -251,14 +250,14 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
                     Ok(found) => {
                         failure.set(None);
                         errors.set(BTreeMap::new());
-                        notice.set(Some(
+                        notice.set(Some(t(
+                            lang,
                             if submit {
-                                "Your answers are handed in."
+                                "exam-handed-in-short"
                             } else {
-                                "Saved."
-                            }
-                            .into(),
-                        ));
+                                "exam-saved"
+                            },
+                        )));
                         answers.set(Some(found.answers.answers.clone()));
                         exam.set(Some(found));
                     }
@@ -270,34 +269,48 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
             );
         })
     };
-    let outcome = |o: Option<Outcome>| match o {
-        Some(Outcome::Passed) => "passed",
-        Some(Outcome::Failed) => "not passed",
-        None => "not yet known",
+    let outcome = |o: Option<Outcome>| {
+        t(
+            lang,
+            match o {
+                Some(Outcome::Passed) => "exam-part-passed",
+                Some(Outcome::Failed) => "exam-part-not-passed",
+                None => "exam-not-yet-known",
+            },
+        )
     };
     html! {
         <div class="exam" aria-labelledby="applicant-exam-heading">
-            <h3 id="applicant-exam-heading">{ format!("Your exam (attempt {})", current.attempt) }</h3>
+            <h3 id="applicant-exam-heading">{ Text::new("exam-yours").with("attempt", current.attempt).say(lang) }</h3>
             if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
-            <p class="muted">{ format!("Part 1: {} multiple-choice questions; {} correct pass. Part 2: answer {} of {} vignettes, written here during the exam window.",
-                current.part1_questions, current.part1_pass_mark, current.vignettes_answered, current.vignettes_offered) }</p>
+            <p class="muted">{ Text::new("exam-parts")
+                .with("questions", current.part1_questions)
+                .with("pass", current.part1_pass_mark)
+                .with("answered", current.vignettes_answered)
+                .with("offered", current.vignettes_offered)
+                .say(lang) }</p>
             if let (Some(starts), Some(ends)) = (current.starts_at, current.ends_at) {
-                <p>{ format!("Scheduled: {} to {} UTC. {}{}", starts.format("%B %-d, %Y %H:%M"), ends.format("%H:%M"), current.mode.map_or("", |m| m.label()),
-                    if current.location.is_empty() { String::new() } else { format!(" \u{2014} {}", current.location) }) }</p>
+                <p>{ Text::new("exam-scheduled")
+                    .with("starts", starts.naive_utc())
+                    .with("ends", endorse_shared::i18n::format::time(ends.naive_utc(), lang))
+                    .say(lang) }
+                { " " }
+                { current.mode.map(|m| m.text().say(lang)).unwrap_or_default() }
+                { if current.location.is_empty() { String::new() } else { format!(" \u{2014} {}", current.location) } }</p>
                 if !current.accommodations.is_empty() {
-                    <p>{ format!("Accommodations granted: {}", current.accommodations) }</p>
+                    <p>{ Text::new("exam-accommodations-granted").with("accommodations", &current.accommodations).say(lang) }</p>
                 }
             }
             if can_ask {
-                <Area id="exam-accommodations-request" label="Accommodations you need (optional)" rows={2}
+                <Area id="exam-accommodations-request" label={t(lang, "exam-accommodations-you-need")} rows={2}
                     value={(*accommodations).clone().unwrap_or_else(|| current.accommodations_requested.clone())}
-                    hint={AttrValue::from("For example extra time, a reader, or a quiet room. The association decides when scheduling.")}
+                    hint={AttrValue::from(t(lang, "exam-accommodations-hint"))}
                     on_change={{ let a = accommodations.clone(); Callback::from(move |t: String| a.set(Some(t))) }} />
-                <button type="button" class="button button--secondary" onclick={save_accommodations}>{ "Save the request" }</button>
+                <button type="button" class="button button--secondary" onclick={save_accommodations}>{ t(lang, "exam-save-request") }</button>
             }
             if in_window {
-                <h4>{ "Part 2: your answers" }</h4>
+                <h4>{ t(lang, "exam-part2-answers") }</h4>
                 if let Some(messages) = errors.get("answers") {
                     <ul class="field__errors">{ for messages.iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                 }
@@ -324,10 +337,10 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
                         <div class="vignette">
                             <div class="check">
                                 <input type="checkbox" id={format!("vignette-pick-{number}")} checked={picked} onchange={toggle} />
-                                <label for={format!("vignette-pick-{number}")}>{ format!("I answer vignette {number}") }</label>
+                                <label for={format!("vignette-pick-{number}")}>{ Text::new("exam-answer-vignette").with("number", number).say(lang) }</label>
                             </div>
                             if picked {
-                                <Area id={format!("vignette-answer-{number}")} label={format!("Answer to vignette {number}")} rows={8}
+                                <Area id={format!("vignette-answer-{number}")} label={Text::new("exam-answer-to").with("number", number).say(lang)} rows={8}
                                     value={chosen.get(&number).cloned().unwrap_or_default()} on_change={text}
                                     errors={errors.get(&format!("answers.{number}")).cloned().unwrap_or_default()} />
                             }
@@ -335,17 +348,17 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
                     }
                 }) }
                 <div class="entry__actions">
-                    <button type="button" class="button button--secondary" onclick={write(false)}>{ "Save" }</button>
-                    <button type="button" class="button" onclick={write(true)}>{ "Hand in the answers" }</button>
+                    <button type="button" class="button button--secondary" onclick={write(false)}>{ t(lang, "exam-save") }</button>
+                    <button type="button" class="button" onclick={write(true)}>{ t(lang, "exam-hand-in") }</button>
                 </div>
             } else if current.answers_submitted_at.is_some() && current.result.is_none() {
-                <p>{ "Your answers are handed in. Two reviewers score them without knowing who wrote them." }</p>
+                <p>{ t(lang, "exam-handed-in") }</p>
             }
             if current.result.is_some() {
-                <p class="verdict">{ format!("Exam {}", outcome(current.result)) }</p>
-                <p>{ format!("Part 1: {}. Part 2: {}.", outcome(current.part1), outcome(current.part2)) }</p>
+                <p class="verdict">{ Text::new("exam-result").with("outcome", outcome(current.result)).say(lang) }</p>
+                <p>{ Text::new("exam-part-results").with("part1", outcome(current.part1)).with("part2", outcome(current.part2)).say(lang) }</p>
                 if let Some(from) = current.retake_from {
-                    <p>{ format!("You may sit the exam again from {}.", from.format("%B %-d, %Y")) }</p>
+                    <p>{ Text::new("exam-retake-from").with("day", from.date_naive()).say(lang) }</p>
                 }
             }
         </div>

@@ -111,6 +111,9 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                     <ul class="field__errors">{ for details.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
                 }
             }
+            if let Some(application) = &open {
+                <Timeline status={application.status} exam={props.report.exam_required} />
+            }
             {
                 match &open {
                     None => html! {
@@ -180,5 +183,56 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                 }
             }
         </section>
+    }
+}
+
+/// Props of [`Timeline`].
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// Where the application is.
+    pub status: ApplicationStatus,
+    /// Whether the category has an exam (a step of its own).
+    pub exam: bool,
+}
+
+/// Where the application is on its way: draft, submitted, peer review, the
+/// exam (where the category has one), the decision.
+#[function_component(Timeline)]
+pub fn timeline(props: &TimelineProps) -> Html {
+    use ApplicationStatus as S;
+    let lang = crate::i18n::use_lang();
+    let mut steps = vec!["timeline-draft", "timeline-submitted", "timeline-review"];
+    if props.exam {
+        steps.push("timeline-exam");
+    }
+    steps.push("timeline-decision");
+    let decision = steps.len() - 1;
+    let here = match props.status {
+        S::Draft => 0,
+        S::Submitted => 1,
+        S::UnderReview | S::RevisionRequested | S::OnHold => 2,
+        S::ApprovedForExam | S::ExamScheduled | S::ExamPassed | S::ExamFailed if props.exam => 3,
+        S::ApprovedForExam | S::ExamScheduled | S::ExamPassed | S::ExamFailed => 2,
+        S::Endorsed | S::Emerging | S::Deferred | S::NotEndorsed | S::Withdrawn => decision,
+    };
+    html! {
+        <ol class="timeline" aria-label={t(lang, "timeline-label")}>
+            { for steps.iter().enumerate().map(|(i, key)| {
+                let (class, state) = match i.cmp(&here) {
+                    std::cmp::Ordering::Less => ("timeline__step--done", "timeline-done"),
+                    std::cmp::Ordering::Equal => ("timeline__step--current", "timeline-now"),
+                    std::cmp::Ordering::Greater => ("timeline__step--todo", "timeline-to-come"),
+                };
+                html! {
+                    <li class={classes!("timeline__step", class)} aria-current={(i == here).then_some("step")}>
+                        <span class="timeline__name">{ t(lang, key) }</span>
+                        <span class="visually-hidden">{ " (" }{ t(lang, state) }{ ")" }</span>
+                        if i == here {
+                            <span class="timeline__status">{ props.status.text().say(lang) }</span>
+                        }
+                    </li>
+                }
+            }) }
+        </ol>
     }
 }

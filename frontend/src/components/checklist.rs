@@ -30,7 +30,7 @@ pub fn checklist(props: &ChecklistProps) -> Html {
     let short = report.short_lines().count();
     html! {
         <section class="card checklist" aria-labelledby={props.heading_id.clone()}>
-            <h2 id={props.heading_id.clone()}>
+            <h2 id={props.heading_id.clone()} tabindex="-1">
                 { if props.show_code { format!("{} ({})", report.category_name, report.category) } else { report.category_name.clone() } }
             </h2>
             <p class={classes!("verdict", if report.eligible { "verdict--met" } else { "verdict--short" })} role="status" aria-live="polite">

@@ -4,6 +4,7 @@
 use crate::api;
 use crate::components::Alert;
 use crate::download;
+use crate::i18n::{t, Text};
 use crate::pages::review::{spawn, Area};
 use crate::session::use_session;
 use endorse_shared::credential;
@@ -16,8 +17,12 @@ use yew::prelude::*;
 #[function_component(MyEndorsements)]
 pub fn my_endorsements() -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
+    let day = |d: chrono::NaiveDate| endorse_shared::i18n::format::date(d, lang);
     let list = use_state(Vec::<EndorsementView>::new);
     let failure = use_state(|| None::<String>);
+    // What the last change of a listing did, said beside its box.
+    let saved = use_state(|| None::<(String, bool)>);
     {
         let (session, list, failure) = (session.clone(), list.clone(), failure.clone());
         use_effect_with((), move |_| {
@@ -35,12 +40,18 @@ pub fn my_endorsements() -> Html {
         return html! {};
     }
     let toggle = |endorsement: &EndorsementView| {
-        let (session, list, failure) = (session.clone(), list.clone(), failure.clone());
+        let (session, list, failure, saved) = (
+            session.clone(),
+            list.clone(),
+            failure.clone(),
+            saved.clone(),
+        );
         let (number, version) = (endorsement.number.clone(), endorsement.version);
         Callback::from(move |event: Event| {
             let input: HtmlInputElement = event.target_unchecked_into();
             let listed = input.checked();
-            let (list, failure, number) = (list.clone(), failure.clone(), number.clone());
+            let (list, failure, number, saved) =
+                (list.clone(), failure.clone(), number.clone(), saved.clone());
             let wanted = number.clone();
             spawn(
                 &session,
@@ -51,6 +62,7 @@ pub fn my_endorsements() -> Html {
                 move |result| match result {
                     Ok(updated) => {
                         failure.set(None);
+                        saved.set(Some((updated.number.clone(), updated.listed)));
                         list.set(
                             list.iter()
                                 .map(|e| {
@@ -70,7 +82,7 @@ pub fn my_endorsements() -> Html {
     };
     html! {
         <section class="card" aria-labelledby="endorsements-heading">
-            <h2 id="endorsements-heading">{ "Your endorsements" }</h2>
+            <h2 id="endorsements-heading">{ t(lang, "endorsements-yours") }</h2>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <ul class="entries">
                 { for list.iter().map(|e| {
@@ -78,11 +90,16 @@ pub fn my_endorsements() -> Html {
                     html! {
                         <li class="entry">
                             <p class="entry__summary">{ format!("{} \u{2014} {}", e.category_name, e.number) }</p>
-                            <p>{ format!("{}. Awarded {}; renewal due {}.", e.status.label(), e.awarded_at.date_naive(), e.renewal_due) }</p>
+                            <p>{ Text::new("endorsements-line").with("status", e.status.text()).with("awarded", day(e.awarded_at.date_naive())).with("due", day(e.renewal_due)).say(lang) }</p>
                             <div class="check">
                                 <input type="checkbox" id={box_id.clone()} checked={e.listed} onchange={toggle(e)} />
-                                <label for={box_id}>{ "List me in the public Endorsement Registry (name, category, number and dates)" }</label>
+                                <label for={box_id}>{ t(lang, "endorsements-list-me") }</label>
                             </div>
+                            if let Some((_, listed)) = saved.as_ref().filter(|(number, _)| *number == e.number) {
+                                <p class="notice" role="status">
+                                    { t(lang, if *listed { "endorsements-saved-listed" } else { "endorsements-saved-unlisted" }) }
+                                </p>
+                            }
                             <Downloads number={e.number.clone()} in_good_standing={e.status.in_good_standing()} />
                         </li>
                     }
@@ -103,6 +120,8 @@ pub struct EndorsementPanelProps {
 #[function_component(EndorsementPanel)]
 pub fn endorsement_panel(props: &EndorsementPanelProps) -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
+    let day = |d: chrono::NaiveDate| endorse_shared::i18n::format::date(d, lang);
     let found = use_state(|| None::<EndorsementView>);
     let failure = use_state(|| None::<String>);
     let target = use_state(|| None::<EndorsementStatus>);
@@ -138,7 +157,7 @@ pub fn endorsement_panel(props: &EndorsementPanelProps) -> Html {
         let (number, version) = (current.number.clone(), current.version);
         Callback::from(move |_: MouseEvent| {
             let Some(status) = *target else {
-                failure.set(Some("Choose the new status.".into()));
+                failure.set(Some(t(lang, "endorsements-choose-status")));
                 return;
             };
             let request = EndorsementStatusRequest {
@@ -174,30 +193,30 @@ pub fn endorsement_panel(props: &EndorsementPanelProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="endorsement-heading">
-            <h2 id="endorsement-heading">{ format!("Endorsement {}", current.number) }</h2>
+            <h2 id="endorsement-heading">{ Text::new("endorsements-heading").with("number", &current.number).say(lang) }</h2>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <dl class="facts">
-                <dt>{ "Status" }</dt><dd>{ current.status.label() }</dd>
-                <dt>{ "Awarded" }</dt><dd>{ current.awarded_at.date_naive().to_string() }</dd>
-                <dt>{ "Renewal due" }</dt><dd>{ current.renewal_due.to_string() }</dd>
-                <dt>{ "In the registry" }</dt><dd>{ if current.listed && current.status.in_good_standing() { "listed" } else if current.listed { "not shown (not in good standing)" } else { "not listed (the holder has not agreed)" } }</dd>
+                <dt>{ t(lang, "endorsements-status") }</dt><dd>{ current.status.text().say(lang) }</dd>
+                <dt>{ t(lang, "endorsements-awarded") }</dt><dd>{ day(current.awarded_at.date_naive()) }</dd>
+                <dt>{ t(lang, "endorsements-renewal-due") }</dt><dd>{ day(current.renewal_due) }</dd>
+                <dt>{ t(lang, "endorsements-in-registry") }</dt><dd>{ t(lang, if current.listed && current.status.in_good_standing() { "endorsements-listed" } else if current.listed { "endorsements-not-shown" } else { "endorsements-not-listed" }) }</dd>
             </dl>
             <Downloads number={current.number.clone()} in_good_standing={current.status.in_good_standing()} />
             if !moves.is_empty() {
                 <div class="field">
-                    <label for="endorsement-status">{ "Change the status to" }</label>
+                    <label for="endorsement-status">{ t(lang, "endorsements-change-to") }</label>
                     <select id="endorsement-status" onchange={{ let target = target.clone(); Callback::from(move |e: Event| {
                         let s: HtmlSelectElement = e.target_unchecked_into();
                         target.set(EndorsementStatus::parse(&s.value()));
                     }) }}>
-                        <option value="" selected={target.is_none()}>{ "Choose…" }</option>
-                        { for moves.iter().map(|m| html! { <option value={m.as_str()} selected={*target == Some(*m)}>{ m.label() }</option> }) }
+                        <option value="" selected={target.is_none()}>{ t(lang, "endorsements-choose") }</option>
+                        { for moves.iter().map(|m| html! { <option value={m.as_str()} selected={*target == Some(*m)}>{ m.text().say(lang) }</option> }) }
                     </select>
                 </div>
-                <Area id="endorsement-reason" label="Reason" value={(*reason).clone()} rows={2}
-                    hint={AttrValue::from("Kept in the audit log.")}
+                <Area id="endorsement-reason" label={t(lang, "endorsements-reason")} value={(*reason).clone()} rows={2}
+                    hint={AttrValue::from(t(lang, "endorsements-audit-hint"))}
                     on_change={{ let r = reason.clone(); Callback::from(move |t: String| r.set(t)) }} />
-                <button type="button" class="button button--secondary" onclick={apply}>{ "Change the status" }</button>
+                <button type="button" class="button button--secondary" onclick={apply}>{ t(lang, "endorsements-change-status") }</button>
             }
         </section>
     }
@@ -217,6 +236,7 @@ pub struct DownloadsProps {
 #[function_component(Downloads)]
 pub fn downloads(props: &DownloadsProps) -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
     let failure = use_state(|| None::<String>);
     let verify_url = use_state(|| None::<String>);
     let number = props.number.to_string();
@@ -243,7 +263,7 @@ pub fn downloads(props: &DownloadsProps) -> Html {
                         if readable {
                             let json = credential::readable_payload(&got.jwt)
                                 .and_then(|v| serde_json::to_string_pretty(&v).ok())
-                                .ok_or("The credential could not be read.")?;
+                                .ok_or(t(lang, "endorsements-credential-unreadable"))?;
                             download::save_text(
                                 &format!("{number}.json"),
                                 "application/json",
@@ -287,16 +307,16 @@ pub fn downloads(props: &DownloadsProps) -> Html {
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <div class="actions">
                 <button type="button" class="button button--secondary" id={format!("credential-jwt-{number}")}
-                    onclick={credential(false)}>{ "Download the credential (.jwt)" }</button>
+                    onclick={credential(false)}>{ t(lang, "endorsements-download-jwt") }</button>
                 <button type="button" class="button button--quiet" id={format!("credential-json-{number}")}
-                    onclick={credential(true)}>{ "Readable copy (.json)" }</button>
+                    onclick={credential(true)}>{ t(lang, "endorsements-download-json") }</button>
                 if props.in_good_standing {
                     <button type="button" class="button button--quiet" id={format!("certificate-{number}")}
-                        onclick={certificate}>{ "Certificate (PDF)" }</button>
+                        onclick={certificate}>{ t(lang, "endorsements-certificate") }</button>
                 }
             </div>
             if let Some(url) = &*verify_url {
-                <p class="muted">{ "Anyone can check it at " }<a href={url.clone()}>{ url.clone() }</a></p>
+                <p class="muted">{ t(lang, "endorsements-anyone-can-check") }{ " " }<a href={url.clone()}>{ url.clone() }</a></p>
             }
         </div>
     }

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::{Alert, Checklist, PageTitle};
+use crate::i18n::{t, Text};
 use crate::pages::review::{spawn, Area};
 use crate::session::use_session;
 use endorse_shared::renewal::{
@@ -11,14 +12,20 @@ use endorse_shared::renewal::{
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-fn long(day: chrono::NaiveDate) -> String {
-    day.format("%-d %B %Y").to_string()
+/// The catalog's name for a kind, for messages that choose their words by it.
+fn kind_code(kind: RenewalKind) -> &'static str {
+    match kind {
+        RenewalKind::Reinstatement => "reinstatement",
+        _ => "renewal",
+    }
 }
 
 /// The holder's renewal card; nothing while there is nothing to renew.
 #[function_component(RenewalCard)]
 pub fn renewal_card() -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
+    let long = |day: chrono::NaiveDate| endorse_shared::i18n::format::date(day, lang);
     let overview = use_state(|| None::<RenewalOverview>);
     let provides_rsc = use_state(|| None::<bool>);
     let failure = use_state(|| None::<String>);
@@ -75,10 +82,11 @@ pub fn renewal_card() -> Html {
                 move |result| match result {
                     Ok(record) => {
                         failure.set(None);
-                        notice.set(Some(format!(
-                            "Your {} is submitted; the association will tell you its decision by e-mail.",
-                            record.kind.label().to_lowercase()
-                        )));
+                        notice.set(Some(
+                            Text::new("renewal-submitted")
+                                .with("kind", kind_code(record.kind))
+                                .say(lang),
+                        ));
                         reload.emit(Some(declared));
                     }
                     Err(error) => {
@@ -94,34 +102,34 @@ pub fn renewal_card() -> Html {
             );
         })
     };
-    let title = match current.kind {
-        Some(RenewalKind::Reinstatement) => "Reinstatement",
-        _ => "Renewal",
-    };
+    let kind = current.kind.unwrap_or(RenewalKind::Renewal);
+    let title = Text::new("renewal-title")
+        .with("kind", kind_code(kind))
+        .say(lang);
     html! {
         <section class="card" aria-labelledby="renewal-heading">
             <h2 id="renewal-heading">{ title }</h2>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
             if let Some(last) = current.last.as_ref().filter(|l| l.status == RenewalStatus::Returned && current.pending.is_none()) {
-                <p class="alert alert--error">{ format!("Your {} was returned: {}", last.kind.label().to_lowercase(), last.reason.clone().unwrap_or_default()) }</p>
+                <p class="alert alert--error">{ Text::new("renewal-returned").with("kind", kind_code(last.kind)).with("reason", last.reason.clone().unwrap_or_default()).say(lang) }</p>
             }
             {
                 match (&current.pending, current.kind, current.opens_on) {
                     (Some(pending), _, _) => html! {
-                        <p>{ format!("Your {} of {} was submitted on {}; the association will decide.",
-                            pending.kind.label().to_lowercase(), pending.numbers.join(", "), long(pending.submitted_at.date_naive())) }</p>
+                        <p>{ Text::new("renewal-pending").with("kind", kind_code(pending.kind)).with("numbers", pending.numbers.join(", ")).with("day", long(pending.submitted_at.date_naive())).say(lang) }</p>
                     },
                     (None, Some(RenewalKind::Renewal), _) => html! {
-                        <p>{ format!("Renewal of {} is open: due {}{}.", current.covers.join(", "),
-                            current.due.map(long).unwrap_or_default(),
-                            current.last_day.map(|d| format!("; after {} it lapses", long(d))).unwrap_or_default()) }</p>
+                        <p>{ match current.last_day {
+                            Some(last) => Text::new("renewal-open-lapses").with("last", long(last)),
+                            None => Text::new("renewal-open"),
+                        }.with("numbers", current.covers.join(", ")).with("due", current.due.map(long).unwrap_or_default()).say(lang) }</p>
                     },
                     (None, Some(RenewalKind::Reinstatement), _) => html! {
-                        <p>{ format!("{} lapsed. To be reinstated (no new exam), update your membership, add the work you have done since the lapse and ask for new reference ratings.", current.covers.join(", ")) }</p>
+                        <p>{ Text::new("renewal-lapsed").with("numbers", current.covers.join(", ")).say(lang) }</p>
                     },
                     (None, None, Some(opens)) => html! {
-                        <p>{ format!("Renewal opens on {}.", long(opens)) }</p>
+                        <p>{ Text::new("renewal-opens").with("day", long(opens)).say(lang) }</p>
                     },
                     _ => html! {},
                 }
@@ -130,13 +138,13 @@ pub fn renewal_card() -> Html {
                 if current.kind == Some(RenewalKind::Renewal) {
                     <div class="check">
                         <input type="checkbox" id="renewal-provides-rsc" checked={declared} onchange={on_provider} />
-                        <label for="renewal-provides-rsc">{ "I provide reflective supervision/consultation (3 of the training hours must then be on providing it)" }</label>
+                        <label for="renewal-provides-rsc">{ t(lang, "renewal-provides-rsc") }</label>
                     </div>
                 }
                 if let Some(report) = &current.report {
                     <Checklist report={report.clone()} action="renew" heading_id="renewal-checklist-heading" show_code={false} />
                     <button type="button" class="button" onclick={submit} disabled={!report.eligible}>
-                        { format!("Submit your {}", title.to_lowercase()) }
+                        { Text::new("renewal-submit").with("kind", kind_code(kind)).say(lang) }
                     </button>
                 }
             }
@@ -148,6 +156,8 @@ pub fn renewal_card() -> Html {
 #[function_component(AdminRenewals)]
 pub fn admin_renewals() -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
+    let long = |day: chrono::NaiveDate| endorse_shared::i18n::format::date(day, lang);
     let list = use_state(|| None::<Vec<RenewalRecord>>);
     let failure = use_state(|| None::<String>);
     let reasons = use_state(std::collections::BTreeMap::<uuid::Uuid, String>::new);
@@ -209,13 +219,13 @@ pub fn admin_renewals() -> Html {
     };
     html! {
         <>
-            <PageTitle title="Renewals" />
-            <p class="lead">{ "Renewals and reinstatements waiting for a decision, the oldest first. Approving one starts another cycle for each endorsement it covers and issues a new credential." }</p>
+            <PageTitle title={t(lang, "renewal-admin-title")} />
+            <p class="lead">{ t(lang, "renewal-admin-lead") }</p>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             {
                 match &*list {
-                    None => html! { <p role="status">{ "Loading…" }</p> },
-                    Some(items) if items.is_empty() => html! { <p role="status">{ "No renewal is waiting." }</p> },
+                    None => html! { <p role="status">{ t(lang, "renewal-loading") }</p> },
+                    Some(items) if items.is_empty() => html! { <p role="status">{ t(lang, "renewal-none-waiting") }</p> },
                     Some(items) => html! {
                         <ul class="entries">
                             { for items.iter().map(|r| {
@@ -230,16 +240,16 @@ pub fn admin_renewals() -> Html {
                                 };
                                 html! {
                                     <li class="entry card">
-                                        <h2>{ format!("{} \u{2014} {}", r.holder_name, r.kind.label()) }</h2>
-                                        <p>{ format!("{} \u{b7} submitted {}", r.numbers.join(", "), long(r.submitted_at.date_naive())) }</p>
+                                        <h2>{ format!("{} \u{2014} {}", r.holder_name, r.kind.text().say(lang)) }</h2>
+                                        <p>{ Text::new("renewal-submitted-on").with("numbers", r.numbers.join(", ")).with("day", long(r.submitted_at.date_naive())).say(lang) }</p>
                                         <ul class="requirements">
                                             { for r.report.lines.iter().map(|line| html! { <li>{ &line.summary }</li> }) }
                                         </ul>
-                                        <Area id={reason_id} label="Reason (needed to return it)" value={reasons.get(&r.id).cloned().unwrap_or_default()} rows={2}
+                                        <Area id={reason_id} label={t(lang, "renewal-reason")} value={reasons.get(&r.id).cloned().unwrap_or_default()} rows={2}
                                             on_change={on_reason} />
                                         <div class="actions">
-                                            <button type="button" class="button" onclick={decide(r, true)}>{ "Approve" }</button>
-                                            <button type="button" class="button button--secondary" onclick={decide(r, false)}>{ "Return to the holder" }</button>
+                                            <button type="button" class="button" onclick={decide(r, true)}>{ t(lang, "renewal-approve") }</button>
+                                            <button type="button" class="button button--secondary" onclick={decide(r, false)}>{ t(lang, "renewal-return") }</button>
                                         </div>
                                     </li>
                                 }

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::{Alert, Checklist, PageTitle, Pager, SelectField, TextField};
+use crate::i18n::{t, Text};
 use crate::pages::portfolio::summary;
 use crate::pages::review::document_button;
 use crate::pages::review_admin::{ExamPanel, ReviewPanel};
@@ -18,6 +19,7 @@ use yew_router::prelude::*;
 /// The list page.
 #[function_component(AdminApplications)]
 pub fn admin_applications() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let query = use_state(ListApplicationsQuery::default);
     let page = use_state(|| None::<ApplicationListResponse>);
@@ -141,17 +143,18 @@ pub fn admin_applications() -> Html {
                     <ul class="pipeline">
                         { for pipeline.stages.iter().filter(|s| s.count > 0).map(|stage| html! {
                             <li>
-                                <button type="button" class="pipeline__stage" onclick={show_status(stage.status)}
-                                    aria-label={format!("Show the {} applications that are {}", stage.count, stage.status.label().to_lowercase())}>
+                                // Its name is what it shows: the count, the status, the waits.
+                                <button type="button" class="pipeline__stage" onclick={show_status(stage.status)}>
                                     <span class="pipeline__count">{ stage.count }</span>
-                                    <span class="pipeline__label">{ stage.status.label() }</span>
+                                    <span class="pipeline__label">{ stage.status.text().say(lang) }</span>
                                     if let (Some(median), Some(oldest)) = (stage.median_days, stage.oldest_days) {
-                                        <span class="pipeline__wait">{ format!("median {median} d, oldest {oldest} d") }</span>
+                                        <span class="pipeline__wait">{ Text::new("pipeline-waits").with("median", median).with("oldest", oldest).say(lang) }</span>
                                     }
                                 </button>
                             </li>
                         }) }
                     </ul>
+                    <WaitChart stages={pipeline.stages.clone()} />
                     if !pipeline.overdue_reviews.is_empty() {
                         <h3>{ format!("Overdue reviews ({})", pipeline.overdue_reviews.len()) }</h3>
                         <ul>
@@ -187,7 +190,7 @@ pub fn admin_applications() -> Html {
                             html! {
                                 <>
                                     <p class="muted" role="status">{ format!("{} application{}", found.total, if found.total == 1 { "" } else { "s" }) }</p>
-                                    <div class="table-wrap">
+                                    <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                                         <table class="table">
                                             <thead><tr>
                                                 <th scope="col">{ "Applicant" }</th>
@@ -504,7 +507,7 @@ fn audit_log(props: &AuditLogProps) -> Html {
                 match &*events {
                     None => html! { <p role="status">{ "Loading…" }</p> },
                     Some(list) => html! {
-                        <div class="table-wrap">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                             <table class="table">
                                 <thead><tr>
                                     <th scope="col">{ "When (UTC)" }</th><th scope="col">{ "Who" }</th>
@@ -702,5 +705,79 @@ fn verifications(props: &VerificationsProps) -> Html {
                 </ul>
             }
         </section>
+    }
+}
+
+/// Props of [`WaitChart`].
+#[derive(Properties, PartialEq)]
+struct WaitChartProps {
+    stages: Vec<endorse_shared::applications::PipelineStage>,
+}
+
+/// Time in each stage at a glance: a bar per status, as long as its median
+/// wait, with the oldest marked; the same numbers in a table beneath.
+#[function_component(WaitChart)]
+fn wait_chart(props: &WaitChartProps) -> Html {
+    let lang = crate::i18n::use_lang();
+    let waiting: Vec<_> = props
+        .stages
+        .iter()
+        .filter(|s| s.count > 0 && s.oldest_days.is_some())
+        .collect();
+    if waiting.is_empty() {
+        return html! {};
+    }
+    let longest = waiting
+        .iter()
+        .filter_map(|s| s.oldest_days)
+        .max()
+        .unwrap_or(1)
+        .max(1) as f64;
+    let share = |days: i64| format!("{:.1}%", (days.max(0) as f64 / longest * 100.0).min(100.0));
+    html! {
+        <figure class="wait-chart">
+            <figcaption>{ t(lang, "pipeline-chart-title") }</figcaption>
+            <div class="wait-chart__rows" aria-hidden="true">
+                { for waiting.iter().map(|stage| {
+                    let median = stage.median_days.unwrap_or(0);
+                    let oldest = stage.oldest_days.unwrap_or(0);
+                    html! {
+                        <div class="wait-chart__row">
+                            <span class="wait-chart__label">{ stage.status.text().say(lang) }</span>
+                            <span class="wait-chart__track">
+                                <span class="wait-chart__bar" style={format!("width: {}", share(median))}></span>
+                                <span class="wait-chart__oldest" style={format!("left: {}", share(oldest))}></span>
+                            </span>
+                            <span class="wait-chart__value">{ Text::new("pipeline-days").with("days", median).say(lang) }</span>
+                        </div>
+                    }
+                }) }
+                <p class="wait-chart__legend">{ t(lang, "pipeline-chart-legend") }</p>
+            </div>
+            <details>
+                <summary>{ t(lang, "pipeline-chart-numbers") }</summary>
+                <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "pipeline-chart-title")}>
+                    <table class="table">
+                        <caption class="visually-hidden">{ t(lang, "pipeline-chart-title") }</caption>
+                        <thead><tr>
+                            <th scope="col">{ t(lang, "pipeline-status") }</th>
+                            <th scope="col">{ t(lang, "pipeline-count") }</th>
+                            <th scope="col">{ t(lang, "pipeline-median") }</th>
+                            <th scope="col">{ t(lang, "pipeline-oldest") }</th>
+                        </tr></thead>
+                        <tbody>
+                            { for waiting.iter().map(|stage| html! {
+                                <tr>
+                                    <th scope="row">{ stage.status.text().say(lang) }</th>
+                                    <td>{ stage.count }</td>
+                                    <td>{ stage.median_days.unwrap_or(0) }</td>
+                                    <td>{ stage.oldest_days.unwrap_or(0) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            </details>
+        </figure>
     }
 }

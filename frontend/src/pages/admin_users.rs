@@ -3,6 +3,7 @@
 use crate::api;
 use crate::components::{Alert, PageTitle, Pager, SelectField, TextField};
 use crate::hooks::use_form;
+use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse};
@@ -13,6 +14,7 @@ use yew_router::prelude::*;
 /// The users page.
 #[function_component(AdminUsers)]
 pub fn admin_users() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let query = use_state(ListUsersQuery::default);
     let search_text = use_state(String::new);
@@ -49,8 +51,8 @@ pub fn admin_users() -> Html {
     if signed_in.user.role != Role::Admin {
         return html! {
             <section class="card card--narrow">
-                <PageTitle title="Users" />
-                <Alert message="Only an admin can manage users." />
+                <PageTitle title={t(lang, "users-title")} />
+                <Alert message={t(lang, "users-only-admin")} />
             </section>
         };
     }
@@ -92,63 +94,66 @@ pub fn admin_users() -> Html {
         Callback::from(move |_| reload.set(*reload + 1))
     };
 
-    let mut role_options = vec![(AttrValue::Static(""), AttrValue::Static("All roles"))];
+    let mut role_options = vec![(
+        AttrValue::Static(""),
+        AttrValue::from(t(lang, "users-all-roles")),
+    )];
     role_options.extend(Role::ALL.iter().map(|role| {
         (
             AttrValue::Static(role.as_str()),
-            AttrValue::Static(role.label()),
+            AttrValue::from(role.text().say(lang)),
         )
     }));
 
     html! {
         <>
-            <PageTitle title="Users" />
+            <PageTitle title={t(lang, "users-title")} />
             <div class="grid grid--wide-first">
                 <section class="card" aria-labelledby="list-heading">
-                    <h2 id="list-heading">{ "Accounts" }</h2>
+                    <h2 id="list-heading">{ t(lang, "users-accounts") }</h2>
                     <form class="toolbar" role="search" onsubmit={on_search}>
-                        <TextField name="q" label="Search by name or e-mail" kind="search" required={false}
+                        <TextField name="q" label={t(lang, "users-search")} kind="search" required={false}
                             value={(*search_text).clone()} on_change={on_search_text} />
-                        <SelectField name="role_filter" label="Role" options={role_options}
+                        <SelectField name="role_filter" label={t(lang, "users-role")} options={role_options}
                             value={query.role.map(Role::as_str).unwrap_or_default()} on_change={on_role_filter} />
-                        <button type="submit" class="button button--secondary">{ "Search" }</button>
+                        <button type="submit" class="button button--secondary">{ t(lang, "users-search-button") }</button>
                     </form>
                     if let Some(message) = &*failure {
                         <Alert message={message.clone()} />
                     }
                     {
                         match &*page {
-                            None => html! { <p role="status">{ "Loading…" }</p> },
-                            Some(found) if found.items.is_empty() => html! { <p role="status">{ "No account matches." }</p> },
+                            None => html! { <p role="status">{ t(lang, "users-loading") }</p> },
+                            Some(found) if found.items.is_empty() => html! { <p role="status">{ t(lang, "users-none") }</p> },
                             Some(found) => html! {
                                 <>
-                                    <p class="muted" role="status">{ format!("{} account{}", found.total, if found.total == 1 { "" } else { "s" }) }</p>
-                                    <div class="table-wrap">
-                                        <table class="table">
+                                    <p class="muted" role="status">{ Text::new("users-count").with("count", found.total).say(lang) }</p>
+                                    <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
+                                        <table class="table table--cards">
                                             <thead><tr>
-                                                <th scope="col">{ "Name" }</th>
-                                                <th scope="col">{ "E-mail" }</th>
-                                                <th scope="col">{ "Role" }</th>
-                                                <th scope="col">{ "Since" }</th>
+                                                <th scope="col">{ t(lang, "users-name") }</th>
+                                                <th scope="col">{ t(lang, "users-email") }</th>
+                                                <th scope="col">{ t(lang, "users-role") }</th>
+                                                <th scope="col">{ t(lang, "users-since") }</th>
                                             </tr></thead>
                                             <tbody>
                                                 { for found.items.iter().map(|user| html! {
                                                     <tr>
-                                                        <td>{ &user.name }</td>
-                                                        <td class="break">{ &user.email }</td>
-                                                        <td>
-                                                            <span class="badge">{ user.role.label() }</span>
+                                                        <td data-label={t(lang, "users-name")}>{ &user.name }</td>
+                                                        <td class="break" data-label={t(lang, "users-email")}>{ &user.email }</td>
+                                                        <td data-label={t(lang, "users-role")}>
+                                                            <span class="badge">{ user.role.text().say(lang) }</span>
                                                             if user.must_change_password {
-                                                                <span class="muted">{ " (password not yet chosen)" }</span>
+                                                                <span class="muted">{ " " }{ t(lang, "users-password-not-chosen") }</span>
                                                             }
                                                             if user.role == Role::Reviewer {
                                                                 { " " }
                                                                 <Link<Route> to={Route::AdminReviewer { id: user.id.to_string() }}>
-                                                                    { "Profile" }<span class="visually-hidden">{ format!(" of {}", user.name) }</span>
+                                                                    { t(lang, "users-profile") }<span class="visually-hidden">{ " " }{ Text::new("users-profile-of").with("name", &user.name).say(lang) }</span>
                                                                 </Link<Route>>
                                                             }
                                                         </td>
-                                                        <td>{ user.created_at.format("%Y-%m-%d").to_string() }</td>
+                                                        <td data-label={t(lang, "users-since")}>{ endorse_shared::i18n::format::date_short(user.created_at.date_naive(), lang) }</td>
                                                     </tr>
                                                 }) }
                                             </tbody>
@@ -178,6 +183,7 @@ fn create_user(props: &CreateUserProps) -> Html {
         ..CreateUserRequest::default()
     });
     let created = use_state(|| None::<String>);
+    let lang = form.lang;
 
     let session = use_session();
     let on_submit = {
@@ -205,12 +211,13 @@ fn create_user(props: &CreateUserProps) -> Html {
                     .await
                 },
                 move |user| {
-                    created.set(Some(format!(
-                        "{} ({}) can now sign in as {} with the initial password, and will choose their own.",
-                        user.name,
-                        user.email,
-                        user.role.label().to_lowercase()
-                    )));
+                    created.set(Some(
+                        Text::new("users-created")
+                            .with("name", &user.name)
+                            .with("email", &user.email)
+                            .with("role", user.role.text())
+                            .say(lang),
+                    ));
                     value.set(CreateUserRequest {
                         role,
                         ..CreateUserRequest::default()
@@ -225,15 +232,15 @@ fn create_user(props: &CreateUserProps) -> Html {
         .map(|role| {
             (
                 AttrValue::Static(role.as_str()),
-                AttrValue::Static(role.label()),
+                AttrValue::from(role.text().say(lang)),
             )
         })
         .collect::<Vec<_>>();
 
     html! {
         <section class="card" aria-labelledby="create-heading">
-            <h2 id="create-heading">{ "Create an account" }</h2>
-            <p class="muted">{ "For reviewers and admins. Applicants register themselves." }</p>
+            <h2 id="create-heading">{ t(lang, "users-create") }</h2>
+            <p class="muted">{ t(lang, "users-create-hint") }</p>
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }
@@ -241,21 +248,21 @@ fn create_user(props: &CreateUserProps) -> Html {
                 <Alert kind="success" message={message.clone()} />
             }
             <form onsubmit={on_submit} novalidate=true>
-                <TextField name="name" label="Full name" autocomplete="off"
+                <TextField name="name" label={t(lang, "users-full-name")} autocomplete="off"
                     value={form.value.name.clone()} on_change={form.setter(|f, v| f.name = v)}
                     errors={form.errors_for("name")} />
-                <TextField name="email" label="E-mail address" kind="email" autocomplete="off"
+                <TextField name="email" label={t(lang, "users-email-address")} kind="email" autocomplete="off"
                     value={form.value.email.clone()} on_change={form.setter(|f, v| f.email = v)}
                     errors={form.errors_for("email")} />
-                <SelectField name="role" label="Role" options={role_options}
+                <SelectField name="role" label={t(lang, "users-role")} options={role_options}
                     value={form.value.role.as_str()} on_change={form.setter(|f, v| f.role = v.parse().unwrap_or(f.role))}
                     errors={form.errors_for("role")} />
-                <TextField name="password" label="Initial password" kind="text" autocomplete="off"
-                    hint="At least 12 characters. Give it to the person privately; they must replace it when they first sign in."
+                <TextField name="password" label={t(lang, "users-initial-password")} kind="text" autocomplete="off"
+                    hint={t(lang, "users-initial-password-hint")}
                     value={form.value.password.clone()} on_change={form.setter(|f, v| f.password = v)}
                     errors={form.errors_for("password")} />
                 <button type="submit" class="button" disabled={*form.busy}>
-                    { if *form.busy { "Creating…" } else { "Create account" } }
+                    { if *form.busy { t(lang, "users-creating") } else { t(lang, "users-create-account") } }
                 </button>
             </form>
         </section>

@@ -217,7 +217,7 @@ fn associations(props: &AssociationsProps) -> Html {
                     match &*list {
                         None => html! { <p role="status">{ "Loading…" }</p> },
                         Some(items) => html! {
-                            <div class="table-wrap">
+                            <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                                 <table>
                                     <caption class="visually-hidden">{ "Every association on this deployment, with its health" }</caption>
                                     <thead><tr>

@@ -5,25 +5,29 @@
 use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
+use crate::i18n::{t, Text};
 use crate::pages::review::{spawn, Area};
 use crate::session::use_session;
+use endorse_shared::i18n::Lang;
 use endorse_shared::recognitions::{
     RecognitionDecision, RecognitionRequest, RecognitionStatus, RecognitionView,
 };
 use std::collections::BTreeMap;
 use yew::prelude::*;
 
-fn long(day: chrono::NaiveDate) -> String {
-    endorse_shared::i18n::format::date(day, endorse_shared::i18n::Lang::En)
+fn long(day: chrono::NaiveDate, lang: Lang) -> String {
+    endorse_shared::i18n::format::date(day, lang)
 }
 
-fn status_line(r: &RecognitionView) -> String {
+fn status_line(r: &RecognitionView, lang: Lang) -> String {
     match (r.status, &r.number, &r.reason) {
-        (RecognitionStatus::Granted, Some(number), _) => {
-            format!("Recognised: your endorsement here is number {number}.")
-        }
-        (RecognitionStatus::Declined, _, Some(reason)) => format!("Not recognised: {reason}"),
-        (status, _, _) => format!("{}.", status.label()),
+        (RecognitionStatus::Granted, Some(number), _) => Text::new("recognition-granted")
+            .with("number", number)
+            .say(lang),
+        (RecognitionStatus::Declined, _, Some(reason)) => Text::new("recognition-declined")
+            .with("reason", reason)
+            .say(lang),
+        (status, _, _) => format!("{}.", status.text().say(lang)),
     }
 }
 
@@ -31,6 +35,7 @@ fn status_line(r: &RecognitionView) -> String {
 #[function_component(RecognitionPage)]
 pub fn recognition_page() -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
     let form = use_form(RecognitionRequest::default);
     let list = use_state(|| None::<Vec<RecognitionView>>);
     let notice = use_state(|| None::<String>);
@@ -66,10 +71,12 @@ pub fn recognition_page() -> Html {
                     .await
                 },
                 move |asked: RecognitionView| {
-                    notice.set(Some(format!(
-                        "Your endorsement {} from {} is verified; the association will tell you its decision by e-mail.",
-                        asked.from_number, asked.from_association_name
-                    )));
+                    notice.set(Some(
+                        Text::new("recognition-verified")
+                            .with("number", &asked.from_number)
+                            .with("association", &asked.from_association_name)
+                            .say(lang),
+                    ));
                     form_after.value.set(RecognitionRequest::default());
                     load.emit(());
                 },
@@ -78,43 +85,43 @@ pub fn recognition_page() -> Html {
     };
     html! {
         <>
-            <PageTitle title="Recognition of an endorsement from another association" />
-            <p class="lead">{ "Endorsed by another association and moved here? Ask us to recognise your endorsement. We check your credential with the association that awarded it; once we decide, you hold an endorsement of ours with its own number." }</p>
+            <PageTitle title={t(lang, "recognition-title")} />
+            <p class="lead">{ t(lang, "recognition-lead") }</p>
             <section class="card card--narrow" aria-labelledby="ask-heading">
-                <h2 id="ask-heading">{ "Ask for recognition" }</h2>
+                <h2 id="ask-heading">{ t(lang, "recognition-ask") }</h2>
                 if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
                 if let Some(message) = &*form.failure { <Alert message={message.clone()} /> }
                 <form onsubmit={on_submit} novalidate=true>
-                    <TextField name="association" label="The association that endorsed you (its code)"
-                        hint="The short code in its address, for example mi for mi.example.org or /a/mi/."
+                    <TextField name="association" label={t(lang, "recognition-association")}
+                        hint={t(lang, "recognition-association-hint")}
                         value={form.value.association.clone()} on_change={form.setter(|f, v| f.association = v)}
                         errors={form.errors_for("association")} />
-                    <TextField name="number" label="Endorsement number" hint="As printed on your certificate."
+                    <TextField name="number" label={t(lang, "recognition-number")} hint={t(lang, "recognition-number-hint")}
                         value={form.value.number.clone()} on_change={form.setter(|f, v| f.number = v)}
                         errors={form.errors_for("number")} />
-                    <TextField name="code" label="Verification code"
-                        hint="Printed on your certificate beside its QR code; it shows the certificate is yours."
+                    <TextField name="code" label={t(lang, "recognition-code")}
+                        hint={t(lang, "recognition-code-hint")}
                         autocomplete="off"
                         value={form.value.code.clone()} on_change={form.setter(|f, v| f.code = v)}
                         errors={form.errors_for("code")} />
                     <button type="submit" class="button" disabled={*form.busy}>
-                        { if *form.busy { "Checking your credential…" } else { "Ask for recognition" } }
+                        { if *form.busy { t(lang, "recognition-checking") } else { t(lang, "recognition-ask") } }
                     </button>
                 </form>
             </section>
             <section aria-labelledby="asked-heading">
-                <h2 id="asked-heading">{ "Your requests" }</h2>
+                <h2 id="asked-heading">{ t(lang, "recognition-your-requests") }</h2>
                 {
                     match &*list {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
-                        Some(items) if items.is_empty() => html! { <p>{ "You have not asked for recognition yet." }</p> },
+                        None => html! { <p role="status">{ t(lang, "recognition-loading") }</p> },
+                        Some(items) if items.is_empty() => html! { <p>{ t(lang, "recognition-none") }</p> },
                         Some(items) => html! {
                             <ul class="entries">
                                 { for items.iter().map(|r| html! {
                                     <li class="entry card">
-                                        <h3>{ format!("{} ({}) from {}", r.from_category_name, r.from_category, r.from_association_name) }</h3>
-                                        <p>{ format!("Endorsement {} \u{b7} asked {}", r.from_number, long(r.asked_at.date_naive())) }</p>
-                                        <p>{ status_line(r) }</p>
+                                        <h3>{ Text::new("recognition-from").with("category", &r.from_category_name).with("code", &r.from_category).with("association", &r.from_association_name).say(lang) }</h3>
+                                        <p>{ Text::new("recognition-asked").with("number", &r.from_number).with("day", long(r.asked_at.date_naive(), lang)).say(lang) }</p>
+                                        <p>{ status_line(r, lang) }</p>
                                     </li>
                                 }) }
                             </ul>
@@ -130,6 +137,7 @@ pub fn recognition_page() -> Html {
 #[function_component(AdminRecognitions)]
 pub fn admin_recognitions() -> Html {
     let session = use_session();
+    let lang = crate::i18n::use_lang();
     let list = use_state(|| None::<Vec<RecognitionView>>);
     let failure = use_state(|| None::<String>);
     let reasons = use_state(BTreeMap::<String, String>::new);
@@ -192,13 +200,13 @@ pub fn admin_recognitions() -> Html {
     };
     html! {
         <>
-            <PageTitle title="Recognitions" />
-            <p class="lead">{ "Holders of another association's endorsement who ask to be recognised here. Each credential was verified with the association that awarded it (signature, dates and status) when they asked, and is checked again before a grant issues an endorsement of ours." }</p>
+            <PageTitle title={t(lang, "recognition-admin-title")} />
+            <p class="lead">{ t(lang, "recognition-admin-lead") }</p>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             {
                 match &*list {
-                    None => html! { <p role="status">{ "Loading…" }</p> },
-                    Some(items) if items.is_empty() => html! { <p role="status">{ "No one has asked for recognition." }</p> },
+                    None => html! { <p role="status">{ t(lang, "recognition-loading") }</p> },
+                    Some(items) if items.is_empty() => html! { <p role="status">{ t(lang, "recognition-none-asked") }</p> },
                     Some(items) => html! {
                         <ul class="entries">
                             { for items.iter().map(|r| {
@@ -215,25 +223,25 @@ pub fn admin_recognitions() -> Html {
                                     <li class="entry card">
                                         <h2>{ format!("{} \u{2014} {} ({})", r.holder_name, r.category_name, r.category) }</h2>
                                         <dl class="facts">
-                                            <dt>{ "Endorsed by" }</dt><dd>{ &r.from_association_name }</dd>
-                                            <dt>{ "Their endorsement" }</dt><dd>{ format!("{} \u{2014} {} ({})", r.from_number, r.from_category_name, r.from_category) }</dd>
-                                            <dt>{ "Name on the credential" }</dt><dd>{ &r.from_holder_name }</dd>
-                                            <dt>{ "Same e-mail address there" }</dt><dd>{ if r.same_email { "Yes" } else { "No" } }</dd>
-                                            <dt>{ "Endorsed since" }</dt><dd>{ long(r.endorsed_since) }</dd>
-                                            <dt>{ "Asked" }</dt><dd>{ long(r.asked_at.date_naive()) }</dd>
+                                            <dt>{ t(lang, "recognition-endorsed-by") }</dt><dd>{ &r.from_association_name }</dd>
+                                            <dt>{ t(lang, "recognition-their-endorsement") }</dt><dd>{ format!("{} \u{2014} {} ({})", r.from_number, r.from_category_name, r.from_category) }</dd>
+                                            <dt>{ t(lang, "recognition-name-on-credential") }</dt><dd>{ &r.from_holder_name }</dd>
+                                            <dt>{ t(lang, "recognition-same-email") }</dt><dd>{ t(lang, if r.same_email { "recognition-yes" } else { "recognition-no" }) }</dd>
+                                            <dt>{ t(lang, "recognition-endorsed-since") }</dt><dd>{ long(r.endorsed_since, lang) }</dd>
+                                            <dt>{ t(lang, "recognition-asked-on") }</dt><dd>{ long(r.asked_at.date_naive(), lang) }</dd>
                                         </dl>
                                         if r.status == RecognitionStatus::Pending {
-                                            <Area id={reason_id} label="Reason (needed to decline)" value={reasons.get(&r.id).cloned().unwrap_or_default()} rows={2}
+                                            <Area id={reason_id} label={t(lang, "recognition-reason")} value={reasons.get(&r.id).cloned().unwrap_or_default()} rows={2}
                                                 on_change={on_reason} />
                                             <div class="actions">
-                                                <button type="button" class="button" onclick={decide(r, true)}>{ "Recognise and endorse" }</button>
-                                                <button type="button" class="button button--secondary" onclick={decide(r, false)}>{ "Decline" }</button>
+                                                <button type="button" class="button" onclick={decide(r, true)}>{ t(lang, "recognition-recognise") }</button>
+                                                <button type="button" class="button button--secondary" onclick={decide(r, false)}>{ t(lang, "recognition-decline") }</button>
                                             </div>
                                         } else {
                                             <p>{ match (&r.number, &r.reason) {
-                                                (Some(number), _) => format!("Recognised as endorsement {number}."),
-                                                (None, Some(reason)) => format!("Declined: {reason}"),
-                                                _ => r.status.label().to_string(),
+                                                (Some(number), _) => Text::new("recognition-recognised-as").with("number", number).say(lang),
+                                                (None, Some(reason)) => Text::new("recognition-admin-declined").with("reason", reason).say(lang),
+                                                _ => r.status.text().say(lang),
                                             } }</p>
                                         }
                                     </li>

@@ -593,16 +593,16 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
                 <Alert message={message.clone()} />
             }
             <form class="card rating-form" onsubmit={on_submit} novalidate=true>
-                <div class="steps">
-                    <p class="steps__label" id="referee-step">{ step_label }</p>
-                    <progress class="steps__bar" max={total.to_string()} value={(here + 1).to_string()}
+                <div class="stepper">
+                    <p class="stepper__label" id="referee-step">{ step_label }</p>
+                    <progress class="stepper__bar" max={total.to_string()} value={(here + 1).to_string()}
                         aria-labelledby="referee-step" />
                 </div>
                 { step_body }
                 if let Some(message) = &*saved {
                     <p class="field__hint" role="status">{ message }</p>
                 }
-                <div class="steps__nav">
+                <div class="stepper__nav">
                     if here > 0 {
                         <button key="back" type="button" class="button button--secondary" onclick={go(here - 1)}>
                             { t(lang, "referee-back") }

@@ -6,6 +6,7 @@
 use crate::api;
 use crate::components::{Alert, PageTitle, SelectField, TextField};
 use crate::i18n::t;
+use crate::i18n::Text;
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 use chrono::NaiveDate;
@@ -85,7 +86,10 @@ impl RequestForm {
         let mut errors = BTreeMap::new();
         let known_since = NaiveDate::parse_from_str(&self.known_since, "%Y-%m-%d");
         if known_since.is_err() {
-            errors.insert("known_since".to_string(), vec!["choose a date".to_string()]);
+            errors.insert(
+                "known_since".to_string(),
+                vec![t(lang, "referee-choose-date")],
+            );
         }
         let relationship =
             parse_relationship(&self.relationship).unwrap_or(Relationship::Colleague);
@@ -217,8 +221,8 @@ pub fn references_page() -> Html {
     if signed_in.user.role != Role::Applicant {
         return html! {
             <section class="card card--narrow">
-                <PageTitle title="References" />
-                <Alert message="References belong to applicants' portfolios. Admins see them on each application." />
+                <PageTitle title={t(lang, "references-title")} />
+                <Alert message={t(lang, "references-staff")} />
             </section>
         };
     }
@@ -290,10 +294,11 @@ pub fn references_page() -> Html {
                 match result {
                     Ok(created) => {
                         failure.set(None);
-                        notice.set(Some(format!(
-                            "Request sent to {}. The e-mail is on its way.",
-                            created.request.referee_name
-                        )));
+                        notice.set(Some(
+                            Text::new("references-sent")
+                                .with("referee", &created.request.referee_name)
+                                .say(lang),
+                        ));
                         let category = form.category.clone();
                         form.set(RequestForm {
                             category,
@@ -311,55 +316,56 @@ pub fn references_page() -> Html {
         })
     };
 
-    let act = {
-        let (session, failure, notice, reload) = (
-            session.clone(),
-            failure.clone(),
-            notice.clone(),
-            reload.clone(),
-        );
-        Callback::from(move |(id, action): (EntryId, Action)| {
+    let act =
+        {
             let (session, failure, notice, reload) = (
                 session.clone(),
                 failure.clone(),
                 notice.clone(),
                 reload.clone(),
             );
-            wasm_bindgen_futures::spawn_local(async move {
-                let result = match action {
-                    Action::Cancel => {
-                        authorized(&session, |t| async move { api::cancel_reference(&t, id).await })
+            Callback::from(move |(id, action): (EntryId, Action)| {
+                let (session, failure, notice, reload) = (
+                    session.clone(),
+                    failure.clone(),
+                    notice.clone(),
+                    reload.clone(),
+                );
+                wasm_bindgen_futures::spawn_local(async move {
+                    let result =
+                        match action {
+                            Action::Cancel => authorized(&session, |t| async move {
+                                api::cancel_reference(&t, id).await
+                            })
                             .await
                             .map(|view| {
-                                format!(
-                                    "Request to {} cancelled; its link no longer works.",
-                                    view.request.referee_name
-                                )
+                                Text::new("references-cancelled")
+                                    .with("referee", &view.request.referee_name)
+                                    .say(lang)
+                            }),
+                            Action::Resend(email) => authorized(&session, |t| {
+                                let email = email.clone();
+                                async move { api::resend_reference(&t, id, email).await }
                             })
+                            .await
+                            .map(|view| {
+                                Text::new("references-resent")
+                                    .with("referee", &view.request.referee_name)
+                                    .with("email", &view.request.referee_email)
+                                    .say(lang)
+                            }),
+                        };
+                    match result {
+                        Ok(message) => {
+                            failure.set(None);
+                            notice.set(Some(message));
+                            reload.set(*reload + 1);
+                        }
+                        Err(error) => failure.set(Some(error.message())),
                     }
-                    Action::Resend(email) => authorized(&session, |t| {
-                        let email = email.clone();
-                        async move { api::resend_reference(&t, id, email).await }
-                    })
-                    .await
-                    .map(|view| {
-                        format!(
-                            "Sent again to {} at {}, with a new link; the old link no longer works.",
-                            view.request.referee_name, view.request.referee_email
-                        )
-                    }),
-                };
-                match result {
-                    Ok(message) => {
-                        failure.set(None);
-                        notice.set(Some(message));
-                        reload.set(*reload + 1);
-                    }
-                    Err(error) => failure.set(Some(error.message())),
-                }
-            });
-        })
-    };
+                });
+            })
+        };
     let start_replacing = {
         let (replacing, form) = (replacing.clone(), form.clone());
         Callback::from(move |view: ReferenceView| {
@@ -390,7 +396,7 @@ pub fn references_page() -> Html {
                 .map(|c| {
                     (
                         AttrValue::from(c.code.clone()),
-                        AttrValue::from(format!("{} ({})", c.name, c.code)),
+                        AttrValue::from(format!("{} ({})", c.name.get(lang), c.code)),
                     )
                 })
                 .collect()
@@ -401,18 +407,17 @@ pub fn references_page() -> Html {
         .map(|r| {
             (
                 AttrValue::from(relationship_value(*r)),
-                AttrValue::from(capitalized(r.label())),
+                AttrValue::from(capitalized(&r.text().say(lang))),
             )
         })
         .collect();
 
     html! {
         <>
-            <PageTitle title="References" />
+            <PageTitle title={t(lang, "references-title")} />
             <p class="lead">
-                { "Each category needs reference ratings from people who know your work. Referees answer through a secure link; they need no account. Your checklist on the " }
-                <Link<Route> to={Route::Portfolio}>{ "portfolio page" }</Link<Route>>
-                { " shows which relationships your category still needs." }
+                { t(lang, "references-lead") }{ " " }
+                <Link<Route> to={Route::Portfolio}>{ t(lang, "references-lead-link") }</Link<Route>>
             </p>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
@@ -422,11 +427,11 @@ pub fn references_page() -> Html {
             }
             <div class="grid grid--wide-first">
                 <section class="card" aria-labelledby="requests-heading">
-                    <h2 id="requests-heading">{ "Your requests" }</h2>
+                    <h2 id="requests-heading">{ t(lang, "references-your-requests") }</h2>
                     {
                         match &*requests {
-                            None => html! { <p role="status">{ "Loading…" }</p> },
-                            Some(list) if list.is_empty() => html! { <p>{ "You have not asked anyone yet. Use the form to send your first request." }</p> },
+                            None => html! { <p role="status">{ t(lang, "references-loading") }</p> },
+                            Some(list) if list.is_empty() => html! { <p>{ t(lang, "references-none") }</p> },
                             Some(list) => html! {
                                 <ul class="entries">
                                     { for list.iter().map(|view| html! {
@@ -440,44 +445,44 @@ pub fn references_page() -> Html {
                 <section class="card" aria-labelledby="ask-heading">
                     <h2 id="ask-heading">
                         { match &*replacing {
-                            Some(old) => format!("Replace {}", old.request.referee_name),
-                            None => "Ask for a reference".to_string(),
+                            Some(old) => Text::new("references-replace").with("referee", &old.request.referee_name).say(lang),
+                            None => t(lang, "references-ask"),
                         } }
                     </h2>
                     if let Some(old) = &*replacing {
                         <p>
-                            { format!("The request to {} will be cancelled (its link stops working) and the new referee asked instead. ", old.request.referee_name) }
-                            <button type="button" class="button button--quiet" onclick={stop_replacing}>{ "Keep the current referee" }</button>
+                            { Text::new("references-replace-explain").with("referee", &old.request.referee_name).say(lang) }{ " " }
+                            <button type="button" class="button button--quiet" onclick={stop_replacing}>{ t(lang, "references-keep") }</button>
                         </p>
                     }
                     <form onsubmit={on_submit} novalidate=true>
-                        <SelectField name="category" label="For the category" options={category_options}
+                        <SelectField name="category" label={t(lang, "references-for-category")} options={category_options}
                             value={form.category.clone()} on_change={set(|f, v| f.category = v)} errors={field_errors("category")} />
-                        <TextField name="referee_name" label="Referee's full name" autocomplete="off"
+                        <TextField name="referee_name" label={t(lang, "references-referee-name")} autocomplete="off"
                             value={form.referee_name.clone()} on_change={set(|f, v| f.referee_name = v)} errors={field_errors("referee_name")} />
-                        <TextField name="referee_email" label="Referee's e-mail" kind="email" autocomplete="off"
-                            hint="The secure link goes to this address."
+                        <TextField name="referee_email" label={t(lang, "references-referee-email")} kind="email" autocomplete="off"
+                            hint={t(lang, "references-email-hint")}
                             value={form.referee_email.clone()} on_change={set(|f, v| f.referee_email = v)} errors={field_errors("referee_email")} />
-                        <SelectField name="relationship" label="How they know you" options={relationship_options}
+                        <SelectField name="relationship" label={t(lang, "references-how-they-know")} options={relationship_options}
                             value={form.relationship.clone()} on_change={set(|f, v| f.relationship = v)} errors={field_errors("relationship")} />
                         <SelectField name="language" label={t(lang, "reference-language")}
                             hint={t(lang, "reference-language-hint")}
                             options={endorse_shared::i18n::Lang::ALL.iter().map(|l| (AttrValue::from(l.code()), AttrValue::from(l.own_name()))).collect::<Vec<_>>()}
                             value={form.language.clone()} on_change={set(|f, v| f.language = v)} errors={field_errors("language")} />
-                        <TextField name="known_since" label="Known since" kind="date"
-                            hint="Raters should have known you for at least a year."
+                        <TextField name="known_since" label={t(lang, "references-known-since")} kind="date"
+                            hint={t(lang, "references-known-hint")}
                             value={form.known_since.clone()} on_change={set(|f, v| f.known_since = v)} errors={field_errors("known_since")} />
                         <div class="field">
                             <label class="check" for="field-endorsed">
                                 <input type="checkbox" id="field-endorsed" checked={form.endorsed}
                                     onchange={toggle(|f| f.endorsed = !f.endorsed)} />
-                                <span>{ "The referee holds an endorsement" }</span>
+                                <span>{ t(lang, "references-holds") }</span>
                             </label>
                         </div>
                         if form.endorsed {
-                            <TextField name="endorsement.category" label="Their endorsement category" hint="For example IMHM-C."
+                            <TextField name="endorsement.category" label={t(lang, "references-their-category")} hint={t(lang, "references-category-hint")}
                                 value={form.endorsement_category.clone()} on_change={set(|f, v| f.endorsement_category = v)} errors={field_errors("endorsement.category")} />
-                            <TextField name="endorsement.number" label="Their endorsement number"
+                            <TextField name="endorsement.number" label={t(lang, "references-their-number")}
                                 value={form.endorsement_number.clone()} on_change={set(|f, v| f.endorsement_number = v)} errors={field_errors("endorsement.number")} />
                         }
                         <div class="field">
@@ -485,14 +490,14 @@ pub fn references_page() -> Html {
                                 <input type="checkbox" id="field-waive_access" checked={form.waive_access}
                                     aria-describedby="field-waive_access-hint"
                                     onchange={toggle(|f| f.waive_access = !f.waive_access)} />
-                                <span>{ "I waive my right to see this rating" }</span>
+                                <span>{ t(lang, "references-waive") }</span>
                             </label>
                             <p class="field__hint" id="field-waive_access-hint">
-                                { "Waived ratings are confidential: you will see that it arrived and whether it counts, never the answers. Many referees answer more freely." }
+                                { t(lang, "references-waive-hint") }
                             </p>
                         </div>
                         <button type="submit" class="button" disabled={*busy}>
-                            { if replacing.is_some() { "Replace and send" } else { "Send request" } }
+                            { t(lang, if replacing.is_some() { "references-replace-send" } else { "references-send" }) }
                         </button>
                     </form>
                 </section>
@@ -528,11 +533,13 @@ struct ReferenceCardProps {
 
 #[function_component(ReferenceCard)]
 fn reference_card(props: &ReferenceCardProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let view = &props.view;
     let corrected = use_state(|| view.request.referee_email.clone());
-    let button = |label: &'static str, action: Action, quiet: bool| {
+    let button = |key: &'static str, action: Action, quiet: bool| {
         let on_action = props.on_action.clone();
         let id = view.id;
+        let label = t(lang, key);
         let describe = format!("{label}: {}", view.request.referee_name);
         html! {
             <button type="button" class={classes!("button", if quiet { "button--quiet" } else { "button--secondary" })}
@@ -571,85 +578,104 @@ fn reference_card(props: &ReferenceCardProps) -> Html {
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default()
     );
-    let date = |at: chrono::DateTime<chrono::Utc>| at.format("%-d %b %Y").to_string();
+    let date = |at: chrono::DateTime<chrono::Utc>| {
+        endorse_shared::i18n::format::date_short(at.date_naive(), lang)
+    };
     let live = view.status.is_live();
     html! {
         <li class="entry reference" data-status={view.status.label()}>
             <p class="entry__summary">
-                { format!("{} — {}", view.request.referee_name, capitalized(view.request.relationship.label())) }
+                { format!("{} — {}", view.request.referee_name, capitalized(&view.request.relationship.text().say(lang))) }
             </p>
-            <p class="entry__meta">{ format!("{} · {} · for {}", view.request.referee_email, if view.request.waive_access { "access waived" } else { "you may read the rating" }, view.request.category) }</p>
+            <p class="entry__meta">{ Text::new("references-meta").with("email", &view.request.referee_email).with("access", Text::new(if view.request.waive_access { "references-waived-short" } else { "references-may-read" })).with("category", &view.request.category).say(lang) }</p>
             <p>
-                <span class={status_class}>{ view.status.label() }</span>
+                <span class={status_class}>{ view.status.text().say(lang) }</span>
                 {
                     match (view.status, view.expires_at) {
-                        (s, Some(at)) if s.is_live() => format!(" · asked {}, link works until {}", date(view.requested_at), date(at)),
-                        (ReferenceStatus::Expired, Some(at)) => format!(" · the link expired on {}", date(at)),
+                        (s, Some(at)) if s.is_live() => format!(" · {}", Text::new("references-asked-until").with("asked", date(view.requested_at)).with("until", date(at)).say(lang)),
+                        (ReferenceStatus::Expired, Some(at)) => format!(" · {}", Text::new("references-expired-on").with("day", date(at)).say(lang)),
                         _ => view.answered_at.map(|at| format!(" · {}", date(at))).unwrap_or_default(),
                     }
                 }
             </p>
             if let Some(delivery) = view.delivery.as_ref().filter(|_| view.status == ReferenceStatus::DeliveryFailed || (live && delivery_retrying(view))) {
                 <p class="entry__verdict entry__verdict--not">
-                    { format!("The e-mail could not be delivered ({} attempt{}): {}. Employers' mail servers often refuse such mail: ask {} for a personal e-mail address, correct it below and re-send.",
-                        delivery.attempts, if delivery.attempts == 1 { "" } else { "s" },
-                        delivery.last_error.clone().unwrap_or_default(),
-                        view.request.referee_name) }
+                    { Text::new("references-undelivered")
+                        .with("attempts", delivery.attempts)
+                        .with("error", delivery.last_error.clone().unwrap_or_default())
+                        .with("referee", &view.request.referee_name)
+                        .say(lang) }
                 </p>
             }
             if let Some(reason) = &view.declined_reason {
-                <p>{ format!("Declined: “{reason}”") }</p>
+                <p>{ Text::new("references-declined").with("reason", reason).say(lang) }</p>
             }
             if let Some(counting) = &view.counting {
                 if counting.counts {
-                    <p class="entry__verdict entry__verdict--counts">{ "Counts toward your category." }</p>
+                    <p class="entry__verdict entry__verdict--counts">{ t(lang, "references-counts") }</p>
                 } else {
-                    <p class="entry__verdict entry__verdict--not">{ format!("Does not count: {}.", counting.reasons.join("; ")) }</p>
+                    <p class="entry__verdict entry__verdict--not">{ Text::new("portfolio-does-not-count").with("reasons", counting.reasons.join("; ")).say(lang) }</p>
                 }
             }
             if let Some(answer) = &view.answer {
                 <details>
-                    <summary>{ "Read the rating" }</summary>
+                    <summary>{ t(lang, "references-read") }</summary>
                     <dl class="ratings">
                         { for answer.ratings.iter().map(|(domain, rating)| html! {
                             <>
                                 <dt>{ domain.replace('_', " ") }</dt>
-                                <dd>{ rating.label() }</dd>
+                                <dd>{ rating.text().say(lang) }</dd>
                             </>
                         }) }
                     </dl>
-                    <p>{ answer.recommendation.label() }</p>
+                    <p>{ answer.recommendation.text().say(lang) }</p>
                     if !answer.comments.is_empty() {
                         <blockquote>{ &answer.comments }</blockquote>
                     }
                 </details>
             } else if view.status == ReferenceStatus::Received && view.request.waive_access {
-                <p class="entry__meta">{ "You waived access: the answers stay confidential." }</p>
+                <p class="entry__meta">{ t(lang, "references-waived-confidential") }</p>
             }
             if live || view.status == ReferenceStatus::Expired {
                 <details class="resend" open={view.status == ReferenceStatus::DeliveryFailed}>
-                    <summary>{ "Correct the address and re-send" }</summary>
+                    <summary>{ t(lang, "references-correct-resend") }</summary>
                     <form class="toolbar" onsubmit={resend_to} novalidate=true>
-                        <TextField name={address_field} label="Referee's e-mail" kind="email" autocomplete="off"
+                        <TextField name={address_field} label={t(lang, "references-referee-email")} kind="email" autocomplete="off"
                             value={(*corrected).clone()} on_change={on_corrected} errors={Vec::<String>::new()} />
                         <button type="submit" class="button button--secondary"
-                            aria-label={format!("Re-send to the corrected address: {}", view.request.referee_name)}>{ "Re-send" }</button>
+                            aria-label={Text::new("references-resend-corrected").with("referee", &view.request.referee_name).say(lang)}>{ t(lang, "references-resend") }</button>
                     </form>
                 </details>
             }
             <div class="entry__actions">
-                if live || view.status == ReferenceStatus::Expired {
-                    { button("Re-send", Action::Resend(None), false) }
-                }
+
                 if view.status != ReferenceStatus::Cancelled {
                     <button type="button" class="button button--quiet" onclick={replace}
-                        aria-label={format!("Replace referee: {}", view.request.referee_name)}>{ "Replace referee" }</button>
+                        aria-label={Text::new("references-replace-referee-of").with("referee", &view.request.referee_name).say(lang)}>{ t(lang, "references-replace-referee") }</button>
                 }
                 if live || view.status == ReferenceStatus::Expired {
-                    { button("Cancel", Action::Cancel, true) }
+                    { button("references-cancel", Action::Cancel, true) }
+                }
+                // Re-sending retires the link the referee may be opening right
+                // now: it is offered quietly, and only once it can help (the
+                // link expired, the mail bounced, or a week went by).
+                if resend_helps(view) {
+                    { button("references-resend", Action::Resend(None), true) }
                 }
             </div>
         </li>
+    }
+}
+
+/// Whether a plain re-send can help: the link expired, the mail could not be
+/// delivered, or the referee has had a week.
+fn resend_helps(view: &ReferenceView) -> bool {
+    match view.status {
+        ReferenceStatus::Expired | ReferenceStatus::DeliveryFailed => true,
+        status if status.is_live() => {
+            chrono::Utc::now() - view.requested_at > chrono::Duration::days(7)
+        }
+        _ => false,
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, Pager, TextField};
+use crate::i18n::{t, Text};
 use crate::route::Route;
 use endorse_shared::endorsements::{RegistryPage, RegistryQuery};
 use endorse_shared::rulebook::Rulebook;
@@ -13,6 +14,7 @@ use yew_router::prelude::Link;
 /// The registry page.
 #[function_component(Registry)]
 pub fn registry() -> Html {
+    let lang = crate::i18n::use_lang();
     let query = use_state(RegistryQuery::default);
     let text = use_state(String::new);
     let found = use_state(|| None::<RegistryPage>);
@@ -75,52 +77,52 @@ pub fn registry() -> Html {
     };
     html! {
         <>
-            <PageTitle title="Endorsement Registry" />
-            <p class="lead">{ "Professionals who hold the Infant and Early Childhood Mental Health Endorsement and chose to be listed. An endorsement that lapses, is suspended or revoked leaves the registry at once." }</p>
-            <p>{ "Not sure which association endorsed someone? " }<Link<Route> to={Route::RegistryEverywhere}>{ "Search every association" }</Link<Route>></p>
+            <PageTitle title={t(lang, "registry-title")} />
+            <p class="lead">{ t(lang, "registry-lead") }</p>
+            <p>{ t(lang, "registry-not-sure") }{ " " }<Link<Route> to={Route::RegistryEverywhere}>{ t(lang, "registry-everywhere") }</Link<Route>></p>
             <section class="card" aria-labelledby="registry-search">
-                <h2 id="registry-search" class="visually-hidden">{ "Search" }</h2>
+                <h2 id="registry-search" class="visually-hidden">{ t(lang, "registry-search") }</h2>
                 <form class="toolbar" role="search" onsubmit={on_search}>
-                    <TextField name="registry-q" label="Name or endorsement number" kind="search" required={false}
+                    <TextField name="registry-q" label={t(lang, "registry-query")} kind="search" required={false}
                         value={(*text).clone()} on_change={{ let text = text.clone(); Callback::from(move |v: String| text.set(v)) }} />
                     <div class="field">
-                        <label for="registry-category">{ "Category" }</label>
+                        <label for="registry-category">{ t(lang, "registry-category") }</label>
                         <select id="registry-category" onchange={on_category}>
-                            <option value="" selected={query.category.is_none()}>{ "Any category" }</option>
+                            <option value="" selected={query.category.is_none()}>{ t(lang, "registry-any-category") }</option>
                             { for categories.iter().map(|(code, name)| html! {
                                 <option value={code.clone()} selected={query.category.as_deref() == Some(code.as_str())}>{ format!("{code} \u{2014} {name}") }</option>
                             }) }
                         </select>
                     </div>
-                    <button type="submit" class="button">{ "Search" }</button>
+                    <button type="submit" class="button">{ t(lang, "registry-search") }</button>
                 </form>
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
                 {
                     match &*found {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
-                        Some(page) if page.items.is_empty() => html! { <p role="status">{ "No listed endorsement matches." }</p> },
+                        None => html! { <p role="status">{ t(lang, "registry-loading") }</p> },
+                        Some(page) if page.items.is_empty() => html! { <p role="status">{ t(lang, "registry-none") }</p> },
                         Some(page) => html! {
                             <>
-                                <p role="status" class="muted">{ format!("{} listed", page.total) }</p>
-                                <div class="table-wrap">
-                                    <table class="table">
-                                        <thead><tr><th>{ "Name" }</th><th>{ "Category" }</th><th>{ "Number" }</th><th>{ "Status" }</th><th>{ "Endorsed since" }</th><th>{ "Valid through" }</th></tr></thead>
+                                <p role="status" class="muted">{ Text::new("registry-count").with("count", page.total).say(lang) }</p>
+                                <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "registry-results")}>
+                                    <table class="table table--cards">
+                                        <thead><tr><th>{ t(lang, "registry-name") }</th><th>{ t(lang, "registry-category") }</th><th>{ t(lang, "registry-number") }</th><th>{ t(lang, "registry-status") }</th><th>{ t(lang, "registry-since") }</th><th>{ t(lang, "registry-through") }</th></tr></thead>
                                         <tbody>
                                             { for page.items.iter().map(|e| html! {
                                                 <tr>
-                                                    <td>
+                                                    <td data-label={t(lang, "registry-name")}>
                                                         { &e.name }
                                                         { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe() }</small></> }) }
                                                     </td>
-                                                    <td>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
-                                                    <td>
+                                                    <td data-label={t(lang, "registry-category")}>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
+                                                    <td data-label={t(lang, "registry-number")}>
                                                         <Link<Route> to={Route::VerifyNumber { number: e.number.clone() }}>
-                                                            <span class="visually-hidden">{ "Verify " }</span>{ &e.number }
+                                                            <span class="visually-hidden">{ t(lang, "registry-verify") }{ " " }</span>{ &e.number }
                                                         </Link<Route>>
                                                     </td>
-                                                    <td><span class="badge badge--met">{ e.status.label() }</span></td>
-                                                    <td>{ endorse_shared::i18n::format::date(e.endorsed_since, endorse_shared::i18n::Lang::En) }</td>
-                                                    <td>{ endorse_shared::i18n::format::date(e.valid_through, endorse_shared::i18n::Lang::En) }</td>
+                                                    <td data-label={t(lang, "registry-status")}><span class="badge badge--met">{ e.status.text().say(lang) }</span></td>
+                                                    <td data-label={t(lang, "registry-since")}>{ endorse_shared::i18n::format::date(e.endorsed_since, lang) }</td>
+                                                    <td data-label={t(lang, "registry-through")}>{ endorse_shared::i18n::format::date(e.valid_through, lang) }</td>
                                                 </tr>
                                             }) }
                                         </tbody>

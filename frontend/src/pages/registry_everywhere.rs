@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, Pager, TextField};
+use crate::i18n::{t, Text};
 use endorse_shared::endorsements::{SharedRegistryPage, SharedRegistryQuery};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
@@ -10,6 +11,7 @@ use yew::prelude::*;
 /// The page.
 #[function_component(RegistryEverywhere)]
 pub fn registry_everywhere() -> Html {
+    let lang = crate::i18n::use_lang();
     let query = use_state(SharedRegistryQuery::default);
     let text = use_state(String::new);
     let found = use_state(|| None::<SharedRegistryPage>);
@@ -67,52 +69,52 @@ pub fn registry_everywhere() -> Html {
         .unwrap_or_default();
     html! {
         <>
-            <PageTitle title="Search every association" />
-            <p class="lead">{ "The public registries of every association on this service that takes part, searched at once. Each line links to the association that endorsed the person, where the endorsement can be verified." }</p>
+            <PageTitle title={t(lang, "registry-everywhere")} />
+            <p class="lead">{ t(lang, "registry-everywhere-lead") }</p>
             <section class="card" aria-labelledby="everywhere-search">
-                <h2 id="everywhere-search" class="visually-hidden">{ "Search" }</h2>
+                <h2 id="everywhere-search" class="visually-hidden">{ t(lang, "registry-search") }</h2>
                 <form class="toolbar" role="search" onsubmit={on_search}>
-                    <TextField name="everywhere-q" label="Name or endorsement number" kind="search" required={false}
+                    <TextField name="everywhere-q" label={t(lang, "registry-query")} kind="search" required={false}
                         value={(*text).clone()} on_change={{ let text = text.clone(); Callback::from(move |v: String| text.set(v)) }} />
                     <div class="field">
-                        <label for="everywhere-association">{ "Association" }</label>
+                        <label for="everywhere-association">{ t(lang, "registry-association") }</label>
                         <select id="everywhere-association" onchange={on_association}>
-                            <option value="" selected={query.association.is_none()}>{ "Every association" }</option>
+                            <option value="" selected={query.association.is_none()}>{ t(lang, "registry-every-association") }</option>
                             { for associations.iter().map(|(code, name)| html! {
                                 <option value={code.clone()} selected={query.association.as_deref() == Some(code.as_str())}>{ name }</option>
                             }) }
                         </select>
                     </div>
-                    <button type="submit" class="button">{ "Search" }</button>
+                    <button type="submit" class="button">{ t(lang, "registry-search") }</button>
                 </form>
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
                 {
                     match &*found {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
-                        Some(page) if page.items.is_empty() => html! { <p role="status">{ "No listed endorsement matches." }</p> },
+                        None => html! { <p role="status">{ t(lang, "registry-loading") }</p> },
+                        Some(page) if page.items.is_empty() => html! { <p role="status">{ t(lang, "registry-none") }</p> },
                         Some(page) => html! {
                             <>
-                                <p role="status" class="muted">{ format!("{} listed", page.total) }</p>
-                                <div class="table-wrap">
-                                    <table class="table">
-                                        <thead><tr><th>{ "Name" }</th><th>{ "Association" }</th><th>{ "Category" }</th><th>{ "Number" }</th><th>{ "Valid through" }</th></tr></thead>
+                                <p role="status" class="muted">{ Text::new("registry-count").with("count", page.total).say(lang) }</p>
+                                <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "registry-results")}>
+                                    <table class="table table--cards">
+                                        <thead><tr><th>{ t(lang, "registry-name") }</th><th>{ t(lang, "registry-association") }</th><th>{ t(lang, "registry-category") }</th><th>{ t(lang, "registry-number") }</th><th>{ t(lang, "registry-through") }</th></tr></thead>
                                         <tbody>
                                             { for page.items.iter().map(|line| {
                                                 let e = &line.entry;
                                                 html! {
                                                     <tr>
-                                                        <td>
+                                                        <td data-label={t(lang, "registry-name")}>
                                                             { &e.name }
                                                             { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe() }</small></> }) }
                                                         </td>
-                                                        <td><a href={format!("{}/registry", line.association_url)}>{ &line.association_name }</a></td>
-                                                        <td>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
-                                                        <td>
+                                                        <td data-label={t(lang, "registry-association")}><a href={format!("{}/registry", line.association_url)}>{ &line.association_name }</a></td>
+                                                        <td data-label={t(lang, "registry-category")}>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
+                                                        <td data-label={t(lang, "registry-number")}>
                                                             <a href={format!("{}/verify/{}", line.association_url, e.number)}>
-                                                                <span class="visually-hidden">{ "Verify " }</span>{ &e.number }
+                                                                <span class="visually-hidden">{ t(lang, "registry-verify") }{ " " }</span>{ &e.number }
                                                             </a>
                                                         </td>
-                                                        <td>{ endorse_shared::i18n::format::date(e.valid_through, endorse_shared::i18n::Lang::En) }</td>
+                                                        <td data-label={t(lang, "registry-through")}>{ endorse_shared::i18n::format::date(e.valid_through, lang) }</td>
                                                     </tr>
                                                 }
                                             }) }

@@ -144,7 +144,7 @@ pub fn reviews_page() -> Html {
                         None => html! { <p role="status">{ "Loading…" }</p> },
                         Some(list) if list.is_empty() => html! { <p class="muted">{ "Nothing is assigned to you now. The association e-mails you when something is." }</p> },
                         Some(list) => html! {
-                            <div class="table-wrap">
+                            <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                                 <table class="table">
                                     <thead><tr><th>{ "Application" }</th><th>{ "Category" }</th><th>{ "Due" }</th><th>{ "Your review" }</th><th>{ "Application status" }</th></tr></thead>
                                     <tbody>

@@ -204,7 +204,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
             }
             if !current.assignments.is_empty() {
                 <h3>{ "Assigned" }</h3>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                     <table class="table">
                         <thead><tr><th>{ "Reviewer" }</th><th>{ "Round" }</th><th>{ "Due" }</th><th>{ "State" }</th><th><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
                         <tbody>
@@ -244,7 +244,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
                 <Area id="review-admin-reason" label="Reason" value={(*reason).clone()} rows={2}
                     hint={AttrValue::from("Needed to assign despite a conflict or a full load, and to release a reviewer; kept in the audit log.")}
                     on_change={{ let reason = reason.clone(); Callback::from(move |t: String| reason.set(t)) }} />
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                     <table class="table">
                         <thead><tr><th>{ "Reviewer" }</th><th>{ "Load" }</th><th>{ "Standing" }</th><th><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
                         <tbody>

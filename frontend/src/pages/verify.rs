@@ -5,10 +5,13 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{Alert, PageTitle};
+use crate::i18n::{t, Text};
 use chrono::Utc;
 use endorse_shared::credential::{
     self, combined, looks_like_json, status_of, verify_credential, Credential, NotGenuine, Verdict,
 };
+use endorse_shared::i18n::Lang;
+use wasm_bindgen::JsCast;
 use web_sys::HtmlTextAreaElement;
 use yew::prelude::*;
 
@@ -51,15 +54,13 @@ fn problem(error: ApiError) -> Outcome {
 }
 
 /// Checks `input` (a credential or a number) against this issuer.
-async fn check(input: String, code: Option<String>) -> Outcome {
+async fn check(input: String, code: Option<String>, lang: Lang) -> Outcome {
     let input = input.trim().to_string();
     if input.is_empty() {
-        return Outcome::Problem("Paste a credential or enter an endorsement number.".into());
+        return Outcome::Problem(t(lang, "verify-nothing"));
     }
     if looks_like_json(&input) {
-        return Outcome::Problem(
-            "That is the readable copy of a credential (the .json file), which carries no signature. Paste the contents of the .jwt file, or enter the endorsement number.".into(),
-        );
+        return Outcome::Problem(t(lang, "verify-json-copy"));
     }
     let jwt = if looks_like_jwt(&input) {
         input
@@ -116,8 +117,8 @@ async fn check(input: String, code: Option<String>) -> Outcome {
     Outcome::Answer(answer, Some(Box::new(credential)))
 }
 
-fn long_date(at: chrono::DateTime<Utc>) -> String {
-    endorse_shared::i18n::format::day_of(at, endorse_shared::i18n::Lang::En)
+fn long_date(at: chrono::DateTime<Utc>, lang: Lang) -> String {
+    endorse_shared::i18n::format::day_of(at, lang)
 }
 
 fn answer(
@@ -136,13 +137,16 @@ fn answer(
             <p>{ verdict.explanation(credential).say(lang) }</p>
             if let Some(c) = credential {
                 <dl class="facts">
-                    <dt>{ "Holder" }</dt><dd>{ c.holder_name() }</dd>
-                    <dt>{ "Endorsement" }</dt><dd>{ format!("{} ({})", c.category().1, c.category().0) }</dd>
-                    <dt>{ "Number" }</dt><dd>{ c.number() }</dd>
-                    <dt>{ "Issued by" }</dt><dd>{ &c.issuer.name }</dd>
-                    <dt>{ "Endorsed since" }</dt><dd>{ long_date(c.awarded_date) }</dd>
-                    <dt>{ "This credential holds" }</dt>
-                    <dd>{ format!("from {}{}", long_date(c.valid_from), c.valid_until.map(|u| format!(" through {}", long_date(u))).unwrap_or_default()) }</dd>
+                    <dt>{ t(lang, "verify-holder") }</dt><dd>{ c.holder_name() }</dd>
+                    <dt>{ t(lang, "verify-endorsement") }</dt><dd>{ format!("{} ({})", c.category().1, c.category().0) }</dd>
+                    <dt>{ t(lang, "verify-number") }</dt><dd>{ c.number() }</dd>
+                    <dt>{ t(lang, "verify-issued-by") }</dt><dd>{ &c.issuer.name }</dd>
+                    <dt>{ t(lang, "verify-endorsed-since") }</dt><dd>{ long_date(c.awarded_date, lang) }</dd>
+                    <dt>{ t(lang, "verify-holds") }</dt>
+                    <dd>{ match c.valid_until {
+                        Some(until) => Text::new("verify-valid-from-through").with("from", long_date(c.valid_from, lang)).with("until", long_date(until, lang)),
+                        None => Text::new("verify-valid-from").with("from", long_date(c.valid_from, lang)),
+                    }.say(lang) }</dd>
                 </dl>
             }
         </section>
@@ -168,16 +172,25 @@ pub fn verify_page(props: &VerifyProps) -> Html {
             let (outcome, busy) = (outcome.clone(), busy.clone());
             busy.set(true);
             wasm_bindgen_futures::spawn_local(async move {
-                let found = check(text, code).await;
+                let found = check(text, code, lang).await;
                 outcome.set(Some(found));
                 busy.set(false);
             });
         })
     };
     {
-        // Opened from a link: check at once.
-        let (run, number) = (run.clone(), props.number.clone());
-        use_effect_with(number, move |number| {
+        // Each opening starts clean: the number of the link (checked at
+        // once), or nothing, never what the last visit left.
+        let (run, input, outcome, number) = (
+            run.clone(),
+            input.clone(),
+            outcome.clone(),
+            props.number.clone(),
+        );
+        let opened = yew_router::hooks::use_location().map(|l| l.id());
+        use_effect_with((number, opened), move |(number, _)| {
+            input.set(number.clone().unwrap_or_default());
+            outcome.set(None);
             if let Some(number) = number {
                 run.emit(number.clone());
             }
@@ -197,20 +210,36 @@ pub fn verify_page(props: &VerifyProps) -> Html {
             input.set(area.value());
         })
     };
+    // A pasted credential replaces what is there (the link's number), never
+    // joins it.
+    let on_paste = {
+        let input = input.clone();
+        Callback::from(move |event: Event| {
+            let pasted = event
+                .dyn_ref::<web_sys::ClipboardEvent>()
+                .and_then(|e| e.clipboard_data())
+                .and_then(|data| data.get_data("text").ok())
+                .unwrap_or_default();
+            if looks_like_jwt(pasted.trim()) {
+                event.prevent_default();
+                input.set(pasted.trim().to_string());
+            }
+        })
+    };
     html! {
         <>
-            <PageTitle title="Verify an endorsement" />
-            <p class="lead">{ "Check an endorsement credential: paste the credential (the contents of its .jwt file) or enter the endorsement number from the certificate. Your browser checks the issuer's signature, whether the endorsement has been revoked or suspended, and its dates." }</p>
+            <PageTitle title={t(lang, "verify-title")} />
+            <p class="lead">{ t(lang, "verify-lead") }</p>
             <section class="card" aria-labelledby="verify-form-heading">
-                <h2 id="verify-form-heading" class="visually-hidden">{ "What to check" }</h2>
+                <h2 id="verify-form-heading" class="visually-hidden">{ t(lang, "verify-what") }</h2>
                 <form onsubmit={on_submit}>
                     <div class="field">
-                        <label for="verify-input">{ "Credential or endorsement number" }</label>
-                        <p class="hint" id="verify-input-hint">{ "For example AL-IFS-2026-0042, or a long text starting with \"ey\"." }</p>
+                        <label for="verify-input">{ t(lang, "verify-input") }</label>
+                        <p class="hint" id="verify-input-hint">{ t(lang, "verify-input-hint") }</p>
                         <textarea id="verify-input" name="verify-input" rows="4" spellcheck="false"
-                            aria-describedby="verify-input-hint" value={(*input).clone()} oninput={on_input} />
+                            aria-describedby="verify-input-hint" value={(*input).clone()} oninput={on_input} onpaste={on_paste} />
                     </div>
-                    <button type="submit" class="button" disabled={*busy}>{ if *busy { "Checking…" } else { "Check" } }</button>
+                    <button type="submit" class="button" disabled={*busy}>{ t(lang, if *busy { "verify-checking" } else { "verify-check" }) }</button>
                 </form>
             </section>
             <div aria-live="polite" id="verify-result">

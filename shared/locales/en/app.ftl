@@ -205,3 +205,61 @@ section-add-training = Add to specialized training
 section-add-rsc = Add to reflective supervision/consultation
 section-add-agreements = Add to agreements
 section-add-membership = Add to membership
+
+## The verify page
+
+verify-nothing = Paste a credential or enter an endorsement number.
+verify-json-copy = That is the readable copy of a credential (the .json file), which carries no signature. Paste the contents of the .jwt file, or enter the endorsement number.
+verify-holder = Holder
+verify-endorsement = Endorsement
+verify-number = Number
+verify-issued-by = Issued by
+verify-endorsed-since = Endorsed since
+verify-holds = This credential holds
+verify-valid-from = from { $from }
+verify-valid-from-through = from { $from } through { $until }
+verify-title = Verify an endorsement
+verify-lead = Check an endorsement credential: paste the credential (the contents of its .jwt file) or enter the endorsement number from the certificate. Your browser checks the issuer's signature, whether the endorsement has been revoked or suspended, and its dates.
+verify-what = What to check
+verify-input = Credential or endorsement number
+verify-input-hint = For example AL-IFS-2026-0042, or a long text starting with "ey".
+verify-checking = Checking…
+verify-check = Check
+
+## The public registry
+
+registry-title = Endorsement Registry
+registry-lead = Professionals who hold the Infant and Early Childhood Mental Health Endorsement and chose to be listed. An endorsement that lapses, is suspended or revoked leaves the registry at once.
+registry-not-sure = Not sure which association endorsed someone?
+registry-everywhere = Search every association
+registry-search = Search
+registry-query = Name or endorsement number
+registry-category = Category
+registry-any-category = Any category
+registry-loading = Loading…
+registry-none = No listed endorsement matches.
+registry-count =
+    { $count ->
+        [one] 1 listed
+       *[other] { $count } listed
+    }
+registry-results = Results
+registry-name = Name
+registry-number = Number
+registry-status = Status
+registry-since = Endorsed since
+registry-through = Valid through
+registry-verify = Verify
+registry-everywhere-lead = The public registries of every association on this service that takes part, searched at once. Each line links to the association that endorsed the person, where the endorsement can be verified.
+registry-association = Association
+registry-every-association = Every association
+
+## Pages and downloads
+
+download-not-made = The file could not be made.
+download-not-started = The download could not start.
+table-region = Table
+pager-pages = Pages
+pager-previous = Previous
+pager-page = Page { $page } of { $pages }
+pager-next = Next

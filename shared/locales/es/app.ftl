@@ -205,3 +205,61 @@ section-add-training = Agregar una capacitación
 section-add-rsc = Agregar supervisión/consulta reflexiva
 section-add-agreements = Firmar un acuerdo
 section-add-membership = Agregar una membresía
+
+## La página para verificar
+
+verify-nothing = Pegue una credencial o escriba un número de Endorsement.
+verify-json-copy = Esa es la copia legible de una credencial (el archivo .json), que no lleva firma. Pegue el contenido del archivo .jwt, o escriba el número de Endorsement.
+verify-holder = Titular
+verify-endorsement = Endorsement
+verify-number = Número
+verify-issued-by = Emitido por
+verify-endorsed-since = Con Endorsement desde
+verify-holds = Esta credencial es válida
+verify-valid-from = desde el { $from }
+verify-valid-from-through = desde el { $from } hasta el { $until }
+verify-title = Verificar un Endorsement
+verify-lead = Verifique una credencial de Endorsement: pegue la credencial (el contenido de su archivo .jwt) o escriba el número de Endorsement del certificado. Su navegador verifica la firma de quien la emitió, si el Endorsement fue revocado o suspendido, y sus fechas.
+verify-what = Qué verificar
+verify-input = Credencial o número de Endorsement
+verify-input-hint = Por ejemplo AL-IFS-2026-0042, o un texto largo que empieza con "ey".
+verify-checking = Verificando…
+verify-check = Verificar
+
+## El registro público
+
+registry-title = Registro de Endorsements
+registry-lead = Profesionales que tienen el Endorsement en Salud Mental Infantil y de la Primera Infancia y decidieron aparecer aquí. Un Endorsement que vence, se suspende o se revoca sale del registro de inmediato.
+registry-not-sure = ¿No sabe qué asociación le otorgó el Endorsement a alguien?
+registry-everywhere = Buscar en todas las asociaciones
+registry-search = Buscar
+registry-query = Nombre o número de Endorsement
+registry-category = Categoría
+registry-any-category = Cualquier categoría
+registry-loading = Cargando…
+registry-none = Ningún Endorsement del registro coincide.
+registry-count =
+    { $count ->
+        [one] 1 en el registro
+       *[other] { $count } en el registro
+    }
+registry-results = Resultados
+registry-name = Nombre
+registry-number = Número
+registry-status = Estado
+registry-since = Con Endorsement desde
+registry-through = Vigente hasta
+registry-verify = Verificar
+registry-everywhere-lead = Los registros públicos de todas las asociaciones de este servicio que participan, buscados a la vez. Cada línea lleva a la asociación que otorgó el Endorsement, donde se puede verificar.
+registry-association = Asociación
+registry-every-association = Todas las asociaciones
+
+## Páginas y descargas
+
+download-not-made = No se pudo crear el archivo.
+download-not-started = No se pudo iniciar la descarga.
+table-region = Tabla
+pager-pages = Páginas
+pager-previous = Anterior
+pager-page = Página { $page } de { $pages }
+pager-next = Siguiente

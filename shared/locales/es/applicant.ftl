@@ -13,6 +13,15 @@ checklist-short =
 checklist-line-met = (cumplido)
 checklist-line-short = (pendiente)
 checklist-exam = Después de una revisión favorable, esta categoría tiene un examen.
+timeline-label = Dónde está su solicitud
+timeline-draft = Borrador
+timeline-submitted = Enviada
+timeline-review = Revisión de pares
+timeline-exam = Examen
+timeline-decision = Decisión
+timeline-done = hecho
+timeline-now = ahora
+timeline-to-come = por venir
 panel-heading = Su solicitud de { $category }
 panel-start-hint = Inicie una solicitud para enviar este portafolio a revisión. Puede seguir editándolo hasta que lo envíe.
 panel-start = Iniciar una solicitud de { $category }
@@ -160,9 +169,9 @@ draft-enter-whole = escriba un número entero
 summary-education = { $what } en { $field }, { $institution } ({ $year })
 summary-work = { $position } en { $employer }, del { $start } al { $end }, { $families } familias
 summary-work-now = { $position } en { $employer }, desde el { $start } hasta hoy, { $families } familias
-summary-training = { $title }: { $hours } el { $date } ({ $provider })
-summary-rsc = { $hours } el { $date } con { $provider }
-summary-rsc-endorsed = { $hours } el { $date } con { $provider } ({ $category })
+summary-training = { $title }: { $hours } h el { $date } ({ $provider })
+summary-rsc = { $hours } h el { $date } con { $provider }
+summary-rsc-endorsed = { $hours } h el { $date } con { $provider } ({ $category })
 summary-agreement = { $agreement }: firmado por { $name } el { $date }
 summary-membership = { $association } n.º { $number }, vigente hasta el { $until } (en espera de verificación)
 summary-membership-verified = { $association } n.º { $number }, vigente hasta el { $until } (verificada)
@@ -194,6 +203,15 @@ portfolio-upload-progress = Avance de la carga
 portfolio-uploading = Cargando… { $percent } %
 portfolio-saving = Guardando…
 portfolio-save = Guardar
+portfolio-restored = Su entrada sin guardar volvió, tal como la dejó.
+portfolio-closed = Se cerró el formulario; no se guardó nada.
+portfolio-saved = Guardado: { $entry }
+portfolio-summary = Su lista de requisitos
+portfolio-summary-met = { $category }: { $met } de { $count } requisitos cumplidos
+portfolio-summary-next = Lo siguiente: { $line }
+portfolio-summary-open = Ver la lista completa
+portfolio-history-title = Su historial de trabajo
+portfolio-history-lead = Mantenga aquí su propio historial de trabajo: Endorse lo compara con el de los solicitantes para detectar conflictos de interés (el mismo empleador al mismo tiempo). No es una solicitud.
 portfolio-cancel = Cancelar
 
 ## Notas para quienes revisan y varias sesiones de RSC
@@ -210,3 +228,202 @@ batch-nothing-saved = No se guardó nada. Corrija estas líneas:
 batch-sessions = Sesiones, una por línea: fecha y horas
 batch-example = Por ejemplo: 2025-01-07 1.5
 batch-save-all = Guardar todas las sesiones
+
+## Referencias
+
+references-title = Referencias
+references-staff = Las referencias forman parte del portafolio de cada solicitante. Las personas administradoras las ven en cada solicitud.
+references-sent = Solicitud enviada a { $referee }. El correo va en camino.
+references-cancelled = Se canceló la solicitud a { $referee }; su enlace ya no funciona.
+references-resent = Se envió otra vez a { $referee } en { $email }, con un enlace nuevo; el enlace anterior ya no funciona.
+references-lead = Cada categoría necesita evaluaciones de referencia de personas que conocen su trabajo. Responden mediante un enlace seguro y no necesitan una cuenta. Su lista de requisitos muestra qué relaciones le faltan a su categoría:
+references-lead-link = abra su portafolio
+references-your-requests = Sus solicitudes
+references-loading = Cargando…
+references-none = Todavía no ha pedido ninguna referencia. Use el formulario para enviar su primera solicitud.
+references-replace = Reemplazar a { $referee }
+references-ask = Pedir una referencia
+references-replace-explain = Se cancelará la solicitud a { $referee } (su enlace dejará de funcionar) y se le pedirá a la nueva persona.
+references-keep = Mantener a la persona actual
+references-for-category = Para la categoría
+references-referee-name = Nombre completo de la referencia
+references-referee-email = Correo electrónico de la referencia
+references-email-hint = El enlace seguro se envía a esta dirección.
+references-how-they-know = Cómo le conoce
+references-known-since = Le conoce desde
+references-known-hint = Lo ideal es que le conozcan desde hace al menos un año.
+references-holds = La referencia tiene un Endorsement
+references-their-category = La categoría de su Endorsement
+references-category-hint = Por ejemplo IMHM-C.
+references-their-number = El número de su Endorsement
+references-waive = Renuncio a mi derecho a ver esta evaluación
+references-waive-hint = Las evaluaciones con renuncia son confidenciales: verá que llegó y si cuenta, nunca las respuestas. Muchas personas responden con más libertad.
+references-replace-send = Reemplazar y enviar
+references-send = Enviar la solicitud
+references-meta = { $email } · { $access } · para { $category }
+references-waived-short = con renuncia de acceso
+references-may-read = usted puede leer la evaluación
+references-asked-until = pedida el { $asked }, el enlace funciona hasta el { $until }
+references-expired-on = el enlace venció el { $day }
+references-undelivered =
+    { $attempts ->
+        [one] No se pudo entregar el correo (1 intento): { $error }. Los servidores de correo de los empleadores suelen rechazar estos mensajes: pídale a { $referee } un correo personal, corríjalo abajo y vuelva a enviarlo.
+       *[other] No se pudo entregar el correo ({ $attempts } intentos): { $error }. Los servidores de correo de los empleadores suelen rechazar estos mensajes: pídale a { $referee } un correo personal, corríjalo abajo y vuelva a enviarlo.
+    }
+references-declined = Declinó: «{ $reason }»
+references-counts = Cuenta para su categoría.
+references-read = Leer la evaluación
+references-waived-confidential = Usted renunció al acceso: las respuestas son confidenciales.
+references-correct-resend = Corregir la dirección y volver a enviar
+references-resend-corrected = Volver a enviar a la dirección corregida: { $referee }
+references-resend = Volver a enviar
+references-replace-referee-of = Reemplazar la referencia: { $referee }
+references-replace-referee = Reemplazar la referencia
+references-cancel = Cancelar
+reference-status-queued = En cola
+reference-status-sent = Enviada
+reference-status-delivery-failed = No se pudo entregar
+reference-status-opened = Abierta
+reference-status-declined = Declinada
+reference-status-received = Recibida
+reference-status-cancelled = Cancelada
+reference-status-expired = Vencida
+
+## Renovación
+
+renewal-submitted =
+    { $kind ->
+        [reinstatement] Su reincorporación fue enviada; la asociación le comunicará su decisión por correo.
+       *[other] Su renovación fue enviada; la asociación le comunicará su decisión por correo.
+    }
+renewal-title =
+    { $kind ->
+        [reinstatement] Reincorporación
+       *[other] Renovación
+    }
+renewal-returned =
+    { $kind ->
+        [reinstatement] Se le devolvió su reincorporación: { $reason }
+       *[other] Se le devolvió su renovación: { $reason }
+    }
+renewal-pending =
+    { $kind ->
+        [reinstatement] Su reincorporación de { $numbers } se envió el { $day }; la asociación decidirá.
+       *[other] Su renovación de { $numbers } se envió el { $day }; la asociación decidirá.
+    }
+renewal-open = La renovación de { $numbers } está abierta: vence el { $due }.
+renewal-open-lapses = La renovación de { $numbers } está abierta: vence el { $due }; después del { $last }, el Endorsement vence.
+renewal-lapsed = { $numbers } venció. Para reincorporarse (sin un nuevo examen), actualice su membresía, agregue el trabajo que hizo desde el vencimiento y pida nuevas evaluaciones de referencia.
+renewal-opens = La renovación se abre el { $day }.
+renewal-provides-rsc = Brindo supervisión/consulta reflexiva (entonces 3 de las horas de capacitación deben ser sobre cómo brindarla)
+renewal-submit =
+    { $kind ->
+        [reinstatement] Enviar su reincorporación
+       *[other] Enviar su renovación
+    }
+renewal-admin-title = Renovaciones
+renewal-admin-lead = Renovaciones y reincorporaciones que esperan una decisión, de la más antigua a la más reciente. Al aprobar una, comienza otro ciclo para cada Endorsement que cubre y se emite una credencial nueva.
+renewal-loading = Cargando…
+renewal-none-waiting = Ninguna renovación está en espera.
+renewal-submitted-on = { $numbers } · enviada el { $day }
+renewal-reason = Motivo (necesario para devolverla)
+renewal-approve = Aprobar
+renewal-return = Devolver a quien la envió
+
+## Endorsements
+
+endorsements-yours = Sus Endorsements
+endorsements-line = { $status }. Otorgado el { $awarded }; la renovación vence el { $due }.
+endorsements-list-me = Mostrarme en el Registro público de Endorsements (nombre, categoría, número y fechas)
+endorsements-saved-listed = Guardado: el registro público le muestra.
+endorsements-saved-unlisted = Guardado: el registro público no le muestra.
+endorsements-choose-status = Elija el nuevo estado.
+endorsements-heading = Endorsement { $number }
+endorsements-status = Estado
+endorsements-awarded = Otorgado
+endorsements-renewal-due = Vence la renovación
+endorsements-in-registry = En el registro
+endorsements-listed = se muestra
+endorsements-not-shown = no se muestra (no está al día)
+endorsements-not-listed = no se muestra (quien lo tiene no lo autorizó)
+endorsements-change-to = Cambiar el estado a
+endorsements-choose = Elija…
+endorsements-reason = Motivo
+endorsements-audit-hint = Queda en el registro de auditoría.
+endorsements-change-status = Cambiar el estado
+endorsements-credential-unreadable = No se pudo leer la credencial.
+endorsements-download-jwt = Descargar la credencial (.jwt)
+endorsements-download-json = Copia legible (.json)
+endorsements-certificate = Certificado (PDF)
+endorsements-anyone-can-check = Cualquier persona puede verificarla en
+
+## Responder a quienes revisan, y el examen
+
+answers-every = Responda cada pedido antes de enviar.
+answers-heading =
+    { $count ->
+        [one] Quienes revisan preguntan sobre 1 entrada
+       *[other] Quienes revisan preguntan sobre { $count } entradas
+    }
+answers-lead = Si hace falta, corrija cada entrada en su portafolio y luego responda cada pedido aquí. La revisión continúa cuando envía sus respuestas; quien revisa ve la entrada como era y como es ahora.
+answers-question = La pregunta:
+answers-yours = Su respuesta
+answers-send = Enviar las respuestas
+exam-loading = Cargando el examen…
+exam-request-recorded = Su pedido quedó registrado; la asociación lo verá al programar el examen.
+exam-handed-in-short = Sus respuestas fueron entregadas.
+exam-saved = Guardado.
+exam-not-yet-known = todavía no se sabe
+exam-yours = Su examen (intento { $attempt })
+exam-parts = Parte 1: { $questions } preguntas de opción múltiple; se aprueba con { $pass } respuestas correctas. Parte 2: responda { $answered } de { $offered } viñetas, por escrito aquí durante el período del examen.
+exam-scheduled = Programado: { $starts } a { $ends } (UTC).
+exam-accommodations-granted = Adaptaciones otorgadas: { $accommodations }
+exam-accommodations-you-need = Adaptaciones que necesita (opcional)
+exam-accommodations-hint = Por ejemplo, más tiempo, alguien que lea en voz alta o una sala tranquila. La asociación decide al programar el examen.
+exam-save-request = Guardar el pedido
+exam-part2-answers = Parte 2: sus respuestas
+exam-answer-vignette = Respondo la viñeta { $number }
+exam-answer-to = Respuesta a la viñeta { $number }
+exam-save = Guardar
+exam-hand-in = Entregar las respuestas
+exam-handed-in = Sus respuestas fueron entregadas. Dos revisores las califican sin saber quién las escribió.
+exam-result = Examen: { $outcome }
+exam-part-results = Parte 1: { $part1 }. Parte 2: { $part2 }.
+exam-retake-from = Puede presentar el examen otra vez a partir del { $day }.
+
+## Reconocimiento
+
+recognition-granted = Reconocido: su Endorsement aquí es el número { $number }.
+recognition-declined = No reconocido: { $reason }
+recognition-verified = Su Endorsement { $number } de { $association } quedó verificado; la asociación le comunicará su decisión por correo.
+recognition-title = Reconocimiento de un Endorsement de otra asociación
+recognition-lead = ¿Otra asociación le otorgó el Endorsement y se mudó aquí? Pídanos que lo reconozcamos. Verificamos su credencial con la asociación que la otorgó; cuando decidamos, tendrá un Endorsement nuestro con su propio número.
+recognition-ask = Pedir el reconocimiento
+recognition-association = La asociación que le otorgó el Endorsement (su código)
+recognition-association-hint = El código corto de su dirección, por ejemplo mi para mi.example.org o /a/mi/.
+recognition-number = Número de Endorsement
+recognition-number-hint = Tal como aparece en su certificado.
+recognition-code = Código de verificación
+recognition-code-hint = Aparece en su certificado junto al código QR; demuestra que el certificado es suyo.
+recognition-checking = Verificando su credencial…
+recognition-your-requests = Sus pedidos
+recognition-loading = Cargando…
+recognition-none = Todavía no ha pedido un reconocimiento.
+recognition-from = { $category } ({ $code }) de { $association }
+recognition-asked = Endorsement { $number } · pedido el { $day }
+recognition-admin-title = Reconocimientos
+recognition-admin-lead = Personas con el Endorsement de otra asociación que piden que se les reconozca aquí. Cada credencial se verificó con la asociación que la otorgó (firma, fechas y estado) al hacer el pedido, y se vuelve a verificar antes de otorgar un Endorsement nuestro.
+recognition-none-asked = Nadie ha pedido un reconocimiento.
+recognition-endorsed-by = Otorgado por
+recognition-their-endorsement = Su Endorsement
+recognition-name-on-credential = Nombre en la credencial
+recognition-same-email = El mismo correo allá
+recognition-yes = Sí
+recognition-no = No
+recognition-endorsed-since = Con Endorsement desde
+recognition-asked-on = Pedido
+recognition-reason = Motivo (necesario para rechazar)
+recognition-recognise = Reconocer y otorgar el Endorsement
+recognition-decline = Rechazar
+recognition-recognised-as = Reconocido como Endorsement { $number }.
+recognition-admin-declined = Rechazado: { $reason }

@@ -348,13 +348,16 @@ pub fn has(lang: Lang, key: &str) -> bool {
 
 /// The catalog's files: (language, file name, text).
 pub const SOURCES: &[(Lang, &str, &str)] = &sources![
+    "account",
     "app",
+    "applicant",
     "documents",
     "engine",
     "fields",
     "mail",
     "problems",
-    "referee"
+    "referee",
+    "staff"
 ];
 
 /// Both languages' text of each named catalog file, compiled in.

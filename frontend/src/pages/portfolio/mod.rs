@@ -4,6 +4,7 @@
 
 mod batch;
 mod draft;
+mod local;
 mod note;
 
 use crate::api;
@@ -37,7 +38,30 @@ pub struct PortfolioQuery {
 struct Editing {
     section: EditableSection,
     entry: Option<PortfolioEntry>,
+    /// The form as it opened: a draft that differs is unsaved work.
+    initial: Draft,
     draft: Draft,
+}
+
+impl Editing {
+    fn dirty(&self) -> bool {
+        self.draft != self.initial
+    }
+}
+
+/// Where focus goes after the page changes: an element's id.
+fn focus_on(id: &str) -> bool {
+    gloo::utils::document()
+        .get_element_by_id(id)
+        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .is_some_and(|e| e.focus().is_ok())
+}
+
+/// The id of a form's first field.
+fn first_field(form: &[FieldSpec]) -> String {
+    form.first()
+        .map(|spec| format!("field-{}", spec.name))
+        .unwrap_or_default()
 }
 
 /// The open form, if any. Changes go through actions so that every keystroke
@@ -109,6 +133,13 @@ pub fn portfolio_page() -> Html {
     let notes = use_state(Vec::<endorse_shared::entries::SectionNote>::new);
     let references = use_state(Vec::<endorse_shared::portfolio::Reference>::new);
     let batch_open = use_state(|| false);
+    // Said to screen readers after a change (a polite live region).
+    let announcement = use_state(String::new);
+    // The element focus moves to once it is on the page.
+    let focus_to = use_state(|| None::<String>);
+    // Whether the draft kept on this device was looked for.
+    let restored = use_state(|| false);
+    let user_id = session.session().map(|s| s.user.id);
 
     {
         let notes = notes.clone();
@@ -157,6 +188,96 @@ pub fn portfolio_page() -> Html {
         });
     }
 
+    // Unsaved work is kept on this device as it is typed.
+    {
+        let open = editing.0.clone();
+        use_effect_with((open, user_id), move |(open, user)| {
+            if let (Some(open), Some(user)) = (open, user) {
+                if open.dirty() {
+                    local::keep(
+                        *user,
+                        open.section,
+                        open.entry.as_ref().map(|e| e.id),
+                        &open.draft,
+                    );
+                }
+            }
+        });
+    }
+    // Coming back: the form that was open opens again with what was typed.
+    {
+        let (editing, restored, announcement, focus_to) = (
+            editing.clone(),
+            restored.clone(),
+            announcement.clone(),
+            focus_to.clone(),
+        );
+        let ready = (*rulebook).clone().zip((*entries).clone());
+        use_effect_with((ready.is_some(), user_id), move |_| {
+            if let (Some((rulebook, saved)), Some(user), false) = (ready, user_id, *restored) {
+                restored.set(true);
+                if let Some(kept) = local::kept(user).filter(|_| editing.0.is_none()) {
+                    let section = kept.section.unwrap_or(EditableSection::Education);
+                    let entry = kept
+                        .entry
+                        .and_then(|id| saved.iter().find(|e| e.id == id).cloned());
+                    if kept.entry.is_some() && entry.is_none() {
+                        // The entry is gone: its draft with it.
+                        local::forget(user);
+                        return;
+                    }
+                    let form = specs(section, &rulebook, lang);
+                    let initial = match &entry {
+                        Some(entry) => Draft::from_entry(entry, &form),
+                        None => Draft::new(&form),
+                    };
+                    let draft = kept.draft(&form, initial.clone());
+                    editing.dispatch(EditAction::Open(Box::new(Editing {
+                        section,
+                        entry,
+                        initial,
+                        draft,
+                    })));
+                    announcement.set(t(lang, "portfolio-restored"));
+                    focus_to.set(Some(first_field(&form)));
+                }
+            }
+        });
+    }
+    // A reload or closing the tab with unsaved work asks first.
+    {
+        let dirty = editing.0.as_ref().is_some_and(Editing::dirty);
+        use_effect_with(dirty, move |dirty| {
+            let listener = dirty.then(|| {
+                gloo::events::EventListener::new_with_options(
+                    &gloo::utils::window(),
+                    "beforeunload",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    |event| {
+                        event.prevent_default();
+                        let _ = js_sys::Reflect::set(event, &"returnValue".into(), &"".into());
+                    },
+                )
+            });
+            move || drop(listener)
+        });
+    }
+    // Focus follows the change once its element is on the page.
+    {
+        let focus_to = focus_to.clone();
+        let shown = (*entries).as_ref().map_or(0, Vec::len);
+        use_effect_with(
+            ((*focus_to).clone(), shown, editing.0.is_some()),
+            move |(target, _, _)| {
+                if let Some(id) = target {
+                    if focus_on(id) {
+                        focus_to.set(None);
+                    }
+                }
+            },
+        );
+    }
+
     let Some(signed_in) = session.session().cloned() else {
         return html! { <Redirect<Route> to={Route::SignIn} /> };
     };
@@ -169,6 +290,9 @@ pub fn portfolio_page() -> Html {
             </>
         };
     };
+    // A reviewer keeps a work history here (for conflicts of interest), not
+    // an application: no checklist, no application, no references.
+    let applies = signed_in.user.role == endorse_shared::Role::Applicant;
     let category_code = query
         .category
         .filter(|code| rulebook_now.category(code).is_some())
@@ -232,11 +356,12 @@ pub fn portfolio_page() -> Html {
         .collect();
 
     let open_form = |section: EditableSection, entry: Option<PortfolioEntry>| {
-        let (editing, errors, failure, rulebook_now) = (
+        let (editing, errors, failure, rulebook_now, focus_to) = (
             editing.clone(),
             errors.clone(),
             failure.clone(),
             rulebook_now.clone(),
+            focus_to.clone(),
         );
         Callback::from(move |_: MouseEvent| {
             let form = specs(section, &rulebook_now, lang);
@@ -246,9 +371,11 @@ pub fn portfolio_page() -> Html {
             };
             errors.set(FieldErrors::new());
             failure.set(None);
+            focus_to.set(Some(first_field(&form)));
             editing.dispatch(EditAction::Open(Box::new(Editing {
                 section,
                 entry: entry.clone(),
+                initial: draft.clone(),
                 draft,
             })));
         })
@@ -258,10 +385,21 @@ pub fn portfolio_page() -> Html {
         Callback::from(move |_| reload.set(*reload + 1))
     };
     let close_form = {
-        let editing = editing.clone();
-        Callback::from(move |_: MouseEvent| editing.dispatch(EditAction::Close))
+        let (editing, focus_to, announcement) =
+            (editing.clone(), focus_to.clone(), announcement.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(user) = user_id {
+                local::forget(user);
+            }
+            if let Some(open) = &editing.0 {
+                focus_to.set(Some(format!("add-{}", open.section)));
+            }
+            announcement.set(t(lang, "portfolio-closed"));
+            editing.dispatch(EditAction::Close)
+        })
     };
     let on_submit = {
+        let (focus_to, announcement) = (focus_to.clone(), announcement.clone());
         let (editing, errors, failure, busy, reload, session, rulebook_now) = (
             editing.clone(),
             errors.clone(),
@@ -298,6 +436,7 @@ pub fn portfolio_page() -> Html {
                 reload.clone(),
                 session.clone(),
             );
+            let (focus_to, announcement) = (focus_to.clone(), announcement.clone());
             wasm_bindgen_futures::spawn_local(async move {
                 let saved = authorized(&session, |token| {
                     let (data, existing) = (data.clone(), open.entry.clone());
@@ -312,7 +451,16 @@ pub fn portfolio_page() -> Html {
                 })
                 .await;
                 match saved {
-                    Ok(_) => {
+                    Ok(entry) => {
+                        if let Some(user) = user_id {
+                            local::forget(user);
+                        }
+                        announcement.set(
+                            Text::new("portfolio-saved")
+                                .with("entry", summary(&entry.data, lang))
+                                .say(lang),
+                        );
+                        focus_to.set(Some(format!("entry-{}", entry.id)));
                         editing.dispatch(EditAction::Close);
                         errors.set(FieldErrors::new());
                         failure.set(None);
@@ -365,12 +513,21 @@ pub fn portfolio_page() -> Html {
 
     html! {
         <>
-            <PageTitle title={t(lang, "portfolio-title")} />
-            <p class="lead">{ t(lang, "portfolio-lead") }</p>
+            if applies {
+                <PageTitle title={t(lang, "portfolio-title")} />
+                <p class="lead">{ t(lang, "portfolio-lead") }</p>
+            } else {
+                <PageTitle title={t(lang, "portfolio-history-title")} />
+                <p class="lead">{ t(lang, "portfolio-history-lead") }</p>
+            }
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
-            <div class="portfolio">
+            <p class="visually-hidden" role="status" aria-live="polite">{ (*announcement).clone() }</p>
+            if let Some(report) = report.as_ref().filter(|_| applies) {
+                <ChecklistSummary report={report.clone()} />
+            }
+            <div class={classes!("portfolio", (!applies).then_some("portfolio--history"))}>
                 <div class="portfolio__sections">
                     { for EditableSection::ALL.into_iter().map(|section| {
                         let in_section: Vec<&PortfolioEntry> = saved.iter().filter(|e| e.data.section() == section).collect();
@@ -386,7 +543,7 @@ pub fn portfolio_page() -> Html {
                                         { for in_section.iter().map(|entry| {
                                             let verdict = report.as_ref().and_then(|r| r.verdict(entry.id));
                                             html! {
-                                                <li class="entry">
+                                                <li class="entry" id={format!("entry-{}", entry.id)} tabindex="-1">
                                                     <p class="entry__summary">{ summary(&entry.data, lang) }</p>
                                                     if let Some(verdict) = verdict {
                                                         if verdict.counts {
@@ -420,7 +577,7 @@ pub fn portfolio_page() -> Html {
                                         on_cancel={close_form.clone()}
                                     />
                                 } else {
-                                    <button type="button" class="button button--secondary" onclick={open_form(section, None)}>
+                                    <button type="button" id={format!("add-{section}")} class="button button--secondary" onclick={open_form(section, None)}>
                                         { section.add_text().say(lang) }
                                     </button>
                                 }
@@ -449,6 +606,7 @@ pub fn portfolio_page() -> Html {
                         }
                     }) }
                 </div>
+                if applies {
                 <aside class="portfolio__checklist" aria-label={t(lang, "portfolio-requirements")}>
                     <SelectField name="category" label={t(lang, "portfolio-check-against")} options={category_options}
                         value={AttrValue::from(category_code.clone())} on_change={on_category} />
@@ -466,6 +624,7 @@ pub fn portfolio_page() -> Html {
                         { " " }{ t(lang, "portfolio-referees-answer") }
                     </p>
                 </aside>
+                }
             </div>
         </>
     }
@@ -661,5 +820,42 @@ fn entry_form(props: &EntryFormProps) -> Html {
                 <button type="button" class="button button--secondary" onclick={props.on_cancel.clone()}>{ t(lang, "portfolio-cancel") }</button>
             </div>
         </form>
+    }
+}
+
+/// Props of [`ChecklistSummary`].
+#[derive(Properties, PartialEq)]
+struct ChecklistSummaryProps {
+    report: EligibilityReport,
+}
+
+/// On a phone, at the top of the portfolio: how many requirements are met,
+/// the first one still short, and the way to the full checklist (which on a
+/// wide screen sits beside the sections, so this is not shown there).
+#[function_component(ChecklistSummary)]
+fn checklist_summary(props: &ChecklistSummaryProps) -> Html {
+    let lang = crate::i18n::use_lang();
+    let report = &props.report;
+    let met = report.lines.iter().filter(|l| l.met).count();
+    let first_short = report.short_lines().next();
+    let open_checklist = Callback::from(|_: MouseEvent| {
+        if let Some(heading) = gloo::utils::document().get_element_by_id("checklist-heading") {
+            heading.scroll_into_view();
+            let _ =
+                wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(heading).map(|h| h.focus());
+        }
+    });
+    html! {
+        <section class="portfolio__summary" aria-label={t(lang, "portfolio-summary")}>
+            <p class="portfolio__summary-count">
+                <strong>{ Text::new("portfolio-summary-met").with("met", met).with("count", report.lines.len()).with("category", report.category.as_str()).say(lang) }</strong>
+            </p>
+            if let Some(line) = first_short {
+                <p class="portfolio__summary-next">{ Text::new("portfolio-summary-next").with("line", line.summary.as_str()).say(lang) }</p>
+            } else {
+                <p class="portfolio__summary-next">{ t(lang, "panel-all-met") }</p>
+            }
+            <button type="button" class="button button--quiet" onclick={open_checklist}>{ t(lang, "portfolio-summary-open") }</button>
+        </section>
     }
 }
