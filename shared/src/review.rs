@@ -270,6 +270,23 @@ pub enum ReviewSection {
     References,
 }
 
+crate::texts!(ReviewSection {
+    Education => "section-education",
+    Work => "section-work",
+    Training => "section-training",
+    Rsc => "section-rsc",
+    References => "section-references",
+});
+
+crate::texts!(Recommendation {
+    Endorse => "review-rec-endorse",
+    ApproveForExam => "review-rec-approve-for-exam",
+    Defer => "review-rec-defer",
+    OnHold => "review-rec-on-hold",
+    Emerging => "review-rec-emerging",
+    NotEndorsed => "review-rec-not-endorsed",
+});
+
 impl ReviewSection {
     /// Every section, in portfolio order.
     pub const ALL: [ReviewSection; 5] = [

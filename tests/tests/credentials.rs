@@ -61,11 +61,26 @@ async fn a_holder_downloads_her_credential_and_a_visitor_verifies_it_until_it_is
         let pdf = browser.wait_for_download(&format!("{number}.pdf")).await?;
         ensure!(pdf.starts_with(b"%PDF-"), "a PDF certificate");
         click(&browser, "input[id^=listed-]").await?;
+        // The choice says it was saved, and holds after a reload.
+        browser
+            .wait_for_text(".notice", "Saved: the public registry lists you.")
+            .await?;
+        browser.client.refresh().await?;
+        let listed = browser.wait_for("input[id^=listed-]").await?;
+        ensure!(
+            listed.prop("checked").await?.as_deref() == Some("true"),
+            "the listing holds after a reload"
+        );
         browser.screenshot("holder-endorsements").await?;
         sign_out(&browser).await?;
 
         // A visitor finds her in the registry and checks the endorsement.
         browser.follow("Registry").await?;
+        browser.wait_for_heading("Endorsement Registry").await?;
+        browser.follow("Search every association").await?;
+        browser.wait_for_heading("Search every association").await?;
+        browser.follow("Registry").await?;
+        browser.wait_for_heading("Endorsement Registry").await?;
         browser.fill("field-registry-q", "applicant").await?;
         browser.press("Search").await?;
         browser.wait_for_text("td", "Applicant Example").await?;
@@ -78,6 +93,22 @@ async fn a_holder_downloads_her_credential_and_a_visitor_verifies_it_until_it_is
             .wait_for_text(".facts dd", "Applicant Example")
             .await?;
         browser.screenshot("verify-valid").await?;
+        // Opened again, the verify page starts clean.
+        browser.follow("Verify an endorsement").await?;
+        browser.wait_for_heading("Verify an endorsement").await?;
+        let input = browser.wait_for("#verify-input").await?;
+        ensure!(
+            input.prop("value").await?.as_deref() == Some(""),
+            "the verify page starts clean"
+        );
+        ensure!(
+            browser
+                .client
+                .find_all(fantoccini::Locator::Css(".check-result"))
+                .await?
+                .is_empty(),
+            "no verdict is left from before"
+        );
 
         // The credential file itself, pasted, verifies too.
         browser.follow("Verify").await?;

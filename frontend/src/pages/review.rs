@@ -4,6 +4,7 @@
 
 use crate::api::{self, ApiError};
 use crate::components::{Alert, PageTitle};
+use crate::i18n::{t, Text};
 use crate::pages::portfolio::summary;
 use crate::route::Route;
 use crate::session::{authorized, use_session, SessionHandle};
@@ -40,7 +41,7 @@ pub(crate) fn spawn<T, F, Fut>(
 }
 
 fn date(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%B %-d, %Y").to_string()
+    endorse_shared::i18n::format::day_of(at, crate::i18n::asked())
 }
 
 /// Props of a labelled text area.
@@ -102,6 +103,7 @@ pub(crate) fn area(props: &AreaProps) -> Html {
 /// A reviewer's home: their reviews and the exams they score.
 #[function_component(ReviewsPage)]
 pub fn reviews_page() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let reviews = use_state(|| None::<Vec<MyAssignment>>);
     let scoring = use_state(|| None::<Vec<ScoringSummary>>);
@@ -135,29 +137,29 @@ pub fn reviews_page() -> Html {
     }
     html! {
         <>
-            <PageTitle title="Your reviews" />
+            <PageTitle title={t(lang, "review-your-reviews")} />
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <section class="card" aria-labelledby="assigned-heading">
-                <h2 id="assigned-heading">{ "Applications assigned to you" }</h2>
+                <h2 id="assigned-heading">{ t(lang, "review-assigned") }</h2>
                 {
                     match &*reviews {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
-                        Some(list) if list.is_empty() => html! { <p class="muted">{ "Nothing is assigned to you now. The association e-mails you when something is." }</p> },
+                        None => html! { <p role="status">{ t(lang, "review-loading") }</p> },
+                        Some(list) if list.is_empty() => html! { <p class="muted">{ t(lang, "review-nothing") }</p> },
                         Some(list) => html! {
                             <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
-                                <table class="table">
-                                    <thead><tr><th>{ "Application" }</th><th>{ "Category" }</th><th>{ "Due" }</th><th>{ "Your review" }</th><th>{ "Application status" }</th></tr></thead>
+                                <table class="table table--cards">
+                                    <thead><tr><th>{ t(lang, "review-application") }</th><th>{ t(lang, "review-category") }</th><th>{ t(lang, "review-due") }</th><th>{ t(lang, "review-your-review") }</th><th>{ t(lang, "review-application-status") }</th></tr></thead>
                                     <tbody>
                                         { for list.iter().map(|a| html! {
                                             <tr>
-                                                <td><Link<Route> to={Route::Review { id: a.id.to_string() }}>{ a.applicant.clone().unwrap_or_else(|| a.reference.clone()) }</Link<Route>></td>
-                                                <td>{ format!("{} — {}", a.category, a.category_name) }</td>
-                                                <td>
+                                                <td data-label={t(lang, "review-application")}><Link<Route> to={Route::Review { id: a.id.to_string() }}>{ a.applicant.clone().unwrap_or_else(|| a.reference.clone()) }</Link<Route>></td>
+                                                <td data-label={t(lang, "review-category")}>{ format!("{} — {}", a.category, a.category_name) }</td>
+                                                <td data-label={t(lang, "review-due")}>
                                                     { date(a.due_at) }
-                                                    if a.overdue { { " " }<span class="badge badge--short">{ "Overdue" }</span> }
+                                                    if a.overdue { { " " }<span class="badge badge--short">{ t(lang, "review-overdue") }</span> }
                                                 </td>
-                                                <td><span class="badge">{ a.state.label() }</span></td>
-                                                <td>{ a.application_status.label() }</td>
+                                                <td data-label={t(lang, "review-your-review")}><span class="badge">{ a.state.text().say(lang) }</span></td>
+                                                <td data-label={t(lang, "review-application-status")}>{ a.application_status.text().say(lang) }</td>
                                             </tr>
                                         }) }
                                     </tbody>
@@ -170,16 +172,16 @@ pub fn reviews_page() -> Html {
             if let Some(list) = &*scoring {
                 if !list.is_empty() {
                     <section class="card" aria-labelledby="scoring-heading">
-                        <h2 id="scoring-heading">{ "Exams to score" }</h2>
-                        <p class="muted">{ "You see the answers only, never who wrote them." }</p>
+                        <h2 id="scoring-heading">{ t(lang, "review-exams") }</h2>
+                        <p class="muted">{ t(lang, "review-exams-blind") }</p>
                         <ul class="entries">
                             { for list.iter().map(|s| html! {
                                 <li class="entry">
                                     <p class="entry__summary">
-                                        <Link<Route> to={Route::Scoring { id: s.id.to_string() }}>{ format!("Exam {}", s.reference) }</Link<Route>>
+                                        <Link<Route> to={Route::Scoring { id: s.id.to_string() }}>{ Text::new("review-exam").with("reference", s.reference.as_str()).say(lang) }</Link<Route>>
                                         { " " }
                                         <span class="badge">{
-                                            if s.submitted_at.is_some() { "Marks submitted" } else if s.ready { "Ready to score" } else { "Answers not handed in yet" }
+                                            { t(lang, if s.submitted_at.is_some() { "review-marks-submitted" } else if s.ready { "review-ready" } else { "review-not-handed-in" }) }
                                         }</span>
                                     </p>
                                 </li>
@@ -203,20 +205,23 @@ pub struct ReviewPageProps {
 }
 
 fn field_label(key: &str, packet: &ReviewPacket) -> String {
+    let lang = crate::i18n::asked();
     if let Some(code) = key.strip_prefix("scores.") {
         if let Some(domain) = packet.rules.domains.iter().find(|d| d.code == code) {
-            return format!("Score for {}", domain.name);
+            return Text::new("review-score-for")
+                .with("domain", &domain.name)
+                .say(lang);
         }
     }
     if let Some(rest) = key.strip_prefix("sections.") {
         let section = rest.split('.').next().unwrap_or(rest);
         if let Some(s) = ReviewSection::ALL.iter().find(|s| s.as_str() == section) {
-            return s.label().to_string();
+            return s.text().say(lang);
         }
     }
     match key {
-        "recommendation" => "Recommendation".into(),
-        "rationale" => "Rationale".into(),
+        "recommendation" => t(lang, "review-recommendation"),
+        "rationale" => t(lang, "review-rationale"),
         other => other.to_string(),
     }
 }
@@ -247,7 +252,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
         );
         Callback::from(move |_: ()| {
             let Some(id) = id else {
-                failure.set(Some("There is no such review of yours.".into()));
+                failure.set(Some(t(lang, "review-no-such")));
                 return;
             };
             let (packet, form, version, failure) = (
@@ -277,17 +282,17 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
     if *released {
         return html! {
             <>
-                <PageTitle title="Conflict declared" />
-                <p role="status">{ "Thank you. You are released from this review, and the association has been told." }</p>
-                <p><Link<Route> to={Route::Reviews}>{ "Back to your reviews" }</Link<Route>></p>
+                <PageTitle title={t(lang, "review-conflict-declared")} />
+                <p role="status">{ t(lang, "review-released") }</p>
+                <p><Link<Route> to={Route::Reviews}>{ t(lang, "review-back") }</Link<Route>></p>
             </>
         };
     }
     let Some(current) = (*packet).clone() else {
         return html! {
             <>
-                <PageTitle title="Review" />
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading…" }</p> }
+                <PageTitle title={t(lang, "review-review")} />
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "review-loading") }</p> }
             </>
         };
     };
@@ -336,7 +341,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                             version.set(saved);
                             failure.set(None);
                             errors.set(BTreeMap::new());
-                            notice.set(Some("Draft saved.".into()));
+                            notice.set(Some(t(lang, "review-draft-saved")));
                         }
                         Err(error) => {
                             errors.set(error.field_errors());
@@ -364,9 +369,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
             let problems = request.problems(&rules, true);
             if !problems.is_empty() {
                 errors.set(crate::i18n::said(problems, lang));
-                failure.set(Some(
-                    "Some answers are missing or wrong; they are listed below.".into(),
-                ));
+                failure.set(Some(t(lang, "review-missing")));
                 return;
             }
             let at = *version;
@@ -392,7 +395,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                             version.set(done.version);
                             failure.set(None);
                             errors.set(BTreeMap::new());
-                            notice.set(Some("Your review is submitted. Thank you.".into()));
+                            notice.set(Some(t(lang, "review-submitted")));
                             packet.set(Some(done));
                         }
                         Err(error) => {
@@ -445,10 +448,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                         Ok(found) => {
                             flags.set(BTreeMap::new());
                             failure.set(None);
-                            notice.set(Some(
-                                "The applicant has been asked. You can go on once they answer."
-                                    .into(),
-                            ));
+                            notice.set(Some(t(lang, "review-asked")));
                             packet.set(Some(found));
                         }
                         Err(error) => {
@@ -472,12 +472,11 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 reason: (*conflict_reason).clone(),
             };
             if let Err(problems) = request.checked() {
-                failure.set(
-                    problems
-                        .get("reason")
-                        .and_then(|m| m.first())
-                        .map(|m| format!("Reason: {m}")),
-                );
+                failure.set(problems.get("reason").and_then(|m| m.first()).map(|m| {
+                    Text::new("review-reason")
+                        .with("reason", m.clone())
+                        .say(lang)
+                }));
                 return;
             }
             let (failure, released) = (failure.clone(), released.clone());
@@ -529,24 +528,29 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
     let errs = |key: &str| errors.get(key).cloned().unwrap_or_default();
     let a = &current.assignment;
     let title = match &a.applicant {
-        Some(name) => format!("Review: {name} — {}", a.category),
-        None => format!("Review: application {}", a.reference),
+        Some(name) => Text::new("review-title-named")
+            .with("name", name.as_str())
+            .with("category", a.category.as_str())
+            .say(lang),
+        None => Text::new("review-title")
+            .with("reference", a.reference.as_str())
+            .say(lang),
     };
 
     let portfolio = html! {
         <section class="card" aria-labelledby="portfolio-heading">
-            <h2 id="portfolio-heading">{ format!("The submitted portfolio (round {})", snapshot.round) }</h2>
+            <h2 id="portfolio-heading">{ Text::new("review-portfolio").with("round", snapshot.round).say(lang) }</h2>
             if can_flag {
-                <p class="muted">{ "To ask the applicant about an entry, tick \u{201c}Ask about this entry\u{201d}, say what is missing, then send all your questions at once below." }</p>
+                <p class="muted">{ t(lang, "review-how-to-ask") }</p>
             }
             { for ReviewSection::ALL.iter().filter(|s| current.rules.sections.contains(s) || **s == ReviewSection::References).map(|section| {
                 let editable_section = section_of(*section);
                 let note = editable_section.and_then(|es| current.notes.iter().find(|n| n.section == es));
                 html! {
                     <>
-                        <h3>{ section.label() }</h3>
+                        <h3>{ section.text().say(lang) }</h3>
                         if let Some(note) = note {
-                            <p class="muted">{ format!("The applicant's note: {}", note.note) }</p>
+                            <p class="muted">{ Text::new("review-note").with("note", note.note.as_str()).say(lang) }</p>
                         }
                         <ul class="entries">
                         {
@@ -559,16 +563,16 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                         <li class="entry">
                                             <p class="entry__summary">
                                                 { summary(&entry.data, crate::i18n::asked()) }
-                                                if amended { { " " }<span class="badge">{ "Amended" }</span> }
+                                                if amended { { " " }<span class="badge">{ t(lang, "review-amended") }</span> }
                                             </p>
                                             { document_button(&session, &failure, &entry.data) }
                                             if can_flag {
                                                 <div class="check">
                                                     <input type="checkbox" id={box_id.clone()} checked={flagged} onchange={flag_toggle(entry.id)} />
-                                                    <label for={box_id}>{ "Ask about this entry" }</label>
+                                                    <label for={box_id}>{ t(lang, "review-ask-this") }</label>
                                                 </div>
                                                 if flagged {
-                                                    <Area id={format!("flag-message-{}", entry.id)} label="What is missing or unclear?"
+                                                    <Area id={format!("flag-message-{}", entry.id)} label={t(lang, "review-what-missing")}
                                                         value={flags.get(&entry.id).cloned().unwrap_or_default()}
                                                         on_change={flag_message(entry.id)} rows={2} />
                                                 }
@@ -578,20 +582,20 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                 }) },
                                 None => html! { for current.references.iter().filter(|r| r.reference.replaced_by.is_none()).map(|reviewed| { let r = &reviewed.reference; html! {
                                     <li class="entry">
-                                        <p class="entry__summary">{ format!("{} ({}), {}: {}", r.request.referee_name, r.request.relationship.label(), r.request.referee_email, r.status.label()) }</p>
+                                        <p class="entry__summary">{ format!("{} ({}), {}: {}", r.request.referee_name, r.request.relationship.text().say(lang), r.request.referee_email, r.status.text().say(lang)) }</p>
                                         if !reviewed.signals.is_empty() {
-                                            <ul class="signals" aria-label="Look twice">
+                                            <ul class="signals" aria-label={t(lang, "review-look-twice")}>
                                                 { for reviewed.signals.iter().map(|signal| html! { <li class="entry__verdict entry__verdict--not">{ signal.describe() }</li> }) }
                                             </ul>
                                         }
                                         if let Some(answer) = &r.answer {
                                             <details>
-                                                <summary>{ "The rating" }</summary>
+                                                <summary>{ t(lang, "review-the-rating") }</summary>
                                                 <ul>
-                                                    { for answer.ratings.iter().map(|(domain, rating)| html! { <li>{ format!("{}: {}", current.rules.domains.iter().find(|d| &d.code == domain).map_or(domain.as_str(), |d| d.name.get(lang)), rating.label()) }</li> }) }
+                                                    { for answer.ratings.iter().map(|(domain, rating)| html! { <li>{ format!("{}: {}", current.rules.domains.iter().find(|d| &d.code == domain).map_or(domain.as_str(), |d| d.name.get(lang)), rating.text().say(lang)) }</li> }) }
                                                 </ul>
-                                                if !answer.comments.is_empty() { <p>{ format!("Comments: {}", answer.comments) }</p> }
-                                                <p>{ format!("Recommendation: {}", answer.recommendation.label()) }</p>
+                                                if !answer.comments.is_empty() { <p>{ Text::new("review-comments").with("comments", answer.comments.as_str()).say(lang) }</p> }
+                                                <p>{ Text::new("review-referee-recommendation").with("recommendation", answer.recommendation.text()).say(lang) }</p>
                                             </details>
                                         }
                                     </li>
@@ -604,7 +608,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
             }) }
             if can_flag && !flags.is_empty() {
                 <button type="button" class="button button--secondary" disabled={*busy} onclick={ask}>
-                    { format!("Ask the applicant about {} entr{}", flags.len(), if flags.len() == 1 { "y" } else { "ies" }) }
+                    { Text::new("review-ask-about").with("count", flags.len()).say(lang) }
                 </button>
             }
         </section>
@@ -615,7 +619,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
     } else {
         html! {
             <section class="card" aria-labelledby="requests-heading">
-                <h2 id="requests-heading">{ "Requests for information" }</h2>
+                <h2 id="requests-heading">{ t(lang, "review-requests") }</h2>
                 <ul class="entries">
                     { for current.information_requests.iter().map(information_item) }
                 </ul>
@@ -626,9 +630,9 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
     let rubric = &current.rules.rubric;
     let form_html = html! {
         <section class="card" aria-labelledby="form-heading">
-            <h2 id="form-heading">{ if editable { "Your review" } else { "Your review (submitted)" } }</h2>
-            <h3>{ "Competencies" }</h3>
-            <p class="muted">{ "Score each domain on the rubric. Each level says what it means." }</p>
+            <h2 id="form-heading">{ t(lang, if editable { "review-yours" } else { "review-yours-submitted" }) }</h2>
+            <h3>{ t(lang, "review-competencies") }</h3>
+            <p class="muted">{ t(lang, "review-score-each") }</p>
             { for current.rules.domains.iter().map(|domain| {
                 let code = domain.code.clone();
                 let chosen = form.scores.get(&code).copied();
@@ -646,7 +650,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                 <div class="choice">
                                     <input type="radio" id={input_id.clone()} name={format!("score-{}", domain.code)} checked={chosen == Some(score)}
                                         disabled={!editable} onchange={Callback::from(move |_: Event| pick.emit(()))} />
-                                    <label for={input_id}><strong>{ format!("{} \u{2014} {}", score, level.label) }</strong><span class="muted">{ format!(" {}", level.anchor) }</span></label>
+                                    <label for={input_id}><strong>{ format!("{} \u{2014} {}", score, level.label.get(lang)) }</strong><span class="muted">{ format!(" {}", level.anchor.get(lang)) }</span></label>
                                 </div>
                             }
                         }) }
@@ -655,7 +659,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                     </fieldset>
                 }
             }) }
-            <h3>{ "Sections" }</h3>
+            <h3>{ t(lang, "review-sections") }</h3>
             { for current.rules.sections.iter().map(|section| {
                 let section = *section;
                 let verdict = form.sections.get(&section).cloned().unwrap_or_default();
@@ -676,26 +680,26 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 };
                 html! {
                     <fieldset class="fieldset">
-                        <legend>{ section.label() }</legend>
+                        <legend>{ section.text().say(lang) }</legend>
                         <div class="choice">
                             <input type="radio" id={format!("verdict-{name}-yes")} name={format!("verdict-{name}")} disabled={!editable}
                                 checked={verdict.verdict == Some(Verdict::Sufficient)} onchange={choose(Verdict::Sufficient)} />
-                            <label for={format!("verdict-{name}-yes")}>{ "Sufficient" }</label>
+                            <label for={format!("verdict-{name}-yes")}>{ t(lang, "review-sufficient") }</label>
                         </div>
                         <div class="choice">
                             <input type="radio" id={format!("verdict-{name}-no")} name={format!("verdict-{name}")} disabled={!editable}
                                 checked={verdict.verdict == Some(Verdict::Insufficient)} onchange={choose(Verdict::Insufficient)} />
-                            <label for={format!("verdict-{name}-no")}>{ "Insufficient" }</label>
+                            <label for={format!("verdict-{name}-no")}>{ t(lang, "review-insufficient") }</label>
                         </div>
                         { for errs(&format!("sections.{name}.verdict")).iter().map(|e| html! { <p class="field__errors">{ e }</p> }) }
-                        <Area id={format!("verdict-{name}-comment")} label="Comment" value={verdict.comment.clone()} on_change={comment}
+                        <Area id={format!("verdict-{name}-comment")} label={t(lang, "review-comment")} value={verdict.comment.clone()} on_change={comment}
                             rows={2} disabled={!editable} errors={errs(&format!("sections.{name}.comment"))}
-                            hint={AttrValue::from("Needed when insufficient: say what is missing.")} />
+                            hint={AttrValue::from(t(lang, "review-comment-hint"))} />
                     </fieldset>
                 }
             }) }
             <div class={classes!("field", errors.contains_key("recommendation").then_some("field--invalid"))}>
-                <label for="review-recommendation">{ "Recommendation" }</label>
+                <label for="review-recommendation">{ t(lang, "review-recommendation") }</label>
                 <select id="review-recommendation" disabled={!editable} onchange={{
                     let form = form.clone();
                     Callback::from(move |event: Event| {
@@ -705,15 +709,15 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                         form.set(next);
                     })
                 }}>
-                    <option value="" selected={form.recommendation.is_none()}>{ "Choose…" }</option>
+                    <option value="" selected={form.recommendation.is_none()}>{ t(lang, "review-choose") }</option>
                     { for current.rules.recommendations.iter().map(|r| html! {
-                        <option value={format!("{r:?}")} selected={form.recommendation == Some(*r)}>{ r.label() }</option>
+                        <option value={format!("{r:?}")} selected={form.recommendation == Some(*r)}>{ r.text().say(lang) }</option>
                     }) }
                 </select>
                 { for errs("recommendation").iter().map(|e| html! { <p class="field__errors">{ e }</p> }) }
             </div>
-            <Area id="review-rationale" label="Rationale" value={form.rationale.clone()} rows={5} disabled={!editable}
-                hint={AttrValue::from("Why you recommend this. The admin and the other reviewer read it; the applicant never does.")}
+            <Area id="review-rationale" label={t(lang, "review-rationale")} value={form.rationale.clone()} rows={5} disabled={!editable}
+                hint={AttrValue::from(t(lang, "review-rationale-hint"))}
                 errors={errs("rationale")}
                 on_change={{
                     let form = form.clone();
@@ -725,8 +729,8 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                 }} />
             if editable {
                 <div class="entry__actions">
-                    <button type="button" class="button button--secondary" disabled={*busy} onclick={save}>{ "Save draft" }</button>
-                    <button type="button" class="button" disabled={*busy || a.application_status != ApplicationStatus::UnderReview} onclick={submit}>{ "Submit the review" }</button>
+                    <button type="button" class="button button--secondary" disabled={*busy} onclick={save}>{ t(lang, "review-save-draft") }</button>
+                    <button type="button" class="button" disabled={*busy || a.application_status != ApplicationStatus::UnderReview} onclick={submit}>{ t(lang, "review-submit") }</button>
                 </div>
             }
         </section>
@@ -735,24 +739,24 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
     html! {
         <>
             <PageTitle title={title} />
-            <p><Link<Route> to={Route::Reviews}>{ "All your reviews" }</Link<Route>></p>
+            <p><Link<Route> to={Route::Reviews}>{ t(lang, "review-all") }</Link<Route>></p>
             <p>
-                { format!("{} \u{2014} {}. Due {}. Application: {}.", a.category, a.category_name, date(a.due_at), a.application_status.label()) }
-                if a.overdue { { " " }<span class="badge badge--short">{ "Overdue" }</span> }
+                { Text::new("review-line").with("category", a.category.as_str()).with("name", a.category_name.as_str()).with("due", date(a.due_at)).with("status", a.application_status.text()).say(lang) }
+                if a.overdue { { " " }<span class="badge badge--short">{ t(lang, "review-overdue") }</span> }
             </p>
             if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             if !errors.is_empty() {
-                <ul class="field__errors" aria-label="What to correct">
+                <ul class="field__errors" aria-label={t(lang, "review-what-to-correct")}>
                     { for errors.iter().flat_map(|(key, messages)| messages.iter().map(move |m| (key.clone(), m.clone()))).map(|(key, m)| html! { <li>{ format!("{}: {m}", field_label(&key, &current)) }</li> }) }
                 </ul>
             }
             if !current.peers.is_empty() {
                 <section class="card" aria-labelledby="peers-heading">
-                    <h2 id="peers-heading">{ "The other review" }</h2>
+                    <h2 id="peers-heading">{ t(lang, "review-other") }</h2>
                     { for current.peers.iter().map(|peer| html! {
                         <div>
-                            <p>{ format!("Submitted {}: {}", date(peer.submitted_at), peer.review.recommendation.map_or("no recommendation", |r| r.label())) }</p>
+                            <p>{ Text::new("review-peer").with("day", date(peer.submitted_at)).with("recommendation", peer.review.recommendation.map_or_else(|| t(lang, "review-no-recommendation"), |r| r.text().say(lang))).say(lang) }</p>
                             <p>{ &peer.review.rationale }</p>
                         </div>
                     }) }
@@ -763,11 +767,11 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
             { form_html }
             if editable {
                 <details class="card">
-                    <summary>{ "Declare a conflict of interest" }</summary>
-                    <p>{ "If you know the applicant in a way that could bias you, say so: you are released at once and not assigned to them again." }</p>
-                    <Area id="conflict-reason" label="How you know the applicant" value={(*conflict_reason).clone()} rows={2}
+                    <summary>{ t(lang, "review-declare") }</summary>
+                    <p>{ t(lang, "review-declare-text") }</p>
+                    <Area id="conflict-reason" label={t(lang, "review-how-you-know")} value={(*conflict_reason).clone()} rows={2}
                         on_change={{ let r = conflict_reason.clone(); Callback::from(move |t: String| r.set(t)) }} />
-                    <button type="button" class="button button--quiet" onclick={declare}>{ "Declare the conflict" }</button>
+                    <button type="button" class="button button--quiet" onclick={declare}>{ t(lang, "review-declare-button") }</button>
                 </details>
             }
         </>
@@ -775,19 +779,20 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
 }
 
 fn answer_lines(item: &InformationItem) -> Html {
+    let lang = crate::i18n::asked();
     let Some(answer) = &item.answer else {
-        return html! { <p class="muted">{ "Waiting for the applicant." }</p> };
+        return html! { <p class="muted">{ t(lang, "review-waiting") }</p> };
     };
     let change = match &item.after {
         Some(after) if Some(after) != item.before.as_ref() => {
-            html! { <p>{ format!("Amended to: {}", summary(after, crate::i18n::asked())) }</p> }
+            html! { <p>{ Text::new("review-amended-to").with("entry", summary(after, lang)).say(lang) }</p> }
         }
-        Some(_) => html! { <p class="muted">{ "The entry was not changed." }</p> },
-        None => html! { <p class="muted">{ "The entry was removed." }</p> },
+        Some(_) => html! { <p class="muted">{ t(lang, "review-not-changed") }</p> },
+        None => html! { <p class="muted">{ t(lang, "review-removed") }</p> },
     };
     html! {
         <>
-            <p>{ format!("Answer: {answer}") }</p>
+            <p>{ Text::new("review-answer").with("answer", answer.as_str()).say(lang) }</p>
             { change }
         </>
     }
@@ -800,10 +805,11 @@ pub(crate) fn document_button(
     data: &endorse_shared::entries::EntryData,
 ) -> Html {
     use endorse_shared::entries::EntryData;
+    let lang = crate::i18n::asked();
     let (id, label) = match data {
-        EntryData::Education(e) => (e.transcript, "Open the transcript"),
-        EntryData::Training(t) => (t.certificate, "Open the certificate"),
-        _ => (None, ""),
+        EntryData::Education(e) => (e.transcript, t(lang, "review-open-transcript")),
+        EntryData::Training(training) => (training.certificate, t(lang, "review-open-certificate")),
+        _ => (None, String::new()),
     };
     let Some(id) = id else { return html! {} };
     let (session, failure) = (session.clone(), failure.clone());
@@ -827,11 +833,12 @@ pub(crate) fn document_button(
 
 /// A flagged entry with its answer and what changed.
 pub(crate) fn information_item(item: &InformationItem) -> Html {
+    let lang = crate::i18n::asked();
     html! {
         <li class="entry">
-            <p class="entry__summary">{ format!("{}: {}", item.section.label(), item.message) }</p>
+            <p class="entry__summary">{ format!("{}: {}", item.section.text().say(lang), item.message) }</p>
             if let Some(before) = &item.before {
-                <p class="muted">{ format!("As submitted: {}", summary(before, crate::i18n::asked())) }</p>
+                <p class="muted">{ Text::new("review-as-submitted").with("entry", summary(before, lang)).say(lang) }</p>
             }
             { answer_lines(item) }
         </li>
@@ -851,6 +858,7 @@ pub struct ScoringPageProps {
 /// Scoring one exam's Part 2.
 #[function_component(ScoringPage)]
 pub fn scoring_page(props: &ScoringPageProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let packet = use_state(|| None::<ScoringPacket>);
     let marks = use_state(VignetteScores::default);
@@ -866,7 +874,7 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
             failure.clone(),
         );
         use_effect_with(props.id.clone(), move |_| match id {
-            None => failure.set(Some("There is no such exam for you to score.".into())),
+            None => failure.set(Some(t(lang, "review-no-such-exam"))),
             Some(id) => spawn(
                 &session,
                 move |token| async move { api::scoring_packet(&token, id).await },
@@ -883,8 +891,8 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
     let Some(current) = (*packet).clone() else {
         return html! {
             <>
-                <PageTitle title="Exam scoring" />
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading…" }</p> }
+                <PageTitle title={t(lang, "review-exam-scoring")} />
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "review-loading") }</p> }
             </>
         };
     };
@@ -918,14 +926,14 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
                     Ok(found) => {
                         failure.set(None);
                         errors.set(BTreeMap::new());
-                        notice.set(Some(
+                        notice.set(Some(t(
+                            lang,
                             if submit {
-                                "Your marks are submitted. Thank you."
+                                "review-marks-thanks"
                             } else {
-                                "Saved."
-                            }
-                            .into(),
-                        ));
+                                "review-saved"
+                            },
+                        )));
                         packet.set(Some(found));
                     }
                     Err(error) => {
@@ -938,23 +946,23 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
     };
     html! {
         <>
-            <PageTitle title={format!("Exam {}", current.reference)} />
-            <p><Link<Route> to={Route::Reviews}>{ "All your reviews" }</Link<Route>></p>
-            <p class="muted">{ format!("{} \u{2014} {}. Score each answer on the rubric; you never see who wrote them.", current.category, current.category_name) }</p>
+            <PageTitle title={Text::new("review-exam").with("reference", current.reference.as_str()).say(lang)} />
+            <p><Link<Route> to={Route::Reviews}>{ t(lang, "review-all") }</Link<Route>></p>
+            <p class="muted">{ Text::new("review-scoring-lead").with("category", current.category.as_str()).with("name", current.category_name.as_str()).say(lang) }</p>
             if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             if current.answers.answers.is_empty() {
-                <p>{ "The answers are not handed in yet. Scoring opens when they are." }</p>
+                <p>{ t(lang, "review-not-yet") }</p>
             }
             { for current.answers.answers.iter().map(|(number, answer)| {
                 let number = *number;
                 let key = format!("scores.{number}");
                 html! {
                     <section class="card" aria-labelledby={format!("vignette-{number}")}>
-                        <h2 id={format!("vignette-{number}")}>{ format!("Vignette {number}") }</h2>
+                        <h2 id={format!("vignette-{number}")}>{ Text::new("review-vignette").with("number", number).say(lang) }</h2>
                         <p class="answer">{ answer }</p>
                         <fieldset class={classes!("fieldset", errors.contains_key(&key).then_some("field--invalid"))}>
-                            <legend>{ format!("Score for vignette {number}") }</legend>
+                            <legend>{ Text::new("review-score-vignette").with("number", number).say(lang) }</legend>
                             { for current.rubric.iter().map(|level| {
                                 let score = level.score;
                                 let input_id = format!("mark-{number}-{score}");
@@ -968,7 +976,7 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
                                                 next.scores.insert(number, score);
                                                 marks.set(next);
                                             }) }} />
-                                        <label for={input_id}><strong>{ format!("{} \u{2014} {}", score, level.label) }</strong><span class="muted">{ format!(" {}", level.anchor) }</span></label>
+                                        <label for={input_id}><strong>{ format!("{} \u{2014} {}", score, level.label.get(lang)) }</strong><span class="muted">{ format!(" {}", level.anchor.get(lang)) }</span></label>
                                     </div>
                                 }
                             }) }
@@ -979,15 +987,15 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
             }) }
             if !current.answers.answers.is_empty() {
                 <section class="card">
-                    <Area id="marks-comment" label="Comment for the admin" value={marks.comment.clone()} rows={3} disabled={!editable}
+                    <Area id="marks-comment" label={t(lang, "review-comment-admin")} value={marks.comment.clone()} rows={3} disabled={!editable}
                         on_change={{ let marks = marks.clone(); Callback::from(move |text: String| { let mut next = (*marks).clone(); next.comment = text; marks.set(next); }) }} />
                     if editable {
                         <div class="entry__actions">
-                            <button type="button" class="button button--secondary" onclick={write(false)}>{ "Save draft" }</button>
-                            <button type="button" class="button" onclick={write(true)}>{ "Submit the marks" }</button>
+                            <button type="button" class="button button--secondary" onclick={write(false)}>{ t(lang, "review-save-draft") }</button>
+                            <button type="button" class="button" onclick={write(true)}>{ t(lang, "review-submit-marks") }</button>
                         </div>
                     } else if current.submitted_at.is_some() {
-                        <p class="muted">{ "Your marks are submitted." }</p>
+                        <p class="muted">{ t(lang, "review-marks-done") }</p>
                     }
                 </section>
             }

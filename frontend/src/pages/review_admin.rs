@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::Alert;
+use crate::i18n::{t, Text};
 use crate::pages::review::{information_item, spawn, Area};
 use crate::session::use_session;
 use endorse_shared::applications::{ApplicationResponse, ApplicationStatus};
@@ -25,7 +26,7 @@ pub struct PanelProps {
 }
 
 fn date(at: chrono::DateTime<chrono::Utc>) -> String {
-    at.format("%B %-d, %Y").to_string()
+    endorse_shared::i18n::format::day_of(at, crate::i18n::asked())
 }
 
 /// Reviewers: assignments, candidates, reviews.
@@ -53,8 +54,8 @@ pub fn review_panel(props: &PanelProps) -> Html {
     }
     let Some(current) = (*review).clone() else {
         return html! {
-            <section class="card"><h2>{ "Review" }</h2>
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading…" }</p> }
+            <section class="card"><h2>{ t(lang, "radmin-review") }</h2>
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "radmin-loading") }</p> }
             </section>
         };
     };
@@ -153,10 +154,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
                 reason: (*reason).clone(),
             };
             if request.checked().is_err() {
-                failure.set(Some(
-                    "Write the reason for releasing the reviewer in \u{201c}Reason\u{201d} first."
-                        .into(),
-                ));
+                failure.set(Some(t(lang, "radmin-release-reason")));
                 return;
             }
             busy.set(true);
@@ -194,37 +192,37 @@ pub fn review_panel(props: &PanelProps) -> Html {
     let domains = &current.rules.domains;
     html! {
         <section class="card" aria-labelledby="review-heading">
-            <h2 id="review-heading">{ format!("Review ({} reviewer{} for this category)", current.needed, if current.needed == 1 { "" } else { "s" }) }</h2>
+            <h2 id="review-heading">{ Text::new("radmin-heading").with("count", current.needed).say(lang) }</h2>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             if !current.disagreement.is_empty() {
                 <div class="alert" role="alert">
-                    <p><strong>{ "The reviewers disagree." }</strong></p>
+                    <p><strong>{ t(lang, "radmin-disagree") }</strong></p>
                     <ul>{ for current.disagreement.iter().map(|d| html! { <li>{ d }</li> }) }</ul>
                 </div>
             }
             if !current.assignments.is_empty() {
-                <h3>{ "Assigned" }</h3>
+                <h3>{ t(lang, "radmin-assigned") }</h3>
                 <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                     <table class="table">
-                        <thead><tr><th>{ "Reviewer" }</th><th>{ "Round" }</th><th>{ "Due" }</th><th>{ "State" }</th><th><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                        <thead><tr><th>{ t(lang, "radmin-reviewer") }</th><th>{ t(lang, "radmin-round") }</th><th>{ t(lang, "radmin-due") }</th><th>{ t(lang, "radmin-state") }</th><th><span class="visually-hidden">{ t(lang, "radmin-actions") }</span></th></tr></thead>
                         <tbody>
                             { for current.assignments.iter().map(|a| html! {
                                 <tr>
                                     <td>
                                         { &a.reviewer_name }
-                                        if let Some(why) = &a.override_reason { <br /><span class="muted">{ format!("Override: {why}") }</span> }
-                                        if let Some(why) = &a.released_reason { <br /><span class="muted">{ format!("Released: {why}") }</span> }
+                                        if let Some(why) = &a.override_reason { <br /><span class="muted">{ Text::new("radmin-override").with("why", why.as_str()).say(lang) }</span> }
+                                        if let Some(why) = &a.released_reason { <br /><span class="muted">{ Text::new("radmin-released").with("why", why.as_str()).say(lang) }</span> }
                                     </td>
                                     <td>{ a.round }</td>
                                     <td>
                                         { date(a.due_at) }
-                                        if a.overdue { { " " }<span class="badge badge--short">{ "Overdue" }</span> }
+                                        if a.overdue { { " " }<span class="badge badge--short">{ t(lang, "radmin-overdue") }</span> }
                                     </td>
-                                    <td><span class="badge">{ a.state.label() }</span></td>
+                                    <td><span class="badge">{ a.state.text().say(lang) }</span></td>
                                     <td>
                                         if a.state == AssignmentState::Active {
                                             <button type="button" class="button button--quiet" disabled={*busy} onclick={release(a.id)}>
-                                                { format!("Release {}", a.reviewer_name) }
+                                                { Text::new("radmin-release").with("name", a.reviewer_name.as_str()).say(lang) }
                                             </button>
                                         }
                                     </td>
@@ -235,40 +233,40 @@ pub fn review_panel(props: &PanelProps) -> Html {
                 </div>
             }
             if assigning && open_places > 0 {
-                <h3>{ format!("Assign ({} place{} open)", open_places, if open_places == 1 { "" } else { "s" }) }</h3>
+                <h3>{ Text::new("radmin-assign-heading").with("count", open_places).say(lang) }</h3>
                 if any_proposed {
-                    <button type="button" class="button" disabled={*busy} onclick={assign_proposed}>{ "Assign the proposed reviewers" }</button>
+                    <button type="button" class="button" disabled={*busy} onclick={assign_proposed}>{ t(lang, "radmin-assign-proposed") }</button>
                 } else {
-                    <p class="muted">{ "Nobody can be proposed: no eligible reviewer is free of conflicts and under their load. Assign by hand with a reason, or add reviewers." }</p>
+                    <p class="muted">{ t(lang, "radmin-nobody") }</p>
                 }
-                <Area id="review-admin-reason" label="Reason" value={(*reason).clone()} rows={2}
-                    hint={AttrValue::from("Needed to assign despite a conflict or a full load, and to release a reviewer; kept in the audit log.")}
+                <Area id="review-admin-reason" label={t(lang, "radmin-reason")} value={(*reason).clone()} rows={2}
+                    hint={AttrValue::from(t(lang, "radmin-reason-hint"))}
                     on_change={{ let reason = reason.clone(); Callback::from(move |t: String| reason.set(t)) }} />
                 <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
                     <table class="table">
-                        <thead><tr><th>{ "Reviewer" }</th><th>{ "Load" }</th><th>{ "Standing" }</th><th><span class="visually-hidden">{ "Actions" }</span></th></tr></thead>
+                        <thead><tr><th>{ t(lang, "radmin-reviewer") }</th><th>{ t(lang, "radmin-load-heading") }</th><th>{ t(lang, "radmin-standing") }</th><th><span class="visually-hidden">{ t(lang, "radmin-actions") }</span></th></tr></thead>
                         <tbody>
                             { for current.candidates.iter().filter(|c| !c.assigned).map(|c| {
                                 let standing = if let Some(why) = &c.ineligible {
-                                    html! { <span>{ format!("Not eligible: {why}") }</span> }
+                                    html! { <span>{ Text::new("radmin-not-eligible").with("why", why.as_str()).say(lang) }</span> }
                                 } else if !c.conflicts.is_empty() {
                                     html! { <ul class="signals">{ for c.conflicts.iter().map(|k| html! { <li>{ k.describe().say(lang) }</li> }) }</ul> }
                                 } else if c.proposed {
-                                    html! { <span class="badge badge--met">{ "Proposed" }</span> }
+                                    html! { <span class="badge badge--met">{ t(lang, "radmin-proposed") }</span> }
                                 } else if c.load >= c.max_load {
-                                    html! { <span>{ "At full load" }</span> }
+                                    html! { <span>{ t(lang, "radmin-full") }</span> }
                                 } else {
-                                    html! { <span>{ "Available" }</span> }
+                                    html! { <span>{ t(lang, "radmin-available") }</span> }
                                 };
                                 html! {
                                     <tr>
                                         <td>{ &c.name }<br /><span class="muted">{ &c.email }</span></td>
-                                        <td>{ format!("{} of {}", c.load, c.max_load) }</td>
+                                        <td>{ Text::new("radmin-load").with("load", c.load).with("max", c.max_load).say(lang) }</td>
                                         <td>{ standing }</td>
                                         <td>
                                             if c.ineligible.is_none() {
                                                 <button type="button" class="button button--secondary" disabled={*busy} onclick={assign(c.reviewer)}>
-                                                    { format!("Assign {}", c.name) }
+                                                    { Text::new("radmin-assign").with("name", c.name.as_str()).say(lang) }
                                                 </button>
                                             }
                                         </td>
@@ -280,17 +278,17 @@ pub fn review_panel(props: &PanelProps) -> Html {
                 </div>
             }
             if !current.reviews.is_empty() {
-                <h3>{ "Submitted reviews" }</h3>
+                <h3>{ t(lang, "radmin-submitted-reviews") }</h3>
                 { for current.reviews.iter().map(|r| html! {
                     <div class="review">
-                        <h4>{ format!("{} \u{2014} {}", r.reviewer_name, r.review.recommendation.map_or("no recommendation", |x| x.label())) }</h4>
+                        <h4>{ format!("{} \u{2014} {}", r.reviewer_name, r.review.recommendation.map_or_else(|| t(lang, "review-no-recommendation"), |x| x.text().say(lang))) }</h4>
                         <p>{ &r.review.rationale }</p>
                         <ul>
                             { for domains.iter().map(|d| html! {
-                                <li>{ format!("{}: {}", d.name, r.review.scores.get(&d.code).map_or("\u{2014}".to_string(), ToString::to_string)) }</li>
+                                <li>{ format!("{}: {}", d.name.get(lang), r.review.scores.get(&d.code).map_or("\u{2014}".to_string(), ToString::to_string)) }</li>
                             }) }
                             { for r.review.sections.iter().map(|(s, v)| html! {
-                                <li>{ format!("{}: {}{}", s.label(), match v.verdict { Some(Verdict::Sufficient) => "sufficient", Some(Verdict::Insufficient) => "insufficient", None => "\u{2014}" },
+                                <li>{ format!("{}: {}{}", s.text().say(lang), match v.verdict { Some(Verdict::Sufficient) => t(lang, "radmin-sufficient"), Some(Verdict::Insufficient) => t(lang, "radmin-insufficient"), None => "\u{2014}".to_string() },
                                     if v.comment.is_empty() { String::new() } else { format!(" ({})", v.comment) }) }</li>
                             }) }
                         </ul>
@@ -298,7 +296,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
                 }) }
             }
             if !current.information_requests.is_empty() {
-                <h3>{ "Requests for information" }</h3>
+                <h3>{ t(lang, "radmin-requests") }</h3>
                 <ul class="entries">{ for current.information_requests.iter().map(information_item) }</ul>
             }
         </section>
@@ -308,6 +306,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
 /// The exam: scheduling, Part 1, scorers, the result.
 #[function_component(ExamPanel)]
 pub fn exam_panel(props: &PanelProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let exam = use_state(|| None::<ExamView>);
     let candidates = use_state(Vec::<(UserId, String, bool)>::new);
@@ -357,8 +356,8 @@ pub fn exam_panel(props: &PanelProps) -> Html {
     }
     let Some(current) = (*exam).clone() else {
         return html! {
-            <section class="card"><h2>{ "Exam" }</h2>
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading…" }</p> }
+            <section class="card"><h2>{ t(lang, "radmin-exam") }</h2>
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "radmin-loading") }</p> }
             </section>
         };
     };
@@ -402,13 +401,11 @@ pub fn exam_panel(props: &PanelProps) -> Html {
         let requested = current.accommodations_requested.clone();
         Callback::from(move |_: MouseEvent| {
             let Ok(start) = chrono::NaiveDateTime::parse_from_str(&starts, "%Y-%m-%dT%H:%M") else {
-                failure.set(Some("Choose the date and time the exam starts.".into()));
+                failure.set(Some(t(lang, "radmin-choose-start")));
                 return;
             };
             let Ok(length) = hours.trim().parse::<f64>() else {
-                failure.set(Some(
-                    "Give the length of the window in hours, e.g. 3.".into(),
-                ));
+                failure.set(Some(t(lang, "radmin-window-hours")));
                 return;
             };
             let start = start.and_utc();
@@ -441,9 +438,7 @@ pub fn exam_panel(props: &PanelProps) -> Html {
         );
         Callback::from(move |_: MouseEvent| {
             let Ok(score) = part1.trim().parse::<u32>() else {
-                failure.set(Some(
-                    "Give Part 1's score as a whole number of correct answers.".into(),
-                ));
+                failure.set(Some(t(lang, "radmin-part1-score")));
                 return;
             };
             spawn(
@@ -495,53 +490,60 @@ pub fn exam_panel(props: &PanelProps) -> Html {
         status,
         ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamFailed
     );
-    let outcome = |o: Option<Outcome>| match o {
-        Some(Outcome::Passed) => "passed",
-        Some(Outcome::Failed) => "not passed",
-        None => "not yet",
+    let outcome = |o: Option<Outcome>| {
+        t(
+            lang,
+            match o {
+                Some(Outcome::Passed) => "exam-part-passed",
+                Some(Outcome::Failed) => "exam-part-not-passed",
+                None => "exam-not-yet-known",
+            },
+        )
     };
     let scorer_ids: Vec<UserId> = current.scorers.iter().map(|s| s.reviewer).collect();
     html! {
         <section class="card" aria-labelledby="exam-heading">
-            <h2 id="exam-heading">{ format!("Exam (attempt {})", current.attempt) }</h2>
+            <h2 id="exam-heading">{ Text::new("radmin-exam-heading").with("attempt", current.attempt).say(lang) }</h2>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <dl class="facts">
-                <dt>{ "Accommodations requested" }</dt><dd>{ if current.accommodations_requested.is_empty() { "none".to_string() } else { current.accommodations_requested.clone() } }</dd>
+                <dt>{ t(lang, "radmin-accommodations-requested") }</dt><dd>{ if current.accommodations_requested.is_empty() { t(lang, "radmin-none") } else { current.accommodations_requested.clone() } }</dd>
                 if let (Some(starts_at), Some(ends_at)) = (current.starts_at, current.ends_at) {
-                    <dt>{ "Scheduled" }</dt>
-                    <dd>{ format!("{} to {} UTC, {}{}", starts_at.format("%B %-d, %Y %H:%M"), ends_at.format("%H:%M"), current.mode.map_or("", |m| m.label()), if current.location.is_empty() { String::new() } else { format!(", {}", current.location) }) }</dd>
-                    <dt>{ "Accommodations granted" }</dt><dd>{ if current.accommodations.is_empty() { "none".to_string() } else { current.accommodations.clone() } }</dd>
+                    <dt>{ t(lang, "radmin-scheduled") }</dt>
+                    <dd>{ Text::new("exam-scheduled").with("starts", starts_at.naive_utc()).with("ends", endorse_shared::i18n::format::time(ends_at.naive_utc(), lang)).say(lang) }
+                        { " " }{ current.mode.map(|m| m.text().say(lang)).unwrap_or_default() }
+                        { if current.location.is_empty() { String::new() } else { format!(", {}", current.location) } }</dd>
+                    <dt>{ t(lang, "radmin-accommodations-granted") }</dt><dd>{ if current.accommodations.is_empty() { t(lang, "radmin-none") } else { current.accommodations.clone() } }</dd>
                 }
-                <dt>{ "Part 1" }</dt>
-                <dd>{ match current.part1_score { Some(s) => format!("{s} of {} (pass mark {}): {}", current.part1_questions, current.part1_pass_mark, outcome(current.part1)), None => "not recorded".into() } }</dd>
-                <dt>{ "Part 2" }</dt>
+                <dt>{ t(lang, "radmin-part1-label") }</dt>
+                <dd>{ match current.part1_score { Some(s) => Text::new("radmin-part1").with("score", s).with("questions", current.part1_questions).with("pass", current.part1_pass_mark).with("outcome", outcome(current.part1)).say(lang), None => t(lang, "radmin-not-recorded") } }</dd>
+                <dt>{ t(lang, "radmin-part2-label") }</dt>
                 <dd>{
                     if current.answers_submitted_at.is_some() {
                         match current.part2_mean {
-                            Some(mean) => format!("answers handed in; mean mark {mean:.2}: {}", outcome(current.part2)),
-                            None => format!("answers handed in; {} of 2 scorers' marks in", current.scorers.iter().filter(|s| s.submitted_at.is_some()).count()),
+                            Some(mean) => Text::new("radmin-part2-mean").with("mean", format!("{mean:.2}")).with("outcome", outcome(current.part2)).say(lang),
+                            None => Text::new("radmin-part2-marks").with("count", current.scorers.iter().filter(|s| s.submitted_at.is_some()).count()).say(lang),
                         }
-                    } else { "answers not handed in".into() }
+                    } else { t(lang, "radmin-not-handed-in") }
                 }</dd>
-                <dt>{ "Result" }</dt><dd>{ outcome(current.result) }</dd>
+                <dt>{ t(lang, "radmin-result") }</dt><dd>{ outcome(current.result) }</dd>
                 if let Some(from) = current.retake_from {
-                    <dt>{ "Retake from" }</dt><dd>{ date(from) }</dd>
+                    <dt>{ t(lang, "radmin-retake-from") }</dt><dd>{ date(from) }</dd>
                 }
             </dl>
             if schedulable {
-                <h3>{ if status == ApplicationStatus::ExamFailed { "Schedule a retake" } else { "Schedule the exam" } }</h3>
+                <h3>{ t(lang, if status == ApplicationStatus::ExamFailed { "radmin-schedule-retake" } else { "radmin-schedule-exam" }) }</h3>
                 <div class="field">
-                    <label for="exam-starts">{ "Starts (UTC)" }</label>
+                    <label for="exam-starts">{ t(lang, "radmin-starts") }</label>
                     <input id="exam-starts" type="datetime-local" value={(*starts).clone()}
                         oninput={{ let starts = starts.clone(); Callback::from(move |e: InputEvent| { let i: HtmlInputElement = e.target_unchecked_into(); starts.set(i.value()); }) }} />
                 </div>
                 <div class="field">
-                    <label for="exam-hours">{ "Answer window (hours)" }</label>
+                    <label for="exam-hours">{ t(lang, "radmin-window") }</label>
                     <input id="exam-hours" type="number" min="1" max="24" step="0.5" value={(*hours).clone()}
                         oninput={{ let hours = hours.clone(); Callback::from(move |e: InputEvent| { let i: HtmlInputElement = e.target_unchecked_into(); hours.set(i.value()); }) }} />
                 </div>
                 <div class="field">
-                    <label for="exam-mode">{ "Mode" }</label>
+                    <label for="exam-mode">{ t(lang, "radmin-mode") }</label>
                     <select id="exam-mode" onchange={{ let mode = mode.clone(); Callback::from(move |e: Event| {
                         let s: HtmlSelectElement = e.target_unchecked_into();
                         mode.set(if s.value() == "online" { ExamMode::Online } else { ExamMode::InPerson });
@@ -550,38 +552,38 @@ pub fn exam_panel(props: &PanelProps) -> Html {
                         <option value="online" selected={*mode == ExamMode::Online}>{ ExamMode::Online.label() }</option>
                     </select>
                 </div>
-                <Area id="exam-location" label="Where, or how to join" value={(*location).clone()} rows={2}
+                <Area id="exam-location" label={t(lang, "radmin-where")} value={(*location).clone()} rows={2}
                     on_change={{ let l = location.clone(); Callback::from(move |t: String| l.set(t)) }} />
-                <Area id="exam-accommodations" label="Accommodations granted"
+                <Area id="exam-accommodations" label={t(lang, "radmin-accommodations-granted")}
                     value={(*accommodations).clone().unwrap_or_else(|| current.accommodations_requested.clone())} rows={2}
                     on_change={{ let a = accommodations.clone(); Callback::from(move |t: String| a.set(Some(t))) }} />
-                <button type="button" class="button" onclick={schedule}>{ "Schedule" }</button>
+                <button type="button" class="button" onclick={schedule}>{ t(lang, "radmin-schedule") }</button>
             }
             if status == ApplicationStatus::ExamScheduled {
-                <h3>{ "Part 1" }</h3>
+                <h3>{ t(lang, "radmin-part1-label") }</h3>
                 <div class="field">
-                    <label for="exam-part1">{ format!("Correct answers (of {})", current.part1_questions) }</label>
+                    <label for="exam-part1">{ Text::new("radmin-correct-answers").with("questions", current.part1_questions).say(lang) }</label>
                     <input id="exam-part1" type="number" min="0" max={current.part1_questions.to_string()} value={(*part1).clone()}
                         oninput={{ let p = part1.clone(); Callback::from(move |e: InputEvent| { let i: HtmlInputElement = e.target_unchecked_into(); p.set(i.value()); }) }} />
                 </div>
-                <button type="button" class="button button--secondary" onclick={record_part1}>{ "Record Part 1" }</button>
-                <h3>{ "Part 2 scorers" }</h3>
-                if current.scorers.is_empty() { <p class="muted">{ "Choose two reviewers; they see the answers only." }</p> }
+                <button type="button" class="button button--secondary" onclick={record_part1}>{ t(lang, "radmin-record-part1") }</button>
+                <h3>{ t(lang, "radmin-scorers") }</h3>
+                if current.scorers.is_empty() { <p class="muted">{ t(lang, "radmin-choose-two") }</p> }
                 <ul>
                     { for current.scorers.iter().map(|s| html! {
-                        <li>{ format!("{}: {}", s.reviewer_name, if s.submitted_at.is_some() { "marks submitted" } else { "scoring" }) }</li>
+                        <li>{ format!("{}: {}", s.reviewer_name, t(lang, if s.submitted_at.is_some() { "radmin-marks-submitted" } else { "radmin-scoring" })) }</li>
                     }) }
                 </ul>
                 if current.scorers.len() < 2 {
                     <div class="entry__actions">
                         { for candidates.iter().filter(|(who, _, ok)| *ok && !scorer_ids.contains(who)).map(|(who, name, _)| html! {
-                            <button type="button" class="button button--secondary" onclick={add_scorer(*who)}>{ format!("Add {name} as scorer") }</button>
+                            <button type="button" class="button button--secondary" onclick={add_scorer(*who)}>{ Text::new("radmin-add-scorer").with("name", name.as_str()).say(lang) }</button>
                         }) }
                     </div>
                 }
-                <h3>{ "Result" }</h3>
-                <p class="muted">{ "The result follows from both parts; it can be recorded once Part 1 and both scorers' marks are in." }</p>
-                <button type="button" class="button" onclick={record_result}>{ "Record the result" }</button>
+                <h3>{ t(lang, "radmin-result") }</h3>
+                <p class="muted">{ t(lang, "radmin-result-hint") }</p>
+                <button type="button" class="button" onclick={record_result}>{ t(lang, "radmin-record-result") }</button>
             }
         </section>
     }
