@@ -212,9 +212,12 @@ pub fn portfolio_page() -> Html {
             announcement.clone(),
             focus_to.clone(),
         );
-        let ready = (*rulebook).clone().zip((*entries).clone());
-        use_effect_with((ready.is_some(), user_id), move |_| {
-            if let (Some((rulebook, saved)), Some(user), false) = (ready, user_id, *restored) {
+        // Handles, read when the effect runs: nothing is copied per render.
+        let (rulebook, entries) = (rulebook.clone(), entries.clone());
+        let ready = rulebook.is_some() && entries.is_some();
+        use_effect_with((ready, user_id), move |_| {
+            let loaded = (*rulebook).as_ref().zip((*entries).as_ref());
+            if let (Some((rulebook, saved)), Some(user), false) = (loaded, user_id, *restored) {
                 restored.set(true);
                 if let Some(kept) = local::kept(user).filter(|_| editing.0.is_none()) {
                     let section = kept.section.unwrap_or(EditableSection::Education);
@@ -226,7 +229,7 @@ pub fn portfolio_page() -> Html {
                         local::forget(user);
                         return;
                     }
-                    let form = specs(section, &rulebook, lang);
+                    let form = specs(section, rulebook, lang);
                     let initial = match &entry {
                         Some(entry) => Draft::from_entry(entry, &form),
                         None => Draft::new(&form),
