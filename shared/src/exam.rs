@@ -232,6 +232,22 @@ pub enum Outcome {
     Failed,
 }
 
+crate::texts!(Outcome {
+    Passed => "exam-part-passed",
+    Failed => "exam-part-not-passed",
+});
+
+impl Outcome {
+    /// The outcome of a part or the whole, in words: "not yet known" until
+    /// there is one.
+    pub fn text_of(outcome: Option<Outcome>) -> crate::i18n::Text {
+        outcome.map_or_else(
+            || crate::i18n::Text::new("exam-not-yet-known"),
+            Outcome::text,
+        )
+    }
+}
+
 /// The least Part 1 score that passes: the pass percent of the questions,
 /// rounded up (80% of 60 is 48).
 pub fn part1_pass_mark(rule: &ExamRule) -> u32 {

@@ -242,6 +242,27 @@ impl Browser {
         Ok(overflow.as_i64().unwrap_or(i64::MAX))
     }
 
+    /// The page's language, as `<html lang>` says it.
+    pub async fn page_lang(&self) -> Result<String> {
+        let lang = self
+            .client
+            .execute("return document.documentElement.lang;", vec![])
+            .await?;
+        Ok(lang.as_str().unwrap_or_default().to_string())
+    }
+
+    /// The id of the element that has focus (empty when none has).
+    pub async fn focused_id(&self) -> Result<String> {
+        let id = self
+            .client
+            .execute(
+                "return document.activeElement ? document.activeElement.id : '';",
+                vec![],
+            )
+            .await?;
+        Ok(id.as_str().unwrap_or_default().to_string())
+    }
+
     /// Waits for an element to appear.
     pub async fn wait_for(&self, css: &str) -> Result<Element> {
         self.client

@@ -249,18 +249,6 @@ async fn on_a_360_pixel_phone_nothing_scrolls_sideways_and_the_menu_works_by_key
         .await
 }
 
-/// The id of the element that has focus.
-async fn focused_id(browser: &Browser) -> Result<String> {
-    let id = browser
-        .client
-        .execute(
-            "return document.activeElement ? document.activeElement.id : '';",
-            vec![],
-        )
-        .await?;
-    Ok(id.as_str().unwrap_or_default().to_string())
-}
-
 #[actix_web::test]
 async fn an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_survives() -> Result<()>
 {
@@ -278,10 +266,7 @@ async fn an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_sur
         browser
             .wait_for_heading("Le damos la bienvenida, Ana Torres")
             .await?;
-        let lang = browser
-            .client
-            .execute("return document.documentElement.lang;", vec![])
-            .await?;
+        let lang = browser.page_lang().await?;
         ensure!(lang == "es", "<html lang> is {lang}");
         browser.follow("Arme su portafolio").await?;
         browser.wait_for_heading("Su portafolio").await?;
@@ -292,7 +277,7 @@ async fn an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_sur
         // A training, half typed; Ana goes to another page and comes back.
         browser.press("Agregar una capacitación").await?;
         ensure!(
-            focused_id(&browser).await? == "field-title",
+            browser.focused_id().await? == "field-title",
             "the new form's first field has focus"
         );
         browser
@@ -342,7 +327,7 @@ async fn an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_sur
             .wait_for_text("[role=status]", "Guardado: Fundamentos")
             .await?;
         ensure!(
-            focused_id(&browser).await?.starts_with("entry-"),
+            browser.focused_id().await?.starts_with("entry-"),
             "focus is on the saved entry"
         );
         // A bad value is explained in Spanish, beside its field.
@@ -356,7 +341,7 @@ async fn an_applicant_builds_her_portfolio_in_spanish_and_a_half_typed_entry_sur
         browser.wait_for_text("#field-hours-error", "24").await?;
         browser.press("Cancelar").await?;
         ensure!(
-            focused_id(&browser).await? == "add-rsc",
+            browser.focused_id().await? == "add-rsc",
             "closing the form returns focus to its button"
         );
         // On a phone the checklist's summary is at the top.
@@ -641,10 +626,7 @@ async fn a_referee_answers_from_the_mailed_link_and_the_applicant_submits() -> R
         browser
             .wait_for_heading("Referencia para Applicant Example")
             .await?;
-        let lang = browser
-            .client
-            .execute("return document.documentElement.lang;", vec![])
-            .await?;
+        let lang = browser.page_lang().await?;
         ensure!(lang == "es", "<html lang> is {lang}");
         // Referees often open mail on a phone: nothing scrolls sideways there.
         browser.client.set_window_size(360, 800).await?;

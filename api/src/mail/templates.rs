@@ -588,15 +588,20 @@ mod tests {
         crate::Settings::from_args(&args).unwrap().mail
     }
 
-    #[test]
-    fn a_blind_assignment_never_names_the_applicant_and_a_request_never_names_the_reviewer() {
-        let mail = settings();
-        let context = Context {
-            mail: &mail,
+    /// The context of an association in UTC, writing in English.
+    fn english(mail: &MailSettings) -> Context<'_> {
+        Context {
+            mail,
             public_url: "https://endorse.example.org",
             calendar: crate::calendar::Calendar::utc(),
             lang: Lang::En,
-        };
+        }
+    }
+
+    #[test]
+    fn a_blind_assignment_never_names_the_applicant_and_a_request_never_names_the_reviewer() {
+        let mail = settings();
+        let context = english(&mail);
         let due = chrono::Utc::now();
         let ifs = LocalText::english("IFS");
         let blind = context.review_assigned("ruth@example.org", "Ruth", &ifs, None, due);
@@ -650,12 +655,7 @@ mod tests {
     #[test]
     fn a_request_names_the_applicant_escapes_html_and_leaves_the_link_for_later() {
         let mail = settings();
-        let context = Context {
-            mail: &mail,
-            public_url: "https://endorse.example.org",
-            calendar: crate::calendar::Calendar::utc(),
-            lang: Lang::En,
-        };
+        let context = english(&mail);
         let request = ReferenceRequestInput {
             category: "IFS".into(),
             referee_name: "Sam <b>Rivera</b>".into(),
@@ -694,12 +694,7 @@ mod tests {
     #[test]
     fn mail_is_written_in_the_recipients_language_and_a_request_in_its_own() {
         let mail = settings();
-        let context = Context {
-            mail: &mail,
-            public_url: "https://endorse.example.org",
-            calendar: crate::calendar::Calendar::utc(),
-            lang: Lang::En,
-        };
+        let context = english(&mail);
         let category: LocalText = serde_json::from_value(serde_json::json!({
             "en": "Infant Family Specialist (IFS)",
             "es": "Especialista en Familia e Infancia (Infant Family Specialist, IFS)"

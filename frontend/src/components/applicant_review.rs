@@ -269,16 +269,7 @@ pub fn applicant_exam(props: &ApplicantPartProps) -> Html {
             );
         })
     };
-    let outcome = |o: Option<Outcome>| {
-        t(
-            lang,
-            match o {
-                Some(Outcome::Passed) => "exam-part-passed",
-                Some(Outcome::Failed) => "exam-part-not-passed",
-                None => "exam-not-yet-known",
-            },
-        )
-    };
+    let outcome = |o: Option<Outcome>| Outcome::text_of(o).say(lang);
     html! {
         <div class="exam" aria-labelledby="applicant-exam-heading">
             <h3 id="applicant-exam-heading">{ Text::new("exam-yours").with("attempt", current.attempt).say(lang) }</h3>

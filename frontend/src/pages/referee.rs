@@ -276,7 +276,7 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
     let last = total - 1;
     let here = (*step).min(last);
 
-    let go = {
+    let go = |to: usize| {
         let (step, moved, errors, failure, draft, invitation) = (
             step.clone(),
             moved.clone(),
@@ -285,30 +285,20 @@ pub fn referee_page(props: &RefereePageProps) -> Html {
             draft.clone(),
             invitation.clone(),
         );
-        move |to: usize| {
-            let (step, moved, errors, failure, draft, invitation) = (
-                step.clone(),
-                moved.clone(),
-                errors.clone(),
-                failure.clone(),
-                draft.clone(),
-                invitation.clone(),
-            );
-            Callback::from(move |_: MouseEvent| {
-                // Forward only past a complete step; back always.
-                if to > *step {
-                    let missing = missing_on(*step, &draft, &invitation, lang);
-                    if !missing.is_empty() {
-                        errors.set(missing);
-                        return;
-                    }
+        Callback::from(move |_: MouseEvent| {
+            // Forward only past a complete step; back always.
+            if to > *step {
+                let missing = missing_on(*step, &draft, &invitation, lang);
+                if !missing.is_empty() {
+                    errors.set(missing);
+                    return;
                 }
-                errors.set(Errors::new());
-                failure.set(None);
-                moved.set(true);
-                step.set(to);
-            })
-        }
+            }
+            errors.set(Errors::new());
+            failure.set(None);
+            moved.set(true);
+            step.set(to);
+        })
     };
 
     let today = chrono::Utc::now().date_naive();

@@ -490,16 +490,7 @@ pub fn exam_panel(props: &PanelProps) -> Html {
         status,
         ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamFailed
     );
-    let outcome = |o: Option<Outcome>| {
-        t(
-            lang,
-            match o {
-                Some(Outcome::Passed) => "exam-part-passed",
-                Some(Outcome::Failed) => "exam-part-not-passed",
-                None => "exam-not-yet-known",
-            },
-        )
-    };
+    let outcome = |o: Option<Outcome>| Outcome::text_of(o).say(lang);
     let scorer_ids: Vec<UserId> = current.scorers.iter().map(|s| s.reviewer).collect();
     html! {
         <section class="card" aria-labelledby="exam-heading">

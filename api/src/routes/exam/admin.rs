@@ -414,20 +414,14 @@ pub async fn record_result(
             if !exams::decide(conn, &exam.id, result, now)? {
                 return Err(DbError::Conflict);
             }
-            let said = |o: Outcome| {
-                Text::new(match o {
-                    Outcome::Passed => "exam-part-passed",
-                    Outcome::Failed => "exam-part-not-passed",
-                })
-            };
             let (outcome, feedback) = match result {
                 Outcome::Passed => (Text::new("outcome-exam-passed"), None),
                 Outcome::Failed => (
                     Text::new("outcome-exam-failed"),
                     Some(
                         Text::new("mail-exam-failed-feedback")
-                            .with("part1", said(part1))
-                            .with("part2", said(part2))
+                            .with("part1", part1.text())
+                            .with("part2", part2.text())
                             .with("from", rules::retake_from(&rule, now).date_naive()),
                     ),
                 ),
