@@ -291,17 +291,13 @@ pub struct RegistryRecognition {
 
 impl RegistryRecognition {
     /// In words, for the registry.
-    pub fn describe(&self) -> String {
-        match self.direction {
-            RecognitionDirection::RecognisedFrom => format!(
-                "Recognised from {} (endorsement {})",
-                self.association_name, self.number
-            ),
-            RecognitionDirection::RecognisedBy => format!(
-                "Recognised by {} (endorsement {})",
-                self.association_name, self.number
-            ),
-        }
+    pub fn describe(&self) -> crate::i18n::Text {
+        crate::i18n::Text::new(match self.direction {
+            RecognitionDirection::RecognisedFrom => "registry-recognised-from",
+            RecognitionDirection::RecognisedBy => "registry-recognised-by",
+        })
+        .with("association", &self.association_name)
+        .with("number", &self.number)
     }
 }
 

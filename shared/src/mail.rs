@@ -85,25 +85,22 @@ impl MailKind {
             MailKind::ReferenceRequest | MailKind::ReferenceReminder
         )
     }
-
-    /// Words for people.
-    pub const fn label(self) -> &'static str {
-        match self {
-            MailKind::ReferenceRequest => "Reference request",
-            MailKind::ReferenceReminder => "Reminder to a referee",
-            MailKind::RatingReceived => "Rating received",
-            MailKind::ReferenceDeclined => "Referee declined",
-            MailKind::Decision => "Decision on an application",
-            MailKind::ReviewAssigned => "Review assigned",
-            MailKind::ReviewReminder => "Reminder to a reviewer",
-            MailKind::InformationRequested => "Request for information",
-            MailKind::RenewalReminder => "Renewal reminder",
-            MailKind::RenewalDecision => "Decision on a renewal",
-            MailKind::Lapsed => "Endorsement lapsed",
-            MailKind::RecognitionDecision => "Decision on a recognition",
-        }
-    }
 }
+
+crate::texts!(MailKind {
+    ReferenceRequest => "mail-kind-reference-request",
+    ReferenceReminder => "mail-kind-reference-reminder",
+    RatingReceived => "mail-kind-rating-received",
+    ReferenceDeclined => "mail-kind-reference-declined",
+    Decision => "mail-kind-decision",
+    ReviewAssigned => "mail-kind-review-assigned",
+    ReviewReminder => "mail-kind-review-reminder",
+    InformationRequested => "mail-kind-information-requested",
+    RenewalReminder => "mail-kind-renewal-reminder",
+    RenewalDecision => "mail-kind-renewal-decision",
+    Lapsed => "mail-kind-lapsed",
+    RecognitionDecision => "mail-kind-recognition-decision",
+});
 
 /// Where a message stands.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -532,26 +532,17 @@ pub enum ReferenceSignal {
 
 impl ReferenceSignal {
     /// Words for reviewers.
-    pub fn describe(&self) -> String {
+    pub fn describe(&self) -> crate::i18n::Text {
+        use crate::i18n::Text;
         match self {
-            ReferenceSignal::SharedEmail { .. } => {
-                "Another referee of this applicant has the same e-mail address.".into()
-            }
-            ReferenceSignal::ApplicantEmail => {
-                "The referee's e-mail address is the applicant's own.".into()
-            }
+            ReferenceSignal::SharedEmail { .. } => Text::new("signal-shared-email"),
+            ReferenceSignal::ApplicantEmail => Text::new("signal-applicant-email"),
             ReferenceSignal::ApplicantIp { ip: Some(ip) } => {
-                format!("The referee answered from {ip}, an address the applicant signed in from.")
+                Text::new("signal-applicant-ip").with("ip", ip)
             }
-            ReferenceSignal::ApplicantIp { ip: None } => {
-                "The referee answered from an address the applicant signed in from.".into()
-            }
-            ReferenceSignal::ApplicantDevice => {
-                "The referee answered from a browser the applicant signed in with.".into()
-            }
-            ReferenceSignal::ApplicantSession => {
-                "The answer was sent while the applicant was signed in in the same browser.".into()
-            }
+            ReferenceSignal::ApplicantIp { ip: None } => Text::new("signal-applicant-address"),
+            ReferenceSignal::ApplicantDevice => Text::new("signal-applicant-device"),
+            ReferenceSignal::ApplicantSession => Text::new("signal-applicant-session"),
         }
     }
 

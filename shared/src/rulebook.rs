@@ -7,7 +7,7 @@
 //! engine (`crate::eligibility`) reads nothing else.
 
 use crate::hours::Hours;
-use crate::i18n::LocalText;
+use crate::i18n::{LocalText, Text};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeSet;
 use std::fmt;
@@ -787,13 +787,12 @@ impl AgreementKind {
 }
 
 /// A rule in a rulebook that cannot work, with where it is.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RuleProblem {
     /// Where, e.g. `categories[IFS].rsc.provider_categories`.
     pub path: String,
-    /// What is wrong.
-    pub message: String,
+    /// What is wrong, in the reader's language.
+    pub message: Text,
 }
 
 impl fmt::Display for RuleProblem {
@@ -823,7 +822,7 @@ impl Rulebook {
                     .span()
                     .map(|span| format!("line {}", line_of(text, span.start)))
                     .unwrap_or_else(|| "rulebook".to_string()),
-                message: error.message().to_string(),
+                message: Text::plain(error.message()),
             }]
         })?;
         rulebook.checked()
@@ -871,58 +870,76 @@ impl Rulebook {
     /// Every rule that cannot work, with its path. Empty when the rulebook is sound.
     pub fn problems(&self) -> Vec<RuleProblem> {
         let mut problems = Vec::new();
-        let mut say = |path: String, message: &str| {
-            problems.push(RuleProblem {
-                path,
-                message: message.to_string(),
-            })
-        };
+        let mut say = |path: String, message: Text| problems.push(RuleProblem { path, message });
         if self.name.trim().is_empty() {
-            say("name".into(), "must not be blank");
+            say("name".into(), Text::new("field-blank"));
         }
         if self.competency_domains.is_empty() {
-            say("competency_domains".into(), "must list at least one domain");
+            say(
+                "competency_domains".into(),
+                Text::new("rule-must-list-at-least-one-domain"),
+            );
         }
         let mut domain_codes = BTreeSet::new();
         for (i, domain) in self.competency_domains.iter().enumerate() {
             if !is_code(&domain.code, |c| c.is_ascii_lowercase() || c == '_') {
                 say(
                     format!("competency_domains[{i}].code"),
-                    "must be lower-case letters and underscores",
+                    Text::new("rule-must-be-lower-case-letters-and"),
                 );
             }
             if !domain_codes.insert(domain.code.as_str()) {
-                say(format!("competency_domains[{i}].code"), "is listed twice");
+                say(
+                    format!("competency_domains[{i}].code"),
+                    Text::new("rule-is-listed-twice"),
+                );
             }
             if domain.name.trim().is_empty() {
-                say(format!("competency_domains[{i}].name"), "must not be blank");
+                say(
+                    format!("competency_domains[{i}].name"),
+                    Text::new("field-blank"),
+                );
             }
         }
         let review = &self.review;
         if review.due_days == 0 || review.due_days > 365 {
-            say("review.due_days".into(), "must be between 1 and 365");
+            say(
+                "review.due_days".into(),
+                Text::new("field-range-between")
+                    .with("min", 1u32)
+                    .with("max", 365u32),
+            );
         }
         if review.reminder_days_before >= review.due_days {
             say(
                 "review.reminder_days_before".into(),
-                "must be less than due_days",
+                Text::new("rule-must-be-less-than-due-days"),
             );
         }
         if review.rubric.len() < 2 || review.rubric.len() > 10 {
-            say("review.rubric".into(), "must have between 2 and 10 levels");
+            say(
+                "review.rubric".into(),
+                Text::new("rule-must-have-between-2-and-10"),
+            );
         }
         for (r, level) in review.rubric.iter().enumerate() {
             if r > 0 && level.score <= review.rubric[r - 1].score {
                 say(
                     format!("review.rubric[{r}].score"),
-                    "must be higher than the level before",
+                    Text::new("rule-must-be-higher-than-the-level"),
                 );
             }
             if level.label.trim().is_empty() {
-                say(format!("review.rubric[{r}].label"), "must not be blank");
+                say(
+                    format!("review.rubric[{r}].label"),
+                    Text::new("field-blank"),
+                );
             }
             if level.anchor.trim().is_empty() {
-                say(format!("review.rubric[{r}].anchor"), "must not be blank");
+                say(
+                    format!("review.rubric[{r}].anchor"),
+                    Text::new("field-blank"),
+                );
             }
         }
         let endorsement = &self.endorsement;
@@ -931,7 +948,7 @@ impl Rulebook {
         {
             say(
                 "endorsement.number_prefix".into(),
-                "must be 1 to 8 capital letters or digits",
+                Text::new("rule-must-be-1-to-8-capital"),
             );
         }
         if chrono::NaiveDate::from_ymd_opt(2024, endorsement.renewal_month, endorsement.renewal_day)
@@ -939,21 +956,29 @@ impl Rulebook {
         {
             say(
                 "endorsement.renewal_day".into(),
-                "renewal_month and renewal_day must make a date",
+                Text::new("rule-renewal-month-and-renewal-day-must"),
             );
         }
         if !(1..=10).contains(&endorsement.renewal_every_years) {
             say(
                 "endorsement.renewal_every_years".into(),
-                "must be between 1 and 10",
+                Text::new("field-range-between")
+                    .with("min", 1u32)
+                    .with("max", 10u32),
             );
         }
         if endorsement.grace_days > 365 {
-            say("endorsement.grace_days".into(), "must be at most 365");
+            say(
+                "endorsement.grace_days".into(),
+                Text::new("field-range-max").with("max", 365u32),
+            );
         }
         let renewal = &self.renewal;
         if renewal.opens_days_before > 365 {
-            say("renewal.opens_days_before".into(), "must be at most 365");
+            say(
+                "renewal.opens_days_before".into(),
+                Text::new("field-range-max").with("max", 365u32),
+            );
         }
         if renewal
             .reminder_days_before
@@ -962,30 +987,35 @@ impl Rulebook {
         {
             say(
                 "renewal.reminder_days_before".into(),
-                "a reminder cannot go out before renewal opens",
+                Text::new("rule-a-reminder-cannot-go-out-before"),
             );
         }
         if renewal.dei_hours + renewal.rsc_topic_hours_for_providers > renewal.training_hours {
             say(
                 "renewal.dei_hours".into(),
-                "the topic hours cannot exceed the training hours",
+                Text::new("rule-the-topic-hours-cannot-exceed-the"),
             );
         }
         if !(1..=10).contains(&renewal.reinstatement_references) {
             say(
                 "renewal.reinstatement_references".into(),
-                "must be between 1 and 10",
+                Text::new("field-range-between")
+                    .with("min", 1u32)
+                    .with("max", 10u32),
             );
         }
         if self.categories.is_empty() {
-            say("categories".into(), "must list at least one category");
+            say(
+                "categories".into(),
+                Text::new("rule-must-list-at-least-one-category"),
+            );
         }
         let codes: BTreeSet<&str> = self.categories.iter().map(|c| c.code.as_str()).collect();
         for (i, code) in self.renewal.rsc_required_for.iter().enumerate() {
             if !codes.contains(code.as_str()) {
                 say(
                     format!("renewal.rsc_required_for[{i}]"),
-                    "names no category of this rulebook",
+                    Text::new("rule-names-no-category-of-this-rulebook"),
                 );
             }
         }
@@ -999,38 +1029,43 @@ impl Rulebook {
             if !is_code(&category.code, |c| c.is_ascii_uppercase() || c == '-') {
                 say(
                     format!("{at}.code"),
-                    "must be capital letters and hyphens, e.g. IMHM-C",
+                    Text::new("rule-must-be-capital-letters-and-hyphens"),
                 );
             }
             if !seen.insert(category.code.as_str()) {
-                say(format!("{at}.code"), "is listed twice");
+                say(format!("{at}.code"), Text::new("rule-is-listed-twice"));
             }
             if category.name.trim().is_empty() {
-                say(format!("{at}.name"), "must not be blank");
+                say(format!("{at}.name"), Text::new("field-blank"));
             }
             for (w, work) in category.work.iter().enumerate() {
                 let at = format!("{at}.work[{w}]");
                 if work.label.trim().is_empty() {
-                    say(format!("{at}.label"), "must not be blank");
+                    say(format!("{at}.label"), Text::new("field-blank"));
                 }
                 if work.kinds.is_empty() {
-                    say(format!("{at}.kinds"), "must list at least one kind of work");
+                    say(format!("{at}.kinds"), Text::new("rule-kinds-of-work"));
                 }
                 if work.employment.is_empty() {
                     say(
                         format!("{at}.employment"),
-                        "must list at least one kind of employment",
+                        Text::new("rule-kinds-of-employment"),
                     );
                 }
                 if work.min_months > 600 {
-                    say(format!("{at}.min_months"), "must be at most 600");
+                    say(
+                        format!("{at}.min_months"),
+                        Text::new("field-range-max").with("max", 600u32),
+                    );
                 }
             }
             if let Some(months) = category.education.work_months_instead {
                 if months == 0 || months > 600 {
                     say(
                         format!("{at}.education.work_months_instead"),
-                        "must be between 1 and 600",
+                        Text::new("field-range-between")
+                            .with("min", 1u32)
+                            .with("max", 600u32),
                     );
                 }
             }
@@ -1038,7 +1073,7 @@ impl Rulebook {
                 if topic.min_hours > category.training.min_hours {
                     say(
                         format!("{at}.training.topics[{t}].min_hours"),
-                        "must not exceed the training total",
+                        Text::new("rule-must-not-exceed-the-training-total"),
                     );
                 }
                 if category.training.topics[..t]
@@ -1047,7 +1082,7 @@ impl Rulebook {
                 {
                     say(
                         format!("{at}.training.topics[{t}].topic"),
-                        "is listed twice",
+                        Text::new("rule-is-listed-twice"),
                     );
                 }
             }
@@ -1056,29 +1091,34 @@ impl Rulebook {
                 if rsc.min_hours == Hours::ZERO {
                     say(
                         format!("{at}.min_hours"),
-                        "must be more than 0 (leave out [rsc] when none is required)",
+                        Text::new("rule-must-be-more-than-0-leave"),
                     );
                 }
                 if rsc.max_span_months == 0 || rsc.max_span_months > 120 {
-                    say(format!("{at}.max_span_months"), "must be between 1 and 120");
+                    say(
+                        format!("{at}.max_span_months"),
+                        Text::new("field-range-between")
+                            .with("min", 1u32)
+                            .with("max", 120u32),
+                    );
                 }
                 if rsc.min_span_months > rsc.max_span_months {
                     say(
                         format!("{at}.min_span_months"),
-                        "must not exceed max_span_months",
+                        Text::new("rule-must-not-exceed-max-span-months"),
                     );
                 }
                 if rsc.provider_categories.is_empty() && !rsc.vetted_providers_qualify {
                     say(
                         format!("{at}.provider_categories"),
-                        "must list a category, or let vetted providers qualify",
+                        Text::new("rule-must-list-a-category-or-let"),
                     );
                 }
                 for (p, provider) in rsc.provider_categories.iter().enumerate() {
                     if !codes.contains(provider.as_str()) {
                         say(
                             format!("{at}.provider_categories[{p}]"),
-                            "is not a category of this rulebook",
+                            Text::new("rule-is-not-a-category-of-this"),
                         );
                     }
                 }
@@ -1088,32 +1128,37 @@ impl Rulebook {
                 {
                     say(
                         format!("{at}.min_hours_about_providing"),
-                        "must not exceed min_hours",
+                        Text::new("rule-must-not-exceed-min-hours"),
                     );
                 }
             }
             let refs = &category.references;
             let at_refs = format!("{at}.references");
             if refs.count == 0 || refs.count > 10 {
-                say(format!("{at_refs}.count"), "must be between 1 and 10");
+                say(
+                    format!("{at_refs}.count"),
+                    Text::new("field-range-between")
+                        .with("min", 1u32)
+                        .with("max", 10u32),
+                );
             }
             if refs.required.len() > refs.count as usize {
                 say(
                     format!("{at_refs}.required"),
-                    "asks for more relationships than references",
+                    Text::new("rule-asks-for-more-relationships-than-references"),
                 );
             }
             for (r, slot) in refs.required.iter().enumerate() {
                 if slot.any_of.is_empty() {
                     say(
                         format!("{at_refs}.required[{r}].any_of"),
-                        "must list at least one relationship",
+                        Text::new("rule-must-list-at-least-one-relationship"),
                     );
                 }
                 if slot.label.trim().is_empty() {
                     say(
                         format!("{at_refs}.required[{r}].label"),
-                        "must not be blank",
+                        Text::new("field-blank"),
                     );
                 }
             }
@@ -1121,37 +1166,48 @@ impl Rulebook {
                 if limit.any_of.is_empty() {
                     say(
                         format!("{at_refs}.limits[{l}].any_of"),
-                        "must list at least one relationship",
+                        Text::new("rule-must-list-at-least-one-relationship"),
                     );
                 }
             }
             if refs.min_endorsed > refs.count {
-                say(format!("{at_refs}.min_endorsed"), "must not exceed count");
+                say(
+                    format!("{at_refs}.min_endorsed"),
+                    Text::new("rule-must-not-exceed-count"),
+                );
             }
             if refs.not_enough_information_limit == 0 {
                 say(
                     format!("{at_refs}.not_enough_information_limit"),
-                    "must be at least 1",
+                    Text::new("field-range-min").with("min", 1u32),
                 );
             }
             if refs.valid_days == 0 {
-                say(format!("{at_refs}.valid_days"), "must be at least 1");
+                say(
+                    format!("{at_refs}.valid_days"),
+                    Text::new("field-range-min").with("min", 1u32),
+                );
             }
             if let Some(exam) = &category.exam {
                 let at = format!("{at}.exam");
                 if exam.part1_questions == 0 {
-                    say(format!("{at}.part1_questions"), "must be at least 1");
+                    say(
+                        format!("{at}.part1_questions"),
+                        Text::new("field-range-min").with("min", 1u32),
+                    );
                 }
                 if exam.part1_pass_percent == 0 || exam.part1_pass_percent > 100 {
                     say(
                         format!("{at}.part1_pass_percent"),
-                        "must be between 1 and 100",
+                        Text::new("field-range-between")
+                            .with("min", 1u32)
+                            .with("max", 100u32),
                     );
                 }
                 if self.review.level(exam.part2_pass_score).is_none() {
                     say(
                         format!("{at}.part2_pass_score"),
-                        "must be a score of the review rubric",
+                        Text::new("rule-must-be-a-score-of-the"),
                     );
                 }
                 if exam.part2_vignettes_answered == 0
@@ -1159,12 +1215,15 @@ impl Rulebook {
                 {
                     say(
                         format!("{at}.part2_vignettes_answered"),
-                        "must be between 1 and part2_vignettes_offered",
+                        Text::new("rule-must-be-between-1-and-part2"),
                     );
                 }
             }
             if !(1..=2).contains(&category.review.reviewers) {
-                say(format!("{at}.review.reviewers"), "must be 1 or 2");
+                say(
+                    format!("{at}.review.reviewers"),
+                    Text::new("rule-must-be-1-or-2"),
+                );
             }
             for (list, named) in [
                 ("references.domains", &category.references.domains),
@@ -1175,10 +1234,13 @@ impl Rulebook {
                     if !domain_codes.contains(code.as_str()) {
                         say(
                             format!("{at}.{list}[{d}]"),
-                            "is not a competency domain of this rulebook",
+                            Text::new("rule-is-not-a-competency-domain-of"),
                         );
                     } else if !seen.insert(code.as_str()) {
-                        say(format!("{at}.{list}[{d}]"), "is listed twice");
+                        say(
+                            format!("{at}.{list}[{d}]"),
+                            Text::new("rule-is-listed-twice"),
+                        );
                     }
                 }
             }
@@ -1186,14 +1248,17 @@ impl Rulebook {
                 if !codes.contains(code.as_str()) {
                     say(
                         format!("{at}.review.qualified[{q}]"),
-                        "is not a category of this rulebook",
+                        Text::new("rule-is-not-a-category-of-this"),
                     );
                 }
             }
             let mut agreements = BTreeSet::new();
             for (a, agreement) in category.agreements.iter().enumerate() {
                 if !agreements.insert(*agreement) {
-                    say(format!("{at}.agreements[{a}]"), "is listed twice");
+                    say(
+                        format!("{at}.agreements[{a}]"),
+                        Text::new("rule-is-listed-twice"),
+                    );
                 }
             }
         }
@@ -1398,7 +1463,7 @@ mod tests {
         );
         let problems = Rulebook::from_toml(&text).unwrap_err();
         assert!(
-            problems[0].message.contains("favourite_colour"),
+            problems[0].message.to_string().contains("favourite_colour"),
             "{problems:?}"
         );
     }

@@ -836,10 +836,12 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
         browser
             .wait_for_text(".pipeline__stage", "Submitted")
             .await?;
+        browser.wait_for_heading("Applications").await?;
         browser.follow("Applicant Example").await?;
         browser
             .wait_for_text("#process-heading + p", "Submitted")
             .await?;
+        browser.wait_for_heading("Applicant Example").await?;
         browser.press("Start the review").await?;
         browser
             .wait_for_text("#process-heading + p", "Under review")
@@ -877,6 +879,7 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
                 "Please document the training hours",
             )
             .await?;
+        browser.audit().await?;
         browser.screenshot("admin-process").await?;
 
         // The overview says so, and the outbox sends it again once the server accepts.
@@ -906,6 +909,10 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
             .await?;
         browser.follow("Open the outbox").await?;
         browser.wait_for_text(".status--failed", "Failed").await?;
+        browser.wait_for_heading("Outbox").await?;
+        browser.press("Read the message").await?;
+        browser.wait_for(".mail-body").await?;
+        browser.audit().await?;
         browser.press("Try again").await?;
         let delivered = server
             .smtp
@@ -917,6 +924,35 @@ async fn an_admin_starts_the_review_defers_with_feedback_and_the_applicant_reads
                 .any(|m| m.text().contains("Please document the training hours")),
             "the decision mail, with the feedback, reached the applicant"
         );
+
+        // The rulebook editor refuses a rule that cannot work, naming it, in
+        // the admin's language; and the renewals page opens.
+        browser.follow("Rulebook").await?;
+        browser.wait_for_heading("Rulebook").await?;
+        let editor = browser.wait_for("#rulebook-toml").await?;
+        browser
+            .client
+            .execute(
+                "const el = arguments[0]; \
+                 el.value = el.value.replace('due_days = 30', 'due_days = 0'); \
+                 el.dispatchEvent(new Event('input', { bubbles: true }));",
+                vec![serde_json::to_value(&editor)?],
+            )
+            .await?;
+        browser.press("Publish as a new version").await?;
+        browser
+            .wait_for_text(".field__errors li", "must be between 1 and 365")
+            .await?;
+        browser.audit().await?;
+        browser.press("Español").await?;
+        browser.wait_for_heading("Reglamento").await?;
+        browser.press("Publicar como una versión nueva").await?;
+        browser
+            .wait_for_text(".field__errors li", "debe estar entre 1 y 365")
+            .await?;
+        browser.press("English").await?;
+        browser.follow("Renewals").await?;
+        browser.wait_for_heading("Renewals").await?;
         browser.press("Sign out").await?;
 
         // The applicant reads the feedback and can resubmit.

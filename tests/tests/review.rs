@@ -45,7 +45,11 @@ async fn a_reviewer_asks_about_one_entry_the_applicant_answers_and_the_admin_dec
         // Ruth sees the application without the applicant's name, and asks
         // about the training.
         sign_in(&browser, &server, "ruth@example.org").await?;
+        // Her own work history is hers, not an application's portfolio.
+        browser.follow("Your work history").await?;
+        browser.wait_for_heading("Your work history").await?;
         browser.follow("Reviews").await?;
+        browser.wait_for_heading("Your reviews").await?;
         let link = browser.wait_for_text("td a", "IFS-").await?;
         ensure!(
             !browser.client.source().await?.contains("Applicant Example"),
@@ -325,6 +329,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
             browser
                 .wait_for_text(".answer", "listen to the parent's own story")
                 .await?;
+            browser.wait_for_heading("Exam IMHM-P-").await?;
             ensure!(
                 !browser.client.source().await?.contains("Applicant Example"),
                 "scorers never see who wrote the answers"
@@ -335,6 +340,7 @@ async fn an_applicant_for_a_mentor_category_passes_the_exam() -> Result<()> {
             browser
                 .wait_for_text(".notice", "Your marks are submitted")
                 .await?;
+            browser.audit().await?;
             sign_out(&browser).await?;
         }
 

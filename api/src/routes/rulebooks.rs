@@ -119,7 +119,7 @@ pub async fn publish_rulebook(
             errors
                 .entry(problem.path)
                 .or_default()
-                .push(Text::plain(problem.message));
+                .push(problem.message);
         }
         ApiError::Validation(errors)
     })?;

@@ -71,10 +71,9 @@ fn counting(
     let Some(rules) = rulebook.category(&reference.request.category) else {
         return Some(Counting {
             counts: false,
-            reasons: vec![format!(
-                "the current rulebook has no category {}",
-                reference.request.category
-            )],
+            reasons: vec![endorse_shared::i18n::Text::new("counting-no-category")
+                .with("category", &reference.request.category)
+                .say(crate::locale::current())],
         });
     };
     let report = evaluate(

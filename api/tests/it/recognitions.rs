@@ -334,6 +334,7 @@ async fn a_holder_who_moves_is_recognised_by_her_new_association_and_both_regist
     assert_eq!(line.recognitions[0].number, m.number);
     assert!(line.recognitions[0]
         .describe()
+        .say(endorse_shared::i18n::Lang::En)
         .contains(&line.recognitions[0].association_name));
 }
 

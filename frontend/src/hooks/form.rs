@@ -85,7 +85,7 @@ impl<T: Clone + Validate + 'static> Form<T> {
                 self.lang,
             ));
             self.failure
-                .set(Some("Please correct the fields marked below.".into()));
+                .set(Some(crate::i18n::t(self.lang, "form-correct")));
             return;
         }
         self.errors.set(FieldErrors::new());

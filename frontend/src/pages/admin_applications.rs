@@ -12,6 +12,7 @@ use crate::session::{authorized, use_session};
 use endorse_shared::applications::{
     ApplicationListResponse, ApplicationResponse, ApplicationStatus, ListApplicationsQuery,
 };
+use endorse_shared::i18n::format;
 use endorse_shared::ApplicationId;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -109,12 +110,16 @@ pub fn admin_applications() -> Html {
             })
         }
     };
-    let mut status_options = vec![(AttrValue::Static(""), AttrValue::Static("Any status"))];
-    status_options.extend(
-        ApplicationStatus::ALL
-            .iter()
-            .map(|s| (AttrValue::Static(s.as_str()), AttrValue::Static(s.label()))),
-    );
+    let mut status_options = vec![(
+        AttrValue::Static(""),
+        AttrValue::from(t(lang, "apps-any-status")),
+    )];
+    status_options.extend(ApplicationStatus::ALL.iter().map(|s| {
+        (
+            AttrValue::Static(s.as_str()),
+            AttrValue::from(s.text().say(lang)),
+        )
+    }));
     let on_status = {
         let query = query.clone();
         Callback::from(move |value: String| {
@@ -136,10 +141,10 @@ pub fn admin_applications() -> Html {
     };
     html! {
         <>
-            <PageTitle title="Applications" />
+            <PageTitle title={t(lang, "apps-title")} />
             if let Some(pipeline) = &*pipeline {
                 <section class="card" aria-labelledby="pipeline-heading">
-                    <h2 id="pipeline-heading">{ "Pipeline" }</h2>
+                    <h2 id="pipeline-heading">{ t(lang, "apps-pipeline") }</h2>
                     <ul class="pipeline">
                         { for pipeline.stages.iter().filter(|s| s.count > 0).map(|stage| html! {
                             <li>
@@ -156,12 +161,12 @@ pub fn admin_applications() -> Html {
                     </ul>
                     <WaitChart stages={pipeline.stages.clone()} />
                     if !pipeline.overdue_reviews.is_empty() {
-                        <h3>{ format!("Overdue reviews ({})", pipeline.overdue_reviews.len()) }</h3>
+                        <h3>{ Text::new("apps-overdue").with("count", pipeline.overdue_reviews.len()).say(lang) }</h3>
                         <ul>
                             { for pipeline.overdue_reviews.iter().map(|late| html! {
                                 <li>
                                     <Link<Route> to={Route::AdminApplication { id: late.application.to_string() }}>{ &late.applicant_name }</Link<Route>>
-                                    { format!(": {} is {} day{} late (due {}).", late.reviewer_name, late.days_late, if late.days_late == 1 { "" } else { "s" }, late.due_at.date_naive()) }
+                                    { Text::new("apps-overdue-line").with("reviewer", &late.reviewer_name).with("days", late.days_late).with("due", late.due_at.date_naive()).say(lang) }
                                 </li>
                             }) }
                         </ul>
@@ -169,47 +174,47 @@ pub fn admin_applications() -> Html {
                 </section>
             }
             <section class="card" aria-labelledby="applications-heading">
-                <h2 id="applications-heading" class="visually-hidden">{ "All applications" }</h2>
+                <h2 id="applications-heading" class="visually-hidden">{ t(lang, "apps-all") }</h2>
                 <form class="toolbar" role="search" onsubmit={on_search}>
-                    <TextField name="q" label="Search by name or e-mail" kind="search" required={false}
+                    <TextField name="q" label={t(lang, "apps-search")} kind="search" required={false}
                         value={(*search).clone()} on_change={on_search_text} />
-                    <SelectField name="status" label="Status" options={status_options}
+                    <SelectField name="status" label={t(lang, "apps-status")} options={status_options}
                         value={AttrValue::from(query.status.map(|s| s.as_str()).unwrap_or_default())} on_change={on_status} />
-                    <button type="submit" class="button button--secondary">{ "Search" }</button>
+                    <button type="submit" class="button button--secondary">{ t(lang, "apps-search-button") }</button>
                 </form>
-                <p><button type="button" class="button button--quiet" onclick={download}>{ "Download these as CSV" }</button></p>
+                <p><button type="button" class="button button--quiet" onclick={download}>{ t(lang, "apps-download") }</button></p>
                 if let Some(message) = &*failure {
                     <Alert message={message.clone()} />
                 }
                 {
                     match &*page {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
-                        Some(found) if found.items.is_empty() => html! { <p role="status">{ "No application matches." }</p> },
+                        None => html! { <p role="status">{ t(lang, "apps-loading") }</p> },
+                        Some(found) if found.items.is_empty() => html! { <p role="status">{ t(lang, "apps-none") }</p> },
                         Some(found) => {
                             let pages = found.total.div_ceil(u64::from(found.per_page.max(1))).max(1);
                             html! {
                                 <>
-                                    <p class="muted" role="status">{ format!("{} application{}", found.total, if found.total == 1 { "" } else { "s" }) }</p>
-                                    <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
-                                        <table class="table">
+                                    <p class="muted" role="status">{ Text::new("apps-count").with("count", found.total).say(lang) }</p>
+                                    <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "apps-all")}>
+                                        <table class="table table--cards">
                                             <thead><tr>
-                                                <th scope="col">{ "Applicant" }</th>
-                                                <th scope="col">{ "Category" }</th>
-                                                <th scope="col">{ "Status" }</th>
-                                                <th scope="col">{ "Rulebook" }</th>
-                                                <th scope="col">{ "Submitted" }</th>
+                                                <th scope="col">{ t(lang, "apps-applicant") }</th>
+                                                <th scope="col">{ t(lang, "apps-category") }</th>
+                                                <th scope="col">{ t(lang, "apps-status") }</th>
+                                                <th scope="col">{ t(lang, "apps-rulebook") }</th>
+                                                <th scope="col">{ t(lang, "apps-submitted") }</th>
                                             </tr></thead>
                                             <tbody>
                                                 { for found.items.iter().map(|a| html! {
                                                     <tr>
-                                                        <td>
+                                                        <td data-label={t(lang, "apps-applicant")}>
                                                             <Link<Route> to={Route::AdminApplication { id: a.id.to_string() }}>{ &a.applicant.name }</Link<Route>>
                                                             <div class="muted break">{ &a.applicant.email }</div>
                                                         </td>
-                                                        <td>{ &a.category }</td>
-                                                        <td><span class="badge">{ a.status.label() }</span></td>
-                                                        <td>{ format!("v{}", a.rulebook_version) }</td>
-                                                        <td>{ a.submitted_at.map(|d| d.date_naive().to_string()).unwrap_or_else(|| "—".into()) }</td>
+                                                        <td data-label={t(lang, "apps-category")}>{ &a.category }</td>
+                                                        <td data-label={t(lang, "apps-status")}><span class="badge">{ a.status.text().say(lang) }</span></td>
+                                                        <td data-label={t(lang, "apps-rulebook")}>{ Text::new("apps-version-short").with("version", a.rulebook_version).say(lang) }</td>
+                                                        <td data-label={t(lang, "apps-submitted")}>{ a.submitted_at.map(|d| format::date_short(d.date_naive(), lang)).unwrap_or_else(|| "—".into()) }</td>
                                                     </tr>
                                                 }) }
                                             </tbody>
@@ -236,6 +241,7 @@ pub struct AdminApplicationProps {
 /// One application.
 #[function_component(AdminApplication)]
 pub fn admin_application(props: &AdminApplicationProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let found = use_state(|| None::<ApplicationResponse>);
     let failure = use_state(|| None::<String>);
@@ -245,7 +251,7 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
         use_effect_with((props.id.clone(), *reloads), move |(id, _)| match id
             .parse::<ApplicationId>()
         {
-            Err(_) => failure.set(Some("There is no such application.".into())),
+            Err(_) => failure.set(Some(t(lang, "apps-no-such"))),
             Ok(id) => wasm_bindgen_futures::spawn_local(async move {
                 match authorized(&session, |token| async move {
                     api::get_application(&token, id).await
@@ -269,15 +275,15 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
     let Some(application) = (*found).clone() else {
         return html! {
             <>
-                <PageTitle title="Application" />
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ "Loading…" }</p> }
+                <PageTitle title={t(lang, "apps-application")} />
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "apps-loading") }</p> }
             </>
         };
     };
     html! {
         <>
             <PageTitle title={format!("{} — {}", application.applicant.name, application.category)} />
-            <p><Link<Route> to={Route::AdminApplications}>{ "All applications" }</Link<Route>></p>
+            <p><Link<Route> to={Route::AdminApplications}>{ t(lang, "apps-all") }</Link<Route>></p>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <ProcessPanel application={application.clone()} on_moved={on_moved} />
             if application.status != ApplicationStatus::Draft && application.snapshot.is_some() {
@@ -293,26 +299,26 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
             }
             <div class="grid">
                 <section class="card" aria-labelledby="facts-heading">
-                    <h2 id="facts-heading">{ "The application" }</h2>
+                    <h2 id="facts-heading">{ t(lang, "apps-the-application") }</h2>
                     <dl class="facts">
-                        <dt>{ "Applicant" }</dt><dd>{ format!("{} <{}>", application.applicant.name, application.applicant.email) }</dd>
-                        <dt>{ "Category" }</dt><dd>{ format!("{} — {}", application.category, application.category_name) }</dd>
-                        <dt>{ "Status" }</dt><dd>{ application.status.label() }</dd>
-                        <dt>{ "Rulebook" }</dt><dd>{ format!("version {}", application.rulebook_version) }</dd>
-                        <dt>{ "Started" }</dt><dd>{ application.created_at.date_naive().to_string() }</dd>
-                        <dt>{ "Submitted" }</dt><dd>{ application.submitted_at.map(|d| d.date_naive().to_string()).unwrap_or_else(|| "not yet".into()) }</dd>
+                        <dt>{ t(lang, "apps-applicant") }</dt><dd class="break">{ format!("{} <{}>", application.applicant.name, application.applicant.email) }</dd>
+                        <dt>{ t(lang, "apps-category") }</dt><dd>{ format!("{} — {}", application.category, application.category_name) }</dd>
+                        <dt>{ t(lang, "apps-status") }</dt><dd>{ application.status.text().say(lang) }</dd>
+                        <dt>{ t(lang, "apps-rulebook") }</dt><dd>{ Text::new("apps-version").with("version", application.rulebook_version).say(lang) }</dd>
+                        <dt>{ t(lang, "apps-started") }</dt><dd>{ format::date(application.created_at.date_naive(), lang) }</dd>
+                        <dt>{ t(lang, "apps-submitted") }</dt><dd>{ application.submitted_at.map(|d| format::date(d.date_naive(), lang)).unwrap_or_else(|| t(lang, "apps-not-yet")) }</dd>
                     </dl>
                     if let Some(snapshot) = &application.snapshot {
-                        <h3>{ format!("Submitted portfolio (round {}, frozen {})", snapshot.round, snapshot.taken_at.date_naive()) }</h3>
+                        <h3>{ Text::new("apps-snapshot").with("round", snapshot.round).with("day", snapshot.taken_at.date_naive()).say(lang) }</h3>
                         <ul class="entries">
                             { for snapshot.entries.iter().map(|e| html! {
                                 <li class="entry">
-                                    <p class="entry__summary">{ summary(&e.data, crate::i18n::asked()) }</p>
+                                    <p class="entry__summary">{ summary(&e.data, lang) }</p>
                                     { document_button(&session, &failure, &e.data) }
                                 </li>
                             }) }
                             { for snapshot.references.iter().map(|r| html! {
-                                <li class="entry"><p class="entry__summary">{ format!("Reference from {} ({})", endorse_shared::text::with_article(r.data.relationship.label()), r.data.referee_email) }</p></li>
+                                <li class="entry"><p class="entry__summary">{ Text::new("apps-reference-from").with("relationship", r.data.relationship.text()).with("email", &r.data.referee_email).say(lang) }</p></li>
                             }) }
                         </ul>
                     }
@@ -408,24 +414,24 @@ fn process_panel(props: &ProcessPanelProps) -> Html {
     let actions = &actions;
     html! {
         <section class="card" aria-labelledby="process-heading">
-            <h2 id="process-heading">{ "Process" }</h2>
-            <p>{ format!("Status: {}.", props.application.status.label()) }</p>
+            <h2 id="process-heading">{ t(lang, "apps-process") }</h2>
+            <p>{ Text::new("apps-status-now").with("status", props.application.status.text()).say(lang) }</p>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             if actions.is_empty() {
                 <p class="muted">{
-                    match props.application.status {
-                        s if !s.is_open() => "This application is closed.",
-                        ApplicationStatus::Draft | ApplicationStatus::Deferred | ApplicationStatus::RevisionRequested => "Waiting for the applicant.",
-                        _ => "Nothing for an admin to do now.",
-                    }
+                    t(lang, match props.application.status {
+                        s if !s.is_open() => "apps-closed",
+                        ApplicationStatus::Draft | ApplicationStatus::Deferred | ApplicationStatus::RevisionRequested => "apps-waiting-applicant",
+                        _ => "apps-nothing-to-do",
+                    })
                 }</p>
             } else {
                 <div class="field">
-                    <label for="field-transition-reason">{ "Reason or feedback" }</label>
+                    <label for="field-transition-reason">{ t(lang, "apps-reason") }</label>
                     <p class="field__hint" id="field-transition-reason-hint">
-                        { "Required for decisions and holds; kept in the audit log. The reason for a decision is shown to the applicant as feedback." }
+                        { t(lang, "apps-reason-hint") }
                     </p>
                     <textarea id="field-transition-reason" rows="3" value={(*reason).clone()} oninput={on_reason}
                         aria-describedby="field-transition-reason-hint" maxlength="5000" />
@@ -433,7 +439,7 @@ fn process_panel(props: &ProcessPanelProps) -> Html {
                 <div class="entry__actions">
                     { for actions.iter().map(|action| html! {
                         <button type="button" class="button button--secondary" disabled={*busy} onclick={run(*action)}>
-                            { action.label() }
+                            { action.text().say(lang) }
                         </button>
                     }) }
                 </div>
@@ -452,7 +458,8 @@ struct AuditLogProps {
 /// Who did what, when, from where and why; with a CSV download.
 #[function_component(AuditLog)]
 fn audit_log(props: &AuditLogProps) -> Html {
-    use endorse_shared::process::AuditEvent;
+    use endorse_shared::process::{Action, AuditEvent};
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let events = use_state(|| None::<Vec<AuditEvent>>);
     let failure = use_state(|| None::<String>);
@@ -498,30 +505,44 @@ fn audit_log(props: &AuditLogProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="audit-heading">
-            <h2 id="audit-heading">{ "Audit log" }</h2>
+            <h2 id="audit-heading">{ t(lang, "apps-audit") }</h2>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
-            <p><button type="button" class="button button--secondary" onclick={download}>{ "Download as CSV" }</button></p>
+            <p><button type="button" class="button button--secondary" onclick={download}>{ t(lang, "apps-audit-download") }</button></p>
             {
                 match &*events {
-                    None => html! { <p role="status">{ "Loading…" }</p> },
+                    None => html! { <p role="status">{ t(lang, "apps-loading") }</p> },
                     Some(list) => html! {
-                        <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
-                            <table class="table">
+                        <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "apps-audit")}>
+                            <table class="table table--cards">
                                 <thead><tr>
-                                    <th scope="col">{ "When (UTC)" }</th><th scope="col">{ "Who" }</th>
-                                    <th scope="col">{ "What" }</th><th scope="col">{ "Why" }</th>
+                                    <th scope="col">{ t(lang, "apps-audit-when") }</th><th scope="col">{ t(lang, "apps-audit-who") }</th>
+                                    <th scope="col">{ t(lang, "apps-audit-what") }</th><th scope="col">{ t(lang, "apps-audit-why") }</th>
                                 </tr></thead>
                                 <tbody>
-                                    { for list.iter().map(|e| html! {
-                                        <tr>
-                                            <td>{ e.at.format("%Y-%m-%d %H:%M").to_string() }</td>
-                                            <td>{ format!("{} ({}{})", e.actor.clone().unwrap_or_else(|| "system".into()), e.role.label(),
-                                                e.ip.as_ref().map(|ip| format!(", {ip}")).unwrap_or_default()) }</td>
-                                            <td>{ &e.details }</td>
-                                            <td>{ e.reason.clone().unwrap_or_default() }</td>
-                                        </tr>
+                                    { for list.iter().map(|e| {
+                                        let who = e.actor.clone().unwrap_or_else(|| t(lang, "apps-audit-system"));
+                                        let role = e.role.text().say(lang);
+                                        // A step of the process is said in the reader's language; any
+                                        // other event as it was recorded, in the record's language.
+                                        let what = match (Action::parse(&e.action), e.from_status, e.to_status) {
+                                            (Some(action), Some(from), Some(to)) if from != to => html! {
+                                                { Text::new("apps-audit-step").with("action", action.text()).with("from", from.text()).with("to", to.text()).say(lang) }
+                                            },
+                                            _ => html! { <span lang="en">{ &e.details }</span> },
+                                        };
+                                        html! {
+                                            <tr>
+                                                <td data-label={t(lang, "apps-audit-when")}>{ format::date_time(e.at.naive_utc(), lang) }</td>
+                                                <td data-label={t(lang, "apps-audit-who")} class="break">{ match &e.ip {
+                                                    Some(ip) => Text::new("apps-audit-who-from").with("who", who).with("role", role).with("ip", ip).say(lang),
+                                                    None => Text::new("apps-audit-who-as").with("who", who).with("role", role).say(lang),
+                                                } }</td>
+                                                <td data-label={t(lang, "apps-audit-what")}>{ what }</td>
+                                                <td data-label={t(lang, "apps-audit-why")}>{ e.reason.clone().unwrap_or_default() }</td>
+                                            </tr>
+                                        }
                                     }) }
                                 </tbody>
                             </table>
@@ -543,6 +564,7 @@ struct ApplicantReferencesProps {
 #[function_component(ApplicantReferences)]
 fn applicant_references(props: &ApplicantReferencesProps) -> Html {
     use endorse_shared::references::ReviewedReference;
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let found = use_state(|| None::<Vec<ReviewedReference>>);
     let failure = use_state(|| None::<String>);
@@ -564,43 +586,43 @@ fn applicant_references(props: &ApplicantReferencesProps) -> Html {
     }
     html! {
         <section class="card" aria-labelledby="references-heading">
-            <h2 id="references-heading">{ "References" }</h2>
+            <h2 id="references-heading">{ t(lang, "apps-references") }</h2>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             {
                 match &*found {
-                    None => html! { <p role="status">{ "Loading…" }</p> },
-                    Some(list) if list.is_empty() => html! { <p>{ "No reference requests." }</p> },
+                    None => html! { <p role="status">{ t(lang, "apps-loading") }</p> },
+                    Some(list) if list.is_empty() => html! { <p>{ t(lang, "apps-no-references") }</p> },
                     Some(list) => html! {
                         <ul class="entries">
                             { for list.iter().map(|reviewed| {
                                 let view = &reviewed.reference;
                                 html! {
                                     <li class="entry">
-                                        <p class="entry__summary">{ format!("{} <{}> — {}", view.request.referee_name, view.request.referee_email, view.request.relationship.label()) }</p>
-                                        <p class="entry__meta">{ format!("{} · for {}{}", view.status.label(), view.request.category,
-                                            if view.request.waive_access { " · applicant waived access" } else { "" }) }</p>
+                                        <p class="entry__summary break">{ format!("{} <{}> — {}", view.request.referee_name, view.request.referee_email, view.request.relationship.text().say(lang)) }</p>
+                                        <p class="entry__meta">{ Text::new(if view.request.waive_access { "apps-reference-meta-waived" } else { "apps-reference-meta" })
+                                            .with("status", view.status.text()).with("category", &view.request.category).say(lang) }</p>
                                         { for reviewed.signals.iter().map(|signal| html! {
-                                            <p class="entry__verdict entry__verdict--not">{ format!("Signal: {}", signal.describe()) }</p>
+                                            <p class="entry__verdict entry__verdict--not">{ Text::new("apps-signal").with("signal", signal.describe()).say(lang) }</p>
                                         }) }
                                         if let Some(counting) = &view.counting {
                                             <p class={classes!("entry__verdict", if counting.counts { "entry__verdict--counts" } else { "entry__verdict--not" })}>
-                                                { if counting.counts { "Counts.".to_string() } else { format!("Does not count: {}.", counting.reasons.join("; ")) } }
+                                                { if counting.counts { t(lang, "apps-counts") } else { Text::new("apps-does-not-count").with("reasons", counting.reasons.join("; ")).say(lang) } }
                                             </p>
                                         }
                                         if let Some(reason) = &view.declined_reason {
-                                            <p>{ format!("Declined: “{reason}”") }</p>
+                                            <p>{ Text::new("apps-declined").with("reason", reason).say(lang) }</p>
                                         }
                                         if let Some(answer) = &view.answer {
                                             <details>
-                                                <summary>{ "The rating" }</summary>
+                                                <summary>{ t(lang, "apps-the-rating") }</summary>
                                                 <dl class="ratings">
                                                     { for answer.ratings.iter().map(|(domain, rating)| html! {
-                                                        <><dt>{ domain.replace('_', " ") }</dt><dd>{ rating.label() }</dd></>
+                                                        <><dt>{ domain.replace('_', " ") }</dt><dd>{ rating.text().say(lang) }</dd></>
                                                     }) }
                                                 </dl>
-                                                <p>{ format!("{} · relationship confirmed as {}, known since {}", answer.recommendation.label(), answer.relationship.label(), answer.known_since) }</p>
+                                                <p>{ Text::new("apps-rating-summary").with("recommendation", answer.recommendation.text()).with("relationship", answer.relationship.text()).with("since", answer.known_since).say(lang) }</p>
                                                 if !answer.comments.is_empty() {
                                                     <blockquote>{ &answer.comments }</blockquote>
                                                 }
@@ -627,6 +649,7 @@ struct VerificationsProps {
 #[function_component(Verifications)]
 fn verifications(props: &VerificationsProps) -> Html {
     use endorse_shared::entries::{EntryData, PortfolioEntry};
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let entries = use_state(Vec::<PortfolioEntry>::new);
     let failure = use_state(|| None::<String>);
@@ -685,19 +708,19 @@ fn verifications(props: &VerificationsProps) -> Html {
     };
     html! {
         <section class="card" aria-labelledby="verify-heading">
-            <h2 id="verify-heading">{ "Waiting for the association" }</h2>
+            <h2 id="verify-heading">{ t(lang, "apps-verifications") }</h2>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             if pending.is_empty() {
-                <p class="muted">{ "Nothing to verify." }</p>
+                <p class="muted">{ t(lang, "apps-nothing-to-verify") }</p>
             } else {
                 <ul class="entries">
                     { for pending.into_iter().map(|entry| {
-                        let label = match entry.data { EntryData::Membership(_) => "Mark membership verified", _ => "Vet this provider" };
+                        let label = t(lang, match entry.data { EntryData::Membership(_) => "apps-verify-membership", _ => "apps-vet-provider" });
                         html! {
                             <li class="entry">
-                                <p class="entry__summary">{ summary(&entry.data, crate::i18n::asked()) }</p>
+                                <p class="entry__summary">{ summary(&entry.data, lang) }</p>
                                 <button type="button" class="button button--secondary" onclick={verify(entry.clone())}>{ label }</button>
                             </li>
                         }

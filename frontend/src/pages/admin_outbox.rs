@@ -3,8 +3,10 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, Pager, SelectField};
+use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
+use endorse_shared::i18n::format;
 use endorse_shared::mail::{MailMessage, MailStatus, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::Role;
 use yew::prelude::*;
@@ -13,6 +15,7 @@ use yew_router::prelude::*;
 /// The outbox page.
 #[function_component(AdminOutbox)]
 pub fn admin_outbox() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let query = use_state(OutboxQuery::default);
     let page = use_state(|| None::<OutboxPage>);
@@ -50,8 +53,8 @@ pub fn admin_outbox() -> Html {
     if signed_in.user.role != Role::Admin {
         return html! {
             <section class="card card--narrow">
-                <PageTitle title="Outbox" />
-                <Alert message="Only an admin can read the outbox." />
+                <PageTitle title={t(lang, "outbox-title")} />
+                <Alert message={t(lang, "outbox-only-admin")} />
             </section>
         };
     }
@@ -76,20 +79,24 @@ pub fn admin_outbox() -> Html {
         let reload = reload.clone();
         Callback::from(move |_| reload.set(*reload + 1))
     };
-    let mut status_options = vec![(AttrValue::Static(""), AttrValue::Static("Every status"))];
-    status_options.extend(
-        MailStatus::ALL
-            .iter()
-            .map(|s| (AttrValue::Static(s.as_str()), AttrValue::Static(s.label()))),
-    );
+    let mut status_options = vec![(
+        AttrValue::Static(""),
+        AttrValue::from(t(lang, "outbox-every-status")),
+    )];
+    status_options.extend(MailStatus::ALL.iter().map(|s| {
+        (
+            AttrValue::Static(s.as_str()),
+            AttrValue::from(s.text().say(lang)),
+        )
+    }));
     html! {
         <>
-            <PageTitle title="Outbox" />
-            <p class="lead">{ "Every e-mail Endorse sends goes through this queue, with retries when the mail server does not answer. Without a mail server configured, messages are written to the log and kept here." }</p>
+            <PageTitle title={t(lang, "outbox-title")} />
+            <p class="lead">{ t(lang, "outbox-lead") }</p>
             <section class="card" aria-labelledby="outbox-heading">
-                <h2 id="outbox-heading">{ "Messages" }</h2>
+                <h2 id="outbox-heading">{ t(lang, "outbox-messages") }</h2>
                 <div class="toolbar">
-                    <SelectField name="status_filter" label="Status" options={status_options}
+                    <SelectField name="status_filter" label={t(lang, "outbox-status")} options={status_options}
                         value={query.status.map(MailStatus::as_str).unwrap_or_default()} on_change={on_status} />
                 </div>
                 if let Some(message) = &*failure {
@@ -97,13 +104,13 @@ pub fn admin_outbox() -> Html {
                 }
                 {
                     match &*page {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
-                        Some(found) if found.items.is_empty() => html! { <p>{ "No messages." }</p> },
+                        None => html! { <p role="status">{ t(lang, "outbox-loading") }</p> },
+                        Some(found) if found.items.is_empty() => html! { <p>{ t(lang, "outbox-none") }</p> },
                         Some(found) => {
                             let pages = found.total.div_ceil(u64::from(found.per_page.max(1)));
                             html! {
                                 <>
-                                    <p>{ format!("{} message{}", found.total, if found.total == 1 { "" } else { "s" }) }</p>
+                                    <p>{ Text::new("outbox-count").with("count", found.total).say(lang) }</p>
                                     <ul class="entries">
                                         { for found.items.iter().map(|m| html! { <MessageRow summary={m.clone()} on_changed={on_changed.clone()} /> }) }
                                     </ul>
@@ -126,6 +133,7 @@ struct MessageRowProps {
 
 #[function_component(MessageRow)]
 fn message_row(props: &MessageRowProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let message = use_state(|| None::<MailMessage>);
     let failure = use_state(|| None::<String>);
@@ -182,13 +190,14 @@ fn message_row(props: &MessageRowProps) -> Html {
     let status_class = format!("status status--{}", summary.status.as_str());
     html! {
         <li class="entry">
-            <p class="entry__summary">{ &summary.subject }</p>
-            <p class="entry__meta">
-                { format!("To {} <{}> · {} · queued {}", summary.to_name, summary.to_address, summary.kind.label(), summary.created_at.format("%-d %b %Y %H:%M UTC")) }
+            <p class="entry__summary break">{ &summary.subject }</p>
+            <p class="entry__meta break">
+                { Text::new("outbox-meta").with("name", &summary.to_name).with("address", &summary.to_address)
+                    .with("kind", summary.kind.text()).with("queued", format::date_time(summary.created_at.naive_utc(), lang)).say(lang) }
             </p>
             <p>
-                <span class={status_class}>{ summary.status.label() }</span>
-                { format!(" · {} attempt{}", summary.attempts, if summary.attempts == 1 { "" } else { "s" }) }
+                <span class={status_class}>{ summary.status.text().say(lang) }</span>
+                { " · " }{ Text::new("outbox-attempts").with("count", summary.attempts).say(lang) }
                 { summary.last_error.as_ref().map(|e| format!(" · {e}")).unwrap_or_default() }
             </p>
             if let Some(message) = &*failure {
@@ -196,20 +205,20 @@ fn message_row(props: &MessageRowProps) -> Html {
             }
             <div class="entry__actions">
                 <button type="button" class="button button--quiet" aria-expanded={message.is_some().to_string()} onclick={open}>
-                    { if message.is_some() { "Hide the message" } else { "Read the message" } }
+                    { t(lang, if message.is_some() { "outbox-hide" } else { "outbox-read" }) }
                 </button>
                 if summary.status == MailStatus::Failed {
-                    <button type="button" class="button button--secondary" onclick={retry}>{ "Try again" }</button>
+                    <button type="button" class="button button--secondary" onclick={retry}>{ t(lang, "outbox-retry") }</button>
                 }
             </div>
             if let Some(full) = &*message {
                 <pre class="mail-body">{ &full.body_text }</pre>
                 if !full.attempts.is_empty() {
-                    <h3>{ "Attempts" }</h3>
+                    <h3>{ t(lang, "outbox-attempts-heading") }</h3>
                     <ul>
                         { for full.attempts.iter().map(|a| html! {
-                            <li>{ format!("{} · {} · {}", a.attempted_at.format("%-d %b %Y %H:%M:%S UTC"), a.transport,
-                                if a.ok { "delivered".to_string() } else { a.error.clone().unwrap_or_default() }) }</li>
+                            <li class="break">{ format!("{} · {} · {}", format::date_time(a.attempted_at.naive_utc(), lang), a.transport,
+                                if a.ok { t(lang, "outbox-delivered") } else { a.error.clone().unwrap_or_default() }) }</li>
                         }) }
                     </ul>
                 }

@@ -3,6 +3,7 @@
 
 use crate::api;
 use crate::components::{Alert, CheckGroup, PageTitle, TextField};
+use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
 use endorse_shared::references::RefereeEndorsement;
@@ -23,6 +24,7 @@ pub struct AdminReviewerProps {
 /// The reviewer profile page.
 #[function_component(AdminReviewer)]
 pub fn admin_reviewer(props: &AdminReviewerProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let loaded = use_state(|| None::<ReviewerProfileResponse>);
     let rulebook = use_state(|| None::<Rulebook>);
@@ -47,7 +49,7 @@ pub fn admin_reviewer(props: &AdminReviewerProps) -> Html {
             let user = *user;
             wasm_bindgen_futures::spawn_local(async move {
                 let Some(user) = user else {
-                    failure.set(Some("There is no such account.".into()));
+                    failure.set(Some(t(lang, "reviewer-no-such")));
                     return;
                 };
                 if let Ok(version) =
@@ -126,10 +128,9 @@ pub fn admin_reviewer(props: &AdminReviewerProps) -> Html {
                     None => {
                         found.insert(
                             "endorsements".to_string(),
-                            vec![format!(
-                                "line {}: write the category, a space, then the number",
-                                i + 1
-                            )],
+                            vec![Text::new("reviewer-endorsement-line")
+                                .with("line", i + 1)
+                                .say(lang)],
                         );
                     }
                 }
@@ -192,7 +193,7 @@ pub fn admin_reviewer(props: &AdminReviewerProps) -> Html {
                 .map(|c| {
                     (
                         AttrValue::from(c.code.clone()),
-                        AttrValue::from(format!("{} ({})", c.name, c.code)),
+                        AttrValue::from(format!("{} ({})", c.name.get(lang), c.code)),
                     )
                 })
                 .collect()
@@ -200,33 +201,33 @@ pub fn admin_reviewer(props: &AdminReviewerProps) -> Html {
         .unwrap_or_default();
     html! {
         <>
-            <PageTitle title="Reviewer profile" />
-            <p><Link<Route> to={Route::AdminUsers}>{ "All users" }</Link<Route>></p>
+            <PageTitle title={t(lang, "reviewer-title")} />
+            <p><Link<Route> to={Route::AdminUsers}>{ t(lang, "reviewer-all-users") }</Link<Route>></p>
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             if *saved {
-                <Alert kind="success" message="Saved." />
+                <Alert kind="success" message={t(lang, "reviewer-saved")} />
             }
             if loaded.is_some() {
                 <form class="card" onsubmit={on_submit} novalidate=true>
                     <div class={classes!("field", (!field_errors("endorsements").is_empty()).then_some("field--invalid"))}>
-                        <label for="field-endorsements">{ "Endorsements held" }</label>
-                        <p class="field__hint" id="field-endorsements-hint">{ "One per line: the category, a space, then the endorsement number. For example: IMHM-C MI-IMHM-C-2015-0003" }</p>
+                        <label for="field-endorsements">{ t(lang, "reviewer-endorsements") }</label>
+                        <p class="field__hint" id="field-endorsements-hint">{ t(lang, "reviewer-endorsements-hint") }</p>
                         <textarea id="field-endorsements" rows="4" value={(*endorsements).clone()} oninput={on_endorsements}
                             aria-describedby="field-endorsements-hint" />
                         if !field_errors("endorsements").is_empty() {
                             <ul class="field__errors">{ for field_errors("endorsements").iter().map(|m| html! { <li>{ m }</li> }) }</ul>
                         }
                     </div>
-                    <CheckGroup name="categories" label="May review these categories" options={options}
+                    <CheckGroup name="categories" label={t(lang, "reviewer-categories")} options={options}
                         checked={(*categories).clone()} on_change={on_categories} errors={field_errors("categories")} />
-                    <TextField name="max_load" label="Applications at once" kind="number" step="1"
+                    <TextField name="max_load" label={t(lang, "reviewer-max-load")} kind="number" step="1"
                         value={(*max_load).clone()} on_change={on_max_load} errors={field_errors("max_load")} />
-                    <button type="submit" class="button">{ "Save the profile" }</button>
+                    <button type="submit" class="button">{ t(lang, "reviewer-save") }</button>
                 </form>
             } else if failure.is_none() {
-                <p role="status">{ "Loading…" }</p>
+                <p role="status">{ t(lang, "reviewer-loading") }</p>
             }
         </>
     }

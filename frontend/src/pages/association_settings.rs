@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, SelectField, TextField};
+use crate::i18n::{t, Text};
 use crate::pages::review::{spawn, Area};
 use crate::session::use_session;
 use endorse_shared::associations::{
@@ -66,9 +67,9 @@ pub fn association_settings_page() -> Html {
     let (Some(current), Some(value)) = ((*loaded).clone(), (*form).clone()) else {
         return html! {
             <>
-                <PageTitle title="Association settings" />
+                <PageTitle title={t(lang, "settings-title")} />
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
-                else { <p role="status">{ "Loading…" }</p> }
+                else { <p role="status">{ t(lang, "settings-loading") }</p> }
             </>
         };
     };
@@ -112,14 +113,13 @@ pub fn association_settings_page() -> Html {
                     }
                     Ok(_) => errors.set(BTreeMap::from([(
                         "logo".to_string(),
-                        vec![format!(
-                            "The logo must be at most {} KB.",
-                            LOGO_MAX_BYTES / 1024 * 3 / 4
-                        )],
+                        vec![Text::new("settings-logo-too-big")
+                            .with("kb", LOGO_MAX_BYTES / 1024 * 3 / 4)
+                            .say(lang)],
                     )])),
                     Err(_) => errors.set(BTreeMap::from([(
                         "logo".to_string(),
-                        vec!["That file could not be read.".to_string()],
+                        vec![t(lang, "settings-logo-unreadable")],
                     )])),
                 }
             });
@@ -158,7 +158,7 @@ pub fn association_settings_page() -> Html {
                         .map(|(k, v)| (k, vec![v.say(lang)]))
                         .collect(),
                 );
-                failure.set(Some("Please correct the fields marked below.".into()));
+                failure.set(Some(t(lang, "form-correct")));
                 notice.set(None);
                 return;
             }
@@ -183,10 +183,7 @@ pub fn association_settings_page() -> Html {
                         Ok(saved) => {
                             errors.set(BTreeMap::new());
                             failure.set(None);
-                            notice.set(Some(
-                                "Saved. Reload the page to see the new name and colours everywhere."
-                                    .into(),
-                            ));
+                            notice.set(Some(t(lang, "settings-saved")));
                             form.set(Some(request_of(&saved)));
                             loaded.set(Some(saved));
                         }
@@ -206,55 +203,55 @@ pub fn association_settings_page() -> Html {
     ];
     html! {
         <>
-            <PageTitle title="Association settings" />
-            <p class="lead">{ format!("How {} appears to applicants, referees and the public, and how its mail goes out. People reach it at {}/.", current.profile.name, current.profile.public_url) }</p>
+            <PageTitle title={t(lang, "settings-title")} />
+            <p class="lead break">{ Text::new("settings-lead").with("name", &current.profile.name).with("address", format!("{}/", current.profile.public_url)).say(lang) }</p>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             if let Some(message) = &*notice { <p class="notice" role="status">{ message }</p> }
             <form class="card" onsubmit={on_submit} novalidate=true>
-                <h2>{ "Profile" }</h2>
-                <TextField name="name" label="Name" value={value.name.clone()} on_change={set(|f, v| f.name = v)} errors={errors_for("name")} />
-                <TextField name="time_zone" label="Time zone" hint="Due dates, reminders and \u{201c}valid through\u{201d} follow it; for example America/Detroit."
+                <h2>{ t(lang, "settings-profile") }</h2>
+                <TextField name="name" label={t(lang, "settings-name")} value={value.name.clone()} on_change={set(|f, v| f.name = v)} errors={errors_for("name")} />
+                <TextField name="time_zone" label={t(lang, "settings-time-zone")} hint={t(lang, "settings-time-zone-hint")}
                     value={value.time_zone.clone()} on_change={set(|f, v| f.time_zone = v)} errors={errors_for("time_zone")} />
-                <TextField name="currency" label="Currency" hint="An ISO 4217 code, such as USD or EUR."
+                <TextField name="currency" label={t(lang, "settings-currency")} hint={t(lang, "settings-currency-hint")}
                     value={value.currency.clone()} on_change={set(|f, v| f.currency = v.trim().to_uppercase())} errors={errors_for("currency")} />
-                <SelectField name="language" label="Language people see before they choose" options={languages}
+                <SelectField name="language" label={t(lang, "settings-language")} options={languages}
                     value={value.language.clone()} on_change={set(|f, v| f.language = v)} errors={errors_for("language")} />
-                <TextField name="primary_colour" label="Main colour" hint="#rrggbb, dark enough for white text (4.5:1)."
+                <TextField name="primary_colour" label={t(lang, "settings-main-colour")} hint={t(lang, "settings-main-colour-hint")}
                     value={value.primary_colour.clone()} on_change={set(|f, v| f.primary_colour = v.trim().to_string())} errors={errors_for("primary_colour")} />
-                <TextField name="accent_colour" label="Second colour" hint="#rrggbb, likewise."
+                <TextField name="accent_colour" label={t(lang, "settings-second-colour")} hint={t(lang, "settings-second-colour-hint")}
                     value={value.accent_colour.clone()} on_change={set(|f, v| f.accent_colour = v.trim().to_string())} errors={errors_for("accent_colour")} />
                 <div class={classes!("field", errors.contains_key("logo").then_some("field--invalid"))}>
-                    <label for="field-logo">{ "Logo (PNG or SVG, at most 36 KB)" }</label>
+                    <label for="field-logo">{ Text::new("settings-logo").with("kb", LOGO_MAX_BYTES / 1024 * 3 / 4).say(lang) }</label>
                     if let Some(logo) = &value.logo {
-                        <p><img src={logo.clone()} alt="The current logo" class="brand__logo" /></p>
+                        <p><img src={logo.clone()} alt={t(lang, "settings-current-logo")} class="brand__logo" /></p>
                     }
                     <input id="field-logo" name="logo" type="file" accept="image/png,image/svg+xml" onchange={on_logo}
                         aria-describedby={errors.contains_key("logo").then_some("field-logo-error")} />
                     if value.logo.is_some() {
-                        <button type="button" class="button button--quiet" onclick={remove_logo}>{ "Remove the logo" }</button>
+                        <button type="button" class="button button--quiet" onclick={remove_logo}>{ t(lang, "settings-remove-logo") }</button>
                     }
                     if let Some(messages) = errors.get("logo") {
                         <p class="field__error" id="field-logo-error">{ messages.join(" ") }</p>
                     }
                 </div>
-                <h2>{ "Mail" }</h2>
-                <TextField name="mail_from" label="Sender address" kind="email"
+                <h2>{ t(lang, "settings-mail") }</h2>
+                <TextField name="mail_from" label={t(lang, "settings-sender")} kind="email"
                     value={value.mail_from.clone()} on_change={set(|f, v| f.mail_from = v)} errors={errors_for("mail_from")} />
-                <TextField name="mail_reply_to" label="Reply-to address" kind="email" hint="Where replies go; the contact referees are given."
+                <TextField name="mail_reply_to" label={t(lang, "settings-reply-to")} kind="email" hint={t(lang, "settings-reply-to-hint")}
                     value={value.mail_reply_to.clone()} on_change={set(|f, v| f.mail_reply_to = v)} errors={errors_for("mail_reply_to")} />
-                <Area id="field-mail_signature" label="Signature under every message" value={value.mail_signature.clone()} rows={3}
+                <Area id="field-mail_signature" label={t(lang, "settings-signature")} value={value.mail_signature.clone()} rows={3}
                     on_change={set(|f, v| f.mail_signature = v)} errors={errors_for("mail_signature")} />
-                <TextField name="smtp_url" label="Your own SMTP server (optional)" required={false} autocomplete="off"
-                    hint={if current.own_smtp { "Mail goes through your own server; leave empty to keep it, or enter a new address." } else { "smtp:// or smtps:// with its user and password; leave empty to use the deployment's server." }}
+                <TextField name="smtp_url" label={t(lang, "settings-smtp")} required={false} autocomplete="off"
+                    hint={t(lang, if current.own_smtp { "settings-smtp-own" } else { "settings-smtp-hint" })}
                     value={value.smtp_url.clone().unwrap_or_default()}
                     on_change={set(|f, v| f.smtp_url = (!v.trim().is_empty()).then(|| v.trim().to_string()))} errors={errors_for("smtp_url")} />
-                <h2>{ "Registry" }</h2>
+                <h2>{ t(lang, "settings-registry") }</h2>
                 <div class="check">
                     <input type="checkbox" id="field-registry_shared" checked={value.registry_shared} onchange={on_shared} />
-                    <label for="field-registry_shared">{ "Take part in the search across every association's registry (for employers who do not know where someone was endorsed)" }</label>
+                    <label for="field-registry_shared">{ t(lang, "settings-registry-shared") }</label>
                 </div>
                 <button type="submit" class="button" disabled={*busy}>
-                    { if *busy { "Saving…" } else { "Save settings" } }
+                    { t(lang, if *busy { "settings-saving" } else { "settings-save" }) }
                 </button>
             </form>
         </>

@@ -1,6 +1,7 @@
 //! The page for an address the app does not know.
 
 use crate::components::PageTitle;
+use crate::i18n::t;
 use crate::route::Route;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -8,11 +9,12 @@ use yew_router::prelude::*;
 /// Not found.
 #[function_component(NotFound)]
 pub fn not_found() -> Html {
+    let lang = crate::i18n::use_lang();
     html! {
         <section class="card card--narrow">
-            <PageTitle title="Page not found" />
-            <p>{ "There is nothing at this address. It may have moved, or the link may be mistyped." }</p>
-            <p><Link<Route> to={Route::Home}>{ "Go to the home page" }</Link<Route>></p>
+            <PageTitle title={t(lang, "not-found-title")} />
+            <p>{ t(lang, "not-found-lead") }</p>
+            <p><Link<Route> to={Route::Home}>{ t(lang, "not-found-home") }</Link<Route>></p>
         </section>
     }
 }

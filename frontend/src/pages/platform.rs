@@ -4,6 +4,7 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle, TextField};
+use crate::i18n::{t, Text};
 use endorse_shared::associations::{
     AssociationHealth, CreateAssociationRequest, CreatedAssociation, OperatorLoginRequest,
     OperatorSession,
@@ -26,6 +27,7 @@ fn empty_request() -> CreateAssociationRequest {
 /// The operators' page.
 #[function_component(PlatformPage)]
 pub fn platform_page() -> Html {
+    let lang = crate::i18n::use_lang();
     let operator = use_state(|| None::<OperatorSession>);
     match &*operator {
         None => {
@@ -42,10 +44,10 @@ pub fn platform_page() -> Html {
             };
             html! {
                 <>
-                    <PageTitle title="Platform" />
-                    <p class="lead">
-                        { format!("Signed in as {} ({}), a platform operator. You see each association's health, never a person's records. ", session.name, session.email) }
-                        <button type="button" class="button button--quiet" onclick={sign_out}>{ "Sign out" }</button>
+                    <PageTitle title={t(lang, "platform-title")} />
+                    <p class="lead break">
+                        { Text::new("platform-signed-in").with("name", &session.name).with("email", &session.email).say(lang) }{ " " }
+                        <button type="button" class="button button--quiet" onclick={sign_out}>{ t(lang, "platform-sign-out") }</button>
                     </p>
                     <Associations token={session.access_token.clone()} />
                 </>
@@ -61,6 +63,7 @@ struct SignInProps {
 
 #[function_component(OperatorSignIn)]
 fn operator_sign_in(props: &SignInProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let email = use_state(String::new);
     let password = use_state(String::new);
     let failure = use_state(|| None::<String>);
@@ -80,7 +83,7 @@ fn operator_sign_in(props: &SignInProps) -> Html {
                 password: (*password).clone(),
             };
             if request.email.is_empty() || request.password.is_empty() {
-                failure.set(Some("Enter your e-mail address and password.".into()));
+                failure.set(Some(t(lang, "platform-enter-both")));
                 return;
             }
             busy.set(true);
@@ -100,16 +103,16 @@ fn operator_sign_in(props: &SignInProps) -> Html {
     };
     html! {
         <section class="card card--narrow">
-            <PageTitle title="Platform operators: sign in" />
-            <p class="lead">{ "For the people who run this deployment. Association staff sign in at their association's own address." }</p>
+            <PageTitle title={t(lang, "platform-sign-in-title")} />
+            <p class="lead">{ t(lang, "platform-sign-in-lead") }</p>
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             <form onsubmit={on_submit} novalidate=true>
-                <TextField name="operator_email" label="E-mail address" kind="email" autocomplete="username"
+                <TextField name="operator_email" label={t(lang, "platform-email")} kind="email" autocomplete="username"
                     value={(*email).clone()} on_change={set(&email)} />
-                <TextField name="operator_password" label="Password" kind="password" autocomplete="current-password"
+                <TextField name="operator_password" label={t(lang, "platform-password")} kind="password" autocomplete="current-password"
                     value={(*password).clone()} on_change={set(&password)} />
                 <button type="submit" class="button" disabled={*busy}>
-                    { if *busy { "Signing in…" } else { "Sign in" } }
+                    { t(lang, if *busy { "platform-signing-in" } else { "platform-sign-in" }) }
                 </button>
             </form>
         </section>
@@ -123,6 +126,7 @@ struct AssociationsProps {
 
 #[function_component(Associations)]
 fn associations(props: &AssociationsProps) -> Html {
+    let lang = crate::i18n::use_lang();
     let list = use_state(|| None::<Vec<AssociationHealth>>);
     let failure = use_state(|| None::<String>);
     let form = use_state(empty_request);
@@ -205,39 +209,39 @@ fn associations(props: &AssociationsProps) -> Html {
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             if let Some(made) = &*created {
                 <section class="card notice" role="status" aria-labelledby="created-heading">
-                    <h2 id="created-heading">{ format!("{} is ready", made.association.name) }</h2>
-                    <p>{ format!("It is at {}/. Its first admin signs in there as {} with this one-time password, and chooses their own at once:", made.association.public_url, made.admin_email) }</p>
+                    <h2 id="created-heading">{ Text::new("platform-ready").with("name", &made.association.name).say(lang) }</h2>
+                    <p class="break">{ Text::new("platform-ready-lead").with("address", format!("{}/", made.association.public_url)).with("email", &made.admin_email).say(lang) }</p>
                     <p><code class="secret" id="created-password">{ &made.admin_password }</code></p>
-                    <p>{ "It is shown only now: pass it on safely." }</p>
+                    <p>{ t(lang, "platform-shown-once") }</p>
                 </section>
             }
             <section aria-labelledby="associations-heading">
-                <h2 id="associations-heading">{ "Associations" }</h2>
+                <h2 id="associations-heading">{ t(lang, "platform-associations") }</h2>
                 {
                     match &*list {
-                        None => html! { <p role="status">{ "Loading…" }</p> },
+                        None => html! { <p role="status">{ t(lang, "platform-loading") }</p> },
                         Some(items) => html! {
-                            <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
-                                <table>
-                                    <caption class="visually-hidden">{ "Every association on this deployment, with its health" }</caption>
+                            <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "platform-associations")}>
+                                <table class="table table--cards">
+                                    <caption class="visually-hidden">{ t(lang, "platform-caption") }</caption>
                                     <thead><tr>
-                                        <th scope="col">{ "Association" }</th>
-                                        <th scope="col">{ "Accounts" }</th>
-                                        <th scope="col">{ "Open applications" }</th>
-                                        <th scope="col">{ "Active endorsements" }</th>
-                                        <th scope="col">{ "Mail waiting / failed" }</th>
+                                        <th scope="col">{ t(lang, "platform-association") }</th>
+                                        <th scope="col">{ t(lang, "platform-accounts") }</th>
+                                        <th scope="col">{ t(lang, "platform-open") }</th>
+                                        <th scope="col">{ t(lang, "platform-active") }</th>
+                                        <th scope="col">{ t(lang, "platform-mail") }</th>
                                     </tr></thead>
                                     <tbody>
                                         { for items.iter().map(|a| html! {
                                             <tr>
                                                 <th scope="row">
                                                     <a href={format!("{}/", a.public_url)}>{ &a.name }</a>
-                                                    <br /><small>{ format!("{} \u{b7} {}{}", a.code, a.time_zone, if a.reachable { "" } else { " \u{b7} not reachable" }) }</small>
+                                                    <br /><small>{ format!("{} \u{b7} {}", a.code, a.time_zone) }{ if a.reachable { String::new() } else { format!(" \u{b7} {}", t(lang, "platform-unreachable")) } }</small>
                                                 </th>
-                                                <td>{ format!("{} applicants, {} reviewers, {} admins", a.applicants, a.reviewers, a.admins) }</td>
-                                                <td>{ a.open_applications }</td>
-                                                <td>{ a.active_endorsements }</td>
-                                                <td>{ format!("{} / {}", a.mail_waiting, a.mail_failed) }</td>
+                                                <td data-label={t(lang, "platform-accounts")}>{ Text::new("platform-people").with("applicants", a.applicants).with("reviewers", a.reviewers).with("admins", a.admins).say(lang) }</td>
+                                                <td data-label={t(lang, "platform-open")}>{ a.open_applications }</td>
+                                                <td data-label={t(lang, "platform-active")}>{ a.active_endorsements }</td>
+                                                <td data-label={t(lang, "platform-mail")}>{ format!("{} / {}", a.mail_waiting, a.mail_failed) }</td>
                                             </tr>
                                         }) }
                                     </tbody>
@@ -248,21 +252,21 @@ fn associations(props: &AssociationsProps) -> Html {
                 }
             </section>
             <section class="card" aria-labelledby="new-heading">
-                <h2 id="new-heading">{ "New association" }</h2>
+                <h2 id="new-heading">{ t(lang, "platform-new") }</h2>
                 <form onsubmit={on_submit} novalidate=true>
-                    <TextField name="code" label="Code" hint="2 to 20 lowercase letters and digits, starting with a letter (for example mi). It is in the association's address and endorsement links."
+                    <TextField name="code" label={t(lang, "platform-code")} hint={t(lang, "platform-code-hint")}
                         value={form.code.clone()} on_change={set(|f, v| f.code = v)} errors={errors_for("code")} />
-                    <TextField name="association_name" label="Name"
+                    <TextField name="association_name" label={t(lang, "platform-name")}
                         value={form.name.clone()} on_change={set(|f, v| f.name = v)} errors={errors_for("name")} />
-                    <TextField name="host" label="Its own host name (optional)" required={false}
-                        hint="For example mi.example.org, pointed at this deployment. Without one it is reached at /a/{code}/."
+                    <TextField name="host" label={t(lang, "platform-host")} required={false}
+                        hint={t(lang, "platform-host-hint")}
                         value={form.host.clone().unwrap_or_default()} on_change={set(|f, v| f.host = Some(v))} errors={errors_for("host")} />
-                    <TextField name="time_zone" label="Time zone" hint="An IANA time zone, for example America/Detroit."
+                    <TextField name="time_zone" label={t(lang, "platform-time-zone")} hint={t(lang, "platform-time-zone-hint")}
                         value={form.time_zone.clone()} on_change={set(|f, v| f.time_zone = v)} errors={errors_for("time_zone")} />
-                    <TextField name="admin_email" label="First admin's e-mail address" kind="email"
+                    <TextField name="admin_email" label={t(lang, "platform-admin-email")} kind="email"
                         value={form.admin_email.clone()} on_change={set(|f, v| f.admin_email = v)} errors={errors_for("admin_email")} />
                     <button type="submit" class="button" disabled={*busy}>
-                        { if *busy { "Making the association…" } else { "Make the association" } }
+                        { t(lang, if *busy { "platform-making" } else { "platform-make" }) }
                     </button>
                 </form>
             </section>

@@ -112,7 +112,7 @@ pub fn registry() -> Html {
                                                 <tr>
                                                     <td data-label={t(lang, "registry-name")}>
                                                         { &e.name }
-                                                        { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe() }</small></> }) }
+                                                        { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe().say(lang) }</small></> }) }
                                                     </td>
                                                     <td data-label={t(lang, "registry-category")}>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>
                                                     <td data-label={t(lang, "registry-number")}>

@@ -105,7 +105,7 @@ pub fn registry_everywhere() -> Html {
                                                     <tr>
                                                         <td data-label={t(lang, "registry-name")}>
                                                             { &e.name }
-                                                            { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe() }</small></> }) }
+                                                            { for e.recognitions.iter().map(|r| html! { <><br /><small>{ r.describe().say(lang) }</small></> }) }
                                                         </td>
                                                         <td data-label={t(lang, "registry-association")}><a href={format!("{}/registry", line.association_url)}>{ &line.association_name }</a></td>
                                                         <td data-label={t(lang, "registry-category")}>{ format!("{} \u{2014} {}", e.category, e.category_name) }</td>

@@ -585,7 +585,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                         <p class="entry__summary">{ format!("{} ({}), {}: {}", r.request.referee_name, r.request.relationship.text().say(lang), r.request.referee_email, r.status.text().say(lang)) }</p>
                                         if !reviewed.signals.is_empty() {
                                             <ul class="signals" aria-label={t(lang, "review-look-twice")}>
-                                                { for reviewed.signals.iter().map(|signal| html! { <li class="entry__verdict entry__verdict--not">{ signal.describe() }</li> }) }
+                                                { for reviewed.signals.iter().map(|signal| html! { <li class="entry__verdict entry__verdict--not">{ signal.describe().say(lang) }</li> }) }
                                             </ul>
                                         }
                                         if let Some(answer) = &r.answer {

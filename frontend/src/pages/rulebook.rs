@@ -2,8 +2,10 @@
 
 use crate::api;
 use crate::components::{Alert, PageTitle};
+use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
+use endorse_shared::i18n::format;
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
@@ -15,6 +17,7 @@ use yew_router::prelude::*;
 /// The rulebook page.
 #[function_component(RulebookPage)]
 pub fn rulebook_page() -> Html {
+    let lang = crate::i18n::use_lang();
     let session = use_session();
     let current = use_state(|| None::<RulebookVersionResponse>);
     let versions = use_state(Vec::<RulebookVersionSummary>::new);
@@ -62,7 +65,7 @@ pub fn rulebook_page() -> Html {
         return html! { <Redirect<Route> to={Route::SignIn} /> };
     };
     if signed_in.user.role != Role::Admin {
-        return html! { <Alert message="Only an admin can manage the rulebook." /> };
+        return html! { <Alert message={t(lang, "rulebook-only-admin")} /> };
     }
 
     let on_input = {
@@ -129,41 +132,41 @@ pub fn rulebook_page() -> Html {
 
     html! {
         <>
-            <PageTitle title="Rulebook" />
+            <PageTitle title={t(lang, "rulebook-title")} />
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
             if let Some(number) = *published {
-                <Alert kind="success" message={format!("Version {number} is published. New applications use it; existing ones keep theirs until moved.")} />
+                <Alert kind="success" message={Text::new("rulebook-published").with("number", number).say(lang)} />
             }
             <div class="grid grid--wide-first">
                 <section class="card" aria-labelledby="edit-heading">
                     <h2 id="edit-heading">
                         { match &*current {
-                            Some(version) => format!("Version {}: {}", version.number, version.rulebook.name),
-                            None => "Loading…".to_string(),
+                            Some(version) => Text::new("rulebook-version").with("number", version.number).with("name", version.rulebook.name.get(lang)).say(lang),
+                            None => t(lang, "rulebook-loading"),
                         } }
                     </h2>
-                    <p class="muted">{ "Edit a copy and publish it as the next version. Every rule is checked first; nothing is published while one is wrong." }</p>
+                    <p class="muted">{ t(lang, "rulebook-lead") }</p>
                     if !problems.is_empty() {
-                        <ul class="field__errors" aria-label="Problems in the rulebook">
+                        <ul class="field__errors" aria-label={t(lang, "rulebook-problems")}>
                             { for problems.iter().map(|(path, message)| html! { <li><code>{ path }</code>{ ": " }{ message }</li> }) }
                         </ul>
                     }
                     <form onsubmit={on_publish}>
                         <div class="field">
-                            <label for="rulebook-toml">{ "Rulebook (TOML)" }</label>
+                            <label for="rulebook-toml">{ t(lang, "rulebook-toml") }</label>
                             <textarea id="rulebook-toml" class="code" rows="24" spellcheck="false"
                                 value={(*text).clone()} oninput={on_input} />
                         </div>
-                        <button type="submit" class="button" disabled={*busy}>{ if *busy { "Publishing…" } else { "Publish as a new version" } }</button>
+                        <button type="submit" class="button" disabled={*busy}>{ t(lang, if *busy { "rulebook-publishing" } else { "rulebook-publish" }) }</button>
                     </form>
                 </section>
                 <section class="card" aria-labelledby="versions-heading">
-                    <h2 id="versions-heading">{ "Versions" }</h2>
+                    <h2 id="versions-heading">{ t(lang, "rulebook-versions") }</h2>
                     <ol class="versions" reversed=true>
                         { for versions.iter().map(|v| html! {
-                            <li>{ format!("{} — {} ({})", v.number, v.name, v.published_at.date_naive()) }</li>
+                            <li>{ format!("{} — {} ({})", v.number, v.name, format::date(v.published_at.date_naive(), lang)) }</li>
                         }) }
                     </ol>
                 </section>

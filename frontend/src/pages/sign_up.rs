@@ -43,7 +43,7 @@ pub fn sign_up() -> Html {
     html! {
         <section class="card card--narrow">
             <PageTitle title={t(lang, "account-create-applicant")} />
-            <p class="lead">{ "Build your endorsement portfolio, see what each category still needs, and submit when you are ready." }</p>
+            <p class="lead">{ t(lang, "account-create-lead") }</p>
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }

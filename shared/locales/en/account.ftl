@@ -20,3 +20,8 @@ account-new-password = New password
 account-new-password-hint = At least 12 characters.
 account-saving = Saving…
 account-change-password = Change password
+
+not-found-title = Page not found
+not-found-lead = There is nothing at this address. It may have moved, or the link may be mistyped.
+not-found-home = Go to the home page
+account-create-lead = Build your endorsement portfolio, see what each category still needs, and submit when you are ready.

@@ -254,6 +254,9 @@ registry-everywhere-lead = The public registries of every association on this se
 registry-association = Association
 registry-every-association = Every association
 
+registry-recognised-from = Recognised from { $association } (endorsement { $number })
+registry-recognised-by = Recognised by { $association } (endorsement { $number })
+
 ## Pages and downloads
 
 download-not-made = The file could not be made.

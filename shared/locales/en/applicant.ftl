@@ -180,7 +180,7 @@ summary-membership-verified = { $association } no. { $number }, valid until { $u
 
 portfolio-title = Your portfolio
 portfolio-loading = Loading your portfolio…
-portfolio-correct = Please correct the fields marked below.
+form-correct = Please correct the fields marked below.
 portfolio-remove-confirm = Remove “{ $entry }”?
 portfolio-lead = Your portfolio is yours: it carries over to every application and renewal. The checklist updates as you type.
 portfolio-nothing-yet = Nothing recorded yet.

@@ -221,3 +221,251 @@ radmin-add-scorer = Add { $name } as scorer
 radmin-result-heading = Result
 radmin-result-hint = The result follows from both parts; it can be recorded once Part 1 and both scorers' marks are in.
 radmin-record-result = Record the result
+
+## The admins' applications
+
+apps-title = Applications
+apps-pipeline = Pipeline
+apps-overdue = Overdue reviews ({ $count })
+apps-overdue-line =
+    { $reviewer } is { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    } late (due { $due }).
+apps-all = All applications
+apps-search = Search by name or e-mail
+apps-status = Status
+apps-any-status = Any status
+apps-search-button = Search
+apps-download = Download these as CSV
+apps-loading = Loading…
+apps-none = No application matches.
+apps-count =
+    { $count ->
+        [one] 1 application
+       *[other] { $count } applications
+    }
+apps-applicant = Applicant
+apps-category = Category
+apps-rulebook = Rulebook
+apps-submitted = Submitted
+apps-started = Started
+apps-not-yet = not yet
+apps-version-short = v{ $version }
+apps-version = version { $version }
+apps-no-such = There is no such application.
+apps-application = Application
+apps-the-application = The application
+apps-snapshot = Submitted portfolio (round { $round }, frozen { $day })
+apps-reference-from = Reference from { $relationship } ({ $email })
+apps-process = Process
+apps-status-now = Status: { $status }.
+apps-closed = This application is closed.
+apps-waiting-applicant = Waiting for the applicant.
+apps-nothing-to-do = Nothing for an admin to do now.
+apps-reason = Reason or feedback
+apps-reason-hint = Required for decisions and holds; kept in the audit log. The reason for a decision is shown to the applicant as feedback.
+apps-audit = Audit log
+apps-audit-download = Download as CSV
+apps-audit-when = When (UTC)
+apps-audit-who = Who
+apps-audit-what = What
+apps-audit-why = Why
+apps-audit-system = system
+apps-audit-who-as = { $who } ({ $role })
+apps-audit-who-from = { $who } ({ $role }, { $ip })
+apps-audit-step = { $action }: { $from } → { $to }.
+apps-references = References
+apps-no-references = No reference requests.
+apps-reference-meta = { $status } · for { $category }
+apps-reference-meta-waived = { $status } · for { $category } · applicant waived access
+apps-signal = Signal: { $signal }
+apps-counts = Counts.
+apps-does-not-count = Does not count: { $reasons }.
+apps-declined = Declined: “{ $reason }”
+apps-the-rating = The rating
+apps-rating-summary = { $recommendation } · relationship confirmed as { $relationship }, known since { $since }
+apps-verifications = Waiting for the association
+apps-nothing-to-verify = Nothing to verify.
+apps-verify-membership = Mark membership verified
+apps-vet-provider = Vet this provider
+
+## Signals worth a second look
+
+signal-shared-email = Another referee of this applicant has the same e-mail address.
+signal-applicant-email = The referee's e-mail address is the applicant's own.
+signal-applicant-ip = The referee answered from { $ip }, an address the applicant signed in from.
+signal-applicant-address = The referee answered from an address the applicant signed in from.
+signal-applicant-device = The referee answered from a browser the applicant signed in with.
+signal-applicant-session = The answer was sent while the applicant was signed in in the same browser.
+counting-no-category = the current rulebook has no category { $category }
+
+## The outbox
+
+outbox-title = Outbox
+outbox-only-admin = Only an admin can read the outbox.
+outbox-every-status = Every status
+outbox-lead = Every e-mail Endorse sends goes through this queue, with retries when the mail server does not answer. Without a mail server configured, messages are written to the log and kept here.
+outbox-messages = Messages
+outbox-status = Status
+outbox-loading = Loading…
+outbox-none = No messages.
+outbox-count =
+    { $count ->
+        [one] 1 message
+       *[other] { $count } messages
+    }
+outbox-meta = To { $name } <{ $address }> · { $kind } · queued { $queued }
+outbox-attempts =
+    { $count ->
+        [one] 1 attempt
+       *[other] { $count } attempts
+    }
+outbox-hide = Hide the message
+outbox-read = Read the message
+outbox-retry = Try again
+outbox-attempts-heading = Attempts
+outbox-delivered = delivered
+mail-kind-reference-request = Reference request
+mail-kind-reference-reminder = Reminder to a referee
+mail-kind-rating-received = Rating received
+mail-kind-reference-declined = Referee declined
+mail-kind-decision = Decision on an application
+mail-kind-review-assigned = Review assigned
+mail-kind-review-reminder = Reminder to a reviewer
+mail-kind-information-requested = Request for information
+mail-kind-renewal-reminder = Renewal reminder
+mail-kind-renewal-decision = Decision on a renewal
+mail-kind-lapsed = Endorsement lapsed
+mail-kind-recognition-decision = Decision on a recognition
+
+## A reviewer's profile
+
+reviewer-no-such = There is no such account.
+reviewer-endorsement-line = line { $line }: write the category, a space, then the number
+reviewer-title = Reviewer profile
+reviewer-all-users = All users
+reviewer-saved = Saved.
+reviewer-endorsements = Endorsements held
+reviewer-endorsements-hint = One per line: the category, a space, then the endorsement number. For example: IMHM-C MI-IMHM-C-2015-0003
+reviewer-categories = May review these categories
+reviewer-max-load = Applications at once
+reviewer-save = Save the profile
+reviewer-loading = Loading…
+
+## The association's settings
+
+settings-title = Association settings
+settings-loading = Loading…
+settings-logo-too-big = The logo must be at most { $kb } KB.
+settings-logo-unreadable = That file could not be read.
+settings-saved = Saved. Reload the page to see the new name and colours everywhere.
+settings-lead = How { $name } appears to applicants, referees and the public, and how its mail goes out. People reach it at { $address }.
+settings-profile = Profile
+settings-name = Name
+settings-time-zone = Time zone
+settings-time-zone-hint = Due dates, reminders and “valid through” follow it; for example America/Detroit.
+settings-currency = Currency
+settings-currency-hint = An ISO 4217 code, such as USD or EUR.
+settings-language = Language people see before they choose
+settings-main-colour = Main colour
+settings-main-colour-hint = #rrggbb, dark enough for white text (4.5:1).
+settings-second-colour = Second colour
+settings-second-colour-hint = #rrggbb, likewise.
+settings-logo = Logo (PNG or SVG, at most { $kb } KB)
+settings-current-logo = The current logo
+settings-remove-logo = Remove the logo
+settings-mail = Mail
+settings-sender = Sender address
+settings-reply-to = Reply-to address
+settings-reply-to-hint = Where replies go; the contact referees are given.
+settings-signature = Signature under every message
+settings-smtp = Your own SMTP server (optional)
+settings-smtp-own = Mail goes through your own server; leave empty to keep it, or enter a new address.
+settings-smtp-hint = smtp:// or smtps:// with its user and password; leave empty to use the deployment's server.
+settings-registry = Registry
+settings-registry-shared = Take part in the search across every association's registry (for employers who do not know where someone was endorsed)
+settings-saving = Saving…
+settings-save = Save settings
+
+## The platform operators' page
+
+platform-title = Platform
+platform-signed-in = Signed in as { $name } ({ $email }), a platform operator. You see each association's health, never a person's records.
+platform-sign-out = Sign out
+platform-enter-both = Enter your e-mail address and password.
+platform-sign-in-title = Platform operators: sign in
+platform-sign-in-lead = For the people who run this deployment. Association staff sign in at their association's own address.
+platform-email = E-mail address
+platform-password = Password
+platform-signing-in = Signing in…
+platform-sign-in = Sign in
+platform-ready = { $name } is ready
+platform-ready-lead = It is at { $address }. Its first admin signs in there as { $email } with this one-time password, and chooses their own at once:
+platform-shown-once = It is shown only now: pass it on safely.
+platform-associations = Associations
+platform-loading = Loading…
+platform-caption = Every association on this deployment, with its health
+platform-association = Association
+platform-accounts = Accounts
+platform-open = Open applications
+platform-active = Active endorsements
+platform-mail = Mail waiting / failed
+platform-unreachable = not reachable
+platform-people = { $applicants } applicants, { $reviewers } reviewers, { $admins } admins
+platform-new = New association
+platform-code = Code
+platform-code-hint = 2 to 20 lowercase letters and digits, starting with a letter (for example mi). It is in the association's address and endorsement links.
+platform-name = Name
+platform-host = Its own host name (optional)
+platform-host-hint = For example mi.example.org, pointed at this deployment. Without one it is reached at /a/{"{"}code{"}"}/.
+platform-time-zone = Time zone
+platform-time-zone-hint = An IANA time zone, for example America/Detroit.
+platform-admin-email = First admin's e-mail address
+platform-making = Making the association…
+platform-make = Make the association
+
+## What a rulebook may not say
+
+rule-a-reminder-cannot-go-out-before = a reminder cannot go out before renewal opens
+rule-asks-for-more-relationships-than-references = asks for more relationships than references
+rule-is-listed-twice = is listed twice
+rule-is-not-a-category-of-this = is not a category of this rulebook
+rule-is-not-a-competency-domain-of = is not a competency domain of this rulebook
+rule-must-be-1-or-2 = must be 1 or 2
+rule-must-be-1-to-8-capital = must be 1 to 8 capital letters or digits
+rule-must-be-a-score-of-the = must be a score of the review rubric
+rule-must-be-between-1-and-part2 = must be between 1 and part2_vignettes_offered
+rule-must-be-capital-letters-and-hyphens = must be capital letters and hyphens, e.g. IMHM-C
+rule-must-be-higher-than-the-level = must be higher than the level before
+rule-must-be-less-than-due-days = must be less than due_days
+rule-must-be-lower-case-letters-and = must be lower-case letters and underscores
+rule-must-be-more-than-0-leave = must be more than 0 (leave out [rsc] when none is required)
+rule-must-have-between-2-and-10 = must have between 2 and 10 levels
+rule-must-list-a-category-or-let = must list a category, or let vetted providers qualify
+rule-must-list-at-least-one-category = must list at least one category
+rule-must-list-at-least-one-domain = must list at least one domain
+rule-kinds-of-employment = must list at least one kind of employment
+rule-kinds-of-work = must list at least one kind of work
+rule-must-list-at-least-one-relationship = must list at least one relationship
+rule-must-not-exceed-count = must not exceed count
+rule-must-not-exceed-max-span-months = must not exceed max_span_months
+rule-must-not-exceed-min-hours = must not exceed min_hours
+rule-must-not-exceed-the-training-total = must not exceed the training total
+rule-names-no-category-of-this-rulebook = names no category of this rulebook
+rule-renewal-month-and-renewal-day-must = renewal_month and renewal_day must make a date
+rule-the-topic-hours-cannot-exceed-the = the topic hours cannot exceed the training hours
+
+## The rulebook page
+
+rulebook-only-admin = Only an admin can manage the rulebook.
+rulebook-title = Rulebook
+rulebook-published = Version { $number } is published. New applications use it; existing ones keep theirs until moved.
+rulebook-version = Version { $number }: { $name }
+rulebook-loading = Loading…
+rulebook-lead = Edit a copy and publish it as the next version. Every rule is checked first; nothing is published while one is wrong.
+rulebook-problems = Problems in the rulebook
+rulebook-toml = Rulebook (TOML)
+rulebook-publishing = Publishing…
+rulebook-publish = Publish as a new version
+rulebook-versions = Versions

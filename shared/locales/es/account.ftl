@@ -20,3 +20,8 @@ account-new-password = Contraseña nueva
 account-new-password-hint = Al menos 12 caracteres.
 account-saving = Guardando…
 account-change-password = Cambiar la contraseña
+
+not-found-title = No se encontró la página
+not-found-lead = No hay nada en esta dirección. Puede que se haya movido o que el enlace tenga un error.
+not-found-home = Ir a la página de inicio
+account-create-lead = Arme su portafolio para el Endorsement, vea lo que todavía le falta a cada categoría y envíelo cuando esté listo.

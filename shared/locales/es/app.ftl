@@ -254,6 +254,9 @@ registry-everywhere-lead = Los registros públicos de todas las asociaciones de 
 registry-association = Asociación
 registry-every-association = Todas las asociaciones
 
+registry-recognised-from = Reconocido a partir del Endorsement de { $association } (número { $number })
+registry-recognised-by = Reconocido también por { $association } (Endorsement número { $number })
+
 ## Páginas y descargas
 
 download-not-made = No se pudo crear el archivo.

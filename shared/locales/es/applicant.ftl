@@ -180,7 +180,7 @@ summary-membership-verified = { $association } n.º { $number }, vigente hasta e
 
 portfolio-title = Su portafolio
 portfolio-loading = Cargando su portafolio…
-portfolio-correct = Corrija los campos marcados abajo.
+form-correct = Corrija los campos marcados abajo.
 portfolio-remove-confirm = ¿Quitar «{ $entry }»?
 portfolio-lead = Su portafolio es suyo: sirve para cada solicitud y renovación. La lista de requisitos se actualiza mientras escribe.
 portfolio-nothing-yet = Todavía no hay nada registrado.

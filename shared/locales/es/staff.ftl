@@ -221,3 +221,251 @@ radmin-add-scorer = Agregar a { $name } para calificar
 radmin-result-heading = Resultado
 radmin-result-hint = El resultado surge de ambas partes; se puede registrar cuando estén la Parte 1 y las calificaciones de ambas personas.
 radmin-record-result = Registrar el resultado
+
+## Las solicitudes, para administración
+
+apps-title = Solicitudes
+apps-pipeline = Etapas del proceso
+apps-overdue = Revisiones atrasadas ({ $count })
+apps-overdue-line =
+    { $reviewer } lleva { $days ->
+        [one] 1 día
+       *[other] { $days } días
+    } de atraso (vencía el { $due }).
+apps-all = Todas las solicitudes
+apps-search = Buscar por nombre o correo
+apps-status = Estado
+apps-any-status = Cualquier estado
+apps-search-button = Buscar
+apps-download = Descargar estas en CSV
+apps-loading = Cargando…
+apps-none = Ninguna solicitud coincide.
+apps-count =
+    { $count ->
+        [one] 1 solicitud
+       *[other] { $count } solicitudes
+    }
+apps-applicant = Solicitante
+apps-category = Categoría
+apps-rulebook = Reglamento
+apps-submitted = Enviada
+apps-started = Iniciada
+apps-not-yet = todavía no
+apps-version-short = v{ $version }
+apps-version = versión { $version }
+apps-no-such = Esa solicitud no existe.
+apps-application = Solicitud
+apps-the-application = La solicitud
+apps-snapshot = Portafolio enviado (ronda { $round }, fijado el { $day })
+apps-reference-from = Referencia de: { $relationship } ({ $email })
+apps-process = Proceso
+apps-status-now = Estado: { $status }.
+apps-closed = Esta solicitud está cerrada.
+apps-waiting-applicant = Se espera a la persona solicitante.
+apps-nothing-to-do = Por ahora no hay nada que hacer para administración.
+apps-reason = Motivo o comentarios
+apps-reason-hint = Obligatorio para las decisiones y las pausas; queda en el registro de auditoría. El motivo de una decisión se le muestra a la persona solicitante como comentario.
+apps-audit = Registro de auditoría
+apps-audit-download = Descargar en CSV
+apps-audit-when = Cuándo (UTC)
+apps-audit-who = Quién
+apps-audit-what = Qué
+apps-audit-why = Por qué
+apps-audit-system = el sistema
+apps-audit-who-as = { $who } ({ $role })
+apps-audit-who-from = { $who } ({ $role }, { $ip })
+apps-audit-step = { $action }: { $from } → { $to }.
+apps-references = Referencias
+apps-no-references = No hay solicitudes de referencia.
+apps-reference-meta = { $status } · para { $category }
+apps-reference-meta-waived = { $status } · para { $category } · la persona solicitante renunció a verla
+apps-signal = Señal: { $signal }
+apps-counts = Cuenta.
+apps-does-not-count = No cuenta: { $reasons }.
+apps-declined = Rechazada: «{ $reason }»
+apps-the-rating = La evaluación
+apps-rating-summary = { $recommendation } · relación confirmada: { $relationship }, se conocen desde { $since }
+apps-verifications = Pendiente de la asociación
+apps-nothing-to-verify = Nada que verificar.
+apps-verify-membership = Marcar la membresía como verificada
+apps-vet-provider = Aprobar a esta persona proveedora
+
+## Señales que conviene revisar
+
+signal-shared-email = Otra persona de referencia de este solicitante tiene el mismo correo electrónico.
+signal-applicant-email = El correo de la persona de referencia es el del propio solicitante.
+signal-applicant-ip = La persona de referencia respondió desde { $ip }, una dirección desde la que el solicitante inició sesión.
+signal-applicant-address = La persona de referencia respondió desde una dirección desde la que el solicitante inició sesión.
+signal-applicant-device = La persona de referencia respondió desde un navegador con el que el solicitante inició sesión.
+signal-applicant-session = La respuesta se envió mientras el solicitante tenía la sesión iniciada en el mismo navegador.
+counting-no-category = el reglamento vigente no tiene la categoría { $category }
+
+## La bandeja de salida
+
+outbox-title = Bandeja de salida
+outbox-only-admin = Solo una persona administradora puede ver la bandeja de salida.
+outbox-every-status = Todos los estados
+outbox-lead = Cada correo que envía Endorse pasa por esta cola, que reintenta cuando el servidor de correo no responde. Si no hay un servidor de correo configurado, los mensajes se escriben en el registro y se guardan aquí.
+outbox-messages = Mensajes
+outbox-status = Estado
+outbox-loading = Cargando…
+outbox-none = No hay mensajes.
+outbox-count =
+    { $count ->
+        [one] 1 mensaje
+       *[other] { $count } mensajes
+    }
+outbox-meta = Para { $name } <{ $address }> · { $kind } · en cola desde { $queued }
+outbox-attempts =
+    { $count ->
+        [one] 1 intento
+       *[other] { $count } intentos
+    }
+outbox-hide = Ocultar el mensaje
+outbox-read = Leer el mensaje
+outbox-retry = Volver a intentar
+outbox-attempts-heading = Intentos
+outbox-delivered = entregado
+mail-kind-reference-request = Solicitud de referencia
+mail-kind-reference-reminder = Recordatorio a una persona de referencia
+mail-kind-rating-received = Evaluación recibida
+mail-kind-reference-declined = La persona de referencia no aceptó
+mail-kind-decision = Decisión sobre una solicitud
+mail-kind-review-assigned = Revisión asignada
+mail-kind-review-reminder = Recordatorio a un revisor
+mail-kind-information-requested = Pedido de información
+mail-kind-renewal-reminder = Recordatorio de renovación
+mail-kind-renewal-decision = Decisión sobre una renovación
+mail-kind-lapsed = Endorsement vencido
+mail-kind-recognition-decision = Decisión sobre un reconocimiento
+
+## El perfil de un revisor
+
+reviewer-no-such = Esa cuenta no existe.
+reviewer-endorsement-line = línea { $line }: escriba la categoría, un espacio y luego el número
+reviewer-title = Perfil de revisor
+reviewer-all-users = Todas las cuentas
+reviewer-saved = Guardado.
+reviewer-endorsements = Endorsements que tiene
+reviewer-endorsements-hint = Uno por línea: la categoría, un espacio y luego el número del Endorsement. Por ejemplo: IMHM-C MI-IMHM-C-2015-0003
+reviewer-categories = Puede revisar estas categorías
+reviewer-max-load = Solicitudes a la vez
+reviewer-save = Guardar el perfil
+reviewer-loading = Cargando…
+
+## La configuración de la asociación
+
+settings-title = Configuración de la asociación
+settings-loading = Cargando…
+settings-logo-too-big = El logotipo debe pesar como máximo { $kb } KB.
+settings-logo-unreadable = No se pudo leer ese archivo.
+settings-saved = Guardado. Vuelva a cargar la página para ver el nuevo nombre y los colores en todas partes.
+settings-lead = Cómo ven { $name } los solicitantes, las personas de referencia y el público, y cómo sale su correo. Se llega a ella en { $address }.
+settings-profile = Perfil
+settings-name = Nombre
+settings-time-zone = Zona horaria
+settings-time-zone-hint = Las fechas de vencimiento, los recordatorios y el «vigente hasta» la siguen; por ejemplo America/Detroit.
+settings-currency = Moneda
+settings-currency-hint = Un código ISO 4217, como USD o EUR.
+settings-language = Idioma que se ve antes de elegir
+settings-main-colour = Color principal
+settings-main-colour-hint = #rrggbb, lo bastante oscuro para texto blanco (4.5:1).
+settings-second-colour = Color secundario
+settings-second-colour-hint = #rrggbb, con el mismo criterio.
+settings-logo = Logotipo (PNG o SVG, como máximo { $kb } KB)
+settings-current-logo = El logotipo actual
+settings-remove-logo = Quitar el logotipo
+settings-mail = Correo
+settings-sender = Dirección del remitente
+settings-reply-to = Dirección de respuesta
+settings-reply-to-hint = Adonde llegan las respuestas; es el contacto que reciben las personas de referencia.
+settings-signature = Firma al pie de cada mensaje
+settings-smtp = Su propio servidor SMTP (opcional)
+settings-smtp-own = El correo sale por su propio servidor; deje el campo vacío para conservarlo, o escriba una dirección nueva.
+settings-smtp-hint = smtp:// o smtps:// con su usuario y contraseña; déjelo vacío para usar el servidor del servicio.
+settings-registry = Registro
+settings-registry-shared = Participar en la búsqueda en los registros de todas las asociaciones (para empleadores que no saben dónde obtuvo alguien su Endorsement)
+settings-saving = Guardando…
+settings-save = Guardar la configuración
+
+## La página de quienes operan la plataforma
+
+platform-title = Plataforma
+platform-signed-in = Sesión iniciada como { $name } ({ $email }), operador de la plataforma. Ve el estado de cada asociación, nunca los expedientes de una persona.
+platform-sign-out = Cerrar sesión
+platform-enter-both = Escriba su correo electrónico y su contraseña.
+platform-sign-in-title = Operadores de la plataforma: iniciar sesión
+platform-sign-in-lead = Para quienes administran este servicio. El personal de una asociación inicia sesión en la dirección de su asociación.
+platform-email = Correo electrónico
+platform-password = Contraseña
+platform-signing-in = Iniciando sesión…
+platform-sign-in = Iniciar sesión
+platform-ready = { $name } está lista
+platform-ready-lead = Está en { $address }. Su primera persona administradora inicia sesión allí como { $email } con esta contraseña de un solo uso, y elige la suya enseguida:
+platform-shown-once = Solo se muestra ahora: compártala de forma segura.
+platform-associations = Asociaciones
+platform-loading = Cargando…
+platform-caption = Todas las asociaciones de este servicio, con su estado
+platform-association = Asociación
+platform-accounts = Cuentas
+platform-open = Solicitudes abiertas
+platform-active = Endorsements vigentes
+platform-mail = Correo en espera / fallido
+platform-unreachable = no responde
+platform-people = { $applicants } solicitantes, { $reviewers } revisores, { $admins } administración
+platform-new = Nueva asociación
+platform-code = Código
+platform-code-hint = De 2 a 20 letras minúsculas y dígitos, empezando por una letra (por ejemplo mi). Aparece en la dirección de la asociación y en los enlaces de sus Endorsements.
+platform-name = Nombre
+platform-host = Su propio nombre de host (opcional)
+platform-host-hint = Por ejemplo mi.example.org, dirigido a este servicio. Sin él, se llega a ella en /a/{"{"}código{"}"}/.
+platform-time-zone = Zona horaria
+platform-time-zone-hint = Una zona horaria IANA, por ejemplo America/Detroit.
+platform-admin-email = Correo de la primera persona administradora
+platform-making = Creando la asociación…
+platform-make = Crear la asociación
+
+## Lo que un reglamento no puede decir
+
+rule-a-reminder-cannot-go-out-before = un recordatorio no puede salir antes de que abra la renovación
+rule-asks-for-more-relationships-than-references = pide más relaciones que referencias
+rule-is-listed-twice = aparece dos veces
+rule-is-not-a-category-of-this = no es una categoría de este reglamento
+rule-is-not-a-competency-domain-of = no es un dominio de competencia de este reglamento
+rule-must-be-1-or-2 = debe ser 1 o 2
+rule-must-be-1-to-8-capital = debe tener de 1 a 8 letras mayúsculas o dígitos
+rule-must-be-a-score-of-the = debe ser un puntaje de la rúbrica de revisión
+rule-must-be-between-1-and-part2 = debe estar entre 1 y part2_vignettes_offered
+rule-must-be-capital-letters-and-hyphens = debe tener solo letras mayúsculas y guiones, por ejemplo IMHM-C
+rule-must-be-higher-than-the-level = debe ser mayor que el nivel anterior
+rule-must-be-less-than-due-days = debe ser menor que due_days
+rule-must-be-lower-case-letters-and = debe tener solo letras minúsculas y guiones bajos
+rule-must-be-more-than-0-leave = debe ser mayor que 0 (omita [rsc] si no se requiere)
+rule-must-have-between-2-and-10 = debe tener entre 2 y 10 niveles
+rule-must-list-a-category-or-let = debe nombrar una categoría, o permitir que califiquen proveedores aprobados
+rule-must-list-at-least-one-category = debe nombrar al menos una categoría
+rule-must-list-at-least-one-domain = debe nombrar al menos un dominio
+rule-kinds-of-employment = debe nombrar al menos un tipo de empleo
+rule-kinds-of-work = debe nombrar al menos un tipo de trabajo
+rule-must-list-at-least-one-relationship = debe nombrar al menos una relación
+rule-must-not-exceed-count = no debe superar count
+rule-must-not-exceed-max-span-months = no debe superar max_span_months
+rule-must-not-exceed-min-hours = no debe superar min_hours
+rule-must-not-exceed-the-training-total = no debe superar el total de capacitación
+rule-names-no-category-of-this-rulebook = no nombra ninguna categoría de este reglamento
+rule-renewal-month-and-renewal-day-must = renewal_month y renewal_day deben formar una fecha
+rule-the-topic-hours-cannot-exceed-the = las horas por tema no pueden superar las horas de capacitación
+
+## La página del reglamento
+
+rulebook-only-admin = Solo una persona administradora puede administrar el reglamento.
+rulebook-title = Reglamento
+rulebook-published = Se publicó la versión { $number }. Las solicitudes nuevas la usan; las existentes conservan la suya hasta que se las cambie.
+rulebook-version = Versión { $number }: { $name }
+rulebook-loading = Cargando…
+rulebook-lead = Edite una copia y publíquela como la versión siguiente. Primero se revisa cada regla; no se publica nada mientras haya una con errores.
+rulebook-problems = Problemas en el reglamento
+rulebook-toml = Reglamento (TOML)
+rulebook-publishing = Publicando…
+rulebook-publish = Publicar como una versión nueva
+rulebook-versions = Versiones

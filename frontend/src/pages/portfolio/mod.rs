@@ -426,7 +426,7 @@ pub fn portfolio_page() -> Html {
                 Ok(data) => data,
                 Err(found) => {
                     errors.set(crate::i18n::said(found, lang));
-                    failure.set(Some(t(lang, "portfolio-correct")));
+                    failure.set(Some(t(lang, "form-correct")));
                     return;
                 }
             };
