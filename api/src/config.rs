@@ -369,6 +369,11 @@ pub struct RateLimits {
     pub registrations_per_ip: usize,
     /// Unknown referee links allowed per IP address within the window.
     pub referee_misses_per_ip: usize,
+    /// New-password links asked for per e-mail address within the window
+    /// (so nobody can flood a person's inbox).
+    pub password_resets_per_email: usize,
+    /// New-password links asked for per IP address within the window.
+    pub password_resets_per_ip: usize,
     /// The sliding window, in seconds.
     pub window_seconds: u64,
 }
@@ -387,6 +392,8 @@ impl Default for RateLimits {
             login_failures_per_ip: 20,
             registrations_per_ip: 20,
             referee_misses_per_ip: 20,
+            password_resets_per_email: 3,
+            password_resets_per_ip: 10,
             window_seconds: 15 * 60,
         }
     }

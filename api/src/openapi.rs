@@ -16,6 +16,8 @@ use utoipa::{Modify, OpenApi};
     paths(
         crate::routes::auth::register,
         crate::routes::auth::login,
+        crate::routes::recovery::request_password_reset,
+        crate::routes::recovery::confirm_password_reset,
         crate::routes::auth::refresh,
         crate::routes::auth::logout,
         crate::routes::me::get_me,

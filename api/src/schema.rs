@@ -4,6 +4,20 @@
 // Timestamp); ids are UUIDs kept as text.
 
 diesel::table! {
+    account_links (id) {
+        id -> Text,
+        user_id -> Text,
+        purpose -> Text,
+        nonce -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+        retired_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     application_snapshots (application_id, round) {
         application_id -> Text,
         round -> BigInt,
@@ -149,6 +163,7 @@ diesel::table! {
         last_error -> Nullable<Text>,
         created_at -> Timestamp,
         sent_at -> Nullable<Timestamp>,
+        account_link_id -> Nullable<Text>,
     }
 }
 
@@ -387,6 +402,7 @@ diesel::table! {
 
 diesel::joinable!(application_snapshots -> applications (application_id));
 diesel::joinable!(applications -> rulebook_versions (rulebook_version));
+diesel::joinable!(account_links -> users (user_id));
 diesel::joinable!(applications -> users (applicant_id));
 diesel::joinable!(audit_events -> applications (application_id));
 diesel::joinable!(audit_events -> users (actor_id));
@@ -407,6 +423,7 @@ diesel::joinable!(exam_scorings -> exams (exam_id));
 diesel::joinable!(rulebook_versions -> users (published_by));
 
 diesel::allow_tables_to_appear_in_same_query!(
+    account_links,
     application_snapshots,
     applications,
     assignments,

@@ -31,8 +31,14 @@ pub struct AppState {
     pub documents: Arc<dyn ObjectStore>,
     /// Makes referees' secret links.
     pub links: LinkKeys,
+    /// Makes the links mailed about a person's own account.
+    pub account_links: LinkKeys,
     /// Unknown referee links tried per IP address (guessing).
     pub referee_misses_by_ip: RateLimiter,
+    /// New-password links asked for per e-mail address.
+    pub password_resets_by_email: RateLimiter,
+    /// New-password links asked for per IP address.
+    pub password_resets_by_ip: RateLimiter,
     /// Where e-mail goes (the deployment's server, or the log).
     pub transport: Arc<Transport>,
     /// The associations' own SMTP servers, by address, made on first use.
@@ -77,7 +83,18 @@ impl AppState {
                 limits.referee_misses_per_ip,
                 window,
             ),
+            password_resets_by_email: RateLimiter::new(
+                "reset-email",
+                limits.password_resets_per_email,
+                window,
+            ),
+            password_resets_by_ip: RateLimiter::new(
+                "reset-ip",
+                limits.password_resets_per_ip,
+                window,
+            ),
             links: LinkKeys::new(&settings.jwt_secret),
+            account_links: LinkKeys::for_accounts(&settings.jwt_secret),
             instance: uuid::Uuid::new_v4().to_string(),
             documents,
             transport: Arc::new(transport),

@@ -5,7 +5,10 @@ use endorse_shared::applications::{
     ApplicationListResponse, ApplicationResponse, ListApplicationsQuery, PipelineResponse,
     StartApplicationRequest,
 };
-use endorse_shared::auth::{ChangePasswordRequest, LoginRequest, RegisterRequest, SessionResponse};
+use endorse_shared::auth::{
+    ChangePasswordRequest, LoginRequest, PasswordResetAccepted, PasswordResetConfirm,
+    PasswordResetRequest, RegisterRequest, SessionResponse,
+};
 use endorse_shared::eligibility::EligibilityReport;
 use endorse_shared::endorsements::{
     CredentialDownload, EndorsementStatusRequest, EndorsementView, ListingRequest,
@@ -192,6 +195,32 @@ pub async fn register(request: &RegisterRequest) -> Result<SessionResponse, ApiE
 /// Signs in.
 pub async fn login(request: &LoginRequest) -> Result<SessionResponse, ApiError> {
     send(Method::POST, "/api/v1/auth/login", None, Some(request)).await
+}
+
+/// Asks for a link to choose a new password.
+pub async fn request_password_reset(
+    request: &PasswordResetRequest,
+) -> Result<PasswordResetAccepted, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/auth/password-reset",
+        None,
+        Some(request),
+    )
+    .await
+}
+
+/// Chooses a new password with a mailed link's token; signs in.
+pub async fn confirm_password_reset(
+    request: &PasswordResetConfirm,
+) -> Result<SessionResponse, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/auth/password-reset/confirm",
+        None,
+        Some(request),
+    )
+    .await
 }
 
 /// Exchanges the refresh cookie for a new session.

@@ -4,9 +4,9 @@ use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
     AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AdminReviewer, AdminUsers,
-    AssociationSettingsPage, ChangePassword, Home, NotFound, PlatformPage, PortfolioPage,
-    RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere, ReviewPage,
-    ReviewsPage, RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
+    AssociationSettingsPage, ChangePassword, ForgotPassword, Home, NotFound, PlatformPage,
+    PortfolioPage, RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere,
+    ResetPassword, ReviewPage, ReviewsPage, RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -52,6 +52,8 @@ fn switch(route: Route) -> Html {
         Route::Scoring { id } => html! { <ScoringPage id={id} /> },
         Route::AdminReviewer { id } => html! { <AdminReviewer id={id} /> },
         Route::ChangePassword => html! { <ChangePassword /> },
+        Route::ForgotPassword => html! { <ForgotPassword /> },
+        Route::ResetPassword { token } => html! { <ResetPassword token={token} /> },
         Route::AdminUsers => html! { <AdminUsers /> },
         Route::AdminRulebook => html! { <RulebookPage /> },
         Route::AdminRecognitions => html! { <AdminRecognitions /> },

@@ -60,6 +60,15 @@ pub enum Route {
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,
+    /// "Forgot your password?": ask for a mailed link.
+    #[at("/forgot-password")]
+    ForgotPassword,
+    /// Choose a new password from the mailed link.
+    #[at("/reset-password/:token")]
+    ResetPassword {
+        /// The secret of the link.
+        token: String,
+    },
     /// Admins: accounts.
     #[at("/admin/users")]
     AdminUsers,

@@ -67,6 +67,52 @@ pub struct ChangePasswordRequest {
     pub new_password: String,
 }
 
+/// Ask for a link to choose a new password (`POST /api/v1/auth/password-reset`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetRequest {
+    /// The account's e-mail address (case does not matter).
+    #[validate(email)]
+    #[validate(length(max = 254))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
+    pub email: String,
+}
+
+impl PasswordResetRequest {
+    /// The e-mail trimmed and lower case, as accounts are stored.
+    pub fn normalized(mut self) -> Self {
+        self.email = normalize_email(&self.email);
+        self
+    }
+}
+
+/// The answer to [`PasswordResetRequest`]: the same whether or not the
+/// address has an account.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetAccepted {
+    /// Minutes the link works for.
+    pub valid_minutes: u32,
+}
+
+/// Choose a new password with the link's token
+/// (`POST /api/v1/auth/password-reset/confirm`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PasswordResetConfirm {
+    /// The token from the mailed link.
+    #[validate(length(min = 1, max = 256, code = "empty"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 256))]
+    pub token: String,
+    /// The new password, at least 12 characters.
+    #[validate(length(min = "PASSWORD_MIN_CHARS", max = "PASSWORD_MAX_CHARS"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 12, max_length = 128))]
+    pub new_password: String,
+}
+
+/// How long a new-password link works.
+pub const PASSWORD_RESET_MINUTES: u32 = 60;
+
 /// A signed-in session: a short-lived access token for the `Authorization: Bearer`
 /// header. The refresh token travels only in an httpOnly cookie.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -36,11 +36,13 @@ pub enum MailKind {
     /// To a holder: the association decided whether it recognises another
     /// association's endorsement.
     RecognitionDecision,
+    /// To a person who asked: a link to choose a new password.
+    PasswordReset,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 12] = [
+    pub const ALL: [MailKind; 13] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
@@ -53,6 +55,7 @@ impl MailKind {
         MailKind::RenewalDecision,
         MailKind::Lapsed,
         MailKind::RecognitionDecision,
+        MailKind::PasswordReset,
     ];
 
     /// The stored name.
@@ -70,6 +73,7 @@ impl MailKind {
             MailKind::RenewalDecision => "renewal_decision",
             MailKind::Lapsed => "lapsed",
             MailKind::RecognitionDecision => "recognition_decision",
+            MailKind::PasswordReset => "password_reset",
         }
     }
 
@@ -78,11 +82,12 @@ impl MailKind {
         Self::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 
-    /// Whether the message carries a referee's secret link.
+    /// Whether the message carries a secret link (a referee's, or one to
+    /// choose a new password), made only at delivery.
     pub const fn carries_link(self) -> bool {
         matches!(
             self,
-            MailKind::ReferenceRequest | MailKind::ReferenceReminder
+            MailKind::ReferenceRequest | MailKind::ReferenceReminder | MailKind::PasswordReset
         )
     }
 }
@@ -100,6 +105,7 @@ crate::texts!(MailKind {
     RenewalDecision => "mail-kind-renewal-decision",
     Lapsed => "mail-kind-lapsed",
     RecognitionDecision => "mail-kind-recognition-decision",
+    PasswordReset => "mail-kind-password-reset",
 });
 
 /// Where a message stands.

@@ -40,14 +40,21 @@ impl ReceivedMail {
 
     /// The referee link in the message, if any.
     pub fn referee_link(&self) -> Option<String> {
+        self.link_to("/referee/")
+    }
+
+    /// The first link in the message whose path has `marker` (such as
+    /// `/referee/` or `/reset-password/`) followed by its token.
+    pub fn link_to(&self, marker: &str) -> Option<String> {
         let text = self.text();
         let start = text.find("http")?;
         let rest = &text[start..];
-        let at = rest.find("/referee/")?;
-        let end = rest[at + 9..]
+        let at = rest.find(marker)?;
+        let after = at + marker.len();
+        let end = rest[after..]
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '-' || c == '_'))
-            .map_or(rest.len(), |e| at + 9 + e);
-        // The first http... before /referee/ on the same line.
+            .map_or(rest.len(), |e| after + e);
+        // The first http... before the marker on the same line.
         let line_start = rest[..at]
             .rfind(|c: char| c.is_whitespace())
             .map_or(0, |s| s + 1);

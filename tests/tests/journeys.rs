@@ -85,6 +85,80 @@ async fn an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_
 }
 
 #[actix_web::test]
+async fn a_forgotten_password_is_replaced_from_the_mailed_link() -> Result<()> {
+    let server = start_server().await?;
+    endorse_tests::seed::ada_and_coordinator(&server, PASSWORD).await?;
+    let browser = Browser::start(1280, 900).await?;
+    let outcome = async {
+        browser.open(&format!("{}/sign-in", server.base)).await?;
+        browser.wait_for_heading("Sign in").await?;
+        browser.follow("Forgot your password?").await?;
+        browser.wait_for_heading("Forgot your password?").await?;
+        browser.fill("field-email", "ada@example.org").await?;
+        browser.press("Send the link").await?;
+        browser.wait_for_text(".notice", "is on its way").await?;
+        browser.audit().await?;
+
+        let mails = server
+            .smtp
+            .wait_for(1, std::time::Duration::from_secs(20))
+            .await;
+        ensure!(mails.len() == 1, "one mail, got {}", mails.len());
+        let link = mails[0]
+            .link_to("/reset-password/")
+            .ok_or_else(|| anyhow::anyhow!("no link in {}", mails[0].text()))?;
+        ensure!(link.starts_with(&server.base), "link {link}");
+
+        browser.open(&link).await?;
+        browser.wait_for_heading("Choose a new password").await?;
+        browser.fill("field-new_password", "short").await?;
+        browser.press("Set the new password and sign in").await?;
+        browser
+            .wait_for_text("#field-new_password-error", "between 12 and 128")
+            .await?;
+        browser
+            .fill("field-new_password", "a fresh passphrase for winter")
+            .await?;
+        browser.press("Set the new password and sign in").await?;
+        browser
+            .wait_for_heading("Welcome, Applicant Example")
+            .await?;
+
+        // The new password signs in; the link does not work twice.
+        browser.press("Sign out").await?;
+        browser.wait_for_heading("Sign in").await?;
+        browser.fill("field-email", "ada@example.org").await?;
+        browser
+            .fill("field-password", "a fresh passphrase for winter")
+            .await?;
+        browser.press("Sign in").await?;
+        browser
+            .wait_for_heading("Welcome, Applicant Example")
+            .await?;
+        browser.press("Sign out").await?;
+        browser.wait_for_heading("Sign in").await?;
+        browser.open(&link).await?;
+        browser.wait_for_heading("Choose a new password").await?;
+        browser
+            .fill("field-new_password", "another fresh passphrase")
+            .await?;
+        browser.press("Set the new password and sign in").await?;
+        browser.wait_for_text(".alert", "no longer works").await?;
+        browser.audit().await?;
+        browser.follow("Ask for a new link").await?;
+        browser.wait_for_heading("Forgot your password?").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "a_forgotten_password_is_replaced_from_the_mailed_link",
+            outcome,
+        )
+        .await
+}
+
+#[actix_web::test]
 async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer() -> Result<()> {
     let server = start_server().await?;
     let first = endorse_api::bootstrap::ensure_admin(&server.db, "admin@example.org")?

@@ -1,4 +1,4 @@
-//! Referees' secret links.
+//! Secret links: referees', and those mailed about a person's own account.
 //!
 //! A link's token is `HMAC-SHA256(key, nonce)`, base64url: 256 bits that nobody
 //! can guess without the server's key, from a nonce of 256 random bits. The
@@ -30,10 +30,21 @@ pub struct LinkKeys {
 }
 
 impl LinkKeys {
-    /// Keys derived from the server's secret, separate from its token signing.
+    /// Keys for referees' links, derived from the server's secret, separate
+    /// from its token signing.
     pub fn new(secret: &Secret) -> Self {
+        Self::derived(secret, b"endorse referee links v1\0")
+    }
+
+    /// Keys for links about a person's own account (a new password), apart
+    /// from referees' links: one kind's token never opens the other.
+    pub fn for_accounts(secret: &Secret) -> Self {
+        Self::derived(secret, b"endorse account links v1\0")
+    }
+
+    fn derived(secret: &Secret, label: &[u8]) -> Self {
         let mut hasher = Sha256::new();
-        hasher.update(b"endorse referee links v1\0");
+        hasher.update(label);
         hasher.update(secret.expose());
         Self {
             key: hasher.finalize().into(),
@@ -87,6 +98,8 @@ mod tests {
         assert_ne!(link.token_hash, link.token);
         let other = LinkKeys::new(&Secret::new(vec![2; 32]));
         assert_ne!(other.token_for(&link.nonce), link.token);
+        let accounts = LinkKeys::for_accounts(&Secret::new(vec![1; 32]));
+        assert_ne!(accounts.token_for(&link.nonce), link.token);
         assert_ne!(keys.new_link().token, link.token);
     }
 

@@ -14,6 +14,7 @@
 //! under WAL. On PostgreSQL a rule checked before a write is kept by locking
 //! its owner's row first ([`lock_owner`]), or by a unique index.
 
+pub mod account_links;
 pub mod applications;
 pub mod assignments;
 pub mod association_log;

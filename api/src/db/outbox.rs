@@ -33,6 +33,8 @@ pub struct NewMessage {
     pub body_html: String,
     /// The reference request it is about.
     pub reference: Option<EntryId>,
+    /// The account link it carries (`db::account_links`), made at delivery.
+    pub account_link: Option<String>,
     /// Makes the message unique (reminders): queued at most once per key.
     pub dedupe_key: Option<String>,
 }
@@ -73,6 +75,8 @@ pub struct MessageRow {
     pub created_at: NaiveDateTime,
     /// Delivered at.
     pub sent_at: Option<NaiveDateTime>,
+    /// The account link it carries.
+    pub account_link_id: Option<String>,
 }
 
 impl MessageRow {
@@ -147,6 +151,7 @@ pub fn enqueue(
             outbox::body_text.eq(&message.body_text),
             outbox::body_html.eq(&message.body_html),
             outbox::reference_id.eq(message.reference.map(|r| r.to_string())),
+            outbox::account_link_id.eq(&message.account_link),
             outbox::status.eq(MailStatus::Pending.as_str()),
             outbox::attempts.eq(0i64),
             outbox::next_attempt_at.eq(now),

@@ -20,13 +20,15 @@ pub fn current_request_id() -> Option<String> {
     REQUEST_ID.try_with(Clone::clone).ok()
 }
 
-/// The path as logged: a referee's secret link is replaced by `[link]`, so the
-/// log never holds a working link.
+/// The path as logged: the secret in a referee's link or a new-password link
+/// is replaced by `[link]` (at any association's prefix, and in the API's
+/// paths), so the log never holds a working link.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for prefix in ["/api/v1/referee/", "/referee/"] {
-        if let Some(rest) = path.strip_prefix(prefix) {
+    for marker in ["/referee/", "/reset-password/"] {
+        if let Some(at) = path.find(marker) {
+            let (head, rest) = path.split_at(at + marker.len());
             let tail = rest.find('/').map_or("", |slash| &rest[slash..]);
-            return format!("{prefix}[link]{tail}").into();
+            return format!("{head}[link]{tail}").into();
         }
     }
     path.into()
@@ -84,6 +86,11 @@ mod tests {
             "/api/v1/referee/[link]/draft"
         );
         assert_eq!(loggable_path("/referee/abc"), "/referee/[link]");
+        assert_eq!(loggable_path("/a/mi/referee/abc"), "/a/mi/referee/[link]");
+        assert_eq!(
+            loggable_path("/a/mi/reset-password/abc"),
+            "/a/mi/reset-password/[link]"
+        );
         assert_eq!(loggable_path("/api/v1/me"), "/api/v1/me");
     }
 }

@@ -80,6 +80,7 @@ struct Draft {
     subject: Text,
     blocks: Vec<Block>,
     reference: Option<EntryId>,
+    account_link: Option<String>,
     dedupe_key: Option<String>,
 }
 
@@ -165,6 +166,7 @@ impl Context<'_> {
             body_text: text,
             body_html: html,
             reference: draft.reference,
+            account_link: draft.account_link,
             dedupe_key: draft.dedupe_key,
         }
     }
@@ -213,6 +215,7 @@ impl Context<'_> {
                 ),
             ],
             reference: Some(reference),
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -245,6 +248,7 @@ impl Context<'_> {
                 Block::says("mail-reference-reminder-decline"),
             ],
             reference: Some(reference),
+            account_link: None,
             dedupe_key: Some(dedupe_key),
         })
     }
@@ -268,6 +272,7 @@ impl Context<'_> {
                 self.link("mail-see-references", "/references"),
             ],
             reference: Some(reference),
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -303,6 +308,7 @@ impl Context<'_> {
                 .with("outcome", outcome.clone()),
             blocks,
             reference: None,
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -334,6 +340,7 @@ impl Context<'_> {
                 self.link("mail-open-reviews", "/reviews"),
             ],
             reference: None,
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -368,6 +375,7 @@ impl Context<'_> {
                 self.link("mail-renew-button", "/"),
             ],
             reference: None,
+            account_link: None,
             dedupe_key: Some(dedupe_key),
         })
     }
@@ -411,6 +419,7 @@ impl Context<'_> {
             subject: subject.with("kind", kind_code),
             blocks,
             reference: None,
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -452,6 +461,7 @@ impl Context<'_> {
             subject: Text::new(subject),
             blocks,
             reference: None,
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -475,6 +485,7 @@ impl Context<'_> {
                 self.link("mail-open-endorse", "/"),
             ],
             reference: None,
+            account_link: None,
             dedupe_key: Some(dedupe_key),
         })
     }
@@ -508,6 +519,7 @@ impl Context<'_> {
                 self.link("mail-open-reviews", "/reviews"),
             ],
             reference: None,
+            account_link: None,
             dedupe_key: Some(dedupe_key),
         })
     }
@@ -538,6 +550,40 @@ impl Context<'_> {
             subject: Text::new("mail-information-subject").with("category", category),
             blocks,
             reference: None,
+            account_link: None,
+            dedupe_key: None,
+        })
+    }
+
+    /// To a person who asked: the link to choose a new password (made at
+    /// delivery from the account link `link`), and what to do if they did
+    /// not ask.
+    pub fn password_reset(
+        &self,
+        email: &str,
+        name: &str,
+        link: String,
+        valid_minutes: u32,
+    ) -> NewMessage {
+        self.render(Draft {
+            kind: MailKind::PasswordReset,
+            to_address: email.to_string(),
+            to_name: name.to_string(),
+            subject: Text::new("mail-reset-subject").with("association", self.association()),
+            blocks: vec![
+                Block::Text(
+                    Text::new("mail-reset-lead")
+                        .with("association", self.association())
+                        .with("minutes", valid_minutes),
+                ),
+                Block::Link {
+                    label: "mail-reset-button",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::says("mail-reset-not-you"),
+            ],
+            reference: None,
+            account_link: Some(link),
             dedupe_key: None,
         })
     }
@@ -567,6 +613,7 @@ impl Context<'_> {
                 self.link("mail-ask-another", "/references"),
             ],
             reference: Some(reference),
+            account_link: None,
             dedupe_key: None,
         })
     }

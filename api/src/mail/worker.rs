@@ -13,6 +13,7 @@ use crate::tenancy::Tenant;
 use actix_web::web;
 use chrono::Duration;
 use endorse_shared::i18n::LocalText;
+use endorse_shared::mail::MailKind;
 
 /// How long a claimed message is reserved for the worker delivering it. A
 /// worker that dies mid-delivery releases it when this runs out.
@@ -282,6 +283,50 @@ impl Worker {
             .await
     }
 
+    /// The secret link a message carries, made now from its nonce; none when
+    /// the link no longer works (so the message is skipped, not sent dead).
+    async fn link_of(
+        &self,
+        tenant: &Tenant,
+        message: &outbox::MessageRow,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Option<String>, DbError> {
+        if let Some(link) = message.account_link_id.clone() {
+            let found = tenant
+                .db
+                .run(move |conn| crate::db::account_links::get(conn, &link))
+                .await?;
+            return Ok(found
+                .filter(|link| link.is_live(now.naive_utc()))
+                .map(|link| {
+                    format!(
+                        "{}/reset-password/{}",
+                        tenant.public_url,
+                        self.state.account_links.token_for(&link.nonce)
+                    )
+                }));
+        }
+        let reference = match message.reference()? {
+            Some(reference) => {
+                tenant
+                    .db
+                    .run(move |conn| references::get(conn, reference))
+                    .await?
+            }
+            None => None,
+        };
+        let nonce = reference
+            .as_ref()
+            .and_then(|r| r.is_live(now).then_some(r.link_nonce.as_deref()).flatten());
+        Ok(nonce.map(|nonce| {
+            format!(
+                "{}/referee/{}",
+                tenant.public_url,
+                self.state.links.token_for(nonce)
+            )
+        }))
+    }
+
     /// Claims and delivers one message. None when another worker has it.
     async fn deliver(&self, tenant: &Tenant, id: String) -> Result<Option<Delivered>, DbError> {
         let now = self.state.clock.now();
@@ -298,29 +343,16 @@ impl Worker {
         let mut text = message.body_text.clone();
         let mut html = message.body_html.clone();
         if kind.carries_link() {
-            let reference = match message.reference()? {
-                Some(reference) => {
-                    tenant
-                        .db
-                        .run(move |conn| references::get(conn, reference))
-                        .await?
-                }
-                None => None,
-            };
-            let link = reference
-                .as_ref()
-                .and_then(|r| r.is_live(now).then_some(r.link_nonce.as_deref()).flatten());
-            let Some(nonce) = link else {
-                let why = "the request was answered, cancelled or expired before delivery";
+            let Some(href) = self.link_of(tenant, &message, now).await? else {
+                let why = if kind == MailKind::PasswordReset {
+                    "the link was used, replaced by a newer one or expired before delivery"
+                } else {
+                    "the request was answered, cancelled or expired before delivery"
+                };
                 self.record(tenant, &id, Outcome::Skipped(why.into()))
                     .await?;
                 return Ok(Some(Delivered::Skipped));
             };
-            let href = format!(
-                "{}/referee/{}",
-                tenant.public_url,
-                self.state.links.token_for(nonce)
-            );
             text = text.replace(LINK_PLACEHOLDER, &href);
             html = html.replace(LINK_PLACEHOLDER, &super::templates::escape(&href));
         }

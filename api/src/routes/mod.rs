@@ -16,6 +16,7 @@ pub mod outbox;
 pub mod platform;
 pub mod portfolio;
 pub mod recognitions;
+pub mod recovery;
 pub mod references;
 pub mod renewals;
 pub mod review;
@@ -36,6 +37,14 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/auth/login", web::post().to(auth::login))
             .route("/auth/refresh", web::post().to(auth::refresh))
             .route("/auth/logout", web::post().to(auth::logout))
+            .route(
+                "/auth/password-reset",
+                web::post().to(recovery::request_password_reset),
+            )
+            .route(
+                "/auth/password-reset/confirm",
+                web::post().to(recovery::confirm_password_reset),
+            )
             .route("/association", web::get().to(association::get_association))
             .route(
                 "/association/settings",

@@ -28,6 +28,7 @@ mod platform;
 mod portfolio;
 mod processes;
 mod recognitions;
+mod recovery;
 mod references;
 mod renewals;
 mod review;

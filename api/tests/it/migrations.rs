@@ -5,11 +5,11 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    application_snapshots, applications, assignments, association_events, audit_events,
-    conflict_declarations, credentials, documents, endorsement_sequences, endorsements,
-    exam_scorings, exams, information_items, issuer_keys, leases, outbox, outbox_attempts,
-    portfolio_entries, portfolio_notes, rate_limit_events, recognitions, reference_requests,
-    refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
+    account_links, application_snapshots, applications, assignments, association_events,
+    audit_events, conflict_declarations, credentials, documents, endorsement_sequences,
+    endorsements, exam_scorings, exams, information_items, issuer_keys, leases, outbox,
+    outbox_attempts, portfolio_entries, portfolio_notes, rate_limit_events, recognitions,
+    reference_requests, refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -114,8 +114,23 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             Stamp,
             Option<Stamp>,
+            Option<String>,
         )>(conn)
         .expect("outbox matches schema.rs");
+    account_links::table
+        .select(account_links::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            String,
+            String,
+            Stamp,
+            Stamp,
+            Option<Stamp>,
+            Option<Stamp>,
+        )>(conn)
+        .expect("account_links matches schema.rs");
     audit_events::table
         .select(audit_events::all_columns)
         .load::<(

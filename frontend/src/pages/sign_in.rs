@@ -67,6 +67,7 @@ pub fn sign_in() -> Html {
                     { if *form.busy { t(lang, "account-signing-in") } else { t(lang, "account-sign-in") } }
                 </button>
             </form>
+            <p><Link<Route> to={Route::ForgotPassword}>{ t(lang, "account-forgot") }</Link<Route>></p>
             <p class="aside">
                 { t(lang, "account-new-here") }{ " " }
                 <Link<Route> to={Route::SignUp}>{ t(lang, "account-create-applicant") }</Link<Route>>

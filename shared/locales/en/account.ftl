@@ -25,3 +25,18 @@ not-found-title = Page not found
 not-found-lead = There is nothing at this address. It may have moved, or the link may be mistyped.
 not-found-home = Go to the home page
 account-create-lead = Build your endorsement portfolio, see what each category still needs, and submit when you are ready.
+
+## Getting back into an account
+
+account-forgot = Forgot your password?
+recovery-title = Forgot your password?
+recovery-lead = Enter the e-mail address you sign in with. We'll send you a link to choose a new password.
+recovery-sent = If { $email } has an account here, a link to choose a new password is on its way. It works once, for { $minutes } minutes.
+recovery-sent-next = Nothing after a few minutes? Check your spam folder, or send it again: only the newest link works.
+recovery-send = Send the link
+recovery-send-again = Send it again
+recovery-sending = Sending…
+recovery-back = Back to sign in
+recovery-choose-lead = Choose a new password for your account. Your other devices will be signed out.
+recovery-ask-again = Ask for a new link
+recovery-set = Set the new password and sign in

@@ -103,3 +103,10 @@ mail-not-recognised = The { $association } did not recognise your endorsement { 
 mail-lapsed-subject = Your endorsement { $number } has lapsed
 mail-lapsed-lead = Your endorsement { $number } was not renewed in time and has lapsed: it no longer appears in the public registry, and its credential now reads as not in good standing.
 mail-lapsed-reinstate = You can be reinstated without a new exam: update your membership, add the work you have done since the lapse, and ask for three new reference ratings.
+
+## A new password
+
+mail-reset-subject = Choose a new password for { $association }
+mail-reset-lead = Someone, probably you, asked to choose a new password for your account at { $association }. The link below works once, for { $minutes } minutes; signing in with the new password signs you out everywhere else.
+mail-reset-button = Choose a new password
+mail-reset-not-you = If you did not ask, you can ignore this message: your password stays as it is.

@@ -230,3 +230,4 @@ stale-exam = This exam changed since you loaded it (it is now version { $current
 stale-scoring = This scoring changed since you loaded it (it is now version { $current }). Reload it, then make your change again.
 stale-review = This review changed since you loaded it (it is now version { $current }). Reload it, then make your change again.
 stale-record = This record changed since you loaded it (it is now version { $current }). Reload it, then make your change again.
+err-reset-link-gone = This link to choose a new password no longer works: it was used, a newer one was sent, or its hour is over. Ask for a new one from the sign-in page.

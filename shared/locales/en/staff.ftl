@@ -338,6 +338,7 @@ mail-kind-renewal-reminder = Renewal reminder
 mail-kind-renewal-decision = Decision on a renewal
 mail-kind-lapsed = Endorsement lapsed
 mail-kind-recognition-decision = Decision on a recognition
+mail-kind-password-reset = Link to choose a new password
 
 ## A reviewer's profile
 

@@ -102,3 +102,10 @@ mail-not-recognised = { $association } no reconoció su Endorsement { $from_numb
 mail-lapsed-subject = Su Endorsement { $number } venció
 mail-lapsed-lead = Su Endorsement { $number } no se renovó a tiempo y venció: ya no aparece en el registro público, y su credencial ahora indica que no está al día.
 mail-lapsed-reinstate = Puede reincorporarse sin un nuevo examen: actualice su membresía, agregue el trabajo que hizo desde el vencimiento y pida tres nuevas evaluaciones de referencia.
+
+## Una contraseña nueva
+
+mail-reset-subject = Elija una contraseña nueva para { $association }
+mail-reset-lead = Alguien, probablemente usted, pidió elegir una contraseña nueva para su cuenta en { $association }. El enlace de abajo funciona una sola vez, durante { $minutes } minutos; al entrar con la contraseña nueva se cierran sus demás sesiones.
+mail-reset-button = Elegir una contraseña nueva
+mail-reset-not-you = Si no lo pidió usted, puede ignorar este mensaje: su contraseña sigue igual.

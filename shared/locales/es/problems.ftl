@@ -231,3 +231,4 @@ stale-exam = Este examen cambió desde que lo abrió (ahora es la versión { $cu
 stale-scoring = Esta calificación cambió desde que la abrió (ahora es la versión { $current }). Vuelva a cargarla y haga su cambio de nuevo.
 stale-review = Esta revisión cambió desde que la abrió (ahora es la versión { $current }). Vuelva a cargarla y haga su cambio de nuevo.
 stale-record = Este registro cambió desde que lo abrió (ahora es la versión { $current }). Vuelva a cargarlo y haga su cambio de nuevo.
+err-reset-link-gone = Este enlace para elegir una contraseña nueva ya no funciona: ya se usó, se envió uno más reciente o pasó su hora de validez. Pida uno nuevo desde la página para iniciar sesión.

@@ -338,6 +338,7 @@ mail-kind-renewal-reminder = Recordatorio de renovación
 mail-kind-renewal-decision = Decisión sobre una renovación
 mail-kind-lapsed = Endorsement vencido
 mail-kind-recognition-decision = Decisión sobre un reconocimiento
+mail-kind-password-reset = Enlace para elegir una contraseña nueva
 
 ## El perfil de un revisor
 

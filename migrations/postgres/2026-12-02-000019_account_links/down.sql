@@ -1,0 +1,2 @@
+ALTER TABLE outbox DROP COLUMN account_link_id;
+DROP TABLE account_links;
