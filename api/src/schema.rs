@@ -14,6 +14,7 @@ diesel::table! {
         expires_at -> Timestamp,
         used_at -> Nullable<Timestamp>,
         retired_at -> Nullable<Timestamp>,
+        email -> Nullable<Text>,
     }
 }
 
@@ -49,6 +50,8 @@ diesel::table! {
         ip -> Nullable<Text>,
         action -> Text,
         details -> Text,
+        subject_kind -> Nullable<Text>,
+        subject_id -> Nullable<Text>,
     }
 }
 
@@ -397,6 +400,10 @@ diesel::table! {
         updated_at -> Timestamp,
         search_name -> Text,
         language -> Nullable<Text>,
+        email_verified_at -> Nullable<Timestamp>,
+        pending_email -> Nullable<Text>,
+        disabled_at -> Nullable<Timestamp>,
+        disabled_reason -> Nullable<Text>,
     }
 }
 

@@ -40,7 +40,11 @@ use endorse_shared::reviewers::{ReviewerProfile, ReviewerProfileResponse};
 use endorse_shared::rulebook::{
     PublishRulebookRequest, RulebookVersionResponse, RulebookVersionSummary,
 };
-use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse, UserResponse};
+use endorse_shared::users::{
+    ChangeEmailRequest, ConfirmEmailRequest, ConfirmationSent, CreateUserRequest,
+    DisableUserRequest, EmailConfirmed, ListUsersQuery, UpdateProfileRequest, UpdateUserRequest,
+    UserListResponse, UserResponse,
+};
 use endorse_shared::{ApplicationId, AssignmentId, EntryId, Problem, UserId};
 use gloo_net::http::{Method, RequestBuilder};
 use serde::de::DeserializeOwned;
@@ -243,6 +247,112 @@ pub async fn change_password(
         "/api/v1/me/password",
         Some(token),
         Some(request),
+    )
+    .await
+}
+
+/// The signed-in person's account.
+pub async fn me(token: &str) -> Result<UserResponse, ApiError> {
+    send(Method::GET, "/api/v1/me", Some(token), NO_BODY).await
+}
+
+/// Changes one's own name.
+pub async fn update_me(
+    token: &str,
+    request: &UpdateProfileRequest,
+) -> Result<UserResponse, ApiError> {
+    send(Method::PATCH, "/api/v1/me", Some(token), Some(request)).await
+}
+
+/// Asks to sign in with another address (a link goes there).
+pub async fn change_email(
+    token: &str,
+    request: &ChangeEmailRequest,
+) -> Result<ConfirmationSent, ApiError> {
+    send(Method::POST, "/api/v1/me/email", Some(token), Some(request)).await
+}
+
+/// Sends the link to confirm an address again.
+pub async fn resend_confirmation(token: &str) -> Result<ConfirmationSent, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/email/confirmation",
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Confirms an address with a mailed link's token (no session needed).
+pub async fn confirm_email(request: &ConfirmEmailRequest) -> Result<EmailConfirmed, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/auth/email/confirm",
+        None,
+        Some(request),
+    )
+    .await
+}
+
+/// Admins: one account.
+pub async fn get_user(token: &str, id: &str) -> Result<UserResponse, ApiError> {
+    send(
+        Method::GET,
+        &format!("/api/v1/users/{}", encode(id)),
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: change an account's name, address or role.
+pub async fn update_user(
+    token: &str,
+    id: &str,
+    request: &UpdateUserRequest,
+) -> Result<UserResponse, ApiError> {
+    send(
+        Method::PATCH,
+        &format!("/api/v1/users/{}", encode(id)),
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Admins: disable an account.
+pub async fn disable_user(
+    token: &str,
+    id: &str,
+    request: &DisableUserRequest,
+) -> Result<UserResponse, ApiError> {
+    send(
+        Method::POST,
+        &format!("/api/v1/users/{}/disable", encode(id)),
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Admins: enable an account again.
+pub async fn enable_user(token: &str, id: &str) -> Result<UserResponse, ApiError> {
+    send(
+        Method::POST,
+        &format!("/api/v1/users/{}/enable", encode(id)),
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: mail a person a link to choose a new password.
+pub async fn send_password_reset(token: &str, id: &str) -> Result<PasswordResetAccepted, ApiError> {
+    send(
+        Method::POST,
+        &format!("/api/v1/users/{}/password-reset", encode(id)),
+        Some(token),
+        NO_BODY,
     )
     .await
 }

@@ -3,10 +3,11 @@
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions, AdminReviewer, AdminUsers,
-    AssociationSettingsPage, ChangePassword, ForgotPassword, Home, NotFound, PlatformPage,
-    PortfolioPage, RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere,
-    ResetPassword, ReviewPage, ReviewsPage, RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
+    AccountPage, AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions,
+    AdminReviewer, AdminUser, AdminUsers, AssociationSettingsPage, ChangePassword, ConfirmEmail,
+    ForgotPassword, Home, NotFound, PlatformPage, PortfolioPage, RecognitionPage, RefereePage,
+    ReferencesPage, Registry, RegistryEverywhere, ResetPassword, ReviewPage, ReviewsPage,
+    RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -51,10 +52,13 @@ fn switch(route: Route) -> Html {
         Route::Review { id } => html! { <ReviewPage id={id} /> },
         Route::Scoring { id } => html! { <ScoringPage id={id} /> },
         Route::AdminReviewer { id } => html! { <AdminReviewer id={id} /> },
+        Route::Account => html! { <AccountPage /> },
         Route::ChangePassword => html! { <ChangePassword /> },
+        Route::ConfirmEmail { token } => html! { <ConfirmEmail token={token} /> },
         Route::ForgotPassword => html! { <ForgotPassword /> },
         Route::ResetPassword { token } => html! { <ResetPassword token={token} /> },
         Route::AdminUsers => html! { <AdminUsers /> },
+        Route::AdminUser { id } => html! { <AdminUser id={id} /> },
         Route::AdminRulebook => html! { <RulebookPage /> },
         Route::AdminRecognitions => html! { <AdminRecognitions /> },
         Route::AdminAssociation => html! { <AssociationSettingsPage /> },

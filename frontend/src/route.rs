@@ -57,9 +57,18 @@ pub enum Route {
         /// The endorsement's number.
         number: String,
     },
+    /// One's own account: name, address, password.
+    #[at("/account")]
+    Account,
     /// Choose a new password.
     #[at("/account/password")]
     ChangePassword,
+    /// Confirm an address from the mailed link.
+    #[at("/confirm-email/:token")]
+    ConfirmEmail {
+        /// The secret of the link.
+        token: String,
+    },
     /// "Forgot your password?": ask for a mailed link.
     #[at("/forgot-password")]
     ForgotPassword,
@@ -72,6 +81,12 @@ pub enum Route {
     /// Admins: accounts.
     #[at("/admin/users")]
     AdminUsers,
+    /// Admins: one account.
+    #[at("/admin/users/:id")]
+    AdminUser {
+        /// The account's id.
+        id: String,
+    },
     /// Admins: one reviewer's profile.
     #[at("/admin/users/:id/reviewer")]
     AdminReviewer {

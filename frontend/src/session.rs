@@ -2,7 +2,9 @@
 //!
 //! On start the app asks the API to refresh: the httpOnly cookie restores the
 //! session after a reload. While signed in, the access token is refreshed a
-//! minute before it expires.
+//! minute before it expires, and the session is checked every minute and
+//! whenever the tab comes back into view: an account an admin disabled (or a
+//! password changed elsewhere) signs the open tab out, saying why.
 
 use crate::api;
 use crate::api::ApiError;
@@ -18,8 +20,9 @@ use yew::prelude::*;
 pub enum SessionState {
     /// Restoring from the refresh cookie.
     Loading,
-    /// Nobody is signed in.
-    SignedOut,
+    /// Nobody is signed in; with why, when the session ended by itself
+    /// (the account was disabled, the session ended elsewhere).
+    SignedOut(Option<String>),
     /// Someone is signed in.
     SignedIn(Session),
 }
@@ -51,6 +54,10 @@ pub enum SessionAction {
     Start(SessionResponse),
     /// Signed out, or the session could not be restored.
     End,
+    /// The server ended the session, for this reason.
+    Lost(String),
+    /// The account changed (its name, its address): the same session.
+    Update(UserResponse),
 }
 
 impl Reducible for SessionState {
@@ -59,7 +66,17 @@ impl Reducible for SessionState {
     fn reduce(self: Rc<Self>, action: Self::Action) -> Rc<Self> {
         Rc::new(match action {
             SessionAction::Start(response) => SessionState::SignedIn(response.into()),
-            SessionAction::End => SessionState::SignedOut,
+            SessionAction::End => SessionState::SignedOut(None),
+            SessionAction::Lost(why) => SessionState::SignedOut(Some(why)),
+            SessionAction::Update(user) => match &*self {
+                SessionState::SignedIn(session) if session.user.id == user.id => {
+                    SessionState::SignedIn(Session {
+                        user,
+                        ..session.clone()
+                    })
+                }
+                other => other.clone(),
+            },
         })
     }
 }
@@ -72,6 +89,14 @@ impl SessionState {
     pub fn session(&self) -> Option<&Session> {
         match self {
             SessionState::SignedIn(session) => Some(session),
+            _ => None,
+        }
+    }
+
+    /// Why the last session ended by itself, if it did.
+    pub fn lost(&self) -> Option<&str> {
+        match self {
+            SessionState::SignedOut(Some(why)) => Some(why),
             _ => None,
         }
     }
@@ -97,11 +122,30 @@ where
                 call(token).await
             }
             Err(_) => {
-                session.dispatch(SessionAction::End);
+                session.dispatch(SessionAction::Lost(problem.message().to_string()));
                 Err(ApiError::Problem(problem))
             }
         },
         other => other,
+    }
+}
+
+/// Starts the session a sign-in, registration or new password gave, and
+/// goes where the person goes next: to choose their own password when
+/// someone else set it, else home.
+pub fn begin(
+    session: &SessionHandle,
+    navigator: Option<yew_router::prelude::Navigator>,
+    response: SessionResponse,
+) {
+    let next = if response.user.must_change_password {
+        crate::route::Route::ChangePassword
+    } else {
+        crate::route::Route::Home
+    };
+    session.dispatch(SessionAction::Start(response));
+    if let Some(navigator) = navigator {
+        navigator.push(&next);
     }
 }
 
@@ -155,6 +199,45 @@ pub fn session_provider(props: &SessionProviderProps) -> Html {
                 })
             });
             move || drop(timer)
+        });
+    }
+
+    {
+        // The session is still good? Asked every minute while the tab is in
+        // view, and whenever it comes back into view.
+        let handle = state.clone();
+        let signed_in = state.session().map(|s| s.user.id);
+        use_effect_with(signed_in, move |signed_in| {
+            let watch = signed_in.map(|_| {
+                let check = {
+                    let handle = handle.clone();
+                    move || {
+                        let handle = handle.clone();
+                        if gloo::utils::document().hidden() {
+                            return;
+                        }
+                        wasm_bindgen_futures::spawn_local(async move {
+                            // A network failure says nothing about the session.
+                            if let Ok(user) =
+                                authorized(&handle, |token| async move { api::me(&token).await })
+                                    .await
+                            {
+                                if handle.session().map(|s| &s.user) != Some(&user) {
+                                    handle.dispatch(SessionAction::Update(user));
+                                }
+                            }
+                        });
+                    }
+                };
+                let every_minute = gloo::timers::callback::Interval::new(60_000, check.clone());
+                let on_view = gloo::events::EventListener::new(
+                    &gloo::utils::document(),
+                    "visibilitychange",
+                    move |_| check(),
+                );
+                (every_minute, on_view)
+            });
+            move || drop(watch)
         });
     }
 

@@ -38,11 +38,15 @@ pub enum MailKind {
     RecognitionDecision,
     /// To a person who asked: a link to choose a new password.
     PasswordReset,
+    /// To a new address: a link to confirm it.
+    EmailConfirm,
+    /// To the address an account used to have: it changed.
+    EmailChanged,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 13] = [
+    pub const ALL: [MailKind; 15] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
@@ -56,6 +60,8 @@ impl MailKind {
         MailKind::Lapsed,
         MailKind::RecognitionDecision,
         MailKind::PasswordReset,
+        MailKind::EmailConfirm,
+        MailKind::EmailChanged,
     ];
 
     /// The stored name.
@@ -74,6 +80,8 @@ impl MailKind {
             MailKind::Lapsed => "lapsed",
             MailKind::RecognitionDecision => "recognition_decision",
             MailKind::PasswordReset => "password_reset",
+            MailKind::EmailConfirm => "email_confirm",
+            MailKind::EmailChanged => "email_changed",
         }
     }
 
@@ -82,12 +90,35 @@ impl MailKind {
         Self::ALL.into_iter().find(|k| k.as_str() == raw)
     }
 
-    /// Whether the message carries a secret link (a referee's, or one to
-    /// choose a new password), made only at delivery.
+    /// Whether the message carries a secret link (a referee's, one to
+    /// choose a new password or one to confirm an address), made only at
+    /// delivery.
     pub const fn carries_link(self) -> bool {
         matches!(
             self,
-            MailKind::ReferenceRequest | MailKind::ReferenceReminder | MailKind::PasswordReset
+            MailKind::ReferenceRequest
+                | MailKind::ReferenceReminder
+                | MailKind::PasswordReset
+                | MailKind::EmailConfirm
+        )
+    }
+}
+
+impl MailKind {
+    /// Whether the message matters enough that a person who has not
+    /// confirmed their address is asked, in it, to confirm it: news about
+    /// their references, application, exam and endorsement.
+    pub const fn asks_confirmed_address(self) -> bool {
+        matches!(
+            self,
+            MailKind::RatingReceived
+                | MailKind::ReferenceDeclined
+                | MailKind::Decision
+                | MailKind::InformationRequested
+                | MailKind::RenewalReminder
+                | MailKind::RenewalDecision
+                | MailKind::Lapsed
+                | MailKind::RecognitionDecision
         )
     }
 }
@@ -106,6 +137,8 @@ crate::texts!(MailKind {
     Lapsed => "mail-kind-lapsed",
     RecognitionDecision => "mail-kind-recognition-decision",
     PasswordReset => "mail-kind-password-reset",
+    EmailConfirm => "mail-kind-email-confirm",
+    EmailChanged => "mail-kind-email-changed",
 });
 
 /// Where a message stands.

@@ -673,6 +673,10 @@ pub struct AssignmentView {
     pub reviewer: UserId,
     /// The reviewer's name.
     pub reviewer_name: String,
+    /// Whether an admin disabled the reviewer's account: the review will not
+    /// come, and the application needs another reviewer.
+    #[serde(default)]
+    pub reviewer_disabled: bool,
     /// The submission round reviewed.
     pub round: i64,
     /// When it was given.

@@ -102,6 +102,19 @@ pub struct UserResponse {
     /// they choose (their browser's, else the association's, is used).
     #[serde(default)]
     pub language: Option<crate::i18n::Lang>,
+    /// Whether the person confirmed the address from a mailed link.
+    #[serde(default)]
+    pub email_verified: bool,
+    /// An address the person asked to use instead, waiting for them to
+    /// confirm it (the account keeps `email` until then).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pending_email: Option<String>,
+    /// When an admin disabled the account; it cannot sign in meanwhile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled_at: Option<DateTime<Utc>>,
+    /// Why, as the admin said.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disabled_reason: Option<String>,
 }
 
 /// The language one chooses for oneself (`PUT /api/v1/me/language`); none
@@ -144,7 +157,10 @@ impl CreateUserRequest {
     }
 }
 
-/// An admin changes a user's name or role (`PATCH /api/v1/users/{id}`).
+/// An admin changes a user's name, e-mail or role (`PATCH /api/v1/users/{id}`).
+///
+/// A new address takes effect at once, unconfirmed: a link to confirm it
+/// goes to the new address, and the old one is told.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct UpdateUserRequest {
@@ -154,10 +170,117 @@ pub struct UpdateUserRequest {
     #[validate(length(max = 200))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
     pub name: Option<String>,
+    /// A new sign-in address, if it changes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(email)]
+    #[validate(length(max = 254))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
+    pub email: Option<String>,
     /// A new role, if it changes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub role: Option<Role>,
+    /// Why, for the audit trail (the app asks for it whenever a name or an
+    /// address changes).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(custom(function = "no_control_chars"))]
+    #[validate(length(max = 500))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 500))]
+    pub reason: Option<String>,
 }
+
+impl UpdateUserRequest {
+    /// Trims the name and the reason and normalises the e-mail, as the API
+    /// stores them; an empty reason is none.
+    pub fn normalized(mut self) -> Self {
+        self.name = self.name.map(|name| name.trim().to_string());
+        self.email = self.email.map(|email| normalize_email(&email));
+        self.reason = self
+            .reason
+            .map(|reason| reason.trim().to_string())
+            .filter(|reason| !reason.is_empty());
+        self
+    }
+}
+
+/// An admin disables an account (`POST /api/v1/users/{id}/disable`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DisableUserRequest {
+    /// Why: kept with the account and in the audit trail.
+    #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
+    #[validate(length(max = 500))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
+    pub reason: String,
+}
+
+/// The person changes their own name (`PATCH /api/v1/me`): the name their
+/// certificate and credential carry.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct UpdateProfileRequest {
+    /// The full name as it should appear on a certificate.
+    #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
+    #[validate(length(max = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    pub name: String,
+}
+
+/// The person asks to sign in with another address (`POST /api/v1/me/email`).
+/// Nothing changes until they open the link mailed to the new address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ChangeEmailRequest {
+    /// The new address.
+    #[validate(email)]
+    #[validate(length(max = 254))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 3, max_length = 254))]
+    pub email: String,
+    /// The current password, so a session left open cannot take the account.
+    #[validate(length(min = 1, max = "PASSWORD_MAX_CHARS"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 128))]
+    pub password: String,
+}
+
+impl ChangeEmailRequest {
+    /// Normalises the e-mail, as the API stores it.
+    pub fn normalized(mut self) -> Self {
+        self.email = normalize_email(&self.email);
+        self
+    }
+}
+
+/// A link to confirm an address is on its way (202).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmationSent {
+    /// Where it was sent.
+    pub email: String,
+    /// How many days the link works.
+    pub valid_days: u32,
+}
+
+/// Confirms an address with the token from a mailed link
+/// (`POST /api/v1/auth/email/confirm`). Needs no session: the link may be
+/// opened on another device.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ConfirmEmailRequest {
+    /// The token from the link.
+    #[validate(length(min = 1, max = 200))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 200))]
+    pub token: String,
+}
+
+/// What a confirmation did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EmailConfirmed {
+    /// The address the account signs in with now, confirmed.
+    pub email: String,
+}
+
+/// How many days a link to confirm an address works.
+pub const EMAIL_CONFIRM_DAYS: u32 = 7;
 
 /// Query of the admins' user list (`GET /api/v1/users`).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]

@@ -116,8 +116,13 @@ impl Server {
                 .map_err(|error| anyhow::anyhow!("hashing: {error}"))?,
             must_change_password: false,
         };
+        // A seeded person has confirmed the address, as most have.
         self.db
-            .run(move |conn| endorse_api::db::users::insert(conn, new))
+            .run(move |conn| {
+                let user = endorse_api::db::users::insert(conn, new)?;
+                let now = chrono::Utc::now().naive_utc();
+                endorse_api::db::users::set_email(conn, user.id, &user.email, Some(now), now)
+            })
             .await?;
         Ok(())
     }

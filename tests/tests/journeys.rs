@@ -159,6 +159,149 @@ async fn a_forgotten_password_is_replaced_from_the_mailed_link() -> Result<()> {
 }
 
 #[actix_web::test]
+async fn an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out() -> Result<()> {
+    let server = start_server().await?;
+    endorse_tests::seed::ada_and_coordinator(&server, PASSWORD).await?;
+    server
+        .create_user(endorse_shared::Role::Reviewer, "ruth@example.org", PASSWORD)
+        .await?;
+    let reviewer = Browser::start(1280, 900).await?;
+    let admin = Browser::start(1280, 900).await?;
+    let outcome = async {
+        endorse_tests::steps::sign_in(&reviewer, &server, "ruth@example.org").await?;
+        reviewer
+            .wait_for_heading("Welcome, Reviewer Example")
+            .await?;
+
+        endorse_tests::steps::sign_in(&admin, &server, "coordinator@example.org").await?;
+        admin.follow("Users").await?;
+        admin.wait_for_heading("Users").await?;
+        admin.follow("Reviewer Example").await?;
+        admin.wait_for_heading("Reviewer Example").await?;
+        admin.audit().await?;
+        // A reason is needed.
+        admin.press("Disable the account").await?;
+        admin
+            .wait_for_text("#field-disable_reason-error", "empty")
+            .await?;
+        admin
+            .fill("field-disable_reason", "Left the reviewer pool")
+            .await?;
+        admin.press("Disable the account").await?;
+        admin
+            .wait_for_text(".notice", "every session of it has ended")
+            .await?;
+        admin.wait_for_text("dd", "Left the reviewer pool").await?;
+        admin.audit().await?;
+
+        // The reviewer comes back to the tab: it is signed out, saying why.
+        reviewer
+            .client
+            .execute(
+                "document.dispatchEvent(new Event('visibilitychange'));",
+                vec![],
+            )
+            .await?;
+        reviewer.wait_for_heading("Sign in").await?;
+        reviewer
+            .wait_for_text(".notice", "This account is disabled")
+            .await?;
+        reviewer.fill("field-email", "ruth@example.org").await?;
+        reviewer.fill("field-password", PASSWORD).await?;
+        reviewer.press("Sign in").await?;
+        reviewer
+            .wait_for_text(".alert", "This account is disabled")
+            .await?;
+        reviewer.audit().await?;
+
+        // Enabled again, the reviewer signs in.
+        admin.press("Enable the account").await?;
+        admin.wait_for_text(".notice", "enabled again").await?;
+        reviewer.press("Sign in").await?;
+        reviewer
+            .wait_for_heading("Welcome, Reviewer Example")
+            .await?;
+        Ok(())
+    }
+    .await;
+    let name = "an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out";
+    let first = reviewer.finish(name, outcome).await;
+    admin.finish(name, Ok(())).await?;
+    first
+}
+
+#[actix_web::test]
+async fn a_person_signs_in_with_a_new_address_once_they_confirm_it() -> Result<()> {
+    let server = start_server().await?;
+    endorse_tests::seed::ada_and_coordinator(&server, PASSWORD).await?;
+    let browser = Browser::start(360, 740).await?;
+    let outcome = async {
+        endorse_tests::steps::sign_in(&browser, &server, "ada@example.org").await?;
+        browser.open(&format!("{}/account", server.base)).await?;
+        browser.wait_for_heading("Your account").await?;
+        browser.wait_for_text(".badge", "Confirmed").await?;
+        browser.fill("field-name", "Ada King").await?;
+        browser.press("Save the name").await?;
+        browser
+            .wait_for_text(".notice", "Your name is saved")
+            .await?;
+
+        browser.fill("field-email", "ada.king@example.org").await?;
+        browser
+            .fill("field-password", "not my password at all")
+            .await?;
+        browser.press("Send a link to confirm it").await?;
+        browser
+            .wait_for_text("#field-password-error", "not your current password")
+            .await?;
+        browser.fill("field-password", PASSWORD).await?;
+        browser.press("Send a link to confirm it").await?;
+        browser
+            .wait_for_text(".notice", "We sent a link to ada.king@example.org")
+            .await?;
+        browser
+            .wait_for_text("p", "Waiting for you to confirm")
+            .await?;
+        browser.audit().await?;
+
+        let mails = server
+            .smtp
+            .wait_for(1, std::time::Duration::from_secs(20))
+            .await;
+        let mail = mails
+            .iter()
+            .find(|m| m.to.iter().any(|to| to == "ada.king@example.org"))
+            .ok_or_else(|| anyhow::anyhow!("no mail to the new address"))?;
+        let link = mail
+            .link_to("/confirm-email/")
+            .ok_or_else(|| anyhow::anyhow!("no link in {}", mail.text()))?;
+        browser.open(&link).await?;
+        browser
+            .wait_for_heading("Confirm your e-mail address")
+            .await?;
+        browser
+            .wait_for_text(".notice", "ada.king@example.org is confirmed")
+            .await?;
+        browser.audit().await?;
+        browser.open(&format!("{}/account", server.base)).await?;
+        browser
+            .wait_for_text("strong", "ada.king@example.org")
+            .await?;
+        // The link works once.
+        browser.open(&link).await?;
+        browser.wait_for_text(".alert", "no longer works").await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "a_person_signs_in_with_a_new_address_once_they_confirm_it",
+            outcome,
+        )
+        .await
+}
+
+#[actix_web::test]
 async fn the_first_admin_replaces_the_one_time_password_and_creates_a_reviewer() -> Result<()> {
     let server = start_server().await?;
     let first = endorse_api::bootstrap::ensure_admin(&server.db, "admin@example.org")?

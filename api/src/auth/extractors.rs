@@ -3,8 +3,8 @@
 //! no path list anywhere.
 //!
 //! Each one checks the access token and then re-reads the account and its
-//! session, so a changed role, a deleted account, a sign-out or a password
-//! change takes effect at once, not when the token expires.
+//! session, so a changed role, a deleted or disabled account, a sign-out or
+//! a password change takes effect at once, not when the token expires.
 
 use crate::db::refresh_tokens;
 use crate::db::users::{self, User};
@@ -99,6 +99,9 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
         .await?;
     let user =
         user.ok_or_else(|| ApiError::Unauthorized(Text::new("err-account-no-longer-exists")))?;
+    if user.is_disabled() {
+        return Err(ApiError::Unauthorized(Text::new("err-account-disabled")));
+    }
     if !live {
         return Err(ApiError::Unauthorized(Text::new(
             "err-session-has-ended-signed-out-password",
@@ -138,6 +141,9 @@ async fn support_user(
         must_change_password: false,
         created_at: found.created_at.and_utc(),
         language: None,
+        email_verified_at: Some(found.created_at.and_utc()),
+        pending_email: None,
+        disabled: None,
     })
 }
 

@@ -137,7 +137,7 @@ pub enum RefreshOutcome {
     /// A new token of the same family.
     Rotated {
         /// Whose session it is.
-        user: User,
+        user: Box<User>,
         /// The session with its new refresh secret.
         session: NewSession,
     },
@@ -147,6 +147,8 @@ pub enum RefreshOutcome {
     Expired,
     /// Already rotated or revoked: the family is revoked too.
     Reused,
+    /// The account is disabled: the family is revoked.
+    Disabled,
 }
 
 /// Rotates a presented refresh token (by its hash), in the caller's
@@ -180,6 +182,10 @@ pub fn rotate(
     let Some(user) = users::find(conn, user_id)? else {
         return Ok(RefreshOutcome::Unknown);
     };
+    if user.is_disabled() {
+        refresh_tokens::revoke_family(conn, &token.family_id, now)?;
+        return Ok(RefreshOutcome::Disabled);
+    }
     let new = new_secret_token();
     refresh_tokens::insert(
         conn,
@@ -194,7 +200,7 @@ pub fn rotate(
         now,
     )?;
     Ok(RefreshOutcome::Rotated {
-        user,
+        user: Box::new(user),
         session: NewSession {
             id: token.family_id,
             refresh: new.secret,

@@ -17,6 +17,9 @@ use endorse_shared::UserId;
 pub enum Purpose {
     /// Choosing a new password (valid one hour).
     PasswordReset,
+    /// Confirming an e-mail address (valid a week): the one the account has,
+    /// or one the person asked to change to.
+    EmailConfirm,
 }
 
 impl Purpose {
@@ -24,7 +27,23 @@ impl Purpose {
     pub const fn as_str(self) -> &'static str {
         match self {
             Purpose::PasswordReset => "password_reset",
+            Purpose::EmailConfirm => "email_confirm",
         }
+    }
+
+    /// Where in the app the link opens.
+    pub const fn page(self) -> &'static str {
+        match self {
+            Purpose::PasswordReset => "/reset-password/",
+            Purpose::EmailConfirm => "/confirm-email/",
+        }
+    }
+
+    /// The purpose stored under this name.
+    pub fn parse(raw: &str) -> Option<Self> {
+        [Purpose::PasswordReset, Purpose::EmailConfirm]
+            .into_iter()
+            .find(|p| p.as_str() == raw)
     }
 }
 
@@ -36,6 +55,10 @@ pub struct AccountLink {
     pub id: String,
     /// Whose account.
     pub user_id: String,
+    /// What it is for, as stored.
+    pub purpose: String,
+    /// The address it confirms (links to confirm one).
+    pub email: Option<String>,
     /// The nonce the link's token is made from.
     pub nonce: String,
     /// When it stops working.
@@ -54,15 +77,19 @@ impl AccountLink {
 }
 
 /// Stores a new link for `user`, retiring every older one of the same
-/// purpose. Returns the new row's id.
+/// purpose; a link to confirm an address names it in `email`. Returns the
+/// new row's id. The person's row is locked first, so
+/// of two requests racing for new links one retires the other's: only the
+/// newest ever works.
 pub fn issue(
     conn: &mut AnyConnection,
     user: UserId,
-    purpose: Purpose,
+    (purpose, email): (Purpose, Option<&str>),
     (nonce, token_hash): (&str, &str),
     expires_at: NaiveDateTime,
     now: NaiveDateTime,
 ) -> DbResult<String> {
+    super::lock_owner(conn, user)?;
     diesel::update(
         account_links::table
             .filter(account_links::user_id.eq(user.to_string()))
@@ -82,6 +109,7 @@ pub fn issue(
             account_links::token_hash.eq(token_hash),
             account_links::created_at.eq(now),
             account_links::expires_at.eq(expires_at),
+            account_links::email.eq(email),
         ))
         .execute(conn)?;
     Ok(id)
@@ -114,14 +142,14 @@ pub fn find_live(
 }
 
 /// Takes the live link of `purpose` whose token hashes to `token_hash`:
-/// marks it used and gives its account. None when there is no such link, or
-/// it was used, retired or expired, or another request took it first.
+/// marks it used and gives it. None when there is no such link, or it was
+/// used, retired or expired, or another request took it first.
 pub fn take(
     conn: &mut AnyConnection,
     purpose: Purpose,
     token_hash: &str,
     now: NaiveDateTime,
-) -> DbResult<Option<UserId>> {
+) -> DbResult<Option<AccountLink>> {
     let Some(link) = find_live(conn, purpose, token_hash, now)? else {
         return Ok(None);
     };
@@ -134,8 +162,14 @@ pub fn take(
     )
     .set(account_links::used_at.eq(now))
     .execute(conn)?;
-    if taken != 1 {
-        return Ok(None);
+    Ok((taken == 1).then_some(link))
+}
+
+impl AccountLink {
+    /// Whose account, parsed.
+    pub fn owner(&self) -> DbResult<UserId> {
+        self.user_id
+            .parse()
+            .map_err(|_| super::DbError::Corrupt(format!("account link user '{}'", self.user_id)))
     }
-    Ok(link.user_id.parse().ok())
 }

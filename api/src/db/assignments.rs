@@ -31,6 +31,8 @@ pub struct Assignment {
     pub reviewer_name: String,
     /// The reviewer's e-mail.
     pub reviewer_email: String,
+    /// Whether an admin disabled the reviewer's account.
+    pub reviewer_disabled: bool,
     /// The submission round.
     pub round: i64,
     /// Given at.
@@ -64,6 +66,7 @@ impl Assignment {
             application: self.application,
             reviewer: self.reviewer,
             reviewer_name: self.reviewer_name.clone(),
+            reviewer_disabled: self.reviewer_disabled,
             round: self.round,
             assigned_at: self.assigned_at,
             due_at: self.due_at,
@@ -97,7 +100,9 @@ fn corrupt(what: &str, value: &str) -> DbError {
     DbError::Corrupt(format!("{what} '{value}'"))
 }
 
-fn from_row((row, (name, email)): (Row, (String, String))) -> DbResult<Assignment> {
+type Who = (String, String, Option<NaiveDateTime>);
+
+fn from_row((row, (name, email, disabled_at)): (Row, Who)) -> DbResult<Assignment> {
     Ok(Assignment {
         id: row
             .id
@@ -113,6 +118,7 @@ fn from_row((row, (name, email)): (Row, (String, String))) -> DbResult<Assignmen
             .map_err(|_| corrupt("user id", &row.reviewer_id))?,
         reviewer_name: name,
         reviewer_email: email,
+        reviewer_disabled: disabled_at.is_some(),
         round: row.round,
         assigned_at: row.assigned_at.and_utc(),
         due_at: row.due_at.and_utc(),
@@ -183,8 +189,11 @@ pub fn insert(
 pub fn get(conn: &mut AnyConnection, id: AssignmentId) -> DbResult<Option<Assignment>> {
     joined!()
         .filter(assignments::id.eq(id.to_string()))
-        .select((Row::as_select(), (users::name, users::email)))
-        .first::<(Row, (String, String))>(conn)
+        .select((
+            Row::as_select(),
+            (users::name, users::email, users::disabled_at),
+        ))
+        .first::<(Row, Who)>(conn)
         .optional()?
         .map(from_row)
         .transpose()
@@ -198,8 +207,11 @@ pub fn for_application(
     joined!()
         .filter(assignments::application_id.eq(application.to_string()))
         .order((assignments::assigned_at.asc(), assignments::id.asc()))
-        .select((Row::as_select(), (users::name, users::email)))
-        .load::<(Row, (String, String))>(conn)?
+        .select((
+            Row::as_select(),
+            (users::name, users::email, users::disabled_at),
+        ))
+        .load::<(Row, Who)>(conn)?
         .into_iter()
         .map(from_row)
         .collect()
@@ -211,8 +223,11 @@ pub fn for_reviewer(conn: &mut AnyConnection, reviewer: UserId) -> DbResult<Vec<
         .filter(assignments::reviewer_id.eq(reviewer.to_string()))
         .filter(assignments::state.ne(AssignmentState::Released.as_str()))
         .order((assignments::due_at.asc(), assignments::id.asc()))
-        .select((Row::as_select(), (users::name, users::email)))
-        .load::<(Row, (String, String))>(conn)?
+        .select((
+            Row::as_select(),
+            (users::name, users::email, users::disabled_at),
+        ))
+        .load::<(Row, Who)>(conn)?
         .into_iter()
         .map(from_row)
         .collect()
@@ -246,7 +261,7 @@ pub fn active_due_before(
     before: DateTime<Utc>,
 ) -> DbResult<Vec<(Assignment, String)>> {
     let statuses: Vec<&str> = IN_REVIEW.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(Row, (String, String), String)> = assignments::table
+    let rows: Vec<(Row, Who, String)> = assignments::table
         .inner_join(users::table.on(users::id.eq(assignments::reviewer_id)))
         .inner_join(applications::table)
         .filter(assignments::state.eq(AssignmentState::Active.as_str()))
@@ -255,7 +270,7 @@ pub fn active_due_before(
         .order(assignments::due_at.asc())
         .select((
             Row::as_select(),
-            (users::name, users::email),
+            (users::name, users::email, users::disabled_at),
             applications::category,
         ))
         .load(conn)?;

@@ -18,6 +18,22 @@ pub struct Actor<'a> {
     pub ip: Option<&'a str>,
 }
 
+/// What an event is about, so the trail can be filtered by it.
+#[derive(Debug, Clone, Copy)]
+pub struct Subject<'a> {
+    /// Its kind (`user`, `rulebook`, `key`, `settings`).
+    pub kind: &'static str,
+    /// Its id.
+    pub id: &'a str,
+}
+
+impl<'a> Subject<'a> {
+    /// An account.
+    pub fn user(id: &'a str) -> Self {
+        Subject { kind: "user", id }
+    }
+}
+
 /// One event.
 #[derive(Debug, Clone, PartialEq, Eq, Queryable, Selectable)]
 #[diesel(table_name = association_events)]
@@ -36,12 +52,27 @@ pub struct Event {
     pub action: String,
     /// What, in words.
     pub details: String,
+    /// What it is about, by kind.
+    pub subject_kind: Option<String>,
+    /// What it is about, by id.
+    pub subject_id: Option<String>,
 }
 
-/// Adds an event.
+/// Adds an event about the association as a whole.
 pub fn record(
     conn: &mut AnyConnection,
     actor: Actor<'_>,
+    what: (&str, &str),
+    at: DateTime<Utc>,
+) -> DbResult<()> {
+    record_about(conn, actor, None, what, at)
+}
+
+/// Adds an event about `subject`.
+pub fn record_about(
+    conn: &mut AnyConnection,
+    actor: Actor<'_>,
+    subject: Option<Subject<'_>>,
     (action, details): (&str, &str),
     at: DateTime<Utc>,
 ) -> DbResult<()> {
@@ -55,6 +86,8 @@ pub fn record(
             association_events::ip.eq(actor.ip),
             association_events::action.eq(action),
             association_events::details.eq(details),
+            association_events::subject_kind.eq(subject.map(|s| s.kind)),
+            association_events::subject_id.eq(subject.map(|s| s.id)),
         ))
         .execute(conn)?;
     Ok(())
@@ -63,6 +96,16 @@ pub fn record(
 /// The newest `limit` events, newest first.
 pub fn recent(conn: &mut AnyConnection, limit: i64) -> DbResult<Vec<Event>> {
     Ok(association_events::table
+        .order((association_events::at.desc(), association_events::id.desc()))
+        .limit(limit)
+        .select(Event::as_select())
+        .load(conn)?)
+}
+
+/// The newest `limit` events about one subject, newest first.
+pub fn about(conn: &mut AnyConnection, subject_id: &str, limit: i64) -> DbResult<Vec<Event>> {
+    Ok(association_events::table
+        .filter(association_events::subject_id.eq(subject_id))
         .order((association_events::at.desc(), association_events::id.desc()))
         .limit(limit)
         .select(Event::as_select())

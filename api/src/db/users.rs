@@ -27,9 +27,33 @@ pub struct User {
     pub created_at: DateTime<Utc>,
     /// The language the person chose, if they did.
     pub language: Option<Lang>,
+    /// When the person confirmed the address (from a mailed link).
+    pub email_verified_at: Option<DateTime<Utc>>,
+    /// An address asked for and not yet confirmed.
+    pub pending_email: Option<String>,
+    /// When an admin disabled the account, and why.
+    pub disabled: Option<(DateTime<Utc>, String)>,
 }
 
 impl User {
+    /// How the person reads mail.
+    pub fn reader(&self) -> crate::mail::templates::Reader {
+        crate::mail::templates::Reader {
+            lang: self.language,
+            unconfirmed: !self.email_verified(),
+        }
+    }
+
+    /// Whether the person confirmed the address the account has now.
+    pub fn email_verified(&self) -> bool {
+        self.email_verified_at.is_some()
+    }
+
+    /// Whether an admin disabled the account.
+    pub fn is_disabled(&self) -> bool {
+        self.disabled.is_some()
+    }
+
     /// The wire form.
     pub fn to_response(&self) -> UserResponse {
         UserResponse {
@@ -40,6 +64,10 @@ impl User {
             must_change_password: self.must_change_password,
             created_at: self.created_at,
             language: self.language,
+            email_verified: self.email_verified(),
+            pending_email: self.pending_email.clone(),
+            disabled_at: self.disabled.as_ref().map(|(at, _)| *at),
+            disabled_reason: self.disabled.as_ref().map(|(_, why)| why.clone()),
         }
     }
 }
@@ -54,6 +82,10 @@ struct UserRow {
     must_change_password: bool,
     created_at: NaiveDateTime,
     language: Option<String>,
+    email_verified_at: Option<NaiveDateTime>,
+    pending_email: Option<String>,
+    disabled_at: Option<NaiveDateTime>,
+    disabled_reason: Option<String>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -74,6 +106,11 @@ impl TryFrom<UserRow> for User {
             must_change_password: row.must_change_password,
             created_at: row.created_at.and_utc(),
             language: row.language.as_deref().and_then(|l| l.parse().ok()),
+            email_verified_at: row.email_verified_at.map(|at| at.and_utc()),
+            pending_email: row.pending_email,
+            disabled: row
+                .disabled_at
+                .map(|at| (at.and_utc(), row.disabled_reason.unwrap_or_default())),
         })
     }
 }
@@ -124,15 +161,25 @@ pub fn find(conn: &mut AnyConnection, id: UserId) -> DbResult<Option<User>> {
         .transpose()
 }
 
-/// The language the person with this e-mail chose, if they have an account
-/// and chose one: what mail to them is written in.
-pub fn language_of(conn: &mut AnyConnection, email: &str) -> DbResult<Option<Lang>> {
-    let language: Option<Option<String>> = users::table
+/// How the person with this e-mail reads mail: the language they chose (if
+/// they have an account and chose one), and whether the address is theirs
+/// unconfirmed.
+pub fn reader_of(
+    conn: &mut AnyConnection,
+    email: &str,
+) -> DbResult<crate::mail::templates::Reader> {
+    let found: Option<(Option<String>, Option<NaiveDateTime>)> = users::table
         .filter(users::email.eq(endorse_shared::validation::normalize_email(email)))
-        .select(users::language)
+        .select((users::language, users::email_verified_at))
         .first(conn)
         .optional()?;
-    Ok(language.flatten().and_then(|code| code.parse().ok()))
+    Ok(match found {
+        Some((language, verified)) => crate::mail::templates::Reader {
+            lang: language.and_then(|code| code.parse().ok()),
+            unconfirmed: verified.is_none(),
+        },
+        None => crate::mail::templates::Reader::default(),
+    })
 }
 
 /// The account with this (normalised) e-mail and its password hash, if any.
@@ -210,6 +257,76 @@ pub fn update(conn: &mut AnyConnection, id: UserId, changes: &UserChanges) -> Db
     find(conn, id)?.ok_or(DbError::NotFound)
 }
 
+/// Disables the account (with `Some(reason)`) or enables it again (with
+/// `None`). Returns it as it now is.
+pub fn set_disabled(
+    conn: &mut AnyConnection,
+    id: UserId,
+    disabled: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<User> {
+    let updated = diesel::update(users::table.find(id.to_string()))
+        .set((
+            users::disabled_at.eq(disabled.map(|_| now)),
+            users::disabled_reason.eq(disabled),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// Notes (or, with none, forgets) an address waiting for confirmation.
+pub fn set_pending_email(
+    conn: &mut AnyConnection,
+    id: UserId,
+    email: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let updated = diesel::update(users::table.find(id.to_string()))
+        .set((users::pending_email.eq(email), users::updated_at.eq(now)))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    Ok(())
+}
+
+/// Gives the account this address, confirmed at `verified` (or not yet,
+/// with none), and forgets any address waiting. A taken address is
+/// [`DbError::UniqueViolation`].
+pub fn set_email(
+    conn: &mut AnyConnection,
+    id: UserId,
+    email: &str,
+    verified: Option<NaiveDateTime>,
+    now: NaiveDateTime,
+) -> DbResult<User> {
+    let updated = diesel::update(users::table.find(id.to_string()))
+        .set((
+            users::email.eq(email),
+            users::email_verified_at.eq(verified),
+            users::pending_email.eq(None::<String>),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    if updated == 0 {
+        return Err(DbError::NotFound);
+    }
+    find(conn, id)?.ok_or(DbError::NotFound)
+}
+
+/// Whether some account has this (normalised) address.
+pub fn email_taken(conn: &mut AnyConnection, email: &str) -> DbResult<bool> {
+    let count: i64 = users::table
+        .filter(users::email.eq(email))
+        .count()
+        .get_result(conn)?;
+    Ok(count > 0)
+}
+
 /// Saves (or, with none, forgets) the language the person chose.
 pub fn set_language(
     conn: &mut AnyConnection,
@@ -243,6 +360,16 @@ pub fn lock_role(conn: &mut AnyConnection, role: Role) -> DbResult<()> {
 pub fn count_with_role(conn: &mut AnyConnection, role: Role) -> DbResult<u64> {
     let count: i64 = users::table
         .filter(users::role.eq(role.as_str()))
+        .count()
+        .get_result(conn)?;
+    Ok(u64::try_from(count).unwrap_or_default())
+}
+
+/// How many accounts have this role and are not disabled.
+pub fn count_enabled_with_role(conn: &mut AnyConnection, role: Role) -> DbResult<u64> {
+    let count: i64 = users::table
+        .filter(users::role.eq(role.as_str()))
+        .filter(users::disabled_at.is_null())
         .count()
         .get_result(conn)?;
     Ok(u64::try_from(count).unwrap_or_default())

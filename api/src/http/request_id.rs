@@ -24,7 +24,7 @@ pub fn current_request_id() -> Option<String> {
 /// is replaced by `[link]` (at any association's prefix, and in the API's
 /// paths), so the log never holds a working link.
 pub fn loggable_path(path: &str) -> std::borrow::Cow<'_, str> {
-    for marker in ["/referee/", "/reset-password/"] {
+    for marker in ["/referee/", "/reset-password/", "/confirm-email/"] {
         if let Some(at) = path.find(marker) {
             let (head, rest) = path.split_at(at + marker.len());
             let tail = rest.find('/').map_or("", |slash| &rest[slash..]);

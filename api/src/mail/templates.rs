@@ -29,6 +29,28 @@ pub struct Context<'a> {
     /// The recipient's language: the association's until [`Context::to`]
     /// names the recipient's own.
     pub lang: Lang,
+    /// Whether the recipient has an account whose address they have not
+    /// confirmed yet: a message that matters then asks them to.
+    pub unconfirmed: bool,
+}
+
+/// Who reads a message: their language, and whether the address is an
+/// account's that its owner has not confirmed yet.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Reader {
+    /// The language they chose, if any.
+    pub lang: Option<Lang>,
+    /// The address has an account and is not confirmed.
+    pub unconfirmed: bool,
+}
+
+impl From<Option<Lang>> for Reader {
+    fn from(lang: Option<Lang>) -> Self {
+        Reader {
+            lang,
+            unconfirmed: false,
+        }
+    }
 }
 
 /// What a renewal reminder says.
@@ -85,11 +107,13 @@ struct Draft {
 }
 
 impl Context<'_> {
-    /// The same context, for a recipient who reads `lang` (none: the
-    /// association's language).
-    pub fn to(self, lang: Option<Lang>) -> Self {
+    /// The same context, for a recipient who reads their language (none:
+    /// the association's language).
+    pub fn to(self, reader: impl Into<Reader>) -> Self {
+        let reader = reader.into();
         Context {
-            lang: lang.unwrap_or(self.lang),
+            lang: reader.lang.unwrap_or(self.lang),
+            unconfirmed: reader.unconfirmed,
             ..self
         }
     }
@@ -143,6 +167,17 @@ impl Context<'_> {
                     ));
                 }
             }
+        }
+        if self.unconfirmed && draft.kind.asks_confirmed_address() {
+            let paragraph = Text::new("mail-confirm-first").say(lang);
+            let href = format!("{}/account", self.public_url);
+            text.push_str(&format!("{paragraph}\n{href}\n\n"));
+            html.push_str(&format!(
+                "<p style=\"border-left:4px solid #8a5a00;padding-left:.75rem\">{} <a href=\"{}\">{}</a></p>",
+                escape(&paragraph),
+                escape(&href),
+                escape(&Text::new("mail-confirm-first-link").say(lang))
+            ));
         }
         let footer = Text::new("mail-footer")
             .with("reply_to", &mail.reply_to)
@@ -558,13 +593,19 @@ impl Context<'_> {
     /// To a person who asked: the link to choose a new password (made at
     /// delivery from the account link `link`), and what to do if they did
     /// not ask.
+    /// `by_admin`: an admin of the association sent it, not the person.
     pub fn password_reset(
         &self,
         email: &str,
         name: &str,
         link: String,
-        valid_minutes: u32,
+        (valid_minutes, by_admin): (u32, bool),
     ) -> NewMessage {
+        let lead = if by_admin {
+            "mail-reset-lead-admin"
+        } else {
+            "mail-reset-lead"
+        };
         self.render(Draft {
             kind: MailKind::PasswordReset,
             to_address: email.to_string(),
@@ -572,7 +613,7 @@ impl Context<'_> {
             subject: Text::new("mail-reset-subject").with("association", self.association()),
             blocks: vec![
                 Block::Text(
-                    Text::new("mail-reset-lead")
+                    Text::new(lead)
                         .with("association", self.association())
                         .with("minutes", valid_minutes),
                 ),
@@ -584,6 +625,66 @@ impl Context<'_> {
             ],
             reference: None,
             account_link: Some(link),
+            dedupe_key: None,
+        })
+    }
+
+    /// To an address to confirm: the link (made at delivery from the account
+    /// link `link`). `changing`: the person asked to sign in with this
+    /// address instead of their current one.
+    pub fn email_confirm(
+        &self,
+        email: &str,
+        name: &str,
+        link: String,
+        (valid_days, changing): (u32, bool),
+    ) -> NewMessage {
+        let lead = if changing {
+            "mail-confirm-lead-change"
+        } else {
+            "mail-confirm-lead"
+        };
+        self.render(Draft {
+            kind: MailKind::EmailConfirm,
+            to_address: email.to_string(),
+            to_name: name.to_string(),
+            subject: Text::new("mail-confirm-subject").with("association", self.association()),
+            blocks: vec![
+                Block::Text(
+                    Text::new(lead)
+                        .with("association", self.association())
+                        .with("days", valid_days),
+                ),
+                Block::Link {
+                    label: "mail-confirm-button",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::says("mail-confirm-not-you"),
+            ],
+            reference: None,
+            account_link: Some(link),
+            dedupe_key: None,
+        })
+    }
+
+    /// To the address an account had: it signs in with `new_email` now.
+    pub fn email_changed(&self, old_email: &str, name: &str, new_email: &str) -> NewMessage {
+        self.render(Draft {
+            kind: MailKind::EmailChanged,
+            to_address: old_email.to_string(),
+            to_name: name.to_string(),
+            subject: Text::new("mail-email-changed-subject")
+                .with("association", self.association()),
+            blocks: vec![
+                Block::Text(
+                    Text::new("mail-email-changed-lead")
+                        .with("association", self.association())
+                        .with("email", new_email),
+                ),
+                Block::says("mail-email-changed-not-you"),
+            ],
+            reference: None,
+            account_link: None,
             dedupe_key: None,
         })
     }
@@ -642,6 +743,7 @@ mod tests {
             public_url: "https://endorse.example.org",
             calendar: crate::calendar::Calendar::utc(),
             lang: Lang::En,
+            unconfirmed: false,
         }
     }
 
@@ -685,6 +787,7 @@ mod tests {
                 public_url: "https://endorse.example.org",
                 calendar: crate::calendar::Calendar::new(zone),
                 lang: Lang::En,
+                unconfirmed: false,
             }
             .review_assigned(
                 "ruth@example.org",

@@ -13,7 +13,6 @@ use crate::tenancy::Tenant;
 use actix_web::web;
 use chrono::Duration;
 use endorse_shared::i18n::LocalText;
-use endorse_shared::mail::MailKind;
 
 /// How long a claimed message is reserved for the worker delivering it. A
 /// worker that dies mid-delivery releases it when this runs out.
@@ -265,7 +264,7 @@ impl Worker {
                     let category_name = rulebook
                         .category(&category)
                         .map_or_else(|| LocalText::english(category.clone()), |c| c.name.clone());
-                    let reads = users::language_of(conn, &assignment.reviewer_email)?;
+                    let reads = users::reader_of(conn, &assignment.reviewer_email)?;
                     let message = inner.mail().to(reads).review_reminder(
                         &assignment.reviewer_email,
                         &assignment.reviewer_name,
@@ -298,12 +297,13 @@ impl Worker {
                 .await?;
             return Ok(found
                 .filter(|link| link.is_live(now.naive_utc()))
-                .map(|link| {
-                    format!(
-                        "{}/reset-password/{}",
+                .and_then(|link| {
+                    let page = crate::db::account_links::Purpose::parse(&link.purpose)?.page();
+                    Some(format!(
+                        "{}{page}{}",
                         tenant.public_url,
                         self.state.account_links.token_for(&link.nonce)
-                    )
+                    ))
                 }));
         }
         let reference = match message.reference()? {
@@ -344,7 +344,7 @@ impl Worker {
         let mut html = message.body_html.clone();
         if kind.carries_link() {
             let Some(href) = self.link_of(tenant, &message, now).await? else {
-                let why = if kind == MailKind::PasswordReset {
+                let why = if message.account_link_id.is_some() {
                     "the link was used, replaced by a newer one or expired before delivery"
                 } else {
                     "the request was answered, cancelled or expired before delivery"

@@ -28,7 +28,8 @@ use validator::Validate;
 /// Registers an applicant account and signs it in.
 ///
 /// Anyone may register; the account is always an applicant. Reviewers and admins
-/// are created by an admin.
+/// are created by an admin. A link to confirm the address is mailed; the
+/// person can build a portfolio meanwhile.
 #[utoipa::path(
     post,
     path = "/api/v1/auth/register",
@@ -77,11 +78,23 @@ pub async fn register(
     let lifetime = tenant.settings.refresh_token_seconds;
     let origin = Origin::of(&request);
     let device = origin.device().clone();
+    let link = tenant.account_links.new_link();
+    let inner = tenant.clone();
+    let at = tenant.clock.now();
     let (user, session) = tenant
         .db
         .transaction(move |conn| {
             let user = users::insert(conn, new)?;
             let session = start_session(conn, user.id, lifetime, &origin)?;
+            // The person may start at once; the link to confirm the address
+            // is on its way.
+            crate::workflow::accounts::mail_confirmation(
+                conn,
+                (&inner.mail(), (&link.nonce, &link.token_hash)),
+                &user,
+                &user.email,
+                at,
+            )?;
             Ok((user, session))
         })
         .await
@@ -105,6 +118,7 @@ pub async fn register(
         (status = 200, description = "Signed in; the refresh cookie is set", body = SessionResponse),
         (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
         (status = 401, description = "Wrong e-mail or password", body = Problem, content_type = "application/problem+json"),
+        (status = 403, description = "The account is disabled", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
         (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
     )
@@ -174,6 +188,11 @@ pub async fn login(
             rate_limits::clear(conn, &account_key)
         })
         .await?;
+    if user.is_disabled() {
+        // Said only to someone who knows the password.
+        tracing::info!(user_id = %user.id, "sign-in refused: the account is disabled");
+        return Err(ApiError::Forbidden(Text::new("err-account-disabled")));
+    }
 
     let lifetime = tenant.settings.refresh_token_seconds;
     let user_id = user.id;
@@ -227,6 +246,7 @@ pub async fn refresh(tenant: Tenant, request: HttpRequest) -> ApiResult<HttpResp
         RefreshOutcome::Expired => Err(ApiError::Unauthorized(Text::new(
             "err-session-has-expired-sign-again",
         ))),
+        RefreshOutcome::Disabled => Err(ApiError::Unauthorized(Text::new("err-account-disabled"))),
         RefreshOutcome::Unknown => Err(ApiError::Unauthorized(Text::new(
             "err-session-not-valid-sign-again",
         ))),

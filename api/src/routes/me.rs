@@ -2,15 +2,17 @@
 
 use crate::auth::passwords;
 use crate::auth::session::{session_response, start_session, Origin};
-use crate::auth::SessionUser;
+use crate::auth::{AuthUser, SessionUser};
+use crate::db::association_log::Actor;
 use crate::db::{refresh_tokens, users};
 use crate::error::{ApiError, ApiResult};
 use crate::tenancy::Tenant;
+use crate::workflow::accounts;
 use actix_web::{web, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{ChangePasswordRequest, SessionResponse};
 use endorse_shared::i18n::Text;
-use endorse_shared::users::{LanguageChoice, UserResponse};
+use endorse_shared::users::{LanguageChoice, UpdateProfileRequest, UserResponse};
 use endorse_shared::Problem;
 use validator::Validate;
 
@@ -27,6 +29,68 @@ use validator::Validate;
 )]
 pub async fn get_me(SessionUser(user): SessionUser) -> web::Json<UserResponse> {
     web::Json(user.to_response())
+}
+
+/// Changes one's own name: the name the app, the certificate and the next
+/// credential carry (a credential already issued keeps the name it was
+/// signed with). The change is in the association's log.
+#[utoipa::path(
+    patch,
+    path = "/api/v1/me",
+    tag = "me",
+    security(("bearer" = [])),
+    request_body = UpdateProfileRequest,
+    responses(
+        (status = 200, description = "The account as it now is", body = UserResponse),
+        (status = 400, description = "Malformed JSON", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Not signed in", body = Problem, content_type = "application/problem+json"),
+        (status = 422, description = "Invalid fields", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn update_me(
+    tenant: Tenant,
+    AuthUser(user): AuthUser,
+    request: actix_web::HttpRequest,
+    body: web::Json<UpdateProfileRequest>,
+) -> ApiResult<web::Json<UserResponse>> {
+    body.validate()?;
+    let name = body.into_inner().name.trim().to_string();
+    if name == user.name {
+        return Ok(web::Json(user.to_response()));
+    }
+    let now = tenant.clock.now();
+    let ip = crate::http::client::peer_ip(&request);
+    let updated = tenant
+        .db
+        .transaction(move |conn| {
+            let changes = users::UserChanges {
+                name: Some(name.clone()),
+                ..users::UserChanges::default()
+            };
+            let updated = users::update(conn, user.id, &changes)?;
+            let id = user.id.to_string();
+            accounts::log(
+                conn,
+                Actor {
+                    id: Some(&id),
+                    name: &name,
+                    ip: ip.as_deref(),
+                },
+                &updated,
+                (
+                    "name_changed",
+                    &format!(
+                        "Name changed by its owner from \"{}\" to \"{name}\".",
+                        user.name
+                    ),
+                ),
+                now,
+            )?;
+            Ok(updated)
+        })
+        .await?;
+    tracing::info!(user_id = %updated.id, "name changed by its owner");
+    Ok(web::Json(updated.to_response()))
 }
 
 /// Saves the language one reads the app and one's mail in (none: follow the

@@ -8,6 +8,7 @@ pub mod association;
 pub mod auth;
 pub mod credentials;
 pub mod documents;
+pub mod email;
 pub mod endorsements;
 pub mod exam;
 pub mod health;
@@ -45,6 +46,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/auth/password-reset/confirm",
                 web::post().to(recovery::confirm_password_reset),
             )
+            .route("/auth/email/confirm", web::post().to(email::confirm_email))
             .route("/association", web::get().to(association::get_association))
             .route(
                 "/association/settings",
@@ -71,12 +73,24 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(association::list_events),
             )
             .route("/me", web::get().to(me::get_me))
+            .route("/me", web::patch().to(me::update_me))
+            .route("/me/email", web::post().to(email::change_email))
+            .route(
+                "/me/email/confirmation",
+                web::post().to(email::resend_confirmation),
+            )
             .route("/me/password", web::post().to(me::change_password))
             .route("/me/language", web::put().to(me::choose_language))
             .route("/users", web::get().to(users::list_users))
             .route("/users", web::post().to(users::create_user))
             .route("/users/{id}", web::get().to(users::get_user))
             .route("/users/{id}", web::patch().to(users::update_user))
+            .route("/users/{id}/disable", web::post().to(users::disable_user))
+            .route("/users/{id}/enable", web::post().to(users::enable_user))
+            .route(
+                "/users/{id}/password-reset",
+                web::post().to(users::send_password_reset),
+            )
             .route(
                 "/users/{id}/portfolio",
                 web::get().to(portfolio::get_user_portfolio),

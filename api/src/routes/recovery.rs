@@ -15,7 +15,7 @@ use crate::auth::rate_limit::too_many;
 use crate::auth::session::{session_response, start_session, Origin};
 use crate::auth::tokens::hash_secret_token;
 use crate::db::account_links::{self, Purpose};
-use crate::db::{outbox, rate_limits, refresh_tokens, users, DbError};
+use crate::db::{rate_limits, refresh_tokens, users, DbError};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::client_ip;
 use crate::tenancy::Tenant;
@@ -78,28 +78,22 @@ pub async fn request_password_reset(
 
     let link = tenant.account_links.new_link();
     let inner = tenant.clone();
-    let expires_at = now + chrono::Duration::minutes(i64::from(PASSWORD_RESET_MINUTES));
     let mailed = tenant
         .db
         .transaction(move |conn| {
-            let Some((user, _)) = users::find_credentials(conn, &email)? else {
+            // A disabled account gets no link (and the answer is the same).
+            let Some((user, _)) =
+                users::find_credentials(conn, &email)?.filter(|(user, _)| !user.is_disabled())
+            else {
                 return Ok(false);
             };
-            let id = account_links::issue(
+            crate::workflow::accounts::mail_password_reset(
                 conn,
-                user.id,
-                Purpose::PasswordReset,
-                (&link.nonce, &link.token_hash),
-                expires_at.naive_utc(),
-                now.naive_utc(),
+                (&inner.mail(), (&link.nonce, &link.token_hash)),
+                &user,
+                false,
+                now,
             )?;
-            let message = inner.mail().to(user.language).password_reset(
-                &user.email,
-                &user.name,
-                id,
-                PASSWORD_RESET_MINUTES,
-            );
-            outbox::enqueue(conn, &message, now)?;
             Ok(true)
         })
         .await?;
@@ -152,13 +146,8 @@ pub async fn confirm_password_reset(
             else {
                 return Ok(None);
             };
-            match link.user_id.parse() {
-                Ok(id) => users::find(conn, id),
-                Err(_) => Err(DbError::Corrupt(format!(
-                    "account link user '{}'",
-                    link.user_id
-                ))),
-            }
+            // A disabled account's link no longer works.
+            Ok(users::find(conn, link.owner()?)?.filter(|user| !user.is_disabled()))
         })
         .await?
         .ok_or_else(gone)?;
@@ -177,11 +166,11 @@ pub async fn confirm_password_reset(
         .transaction(move |conn| {
             // Taking the link is the guarded step: of requests racing with
             // it, one gets here with the account.
-            let Some(user_id) =
-                account_links::take(conn, Purpose::PasswordReset, &token_hash, now)?
+            let Some(link) = account_links::take(conn, Purpose::PasswordReset, &token_hash, now)?
             else {
                 return Ok(None);
             };
+            let user_id = link.owner()?;
             users::set_password(conn, user_id, &new_hash, false)?;
             // Every session ends, with its access tokens; this one starts anew.
             refresh_tokens::revoke_all_for_user(conn, user_id, now)?;

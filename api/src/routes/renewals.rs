@@ -459,6 +459,7 @@ pub async fn decide(
                     public_url: &public_url,
                     calendar,
                     lang: holder.language.unwrap_or(association_lang),
+                    unconfirmed: !holder.email_verified(),
                 }
                 .renewal_decision(
                     &holder.email,

@@ -100,6 +100,7 @@ impl Tenant {
             public_url: &self.public_url,
             calendar: self.calendar,
             lang: self.association.language.parse().unwrap_or_default(),
+            unconfirmed: false,
         }
     }
 

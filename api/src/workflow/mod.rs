@@ -8,6 +8,7 @@
 //! 422 naming the field) so that the caller's `Db::attempt` rolls back what
 //! was written before it.
 
+pub mod accounts;
 pub mod exams;
 pub mod issuing;
 pub mod pacing;

@@ -169,7 +169,7 @@ pub fn tell_decision(
     now: DateTime<Utc>,
 ) -> DbResult<()> {
     let applicant = &judged.application.applicant;
-    let reads = users::language_of(conn, &applicant.email)?;
+    let reads = users::reader_of(conn, &applicant.email)?;
     let message = mail.to(reads).decision(
         &judged.application.applicant.email,
         &judged.application.applicant.name,

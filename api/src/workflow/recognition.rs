@@ -183,7 +183,7 @@ pub fn decide(
         )?;
         None
     };
-    let reads = crate::db::users::language_of(conn, &current.holder_email)?;
+    let reads = crate::db::users::reader_of(conn, &current.holder_email)?;
     let message = mail.to(reads).recognition_decision(
         &current.holder_email,
         &current.holder_name,

@@ -355,7 +355,7 @@ pub fn assign(
             return Ok(Err(refused));
         }
     }
-    let reads = users::language_of(conn, &person.email)?;
+    let reads = users::reader_of(conn, &person.email)?;
     let message = mail.to(reads).review_assigned(
         &person.email,
         &person.name,

@@ -75,7 +75,7 @@ pub fn run_schedule(
                         "lapse",
                         format!("Endorsement {number} lapsed: not renewed by {lapse_after}."),
                     )?;
-                    let reads = crate::db::users::language_of(conn, &endorsement.holder_email)?;
+                    let reads = crate::db::users::reader_of(conn, &endorsement.holder_email)?;
                     let message = mail.to(reads).lapsed(
                         &endorsement.holder_email,
                         &endorsement.holder_name,
@@ -114,7 +114,7 @@ pub fn run_schedule(
             continue;
         }
         if let Some(days) = reminder_due(today, due, &policy.reminder_days_before) {
-            let reads = crate::db::users::language_of(conn, &endorsement.holder_email)?;
+            let reads = crate::db::users::reader_of(conn, &endorsement.holder_email)?;
             let message = mail.to(reads).renewal_reminder(
                 &endorsement.holder_email,
                 &endorsement.holder_name,

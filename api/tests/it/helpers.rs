@@ -378,7 +378,18 @@ impl TestApp {
     }
 
     /// Registers an applicant through the API and returns the session.
+    ///
+    /// The person then confirms the address, as most do, from the link the
+    /// registration mails (opened before the worker delivers it, so that
+    /// message is skipped and a test's mail is only its own).
     pub async fn register(&self, email: &str, name: &str) -> SessionResponse {
+        let session = self.register_unconfirmed(email, name).await;
+        self.confirm_address(session.user.id).await;
+        session
+    }
+
+    /// Registers an applicant who has not confirmed the address yet.
+    pub async fn register_unconfirmed(&self, email: &str, name: &str) -> SessionResponse {
         let response = self
             .post(
                 "/api/v1/auth/register",
@@ -386,6 +397,47 @@ impl TestApp {
             )
             .await;
         expect_json(response, StatusCode::CREATED).await
+    }
+
+    /// The token of the newest live link of `purpose` (`password_reset`,
+    /// `email_confirm`) mailed to `user`, made as delivery makes it.
+    pub async fn newest_account_link(
+        &self,
+        user: endorse_shared::UserId,
+        purpose: &'static str,
+    ) -> Option<String> {
+        use diesel::prelude::*;
+        use endorse_api::schema::account_links;
+        let nonce: Option<String> = self
+            .db
+            .run(move |conn| {
+                Ok(account_links::table
+                    .filter(account_links::user_id.eq(user.to_string()))
+                    .filter(account_links::purpose.eq(purpose))
+                    .filter(account_links::used_at.is_null())
+                    .filter(account_links::retired_at.is_null())
+                    .select(account_links::nonce)
+                    .first(conn)
+                    .optional()?)
+            })
+            .await
+            .expect("account links");
+        nonce.map(|nonce| self.state.account_links.token_for(&nonce))
+    }
+
+    /// Opens the newest link mailed to `user` to confirm an address.
+    pub async fn confirm_address(&self, user: endorse_shared::UserId) {
+        let token = self
+            .newest_account_link(user, "email_confirm")
+            .await
+            .expect("a link to confirm the address");
+        let response = self
+            .post(
+                "/api/v1/auth/email/confirm",
+                &serde_json::json!({ "token": token }),
+            )
+            .await;
+        assert_eq!(response.status(), StatusCode::OK, "confirming the address");
     }
 
     /// Signs in through the API.

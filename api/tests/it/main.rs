@@ -9,6 +9,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failing test should panic loudly
 
 mod accounts;
+mod addresses;
 mod applications;
 mod associations;
 mod auth;

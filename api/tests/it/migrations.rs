@@ -23,6 +23,8 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             String,
             String,
+            Option<String>,
+            Option<String>,
         )>(conn)
         .expect("association_events matches schema.rs");
     users::table
@@ -37,6 +39,10 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             chrono::NaiveDateTime,
             chrono::NaiveDateTime,
             String,
+            Option<String>,
+            Option<chrono::NaiveDateTime>,
+            Option<String>,
+            Option<chrono::NaiveDateTime>,
             Option<String>,
         )>(conn)
         .expect("users matches schema.rs");
@@ -129,6 +135,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Stamp,
             Option<Stamp>,
             Option<Stamp>,
+            Option<String>,
         )>(conn)
         .expect("account_links matches schema.rs");
     audit_events::table

@@ -98,8 +98,13 @@ async fn a_forgotten_password_is_replaced_from_the_mailed_link_and_every_other_s
         })
         .await
         .unwrap();
-    assert_eq!(stored.1, 1);
-    let body = &stored.0[0];
+    // The registration's confirmation (opened, so skipped) and this one.
+    assert_eq!(stored.1, 2);
+    let body = stored
+        .0
+        .iter()
+        .find(|m| m.kind == "password_reset")
+        .expect("the new-password mail");
     assert!(!body.body_text.contains(&token) && !body.body_html.contains(&token));
 
     let session: SessionResponse =
@@ -177,7 +182,8 @@ async fn a_link_replaced_before_delivery_is_never_sent() {
     w.ask("ada@example.org").await;
     w.ask("ada@example.org").await;
     let round = w.app.worker.tick().await.unwrap();
-    assert_eq!((round.sent, round.skipped), (1, 1));
+    // Skipped: the older link, and the registration's confirmation (opened).
+    assert_eq!((round.sent, round.skipped), (1, 2));
     assert_eq!(w.smtp.messages().len(), 1);
 }
 
@@ -302,4 +308,38 @@ async fn twenty_requests_racing_with_one_link_set_one_password() {
     assert!(statuses
         .iter()
         .all(|s| *s == StatusCode::OK || *s == StatusCode::GONE));
+}
+
+#[actix_web::test]
+async fn twenty_requests_racing_for_new_links_leave_one_that_works() {
+    let w = world_with(|settings| {
+        settings.rate_limits.password_resets_per_email = 100;
+        settings.rate_limits.password_resets_per_ip = 100;
+    })
+    .await;
+    w.app.register("ada@example.org", "Ada Lovelace").await;
+    let asks = (0..20).map(|_| w.ask("ada@example.org"));
+    let answers = futures_util::future::join_all(asks).await;
+    assert!(
+        answers.iter().all(|(s, _)| *s == StatusCode::ACCEPTED),
+        "{answers:?}"
+    );
+    let live: i64 = w
+        .app
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use endorse_api::schema::account_links;
+            Ok(account_links::table
+                .filter(account_links::used_at.is_null())
+                .filter(account_links::retired_at.is_null())
+                .count()
+                .get_result(conn)?)
+        })
+        .await
+        .unwrap();
+    assert_eq!(live, 1, "only the newest link works");
+    let round = w.app.worker.tick().await.unwrap();
+    // Skipped: 19 retired links and the registration's confirmation.
+    assert_eq!((round.sent, round.skipped), (1, 20));
 }

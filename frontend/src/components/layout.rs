@@ -88,6 +88,20 @@ pub fn layout(props: &LayoutProps) -> Html {
     let other_lang = lang.other();
 
     {
+        // A session the server ended (an account disabled, a password
+        // changed elsewhere) lands on the sign-in page, which says why.
+        let lost = session.lost().is_some();
+        let navigator = navigator.clone();
+        use_effect_with(lost, move |lost| {
+            if *lost {
+                if let Some(navigator) = navigator {
+                    navigator.push(&Route::SignIn);
+                }
+            }
+        });
+    }
+
+    {
         // Close the menu on navigation (small screens).
         let menu_open = menu_open.clone();
         use_effect_with(route.clone(), move |_| menu_open.set(false));
@@ -158,7 +172,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                 <>
                     <ul class="nav__links">
                         { role_links }
-                        { link(Route::ChangePassword, "nav-password") }
+                        { link(Route::Account, "nav-account") }
                     </ul>
                     <div class="nav__user">
                         <span class="nav__name">

@@ -224,7 +224,7 @@ pub fn admin_renewals() -> Html {
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             {
                 match &*list {
-                    None => html! { <p role="status">{ t(lang, "renewal-loading") }</p> },
+                    None => html! { <p role="status">{ t(lang, "loading") }</p> },
                     Some(items) if items.is_empty() => html! { <p role="status">{ t(lang, "renewal-none-waiting") }</p> },
                     Some(items) => html! {
                         <ul class="entries">

@@ -2,4 +2,4 @@
 
 pub mod form;
 
-pub use form::use_form;
+pub use form::{use_form, FieldErrors};

@@ -188,7 +188,7 @@ pub fn admin_applications() -> Html {
                 }
                 {
                     match &*page {
-                        None => html! { <p role="status">{ t(lang, "apps-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(found) if found.items.is_empty() => html! { <p role="status">{ t(lang, "apps-none") }</p> },
                         Some(found) => {
                             let pages = found.total.div_ceil(u64::from(found.per_page.max(1))).max(1);
@@ -276,7 +276,7 @@ pub fn admin_application(props: &AdminApplicationProps) -> Html {
         return html! {
             <>
                 <PageTitle title={t(lang, "apps-application")} />
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "apps-loading") }</p> }
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "loading") }</p> }
             </>
         };
     };
@@ -512,7 +512,7 @@ fn audit_log(props: &AuditLogProps) -> Html {
             <p><button type="button" class="button button--secondary" onclick={download}>{ t(lang, "apps-audit-download") }</button></p>
             {
                 match &*events {
-                    None => html! { <p role="status">{ t(lang, "apps-loading") }</p> },
+                    None => html! { <p role="status">{ t(lang, "loading") }</p> },
                     Some(list) => html! {
                         <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "apps-audit")}>
                             <table class="table table--cards">
@@ -592,7 +592,7 @@ fn applicant_references(props: &ApplicantReferencesProps) -> Html {
             }
             {
                 match &*found {
-                    None => html! { <p role="status">{ t(lang, "apps-loading") }</p> },
+                    None => html! { <p role="status">{ t(lang, "loading") }</p> },
                     Some(list) if list.is_empty() => html! { <p>{ t(lang, "apps-no-references") }</p> },
                     Some(list) => html! {
                         <ul class="entries">

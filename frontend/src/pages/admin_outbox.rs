@@ -104,7 +104,7 @@ pub fn admin_outbox() -> Html {
                 }
                 {
                     match &*page {
-                        None => html! { <p role="status">{ t(lang, "outbox-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(found) if found.items.is_empty() => html! { <p>{ t(lang, "outbox-none") }</p> },
                         Some(found) => {
                             let pages = found.total.div_ceil(u64::from(found.per_page.max(1)));

@@ -227,7 +227,7 @@ pub fn admin_reviewer(props: &AdminReviewerProps) -> Html {
                     <button type="submit" class="button">{ t(lang, "reviewer-save") }</button>
                 </form>
             } else if failure.is_none() {
-                <p role="status">{ t(lang, "reviewer-loading") }</p>
+                <p role="status">{ t(lang, "loading") }</p>
             }
         </>
     }

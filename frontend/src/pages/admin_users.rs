@@ -1,4 +1,6 @@
-//! Admins: find accounts and create reviewers and admins.
+//! Admins: find accounts, create reviewers and admins, and manage one
+//! account (its name, address and role; disable, enable; a link to choose a
+//! new password).
 
 use crate::api;
 use crate::components::{Alert, PageTitle, Pager, SelectField, TextField};
@@ -6,7 +8,10 @@ use crate::hooks::use_form;
 use crate::i18n::{t, Text};
 use crate::route::Route;
 use crate::session::{authorized, use_session};
-use endorse_shared::users::{CreateUserRequest, ListUsersQuery, UserListResponse};
+use endorse_shared::users::{
+    CreateUserRequest, DisableUserRequest, ListUsersQuery, UpdateUserRequest, UserListResponse,
+    UserResponse,
+};
 use endorse_shared::Role;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -123,7 +128,7 @@ pub fn admin_users() -> Html {
                     }
                     {
                         match &*page {
-                            None => html! { <p role="status">{ t(lang, "users-loading") }</p> },
+                            None => html! { <p role="status">{ t(lang, "loading") }</p> },
                             Some(found) if found.items.is_empty() => html! { <p role="status">{ t(lang, "users-none") }</p> },
                             Some(found) => html! {
                                 <>
@@ -139,7 +144,12 @@ pub fn admin_users() -> Html {
                                             <tbody>
                                                 { for found.items.iter().map(|user| html! {
                                                     <tr>
-                                                        <td data-label={t(lang, "users-name")}>{ &user.name }</td>
+                                                        <td data-label={t(lang, "users-name")}>
+                                                            <Link<Route> to={Route::AdminUser { id: user.id.to_string() }}>{ &user.name }</Link<Route>>
+                                                            if user.disabled_at.is_some() {
+                                                                { " " }<span class="badge badge--short">{ t(lang, "person-disabled") }</span>
+                                                            }
+                                                        </td>
                                                         <td class="break" data-label={t(lang, "users-email")}>{ &user.email }</td>
                                                         <td data-label={t(lang, "users-role")}>
                                                             <span class="badge">{ user.role.text().say(lang) }</span>
@@ -263,6 +273,370 @@ fn create_user(props: &CreateUserProps) -> Html {
                     errors={form.errors_for("password")} />
                 <button type="submit" class="button" disabled={*form.busy}>
                     { if *form.busy { t(lang, "users-creating") } else { t(lang, "users-create-account") } }
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// Props of [`AdminUser`].
+#[derive(Properties, PartialEq)]
+pub struct AdminUserProps {
+    /// The account's id.
+    pub id: AttrValue,
+}
+
+/// Admins: one account, and what may be done to it: change its name,
+/// address or role (with a reason), disable or enable it, send a link to
+/// choose a new password.
+#[function_component(AdminUser)]
+pub fn admin_user(props: &AdminUserProps) -> Html {
+    let lang = crate::i18n::use_lang();
+    let session = use_session();
+    let user = use_state(|| None::<UserResponse>);
+    let failure = use_state(|| None::<String>);
+    {
+        let (user, failure, session) = (user.clone(), failure.clone(), session.clone());
+        use_effect_with(props.id.clone(), move |id| {
+            let id = id.to_string();
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| {
+                    let id = id.clone();
+                    async move { api::get_user(&token, &id).await }
+                })
+                .await
+                {
+                    Ok(found) => user.set(Some(found)),
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        });
+    }
+    let Some(signed_in) = session.session().cloned() else {
+        return html! { <Redirect<Route> to={Route::SignIn} /> };
+    };
+    if signed_in.user.role != Role::Admin {
+        return html! {
+            <section class="card card--narrow">
+                <PageTitle title={t(lang, "users-title")} />
+                <Alert message={t(lang, "users-only-admin")} />
+            </section>
+        };
+    }
+    let on_changed = {
+        let user = user.clone();
+        Callback::from(move |changed: UserResponse| user.set(Some(changed)))
+    };
+    html! {
+        <>
+            <p class="aside"><Link<Route> to={Route::AdminUsers}>{ t(lang, "person-back") }</Link<Route>></p>
+            {
+                match &*user {
+                    None => html! {
+                        <>
+                            <PageTitle title={t(lang, "users-title")} />
+                            if let Some(message) = &*failure {
+                                <Alert message={message.clone()} />
+                            } else {
+                                <p role="status">{ t(lang, "loading") }</p>
+                            }
+                        </>
+                    },
+                    Some(found) => html! {
+                        <>
+                            <PageTitle title={found.name.clone()} />
+                            <div class="grid">
+                                <PersonFacts user={found.clone()} own={found.id == signed_in.user.id} />
+                                <PersonAccess user={found.clone()} own={found.id == signed_in.user.id} on_changed={on_changed.clone()} />
+                                <PersonEdit user={found.clone()} on_changed={on_changed} />
+                            </div>
+                        </>
+                    },
+                }
+            }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct PersonProps {
+    user: UserResponse,
+    #[prop_or_default]
+    own: bool,
+    #[prop_or_default]
+    on_changed: Callback<UserResponse>,
+}
+
+#[function_component(PersonFacts)]
+fn person_facts(props: &PersonProps) -> Html {
+    let lang = crate::i18n::use_lang();
+    let user = &props.user;
+    html! {
+        <section class="card" aria-labelledby="facts-heading">
+            <h2 id="facts-heading">{ t(lang, "person-account") }</h2>
+            <dl class="facts">
+                <dt>{ t(lang, "users-email") }</dt>
+                <dd>
+                    <span class="break">{ &user.email }</span>{ " " }
+                    if user.email_verified {
+                        <span class="badge badge--met">{ t(lang, "me-email-confirmed") }</span>
+                    } else {
+                        <span class="badge badge--short">{ t(lang, "me-email-unconfirmed") }</span>
+                    }
+                </dd>
+                if let Some(pending) = &user.pending_email {
+                    <dt>{ t(lang, "person-pending-email") }</dt><dd class="break">{ pending }</dd>
+                }
+                <dt>{ t(lang, "users-role") }</dt><dd>{ user.role.text().say(lang) }</dd>
+                <dt>{ t(lang, "users-since") }</dt><dd>{ endorse_shared::i18n::format::date(user.created_at.date_naive(), lang) }</dd>
+                <dt>{ t(lang, "person-state") }</dt>
+                <dd>
+                    if let Some(at) = user.disabled_at {
+                        <span class="badge badge--short">{ t(lang, "person-disabled") }</span>{ " " }
+                        { Text::new("person-disabled-since").with("date", endorse_shared::i18n::format::date(at.date_naive(), lang)).say(lang) }
+                        if let Some(reason) = &user.disabled_reason {
+                            <br />{ Text::new("person-disabled-reason").with("reason", reason).say(lang) }
+                        }
+                    } else if user.must_change_password {
+                        { t(lang, "users-password-not-chosen") }
+                    } else {
+                        { t(lang, "person-active") }
+                    }
+                </dd>
+            </dl>
+            if user.role == Role::Reviewer {
+                <p><Link<Route> to={Route::AdminReviewer { id: user.id.to_string() }}>{ t(lang, "person-reviewer-profile") }</Link<Route>></p>
+            }
+        </section>
+    }
+}
+
+#[function_component(PersonAccess)]
+fn person_access(props: &PersonProps) -> Html {
+    let lang = crate::i18n::use_lang();
+    let session = use_session();
+    let form = use_form(DisableUserRequest::default);
+    let notice = use_state(|| None::<String>);
+    let failure = use_state(|| None::<String>);
+    let id = props.user.id.to_string();
+
+    let on_disable = {
+        let (form, notice, session, id) =
+            (form.clone(), notice.clone(), session.clone(), id.clone());
+        let on_changed = props.on_changed.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            notice.set(None);
+            let (session, id, notice, on_changed, value) = (
+                session.clone(),
+                id.clone(),
+                notice.clone(),
+                on_changed.clone(),
+                form.value.clone(),
+            );
+            form.submit(
+                (*form.value).clone(),
+                move |request| async move {
+                    authorized(&session, |token| {
+                        let (request, id) = (request.clone(), id.clone());
+                        async move { api::disable_user(&token, &id, &request).await }
+                    })
+                    .await
+                },
+                move |user| {
+                    notice.set(Some(t(lang, "person-disabled-done")));
+                    value.set(DisableUserRequest::default());
+                    on_changed.emit(user);
+                },
+            );
+        })
+    };
+    let on_enable = {
+        let (notice, failure, session, id) =
+            (notice.clone(), failure.clone(), session.clone(), id.clone());
+        let on_changed = props.on_changed.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (notice, failure, session, id, on_changed) = (
+                notice.clone(),
+                failure.clone(),
+                session.clone(),
+                id.clone(),
+                on_changed.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| {
+                    let id = id.clone();
+                    async move { api::enable_user(&token, &id).await }
+                })
+                .await
+                {
+                    Ok(user) => {
+                        failure.set(None);
+                        notice.set(Some(t(lang, "person-enabled-done")));
+                        on_changed.emit(user);
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+    let on_reset = {
+        let (notice, failure, session, id) =
+            (notice.clone(), failure.clone(), session.clone(), id.clone());
+        let email = props.user.email.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (notice, failure, session, id, email) = (
+                notice.clone(),
+                failure.clone(),
+                session.clone(),
+                id.clone(),
+                email.clone(),
+            );
+            wasm_bindgen_futures::spawn_local(async move {
+                match authorized(&session, |token| {
+                    let id = id.clone();
+                    async move { api::send_password_reset(&token, &id).await }
+                })
+                .await
+                {
+                    Ok(accepted) => {
+                        failure.set(None);
+                        notice.set(Some(
+                            Text::new("person-reset-sent")
+                                .with("email", &email)
+                                .with("minutes", accepted.valid_minutes)
+                                .say(lang),
+                        ));
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+
+    let disabled = props.user.disabled_at.is_some();
+    html! {
+        <section class="card" aria-labelledby="access-heading">
+            <h2 id="access-heading">{ t(lang, "person-access") }</h2>
+            if let Some(message) = &*notice {
+                <p class="notice" role="status">{ message }</p>
+            }
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            if props.own {
+                <p class="muted">{ t(lang, "person-own-account") }</p>
+            } else if disabled {
+                <p>{ t(lang, "person-enable-hint") }</p>
+                <button type="button" class="button" onclick={on_enable}>{ t(lang, "person-enable") }</button>
+            } else {
+                <p>{ t(lang, "person-reset-hint") }</p>
+                <p><button type="button" class="button button--secondary" onclick={on_reset}>{ t(lang, "person-reset") }</button></p>
+                <h3>{ t(lang, "person-disable") }</h3>
+                <p class="muted">{ t(lang, "person-disable-hint") }</p>
+                if let Some(message) = &*form.failure {
+                    <Alert message={message.clone()} />
+                }
+                <form onsubmit={on_disable} novalidate=true>
+                    <TextField name="disable_reason" label={t(lang, "person-disable-reason")} autocomplete="off"
+                        value={form.value.reason.clone()} on_change={form.setter(|f, v| f.reason = v)}
+                        errors={form.errors_for("reason")} />
+                    <button type="submit" class="button button--danger" disabled={*form.busy}>{ t(lang, "person-disable-button") }</button>
+                </form>
+            }
+        </section>
+    }
+}
+
+#[function_component(PersonEdit)]
+fn person_edit(props: &PersonProps) -> Html {
+    let user = props.user.clone();
+    let initial = user.clone();
+    let form = use_form(move || UpdateUserRequest {
+        name: Some(initial.name.clone()),
+        email: Some(initial.email.clone()),
+        role: Some(initial.role),
+        reason: Some(String::new()),
+    });
+    let lang = form.lang;
+    let session = use_session();
+    let saved = use_state(|| false);
+    let on_submit = {
+        let (form, saved, session) = (form.clone(), saved.clone(), session.clone());
+        let on_changed = props.on_changed.clone();
+        let id = user.id.to_string();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            saved.set(false);
+            let request = (*form.value).clone().normalized();
+            // The trail keeps why a name or an address changed.
+            let changes_identity = request.name.as_deref() != Some(user.name.as_str())
+                || request.email.as_deref() != Some(user.email.as_str());
+            if changes_identity && request.reason.is_none() {
+                let mut errors = crate::hooks::FieldErrors::new();
+                errors.insert("reason".into(), vec![t(lang, "person-reason-needed")]);
+                form.errors.set(errors);
+                form.failure.set(Some(t(lang, "form-correct")));
+                return;
+            }
+            let (session, id, saved, on_changed) = (
+                session.clone(),
+                id.clone(),
+                saved.clone(),
+                on_changed.clone(),
+            );
+            form.submit(
+                request,
+                move |request| async move {
+                    authorized(&session, |token| {
+                        let (request, id) = (request.clone(), id.clone());
+                        async move { api::update_user(&token, &id, &request).await }
+                    })
+                    .await
+                },
+                move |user| {
+                    saved.set(true);
+                    on_changed.emit(user);
+                },
+            );
+        })
+    };
+    let role_options = Role::ALL
+        .iter()
+        .map(|role| {
+            (
+                AttrValue::Static(role.as_str()),
+                AttrValue::from(role.text().say(lang)),
+            )
+        })
+        .collect::<Vec<_>>();
+    html! {
+        <section class="card" aria-labelledby="edit-heading">
+            <h2 id="edit-heading">{ t(lang, "person-edit") }</h2>
+            <p class="muted">{ t(lang, "person-edit-hint") }</p>
+            if let Some(message) = &*form.failure {
+                <Alert message={message.clone()} />
+            }
+            if *saved {
+                <p class="notice" role="status">{ t(lang, "person-saved") }</p>
+            }
+            <form onsubmit={on_submit} novalidate=true>
+                <TextField name="name" label={t(lang, "users-full-name")} autocomplete="off"
+                    value={form.value.name.clone().unwrap_or_default()} on_change={form.setter(|f, v| f.name = Some(v))}
+                    errors={form.errors_for("name")} />
+                <TextField name="email" label={t(lang, "users-email-address")} kind="email" autocomplete="off"
+                    hint={t(lang, "person-email-hint")}
+                    value={form.value.email.clone().unwrap_or_default()} on_change={form.setter(|f, v| f.email = Some(v))}
+                    errors={form.errors_for("email")} />
+                <SelectField name="role" label={t(lang, "users-role")} options={role_options}
+                    value={form.value.role.map(Role::as_str).unwrap_or_default()} on_change={form.setter(|f, v| f.role = v.parse().ok().or(f.role))}
+                    errors={form.errors_for("role")} />
+                <TextField name="reason" label={t(lang, "person-reason")} autocomplete="off" required={false}
+                    hint={t(lang, "person-reason-hint")}
+                    value={form.value.reason.clone().unwrap_or_default()} on_change={form.setter(|f, v| f.reason = Some(v))}
+                    errors={form.errors_for("reason")} />
+                <button type="submit" class="button" disabled={*form.busy}>
+                    { t(lang, if *form.busy { "account-saving" } else { "person-save" }) }
                 </button>
             </form>
         </section>

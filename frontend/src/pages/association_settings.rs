@@ -69,7 +69,7 @@ pub fn association_settings_page() -> Html {
             <>
                 <PageTitle title={t(lang, "settings-title")} />
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
-                else { <p role="status">{ t(lang, "settings-loading") }</p> }
+                else { <p role="status">{ t(lang, "loading") }</p> }
             </>
         };
     };

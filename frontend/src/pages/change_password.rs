@@ -5,7 +5,7 @@ use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
 use crate::i18n::t;
 use crate::route::Route;
-use crate::session::{authorized, use_session, SessionAction};
+use crate::session::{authorized, begin, use_session};
 use endorse_shared::auth::ChangePasswordRequest;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -37,12 +37,7 @@ pub fn change_password() -> Html {
                     })
                     .await
                 },
-                move |response| {
-                    session.dispatch(SessionAction::Start(response));
-                    if let Some(navigator) = navigator {
-                        navigator.push(&Route::Home);
-                    }
-                },
+                move |response| begin(&session, navigator, response),
             );
         })
     };

@@ -18,7 +18,7 @@ use yew_router::prelude::*;
 pub fn home() -> Html {
     let session = use_session();
     match &*session {
-        SessionState::Loading | SessionState::SignedOut => html! { <Welcome /> },
+        SessionState::Loading | SessionState::SignedOut(_) => html! { <Welcome /> },
         SessionState::SignedIn(signed_in) if signed_in.user.must_change_password => {
             html! { <Redirect<Route> to={Route::ChangePassword} /> }
         }
@@ -59,12 +59,14 @@ fn account_card(props: &HomeProps) -> Html {
     html! {
         <section class="card" aria-labelledby="account-heading">
             <h2 id="account-heading">{ t(lang, "home-your-account") }</h2>
+            <crate::pages::ConfirmAddressNotice />
             <dl class="facts">
                 <dt>{ t(lang, "home-name") }</dt><dd>{ &user.name }</dd>
                 <dt>{ t(lang, "home-email") }</dt><dd>{ &user.email }</dd>
                 <dt>{ t(lang, "home-role") }</dt><dd>{ user.role.text().say(lang) }</dd>
                 <dt>{ t(lang, "home-member-since") }</dt><dd>{ endorse_shared::i18n::format::date(user.created_at.date_naive(), lang) }</dd>
             </dl>
+            <p><Link<Route> to={Route::Account}>{ t(lang, "home-manage-account") }</Link<Route>></p>
         </section>
     }
 }
@@ -149,7 +151,7 @@ fn my_applications() -> Html {
             <h2 id="applications-heading">{ t(lang, "home-your-applications") }</h2>
             {
                 match &*found {
-                    None => html! { <p role="status">{ t(lang, "home-loading") }</p> },
+                    None => html! { <p role="status">{ t(lang, "loading") }</p> },
                     Some(list) if list.is_empty() => html! {
                         <p class="muted">{ t(lang, "home-none-yet") }</p>
                     },

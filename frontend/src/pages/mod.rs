@@ -1,5 +1,6 @@
 //! One module per page.
 
+mod account;
 mod admin_applications;
 mod admin_outbox;
 mod admin_reviewer;
@@ -23,10 +24,11 @@ mod sign_in;
 mod sign_up;
 mod verify;
 
+pub use account::{AccountPage, ConfirmAddressNotice, ConfirmEmail};
 pub use admin_applications::{AdminApplication, AdminApplications};
 pub use admin_outbox::AdminOutbox;
 pub use admin_reviewer::AdminReviewer;
-pub use admin_users::AdminUsers;
+pub use admin_users::{AdminUser, AdminUsers};
 pub use association_settings::AssociationSettingsPage;
 pub use change_password::ChangePassword;
 pub use home::Home;

@@ -219,7 +219,7 @@ fn associations(props: &AssociationsProps) -> Html {
                 <h2 id="associations-heading">{ t(lang, "platform-associations") }</h2>
                 {
                     match &*list {
-                        None => html! { <p role="status">{ t(lang, "platform-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(items) => html! {
                             <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "platform-associations")}>
                                 <table class="table table--cards">

@@ -113,7 +113,7 @@ pub fn recognition_page() -> Html {
                 <h2 id="asked-heading">{ t(lang, "recognition-your-requests") }</h2>
                 {
                     match &*list {
-                        None => html! { <p role="status">{ t(lang, "recognition-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(items) if items.is_empty() => html! { <p>{ t(lang, "recognition-none") }</p> },
                         Some(items) => html! {
                             <ul class="entries">
@@ -205,7 +205,7 @@ pub fn admin_recognitions() -> Html {
             if let Some(message) = &*failure { <Alert message={message.clone()} /> }
             {
                 match &*list {
-                    None => html! { <p role="status">{ t(lang, "recognition-loading") }</p> },
+                    None => html! { <p role="status">{ t(lang, "loading") }</p> },
                     Some(items) if items.is_empty() => html! { <p role="status">{ t(lang, "recognition-none-asked") }</p> },
                     Some(items) => html! {
                         <ul class="entries">

@@ -6,7 +6,7 @@ use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
 use crate::i18n::{t, Text};
 use crate::route::Route;
-use crate::session::{use_session, SessionAction};
+use crate::session::{begin, use_session};
 use endorse_shared::auth::{PasswordResetConfirm, PasswordResetRequest};
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -85,12 +85,7 @@ pub fn reset_password(props: &ResetPasswordProps) -> Html {
             form.submit(
                 (*form.value).clone(),
                 |request| async move { api::confirm_password_reset(&request).await },
-                move |response| {
-                    session.dispatch(SessionAction::Start(response));
-                    if let Some(navigator) = navigator {
-                        navigator.push(&Route::Home);
-                    }
-                },
+                move |response| begin(&session, navigator, response),
             );
         })
     };

@@ -430,7 +430,7 @@ pub fn references_page() -> Html {
                     <h2 id="requests-heading">{ t(lang, "references-your-requests") }</h2>
                     {
                         match &*requests {
-                            None => html! { <p role="status">{ t(lang, "references-loading") }</p> },
+                            None => html! { <p role="status">{ t(lang, "loading") }</p> },
                             Some(list) if list.is_empty() => html! { <p>{ t(lang, "references-none") }</p> },
                             Some(list) => html! {
                                 <ul class="entries">

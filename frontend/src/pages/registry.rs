@@ -99,7 +99,7 @@ pub fn registry() -> Html {
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
                 {
                     match &*found {
-                        None => html! { <p role="status">{ t(lang, "registry-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(page) if page.items.is_empty() => html! { <p role="status">{ t(lang, "registry-none") }</p> },
                         Some(page) => html! {
                             <>

@@ -90,7 +90,7 @@ pub fn registry_everywhere() -> Html {
                 if let Some(message) = &*failure { <Alert message={message.clone()} /> }
                 {
                     match &*found {
-                        None => html! { <p role="status">{ t(lang, "registry-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(page) if page.items.is_empty() => html! { <p role="status">{ t(lang, "registry-none") }</p> },
                         Some(page) => html! {
                             <>

@@ -143,7 +143,7 @@ pub fn reviews_page() -> Html {
                 <h2 id="assigned-heading">{ t(lang, "review-assigned") }</h2>
                 {
                     match &*reviews {
-                        None => html! { <p role="status">{ t(lang, "review-loading") }</p> },
+                        None => html! { <p role="status">{ t(lang, "loading") }</p> },
                         Some(list) if list.is_empty() => html! { <p class="muted">{ t(lang, "review-nothing") }</p> },
                         Some(list) => html! {
                             <div class="table-wrap" tabindex="0" role="region" aria-label={crate::i18n::t(crate::i18n::asked(), "table-region")}>
@@ -292,7 +292,7 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
         return html! {
             <>
                 <PageTitle title={t(lang, "review-review")} />
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "review-loading") }</p> }
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "loading") }</p> }
             </>
         };
     };
@@ -892,7 +892,7 @@ pub fn scoring_page(props: &ScoringPageProps) -> Html {
         return html! {
             <>
                 <PageTitle title={t(lang, "review-exam-scoring")} />
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "review-loading") }</p> }
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "loading") }</p> }
             </>
         };
     };

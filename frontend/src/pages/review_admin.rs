@@ -55,7 +55,7 @@ pub fn review_panel(props: &PanelProps) -> Html {
     let Some(current) = (*review).clone() else {
         return html! {
             <section class="card"><h2>{ t(lang, "radmin-review") }</h2>
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "radmin-loading") }</p> }
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "loading") }</p> }
             </section>
         };
     };
@@ -357,7 +357,7 @@ pub fn exam_panel(props: &PanelProps) -> Html {
     let Some(current) = (*exam).clone() else {
         return html! {
             <section class="card"><h2>{ t(lang, "radmin-exam") }</h2>
-                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "radmin-loading") }</p> }
+                if let Some(message) = &*failure { <Alert message={message.clone()} /> } else { <p role="status">{ t(lang, "loading") }</p> }
             </section>
         };
     };

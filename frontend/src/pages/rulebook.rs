@@ -144,7 +144,7 @@ pub fn rulebook_page() -> Html {
                     <h2 id="edit-heading">
                         { match &*current {
                             Some(version) => Text::new("rulebook-version").with("number", version.number).with("name", version.rulebook.name.get(lang)).say(lang),
-                            None => t(lang, "rulebook-loading"),
+                            None => t(lang, "loading"),
                         } }
                     </h2>
                     <p class="muted">{ t(lang, "rulebook-lead") }</p>

@@ -5,7 +5,7 @@ use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
 use crate::i18n::t;
 use crate::route::Route;
-use crate::session::{use_session, SessionAction};
+use crate::session::{begin, use_session};
 use endorse_shared::auth::LoginRequest;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -27,6 +27,7 @@ pub fn sign_in() -> Html {
         return html! { <Redirect<Route> to={to} /> };
     }
 
+    let lost = session.lost().map(str::to_string);
     let on_submit = {
         let form = form.clone();
         Callback::from(move |event: SubmitEvent| {
@@ -35,17 +36,7 @@ pub fn sign_in() -> Html {
             form.submit(
                 (*form.value).clone(),
                 |request| async move { api::login(&request).await },
-                move |response| {
-                    let must_change = response.user.must_change_password;
-                    session.dispatch(SessionAction::Start(response));
-                    if let Some(navigator) = navigator {
-                        navigator.push(&if must_change {
-                            Route::ChangePassword
-                        } else {
-                            Route::Home
-                        });
-                    }
-                },
+                move |response| begin(&session, navigator, response),
             );
         })
     };
@@ -53,6 +44,9 @@ pub fn sign_in() -> Html {
     html! {
         <section class="card card--narrow">
             <PageTitle title={t(lang, "account-sign-in")} />
+            if let Some(why) = lost.filter(|_| form.failure.is_none()) {
+                <p class="notice" role="status">{ t(lang, "account-signed-out-because") }{ " " }{ why }</p>
+            }
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
             }

@@ -5,7 +5,7 @@ use crate::components::{Alert, PageTitle, TextField};
 use crate::hooks::use_form;
 use crate::i18n::t;
 use crate::route::Route;
-use crate::session::{use_session, SessionAction};
+use crate::session::{begin, use_session};
 use endorse_shared::auth::RegisterRequest;
 use yew::prelude::*;
 use yew_router::prelude::*;
@@ -30,12 +30,7 @@ pub fn sign_up() -> Html {
             form.submit(
                 (*form.value).clone().normalized(),
                 |request| async move { api::register(&request).await },
-                move |response| {
-                    session.dispatch(SessionAction::Start(response));
-                    if let Some(navigator) = navigator {
-                        navigator.push(&Route::Home);
-                    }
-                },
+                move |response| begin(&session, navigator, response),
             );
         })
     };

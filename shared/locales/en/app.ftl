@@ -135,8 +135,8 @@ nav-renewals = Renewals
 nav-recognitions = Recognitions
 nav-settings = Settings
 nav-outbox = Outbox
-nav-password = Password
 nav-sign-out = Sign out
+nav-account = Account
 nav-registry = Registry
 nav-verify = Verify
 nav-sign-in = Sign in
@@ -236,7 +236,6 @@ registry-search = Search
 registry-query = Name or endorsement number
 registry-category = Category
 registry-any-category = Any category
-registry-loading = Loading…
 registry-none = No listed endorsement matches.
 registry-count =
     { $count ->

@@ -110,3 +110,15 @@ mail-reset-subject = Choose a new password for { $association }
 mail-reset-lead = Someone, probably you, asked to choose a new password for your account at { $association }. The link below works once, for { $minutes } minutes; signing in with the new password signs you out everywhere else.
 mail-reset-button = Choose a new password
 mail-reset-not-you = If you did not ask, you can ignore this message: your password stays as it is.
+
+mail-reset-lead-admin = An administrator of { $association } sent you this link to choose a new password for your account. It works once, for { $minutes } minutes; until you use it, your password stays as it is.
+mail-confirm-subject = Confirm your e-mail address for { $association }
+mail-confirm-lead = Please confirm that this is your address for your account at { $association }, so that news about your application reaches you. The link below works for { $days } days.
+mail-confirm-lead-change = You asked to sign in to { $association } with this address from now on. Open the link below to confirm it; until you do, your account keeps its current address. The link works for { $days } days.
+mail-confirm-button = Confirm this address
+mail-confirm-not-you = If you did not ask for this, you can ignore this message: nothing changes.
+mail-email-changed-subject = Your sign-in address at { $association } changed
+mail-email-changed-lead = Your account at { $association } now signs in with { $email }. Messages about it go there from now on.
+mail-email-changed-not-you = If you did not make this change, write to the association at once by replying to this message.
+mail-confirm-first = Your e-mail address is not confirmed yet. Please sign in and confirm it from your account page, so that messages like this one keep reaching you.
+mail-confirm-first-link = Confirm it from your account page

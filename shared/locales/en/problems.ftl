@@ -231,3 +231,10 @@ stale-scoring = This scoring changed since you loaded it (it is now version { $c
 stale-review = This review changed since you loaded it (it is now version { $current }). Reload it, then make your change again.
 stale-record = This record changed since you loaded it (it is now version { $current }). Reload it, then make your change again.
 err-reset-link-gone = This link to choose a new password no longer works: it was used, a newer one was sent, or its hour is over. Ask for a new one from the sign-in page.
+
+err-account-disabled = This account is disabled. If you think this is a mistake, write to the association.
+err-account-disabled-enable-first = This account is disabled: enable it first, then send the link.
+err-cannot-disable-yourself = You cannot disable your own account; ask another admin.
+err-email-same-as-current = This is already the address you sign in with.
+err-email-confirmed-already = Your address is confirmed already.
+err-confirm-link-gone = This link to confirm an address no longer works: it was used, a newer one was sent, or its week is over. Sign in and ask for a new one from your account page.

@@ -22,7 +22,6 @@ users-accounts = Accounts
 users-search = Search by name or e-mail
 users-role = Role
 users-search-button = Search
-users-loading = Loading…
 users-none = No account matches.
 users-count =
     { $count ->
@@ -49,7 +48,6 @@ users-create-account = Create account
 
 review-your-reviews = Your reviews
 review-assigned = Applications assigned to you
-review-loading = Loading…
 review-nothing = Nothing is assigned to you now. The association e-mails you when something is.
 review-application = Application
 review-category = Category
@@ -147,7 +145,6 @@ review-rec-not-endorsed = Not endorsed
 ## The admins' review and exam panels
 
 radmin-review = Review
-radmin-loading = Loading…
 radmin-release-reason = Write the reason for releasing the reviewer in “Reason” first.
 radmin-heading =
     { $count ->
@@ -238,7 +235,6 @@ apps-status = Status
 apps-any-status = Any status
 apps-search-button = Search
 apps-download = Download these as CSV
-apps-loading = Loading…
 apps-none = No application matches.
 apps-count =
     { $count ->
@@ -308,7 +304,6 @@ outbox-every-status = Every status
 outbox-lead = Every e-mail Endorse sends goes through this queue, with retries when the mail server does not answer. Without a mail server configured, messages are written to the log and kept here.
 outbox-messages = Messages
 outbox-status = Status
-outbox-loading = Loading…
 outbox-none = No messages.
 outbox-count =
     { $count ->
@@ -339,6 +334,8 @@ mail-kind-renewal-decision = Decision on a renewal
 mail-kind-lapsed = Endorsement lapsed
 mail-kind-recognition-decision = Decision on a recognition
 mail-kind-password-reset = Link to choose a new password
+mail-kind-email-confirm = Link to confirm an e-mail address
+mail-kind-email-changed = Notice that the sign-in address changed
 
 ## A reviewer's profile
 
@@ -352,12 +349,10 @@ reviewer-endorsements-hint = One per line: the category, a space, then the endor
 reviewer-categories = May review these categories
 reviewer-max-load = Applications at once
 reviewer-save = Save the profile
-reviewer-loading = Loading…
 
 ## The association's settings
 
 settings-title = Association settings
-settings-loading = Loading…
 settings-logo-too-big = The logo must be at most { $kb } KB.
 settings-logo-unreadable = That file could not be read.
 settings-saved = Saved. Reload the page to see the new name and colours everywhere.
@@ -405,7 +400,6 @@ platform-ready = { $name } is ready
 platform-ready-lead = It is at { $address }. Its first admin signs in there as { $email } with this one-time password, and chooses their own at once:
 platform-shown-once = It is shown only now: pass it on safely.
 platform-associations = Associations
-platform-loading = Loading…
 platform-caption = Every association on this deployment, with its health
 platform-association = Association
 platform-accounts = Accounts
@@ -463,10 +457,40 @@ rulebook-only-admin = Only an admin can manage the rulebook.
 rulebook-title = Rulebook
 rulebook-published = Version { $number } is published. New applications use it; existing ones keep theirs until moved.
 rulebook-version = Version { $number }: { $name }
-rulebook-loading = Loading…
 rulebook-lead = Edit a copy and publish it as the next version. Every rule is checked first; nothing is published while one is wrong.
 rulebook-problems = Problems in the rulebook
 rulebook-toml = Rulebook (TOML)
 rulebook-publishing = Publishing…
 rulebook-publish = Publish as a new version
 rulebook-versions = Versions
+
+person-back = Back to the accounts
+person-account = Account
+person-pending-email = Waiting to be confirmed
+person-state = State
+person-active = Active
+person-disabled = Disabled
+person-disabled-since = since { $date }
+person-disabled-reason = Reason: { $reason }
+person-reviewer-profile = Reviewer profile
+person-access = Access
+person-own-account = This is your own account: another admin can disable it or send you a link; your name and address are yours to change on your account page.
+person-reset-hint = Mail this person a link to choose a new password. Their password stays as it is until they use it.
+person-reset = Send a link to choose a new password
+person-reset-sent = A link to choose a new password is on its way to { $email }; it works for { $minutes } minutes.
+person-disable = Disable the account
+person-disable-hint = The person is signed out everywhere at once and cannot sign in until an admin enables the account again. Nothing is removed; reviews they hold show as needing another reviewer.
+person-disable-reason = Why (kept with the account and in the log)
+person-disable-button = Disable the account
+person-disabled-done = The account is disabled; every session of it has ended.
+person-enable-hint = The account is disabled. Enabling it lets the person sign in again with their password.
+person-enable = Enable the account
+person-enabled-done = The account is enabled again.
+person-edit = Change name, address or role
+person-edit-hint = A new address takes effect at once and is not confirmed until the person opens the link mailed there; the old address is told.
+person-email-hint = The address the person signs in with.
+person-reason = Reason
+person-reason-hint = Needed when the name or the address changes; kept in the log.
+person-reason-needed = Say why the name or the address changes.
+person-save = Save the changes
+person-saved = Saved.

@@ -135,8 +135,8 @@ nav-renewals = Renovaciones
 nav-recognitions = Reconocimientos
 nav-settings = Configuración
 nav-outbox = Bandeja de salida
-nav-password = Contraseña
 nav-sign-out = Cerrar sesión
+nav-account = Cuenta
 nav-registry = Registro
 nav-verify = Verificar
 nav-sign-in = Iniciar sesión
@@ -236,7 +236,6 @@ registry-search = Buscar
 registry-query = Nombre o número de Endorsement
 registry-category = Categoría
 registry-any-category = Cualquier categoría
-registry-loading = Cargando…
 registry-none = Ningún Endorsement del registro coincide.
 registry-count =
     { $count ->

@@ -109,3 +109,15 @@ mail-reset-subject = Elija una contraseña nueva para { $association }
 mail-reset-lead = Alguien, probablemente usted, pidió elegir una contraseña nueva para su cuenta en { $association }. El enlace de abajo funciona una sola vez, durante { $minutes } minutos; al entrar con la contraseña nueva se cierran sus demás sesiones.
 mail-reset-button = Elegir una contraseña nueva
 mail-reset-not-you = Si no lo pidió usted, puede ignorar este mensaje: su contraseña sigue igual.
+
+mail-reset-lead-admin = Una persona administradora de { $association } le envió este enlace para elegir una contraseña nueva para su cuenta. Funciona una sola vez, durante { $minutes } minutos; hasta que lo use, su contraseña sigue igual.
+mail-confirm-subject = Confirme su dirección de correo para { $association }
+mail-confirm-lead = Confirme que esta es su dirección para su cuenta en { $association }, para que le lleguen las noticias sobre su solicitud. El enlace de abajo funciona durante { $days } días.
+mail-confirm-lead-change = Pidió iniciar sesión en { $association } con esta dirección de ahora en adelante. Abra el enlace de abajo para confirmarla; hasta entonces, su cuenta conserva su dirección actual. El enlace funciona durante { $days } días.
+mail-confirm-button = Confirmar esta dirección
+mail-confirm-not-you = Si no lo pidió usted, puede ignorar este mensaje: nada cambia.
+mail-email-changed-subject = Cambió su dirección para iniciar sesión en { $association }
+mail-email-changed-lead = Su cuenta en { $association } ahora inicia sesión con { $email }. Los mensajes sobre ella llegarán allí de ahora en adelante.
+mail-email-changed-not-you = Si usted no hizo este cambio, escriba de inmediato a la asociación respondiendo a este mensaje.
+mail-confirm-first = Su dirección de correo aún no está confirmada. Inicie sesión y confírmela desde la página de su cuenta, para que mensajes como este le sigan llegando.
+mail-confirm-first-link = Confírmela desde la página de su cuenta

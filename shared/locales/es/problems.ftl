@@ -232,3 +232,10 @@ stale-scoring = Esta calificación cambió desde que la abrió (ahora es la vers
 stale-review = Esta revisión cambió desde que la abrió (ahora es la versión { $current }). Vuelva a cargarla y haga su cambio de nuevo.
 stale-record = Este registro cambió desde que lo abrió (ahora es la versión { $current }). Vuelva a cargarlo y haga su cambio de nuevo.
 err-reset-link-gone = Este enlace para elegir una contraseña nueva ya no funciona: ya se usó, se envió uno más reciente o pasó su hora de validez. Pida uno nuevo desde la página para iniciar sesión.
+
+err-account-disabled = Esta cuenta está desactivada. Si cree que es un error, escriba a la asociación.
+err-account-disabled-enable-first = Esta cuenta está desactivada: actívela primero y luego envíe el enlace.
+err-cannot-disable-yourself = No puede desactivar su propia cuenta; pídaselo a otra persona administradora.
+err-email-same-as-current = Ya es la dirección con la que inicia sesión.
+err-email-confirmed-already = Su dirección ya está confirmada.
+err-confirm-link-gone = Este enlace para confirmar una dirección ya no funciona: ya se usó, se envió uno más reciente o pasó su semana de validez. Inicie sesión y pida uno nuevo desde la página de su cuenta.

@@ -22,7 +22,6 @@ users-accounts = Cuentas
 users-search = Buscar por nombre o correo
 users-role = Función
 users-search-button = Buscar
-users-loading = Cargando…
 users-none = Ninguna cuenta coincide.
 users-count =
     { $count ->
@@ -49,7 +48,6 @@ users-create-account = Crear la cuenta
 
 review-your-reviews = Sus revisiones
 review-assigned = Solicitudes asignadas a usted
-review-loading = Cargando…
 review-nothing = No tiene nada asignado por ahora. La asociación le escribirá cuando lo tenga.
 review-application = Solicitud
 review-category = Categoría
@@ -147,7 +145,6 @@ review-rec-not-endorsed = No otorgar el Endorsement
 ## Los paneles de revisión y examen de administración
 
 radmin-review = Revisión
-radmin-loading = Cargando…
 radmin-release-reason = Primero escriba en «Motivo» por qué libera al revisor.
 radmin-heading =
     { $count ->
@@ -238,7 +235,6 @@ apps-status = Estado
 apps-any-status = Cualquier estado
 apps-search-button = Buscar
 apps-download = Descargar estas en CSV
-apps-loading = Cargando…
 apps-none = Ninguna solicitud coincide.
 apps-count =
     { $count ->
@@ -308,7 +304,6 @@ outbox-every-status = Todos los estados
 outbox-lead = Cada correo que envía Endorse pasa por esta cola, que reintenta cuando el servidor de correo no responde. Si no hay un servidor de correo configurado, los mensajes se escriben en el registro y se guardan aquí.
 outbox-messages = Mensajes
 outbox-status = Estado
-outbox-loading = Cargando…
 outbox-none = No hay mensajes.
 outbox-count =
     { $count ->
@@ -339,6 +334,8 @@ mail-kind-renewal-decision = Decisión sobre una renovación
 mail-kind-lapsed = Endorsement vencido
 mail-kind-recognition-decision = Decisión sobre un reconocimiento
 mail-kind-password-reset = Enlace para elegir una contraseña nueva
+mail-kind-email-confirm = Enlace para confirmar una dirección de correo
+mail-kind-email-changed = Aviso de que cambió la dirección para iniciar sesión
 
 ## El perfil de un revisor
 
@@ -352,12 +349,10 @@ reviewer-endorsements-hint = Uno por línea: la categoría, un espacio y luego e
 reviewer-categories = Puede revisar estas categorías
 reviewer-max-load = Solicitudes a la vez
 reviewer-save = Guardar el perfil
-reviewer-loading = Cargando…
 
 ## La configuración de la asociación
 
 settings-title = Configuración de la asociación
-settings-loading = Cargando…
 settings-logo-too-big = El logotipo debe pesar como máximo { $kb } KB.
 settings-logo-unreadable = No se pudo leer ese archivo.
 settings-saved = Guardado. Vuelva a cargar la página para ver el nuevo nombre y los colores en todas partes.
@@ -405,7 +400,6 @@ platform-ready = { $name } está lista
 platform-ready-lead = Está en { $address }. Su primera persona administradora inicia sesión allí como { $email } con esta contraseña de un solo uso, y elige la suya enseguida:
 platform-shown-once = Solo se muestra ahora: compártala de forma segura.
 platform-associations = Asociaciones
-platform-loading = Cargando…
 platform-caption = Todas las asociaciones de este servicio, con su estado
 platform-association = Asociación
 platform-accounts = Cuentas
@@ -463,10 +457,40 @@ rulebook-only-admin = Solo una persona administradora puede administrar el regla
 rulebook-title = Reglamento
 rulebook-published = Se publicó la versión { $number }. Las solicitudes nuevas la usan; las existentes conservan la suya hasta que se las cambie.
 rulebook-version = Versión { $number }: { $name }
-rulebook-loading = Cargando…
 rulebook-lead = Edite una copia y publíquela como la versión siguiente. Primero se revisa cada regla; no se publica nada mientras haya una con errores.
 rulebook-problems = Problemas en el reglamento
 rulebook-toml = Reglamento (TOML)
 rulebook-publishing = Publicando…
 rulebook-publish = Publicar como una versión nueva
 rulebook-versions = Versiones
+
+person-back = Volver a las cuentas
+person-account = Cuenta
+person-pending-email = Esperando confirmación
+person-state = Estado
+person-active = Activa
+person-disabled = Desactivada
+person-disabled-since = desde el { $date }
+person-disabled-reason = Motivo: { $reason }
+person-reviewer-profile = Perfil de revisión
+person-access = Acceso
+person-own-account = Esta es su propia cuenta: otra persona administradora puede desactivarla o enviarle un enlace; su nombre y su dirección los cambia usted en la página de su cuenta.
+person-reset-hint = Envíe a esta persona un enlace para elegir una contraseña nueva. Su contraseña sigue igual hasta que lo use.
+person-reset = Enviar un enlace para elegir una contraseña nueva
+person-reset-sent = Un enlace para elegir una contraseña nueva va en camino a { $email }; funciona durante { $minutes } minutos.
+person-disable = Desactivar la cuenta
+person-disable-hint = Se cierran a la vez todas las sesiones de la persona y no puede entrar hasta que una persona administradora vuelva a activar la cuenta. No se borra nada; las revisiones que tenga aparecen como pendientes de otra persona revisora.
+person-disable-reason = Por qué (se guarda con la cuenta y en el registro)
+person-disable-button = Desactivar la cuenta
+person-disabled-done = La cuenta está desactivada; todas sus sesiones terminaron.
+person-enable-hint = La cuenta está desactivada. Al activarla, la persona puede volver a entrar con su contraseña.
+person-enable = Activar la cuenta
+person-enabled-done = La cuenta está activa otra vez.
+person-edit = Cambiar nombre, dirección o rol
+person-edit-hint = Una dirección nueva se aplica de inmediato y queda sin confirmar hasta que la persona abra el enlace enviado allí; se avisa a la dirección anterior.
+person-email-hint = La dirección con la que la persona inicia sesión.
+person-reason = Motivo
+person-reason-hint = Necesario cuando cambia el nombre o la dirección; se guarda en el registro.
+person-reason-needed = Diga por qué cambia el nombre o la dirección.
+person-save = Guardar los cambios
+person-saved = Guardado.

@@ -236,7 +236,7 @@ fn record_answer(
         ))));
     }
     if let Some(applicant) = users::find(conn, stored.applicant)? {
-        let context = tenant.mail().to(applicant.language);
+        let context = tenant.mail().to(applicant.reader());
         let message = match &response {
             Response::Rated(_) => context.rating_received(
                 stored.id,

@@ -465,7 +465,7 @@ pub async fn request_information(
                 })
                 .collect();
             information::insert(conn, judged.application.id, id, judged.round, &new, now)?;
-            let reads = users::language_of(conn, &judged.application.applicant.email)?;
+            let reads = users::reader_of(conn, &judged.application.applicant.email)?;
             let message = inner.mail().to(reads).information_requested(
                 &judged.application.applicant.email,
                 &judged.application.applicant.name,
