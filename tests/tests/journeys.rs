@@ -5,6 +5,8 @@ use anyhow::{ensure, Result};
 use endorse_tests::{start_server, Browser};
 
 const PASSWORD: &str = "a long enough passphrase";
+/// The password `steps::sign_in` signs in with.
+const STEPS_PASSWORD: &str = endorse_tests::steps::PASSWORD;
 
 #[actix_web::test]
 async fn an_applicant_registers_signs_out_signs_in_and_stays_signed_in_across_a_reload(
@@ -161,9 +163,13 @@ async fn a_forgotten_password_is_replaced_from_the_mailed_link() -> Result<()> {
 #[actix_web::test]
 async fn an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out() -> Result<()> {
     let server = start_server().await?;
-    endorse_tests::seed::ada_and_coordinator(&server, PASSWORD).await?;
+    endorse_tests::seed::ada_and_coordinator(&server, STEPS_PASSWORD).await?;
     server
-        .create_user(endorse_shared::Role::Reviewer, "ruth@example.org", PASSWORD)
+        .create_user(
+            endorse_shared::Role::Reviewer,
+            "ruth@example.org",
+            STEPS_PASSWORD,
+        )
         .await?;
     let reviewer = Browser::start(1280, 900).await?;
     let admin = Browser::start(1280, 900).await?;
@@ -182,7 +188,7 @@ async fn an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out()
         // A reason is needed.
         admin.press("Disable the account").await?;
         admin
-            .wait_for_text("#field-disable_reason-error", "empty")
+            .wait_for_text("#field-disable_reason-error", "blank")
             .await?;
         admin
             .fill("field-disable_reason", "Left the reviewer pool")
@@ -207,7 +213,7 @@ async fn an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out()
             .wait_for_text(".notice", "This account is disabled")
             .await?;
         reviewer.fill("field-email", "ruth@example.org").await?;
-        reviewer.fill("field-password", PASSWORD).await?;
+        reviewer.fill("field-password", STEPS_PASSWORD).await?;
         reviewer.press("Sign in").await?;
         reviewer
             .wait_for_text(".alert", "This account is disabled")
@@ -233,8 +239,8 @@ async fn an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out()
 #[actix_web::test]
 async fn a_person_signs_in_with_a_new_address_once_they_confirm_it() -> Result<()> {
     let server = start_server().await?;
-    endorse_tests::seed::ada_and_coordinator(&server, PASSWORD).await?;
-    let browser = Browser::start(360, 740).await?;
+    endorse_tests::seed::ada_and_coordinator(&server, STEPS_PASSWORD).await?;
+    let browser = Browser::start(1280, 900).await?;
     let outcome = async {
         endorse_tests::steps::sign_in(&browser, &server, "ada@example.org").await?;
         browser.open(&format!("{}/account", server.base)).await?;
@@ -254,7 +260,7 @@ async fn a_person_signs_in_with_a_new_address_once_they_confirm_it() -> Result<(
         browser
             .wait_for_text("#field-password-error", "not your current password")
             .await?;
-        browser.fill("field-password", PASSWORD).await?;
+        browser.fill("field-password", STEPS_PASSWORD).await?;
         browser.press("Send a link to confirm it").await?;
         browser
             .wait_for_text(".notice", "We sent a link to ada.king@example.org")
