@@ -137,6 +137,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::association::create_support_grant,
         crate::routes::association::revoke_support_grant,
         crate::routes::association::list_events,
+        crate::routes::association::get_work,
         crate::routes::platform::login,
         crate::routes::platform::list_associations,
         crate::routes::platform::create_association,

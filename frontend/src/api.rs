@@ -294,6 +294,17 @@ pub async fn confirm_email(request: &ConfirmEmailRequest) -> Result<EmailConfirm
     .await
 }
 
+/// Admins: what waits on them.
+pub async fn work_list(token: &str) -> Result<endorse_shared::worklist::WorkList, ApiError> {
+    send(
+        Method::GET,
+        "/api/v1/association/work",
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
 /// Admins: one account.
 pub async fn get_user(token: &str, id: &str) -> Result<UserResponse, ApiError> {
     send(

@@ -30,6 +30,7 @@ pub mod rulebook;
 pub mod text;
 pub mod users;
 pub mod validation;
+pub mod worklist;
 
 pub use ids::{ApplicationId, AssignmentId, DocumentId, EntryId, InformationItemId, UserId};
 pub use problem::Problem;

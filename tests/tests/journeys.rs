@@ -180,6 +180,7 @@ async fn an_admin_disables_a_reviewer_and_the_reviewers_open_tab_is_signed_out()
             .await?;
 
         endorse_tests::steps::sign_in(&admin, &server, "coordinator@example.org").await?;
+        admin.wait_for_text("h2", "Waiting on you").await?;
         admin.follow("Users").await?;
         admin.wait_for_heading("Users").await?;
         admin.follow("Reviewer Example").await?;

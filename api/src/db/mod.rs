@@ -37,6 +37,7 @@ pub mod renewals;
 pub mod reviewers;
 pub mod rulebooks;
 pub mod users;
+pub mod worklist;
 
 use crate::config::DatabaseUrl;
 use diesel::connection::SimpleConnection;

@@ -189,3 +189,29 @@ pub async fn list_events(
             .collect(),
     ))
 }
+
+/// Admins: what waits on them, each kind of work with its count (zero
+/// included), and for what is verified on a person's page, the people it
+/// waits on.
+#[utoipa::path(
+    get,
+    path = "/api/v1/association/work",
+    tag = "association",
+    security(("bearer" = [])),
+    responses(
+        (status = 200, description = "The work list", body = endorse_shared::worklist::WorkList),
+        (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+pub async fn get_work(
+    tenant: Tenant,
+    _admin: RequireAdmin,
+) -> ApiResult<web::Json<endorse_shared::worklist::WorkList>> {
+    let now = tenant.clock.now();
+    let today = tenant.calendar.day_of(now);
+    let list = tenant
+        .db
+        .run(move |conn| crate::db::worklist::work_list(conn, now, today))
+        .await?;
+    Ok(web::Json(list))
+}

@@ -72,6 +72,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 "/association/events",
                 web::get().to(association::list_events),
             )
+            .route("/association/work", web::get().to(association::get_work))
             .route("/me", web::get().to(me::get_me))
             .route("/me", web::patch().to(me::update_me))
             .route("/me/email", web::post().to(email::change_email))

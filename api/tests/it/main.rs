@@ -39,3 +39,4 @@ mod rulebooks;
 mod smtp;
 mod tokens;
 mod transactions;
+mod worklist;

@@ -494,6 +494,19 @@ async fn two_blind_reviews_with_a_request_for_information_then_a_decision() {
     let (zed_token, zed) = reviewer(&app, &admin, "zed@example.org", "IMHS", 3).await;
     let (ada, application) = submitted(&app, "ada@example.org", "Ada Lovelace").await;
     let id = application.id;
+    // The admins' work list counts it until reviewers are on it.
+    let unassigned = |list: endorse_shared::worklist::WorkList| {
+        list.items
+            .iter()
+            .find(|i| i.kind == endorse_shared::worklist::WorkKind::ApplicationsWithoutReviewers)
+            .map(|i| i.count)
+    };
+    let before: endorse_shared::worklist::WorkList = expect_json(
+        app.get_as("/api/v1/association/work", &admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(unassigned(before), Some(1));
     let proposed: ApplicationReview = expect_json(
         app.post_as(
             &format!("/api/v1/applications/{id}/assignments/proposed"),
@@ -505,6 +518,12 @@ async fn two_blind_reviews_with_a_request_for_information_then_a_decision() {
     )
     .await;
     assert_eq!(proposed.assignments.len(), 2);
+    let after: endorse_shared::worklist::WorkList = expect_json(
+        app.get_as("/api/v1/association/work", &admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(unassigned(after), Some(0));
     let assignment_of = |who: UserId| -> AssignmentId {
         proposed
             .assignments

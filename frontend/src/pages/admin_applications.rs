@@ -639,15 +639,17 @@ fn applicant_references(props: &ApplicantReferencesProps) -> Html {
     }
 }
 
+/// Props of [`Verifications`].
 #[derive(Properties, PartialEq)]
-struct VerificationsProps {
-    user: endorse_shared::UserId,
+pub(crate) struct VerificationsProps {
+    /// Whose portfolio.
+    pub user: endorse_shared::UserId,
 }
 
 /// What only the association can confirm: memberships, and RSC providers who
 /// are not endorsed.
 #[function_component(Verifications)]
-fn verifications(props: &VerificationsProps) -> Html {
+pub(crate) fn verifications(props: &VerificationsProps) -> Html {
     use endorse_shared::entries::{EntryData, PortfolioEntry};
     let lang = crate::i18n::use_lang();
     let session = use_session();

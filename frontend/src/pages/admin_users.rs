@@ -349,6 +349,7 @@ pub fn admin_user(props: &AdminUserProps) -> Html {
                                 <PersonFacts user={found.clone()} own={found.id == signed_in.user.id} />
                                 <PersonAccess user={found.clone()} own={found.id == signed_in.user.id} on_changed={on_changed.clone()} />
                                 <PersonEdit user={found.clone()} on_changed={on_changed} />
+                                <crate::pages::admin_applications::Verifications user={found.id} />
                             </div>
                         </>
                     },

@@ -235,26 +235,29 @@ fn admin_home(props: &HomeProps) -> Html {
     let counts = use_state(|| None::<Vec<(Role, u64)>>);
     let failure = use_state(|| None::<String>);
     let session = use_session();
-    let failed_mail = use_state(|| None::<u64>);
+    let work = use_state(|| None::<endorse_shared::worklist::WorkList>);
     {
-        let (session, failed_mail) = (session.clone(), failed_mail.clone());
+        let (session, work) = (session.clone(), work.clone());
         use_effect_with(props.session.user.id, move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                let query = endorse_shared::mail::OutboxQuery {
-                    status: Some(endorse_shared::mail::MailStatus::Failed),
-                    ..Default::default()
-                };
-                let page = authorized(&session, |token| {
-                    let query = query.clone();
-                    async move { api::outbox(&token, &query).await }
-                })
-                .await;
-                if let Ok(page) = page {
-                    failed_mail.set(Some(page.total));
+                if let Ok(list) =
+                    authorized(
+                        &session,
+                        |token| async move { api::work_list(&token).await },
+                    )
+                    .await
+                {
+                    work.set(Some(list));
                 }
             });
         });
     }
+    let failed_mail = work.as_ref().and_then(|list| {
+        list.items
+            .iter()
+            .find(|item| item.kind == endorse_shared::worklist::WorkKind::MailFailed)
+            .map(|item| item.count)
+    });
     {
         let counts = counts.clone();
         let failure = failure.clone();
@@ -290,13 +293,14 @@ fn admin_home(props: &HomeProps) -> Html {
             if let Some(message) = &*failure {
                 <Alert message={message.clone()} />
             }
-            if let Some(count) = failed_mail.as_ref().copied().filter(|c| *c > 0) {
+            if let Some(count) = failed_mail.filter(|c| *c > 0) {
                 <div class="alert alert--error" role="alert">
                     { Text::new("home-mail-failed").with("count", count).say(lang) }{ " " }
                     <Link<Route> to={Route::AdminOutbox}>{ t(lang, "home-open-outbox") }</Link<Route>>
                 </div>
             }
             <div class="grid">
+                <WorkCard list={(*work).clone()} />
                 <section class="card" aria-labelledby="people-heading">
                     <h2 id="people-heading">{ t(lang, "home-people") }</h2>
                     {
@@ -319,5 +323,62 @@ fn admin_home(props: &HomeProps) -> Html {
                 <AccountCard session={props.session.clone()} />
             </div>
         </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct WorkCardProps {
+    list: Option<endorse_shared::worklist::WorkList>,
+}
+
+/// What waits on the admins, each with a link to where it is done.
+#[function_component(WorkCard)]
+fn work_card(props: &WorkCardProps) -> Html {
+    use endorse_shared::worklist::WorkKind;
+    let lang = crate::i18n::use_lang();
+    let body = match &props.list {
+        None => html! { <p role="status">{ t(lang, "loading") }</p> },
+        Some(list) if list.is_empty() => html! { <p class="muted">{ t(lang, "work-nothing") }</p> },
+        Some(list) => html! {
+            <ul class="worklist">
+                { for list.items.iter().filter(|item| item.count > 0).map(|item| {
+                    let words = item.kind.text().with("count", item.count).say(lang);
+                    let to = match item.kind {
+                        WorkKind::MembershipsToVerify | WorkKind::ProvidersToVet => None,
+                        WorkKind::RenewalsWaiting => Some(Route::AdminRenewals),
+                        WorkKind::RecognitionsWaiting => Some(Route::AdminRecognitions),
+                        WorkKind::MailFailed => Some(Route::AdminOutbox),
+                        WorkKind::ApplicationsWithoutReviewers
+                        | WorkKind::ReviewsOverdue
+                        | WorkKind::ExamsToSchedule
+                        | WorkKind::ExamsToScore => Some(Route::AdminApplications),
+                    };
+                    html! {
+                        <li>
+                            if let Some(to) = to {
+                                <Link<Route> to={to}>{ words }</Link<Route>>
+                            } else {
+                                <span>{ words }</span>
+                                if !item.people.is_empty() {
+                                    { ": " }
+                                    { for item.people.iter().enumerate().map(|(i, person)| html! {
+                                        <>
+                                            if i > 0 { { ", " } }
+                                            <Link<Route> to={Route::AdminUser { id: person.id.to_string() }}>{ &person.name }</Link<Route>>
+                                        </>
+                                    }) }
+                                }
+                            }
+                        </li>
+                    }
+                }) }
+            </ul>
+        },
+    };
+    html! {
+        <section class="card" aria-labelledby="work-heading">
+            <h2 id="work-heading">{ t(lang, "work-title") }</h2>
+            { body }
+        </section>
     }
 }

@@ -1,7 +1,7 @@
 //! One module per page.
 
 mod account;
-mod admin_applications;
+pub(crate) mod admin_applications;
 mod admin_outbox;
 mod admin_reviewer;
 mod admin_users;

@@ -494,3 +494,41 @@ person-reason-hint = Needed when the name or the address changes; kept in the lo
 person-reason-needed = Say why the name or the address changes.
 person-save = Save the changes
 person-saved = Saved.
+work-title = Waiting on you
+work-nothing = Nothing waits on you right now.
+work-memberships = { $count ->
+    [one] 1 membership to verify
+   *[other] { $count } memberships to verify
+}
+work-providers = { $count ->
+    [one] 1 RSC provider to vet
+   *[other] { $count } RSC providers to vet
+}
+work-unassigned = { $count ->
+    [one] 1 application without reviewers
+   *[other] { $count } applications without reviewers
+}
+work-overdue = { $count ->
+    [one] 1 review overdue
+   *[other] { $count } reviews overdue
+}
+work-exams-schedule = { $count ->
+    [one] 1 exam to schedule
+   *[other] { $count } exams to schedule
+}
+work-exams-score = { $count ->
+    [one] 1 exam to score
+   *[other] { $count } exams to score
+}
+work-renewals = { $count ->
+    [one] 1 renewal waiting for a decision
+   *[other] { $count } renewals waiting for a decision
+}
+work-recognitions = { $count ->
+    [one] 1 request for recognition
+   *[other] { $count } requests for recognition
+}
+work-mail = { $count ->
+    [one] 1 e-mail that could not be delivered
+   *[other] { $count } e-mails that could not be delivered
+}

@@ -494,3 +494,41 @@ person-reason-hint = Necesario cuando cambia el nombre o la dirección; se guard
 person-reason-needed = Diga por qué cambia el nombre o la dirección.
 person-save = Guardar los cambios
 person-saved = Guardado.
+work-title = Pendiente de usted
+work-nothing = Nada espera por usted ahora.
+work-memberships = { $count ->
+    [one] 1 membresía por verificar
+   *[other] { $count } membresías por verificar
+}
+work-providers = { $count ->
+    [one] 1 proveedor de RSC por evaluar
+   *[other] { $count } proveedores de RSC por evaluar
+}
+work-unassigned = { $count ->
+    [one] 1 solicitud sin personas revisoras
+   *[other] { $count } solicitudes sin personas revisoras
+}
+work-overdue = { $count ->
+    [one] 1 revisión atrasada
+   *[other] { $count } revisiones atrasadas
+}
+work-exams-schedule = { $count ->
+    [one] 1 examen por programar
+   *[other] { $count } exámenes por programar
+}
+work-exams-score = { $count ->
+    [one] 1 examen por calificar
+   *[other] { $count } exámenes por calificar
+}
+work-renewals = { $count ->
+    [one] 1 renovación esperando una decisión
+   *[other] { $count } renovaciones esperando una decisión
+}
+work-recognitions = { $count ->
+    [one] 1 solicitud de reconocimiento
+   *[other] { $count } solicitudes de reconocimiento
+}
+work-mail = { $count ->
+    [one] 1 correo que no se pudo entregar
+   *[other] { $count } correos que no se pudieron entregar
+}

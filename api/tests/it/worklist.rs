@@ -1,0 +1,159 @@
+//! The admins' work list: what waits on them, counted, with the people a
+//! verification waits on.
+
+use crate::helpers::*;
+use endorse_shared::entries::PortfolioEntry;
+use endorse_shared::worklist::{WorkKind, WorkList};
+use endorse_shared::Role;
+use reqwest::StatusCode;
+use serde_json::{json, Value};
+
+async fn create(app: &TestApp, token: &str, section: &str, body: &Value) -> PortfolioEntry {
+    expect_json(
+        app.post_as(&format!("/api/v1/me/portfolio/{section}"), token, body)
+            .await,
+        StatusCode::CREATED,
+    )
+    .await
+}
+
+fn rsc(date: &str, provider: &str) -> Value {
+    json!({ "section": "rsc", "data": {
+        "date": date, "hours": 2.0, "format": "individual", "provider_name": provider,
+        "provider_category": null, "provider_number": null,
+        "provider_vetted": false, "about_providing": false
+    }})
+}
+
+async fn work(app: &TestApp, admin: &str) -> WorkList {
+    expect_json(
+        app.get_as("/api/v1/association/work", admin).await,
+        StatusCode::OK,
+    )
+    .await
+}
+
+fn count(list: &WorkList, kind: WorkKind) -> u64 {
+    list.items
+        .iter()
+        .find(|item| item.kind == kind)
+        .map_or(u64::MAX, |item| item.count)
+}
+
+#[actix_web::test]
+async fn memberships_and_providers_to_verify_are_counted_and_name_their_people() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let empty = work(&app, &admin).await;
+    assert!(empty.is_empty(), "{empty:?}");
+    assert_eq!(
+        empty.items.len(),
+        WorkKind::ALL.len(),
+        "every kind is listed"
+    );
+
+    let ada = app.register("ada@example.org", "Ada Lovelace").await;
+    let membership = create(
+        &app,
+        &ada.access_token,
+        "membership",
+        &json!({ "section": "membership", "data": {
+            "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01", "verified": false }}),
+    )
+    .await;
+    // An expired membership waits on nobody.
+    create(
+        &app,
+        &ada.access_token,
+        "membership",
+        &json!({ "section": "membership", "data": {
+            "association": "Michigan AIMH", "number": "M-099", "expires_on": "2020-01-01", "verified": false }}),
+    )
+    .await;
+    // Two sessions with one provider: one provider to vet.
+    create(
+        &app,
+        &ada.access_token,
+        "rsc",
+        &rsc("2026-01-05", "Dr. Rivera"),
+    )
+    .await;
+    create(
+        &app,
+        &ada.access_token,
+        "rsc",
+        &rsc("2026-01-12", "dr. rivera "),
+    )
+    .await;
+    let grace = app.register("grace@example.org", "Grace Hopper").await;
+    create(
+        &app,
+        &grace.access_token,
+        "rsc",
+        &rsc("2026-01-05", "Dr. Okafor"),
+    )
+    .await;
+
+    let list = work(&app, &admin).await;
+    assert_eq!(count(&list, WorkKind::MembershipsToVerify), 1);
+    assert_eq!(count(&list, WorkKind::ProvidersToVet), 2);
+    let memberships = list
+        .items
+        .iter()
+        .find(|i| i.kind == WorkKind::MembershipsToVerify)
+        .unwrap();
+    assert_eq!(memberships.people.len(), 1);
+    assert_eq!(memberships.people[0].name, "Ada Lovelace");
+    assert_eq!(memberships.people[0].id, ada.user.id);
+
+    // Verified from the person's page: the count goes down.
+    let verify = format!(
+        "/api/v1/users/{}/portfolio/membership/{}/verify",
+        ada.user.id, membership.id
+    );
+    let verified = app
+        .client
+        .post(app.url(&verify))
+        .bearer_auth(&admin)
+        .header("if-match", "\"1\"")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(verified.status(), StatusCode::OK);
+    assert_eq!(
+        count(&work(&app, &admin).await, WorkKind::MembershipsToVerify),
+        0
+    );
+
+    // A disabled person's entries wait on nobody.
+    let disabled = app
+        .post_as(
+            &format!("/api/v1/users/{}/disable", grace.user.id),
+            &admin,
+            &json!({ "reason": "Asked to leave" }),
+        )
+        .await;
+    assert_eq!(disabled.status(), StatusCode::OK);
+    assert_eq!(
+        count(&work(&app, &admin).await, WorkKind::ProvidersToVet),
+        1
+    );
+}
+
+#[actix_web::test]
+async fn only_admins_read_the_work_list() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada Lovelace").await;
+    expect_problem(
+        app.get_as("/api/v1/association/work", &ada.access_token)
+            .await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let reviewer = app.user_with_role(Role::Reviewer, "ruth@example.org").await;
+    expect_problem(
+        app.get_as("/api/v1/association/work", &reviewer).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+}
