@@ -80,6 +80,9 @@ pub struct ConfigArgs {
     /// Reverse proxies whose X-Forwarded-For is believed: IP addresses or CIDR ranges, comma-separated [env: ENDORSE_TRUSTED_PROXIES] [default: none]
     #[arg(long, env = "ENDORSE_TRUSTED_PROXIES", global = true, hide_env = true)]
     pub trusted_proxies: Option<String>,
+    /// Whether each admin gets a daily e-mail of what waits on them, when something does: on or off [env: ENDORSE_ADMIN_DIGEST] [default: on]
+    #[arg(long, env = "ENDORSE_ADMIN_DIGEST", global = true, hide_env = true)]
+    pub admin_digest: Option<String>,
 }
 
 /// Reverse proxies whose `X-Forwarded-For` header is believed.
@@ -436,6 +439,8 @@ pub struct Settings {
     pub association_code: String,
     /// The time zone of the first association's days.
     pub time_zone: String,
+    /// Whether admins get the daily digest of what waits on them.
+    pub admin_digest: bool,
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -552,9 +557,16 @@ impl Settings {
             );
         }
 
+        let admin_digest = match args.admin_digest.as_deref().map(str::trim) {
+            None | Some("on" | "true" | "1" | "yes") => true,
+            Some("off" | "false" | "0" | "no") => false,
+            Some(other) => bail!("ENDORSE_ADMIN_DIGEST: '{other}' is neither on nor off"),
+        };
+
         Ok(Self {
             association_code,
             time_zone,
+            admin_digest,
             mail,
             document_store,
             bind,
@@ -761,6 +773,27 @@ mod tests {
         };
         let error = Settings::from_args(&args).unwrap_err().to_string();
         assert!(error.starts_with("ENDORSE_REFERENCE_LINK_DAYS:"), "{error}");
+    }
+
+    #[test]
+    fn the_admin_digest_is_on_unless_turned_off_and_nonsense_names_the_variable() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            Settings::from_args(&args_in(dir.path()))
+                .unwrap()
+                .admin_digest
+        );
+        let off = ConfigArgs {
+            admin_digest: Some("off".into()),
+            ..args_in(dir.path())
+        };
+        assert!(!Settings::from_args(&off).unwrap().admin_digest);
+        let bad = ConfigArgs {
+            admin_digest: Some("sometimes".into()),
+            ..args_in(dir.path())
+        };
+        let error = Settings::from_args(&bad).unwrap_err().to_string();
+        assert!(error.starts_with("ENDORSE_ADMIN_DIGEST:"), "{error}");
     }
 
     #[test]

@@ -42,11 +42,13 @@ pub enum MailKind {
     EmailConfirm,
     /// To the address an account used to have: it changed.
     EmailChanged,
+    /// To an admin, once a day when something waits: what waits on them.
+    AdminDigest,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 15] = [
+    pub const ALL: [MailKind; 16] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
@@ -62,6 +64,7 @@ impl MailKind {
         MailKind::PasswordReset,
         MailKind::EmailConfirm,
         MailKind::EmailChanged,
+        MailKind::AdminDigest,
     ];
 
     /// The stored name.
@@ -82,6 +85,7 @@ impl MailKind {
             MailKind::PasswordReset => "password_reset",
             MailKind::EmailConfirm => "email_confirm",
             MailKind::EmailChanged => "email_changed",
+            MailKind::AdminDigest => "admin_digest",
         }
     }
 
@@ -139,6 +143,7 @@ crate::texts!(MailKind {
     PasswordReset => "mail-kind-password-reset",
     EmailConfirm => "mail-kind-email-confirm",
     EmailChanged => "mail-kind-email-changed",
+    AdminDigest => "mail-kind-admin-digest",
 });
 
 /// Where a message stands.

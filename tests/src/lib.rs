@@ -64,6 +64,8 @@ pub async fn start_server() -> Result<Server> {
     let mut settings = Settings::from_args(&args)?;
     settings.database = DatabaseUrl::Sqlite(data_dir.path().join("journey.db"));
     settings.mail.worker_interval_seconds = Some(1);
+    // A journey's mail is its own: no admins' digest.
+    settings.admin_digest = false;
     let app = Application::build(settings)?;
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db()?;

@@ -365,6 +365,19 @@ pub fn count_with_role(conn: &mut AnyConnection, role: Role) -> DbResult<u64> {
     Ok(u64::try_from(count).unwrap_or_default())
 }
 
+/// Every account with this role that is not disabled, by name.
+pub fn enabled_with_role(conn: &mut AnyConnection, role: Role) -> DbResult<Vec<User>> {
+    users::table
+        .filter(users::role.eq(role.as_str()))
+        .filter(users::disabled_at.is_null())
+        .order((users::search_name.asc(), users::id.asc()))
+        .select(UserRow::as_select())
+        .load(conn)?
+        .into_iter()
+        .map(User::try_from)
+        .collect()
+}
+
 /// How many accounts have this role and are not disabled.
 pub fn count_enabled_with_role(conn: &mut AnyConnection, role: Role) -> DbResult<u64> {
     let count: i64 = users::table

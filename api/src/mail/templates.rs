@@ -689,6 +689,38 @@ impl Context<'_> {
         })
     }
 
+    /// To an admin: what waits on them today, each kind with its count, and
+    /// the way to their overview. Once a day (`dedupe_key`).
+    pub fn admin_digest(
+        &self,
+        admin_email: &str,
+        admin_name: &str,
+        list: &endorse_shared::worklist::WorkList,
+        dedupe_key: String,
+    ) -> NewMessage {
+        let mut blocks = vec![Block::Text(
+            Text::new("mail-digest-lead").with("association", self.association()),
+        )];
+        for item in list.items.iter().filter(|item| item.count > 0) {
+            blocks.push(Block::Text(Text::plain(format!(
+                "\u{2022} {}",
+                item.kind.text().with("count", item.count).say(self.lang)
+            ))));
+        }
+        blocks.push(self.link("mail-digest-button", "/"));
+        blocks.push(Block::says("mail-digest-why"));
+        self.render(Draft {
+            kind: MailKind::AdminDigest,
+            to_address: admin_email.to_string(),
+            to_name: admin_name.to_string(),
+            subject: Text::new("mail-digest-subject").with("association", self.association()),
+            blocks,
+            reference: None,
+            account_link: None,
+            dedupe_key: Some(dedupe_key),
+        })
+    }
+
     /// To the applicant: a referee declined.
     pub fn reference_declined(
         &self,

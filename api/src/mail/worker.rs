@@ -40,6 +40,8 @@ pub struct Round {
     pub renewals_opened: usize,
     /// Endorsements that lapsed.
     pub lapsed: usize,
+    /// Admins' daily digests queued.
+    pub digests: usize,
     /// Whether this process ran the schedule (it held the lease).
     pub scheduled: bool,
 }
@@ -52,6 +54,7 @@ impl Round {
         self.skipped += other.skipped;
         self.renewals_opened += other.renewals_opened;
         self.lapsed += other.lapsed;
+        self.digests += other.digests;
         self.scheduled |= other.scheduled;
     }
 }
@@ -140,6 +143,16 @@ impl Worker {
             round.reminders = self.queue_reminders(tenant).await?
                 + self.queue_review_reminders(tenant).await?
                 + schedule.reminded;
+            if self.state.settings.admin_digest {
+                let now = self.state.clock.now();
+                let inner = tenant.clone();
+                round.digests = tenant
+                    .db
+                    .run(move |conn| {
+                        crate::workflow::schedule::queue_digests(conn, &inner.mail(), now)
+                    })
+                    .await?;
+            }
             round.renewals_opened = schedule.opened;
             round.lapsed = schedule.lapsed;
             round.scheduled = true;

@@ -134,3 +134,31 @@ pub fn run_schedule(
     }
     Ok(round)
 }
+
+/// Queues the day's digest for each admin who can sign in, when something
+/// waits on them (once a day each: the key names the admin and the
+/// association's day). Returns how many were queued.
+pub fn queue_digests(
+    conn: &mut AnyConnection,
+    mail: &Context<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<usize> {
+    let today = mail.calendar.day_of(now);
+    let list = crate::db::worklist::work_list(conn, now, today)?;
+    if list.is_empty() {
+        return Ok(0);
+    }
+    let mut queued = 0;
+    for admin in crate::db::users::enabled_with_role(conn, Role::Admin)? {
+        let message = mail.to(admin.reader()).admin_digest(
+            &admin.email,
+            &admin.name,
+            &list,
+            format!("digest:{}:{today}", admin.id),
+        );
+        if crate::db::write::<_, DbError, _>(conn, |conn| outbox::enqueue(conn, &message, now))? {
+            queued += 1;
+        }
+    }
+    Ok(queued)
+}

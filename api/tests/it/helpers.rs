@@ -133,6 +133,8 @@ pub fn test_settings(data_dir: &std::path::Path, database: DatabaseUrl) -> Setti
     settings.database = database;
     // Tests run the mail worker's rounds by hand.
     settings.mail.worker_interval_seconds = None;
+    // A test's mail is its own: the admins' digest only where a test asks.
+    settings.admin_digest = false;
     settings
 }
 

@@ -470,7 +470,7 @@ async fn the_self_check_shows_an_ifs_portfolio_short_only_of_references_and_veri
     );
     assert_eq!(
         ifs.line("membership").unwrap().shortfall.as_deref(),
-        Some("Your membership is waiting for the association to verify it.")
+        Some("Your membership is waiting for the association to verify it; they have been told.")
     );
 }
 

@@ -157,3 +157,73 @@ async fn only_admins_read_the_work_list() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn each_admin_gets_one_digest_a_day_when_something_waits() {
+    use endorse_shared::mail::{MailKind, OutboxPage};
+    let app = spawn_app_with(|settings| settings.admin_digest = true).await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let other = app.user_with_role(Role::Admin, "other@example.org").await;
+    let digests = |page: &OutboxPage| {
+        page.items
+            .iter()
+            .filter(|m| m.kind == MailKind::AdminDigest)
+            .map(|m| m.to_address.clone())
+            .collect::<Vec<_>>()
+    };
+    let outbox = || async {
+        expect_json::<OutboxPage>(
+            app.get_as("/api/v1/outbox?per_page=100", &admin).await,
+            StatusCode::OK,
+        )
+        .await
+    };
+    // Nothing waits: no digest.
+    app.worker.tick().await.unwrap();
+    assert!(digests(&outbox().await).is_empty());
+
+    let ada = app.register("ada@example.org", "Ada Lovelace").await;
+    create(
+        &app,
+        &ada.access_token,
+        "membership",
+        &json!({ "section": "membership", "data": {
+            "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01", "verified": false }}),
+    )
+    .await;
+    let round = app.worker.tick().await.unwrap();
+    assert_eq!(round.digests, 2);
+    // A second round the same day queues nothing more.
+    assert_eq!(app.worker.tick().await.unwrap().digests, 0);
+    let mut to = digests(&outbox().await);
+    to.sort();
+    assert_eq!(to, ["admin@example.org", "other@example.org"]);
+    let page = outbox().await;
+    let digest = page
+        .items
+        .iter()
+        .find(|m| m.kind == MailKind::AdminDigest)
+        .unwrap();
+    let message: endorse_shared::mail::MailMessage = expect_json(
+        app.get_as(&format!("/api/v1/outbox/{}", digest.id), &other)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        message.body_text.contains("1 membership to verify"),
+        "{}",
+        message.body_text
+    );
+    // The next day, a disabled admin gets none.
+    let other_id: endorse_shared::users::UserResponse =
+        expect_json(app.get_as("/api/v1/me", &other).await, StatusCode::OK).await;
+    app.post_as(
+        &format!("/api/v1/users/{}/disable", other_id.id),
+        &admin,
+        &json!({ "reason": "On leave" }),
+    )
+    .await;
+    app.clock.advance(chrono::Duration::days(1));
+    assert_eq!(app.worker.tick().await.unwrap().digests, 1);
+}

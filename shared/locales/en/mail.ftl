@@ -122,3 +122,7 @@ mail-email-changed-lead = Your account at { $association } now signs in with { $
 mail-email-changed-not-you = If you did not make this change, write to the association at once by replying to this message.
 mail-confirm-first = Your e-mail address is not confirmed yet. Please sign in and confirm it from your account page, so that messages like this one keep reaching you.
 mail-confirm-first-link = Confirm it from your account page
+mail-digest-subject = What waits on you at { $association } today
+mail-digest-lead = Here is what waits on you at { $association } today:
+mail-digest-button = Open your overview
+mail-digest-why = You get this message on the days something waits on you; the overview always shows the same list.

@@ -336,6 +336,7 @@ mail-kind-recognition-decision = Decision on a recognition
 mail-kind-password-reset = Link to choose a new password
 mail-kind-email-confirm = Link to confirm an e-mail address
 mail-kind-email-changed = Notice that the sign-in address changed
+mail-kind-admin-digest = Daily digest of what waits on an admin
 
 ## A reviewer's profile
 

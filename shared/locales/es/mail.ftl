@@ -121,3 +121,7 @@ mail-email-changed-lead = Su cuenta en { $association } ahora inicia sesión con
 mail-email-changed-not-you = Si usted no hizo este cambio, escriba de inmediato a la asociación respondiendo a este mensaje.
 mail-confirm-first = Su dirección de correo aún no está confirmada. Inicie sesión y confírmela desde la página de su cuenta, para que mensajes como este le sigan llegando.
 mail-confirm-first-link = Confírmela desde la página de su cuenta
+mail-digest-subject = Lo que espera por usted hoy en { $association }
+mail-digest-lead = Esto es lo que espera por usted hoy en { $association }:
+mail-digest-button = Abrir su resumen
+mail-digest-why = Recibe este mensaje los días en que algo espera por usted; su página de resumen siempre muestra la misma lista.

@@ -336,6 +336,7 @@ mail-kind-recognition-decision = Decisión sobre un reconocimiento
 mail-kind-password-reset = Enlace para elegir una contraseña nueva
 mail-kind-email-confirm = Enlace para confirmar una dirección de correo
 mail-kind-email-changed = Aviso de que cambió la dirección para iniciar sesión
+mail-kind-admin-digest = Resumen diario de lo que espera a una persona administradora
 
 ## El perfil de un revisor
 

@@ -957,7 +957,7 @@ fn missing_agreements_and_an_unverified_or_expired_membership_are_short() {
     let r = report(&row, &portfolio);
     assert_eq!(
         r.line("membership").unwrap().shortfall.as_deref(),
-        Some("Your membership is waiting for the association to verify it.")
+        Some("Your membership is waiting for the association to verify it; they have been told.")
     );
 
     let mut portfolio = just_meeting(&row);
