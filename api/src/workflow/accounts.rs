@@ -110,13 +110,17 @@ pub fn confirm_email(
         users::set_pending_email(conn, user.id, None, now.naive_utc())?;
         return Ok(Confirmed::Taken);
     }
-    let changed =
-        match users::set_email(conn, user.id, email, Some(now.naive_utc()), now.naive_utc()) {
-            Ok(changed) => changed,
-            // Taken meanwhile, by a registration racing this one.
-            Err(DbError::UniqueViolation(_)) => return Ok(Confirmed::Taken),
-            Err(other) => return Err(other),
-        };
+    // In a savepoint: a unique violation (taken meanwhile, by a registration
+    // racing this one) rolls back only this, so PostgreSQL's transaction
+    // stays usable and the answer is a 409, not a failed commit.
+    let at = now.naive_utc();
+    let changed = match crate::db::write(conn, |conn| {
+        users::set_email(conn, user.id, email, Some(at), at)
+    }) {
+        Ok(changed) => changed,
+        Err(DbError::UniqueViolation(_)) => return Ok(Confirmed::Taken),
+        Err(other) => return Err(other),
+    };
     let message = mail
         .to(user.language)
         .email_changed(&user.email, &user.name, email);
