@@ -138,6 +138,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::association::revoke_support_grant,
         crate::routes::association::list_events,
         crate::routes::association::get_work,
+        crate::routes::audit::get_trail,
+        crate::routes::audit::get_trail_csv,
         crate::routes::platform::login,
         crate::routes::platform::list_associations,
         crate::routes::platform::create_association,

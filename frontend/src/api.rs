@@ -782,6 +782,59 @@ pub async fn application_audit_csv(token: &str, id: ApplicationId) -> Result<Str
     get_text(&format!("/api/v1/applications/{id}/audit.csv"), token).await
 }
 
+/// The audit trail's filters as a query string (`before` and `limit` only
+/// for a page).
+fn trail_filters(query: &endorse_shared::trail::TrailQuery, paged: bool) -> String {
+    let mut params = Vec::new();
+    let mut text = |name: &str, value: &Option<String>| {
+        if let Some(value) = value.as_deref().map(str::trim).filter(|v| !v.is_empty()) {
+            params.push(format!("{name}={}", encode(value)));
+        }
+    };
+    text("actor", &query.actor);
+    text("subject", &query.subject);
+    text("action", &query.action);
+    if paged {
+        text("before", &query.before);
+    }
+    if let Some(kind) = query.kind {
+        params.push(format!("kind={}", kind.as_str()));
+    }
+    if let Some(from) = query.from {
+        params.push(format!("from={from}"));
+    }
+    if let Some(to) = query.to {
+        params.push(format!("to={to}"));
+    }
+    if paged {
+        if let Some(limit) = query.limit {
+            params.push(format!("limit={limit}"));
+        }
+    }
+    params.join("&")
+}
+
+/// Admins: a page of the audit trail.
+pub async fn audit_trail(
+    token: &str,
+    query: &endorse_shared::trail::TrailQuery,
+) -> Result<endorse_shared::trail::TrailPage, ApiError> {
+    let path = format!("/api/v1/audit?{}", trail_filters(query, true));
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: every event the filters match, as CSV.
+pub async fn audit_trail_csv(
+    token: &str,
+    query: &endorse_shared::trail::TrailQuery,
+) -> Result<String, ApiError> {
+    get_text(
+        &format!("/api/v1/audit.csv?{}", trail_filters(query, false)),
+        token,
+    )
+    .await
+}
+
 /// A text (not JSON) answer, such as a CSV export.
 async fn get_text(path: &str, token: &str) -> Result<String, ApiError> {
     exchange(Method::GET, path, Some(token), None, "text/csv", NO_BODY).await

@@ -3,7 +3,7 @@
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    AccountPage, AdminApplication, AdminApplications, AdminOutbox, AdminRecognitions,
+    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminOutbox, AdminRecognitions,
     AdminReviewer, AdminUser, AdminUsers, AssociationSettingsPage, ChangePassword, ConfirmEmail,
     ForgotPassword, Home, NotFound, PlatformPage, PortfolioPage, RecognitionPage, RefereePage,
     ReferencesPage, Registry, RegistryEverywhere, ResetPassword, ReviewPage, ReviewsPage,
@@ -43,6 +43,7 @@ fn switch(route: Route) -> Html {
         Route::References => html! { <ReferencesPage /> },
         Route::Referee { token } => html! { <RefereePage token={token} /> },
         Route::AdminOutbox => html! { <AdminOutbox /> },
+        Route::AdminAudit => html! { <AdminAudit /> },
         Route::AdminRenewals => html! { <crate::components::renewal::AdminRenewals /> },
         Route::Registry => html! { <Registry /> },
         Route::RegistryEverywhere => html! { <RegistryEverywhere /> },

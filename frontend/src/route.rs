@@ -102,6 +102,9 @@ pub enum Route {
         /// The application's id.
         id: String,
     },
+    /// Admins: the audit trail.
+    #[at("/admin/audit")]
+    AdminAudit,
     /// Admins: the e-mail outbox.
     #[at("/admin/outbox")]
     AdminOutbox,

@@ -28,6 +28,7 @@ pub mod review;
 pub mod reviewers;
 pub mod rulebook;
 pub mod text;
+pub mod trail;
 pub mod users;
 pub mod validation;
 pub mod worklist;

@@ -6,6 +6,7 @@ use super::{AnyConnection, DbResult};
 use crate::schema::association_events;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
+use endorse_shared::trail::TrailKind;
 
 /// Who did it: an id (a person here, or a platform operator), a name, an address.
 #[derive(Debug, Clone, Copy)]
@@ -18,11 +19,33 @@ pub struct Actor<'a> {
     pub ip: Option<&'a str>,
 }
 
+/// Who acts, held for the length of a request (an admin, as a rule).
+#[derive(Debug, Clone)]
+pub struct By {
+    /// Their id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+    /// Where from.
+    pub ip: Option<String>,
+}
+
+impl By {
+    /// As the log names them.
+    pub fn actor(&self) -> Actor<'_> {
+        Actor {
+            id: Some(&self.id),
+            name: &self.name,
+            ip: self.ip.as_deref(),
+        }
+    }
+}
+
 /// What an event is about, so the trail can be filtered by it.
 #[derive(Debug, Clone, Copy)]
 pub struct Subject<'a> {
-    /// Its kind (`user`, `rulebook`, `key`, `settings`).
-    pub kind: &'static str,
+    /// Its kind (a [`TrailKind`]).
+    pub kind: TrailKind,
     /// Its id.
     pub id: &'a str,
 }
@@ -30,7 +53,15 @@ pub struct Subject<'a> {
 impl<'a> Subject<'a> {
     /// An account.
     pub fn user(id: &'a str) -> Self {
-        Subject { kind: "user", id }
+        Subject {
+            kind: TrailKind::User,
+            id,
+        }
+    }
+
+    /// Anything else.
+    pub fn of(kind: TrailKind, id: &'a str) -> Self {
+        Subject { kind, id }
     }
 }
 
@@ -86,7 +117,7 @@ pub fn record_about(
             association_events::ip.eq(actor.ip),
             association_events::action.eq(action),
             association_events::details.eq(details),
-            association_events::subject_kind.eq(subject.map(|s| s.kind)),
+            association_events::subject_kind.eq(subject.map(|s| s.kind.as_str())),
             association_events::subject_id.eq(subject.map(|s| s.id)),
         ))
         .execute(conn)?;

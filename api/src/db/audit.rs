@@ -36,6 +36,8 @@ pub struct NewEvent<'a> {
 pub struct EndorsementEvent<'a> {
     /// The application that earned it, if one did.
     pub application: Option<ApplicationId>,
+    /// Its number, once there is one (a declined recognition has none).
+    pub number: Option<&'a str>,
     /// Who, if a person.
     pub actor: Option<UserId>,
     /// Their name (for the association's log), or what acted.
@@ -82,13 +84,19 @@ pub fn record_endorsement(
                 Some(reason) => format!("{} Reason: {reason}", event.details),
                 None => event.details,
             };
-            super::association_log::record(
+            super::association_log::record_about(
                 conn,
                 super::association_log::Actor {
                     id: actor.as_deref(),
                     name: event.actor_name,
                     ip: event.ip,
                 },
+                event.number.map(|number| {
+                    super::association_log::Subject::of(
+                        endorse_shared::trail::TrailKind::Endorsement,
+                        number,
+                    )
+                }),
                 (event.action, &details),
                 at,
             )
@@ -114,7 +122,7 @@ pub fn record(conn: &mut AnyConnection, event: &NewEvent<'_>, at: DateTime<Utc>)
         .first(conn)?;
     diesel::insert_into(audit_events::table)
         .values((
-            audit_events::id.eq(uuid::Uuid::new_v4().to_string()),
+            audit_events::id.eq(uuid::Uuid::now_v7().to_string()),
             audit_events::application_id.eq(event.application.to_string()),
             audit_events::seq.eq(last.unwrap_or(0) + 1),
             audit_events::at.eq(at.naive_utc()),

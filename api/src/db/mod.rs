@@ -36,6 +36,7 @@ pub mod refresh_tokens;
 pub mod renewals;
 pub mod reviewers;
 pub mod rulebooks;
+pub mod trail;
 pub mod users;
 pub mod worklist;
 

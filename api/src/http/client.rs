@@ -29,3 +29,12 @@ pub fn client_ip(request: &HttpRequest) -> String {
 pub fn peer_ip(request: &HttpRequest) -> Option<String> {
     client_addr(request).map(|ip| ip.to_string())
 }
+
+/// Who acts in `request`: the signed-in `user`, from the client's address.
+pub fn by(user: &crate::db::users::User, request: &HttpRequest) -> crate::db::association_log::By {
+    crate::db::association_log::By {
+        id: user.id.to_string(),
+        name: user.name.clone(),
+        ip: peer_ip(request),
+    }
+}

@@ -3,6 +3,7 @@
 //! `ETag`), and the policy every response is held to.
 
 pub mod client;
+pub mod csv;
 pub mod language;
 pub mod policy;
 pub mod request_id;

@@ -6,9 +6,9 @@
 use crate::auth::RequireAdmin;
 use crate::db::association_log;
 use crate::error::ApiResult;
-use crate::http::client::peer_ip;
+use crate::http::client::by;
 use crate::http::versioning::{etag, IfMatch};
-use crate::tenancy::settings::{self, AdminActor};
+use crate::tenancy::settings;
 use crate::tenancy::Tenant;
 use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::associations::{
@@ -16,14 +16,6 @@ use endorse_shared::associations::{
     SupportGrantRequest, SupportGrantView,
 };
 use endorse_shared::Problem;
-
-fn actor(admin: &crate::db::users::User, request: &HttpRequest) -> AdminActor {
-    AdminActor {
-        id: admin.id.to_string(),
-        name: admin.name.clone(),
-        ip: peer_ip(request),
-    }
-}
 
 /// Anyone: the association this address serves.
 #[utoipa::path(
@@ -79,13 +71,8 @@ pub async fn put_settings(
     body: web::Json<AssociationSettingsRequest>,
 ) -> ApiResult<HttpResponse> {
     let expected = if_match.version()?;
-    let saved = settings::update(
-        &tenant,
-        actor(&admin, &request),
-        expected,
-        body.into_inner(),
-    )
-    .await?;
+    let saved =
+        settings::update(&tenant, by(&admin, &request), expected, body.into_inner()).await?;
     tracing::info!(association = %tenant.code(), admin = %admin.id, "association settings changed");
     Ok(HttpResponse::Ok()
         .insert_header(etag(saved.version))
@@ -130,7 +117,7 @@ pub async fn create_support_grant(
     request: HttpRequest,
     body: web::Json<SupportGrantRequest>,
 ) -> ApiResult<HttpResponse> {
-    let made = settings::grant(&tenant, actor(&admin, &request), body.into_inner()).await?;
+    let made = settings::grant(&tenant, by(&admin, &request), body.into_inner()).await?;
     tracing::info!(association = %tenant.code(), grant = %made.id, "support access given");
     Ok(HttpResponse::Created().json(made))
 }
@@ -154,7 +141,7 @@ pub async fn revoke_support_grant(
     request: HttpRequest,
     id: web::Path<String>,
 ) -> ApiResult<HttpResponse> {
-    settings::revoke(&tenant, actor(&admin, &request), id.into_inner()).await?;
+    settings::revoke(&tenant, by(&admin, &request), id.into_inner()).await?;
     Ok(HttpResponse::NoContent().finish())
 }
 

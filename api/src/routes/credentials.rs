@@ -323,12 +323,30 @@ pub async fn certificate(
 pub async fn rotate_key(
     tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
+    request: actix_web::HttpRequest,
 ) -> ApiResult<HttpResponse> {
     let now = tenant.clock.now();
     let issuer = tenant.issuer.clone();
+    let who = crate::http::client::by(&admin, &request);
     let kid = tenant
         .db
-        .transaction(move |conn| issuer.rotate(conn, now))
+        .transaction(move |conn| {
+            let kid = issuer.rotate(conn, now)?;
+            crate::db::association_log::record_about(
+                conn,
+                who.actor(),
+                Some(crate::db::association_log::Subject::of(
+                    endorse_shared::trail::TrailKind::Key,
+                    &kid,
+                )),
+                (
+                    "key_rotated",
+                    &format!("Credentials are signed with the new key {kid} from now on"),
+                ),
+                now,
+            )?;
+            Ok(kid)
+        })
         .await?;
     tracing::info!(kid = %kid, admin = %admin.id, "credential signing key rotated");
     Ok(HttpResponse::Created().json(IssuerKeyView { kid }))

@@ -216,6 +216,7 @@ pub async fn set_status(
                 conn,
                 EndorsementEvent {
                     application: current.application,
+                    number: Some(&number),
                     actor: Some(admin.id),
                     actor_name: &admin.name,
                     role: Role::Admin,

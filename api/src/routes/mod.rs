@@ -5,6 +5,7 @@
 
 pub mod applications;
 pub mod association;
+pub mod audit;
 pub mod auth;
 pub mod credentials;
 pub mod documents;
@@ -73,6 +74,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::get().to(association::list_events),
             )
             .route("/association/work", web::get().to(association::get_work))
+            .route("/audit", web::get().to(audit::get_trail))
+            .route("/audit.csv", web::get().to(audit::get_trail_csv))
             .route("/me", web::get().to(me::get_me))
             .route("/me", web::patch().to(me::update_me))
             .route("/me/email", web::post().to(email::change_email))

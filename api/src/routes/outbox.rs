@@ -107,15 +107,25 @@ pub async fn get_message(
 )]
 pub async fn retry_message(
     tenant: Tenant,
-    _admin: RequireAdmin,
+    RequireAdmin(admin): RequireAdmin,
+    request: actix_web::HttpRequest,
     id: web::Path<Uuid>,
 ) -> ApiResult<web::Json<MailSummary>> {
     let id = id.into_inner().to_string();
     let now = tenant.clock.now();
+    let who = crate::http::client::by(&admin, &request);
     let (retried, row) = tenant
         .db
         .transaction(move |conn| {
             let retried = outbox::retry(conn, &id, now)?;
+            if retried {
+                crate::db::association_log::record(
+                    conn,
+                    who.actor(),
+                    ("mail_retried", &format!("Sent message {id} again")),
+                    now,
+                )?;
+            }
             Ok((retried, outbox::get(conn, &id)?))
         })
         .await?;

@@ -759,9 +759,12 @@ pub async fn get_user_portfolio(
 pub async fn verify_entry(
     tenant: Tenant,
     crate::auth::RequireAdmin(admin): crate::auth::RequireAdmin,
+    request: HttpRequest,
     path: web::Path<(endorse_shared::UserId, String, EntryId)>,
     if_match: IfMatch,
 ) -> ApiResult<HttpResponse> {
+    let who = crate::http::client::by(&admin, &request);
+    let now = tenant.clock.now();
     let (owner, section, id) = path.into_inner();
     let section = parse_section(&section)?;
     if !matches!(section, EditableSection::Membership | EditableSection::Rsc) {
@@ -779,22 +782,44 @@ pub async fn verify_entry(
             else {
                 return Ok(Err(missing()));
             };
-            let data = match entry.data {
+            let (data, what) = match entry.data {
                 EntryData::Membership(mut membership) => {
                     membership.verified = true;
-                    EntryData::Membership(membership)
+                    let what = (
+                        "membership_verified",
+                        format!(
+                            "Verified membership {} of {}",
+                            membership.number, membership.association
+                        ),
+                    );
+                    (EntryData::Membership(membership), what)
                 }
                 EntryData::Rsc(mut session) => {
                     session.provider_vetted = true;
-                    EntryData::Rsc(session)
+                    let what = (
+                        "provider_vetted",
+                        format!("Vetted the RSC provider {}", session.provider_name),
+                    );
+                    (EntryData::Rsc(session), what)
                 }
                 _ => return Ok(Err(missing())),
             };
-            Ok(guarded(
+            let updated = guarded(
                 portfolio::update(conn, owner, id, expected, &data)?,
                 "entry",
                 missing,
-            ))
+            );
+            if updated.is_ok() {
+                let person = owner.to_string();
+                crate::db::association_log::record_about(
+                    conn,
+                    who.actor(),
+                    Some(crate::db::association_log::Subject::user(&person)),
+                    (what.0, &what.1),
+                    now,
+                )?;
+            }
+            Ok(updated)
         })
         .await??;
     tracing::info!(admin_id = %admin.id, entry_id = %entry.id, "portfolio entry verified");

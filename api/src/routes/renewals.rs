@@ -432,6 +432,7 @@ pub async fn decide(
                     conn,
                     EndorsementEvent {
                         application: endorsement.application,
+                        number: Some(&number),
                         actor: Some(admin.id),
                         actor_name: &admin.name,
                         role: Role::Admin,

@@ -85,7 +85,8 @@ pub async fn get_reviewer_profile(
 )]
 pub async fn put_reviewer_profile(
     tenant: Tenant,
-    _admin: RequireAdmin,
+    RequireAdmin(admin): RequireAdmin,
+    request: actix_web::HttpRequest,
     id: web::Path<UserId>,
     if_match: IfMatch,
     body: web::Json<ReviewerProfile>,
@@ -95,6 +96,7 @@ pub async fn put_reviewer_profile(
     let profile = body.into_inner().normalized();
     let now = tenant.clock.now();
     let saved = profile.clone();
+    let who = crate::http::client::by(&admin, &request);
     let outcome = tenant
         .db
         .attempt(move |conn| {
@@ -114,7 +116,21 @@ pub async fn put_reviewer_profile(
             if !problems.is_empty() {
                 return Ok(Err(ApiError::Validation(problems)));
             }
-            Ok(Ok(reviewers::put(conn, user, &saved, expected, now)?))
+            let put = reviewers::put(conn, user, &saved, expected, now)?;
+            if matches!(put, crate::db::Guarded::Done(_)) {
+                let person = user.to_string();
+                crate::db::association_log::record_about(
+                    conn,
+                    who.actor(),
+                    Some(crate::db::association_log::Subject::user(&person)),
+                    (
+                        "reviewer_profile_changed",
+                        &format!("Changed the reviewer profile of {}", account.name),
+                    ),
+                    now,
+                )?;
+            }
+            Ok(Ok(put))
         })
         .await??;
     let version = versioning::guarded(outcome, "reviewer profile", missing)?;

@@ -2,6 +2,7 @@
 //! engine with it); admins list versions and publish new ones.
 
 use crate::auth::{AuthUser, RequireAdmin};
+use crate::db::association_log::Subject;
 use crate::db::rulebooks::{self, RulebookVersion};
 use crate::db::DbError;
 use crate::error::{ApiError, ApiResult};
@@ -11,6 +12,7 @@ use endorse_shared::i18n::Text;
 use endorse_shared::rulebook::{
     PublishRulebookRequest, Rulebook, RulebookVersionResponse, RulebookVersionSummary,
 };
+use endorse_shared::trail::TrailKind;
 use endorse_shared::Problem;
 use std::collections::BTreeMap;
 
@@ -111,6 +113,7 @@ pub async fn get_rulebook(
 pub async fn publish_rulebook(
     tenant: Tenant,
     RequireAdmin(admin): RequireAdmin,
+    request: actix_web::HttpRequest,
     body: web::Json<PublishRulebookRequest>,
 ) -> ApiResult<HttpResponse> {
     let rulebook = Rulebook::from_toml(&body.toml).map_err(|problems| {
@@ -124,10 +127,23 @@ pub async fn publish_rulebook(
         ApiError::Validation(errors)
     })?;
     let admin_id = admin.id;
+    let who = crate::http::client::by(&admin, &request);
+    let now = tenant.clock.now();
     let version = tenant
         .db
         .transaction(move |conn| {
             let number = rulebooks::publish(conn, &rulebook, Some(admin_id))?;
+            let label = number.to_string();
+            crate::db::association_log::record_about(
+                conn,
+                who.actor(),
+                Some(Subject::of(TrailKind::Rulebook, &label)),
+                (
+                    "rulebook_published",
+                    &format!("Published rulebook version {number}"),
+                ),
+                now,
+            )?;
             rulebooks::get(conn, number)?.ok_or(DbError::NotFound)
         })
         .await

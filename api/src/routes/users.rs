@@ -6,11 +6,11 @@
 use crate::auth::passwords;
 use crate::auth::rate_limit::too_many;
 use crate::auth::RequireAdmin;
-use crate::db::association_log::Actor;
+
 use crate::db::users::{self, NewUser, User, UserChanges, UserFilter};
 use crate::db::{rate_limits, refresh_tokens, DbError};
 use crate::error::{ApiError, ApiResult};
-use crate::http::client::peer_ip;
+use crate::http::client::by;
 use crate::tenancy::Tenant;
 use crate::workflow::accounts;
 use actix_web::{web, HttpRequest, HttpResponse};
@@ -22,31 +22,6 @@ use endorse_shared::users::{
 };
 use endorse_shared::{Problem, UserId};
 use validator::Validate;
-
-/// The admin as the log names them.
-struct By {
-    id: String,
-    name: String,
-    ip: Option<String>,
-}
-
-impl By {
-    fn of(admin: &User, request: &HttpRequest) -> Self {
-        By {
-            id: admin.id.to_string(),
-            name: admin.name.clone(),
-            ip: peer_ip(request),
-        }
-    }
-
-    fn actor(&self) -> Actor<'_> {
-        Actor {
-            id: Some(&self.id),
-            name: &self.name,
-            ip: self.ip.as_deref(),
-        }
-    }
-}
 
 /// " Reason: …" for the log, when the admin gave one.
 fn because(reason: Option<&str>) -> String {
@@ -134,7 +109,7 @@ pub async fn create_user(
         password_hash,
         must_change_password: true,
     };
-    let by = By::of(&admin, &request);
+    let by = by(&admin, &request);
     let link = tenant.account_links.new_link();
     let inner = tenant.clone();
     let now = tenant.clock.now();
@@ -227,7 +202,7 @@ pub async fn update_user(
     let body = body.into_inner().normalized();
     body.validate()?;
     let id = id.into_inner();
-    let by = By::of(&admin, &request);
+    let by = by(&admin, &request);
     let link = tenant.account_links.new_link();
     let inner = tenant.clone();
     let now = tenant.clock.now();
@@ -351,7 +326,7 @@ pub async fn disable_user(
     if id == admin.id {
         return Err(ApiError::Conflict(Text::new("err-cannot-disable-yourself")));
     }
-    let by = By::of(&admin, &request);
+    let by = by(&admin, &request);
     let now = tenant.clock.now();
     enum Outcome {
         Done(User),
@@ -418,7 +393,7 @@ pub async fn enable_user(
     id: web::Path<UserId>,
 ) -> ApiResult<web::Json<UserResponse>> {
     let id = id.into_inner();
-    let by = By::of(&admin, &request);
+    let by = by(&admin, &request);
     let now = tenant.clock.now();
     let user = tenant
         .db
@@ -486,7 +461,7 @@ pub async fn send_password_reset(
         .run(move |conn| rate_limits::take(conn, &[(&key, bound)], now.naive_utc()))
         .await?
         .map_err(too_many)?;
-    let by = By::of(&admin, &request);
+    let by = by(&admin, &request);
     let link = tenant.account_links.new_link();
     let inner = tenant.clone();
     tenant

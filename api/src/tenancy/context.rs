@@ -108,6 +108,28 @@ impl Tenant {
     pub fn app(&self) -> &web::Data<AppState> {
         &self.app
     }
+
+    /// Records in the association's log that `who` downloaded `what` (an
+    /// export of its records).
+    pub async fn record_export(
+        &self,
+        who: crate::db::association_log::By,
+        what: String,
+    ) -> crate::db::DbResult<()> {
+        use crate::db::association_log::{self, Subject};
+        let now = self.clock.now();
+        self.db
+            .transaction(move |conn| {
+                association_log::record_about(
+                    conn,
+                    who.actor(),
+                    Some(Subject::of(endorse_shared::trail::TrailKind::Export, &what)),
+                    ("export_downloaded", &format!("Downloaded {what}")),
+                    now,
+                )
+            })
+            .await
+    }
 }
 
 impl FromRequest for Tenant {

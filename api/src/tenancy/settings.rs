@@ -6,7 +6,7 @@
 
 use super::Tenant;
 use crate::config::{Secret, SmtpUrl};
-use crate::db::association_log::{self, Actor};
+use crate::db::association_log::{self, By};
 use crate::db::platform::{self, SettingsChange, SupportGrant};
 use crate::db::{DbError, Guarded};
 use crate::error::ApiError;
@@ -61,31 +61,11 @@ fn settings_of(tenant: &Tenant, a: &platform::Association) -> AssociationSetting
     }
 }
 
-/// Who an admin is, for the log.
-pub struct AdminActor {
-    /// Their id.
-    pub id: String,
-    /// Their name.
-    pub name: String,
-    /// Where from.
-    pub ip: Option<String>,
-}
-
-impl AdminActor {
-    fn actor(&self) -> Actor<'_> {
-        Actor {
-            id: Some(&self.id),
-            name: &self.name,
-            ip: self.ip.as_deref(),
-        }
-    }
-}
-
 /// Changes the association's settings at version `expected`, and logs what
 /// changed in its own log.
 pub async fn update(
     tenant: &Tenant,
-    by: AdminActor,
+    by: By,
     expected: i64,
     request: AssociationSettingsRequest,
 ) -> Result<AssociationSettings, ApiError> {
@@ -292,7 +272,7 @@ pub async fn grants(tenant: &Tenant) -> Result<Vec<SupportGrantView>, ApiError> 
 /// association's log and the platform's.
 pub async fn grant(
     tenant: &Tenant,
-    by: AdminActor,
+    by: By,
     request: SupportGrantRequest,
 ) -> Result<SupportGrantView, ApiError> {
     let mut problems = std::collections::BTreeMap::new();
@@ -374,7 +354,7 @@ pub async fn grant(
 }
 
 /// Takes a grant back at once; logged in both logs.
-pub async fn revoke(tenant: &Tenant, by: AdminActor, id: String) -> Result<(), ApiError> {
+pub async fn revoke(tenant: &Tenant, by: By, id: String) -> Result<(), ApiError> {
     let code = tenant.code().to_string();
     let now = tenant.clock.now();
     let revoked = tenant

@@ -129,6 +129,7 @@ pub fn decide(
             conn,
             EndorsementEvent {
                 application: None,
+                number: Some(&endorsement.number),
                 actor: Some(deciding.admin.id),
                 actor_name: &deciding.admin.name,
                 role: Role::Admin,
@@ -168,6 +169,7 @@ pub fn decide(
             conn,
             EndorsementEvent {
                 application: None,
+                number: None,
                 actor: Some(deciding.admin.id),
                 actor_name: &deciding.admin.name,
                 role: Role::Admin,

@@ -50,8 +50,9 @@ pub fn run_schedule(
                 conn,
                 EndorsementEvent {
                     application: endorsement.application,
+                    number: Some(&endorsement.number),
                     actor: None,
-                    actor_name: "Endorse (the schedule)",
+                    actor_name: crate::db::trail::SCHEDULE_NAME,
                     role: Role::Admin,
                     ip: None,
                     action,

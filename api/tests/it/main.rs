@@ -38,5 +38,6 @@ mod rulebooks;
 #[path = "../../../tests/src/smtp.rs"]
 mod smtp;
 mod tokens;
+mod trail;
 mod transactions;
 mod worklist;

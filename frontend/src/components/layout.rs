@@ -165,6 +165,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::AdminRecognitions, "nav-recognitions") }
                         { link(Route::AdminAssociation, "nav-settings") }
                         { link(Route::AdminOutbox, "nav-outbox") }
+                        { link(Route::AdminAudit, "nav-audit") }
                     </>
                 },
             };

@@ -408,6 +408,12 @@ fn person_facts(props: &PersonProps) -> Html {
             if user.role == Role::Reviewer {
                 <p><Link<Route> to={Route::AdminReviewer { id: user.id.to_string() }}>{ t(lang, "person-reviewer-profile") }</Link<Route>></p>
             }
+            <p>
+                <Link<Route, endorse_shared::trail::TrailQuery> to={Route::AdminAudit}
+                    query={Some(endorse_shared::trail::TrailQuery { subject: Some(user.id.to_string()), ..Default::default() })}>
+                    { t(lang, "person-trail") }
+                </Link<Route, endorse_shared::trail::TrailQuery>>
+            </p>
         </section>
     }
 }

@@ -2,6 +2,7 @@
 
 mod account;
 pub(crate) mod admin_applications;
+mod admin_audit;
 mod admin_outbox;
 mod admin_reviewer;
 mod admin_users;
@@ -26,6 +27,7 @@ mod verify;
 
 pub use account::{AccountPage, ConfirmAddressNotice, ConfirmEmail};
 pub use admin_applications::{AdminApplication, AdminApplications};
+pub use admin_audit::AdminAudit;
 pub use admin_outbox::AdminOutbox;
 pub use admin_reviewer::AdminReviewer;
 pub use admin_users::{AdminUser, AdminUsers};

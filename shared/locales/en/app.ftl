@@ -135,6 +135,7 @@ nav-renewals = Renewals
 nav-recognitions = Recognitions
 nav-settings = Settings
 nav-outbox = Outbox
+nav-audit = Audit trail
 nav-sign-out = Sign out
 nav-account = Account
 nav-registry = Registry

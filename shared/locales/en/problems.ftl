@@ -238,3 +238,6 @@ err-cannot-disable-yourself = You cannot disable your own account; ask another a
 err-email-same-as-current = This is already the address you sign in with.
 err-email-confirmed-already = Your address is confirmed already.
 err-confirm-link-gone = This link to confirm an address no longer works: it was used, a newer one was sent, or its week is over. Sign in and ask for a new one from your account page.
+err-trail-actor = Give an account's id, or "{ $schedule }" for what the schedule did.
+err-trail-to-before-from = The last day comes before the first.
+err-trail-before = This is not a position in the trail: use the "next" of the page before.

@@ -474,6 +474,7 @@ person-disabled = Disabled
 person-disabled-since = since { $date }
 person-disabled-reason = Reason: { $reason }
 person-reviewer-profile = Reviewer profile
+person-trail = Everything done to and by this account
 person-access = Access
 person-own-account = This is your own account: another admin can disable it or send you a link; your name and address are yours to change on your account page.
 person-reset-hint = Mail this person a link to choose a new password. Their password stays as it is until they use it.
@@ -533,3 +534,61 @@ work-mail = { $count ->
     [one] 1 e-mail that could not be delivered
    *[other] { $count } e-mails that could not be delivered
 }
+
+## The audit trail
+
+trail-title = Audit trail
+trail-filters = Which events
+trail-who = Who
+trail-anyone = Anyone
+trail-the-schedule = The schedule
+trail-this-account = This account
+trail-kind = About
+trail-any-kind = Anything
+trail-subject = Which one
+trail-subject-hint = An application's or an account's id, an endorsement's number, a rulebook version.
+trail-from = From
+trail-to = To
+trail-show = Show
+trail-clear = Clear
+trail-download = Download as CSV
+trail-events = Events, newest first
+trail-none = No event matches these filters.
+trail-about = About
+trail-shown = { $count ->
+    [one] One event shown.
+   *[other] { $count } events shown.
+}
+trail-older = Show older events
+trail-erased-account = An erased account
+trail-reason = Reason: { $reason }
+trail-kind-application = Application
+trail-kind-user = Account
+trail-kind-endorsement = Endorsement
+trail-kind-rulebook = Rulebook
+trail-kind-key = Signing key
+trail-kind-export = Download
+trail-kind-association = The association
+trail-account-created = Account created
+trail-account-disabled = Account disabled
+trail-account-enabled = Account enabled again
+trail-account-erased = Account erased
+trail-name-changed = Name changed
+trail-email-changed = E-mail address changed
+trail-email-confirmed = E-mail address confirmed
+trail-role-changed = Role changed
+trail-reset-sent = Password link sent
+trail-mfa-enrolled = Second factor turned on
+trail-mfa-reset = Second factor reset
+trail-membership-verified = Membership verified
+trail-provider-vetted = RSC provider vetted
+trail-reviewer-profile-changed = Reviewer profile changed
+trail-rulebook-published = Rulebook version published
+trail-key-rotated = Signing key rotated
+trail-export-downloaded = Records downloaded
+trail-settings-changed = Settings changed
+trail-support-granted = Support access granted
+trail-support-revoked = Support access taken back
+trail-support-session = Support session opened
+trail-mail-retried = Mail sent again
+trail-association-created = Association created

@@ -135,6 +135,7 @@ nav-renewals = Renovaciones
 nav-recognitions = Reconocimientos
 nav-settings = Configuración
 nav-outbox = Bandeja de salida
+nav-audit = Registro de auditoría
 nav-sign-out = Cerrar sesión
 nav-account = Cuenta
 nav-registry = Registro

@@ -239,3 +239,6 @@ err-cannot-disable-yourself = No puede desactivar su propia cuenta; pídaselo a 
 err-email-same-as-current = Ya es la dirección con la que inicia sesión.
 err-email-confirmed-already = Su dirección ya está confirmada.
 err-confirm-link-gone = Este enlace para confirmar una dirección ya no funciona: ya se usó, se envió uno más reciente o pasó su semana de validez. Inicie sesión y pida uno nuevo desde la página de su cuenta.
+err-trail-actor = Indique el identificador de una cuenta, o "{ $schedule }" para lo que hizo el calendario automático.
+err-trail-to-before-from = El último día es anterior al primero.
+err-trail-before = Esta no es una posición del registro: use el "next" de la página anterior.

@@ -474,6 +474,7 @@ person-disabled = Desactivada
 person-disabled-since = desde el { $date }
 person-disabled-reason = Motivo: { $reason }
 person-reviewer-profile = Perfil de revisión
+person-trail = Todo lo hecho a esta cuenta y por ella
 person-access = Acceso
 person-own-account = Esta es su propia cuenta: otra persona administradora puede desactivarla o enviarle un enlace; su nombre y su dirección los cambia usted en la página de su cuenta.
 person-reset-hint = Envíe a esta persona un enlace para elegir una contraseña nueva. Su contraseña sigue igual hasta que lo use.
@@ -533,3 +534,61 @@ work-mail = { $count ->
     [one] 1 correo que no se pudo entregar
    *[other] { $count } correos que no se pudieron entregar
 }
+
+## The audit trail
+
+trail-title = Registro de auditoría
+trail-filters = Qué eventos
+trail-who = Quién
+trail-anyone = Cualquiera
+trail-the-schedule = El calendario automático
+trail-this-account = Esta cuenta
+trail-kind = Sobre qué
+trail-any-kind = Cualquier cosa
+trail-subject = Cuál
+trail-subject-hint = El identificador de una solicitud o de una cuenta, el número de un aval, una versión del reglamento.
+trail-from = Desde
+trail-to = Hasta
+trail-show = Mostrar
+trail-clear = Borrar filtros
+trail-download = Descargar como CSV
+trail-events = Eventos, los más recientes primero
+trail-none = Ningún evento coincide con estos filtros.
+trail-about = Sobre
+trail-shown = { $count ->
+    [one] Se muestra un evento.
+   *[other] Se muestran { $count } eventos.
+}
+trail-older = Mostrar eventos anteriores
+trail-erased-account = Una cuenta borrada
+trail-reason = Motivo: { $reason }
+trail-kind-application = Solicitud
+trail-kind-user = Cuenta
+trail-kind-endorsement = Aval
+trail-kind-rulebook = Reglamento
+trail-kind-key = Clave de firma
+trail-kind-export = Descarga
+trail-kind-association = La asociación
+trail-account-created = Cuenta creada
+trail-account-disabled = Cuenta desactivada
+trail-account-enabled = Cuenta activada de nuevo
+trail-account-erased = Cuenta borrada
+trail-name-changed = Nombre cambiado
+trail-email-changed = Correo electrónico cambiado
+trail-email-confirmed = Correo electrónico confirmado
+trail-role-changed = Rol cambiado
+trail-reset-sent = Enlace de contraseña enviado
+trail-mfa-enrolled = Segundo factor activado
+trail-mfa-reset = Segundo factor restablecido
+trail-membership-verified = Membresía verificada
+trail-provider-vetted = Proveedor de RSC verificado
+trail-reviewer-profile-changed = Perfil de revisión cambiado
+trail-rulebook-published = Versión del reglamento publicada
+trail-key-rotated = Clave de firma renovada
+trail-export-downloaded = Registros descargados
+trail-settings-changed = Ajustes cambiados
+trail-support-granted = Acceso de soporte concedido
+trail-support-revoked = Acceso de soporte retirado
+trail-support-session = Sesión de soporte abierta
+trail-mail-retried = Correo enviado de nuevo
+trail-association-created = Asociación creada

@@ -3,7 +3,9 @@ use crate::db::applications::{self, Application};
 use crate::db::audit::{self, NewEvent};
 use crate::db::{rulebooks, DbError};
 use crate::error::{ApiError, ApiResult};
+use crate::http::client::by;
 use crate::http::client::peer_ip;
+use crate::http::csv::field as csv_field;
 use crate::http::versioning::{etag, IfMatch};
 use crate::tenancy::Tenant;
 use crate::workflow::weighing::respond;
@@ -124,7 +126,8 @@ const CSV_EXPORT_CAP: i64 = 50_000;
 )]
 pub async fn export_applications(
     tenant: Tenant,
-    _admin: RequireAdmin,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
     query: web::Query<ListApplicationsQuery>,
 ) -> ApiResult<HttpResponse> {
     let calendar = tenant.calendar;
@@ -142,6 +145,9 @@ pub async fn export_applications(
                 .with("csv-export-cap", (CSV_EXPORT_CAP).to_string()),
         ));
     }
+    tenant
+        .record_export(by(&admin, &request), "applications.csv".into())
+        .await?;
     let mut out =
         String::from("id,applicant,email,category,status,rulebook_version,started,submitted\r\n");
     for a in &items {
@@ -432,11 +438,14 @@ async fn audit_events(tenant: &Tenant, id: ApplicationId) -> ApiResult<Vec<Audit
 )]
 pub async fn get_audit_csv(
     tenant: Tenant,
-    _admin: RequireAdmin,
+    RequireAdmin(admin): RequireAdmin,
+    request: HttpRequest,
     id: web::Path<ApplicationId>,
 ) -> ApiResult<HttpResponse> {
     let id = id.into_inner();
     let events = audit_events(&tenant, id).await?;
+    let name = format!("application-{id}-audit.csv");
+    tenant.record_export(by(&admin, &request), name).await?;
     Ok(HttpResponse::Ok()
         .content_type("text/csv; charset=utf-8")
         .insert_header((
@@ -444,22 +453,6 @@ pub async fn get_audit_csv(
             format!("attachment; filename=\"application-{id}-audit.csv\""),
         ))
         .body(audit_csv(&events)))
-}
-
-/// One CSV field (RFC 4180: quoted where needed, quotes doubled). A field that
-/// starts like a formula is prefixed with `'` so that a spreadsheet shows it
-/// instead of running it.
-fn csv_field(text: &str) -> String {
-    let text = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
 }
 
 /// The CSV of an audit log (see [`csv_field`]).
