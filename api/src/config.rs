@@ -83,6 +83,9 @@ pub struct ConfigArgs {
     /// Whether each admin gets a daily e-mail of what waits on them, when something does: on or off [env: ENDORSE_ADMIN_DIGEST] [default: on]
     #[arg(long, env = "ENDORSE_ADMIN_DIGEST", global = true, hide_env = true)]
     pub admin_digest: Option<String>,
+    /// Whether admins must use a second factor: `required` (every admin enrolls before any admin page answers) or `enrolled` (each chooses; once enrolled, sign-in asks for it) [env: ENDORSE_ADMIN_MFA] [default: enrolled]
+    #[arg(long, env = "ENDORSE_ADMIN_MFA", global = true, hide_env = true)]
+    pub admin_mfa: Option<String>,
 }
 
 /// Reverse proxies whose `X-Forwarded-For` header is believed.
@@ -441,6 +444,8 @@ pub struct Settings {
     pub time_zone: String,
     /// Whether admins get the daily digest of what waits on them.
     pub admin_digest: bool,
+    /// Whether admins must use a second factor.
+    pub admin_mfa: crate::auth::mfa::AdminMfa,
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -563,10 +568,18 @@ impl Settings {
             Some(other) => bail!("ENDORSE_ADMIN_DIGEST: '{other}' is neither on nor off"),
         };
 
+        let admin_mfa = args
+            .admin_mfa
+            .as_deref()
+            .unwrap_or_default()
+            .parse()
+            .map_err(anyhow::Error::msg)?;
+
         Ok(Self {
             association_code,
             time_zone,
             admin_digest,
+            admin_mfa,
             mail,
             document_store,
             bind,

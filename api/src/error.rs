@@ -28,9 +28,16 @@ pub enum ApiError {
     /// 401: no valid credentials.
     #[error("unauthorized: {0}")]
     Unauthorized(Text),
+    /// 401: the password was right, and the account's second factor is
+    /// asked for (or the code given is not right). Names the `code` field.
+    #[error("second factor: {0}")]
+    SecondFactor(Text),
     /// 403: signed in, but not allowed.
     #[error("forbidden: {0}")]
     Forbidden(Text),
+    /// 403: an admin page, for an admin who must turn on a second factor first.
+    #[error("second factor to enroll: {0}")]
+    EnrollSecondFactor(Text),
     /// 404: nothing there (or nothing the caller may know of).
     #[error("not found: {0}")]
     NotFound(Text),
@@ -126,7 +133,12 @@ impl ApiError {
         match self {
             ApiError::BadRequest(_) => ("/problems/bad-request", "problem-bad-request"),
             ApiError::Unauthorized(_) => ("/problems/unauthorized", "problem-unauthorized"),
+            ApiError::SecondFactor(_) => ("/problems/second-factor", "problem-second-factor"),
             ApiError::Forbidden(_) => ("/problems/forbidden", "problem-forbidden"),
+            ApiError::EnrollSecondFactor(_) => (
+                "/problems/second-factor-enrollment",
+                "problem-second-factor-enrollment",
+            ),
             ApiError::NotFound(_) => ("/problems/not-found", "problem-not-found"),
             ApiError::Conflict(_) => ("/problems/conflict", "problem-conflict"),
             ApiError::Gone(_) => ("/problems/gone", "problem-gone"),
@@ -155,7 +167,9 @@ impl ApiError {
         let detail = match self {
             ApiError::BadRequest(d)
             | ApiError::Unauthorized(d)
+            | ApiError::SecondFactor(d)
             | ApiError::Forbidden(d)
+            | ApiError::EnrollSecondFactor(d)
             | ApiError::NotFound(d)
             | ApiError::Conflict(d)
             | ApiError::Gone(d)
@@ -192,6 +206,9 @@ impl ApiError {
                         )
                     })
                     .collect(),
+                ApiError::SecondFactor(message) => {
+                    BTreeMap::from([("code".to_string(), vec![message.say(lang)])])
+                }
                 _ => BTreeMap::new(),
             },
         }
@@ -205,8 +222,8 @@ impl ResponseError for ApiError {
     fn status_code(&self) -> StatusCode {
         match self {
             ApiError::BadRequest(_) => StatusCode::BAD_REQUEST,
-            ApiError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
-            ApiError::Forbidden(_) => StatusCode::FORBIDDEN,
+            ApiError::Unauthorized(_) | ApiError::SecondFactor(_) => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden(_) | ApiError::EnrollSecondFactor(_) => StatusCode::FORBIDDEN,
             ApiError::NotFound(_) => StatusCode::NOT_FOUND,
             ApiError::Conflict(_) => StatusCode::CONFLICT,
             ApiError::Gone(_) | ApiError::Answered(_) => StatusCode::GONE,
@@ -233,7 +250,7 @@ impl ResponseError for ApiError {
             ApiError::TooManyRequests { retry_after } => {
                 response.insert_header((header::RETRY_AFTER, retry_after.to_string()));
             }
-            ApiError::Unauthorized(_) => {
+            ApiError::Unauthorized(_) | ApiError::SecondFactor(_) => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
             ApiError::Unavailable(_) => {

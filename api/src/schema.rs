@@ -134,6 +134,16 @@ diesel::table! {
 }
 
 diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        created_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
     refresh_tokens (id) {
         id -> Text,
         user_id -> Text,
@@ -404,6 +414,10 @@ diesel::table! {
         pending_email -> Nullable<Text>,
         disabled_at -> Nullable<Timestamp>,
         disabled_reason -> Nullable<Text>,
+        totp_secret_sealed -> Nullable<Text>,
+        totp_pending_sealed -> Nullable<Text>,
+        totp_enrolled_at -> Nullable<Timestamp>,
+        totp_last_step -> BigInt,
     }
 }
 
@@ -420,6 +434,7 @@ diesel::joinable!(portfolio_entries -> users (owner_id));
 diesel::joinable!(portfolio_notes -> users (owner_id));
 diesel::joinable!(reference_requests -> users (applicant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
+diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(reviewer_profiles -> users (user_id));
 diesel::joinable!(assignments -> applications (application_id));
 diesel::joinable!(information_items -> assignments (assignment_id));
@@ -452,6 +467,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     portfolio_notes,
     rate_limit_events,
     recognitions,
+    recovery_codes,
     reference_requests,
     refresh_tokens,
     renewals,

@@ -272,6 +272,70 @@ pub async fn change_email(
     send(Method::POST, "/api/v1/me/email", Some(token), Some(request)).await
 }
 
+/// One's own second factor.
+pub async fn mfa_status(token: &str) -> Result<endorse_shared::mfa::MfaStatus, ApiError> {
+    send(Method::GET, "/api/v1/me/mfa", Some(token), NO_BODY).await
+}
+
+/// Begins setting up a second factor: a key for the app.
+pub async fn mfa_setup(
+    token: &str,
+    request: &endorse_shared::mfa::MfaSetupRequest,
+) -> Result<endorse_shared::mfa::MfaSetup, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/mfa/setup",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Turns the second factor on with a code from the app.
+pub async fn mfa_enable(
+    token: &str,
+    request: &endorse_shared::mfa::MfaConfirmRequest,
+) -> Result<endorse_shared::mfa::RecoveryCodes, ApiError> {
+    send(Method::POST, "/api/v1/me/mfa", Some(token), Some(request)).await
+}
+
+/// Turns the second factor off.
+pub async fn mfa_disable(
+    token: &str,
+    request: &endorse_shared::mfa::MfaProofRequest,
+) -> Result<endorse_shared::mfa::MfaStatus, ApiError> {
+    send(Method::DELETE, "/api/v1/me/mfa", Some(token), Some(request)).await
+}
+
+/// New recovery codes in place of the old.
+pub async fn mfa_renew_codes(
+    token: &str,
+    request: &endorse_shared::mfa::MfaProofRequest,
+) -> Result<endorse_shared::mfa::RecoveryCodes, ApiError> {
+    send(
+        Method::POST,
+        "/api/v1/me/mfa/recovery-codes",
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
+/// Admins: resets someone's second factor.
+pub async fn reset_user_mfa(
+    token: &str,
+    id: &str,
+    request: &endorse_shared::mfa::MfaResetRequest,
+) -> Result<UserResponse, ApiError> {
+    send(
+        Method::POST,
+        &format!("/api/v1/users/{}/mfa/reset", encode(id)),
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
 /// Sends the link to confirm an address again.
 pub async fn resend_confirmation(token: &str) -> Result<ConfirmationSent, ApiError> {
     send(

@@ -51,6 +51,13 @@ pub struct LoginRequest {
     #[validate(length(min = 1, max = 1024, code = "empty"))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 1024))]
     pub password: String,
+    /// For an account with a second factor: the six digits its app shows
+    /// now, or one of its recovery codes. Asked for (a 401 naming `code`)
+    /// once the password is right.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 32))]
+    #[cfg_attr(feature = "openapi", schema(max_length = 32))]
+    pub code: Option<String>,
 }
 
 /// Replace one's own password (`POST /api/v1/me/password`).

@@ -18,6 +18,7 @@ pub mod hours;
 pub mod i18n;
 pub mod ids;
 pub mod mail;
+pub mod mfa;
 pub mod portfolio;
 pub mod problem;
 pub mod process;

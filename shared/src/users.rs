@@ -115,6 +115,9 @@ pub struct UserResponse {
     /// Why, as the admin said.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub disabled_reason: Option<String>,
+    /// Whether signing in asks for a second factor.
+    #[serde(default)]
+    pub mfa_enabled: bool,
 }
 
 /// The language one chooses for oneself (`PUT /api/v1/me/language`); none

@@ -1236,3 +1236,90 @@ async fn the_page_check_finds_what_axe_and_the_phone_width_find() -> Result<()> 
         )
         .await
 }
+
+#[actix_web::test]
+async fn a_reviewer_turns_on_a_second_factor_signs_in_with_a_code_and_the_admin_sees_it_in_the_audit_trail(
+) -> Result<()> {
+    use endorse_api::auth::mfa::{code_at, key_from_base32};
+    let server = start_server().await?;
+    endorse_tests::seed::ada_and_coordinator(&server, STEPS_PASSWORD).await?;
+    server
+        .create_user(
+            endorse_shared::Role::Reviewer,
+            "ruth@example.org",
+            STEPS_PASSWORD,
+        )
+        .await?;
+    let browser = Browser::start(1280, 900).await?;
+    let outcome = async {
+        endorse_tests::steps::sign_in(&browser, &server, "ruth@example.org").await?;
+        browser.follow("Account").await?;
+        browser.wait_for_text("h2", "Second factor").await?;
+        browser
+            .fill("field-mfa-setup-password", STEPS_PASSWORD)
+            .await?;
+        browser.press("Set up a second factor").await?;
+        browser.wait_for(".qr svg").await?;
+        browser.audit().await?;
+        // The person's app reads the key; here the test computes its code.
+        let typed = browser.wait_for("code.break").await?.text().await?;
+        let key = key_from_base32(&typed.replace(' ', ""))
+            .ok_or_else(|| anyhow::anyhow!("no key on the page: {typed}"))?;
+        browser.fill("field-mfa-confirm", "000000").await?;
+        browser.press("Turn on").await?;
+        browser
+            .wait_for_text("#field-mfa-confirm-error", "not right")
+            .await?;
+        browser
+            .fill("field-mfa-confirm", &code_at(&key, chrono::Utc::now()))
+            .await?;
+        browser.press("Turn on").await?;
+        browser.wait_for_text("h3", "Your recovery codes").await?;
+        let codes = browser
+            .client
+            .find_all(fantoccini::Locator::Css(".codes__list code"))
+            .await?;
+        ensure!(codes.len() == 10, "{} recovery codes shown", codes.len());
+        browser.audit().await?;
+        browser.press("I have kept them").await?;
+        browser.wait_for_text(".badge", "On").await?;
+
+        // Signing in now asks for the code once the password is right.
+        endorse_tests::steps::sign_out(&browser).await?;
+        browser.open(&format!("{}/sign-in", server.base)).await?;
+        browser.fill("field-email", "ruth@example.org").await?;
+        browser.fill("field-password", STEPS_PASSWORD).await?;
+        browser.press("Sign in").await?;
+        browser.wait_for("#field-code").await?;
+        browser.audit().await?;
+        // The next step's code (the one that turned it on is taken).
+        let next = code_at(&key, chrono::Utc::now() + chrono::Duration::seconds(30));
+        browser.fill("field-code", &next).await?;
+        browser.press("Sign in").await?;
+        browser.wait_for_text("button", "Sign out").await?;
+        endorse_tests::steps::sign_out(&browser).await?;
+
+        // The admin finds it in the audit trail, filtered to accounts.
+        endorse_tests::steps::sign_in(&browser, &server, "coordinator@example.org").await?;
+        browser.follow("Audit trail").await?;
+        browser.wait_for_heading("Audit trail").await?;
+        browser
+            .wait_for("#field-kind")
+            .await?
+            .select_by_value("user")
+            .await?;
+        browser.press("Show").await?;
+        browser
+            .wait_for_text("td", "Second factor turned on")
+            .await?;
+        browser.audit().await?;
+        Ok(())
+    }
+    .await;
+    browser
+        .finish(
+            "a_reviewer_turns_on_a_second_factor_signs_in_with_a_code_and_the_admin_sees_it_in_the_audit_trail",
+            outcome,
+        )
+        .await
+}

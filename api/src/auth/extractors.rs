@@ -6,6 +6,7 @@
 //! session, so a changed role, a deleted or disabled account, a sign-out or
 //! a password change takes effect at once, not when the token expires.
 
+use crate::auth::mfa::AdminMfa;
 use crate::db::refresh_tokens;
 use crate::db::users::{self, User};
 use crate::error::ApiError;
@@ -87,7 +88,9 @@ async fn load_session_user(request: HttpRequest) -> Result<User, ApiError> {
         .sid
         .strip_prefix(crate::tenancy::operators::SUPPORT_SESSION)
     {
-        return support_user(&tenant, &request, claims.sub, grant).await;
+        let user = support_user(&tenant, &request, claims.sub, grant).await?;
+        request.extensions_mut().insert(SupportSession);
+        return Ok(user);
     }
     let now = chrono::Utc::now().naive_utc();
     let (user, live) = tenant
@@ -144,8 +147,14 @@ async fn support_user(
         email_verified_at: Some(found.created_at.and_utc()),
         pending_email: None,
         disabled: None,
+        mfa_enrolled_at: None,
     })
 }
+
+/// Marks a request made in a platform operator's read-only support session
+/// (the operator signed in on the platform, not here).
+#[derive(Debug, Clone, Copy)]
+struct SupportSession;
 
 impl FromRequest for SessionUser {
     type Error = ApiError;
@@ -181,10 +190,24 @@ impl FromRequest for RequireAdmin {
 
     fn from_request(request: &HttpRequest, payload: &mut Payload) -> Self::Future {
         let user = AuthUser::from_request(request, payload);
+        let request = request.clone();
         Box::pin(async move {
             let AuthUser(user) = user.await?;
             if user.role != Role::Admin {
                 return Err(ApiError::Forbidden(Text::new("err-only-admin-may-do")));
+            }
+            // Where the deployment requires it, an admin without a second
+            // factor may turn one on (their own account's routes) and do
+            // nothing else an admin does.
+            let required = request
+                .extensions()
+                .get::<Tenant>()
+                .is_some_and(|tenant| tenant.settings.admin_mfa == AdminMfa::Required);
+            let support = request.extensions().get::<SupportSession>().is_some();
+            if required && !support && user.mfa_enrolled_at.is_none() {
+                return Err(ApiError::EnrollSecondFactor(Text::new(
+                    "err-admin-second-factor-required",
+                )));
             }
             Ok(RequireAdmin(user))
         })

@@ -4,8 +4,10 @@
 pub mod device;
 pub mod extractors;
 pub mod links;
+pub mod mfa;
 pub mod passwords;
 pub mod rate_limit;
+pub mod seal;
 pub mod session;
 pub mod tokens;
 

@@ -26,6 +26,7 @@ pub mod exams;
 pub mod health;
 pub mod information;
 pub mod leases;
+pub mod mfa;
 pub mod outbox;
 pub mod platform;
 pub mod portfolio;

@@ -33,6 +33,8 @@ pub struct User {
     pub pending_email: Option<String>,
     /// When an admin disabled the account, and why.
     pub disabled: Option<(DateTime<Utc>, String)>,
+    /// When the person turned on a second factor.
+    pub mfa_enrolled_at: Option<DateTime<Utc>>,
 }
 
 impl User {
@@ -68,6 +70,7 @@ impl User {
             pending_email: self.pending_email.clone(),
             disabled_at: self.disabled.as_ref().map(|(at, _)| *at),
             disabled_reason: self.disabled.as_ref().map(|(_, why)| why.clone()),
+            mfa_enabled: self.mfa_enrolled_at.is_some(),
         }
     }
 }
@@ -86,6 +89,7 @@ struct UserRow {
     pending_email: Option<String>,
     disabled_at: Option<NaiveDateTime>,
     disabled_reason: Option<String>,
+    totp_enrolled_at: Option<NaiveDateTime>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -111,6 +115,7 @@ impl TryFrom<UserRow> for User {
             disabled: row
                 .disabled_at
                 .map(|at| (at.and_utc(), row.disabled_reason.unwrap_or_default())),
+            mfa_enrolled_at: row.totp_enrolled_at.map(|at| at.and_utc()),
         })
     }
 }

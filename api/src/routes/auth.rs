@@ -5,18 +5,21 @@
 //! `/api/v1/auth`. A refresh token is single use: refreshing rotates it, and
 //! presenting a rotated one again revokes its whole family (someone copied it).
 
+use crate::auth::mfa::{self, Proof};
 use crate::auth::passwords;
 use crate::auth::rate_limit::too_many;
 use crate::auth::session::{
     removal_cookie, rotate, session_response, start_session, Origin, RefreshOutcome,
 };
 use crate::auth::tokens::hash_secret_token;
+use crate::db::association_log::Actor;
 use crate::db::rate_limits;
 use crate::db::refresh_tokens::{self};
 use crate::db::users::{self, NewUser};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::client_ip;
 use crate::tenancy::Tenant;
+use crate::workflow::accounts;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::Utc;
 use endorse_shared::auth::{LoginRequest, RegisterRequest, SessionResponse, REFRESH_COOKIE};
@@ -129,7 +132,11 @@ pub async fn login(
     body: web::Json<LoginRequest>,
 ) -> ApiResult<HttpResponse> {
     body.validate()?;
-    let LoginRequest { email, password } = body.into_inner();
+    let LoginRequest {
+        email,
+        password,
+        code,
+    } = body.into_inner();
     let email = normalize_email(&email);
     let ip_key = client_ip(&request);
     // Failures count per account *from this address*, and per address: a
@@ -181,18 +188,65 @@ pub async fn login(
             "err-e-mail-address-password-not-right",
         )));
     };
-    tenant
-        .db
-        .run(move |conn| {
+    // The password was right: the slots go back, unless a second factor
+    // is asked for and the code given is wrong (then it is a failure).
+    let give_back = || {
+        let (slots, account_key) = (slots.clone(), account_key.clone());
+        tenant.db.run(move |conn| {
             rate_limits::give_back(conn, &slots)?;
             rate_limits::clear(conn, &account_key)
         })
-        .await?;
+    };
     if user.is_disabled() {
+        give_back().await?;
         // Said only to someone who knows the password.
         tracing::info!(user_id = %user.id, "sign-in refused: the account is disabled");
         return Err(ApiError::Forbidden(Text::new("err-account-disabled")));
     }
+    if user.mfa_enrolled_at.is_some() {
+        let Some(code) = code.filter(|code| !code.trim().is_empty()) else {
+            give_back().await?;
+            return Err(ApiError::SecondFactor(Text::new(
+                "err-second-factor-needed",
+            )));
+        };
+        let secret = tenant.settings.signing_key_secret.clone();
+        let (user_id, now) = (user.id, tenant.clock.now());
+        let proof = tenant
+            .db
+            .transaction(move |conn| mfa::prove(conn, &secret, user_id, code.trim(), now))
+            .await?;
+        match proof {
+            Proof::Wrong => {
+                // The slots stay taken: a wrong code is a failure like a
+                // wrong password.
+                tracing::info!(user_id = %user.id, "sign-in refused: the second factor's code is not right");
+                return Err(ApiError::SecondFactor(Text::new("err-second-factor-wrong")));
+            }
+            Proof::RecoveryCode => {
+                let who = user.clone();
+                let ip = crate::http::client::peer_ip(&request);
+                tenant
+                    .db
+                    .transaction(move |conn| {
+                        accounts::log(
+                            conn,
+                            Actor {
+                                id: Some(&who.id.to_string()),
+                                name: &who.name,
+                                ip: ip.as_deref(),
+                            },
+                            &who,
+                            ("recovery_code_used", "Signed in with a recovery code"),
+                            now,
+                        )
+                    })
+                    .await?;
+            }
+            Proof::Code => {}
+        }
+    }
+    give_back().await?;
 
     let lifetime = tenant.settings.refresh_token_seconds;
     let user_id = user.id;

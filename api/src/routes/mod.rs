@@ -14,6 +14,7 @@ pub mod endorsements;
 pub mod exam;
 pub mod health;
 pub mod me;
+pub mod mfa;
 pub mod outbox;
 pub mod platform;
 pub mod portfolio;
@@ -78,6 +79,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/audit.csv", web::get().to(audit::get_trail_csv))
             .route("/me", web::get().to(me::get_me))
             .route("/me", web::patch().to(me::update_me))
+            .route("/me/mfa", web::get().to(mfa::get_mfa))
+            .route("/me/mfa", web::post().to(mfa::enable_mfa))
+            .route("/me/mfa", web::delete().to(mfa::disable_mfa))
+            .route("/me/mfa/setup", web::post().to(mfa::setup_mfa))
+            .route(
+                "/me/mfa/recovery-codes",
+                web::post().to(mfa::renew_recovery_codes),
+            )
+            .route("/users/{id}/mfa/reset", web::post().to(mfa::reset_mfa))
             .route("/me/email", web::post().to(email::change_email))
             .route(
                 "/me/email/confirmation",

@@ -10,17 +10,11 @@ use crate::db::association_log::{self, By};
 use crate::db::platform::{self, SettingsChange, SupportGrant};
 use crate::db::{DbError, Guarded};
 use crate::error::ApiError;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine as _;
-use chacha20poly1305::aead::{Aead, KeyInit, Payload};
-use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use endorse_shared::associations::{
     AssociationProfile, AssociationSettings, AssociationSettingsRequest, SupportGrantRequest,
     SupportGrantView, SUPPORT_MAX_HOURS,
 };
 use endorse_shared::i18n::Text;
-use rand::RngCore;
-use sha2::{Digest, Sha256};
 
 /// What anyone may know of the association.
 pub fn profile(tenant: &Tenant) -> AssociationProfile {
@@ -180,31 +174,17 @@ fn changed_fields(
     changed
 }
 
-fn smtp_cipher(secret: &Secret) -> XChaCha20Poly1305 {
-    let mut hash = Sha256::new();
-    hash.update(b"endorse association smtp seal v1\0");
-    hash.update(secret.expose());
-    let key: [u8; 32] = hash.finalize().into();
-    XChaCha20Poly1305::new((&key).into())
+/// The association's SMTP address is sealed under this purpose, bound to "smtp".
+fn smtp_sealer(secret: &Secret) -> crate::auth::seal::Sealer {
+    crate::auth::seal::Sealer::new(secret, "association smtp")
 }
 
 /// Seals an association's SMTP address (it carries a password) under the
 /// deployment's signing-key secret.
 fn seal_smtp(secret: &Secret, url: &str) -> Result<String, ApiError> {
-    let mut nonce = [0u8; 24];
-    rand::rngs::OsRng.fill_bytes(&mut nonce);
-    let sealed = smtp_cipher(secret)
-        .encrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: url.as_bytes(),
-                aad: b"smtp",
-            },
-        )
-        .map_err(|_| ApiError::Internal("the SMTP address could not be sealed".into()))?;
-    let mut out = nonce.to_vec();
-    out.extend_from_slice(&sealed);
-    Ok(URL_SAFE_NO_PAD.encode(out))
+    smtp_sealer(secret)
+        .seal(url.as_bytes(), b"smtp")
+        .ok_or_else(|| ApiError::Internal("the SMTP address could not be sealed".into()))
 }
 
 /// The association's own SMTP address, opened; none when it has none or
@@ -212,21 +192,8 @@ fn seal_smtp(secret: &Secret, url: &str) -> Result<String, ApiError> {
 /// and the log says why).
 pub fn own_smtp(secret: &Secret, association: &platform::Association) -> Option<SmtpUrl> {
     let sealed = association.smtp_url_sealed.as_deref()?;
-    let bytes = URL_SAFE_NO_PAD
-        .decode(sealed)
-        .ok()
-        .filter(|b| b.len() > 24)?;
-    let (nonce, body) = bytes.split_at(24);
-    let nonce: [u8; 24] = nonce.try_into().ok()?;
-    let opened = smtp_cipher(secret)
-        .decrypt(
-            &XNonce::from(nonce),
-            Payload {
-                msg: body,
-                aad: b"smtp",
-            },
-        )
-        .ok()
+    let opened = smtp_sealer(secret)
+        .open(sealed, b"smtp")
         .and_then(|b| String::from_utf8(b).ok())
         .and_then(|url| SmtpUrl::parse(&url).ok());
     if opened.is_none() {

@@ -379,6 +379,22 @@ impl TestApp {
         request.send().await.expect("request")
     }
 
+    /// A DELETE with a JSON body, as `token`.
+    pub async fn delete_json_as<B: Serialize>(
+        &self,
+        path: &str,
+        token: &str,
+        body: &B,
+    ) -> Response {
+        self.client
+            .delete(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Registers an applicant through the API and returns the session.
     ///
     /// The person then confirms the address, as most do, from the link the
@@ -449,6 +465,7 @@ impl TestApp {
             &LoginRequest {
                 email: email.into(),
                 password: password.into(),
+                code: None,
             },
         )
         .await

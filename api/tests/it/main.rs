@@ -24,6 +24,7 @@ mod helpers;
 mod isolation;
 mod languages;
 mod layers;
+mod mfa;
 mod migrations;
 mod platform;
 mod portfolio;

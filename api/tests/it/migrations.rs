@@ -9,7 +9,8 @@ use endorse_api::schema::{
     audit_events, conflict_declarations, credentials, documents, endorsement_sequences,
     endorsements, exam_scorings, exams, information_items, issuer_keys, leases, outbox,
     outbox_attempts, portfolio_entries, portfolio_notes, rate_limit_events, recognitions,
-    reference_requests, refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
+    recovery_codes, reference_requests, refresh_tokens, renewals, reviewer_profiles,
+    rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -44,8 +45,22 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             Option<chrono::NaiveDateTime>,
             Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<chrono::NaiveDateTime>,
+            i64,
         )>(conn)
         .expect("users matches schema.rs");
+    recovery_codes::table
+        .select(recovery_codes::all_columns)
+        .load::<(
+            String,
+            String,
+            String,
+            chrono::NaiveDateTime,
+            Option<chrono::NaiveDateTime>,
+        )>(conn)
+        .expect("recovery_codes matches schema.rs");
     refresh_tokens::table
         .select(refresh_tokens::all_columns)
         .load::<(

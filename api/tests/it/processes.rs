@@ -21,6 +21,7 @@ async fn twenty_wrong_passwords_racing_through_two_processes_count_to_the_limit_
     let wrong = LoginRequest {
         email: "ada@example.org".into(),
         password: "not the password at all".into(),
+        code: None,
     };
     let attempts = (0..20).map(|i| {
         let app = &apps[i % 2];

@@ -32,6 +32,9 @@ pub fn account_page() -> Html {
                     <p class="muted">{ t(lang, "me-password-hint") }</p>
                     <p><Link<Route> to={Route::ChangePassword} classes="button button--secondary">{ t(lang, "account-change-password") }</Link<Route>></p>
                 </section>
+                if user.role != endorse_shared::Role::Applicant {
+                    <crate::pages::account_mfa::SecondFactorCard />
+                }
             </div>
         </>
     }

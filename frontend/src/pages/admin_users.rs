@@ -348,6 +348,9 @@ pub fn admin_user(props: &AdminUserProps) -> Html {
                             <div class="grid">
                                 <PersonFacts user={found.clone()} own={found.id == signed_in.user.id} />
                                 <PersonAccess user={found.clone()} own={found.id == signed_in.user.id} on_changed={on_changed.clone()} />
+                                if found.mfa_enabled && found.id != signed_in.user.id {
+                                    <PersonMfa user={found.clone()} on_changed={on_changed.clone()} />
+                                }
                                 <PersonEdit user={found.clone()} on_changed={on_changed} />
                                 <crate::pages::admin_applications::Verifications user={found.id} />
                             </div>
@@ -389,6 +392,7 @@ fn person_facts(props: &PersonProps) -> Html {
                     <dt>{ t(lang, "person-pending-email") }</dt><dd class="break">{ pending }</dd>
                 }
                 <dt>{ t(lang, "users-role") }</dt><dd>{ user.role.text().say(lang) }</dd>
+                <dt>{ t(lang, "mfa-title") }</dt><dd>{ t(lang, if user.mfa_enabled { "mfa-on" } else { "person-mfa-off" }) }</dd>
                 <dt>{ t(lang, "users-since") }</dt><dd>{ endorse_shared::i18n::format::date(user.created_at.date_naive(), lang) }</dd>
                 <dt>{ t(lang, "person-state") }</dt>
                 <dd>
@@ -551,6 +555,62 @@ fn person_access(props: &PersonProps) -> Html {
                     <button type="submit" class="button button--danger" disabled={*form.busy}>{ t(lang, "person-disable-button") }</button>
                 </form>
             }
+        </section>
+    }
+}
+
+/// Resets the second factor of someone who lost their device.
+#[function_component(PersonMfa)]
+fn person_mfa(props: &PersonProps) -> Html {
+    let lang = crate::i18n::use_lang();
+    let session = use_session();
+    let form = use_form(endorse_shared::mfa::MfaResetRequest::default);
+    let notice = use_state(|| None::<String>);
+    let on_reset = {
+        let (form, notice, session) = (form.clone(), notice.clone(), session.clone());
+        let (id, on_changed) = (props.user.id.to_string(), props.on_changed.clone());
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let (session, id, notice, on_changed, value) = (
+                session.clone(),
+                id.clone(),
+                notice.clone(),
+                on_changed.clone(),
+                form.value.clone(),
+            );
+            form.submit(
+                (*form.value).clone(),
+                move |request| async move {
+                    authorized(&session, |token| {
+                        let (request, id) = (request.clone(), id.clone());
+                        async move { api::reset_user_mfa(&token, &id, &request).await }
+                    })
+                    .await
+                },
+                move |user| {
+                    notice.set(Some(t(lang, "person-mfa-reset-done")));
+                    value.set(Default::default());
+                    on_changed.emit(user);
+                },
+            );
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="person-mfa-heading">
+            <h2 id="person-mfa-heading">{ t(lang, "mfa-title") }</h2>
+            if let Some(message) = &*notice {
+                <p class="notice" role="status">{ message }</p>
+            }
+            <p class="muted">{ t(lang, "person-mfa-reset-hint") }</p>
+            if let Some(message) = &*form.failure {
+                <Alert message={message.clone()} />
+            }
+            <form onsubmit={on_reset} novalidate=true>
+                <TextField name="mfa_reset_reason" label={t(lang, "person-disable-reason")} autocomplete="off"
+                    value={form.value.reason.clone()} on_change={form.setter(|f, v| f.reason = v)}
+                    errors={form.errors_for("reason")} />
+                <button type="submit" class="button button--danger" disabled={*form.busy}>{ t(lang, "person-mfa-reset") }</button>
+            </form>
         </section>
     }
 }

@@ -1,6 +1,7 @@
 //! One module per page.
 
 mod account;
+mod account_mfa;
 pub(crate) mod admin_applications;
 mod admin_audit;
 mod admin_outbox;

@@ -57,6 +57,14 @@ pub fn sign_in() -> Html {
                 <TextField name="password" label={t(lang, "account-password")} kind="password" autocomplete="current-password"
                     value={form.value.password.clone()} on_change={form.setter(|f, v| f.password = v)}
                     errors={form.errors_for("password")} />
+                // Asked for once the password is right, for an account with a second factor.
+                if form.value.code.is_some() || !form.errors_for("code").is_empty() {
+                    <TextField name="code" label={t(lang, "account-mfa-code")} autocomplete="one-time-code"
+                        hint={AttrValue::from(t(lang, "account-mfa-code-hint"))}
+                        value={form.value.code.clone().unwrap_or_default()}
+                        on_change={form.setter(|f, v| f.code = Some(v))}
+                        errors={form.errors_for("code")} />
+                }
                 <button type="submit" class="button" disabled={*form.busy}>
                     { if *form.busy { t(lang, "account-signing-in") } else { t(lang, "account-sign-in") } }
                 </button>

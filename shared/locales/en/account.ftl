@@ -69,3 +69,37 @@ confirm-done = Thank you: { $email } is confirmed.
 confirm-go-home = Go to your home page
 confirm-go-account = Go to your account page
 account-signed-out-because = You were signed out.
+
+## The second factor
+
+account-mfa-code = Code from your authenticator app
+account-mfa-code-hint = Six digits, or one of your recovery codes.
+mfa-title = Second factor
+mfa-why = With a second factor, signing in asks for your password and a code from an authenticator app on your phone, so that a password alone does not open your account.
+mfa-required = Admins here must turn on a second factor before they can use the admin pages.
+mfa-set-up = Set up a second factor
+mfa-step-scan = Scan this code with your authenticator app (such as Google Authenticator, Microsoft Authenticator or 1Password).
+mfa-qr-label = A QR code holding the key for your authenticator app
+mfa-step-type = Or type this key into the app:
+mfa-open-app = Open in an authenticator app on this device
+mfa-step-code = Then enter the six-digit code the app shows.
+mfa-turn-on = Turn on
+mfa-on = On
+mfa-on-since = Since { $date }.
+mfa-on-now = The second factor is on. Signing in now asks for a code.
+mfa-codes-left = { $count ->
+    [one] One recovery code left.
+   *[other] { $count } recovery codes left.
+}
+mfa-change = New recovery codes, or turn it off
+mfa-change-hint = Enter your password and a code from your app (or a recovery code).
+mfa-new-codes = Make new recovery codes
+mfa-codes-renewed = New recovery codes are made; the old ones no longer work.
+mfa-turn-off = Turn off
+mfa-off-now = The second factor is off. Signing in asks for your password only.
+mfa-required-keep = Admins here must keep a second factor.
+mfa-codes-title = Your recovery codes
+mfa-codes-once = Keep these somewhere safe: each one signs you in once if you lose your phone. They are shown only now.
+mfa-codes-download = Download the codes
+mfa-codes-kept = I have kept them
+mfa-codes-file-title = Endorse recovery codes: each signs in once in place of a code from your app.

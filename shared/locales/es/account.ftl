@@ -69,3 +69,37 @@ confirm-done = Gracias: { $email } está confirmada.
 confirm-go-home = Ir a su página de inicio
 confirm-go-account = Ir a la página de su cuenta
 account-signed-out-because = Se cerró su sesión.
+
+## The second factor
+
+account-mfa-code = Código de su aplicación de autenticación
+account-mfa-code-hint = Seis dígitos, o uno de sus códigos de recuperación.
+mfa-title = Segundo factor
+mfa-why = Con un segundo factor, al iniciar sesión se le pide su contraseña y un código de una aplicación de autenticación en su teléfono, para que una contraseña sola no abra su cuenta.
+mfa-required = Aquí los administradores deben activar un segundo factor antes de usar las páginas de administración.
+mfa-set-up = Configurar un segundo factor
+mfa-step-scan = Escanee este código con su aplicación de autenticación (como Google Authenticator, Microsoft Authenticator o 1Password).
+mfa-qr-label = Un código QR con la clave para su aplicación de autenticación
+mfa-step-type = O escriba esta clave en la aplicación:
+mfa-open-app = Abrir en una aplicación de autenticación de este dispositivo
+mfa-step-code = Luego escriba el código de seis dígitos que muestra la aplicación.
+mfa-turn-on = Activar
+mfa-on = Activado
+mfa-on-since = Desde el { $date }.
+mfa-on-now = El segundo factor está activado. Al iniciar sesión se le pedirá un código.
+mfa-codes-left = { $count ->
+    [one] Le queda un código de recuperación.
+   *[other] Le quedan { $count } códigos de recuperación.
+}
+mfa-change = Nuevos códigos de recuperación, o desactivarlo
+mfa-change-hint = Escriba su contraseña y un código de su aplicación (o un código de recuperación).
+mfa-new-codes = Generar nuevos códigos de recuperación
+mfa-codes-renewed = Se generaron nuevos códigos de recuperación; los anteriores ya no sirven.
+mfa-turn-off = Desactivar
+mfa-off-now = El segundo factor está desactivado. Al iniciar sesión solo se pide su contraseña.
+mfa-required-keep = Aquí los administradores deben mantener un segundo factor.
+mfa-codes-title = Sus códigos de recuperación
+mfa-codes-once = Guárdelos en un lugar seguro: cada uno le permite iniciar sesión una vez si pierde su teléfono. Solo se muestran ahora.
+mfa-codes-download = Descargar los códigos
+mfa-codes-kept = Ya los guardé
+mfa-codes-file-title = Códigos de recuperación de Endorse: cada uno inicia sesión una vez en lugar de un código de su aplicación.
