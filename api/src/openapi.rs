@@ -140,6 +140,7 @@ use utoipa::{Modify, OpenApi};
         crate::routes::association::get_work,
         crate::routes::audit::get_trail,
         crate::routes::mfa::get_mfa,
+        crate::routes::export::download_my_data,
         crate::routes::mfa::setup_mfa,
         crate::routes::mfa::enable_mfa,
         crate::routes::mfa::disable_mfa,

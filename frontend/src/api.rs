@@ -1164,6 +1164,11 @@ pub async fn document(
     .await
 }
 
+/// Everything Endorse holds about the person, as one ZIP.
+pub async fn my_data(token: &str) -> Result<(Vec<u8>, String, String), ApiError> {
+    file(token, "/api/v1/me/data", "endorse-data.zip").await
+}
+
 /// A file's bytes, type and name (from its Content-Disposition, else
 /// `fallback`).
 async fn file(

@@ -14,6 +14,7 @@ pub mod eligibility;
 pub mod endorsements;
 pub mod entries;
 pub mod exam;
+pub mod export;
 pub mod hours;
 pub mod i18n;
 pub mod ids;

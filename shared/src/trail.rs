@@ -194,6 +194,7 @@ pub fn action_text(action: &str) -> Option<crate::i18n::Text> {
         "support_revoked" => "trail-support-revoked",
         "support_session" => "trail-support-session",
         "mail_retried" => "trail-mail-retried",
+        "data_downloaded" => "trail-data-downloaded",
         "association_created" => "trail-association-created",
         _ => return None,
     };

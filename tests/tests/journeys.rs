@@ -270,6 +270,21 @@ async fn a_person_signs_in_with_a_new_address_once_they_confirm_it() -> Result<(
             .wait_for_text("p", "Waiting for you to confirm")
             .await?;
         browser.audit().await?;
+        // Everything held about her, as one archive.
+        browser.press("Download my data").await?;
+        let archive = browser
+            .wait_for_download(&format!(
+                "endorse-data-{}.zip",
+                chrono::Utc::now().date_naive()
+            ))
+            .await?;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(archive))?;
+        let mut json = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("endorse-data.json")?, &mut json)?;
+        ensure!(
+            json.contains("ada@example.org"),
+            "the archive names her account"
+        );
 
         let mails = server
             .smtp

@@ -50,6 +50,32 @@ pub struct Endorsement {
     pub lapsed_at: Option<DateTime<Utc>>,
 }
 
+impl Endorsement {
+    /// The wire form, its category named in `lang`.
+    pub fn view(
+        self,
+        rulebook: &endorse_shared::rulebook::Rulebook,
+        lang: endorse_shared::i18n::Lang,
+    ) -> endorse_shared::endorsements::EndorsementView {
+        endorse_shared::endorsements::EndorsementView {
+            category_name: rulebook
+                .category(&self.category)
+                .map_or_else(|| self.category.clone(), |c| c.name.get(lang).to_string()),
+            number: self.number,
+            holder: self.holder,
+            holder_name: self.holder_name,
+            category: self.category,
+            application: self.application,
+            origin: self.origin,
+            awarded_at: self.awarded_at,
+            renewal_due: self.renewal_due,
+            status: self.status,
+            listed: self.listed,
+            version: self.version,
+        }
+    }
+}
+
 #[derive(Queryable, Selectable)]
 #[diesel(table_name = endorsements)]
 struct Row {

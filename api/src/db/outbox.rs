@@ -346,6 +346,15 @@ pub fn list(conn: &mut AnyConnection, query: &OutboxQuery) -> DbResult<(Vec<Mess
     Ok((rows, total))
 }
 
+/// Every message to these addresses, oldest first.
+pub fn to_addresses(conn: &mut AnyConnection, addresses: &[String]) -> DbResult<Vec<MessageRow>> {
+    Ok(outbox::table
+        .filter(outbox::to_address.eq_any(addresses))
+        .order((outbox::created_at.asc(), outbox::id.asc()))
+        .select(MessageRow::as_select())
+        .load(conn)?)
+}
+
 /// Puts a failed message back in the queue. False when it had not failed.
 pub fn retry(conn: &mut AnyConnection, id: &str, now: DateTime<Utc>) -> DbResult<bool> {
     let changed = diesel::update(

@@ -4,7 +4,7 @@
 
 use crate::auth::{AuthUser, RequireAdmin};
 use crate::db::audit::{self, EndorsementEvent};
-use crate::db::endorsements::{self, Endorsement};
+use crate::db::endorsements;
 use crate::db::{rulebooks, DbError};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
@@ -16,28 +16,7 @@ use endorse_shared::endorsements::{
     SharedRegistryPage, SharedRegistryQuery,
 };
 use endorse_shared::i18n::Text;
-use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Problem, Role};
-
-fn view(endorsement: Endorsement, rulebook: &Rulebook) -> EndorsementView {
-    EndorsementView {
-        category_name: rulebook.category(&endorsement.category).map_or_else(
-            || endorsement.category.clone(),
-            |c| c.name.get(crate::locale::current()).to_string(),
-        ),
-        number: endorsement.number,
-        holder: endorsement.holder,
-        holder_name: endorsement.holder_name,
-        category: endorsement.category,
-        application: endorsement.application,
-        origin: endorsement.origin,
-        awarded_at: endorsement.awarded_at,
-        renewal_due: endorsement.renewal_due,
-        status: endorsement.status,
-        listed: endorsement.listed,
-        version: endorsement.version,
-    }
-}
 
 /// Holders: their endorsements, the newest first.
 #[utoipa::path(
@@ -57,7 +36,7 @@ pub async fn my_endorsements(
             let rulebook = rulebooks::current(conn)?.rulebook;
             Ok(endorsements::for_holder(conn, user.id)?
                 .into_iter()
-                .map(|e| view(e, &rulebook))
+                .map(|e| e.view(&rulebook, crate::locale::current()))
                 .collect())
         })
         .await?;
@@ -108,7 +87,7 @@ pub async fn set_listing(
             }
             let rulebook = rulebooks::current(conn)?.rulebook;
             let updated = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(view(updated, &rulebook)))
+            Ok(Ok(updated.view(&rulebook, crate::locale::current())))
         })
         .await??;
     Ok(HttpResponse::Ok()
@@ -139,7 +118,8 @@ pub async fn application_endorsement(
         .db
         .run(move |conn| {
             let rulebook = rulebooks::current(conn)?.rulebook;
-            Ok(endorsements::for_application(conn, id)?.map(|e| view(e, &rulebook)))
+            Ok(endorsements::for_application(conn, id)?
+                .map(|e| e.view(&rulebook, crate::locale::current())))
         })
         .await?
         .ok_or_else(no_endorsement)?;
@@ -233,7 +213,7 @@ pub async fn set_status(
             )?;
             let rulebook = rulebooks::current(conn)?.rulebook;
             let updated = endorsements::get(conn, &number)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(view(updated, &rulebook)))
+            Ok(Ok(updated.view(&rulebook, crate::locale::current())))
         })
         .await??;
     Ok(HttpResponse::Ok()

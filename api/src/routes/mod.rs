@@ -12,6 +12,7 @@ pub mod documents;
 pub mod email;
 pub mod endorsements;
 pub mod exam;
+pub mod export;
 pub mod health;
 pub mod me;
 pub mod mfa;
@@ -79,6 +80,7 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/audit.csv", web::get().to(audit::get_trail_csv))
             .route("/me", web::get().to(me::get_me))
             .route("/me", web::patch().to(me::update_me))
+            .route("/me/data", web::get().to(export::download_my_data))
             .route("/me/mfa", web::get().to(mfa::get_mfa))
             .route("/me/mfa", web::post().to(mfa::enable_mfa))
             .route("/me/mfa", web::delete().to(mfa::disable_mfa))

@@ -10,6 +10,7 @@
 
 pub mod accounts;
 pub mod exams;
+pub mod export;
 pub mod issuing;
 pub mod pacing;
 pub mod process;

@@ -19,6 +19,7 @@ mod credentials;
 mod documents;
 mod endorsements;
 mod exam;
+mod export;
 mod hardening;
 mod helpers;
 mod isolation;

@@ -35,8 +35,56 @@ pub fn account_page() -> Html {
                 if user.role != endorse_shared::Role::Applicant {
                     <crate::pages::account_mfa::SecondFactorCard />
                 }
+                <DataCard />
             </div>
         </>
+    }
+}
+
+/// "Download my data".
+#[function_component(DataCard)]
+fn data_card() -> Html {
+    let session = use_session();
+    let lang = crate::i18n::use_lang();
+    let busy = use_state(|| false);
+    let failure = use_state(|| None::<String>);
+    let download = {
+        let (session, busy, failure) = (session.clone(), busy.clone(), failure.clone());
+        Callback::from(move |_: MouseEvent| {
+            let (session, busy, failure) = (session.clone(), busy.clone(), failure.clone());
+            busy.set(true);
+            wasm_bindgen_futures::spawn_local(async move {
+                let result =
+                    authorized(&session, |token| async move { api::my_data(&token).await }).await;
+                busy.set(false);
+                match result {
+                    Ok((bytes, mime, name)) => {
+                        failure.set(None);
+                        if let Err(message) = crate::download::save_bytes(&name, &mime, &bytes) {
+                            failure.set(Some(message));
+                        }
+                    }
+                    Err(error) => failure.set(Some(error.message())),
+                }
+            });
+        })
+    };
+    html! {
+        <section class="card" aria-labelledby="data-heading">
+            <h2 id="data-heading">{ t(lang, "me-data") }</h2>
+            <p class="muted">{ t(lang, "me-data-hint") }</p>
+            if let Some(message) = &*failure {
+                <Alert message={message.clone()} />
+            }
+            <p>
+                <button type="button" class="button button--secondary" onclick={download} disabled={*busy}>
+                    { t(lang, if *busy { "me-data-preparing" } else { "me-data-download" }) }
+                </button>
+            </p>
+            if *busy {
+                <p class="visually-hidden" role="status">{ t(lang, "me-data-preparing") }</p>
+            }
+        </section>
     }
 }
 

@@ -103,3 +103,16 @@ mfa-codes-once = Keep these somewhere safe: each one signs you in once if you lo
 mfa-codes-download = Download the codes
 mfa-codes-kept = I have kept them
 mfa-codes-file-title = Endorse recovery codes: each signs in once in place of a code from your app.
+
+## Download my data
+
+export-readme = Everything { $association } holds about you in Endorse, as of { $date }.
+
+    endorse-data.json: your account, your portfolio (every entry, your notes and your reference requests), the facts of each document you uploaded, your applications with the snapshot each submission froze, the reference answers you may see, your endorsements and their signed credentials (Open Badges 3.0), your requests for recognition, every e-mail sent to you, and what was done to your account.
+    documents/: the documents you uploaded, as you uploaded them.
+
+    Dates and times are in UTC (ISO 8601).
+me-data = Your data
+me-data-hint = Download everything Endorse holds about you: your account, portfolio, documents, applications, references you may see, endorsements and credentials, and the e-mail sent to you, as one ZIP file.
+me-data-download = Download my data
+me-data-preparing = Preparing your archive…

@@ -598,4 +598,5 @@ trail-support-granted = Support access granted
 trail-support-revoked = Support access taken back
 trail-support-session = Support session opened
 trail-mail-retried = Mail sent again
+trail-data-downloaded = Downloaded their own data
 trail-association-created = Association created

@@ -103,3 +103,16 @@ mfa-codes-once = Guárdelos en un lugar seguro: cada uno le permite iniciar sesi
 mfa-codes-download = Descargar los códigos
 mfa-codes-kept = Ya los guardé
 mfa-codes-file-title = Códigos de recuperación de Endorse: cada uno inicia sesión una vez en lugar de un código de su aplicación.
+
+## Download my data
+
+export-readme = Todo lo que { $association } guarda sobre usted en Endorse, al { $date }.
+
+    endorse-data.json: su cuenta, su portafolio (cada entrada, sus notas y sus solicitudes de referencias), los datos de cada documento que subió, sus solicitudes con la instantánea que congeló cada envío, las respuestas de referencias que puede ver, sus avales y sus credenciales firmadas (Open Badges 3.0), sus solicitudes de reconocimiento, cada correo que se le envió y lo que se hizo con su cuenta.
+    documents/: los documentos que subió, tal como los subió.
+
+    Las fechas y horas están en UTC (ISO 8601).
+me-data = Sus datos
+me-data-hint = Descargue todo lo que Endorse guarda sobre usted: su cuenta, portafolio, documentos, solicitudes, las referencias que puede ver, avales y credenciales, y los correos que se le enviaron, en un solo archivo ZIP.
+me-data-download = Descargar mis datos
+me-data-preparing = Preparando su archivo…

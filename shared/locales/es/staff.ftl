@@ -598,4 +598,5 @@ trail-support-granted = Acceso de soporte concedido
 trail-support-revoked = Acceso de soporte retirado
 trail-support-session = Sesión de soporte abierta
 trail-mail-retried = Correo enviado de nuevo
+trail-data-downloaded = Descargó sus propios datos
 trail-association-created = Asociación creada
