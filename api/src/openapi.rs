@@ -146,6 +146,8 @@ use utoipa::{Modify, OpenApi};
         crate::routes::mfa::disable_mfa,
         crate::routes::mfa::renew_recovery_codes,
         crate::routes::mfa::reset_mfa,
+        crate::routes::erasure::get_erasure,
+        crate::routes::erasure::erase_user,
         crate::routes::audit::get_trail_csv,
         crate::routes::platform::login,
         crate::routes::platform::list_associations,

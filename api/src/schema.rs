@@ -418,6 +418,7 @@ diesel::table! {
         totp_pending_sealed -> Nullable<Text>,
         totp_enrolled_at -> Nullable<Timestamp>,
         totp_last_step -> BigInt,
+        erased_at -> Nullable<Timestamp>,
     }
 }
 

@@ -321,6 +321,35 @@ pub async fn mfa_renew_codes(
     .await
 }
 
+/// Admins: what erasing a person would keep and remove.
+pub async fn erasure_preview(
+    token: &str,
+    id: &str,
+) -> Result<endorse_shared::users::ErasurePreview, ApiError> {
+    send(
+        Method::GET,
+        &format!("/api/v1/users/{}/erasure", encode(id)),
+        Some(token),
+        NO_BODY,
+    )
+    .await
+}
+
+/// Admins: erases a person on request.
+pub async fn erase_user(
+    token: &str,
+    id: &str,
+    request: &endorse_shared::users::EraseUserRequest,
+) -> Result<endorse_shared::users::ErasurePreview, ApiError> {
+    send(
+        Method::POST,
+        &format!("/api/v1/users/{}/erasure", encode(id)),
+        Some(token),
+        Some(request),
+    )
+    .await
+}
+
 /// Admins: resets someone's second factor.
 pub async fn reset_user_mfa(
     token: &str,

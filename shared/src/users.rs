@@ -118,6 +118,9 @@ pub struct UserResponse {
     /// Whether signing in asks for a second factor.
     #[serde(default)]
     pub mfa_enabled: bool,
+    /// When the person was erased on request (the account keeps only its id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 /// The language one chooses for oneself (`PUT /api/v1/me/language`); none
@@ -214,6 +217,59 @@ pub struct DisableUserRequest {
     #[validate(length(max = 500))]
     #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
     pub reason: String,
+}
+
+/// An admin erases a person on request (`POST /api/v1/users/{id}/erasure`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EraseUserRequest {
+    /// The account's address as it is now, typed again to confirm.
+    #[validate(length(min = 1, max = 254, code = "empty"))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 254))]
+    pub email: String,
+    /// Why (the request, its date): in the audit trail. Name no personal
+    /// data here: the trail keeps it.
+    #[validate(custom(function = "not_blank"), custom(function = "no_control_chars"))]
+    #[validate(length(max = 500))]
+    #[cfg_attr(feature = "openapi", schema(min_length = 1, max_length = 500))]
+    pub reason: String,
+}
+
+/// How much of each kind of record an erasure removes.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErasureCounts {
+    /// Portfolio entries.
+    pub portfolio_entries: u64,
+    /// Uploaded documents (their bytes too).
+    pub documents: u64,
+    /// Reference requests, with their answers.
+    pub references: u64,
+    /// Snapshots frozen at submission.
+    pub snapshots: u64,
+    /// E-mails to the person.
+    pub mails: u64,
+}
+
+/// What erasing a person keeps and removes (`GET /api/v1/users/{id}/erasure`),
+/// and what stands in its way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ErasurePreview {
+    /// Issued endorsements, kept (with their credentials), by number; taken
+    /// off the public registry.
+    pub endorsements_kept: Vec<String>,
+    /// Applications whose record (category, status, dates, reviews and
+    /// results as decided) is kept, without their content.
+    pub applications_kept: u64,
+    /// Events of the audit trail about them, kept.
+    pub audit_events_kept: u64,
+    /// What goes (besides their name, address, sessions, links, second
+    /// factor, answers to reviewers and exam answers).
+    pub erased: ErasureCounts,
+    /// Open applications past their draft: each must be withdrawn or
+    /// decided first (drafts are withdrawn by the erasure).
+    pub blocking: Vec<crate::ApplicationId>,
 }
 
 /// The person changes their own name (`PATCH /api/v1/me`): the name their

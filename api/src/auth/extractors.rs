@@ -148,6 +148,7 @@ async fn support_user(
         pending_email: None,
         disabled: None,
         mfa_enrolled_at: None,
+        erased_at: None,
     })
 }
 

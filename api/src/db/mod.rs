@@ -22,6 +22,7 @@ pub mod audit;
 pub mod credentials;
 pub mod documents;
 pub mod endorsements;
+pub mod erasure;
 pub mod exams;
 pub mod health;
 pub mod information;

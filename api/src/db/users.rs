@@ -10,6 +10,9 @@ use endorse_shared::text::fold;
 use endorse_shared::users::{Role, UserResponse};
 use endorse_shared::UserId;
 
+/// The name an erased account keeps.
+pub const ERASED_NAME: &str = "Erased account";
+
 /// A user account, without secrets.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
@@ -35,6 +38,8 @@ pub struct User {
     pub disabled: Option<(DateTime<Utc>, String)>,
     /// When the person turned on a second factor.
     pub mfa_enrolled_at: Option<DateTime<Utc>>,
+    /// When the person was erased on request.
+    pub erased_at: Option<DateTime<Utc>>,
 }
 
 impl User {
@@ -71,6 +76,7 @@ impl User {
             disabled_at: self.disabled.as_ref().map(|(at, _)| *at),
             disabled_reason: self.disabled.as_ref().map(|(_, why)| why.clone()),
             mfa_enabled: self.mfa_enrolled_at.is_some(),
+            erased_at: self.erased_at,
         }
     }
 }
@@ -90,6 +96,7 @@ struct UserRow {
     disabled_at: Option<NaiveDateTime>,
     disabled_reason: Option<String>,
     totp_enrolled_at: Option<NaiveDateTime>,
+    erased_at: Option<NaiveDateTime>,
 }
 
 impl TryFrom<UserRow> for User {
@@ -116,6 +123,7 @@ impl TryFrom<UserRow> for User {
                 .disabled_at
                 .map(|at| (at.and_utc(), row.disabled_reason.unwrap_or_default())),
             mfa_enrolled_at: row.totp_enrolled_at.map(|at| at.and_utc()),
+            erased_at: row.erased_at.map(|at| at.and_utc()),
         })
     }
 }

@@ -11,6 +11,7 @@ pub mod credentials;
 pub mod documents;
 pub mod email;
 pub mod endorsements;
+pub mod erasure;
 pub mod exam;
 pub mod export;
 pub mod health;
@@ -90,6 +91,8 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
                 web::post().to(mfa::renew_recovery_codes),
             )
             .route("/users/{id}/mfa/reset", web::post().to(mfa::reset_mfa))
+            .route("/users/{id}/erasure", web::get().to(erasure::get_erasure))
+            .route("/users/{id}/erasure", web::post().to(erasure::erase_user))
             .route("/me/email", web::post().to(email::change_email))
             .route(
                 "/me/email/confirmation",

@@ -28,6 +28,18 @@ fn because(reason: Option<&str>) -> String {
     reason.map_or_else(String::new, |reason| format!(" Reason: {reason}"))
 }
 
+/// An erased account keeps only its id: nothing about it changes again.
+async fn refuse_erased(tenant: &Tenant, id: UserId) -> ApiResult<()> {
+    let erased = tenant
+        .db
+        .run(move |conn| Ok(users::find(conn, id)?.and_then(|u| u.erased_at)))
+        .await?;
+    match erased {
+        Some(_) => Err(ApiError::Conflict(Text::new("err-erase-already"))),
+        None => Ok(()),
+    }
+}
+
 fn no_such_account() -> ApiError {
     ApiError::NotFound(Text::new("err-there-no-account-with-id"))
 }
@@ -202,6 +214,7 @@ pub async fn update_user(
     let body = body.into_inner().normalized();
     body.validate()?;
     let id = id.into_inner();
+    refuse_erased(&tenant, id).await?;
     let by = by(&admin, &request);
     let link = tenant.account_links.new_link();
     let inner = tenant.clone();
@@ -323,6 +336,7 @@ pub async fn disable_user(
     body.validate()?;
     let reason = body.into_inner().reason.trim().to_string();
     let id = id.into_inner();
+    refuse_erased(&tenant, id).await?;
     if id == admin.id {
         return Err(ApiError::Conflict(Text::new("err-cannot-disable-yourself")));
     }
@@ -393,6 +407,7 @@ pub async fn enable_user(
     id: web::Path<UserId>,
 ) -> ApiResult<web::Json<UserResponse>> {
     let id = id.into_inner();
+    refuse_erased(&tenant, id).await?;
     let by = by(&admin, &request);
     let now = tenant.clock.now();
     let user = tenant

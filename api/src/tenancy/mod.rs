@@ -462,6 +462,27 @@ pub enum CreateError {
 }
 
 /// `name` in the directory of `file`.
+/// Every database file of a SQLite deployment whose main file is `main`:
+/// that one, the platform's beside it, and each association's own.
+pub fn sqlite_files(main: &std::path::Path) -> anyhow::Result<Vec<PathBuf>> {
+    let mut files = vec![main.to_path_buf()];
+    let platform = sibling(main, "platform.db");
+    if platform.is_file() {
+        let db = Db::connect(&DatabaseUrl::Sqlite(platform.clone()))?;
+        let associations = db::platform::list(&mut *db.get()?)?;
+        files.push(platform);
+        for association in associations {
+            if !association.storage.is_empty() {
+                let file = sibling(main, &association.storage);
+                if file.is_file() && !files.contains(&file) {
+                    files.push(file);
+                }
+            }
+        }
+    }
+    Ok(files)
+}
+
 fn sibling(file: &std::path::Path, name: &str) -> PathBuf {
     file.parent()
         .map_or_else(|| PathBuf::from(name), |dir| dir.join(name))

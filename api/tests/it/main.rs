@@ -18,6 +18,7 @@ mod contract;
 mod credentials;
 mod documents;
 mod endorsements;
+mod erasure;
 mod exam;
 mod export;
 mod hardening;

@@ -49,6 +49,7 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             Option<chrono::NaiveDateTime>,
             i64,
+            Option<chrono::NaiveDateTime>,
         )>(conn)
         .expect("users matches schema.rs");
     recovery_codes::table

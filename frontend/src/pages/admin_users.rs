@@ -347,11 +347,18 @@ pub fn admin_user(props: &AdminUserProps) -> Html {
                             <PageTitle title={found.name.clone()} />
                             <div class="grid">
                                 <PersonFacts user={found.clone()} own={found.id == signed_in.user.id} />
-                                <PersonAccess user={found.clone()} own={found.id == signed_in.user.id} on_changed={on_changed.clone()} />
+                                if found.erased_at.is_none() {
+                                    <PersonAccess user={found.clone()} own={found.id == signed_in.user.id} on_changed={on_changed.clone()} />
+                                }
                                 if found.mfa_enabled && found.id != signed_in.user.id {
                                     <PersonMfa user={found.clone()} on_changed={on_changed.clone()} />
                                 }
-                                <PersonEdit user={found.clone()} on_changed={on_changed} />
+                                if found.erased_at.is_none() {
+                                    <PersonEdit user={found.clone()} on_changed={on_changed.clone()} />
+                                }
+                                if found.id != signed_in.user.id && found.role != Role::Admin {
+                                    <crate::pages::admin_erasure::PersonErasure user={found.clone()} on_changed={on_changed} />
+                                }
                                 <crate::pages::admin_applications::Verifications user={found.id} />
                             </div>
                         </>
@@ -396,7 +403,10 @@ fn person_facts(props: &PersonProps) -> Html {
                 <dt>{ t(lang, "users-since") }</dt><dd>{ endorse_shared::i18n::format::date(user.created_at.date_naive(), lang) }</dd>
                 <dt>{ t(lang, "person-state") }</dt>
                 <dd>
-                    if let Some(at) = user.disabled_at {
+                    if let Some(at) = user.erased_at {
+                        <span class="badge badge--short">{ t(lang, "person-erased") }</span>{ " " }
+                        { endorse_shared::i18n::format::date(at.date_naive(), lang) }
+                    } else if let Some(at) = user.disabled_at {
                         <span class="badge badge--short">{ t(lang, "person-disabled") }</span>{ " " }
                         { Text::new("person-disabled-since").with("date", endorse_shared::i18n::format::date(at.date_naive(), lang)).say(lang) }
                         if let Some(reason) = &user.disabled_reason {

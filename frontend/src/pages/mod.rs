@@ -4,6 +4,7 @@ mod account;
 mod account_mfa;
 pub(crate) mod admin_applications;
 mod admin_audit;
+mod admin_erasure;
 mod admin_outbox;
 mod admin_reviewer;
 mod admin_users;

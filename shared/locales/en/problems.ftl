@@ -251,3 +251,11 @@ err-second-factor-set-up-first = Set up the key first: no key is waiting for a c
 err-second-factor-required-here = Admins here must keep a second factor; you may make new recovery codes instead.
 err-second-factor-off-already = This account has no second factor on.
 err-second-factor-reset-own = You cannot reset your own second factor: turn it off from your account page, or ask another admin.
+err-erase-already = This account was erased already.
+err-erase-own = You cannot erase your own account: ask another admin.
+err-erase-admin = An admin's account cannot be erased: give it another role first.
+err-erase-open-applications = { $count ->
+    [one] An application of theirs is open: withdraw it or decide it first.
+   *[other] { $count } applications of theirs are open: withdraw or decide them first.
+}
+err-erase-email-mismatch = This is not the account's address: type it exactly as shown.

@@ -600,3 +600,57 @@ trail-support-session = Support session opened
 trail-mail-retried = Mail sent again
 trail-data-downloaded = Downloaded their own data
 trail-association-created = Association created
+
+## Erasure on request
+
+erase-title = Erase on request
+erase-hint = When a person asks to be forgotten. What the association must keep stays; everything else about them goes, their documents included. This cannot be undone.
+erase-kept = Kept
+erase-kept-endorsements = { $count ->
+    [0] No issued endorsement.
+    [one] One issued endorsement ({ $numbers }), with its credential; it leaves the public registry.
+   *[other] { $count } issued endorsements ({ $numbers }), with their credentials; they leave the public registry.
+}
+erase-kept-applications = { $count ->
+    [0] No application.
+    [one] The record of one application (category, status, dates, reviews and results as decided), without its content.
+   *[other] The records of { $count } applications (category, status, dates, reviews and results as decided), without their content.
+}
+erase-kept-audit = { $count ->
+    [one] One event of the audit trail.
+   *[other] { $count } events of the audit trail.
+}
+erase-goes = Removed
+erase-removed = Removed
+erase-goes-entries = { $count ->
+    [one] One portfolio entry, and the notes.
+   *[other] { $count } portfolio entries, and the notes.
+}
+erase-goes-documents = { $count ->
+    [one] One uploaded document.
+   *[other] { $count } uploaded documents.
+}
+erase-goes-references = { $count ->
+    [one] One reference request, with its answer.
+   *[other] { $count } reference requests, with their answers.
+}
+erase-goes-snapshots = { $count ->
+    [one] One snapshot frozen at submission.
+   *[other] { $count } snapshots frozen at submission.
+}
+erase-goes-mails = { $count ->
+    [one] One e-mail to them.
+   *[other] { $count } e-mails to them.
+}
+erase-goes-rest = Their name and address, sessions and links, second factor, answers to reviewers, exam answers and accommodations, renewals and requests for recognition not granted.
+erase-blocked = { $count ->
+    [one] An application is open: withdraw it or decide it first.
+   *[other] { $count } applications are open: withdraw or decide them first.
+}
+erase-open-application = An open application
+erase-email = Their e-mail address, typed again
+erase-email-hint = To confirm: { $email }
+erase-reason-hint = The request and its date. Name no personal data: the audit trail keeps this.
+erase-button = Erase this person
+erase-done = Erased. The account keeps only its id; what was kept is listed here.
+person-erased = Erased on request

@@ -252,3 +252,11 @@ err-second-factor-set-up-first = Configure primero la clave: ninguna clave esper
 err-second-factor-required-here = Aquí los administradores deben mantener un segundo factor; puede generar nuevos códigos de recuperación.
 err-second-factor-off-already = Esta cuenta no tiene un segundo factor activado.
 err-second-factor-reset-own = No puede restablecer su propio segundo factor: desactívelo desde la página de su cuenta o pida ayuda a otro administrador.
+err-erase-already = Esta cuenta ya fue borrada.
+err-erase-own = No puede borrar su propia cuenta: pídalo a otro administrador.
+err-erase-admin = No se puede borrar la cuenta de un administrador: primero cámbiele el rol.
+err-erase-open-applications = { $count ->
+    [one] Tiene una solicitud abierta: retírela o decídala primero.
+   *[other] Tiene { $count } solicitudes abiertas: retírelas o decídalas primero.
+}
+err-erase-email-mismatch = Este no es el correo de la cuenta: escríbalo tal como se muestra.

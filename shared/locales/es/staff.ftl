@@ -600,3 +600,57 @@ trail-support-session = Sesión de soporte abierta
 trail-mail-retried = Correo enviado de nuevo
 trail-data-downloaded = Descargó sus propios datos
 trail-association-created = Asociación creada
+
+## Erasure on request
+
+erase-title = Borrar a petición
+erase-hint = Cuando una persona pide ser olvidada. Se conserva lo que la asociación debe guardar; todo lo demás sobre ella se borra, incluidos sus documentos. No se puede deshacer.
+erase-kept = Se conserva
+erase-kept-endorsements = { $count ->
+    [0] Ningún aval emitido.
+    [one] Un aval emitido ({ $numbers }), con su credencial; sale del registro público.
+   *[other] { $count } avales emitidos ({ $numbers }), con sus credenciales; salen del registro público.
+}
+erase-kept-applications = { $count ->
+    [0] Ninguna solicitud.
+    [one] El registro de una solicitud (categoría, estado, fechas, revisiones y resultados según se decidieron), sin su contenido.
+   *[other] Los registros de { $count } solicitudes (categoría, estado, fechas, revisiones y resultados según se decidieron), sin su contenido.
+}
+erase-kept-audit = { $count ->
+    [one] Un evento del registro de auditoría.
+   *[other] { $count } eventos del registro de auditoría.
+}
+erase-goes = Se borra
+erase-removed = Se borró
+erase-goes-entries = { $count ->
+    [one] Una entrada del portafolio, y las notas.
+   *[other] { $count } entradas del portafolio, y las notas.
+}
+erase-goes-documents = { $count ->
+    [one] Un documento subido.
+   *[other] { $count } documentos subidos.
+}
+erase-goes-references = { $count ->
+    [one] Una solicitud de referencia, con su respuesta.
+   *[other] { $count } solicitudes de referencia, con sus respuestas.
+}
+erase-goes-snapshots = { $count ->
+    [one] Una instantánea congelada al enviar.
+   *[other] { $count } instantáneas congeladas al enviar.
+}
+erase-goes-mails = { $count ->
+    [one] Un correo a la persona.
+   *[other] { $count } correos a la persona.
+}
+erase-goes-rest = Su nombre y correo, sesiones y enlaces, segundo factor, respuestas a revisores, respuestas y adaptaciones del examen, renovaciones y solicitudes de reconocimiento no concedidas.
+erase-blocked = { $count ->
+    [one] Hay una solicitud abierta: retírela o decídala primero.
+   *[other] Hay { $count } solicitudes abiertas: retírelas o decídalas primero.
+}
+erase-open-application = Una solicitud abierta
+erase-email = Su correo electrónico, escrito de nuevo
+erase-email-hint = Para confirmar: { $email }
+erase-reason-hint = La petición y su fecha. No escriba datos personales: el registro de auditoría lo guarda.
+erase-button = Borrar a esta persona
+erase-done = Borrada. La cuenta solo conserva su identificador; lo conservado se indica aquí.
+person-erased = Borrada a petición
