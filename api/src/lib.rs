@@ -2,9 +2,11 @@
 //! tests both start it through [`startup::Application`].
 
 pub mod auth;
+pub mod backup;
 pub mod bootstrap;
 pub mod calendar;
 pub mod certificate;
+pub mod check;
 pub mod clock;
 pub mod config;
 pub mod db;

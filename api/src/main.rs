@@ -43,6 +43,24 @@ enum Command {
     /// Manage the platform's operators.
     #[command(subcommand)]
     Operator(OperatorCommand),
+    /// Copy a SQLite deployment into DIR while it runs: every database
+    /// (SQLite's online backup API), the documents, and a manifest naming
+    /// where the secrets are (copied only with --with-secrets).
+    Backup {
+        /// An empty or new directory.
+        dir: std::path::PathBuf,
+        /// Copy the generated JWT and signing-key secrets too.
+        #[arg(long)]
+        with_secrets: bool,
+    },
+    /// Put a backup back into an empty data directory.
+    Restore {
+        /// The directory `endorse backup` wrote.
+        dir: std::path::PathBuf,
+    },
+    /// Report the configuration, the database, the document store, the
+    /// mail server and the signing keys, with what to fix.
+    Check,
 }
 
 #[derive(Subcommand, Debug)]
@@ -140,6 +158,54 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Serve => serve(Settings::from_args(&cli.config)?),
+        Command::Backup { dir, with_secrets } => {
+            let settings = Settings::from_args(&cli.config)?;
+            let manifest = endorse_api::backup::backup(&settings, &dir, with_secrets)?;
+            println!(
+                "backed up {} database file(s) and {} document(s) into {}",
+                manifest.databases.len(),
+                manifest.documents,
+                dir.display()
+            );
+            for secret in &manifest.secrets {
+                if secret.copied {
+                    println!(
+                        "  {} copied: keep this backup as safe as the server",
+                        secret.name
+                    );
+                } else {
+                    println!("  {} not copied; it is at {}", secret.name, secret.location);
+                }
+            }
+            Ok(())
+        }
+        Command::Restore { dir } => {
+            let settings = Settings::from_args(&cli.config)?;
+            let manifest = endorse_api::backup::restore(&settings, &dir)?;
+            println!(
+                "restored {} database file(s) and {} document(s) taken {}",
+                manifest.databases.len(),
+                manifest.documents,
+                manifest.taken_at
+            );
+            if manifest.secrets.iter().any(|s| !s.copied) {
+                println!("  the backup holds no secrets: put the original jwt_secret and signing_key_secret in the data directory (or set ENDORSE_JWT_SECRET and ENDORSE_SIGNING_KEY_SECRET) before starting");
+            }
+            Ok(())
+        }
+        Command::Check => {
+            let settings = Settings::from_args(&cli.config)?;
+            let lines = actix_web::rt::System::new()
+                .block_on(async move { endorse_api::check::run(&settings).await });
+            print!("{}", endorse_api::check::render(&lines));
+            if lines
+                .iter()
+                .any(|l| l.verdict == endorse_api::check::Verdict::Fail)
+            {
+                bail!("something above does not work");
+            }
+            Ok(())
+        }
         Command::Migrate => {
             let settings = Settings::from_args(&cli.config)?;
             let (associations, _) = open_associations(&settings)?;

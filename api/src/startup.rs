@@ -165,7 +165,7 @@ async fn docs_redirect() -> HttpResponse {
 }
 
 /// The object store for uploaded documents.
-fn open_document_store(
+pub(crate) fn open_document_store(
     store: &crate::config::DocumentStore,
 ) -> anyhow::Result<std::sync::Arc<dyn object_store::ObjectStore>> {
     Ok(match store {

@@ -528,6 +528,8 @@ pub enum ReferenceSignal {
     ApplicantDevice,
     /// The answer was sent with the applicant's own signed-in session.
     ApplicantSession,
+    /// An admin disabled the applicant's account.
+    ApplicantDisabled,
 }
 
 impl ReferenceSignal {
@@ -541,6 +543,7 @@ impl ReferenceSignal {
                 Text::new("signal-applicant-ip").with("ip", ip)
             }
             ReferenceSignal::ApplicantIp { ip: None } => Text::new("signal-applicant-address"),
+            ReferenceSignal::ApplicantDisabled => Text::new("signal-applicant-disabled"),
             ReferenceSignal::ApplicantDevice => Text::new("signal-applicant-device"),
             ReferenceSignal::ApplicantSession => Text::new("signal-applicant-session"),
         }

@@ -73,6 +73,17 @@ impl Transport {
         }
     }
 
+    /// Whether the mail server answers (the log always does).
+    pub async fn test_connection(&self) -> Result<bool, String> {
+        match self {
+            Transport::Smtp(transport) => transport
+                .test_connection()
+                .await
+                .map_err(|error| error.to_string()),
+            Transport::Log => Ok(true),
+        }
+    }
+
     /// Delivers one message.
     pub async fn send(&self, settings: &MailSettings, mail: Outgoing<'_>) -> Result<(), SendError> {
         let permanent = |message: String| SendError {

@@ -170,7 +170,13 @@ pub fn reviewed(
             )
         })
         .collect();
-    let found = signals(&applicant.email, &ips, &devices, &keys);
+    let mut found = signals(&applicant.email, &ips, &devices, &keys);
+    // A disabled applicant's requests are flagged, each of them.
+    if applicant.is_disabled() {
+        for signals in &mut found {
+            signals.push(endorse_shared::references::ReferenceSignal::ApplicantDisabled);
+        }
+    }
     Ok(views
         .into_iter()
         .zip(stored.iter().zip(found))

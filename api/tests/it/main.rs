@@ -13,6 +13,7 @@ mod addresses;
 mod applications;
 mod associations;
 mod auth;
+mod backup;
 mod concurrency;
 mod contract;
 mod credentials;

@@ -416,6 +416,22 @@ async fn without_a_waiver_the_applicant_reads_the_rating_and_signals_flag_shared
         .signals;
     assert!(second_signals.contains(&ReferenceSignal::ApplicantSession));
     assert!(!second_signals.contains(&ReferenceSignal::ApplicantDevice));
+    assert!(!second_signals.contains(&ReferenceSignal::ApplicantDisabled));
+
+    // Once an admin disables the applicant, every request of theirs says so.
+    let disabled = w
+        .app
+        .post_as(
+            &format!("/api/v1/users/{}/disable", w.applicant_id),
+            &admin,
+            &serde_json::json!({ "reason": "Asked us to pause" }),
+        )
+        .await;
+    assert_eq!(disabled.status(), StatusCode::OK);
+    let reviewed = w.reviewed(&admin).await;
+    assert!(reviewed
+        .iter()
+        .all(|r| r.signals.contains(&ReferenceSignal::ApplicantDisabled)));
 }
 
 #[actix_web::test]

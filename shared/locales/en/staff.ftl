@@ -294,6 +294,7 @@ signal-applicant-ip = The referee answered from { $ip }, an address the applican
 signal-applicant-address = The referee answered from an address the applicant signed in from.
 signal-applicant-device = The referee answered from a browser the applicant signed in with.
 signal-applicant-session = The answer was sent while the applicant was signed in in the same browser.
+signal-applicant-disabled = An admin disabled the applicant's account; this request was sent before.
 counting-no-category = the current rulebook has no category { $category }
 
 ## The outbox

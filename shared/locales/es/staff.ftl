@@ -294,6 +294,7 @@ signal-applicant-ip = La persona de referencia respondió desde { $ip }, una dir
 signal-applicant-address = La persona de referencia respondió desde una dirección desde la que el solicitante inició sesión.
 signal-applicant-device = La persona de referencia respondió desde un navegador con el que el solicitante inició sesión.
 signal-applicant-session = La respuesta se envió mientras el solicitante tenía la sesión iniciada en el mismo navegador.
+signal-applicant-disabled = Un administrador desactivó la cuenta del solicitante; esta solicitud se envió antes.
 counting-no-category = el reglamento vigente no tiene la categoría { $category }
 
 ## La bandeja de salida
