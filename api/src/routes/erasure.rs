@@ -115,9 +115,9 @@ pub async fn erase_user(
     let outcome = tenant
         .db
         .attempt(move |conn| {
-            // Under the role's lock: two admins erasing, or a role changing
-            // meanwhile, take turns.
-            users::lock_role(conn, Role::Applicant)?;
+            // Under the person's row lock: two admins erasing at once, or
+            // a submission racing the check, take turns.
+            crate::db::lock_owner(conn, id)?;
             let Some(user) = users::find(conn, id)? else {
                 return Ok(Err(no_such_account()));
             };

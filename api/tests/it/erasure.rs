@@ -260,3 +260,34 @@ async fn an_open_application_past_its_draft_blocks_the_erasure() {
     )
     .await;
 }
+
+#[actix_web::test]
+async fn twenty_admins_erasing_at_once_erase_once() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let ada = app.register("ada@example.org", "Ada Lovelace").await;
+    upload(&app, &ada.access_token).await;
+    let path = format!("/api/v1/users/{}/erasure", ada.user.id);
+    let body = json!({ "email": "ada@example.org", "reason": "Request of 2026-12-01" });
+    let attempts = (0..20).map(|_| app.post_as(&path, &admin, &body));
+    let statuses: Vec<StatusCode> = futures_util::future::join_all(attempts)
+        .await
+        .into_iter()
+        .map(|r| r.status())
+        .collect();
+    assert_eq!(
+        statuses.iter().filter(|s| **s == StatusCode::OK).count(),
+        1,
+        "{statuses:?}"
+    );
+    assert!(statuses.iter().all(|s| *s == StatusCode::OK
+        || *s == StatusCode::CONFLICT
+        || *s == StatusCode::UNPROCESSABLE_ENTITY));
+    let trail: TrailPage = expect_json(
+        app.get_as("/api/v1/audit?action=account_erased", &admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(trail.events.len(), 1);
+}
