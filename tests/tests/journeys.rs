@@ -1328,6 +1328,19 @@ async fn a_reviewer_turns_on_a_second_factor_signs_in_with_a_code_and_the_admin_
             .wait_for_text("td", "Second factor turned on")
             .await?;
         browser.audit().await?;
+        // Her page offers to reset it (she lost her phone), checked at both widths.
+        browser.follow("Users").await?;
+        browser.wait_for_heading("Users").await?;
+        browser.follow("Reviewer Example").await?;
+        browser.wait_for_text("h2", "Second factor").await?;
+        browser.audit().await?;
+        browser
+            .fill("field-mfa_reset_reason", "Lost her phone")
+            .await?;
+        browser.press("Reset the second factor").await?;
+        browser
+            .wait_for_text(".notice", "The second factor is reset")
+            .await?;
         Ok(())
     }
     .await;

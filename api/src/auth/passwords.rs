@@ -153,6 +153,31 @@ pub async fn hash_new_for(
     })
 }
 
+/// Checks that `password` is `user`'s own (read, then verified on the
+/// blocking pool); a wrong one is a 422 on `field`.
+pub async fn require_current(
+    db: &crate::db::Db,
+    user: endorse_shared::UserId,
+    password: String,
+    field: &'static str,
+) -> Result<(), crate::error::ApiError> {
+    use crate::error::ApiError;
+    let stored = db
+        .run(move |conn| crate::db::users::password_hash(conn, user))
+        .await?;
+    let verified = actix_web::web::block(move || verify(&password, &stored))
+        .await
+        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
+    if verified {
+        Ok(())
+    } else {
+        Err(ApiError::field(
+            field,
+            Text::new("err-not-your-current-password"),
+        ))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -2,13 +2,12 @@
 //! an update or a delete with a trigger; this module has no function for either.
 
 use super::{AnyConnection, DbError, DbResult};
-use crate::schema::{audit_events, users};
+use crate::schema::audit_events;
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::applications::ApplicationStatus;
 use endorse_shared::process::AuditEvent;
 use endorse_shared::{ApplicationId, Role, UserId};
-use std::collections::HashMap;
 
 /// An event to record.
 pub struct NewEvent<'a> {
@@ -193,16 +192,7 @@ pub fn list(conn: &mut AnyConnection, application: ApplicationId) -> DbResult<Ve
         ))
         .load(conn)?;
     let ids: Vec<String> = rows.iter().filter_map(|r| r.1.clone()).collect();
-    let names: HashMap<String, String> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        users::table
-            .filter(users::id.eq_any(ids))
-            .select((users::id, users::name))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .collect()
-    };
+    let names = super::users::names_of(conn, ids)?;
     let status = |raw: Option<String>| -> DbResult<Option<ApplicationStatus>> {
         raw.map(|s| s.parse().map_err(DbError::Corrupt)).transpose()
     };

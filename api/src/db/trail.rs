@@ -4,11 +4,10 @@
 //! the millionth event as at the first.
 
 use super::{AnyConnection, DbResult};
-use crate::schema::{applications, association_events, audit_events, users};
+use crate::schema::{applications, association_events, audit_events};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::trail::{TrailEvent, TrailKind, SCHEDULE_ACTOR};
-use std::collections::HashMap;
 
 pub use endorse_shared::trail::SCHEDULE_NAME;
 
@@ -229,16 +228,7 @@ fn application_page(
         ))
         .load(conn)?;
     let ids: Vec<String> = rows.iter().filter_map(|row| row.2.clone()).collect();
-    let names: HashMap<String, String> = if ids.is_empty() {
-        HashMap::new()
-    } else {
-        users::table
-            .filter(users::id.eq_any(ids))
-            .select((users::id, users::name))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .collect()
-    };
+    let names = super::users::names_of(conn, ids)?;
     Ok(rows
         .into_iter()
         .map(

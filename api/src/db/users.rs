@@ -207,6 +207,23 @@ pub fn find_credentials(conn: &mut AnyConnection, email: &str) -> DbResult<Optio
         .transpose()
 }
 
+/// The names of these accounts, by id (one query; an id not found is
+/// left out).
+pub fn names_of(
+    conn: &mut AnyConnection,
+    ids: Vec<String>,
+) -> DbResult<std::collections::HashMap<String, String>> {
+    if ids.is_empty() {
+        return Ok(std::collections::HashMap::new());
+    }
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}
+
 /// The password hash of an account.
 pub fn password_hash(conn: &mut AnyConnection, id: UserId) -> DbResult<String> {
     Ok(users::table

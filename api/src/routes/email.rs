@@ -73,19 +73,7 @@ pub async fn change_email(
         ));
     }
     let user_id = user.id;
-    let stored = tenant
-        .db
-        .run(move |conn| users::password_hash(conn, user_id))
-        .await?;
-    let verified = web::block(move || passwords::verify(&password, &stored))
-        .await
-        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
-    if !verified {
-        return Err(ApiError::field(
-            "password",
-            Text::new("err-not-your-current-password"),
-        ));
-    }
+    passwords::require_current(&tenant.db, user_id, password, "password").await?;
     take_mail_slot(&tenant, &email).await?;
     let link = tenant.account_links.new_link();
     let inner = tenant.clone();

@@ -71,7 +71,10 @@ pub async fn download_my_data(
         .run(move |conn| export::gather(conn, &person, &association, moment))
         .await?;
     let json = serde_json::to_vec_pretty(&gathered.data).map_err(store_error)?;
-    let file = tempfile::tempfile().map_err(store_error)?;
+    let file = web::block(tempfile::tempfile)
+        .await
+        .map_err(store_error)?
+        .map_err(store_error)?;
     let mut archive = add(ZipWriter::new(file), "endorse-data.json".into(), json).await?;
     let readme = Text::new("export-readme")
         .with("association", &gathered.data.association)

@@ -157,19 +157,7 @@ pub async fn change_password(
         ));
     }
     let user_id = user.id;
-    let stored = tenant
-        .db
-        .run(move |conn| users::password_hash(conn, user_id))
-        .await?;
-    let verified = web::block(move || passwords::verify(&current_password, &stored))
-        .await
-        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))?;
-    if !verified {
-        return Err(ApiError::field(
-            "current_password",
-            Text::new("err-not-your-current-password"),
-        ));
-    }
+    passwords::require_current(&tenant.db, user_id, current_password, "current_password").await?;
     let new_hash = passwords::hash_new_for(
         "new_password",
         new_password,

@@ -27,26 +27,10 @@ fn required(tenant: &Tenant, user: &User) -> bool {
     user.role == Role::Admin && tenant.settings.admin_mfa == AdminMfa::Required
 }
 
-/// Whether `password` is the person's.
-async fn password_is(tenant: &Tenant, user: UserId, password: String) -> ApiResult<bool> {
-    let stored = tenant
-        .db
-        .run(move |conn| users::password_hash(conn, user))
-        .await?;
-    web::block(move || passwords::verify(&password, &stored))
-        .await
-        .map_err(|_| ApiError::Internal("blocking pool unavailable".into()))
-}
-
 /// The password, then a code (or a recovery code), each refused by name.
 async fn prove(tenant: &Tenant, user: &User, proof: MfaProofRequest) -> ApiResult<Proof> {
     proof.validate()?;
-    if !password_is(tenant, user.id, proof.password).await? {
-        return Err(ApiError::field(
-            "password",
-            Text::new("err-not-your-current-password"),
-        ));
-    }
+    passwords::require_current(&tenant.db, user.id, proof.password, "password").await?;
     let secret = tenant.settings.signing_key_secret.clone();
     let (id, now, code) = (user.id, tenant.clock.now(), proof.code);
     let proved = tenant
@@ -120,12 +104,7 @@ pub async fn setup_mfa(
     body: web::Json<MfaSetupRequest>,
 ) -> ApiResult<web::Json<MfaSetup>> {
     body.validate()?;
-    if !password_is(&tenant, user.id, body.into_inner().password).await? {
-        return Err(ApiError::field(
-            "password",
-            Text::new("err-not-your-current-password"),
-        ));
-    }
+    passwords::require_current(&tenant.db, user.id, body.into_inner().password, "password").await?;
     let key = mfa::new_key();
     let sealed = mfa::seal(&tenant.settings.signing_key_secret, user.id, &key)
         .ok_or_else(|| ApiError::Internal("a second-factor key could not be sealed".into()))?;

@@ -22,6 +22,18 @@ fn membership(n: usize) -> serde_json::Value {
         "association": "Michigan AIMH", "number": format!("M-{n}"), "expires_on": "2030-01-01", "verified": false }})
 }
 
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &to.join(entry.file_name()));
+        } else {
+            std::fs::copy(entry.path(), to.join(entry.file_name())).unwrap();
+        }
+    }
+}
+
 #[actix_web::test]
 async fn a_backup_under_write_load_restores_every_acknowledged_write() {
     let documents_dir = tempfile::tempdir().unwrap();
@@ -39,14 +51,7 @@ async fn a_backup_under_write_load_restores_every_acknowledged_write() {
     let ada: SessionResponse = app.register("ada@example.org", "Ada Lovelace").await;
     let token = ada.access_token.clone();
     let document: DocumentResponse = expect_json(
-        app.client
-            .post(app.url("/api/v1/me/documents?name=transcript.pdf"))
-            .bearer_auth(&token)
-            .header("content-type", "application/octet-stream")
-            .body(PDF.to_vec())
-            .send()
-            .await
-            .unwrap(),
+        app.upload(&token, "transcript.pdf", PDF.to_vec()).await,
         StatusCode::CREATED,
     )
     .await;
@@ -128,6 +133,22 @@ async fn a_backup_under_write_load_restores_every_acknowledged_write() {
     backup::restore(&restored, &into).expect("the restore");
     // Not twice into the same place.
     assert!(backup::restore(&restored, &into).is_err());
+    // A manifest naming a file outside the backup is refused, and writes nothing.
+    let tampered = target.path().join("tampered");
+    copy_dir(&into, &tampered);
+    let manifest_path = tampered.join(backup::MANIFEST);
+    let mut manifest: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&manifest_path).unwrap()).unwrap();
+    manifest["databases"][1] = json!("../../escaped.db");
+    std::fs::write(&manifest_path, manifest.to_string()).unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let mut other = restored.clone();
+    other.data_dir = elsewhere.path().to_path_buf();
+    other.database = DatabaseUrl::Sqlite(elsewhere.path().join("other.db"));
+    other.document_store = DocumentStore::Directory(elsewhere.path().join("documents"));
+    let refused = backup::restore(&other, &tampered).unwrap_err();
+    assert!(refused.to_string().contains("outside"), "{refused}");
+    assert!(!elsewhere.path().join("other.db").exists());
     let db = endorse_api::db::Db::connect(&restored.database).unwrap();
     let owner = ada.user.id;
     let entries = db

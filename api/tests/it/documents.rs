@@ -11,21 +11,10 @@ use sha2::{Digest, Sha256};
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 
-async fn upload(app: &TestApp, token: &str, name: &str, body: Vec<u8>) -> reqwest::Response {
-    app.client
-        .post(app.url(&format!("/api/v1/me/documents?name={name}")))
-        .bearer_auth(token)
-        .header("content-type", "application/octet-stream")
-        .body(body)
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn upload_and_download_on(app: TestApp) {
     let ada = app.register("ada@example.org", "Ada").await.access_token;
     let stored: DocumentResponse = expect_json(
-        upload(&app, &ada, "transcript.pdf", PDF.to_vec()).await,
+        app.upload(&ada, "transcript.pdf", PDF.to_vec()).await,
         StatusCode::CREATED,
     )
     .await;
@@ -89,13 +78,8 @@ async fn a_file_that_is_not_a_pdf_png_or_jpeg_is_refused_whatever_its_name() {
     let app = spawn_app().await;
     let ada = app.register("ada@example.org", "Ada").await.access_token;
     let problem = expect_problem(
-        upload(
-            &app,
-            &ada,
-            "cv.pdf",
-            b"MZ\x90\x00 not really a pdf".to_vec(),
-        )
-        .await,
+        app.upload(&ada, "cv.pdf", b"MZ\x90\x00 not really a pdf".to_vec())
+            .await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
@@ -104,18 +88,13 @@ async fn a_file_that_is_not_a_pdf_png_or_jpeg_is_refused_whatever_its_name() {
         ["must be a PDF, PNG or JPEG file (judged by its content, not its name)"]
     );
     expect_problem(
-        upload(&app, &ada, "empty.pdf", Vec::new()).await,
+        app.upload(&ada, "empty.pdf", Vec::new()).await,
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await;
     let png: DocumentResponse = expect_json(
-        upload(
-            &app,
-            &ada,
-            "certificate.txt",
-            b"\x89PNG\r\n\x1a\n....".to_vec(),
-        )
-        .await,
+        app.upload(&ada, "certificate.txt", b"\x89PNG\r\n\x1a\n....".to_vec())
+            .await,
         StatusCode::CREATED,
     )
     .await;
@@ -135,7 +114,7 @@ async fn a_file_over_ten_megabytes_is_refused() {
     let mut big = PDF.to_vec();
     big.resize(10 * 1024 * 1024 + 1, b' ');
     expect_problem(
-        upload(&app, &ada, "big.pdf", big).await,
+        app.upload(&ada, "big.pdf", big).await,
         StatusCode::PAYLOAD_TOO_LARGE,
     )
     .await;
@@ -147,12 +126,12 @@ async fn entries_attach_only_their_owners_documents_and_a_used_document_stays() 
     let ada = app.register("ada@example.org", "Ada").await.access_token;
     let eve = app.register("eve@example.org", "Eve").await.access_token;
     let mine: DocumentResponse = expect_json(
-        upload(&app, &ada, "transcript.pdf", PDF.to_vec()).await,
+        app.upload(&ada, "transcript.pdf", PDF.to_vec()).await,
         StatusCode::CREATED,
     )
     .await;
     let theirs: DocumentResponse = expect_json(
-        upload(&app, &eve, "theirs.pdf", PDF.to_vec()).await,
+        app.upload(&eve, "theirs.pdf", PDF.to_vec()).await,
         StatusCode::CREATED,
     )
     .await;
@@ -210,7 +189,7 @@ async fn an_upload_without_a_usable_name_or_to_another_address_is_refused() {
     let ada = app.register("ada@example.org", "Ada").await.access_token;
     for name in ["", "..", "%2F%2F"] {
         let problem = expect_problem(
-            upload(&app, &ada, name, PDF.to_vec()).await,
+            app.upload(&ada, name, PDF.to_vec()).await,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;

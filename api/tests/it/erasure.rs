@@ -12,19 +12,6 @@ use serde_json::json;
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 
-async fn upload(app: &TestApp, token: &str) -> DocumentResponse {
-    let response = app
-        .client
-        .post(app.url("/api/v1/me/documents?name=transcript.pdf"))
-        .bearer_auth(token)
-        .header("content-type", "application/octet-stream")
-        .body(PDF.to_vec())
-        .send()
-        .await
-        .unwrap();
-    expect_json(response, StatusCode::CREATED).await
-}
-
 #[actix_web::test]
 async fn an_erased_person_is_gone_but_what_must_be_kept_stays() {
     let app = spawn_app().await;
@@ -41,8 +28,17 @@ async fn an_erased_person_is_gone_but_what_must_be_kept_stays() {
         )
         .await;
     assert_eq!(entry.status(), StatusCode::CREATED);
-    let document = upload(&app, token).await;
-    let kept = upload(&app, &grace.access_token).await;
+    let document: DocumentResponse = expect_json(
+        app.upload(token, "transcript.pdf", PDF.to_vec()).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let kept: DocumentResponse = expect_json(
+        app.upload(&grace.access_token, "transcript.pdf", PDF.to_vec())
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
     let started = app
         .post_as(
             "/api/v1/me/applications",
@@ -266,7 +262,12 @@ async fn twenty_admins_erasing_at_once_erase_once() {
     let app = spawn_app().await;
     let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
     let ada = app.register("ada@example.org", "Ada Lovelace").await;
-    upload(&app, &ada.access_token).await;
+    assert_eq!(
+        app.upload(&ada.access_token, "transcript.pdf", PDF.to_vec())
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
     let path = format!("/api/v1/users/{}/erasure", ada.user.id);
     let body = json!({ "email": "ada@example.org", "reason": "Request of 2026-12-01" });
     let attempts = (0..20).map(|_| app.post_as(&path, &admin, &body));

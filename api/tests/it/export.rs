@@ -12,19 +12,6 @@ use std::io::Read;
 
 const PDF: &[u8] = b"%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n";
 
-async fn upload(app: &TestApp, token: &str, name: &str) -> DocumentResponse {
-    let response = app
-        .client
-        .post(app.url(&format!("/api/v1/me/documents?name={name}")))
-        .bearer_auth(token)
-        .header("content-type", "application/octet-stream")
-        .body(PDF.to_vec())
-        .send()
-        .await
-        .unwrap();
-    expect_json(response, StatusCode::CREATED).await
-}
-
 fn open(bytes: &[u8]) -> zip::ZipArchive<std::io::Cursor<Vec<u8>>> {
     zip::ZipArchive::new(std::io::Cursor::new(bytes.to_vec())).expect("a ZIP archive")
 }
@@ -53,8 +40,17 @@ async fn a_person_downloads_everything_held_about_them_and_nothing_of_anyone_els
         )
         .await;
     assert_eq!(membership.status(), StatusCode::CREATED);
-    let document = upload(&app, token, "transcript.pdf").await;
-    upload(&app, &grace.access_token, "grace.pdf").await;
+    let document: DocumentResponse = expect_json(
+        app.upload(token, "transcript.pdf", PDF.to_vec()).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(
+        app.upload(&grace.access_token, "grace.pdf", PDF.to_vec())
+            .await
+            .status(),
+        StatusCode::CREATED
+    );
     let started = app
         .post_as(
             "/api/v1/me/applications",

@@ -395,6 +395,18 @@ impl TestApp {
             .expect("request")
     }
 
+    /// Uploads `body` as the document `name` for the account of `token`.
+    pub async fn upload(&self, token: &str, name: &str, body: Vec<u8>) -> Response {
+        self.client
+            .post(self.url(&format!("/api/v1/me/documents?name={name}")))
+            .bearer_auth(token)
+            .header("content-type", "application/octet-stream")
+            .body(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
     /// Registers an applicant through the API and returns the session.
     ///
     /// The person then confirms the address, as most do, from the link the

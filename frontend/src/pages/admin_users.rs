@@ -350,7 +350,7 @@ pub fn admin_user(props: &AdminUserProps) -> Html {
                                 if found.erased_at.is_none() {
                                     <PersonAccess user={found.clone()} own={found.id == signed_in.user.id} on_changed={on_changed.clone()} />
                                 }
-                                if found.mfa_enabled && found.id != signed_in.user.id {
+                                if found.erased_at.is_none() && found.id != signed_in.user.id && found.role != Role::Applicant {
                                     <PersonMfa user={found.clone()} on_changed={on_changed.clone()} />
                                 }
                                 if found.erased_at.is_none() {
@@ -611,16 +611,20 @@ fn person_mfa(props: &PersonProps) -> Html {
             if let Some(message) = &*notice {
                 <p class="notice" role="status">{ message }</p>
             }
-            <p class="muted">{ t(lang, "person-mfa-reset-hint") }</p>
-            if let Some(message) = &*form.failure {
-                <Alert message={message.clone()} />
+            if props.user.mfa_enabled {
+                <p class="muted">{ t(lang, "person-mfa-reset-hint") }</p>
+                if let Some(message) = &*form.failure {
+                    <Alert message={message.clone()} />
+                }
+                <form onsubmit={on_reset} novalidate=true>
+                    <TextField name="mfa_reset_reason" label={t(lang, "person-disable-reason")} autocomplete="off"
+                        value={form.value.reason.clone()} on_change={form.setter(|f, v| f.reason = v)}
+                        errors={form.errors_for("reason")} />
+                    <button type="submit" class="button button--danger" disabled={*form.busy}>{ t(lang, "person-mfa-reset") }</button>
+                </form>
+            } else {
+                <p>{ t(lang, "person-mfa-none") }</p>
             }
-            <form onsubmit={on_reset} novalidate=true>
-                <TextField name="mfa_reset_reason" label={t(lang, "person-disable-reason")} autocomplete="off"
-                    value={form.value.reason.clone()} on_change={form.setter(|f, v| f.reason = v)}
-                    errors={form.errors_for("reason")} />
-                <button type="submit" class="button button--danger" disabled={*form.busy}>{ t(lang, "person-mfa-reset") }</button>
-            </form>
         </section>
     }
 }

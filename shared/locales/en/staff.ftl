@@ -480,6 +480,7 @@ person-mfa-off = Off
 person-mfa-reset = Reset the second factor
 person-mfa-reset-hint = For someone who lost their phone: they sign in with the password alone, every session of theirs ends, and they may turn it on again. The reason is kept in the audit trail.
 person-mfa-reset-done = The second factor is reset.
+person-mfa-none = Signing in asks for the password only: this person has not turned on a second factor.
 person-access = Access
 person-own-account = This is your own account: another admin can disable it or send you a link; your name and address are yours to change on your account page.
 person-reset-hint = Mail this person a link to choose a new password. Their password stays as it is until they use it.

@@ -480,6 +480,7 @@ person-mfa-off = Desactivado
 person-mfa-reset = Restablecer el segundo factor
 person-mfa-reset-hint = Para quien perdió su teléfono: inicia sesión solo con la contraseña, todas sus sesiones terminan y puede activarlo de nuevo. El motivo queda en el registro de auditoría.
 person-mfa-reset-done = El segundo factor está restablecido.
+person-mfa-none = Al iniciar sesión solo se pide la contraseña: esta persona no ha activado un segundo factor.
 person-access = Acceso
 person-own-account = Esta es su propia cuenta: otra persona administradora puede desactivarla o enviarle un enlace; su nombre y su dirección los cambia usted en la página de su cuenta.
 person-reset-hint = Envíe a esta persona un enlace para elegir una contraseña nueva. Su contraseña sigue igual hasta que lo use.
