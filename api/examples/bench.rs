@@ -49,6 +49,7 @@ fn entries(n: usize) -> Vec<EntryData> {
                 certificate: None,
             }),
             2 | 3 => EntryData::Rsc(RscData {
+                evidence: None,
                 date: day(i as i64 * 4),
                 hours: Hours::from_quarters(4 + (i % 8) as u32),
                 format: RscFormat::Individual,
@@ -59,6 +60,7 @@ fn entries(n: usize) -> Vec<EntryData> {
                 about_providing: i % 4 == 0,
             }),
             _ => EntryData::Work(WorkData {
+                verification: None,
                 employer: format!("Agency {i}"),
                 position: "Home visitor".into(),
                 start: day(i as i64 * 10),

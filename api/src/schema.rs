@@ -437,6 +437,48 @@ diesel::joinable!(reference_requests -> users (applicant_id));
 diesel::joinable!(refresh_tokens -> users (user_id));
 diesel::joinable!(recovery_codes -> users (user_id));
 diesel::joinable!(reviewer_profiles -> users (user_id));
+diesel::table! {
+    payments (id) {
+        id -> Text,
+        person_id -> Text,
+        fee_key -> Text,
+        kind -> Text,
+        category -> Text,
+        method -> Text,
+        amount -> BigInt,
+        currency -> Text,
+        reference -> Nullable<Text>,
+        reason -> Nullable<Text>,
+        paid_on -> Timestamp,
+        recorded_at -> Timestamp,
+        recorded_by -> Nullable<Text>,
+        receipt_number -> Nullable<Text>,
+        checkout_session -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    checkout_sessions (id) {
+        id -> Text,
+        person_id -> Text,
+        fee_key -> Text,
+        amount -> BigInt,
+        currency -> Text,
+        url -> Text,
+        created_at -> Timestamp,
+        completed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    stripe_events (id) {
+        id -> Text,
+        kind -> Text,
+        received_at -> Timestamp,
+        outcome -> Text,
+    }
+}
+
 diesel::joinable!(assignments -> applications (application_id));
 diesel::joinable!(information_items -> assignments (assignment_id));
 diesel::joinable!(exams -> applications (application_id));
@@ -451,6 +493,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     applications,
     assignments,
     association_events,
+    checkout_sessions,
     conflict_declarations,
     credentials,
     endorsement_sequences,
@@ -464,6 +507,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     documents,
     outbox,
     outbox_attempts,
+    payments,
     portfolio_entries,
     portfolio_notes,
     rate_limit_events,
@@ -474,5 +518,6 @@ diesel::allow_tables_to_appear_in_same_query!(
     renewals,
     reviewer_profiles,
     rulebook_versions,
+    stripe_events,
     users,
 );

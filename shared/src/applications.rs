@@ -253,6 +253,10 @@ pub struct ApplicationResponse {
     /// (never naming the reviewer); open ones have no answer yet.
     #[serde(default)]
     pub information_requests: Vec<crate::review::InformationItem>,
+    /// Its fees: the applicant's registration (where the category charges
+    /// one), its processing, its exam's sittings; owed ones first.
+    #[serde(default)]
+    pub fees: Vec<crate::fees::FeeLine>,
 }
 
 /// One line of a list of applications.

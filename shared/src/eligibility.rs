@@ -76,6 +76,8 @@ pub enum Section {
     Agreements,
     /// Membership.
     Membership,
+    /// Fees (a line only while a fee holds submission up).
+    Fees,
 }
 
 /// What a requirement's figures count.

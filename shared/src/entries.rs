@@ -249,6 +249,22 @@ impl EntryData {
         }
     }
 
+    /// The document attached to the entry as its evidence, if any, with the
+    /// field that names it: a transcript or license, an employer's letter, a
+    /// training certificate, a provider's log or letter, an agreement's signed
+    /// copy, a membership card. Every check of who may open a document, and
+    /// of whether one is still in use, asks this.
+    pub fn document(&self) -> Option<(&'static str, crate::ids::DocumentId)> {
+        match self {
+            EntryData::Education(e) => e.transcript.map(|d| ("transcript", d)),
+            EntryData::Work(w) => w.verification.map(|d| ("verification", d)),
+            EntryData::Training(t) => t.certificate.map(|d| ("certificate", d)),
+            EntryData::Rsc(r) => r.evidence.map(|d| ("evidence", d)),
+            EntryData::Agreements(a) => a.signed_copy.map(|d| ("signed_copy", d)),
+            EntryData::Membership(m) => m.card.map(|d| ("card", d)),
+        }
+    }
+
     /// Everything wrong with the entry on `today`, by field; empty when it may be
     /// stored. `signer` is the account's name, which a signature must match.
     pub fn problems(&self, today: NaiveDate, rulebook: &Rulebook, signer: &str) -> FieldErrors {
@@ -476,6 +492,7 @@ mod tests {
     #[test]
     fn rsc_over_a_day_or_from_an_unknown_category_is_refused() {
         let data = EntryData::Rsc(RscData {
+            evidence: None,
             date: today(),
             hours: Hours::whole(25),
             format: RscFormat::Group,
@@ -496,6 +513,7 @@ mod tests {
     #[test]
     fn work_that_ends_before_it_starts_is_refused() {
         let data = EntryData::Work(WorkData {
+            verification: None,
             employer: "Agency".into(),
             position: "Home visitor".into(),
             start: NaiveDate::from_ymd_opt(2024, 5, 1).unwrap(),
@@ -516,6 +534,7 @@ mod tests {
     fn a_signature_must_be_the_account_name() {
         let signed = |name: &str| {
             EntryData::Agreements(AgreementData {
+                signed_copy: None,
                 kind: crate::rulebook::AgreementKind::CodeOfEthics,
                 signed_name: name.into(),
                 signed_at: Utc::now(),

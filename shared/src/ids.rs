@@ -71,3 +71,8 @@ id_newtype!(
     /// Identifies one flagged entry of a request for information.
     InformationItemId
 );
+
+id_newtype!(
+    /// Identifies a recorded payment or waiver of a fee.
+    PaymentId
+);

@@ -15,6 +15,7 @@ pub mod endorsements;
 pub mod entries;
 pub mod exam;
 pub mod export;
+pub mod fees;
 pub mod hours;
 pub mod i18n;
 pub mod ids;

@@ -133,6 +133,9 @@ pub struct WorkData {
     pub families_served: u32,
     /// Kinds of work done.
     pub kinds: Vec<WorkKind>,
+    /// The uploaded letter from the employer that verifies the position, if any.
+    #[serde(default)]
+    pub verification: Option<crate::ids::DocumentId>,
 }
 
 /// A training attended.
@@ -193,6 +196,9 @@ pub struct RscData {
     pub provider_vetted: bool,
     /// Whether the session was about the RSC the applicant provides.
     pub about_providing: bool,
+    /// The uploaded log or letter from the provider, if any.
+    #[serde(default)]
+    pub evidence: Option<crate::ids::DocumentId>,
 }
 
 /// A reference and, once given, its rating.
@@ -237,6 +243,9 @@ pub struct AgreementData {
     pub signed_name: String,
     /// When.
     pub signed_at: DateTime<Utc>,
+    /// The uploaded copy of the signed agreement, if any.
+    #[serde(default)]
+    pub signed_copy: Option<crate::ids::DocumentId>,
 }
 
 /// Membership of the association.
@@ -253,4 +262,7 @@ pub struct MembershipData {
     pub expires_on: NaiveDate,
     /// Whether an admin verified it.
     pub verified: bool,
+    /// The uploaded membership card or receipt, if any.
+    #[serde(default)]
+    pub card: Option<crate::ids::DocumentId>,
 }

@@ -421,6 +421,9 @@ pub struct CategoryRules {
     /// Who reviews it, and how many.
     #[serde(default)]
     pub review: CategoryReview,
+    /// What it charges, in the association's currency (nothing unless named).
+    #[serde(default, skip_serializing_if = "crate::fees::FeeSchedule::is_empty")]
+    pub fees: crate::fees::FeeSchedule,
 }
 
 impl CategoryRules {
@@ -1218,6 +1221,24 @@ impl Rulebook {
                         Text::new("rule-must-be-between-1-and-part2"),
                     );
                 }
+            }
+            for kind in crate::fees::FeeKind::ALL {
+                if category
+                    .fees
+                    .get(kind)
+                    .is_some_and(|fee| fee.amount.is_zero())
+                {
+                    say(
+                        format!("{at}.fees.{}.amount", kind.as_str()),
+                        Text::new("rule-fee-of-nothing"),
+                    );
+                }
+            }
+            if category.fees.exam.is_some() && category.exam.is_none() {
+                say(
+                    format!("{at}.fees.exam"),
+                    Text::new("rule-exam-fee-without-exam"),
+                );
             }
             if !(1..=2).contains(&category.review.reviewers) {
                 say(

@@ -29,6 +29,7 @@ pub mod information;
 pub mod leases;
 pub mod mfa;
 pub mod outbox;
+pub mod payments;
 pub mod platform;
 pub mod portfolio;
 pub mod rate_limits;

@@ -13,7 +13,6 @@ use endorse_shared::documents::{
     clean_file_name, content_disposition, download_name, sniff, DocumentResponse,
     DOCUMENT_MAX_BYTES,
 };
-use endorse_shared::entries::EntryData;
 use endorse_shared::i18n::Text;
 use endorse_shared::{DocumentId, Problem, Role};
 use futures_util::StreamExt;
@@ -243,11 +242,7 @@ pub async fn delete_document(
             }
             let used = portfolio::lock(conn, owner)?
                 .iter()
-                .any(|entry| match &entry.data {
-                    EntryData::Education(e) => e.transcript == Some(id),
-                    EntryData::Training(t) => t.certificate == Some(id),
-                    _ => false,
-                });
+                .any(|entry| entry.data.document().is_some_and(|(_, d)| d == id));
             if used {
                 return Ok(Err(ApiError::Conflict(Text::new(
                     "err-entry-your-portfolio-still-uses-document",

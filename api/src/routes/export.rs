@@ -65,10 +65,11 @@ pub async fn download_my_data(
     let now = tenant.clock.now();
     let moment = (now, tenant.today(), tenant.calendar);
     let association = tenant.association.name.clone();
+    let currency = tenant.association.currency.clone();
     let person = user.clone();
     let gathered = tenant
         .db
-        .run(move |conn| export::gather(conn, &person, &association, moment))
+        .run(move |conn| export::gather(conn, &person, (&association, &currency), moment))
         .await?;
     let json = serde_json::to_vec_pretty(&gathered.data).map_err(store_error)?;
     let file = web::block(tempfile::tempfile)

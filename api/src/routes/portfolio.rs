@@ -55,12 +55,7 @@ fn prepare(
     (now, today): (chrono::DateTime<Utc>, chrono::NaiveDate),
 ) -> ApiResult<EntryData> {
     let mut errors = data.problems(today, rulebook, &user.name);
-    let attached = match &data {
-        EntryData::Education(e) => e.transcript.map(|d| ("transcript", d)),
-        EntryData::Training(t) => t.certificate.map(|d| ("certificate", d)),
-        _ => None,
-    };
-    if let Some((field, document)) = attached {
+    if let Some((field, document)) = data.document() {
         if !owned_documents.contains(&document) {
             errors
                 .entry(field.into())

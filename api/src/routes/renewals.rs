@@ -16,93 +16,19 @@ use crate::http::client::peer_ip;
 use crate::http::versioning::{etag, IfMatch};
 use crate::mail::templates::Context;
 use crate::tenancy::Tenant;
+use crate::workflow::renewal::{plan, Plan};
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
-use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalCase, RenewalInput};
+use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalInput};
 use endorse_shared::endorsements::EndorsementStatus;
 use endorse_shared::i18n::Text;
 use endorse_shared::renewal::{
-    opens_on, RenewalDecisionRequest, RenewalKind, RenewalOverview, RenewalRecord, RenewalStatus,
+    RenewalDecisionRequest, RenewalKind, RenewalOverview, RenewalRecord, RenewalStatus,
     SubmitRenewalRequest,
 };
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{Problem, Role, UserId};
 use std::collections::BTreeMap;
-
-/// What a holder may renew today, and the engine's input for it.
-struct Plan {
-    /// Renewal or reinstatement and its terms; none when nothing is open.
-    case: Option<RenewalCase>,
-    covers: Vec<Endorsement>,
-    due: Option<NaiveDate>,
-    opens_on: Option<NaiveDate>,
-    since: NaiveDate,
-}
-
-impl Plan {
-    fn kind(&self) -> Option<RenewalKind> {
-        self.case.as_ref().map(RenewalCase::kind)
-    }
-}
-
-/// Renewal when any endorsement in good standing has its window open
-/// (covering every such one: hours count once); otherwise reinstatement of
-/// lapsed ones; otherwise nothing yet, with the day renewal opens.
-fn plan(mine: Vec<Endorsement>, rulebook: &Rulebook, today: NaiveDate, calendar: Calendar) -> Plan {
-    let policy = &rulebook.renewal;
-    let (open, rest): (Vec<Endorsement>, Vec<Endorsement>) = mine.into_iter().partition(|e| {
-        e.status.in_good_standing() && today >= opens_on(e.renewal_due, policy.opens_days_before)
-    });
-    if !open.is_empty() {
-        let since = open
-            .iter()
-            .map(|e| calendar.day_of(e.renewed_at.unwrap_or(e.awarded_at)))
-            .min()
-            .unwrap_or(today);
-        let due = open.iter().map(|e| e.renewal_due).min();
-        // The first renewal after the award closes the first cycle (the first
-        // due date is a full cycle after the award): no training hours due.
-        let first_year = open.iter().all(|e| e.renewed_at.is_none());
-        return Plan {
-            case: Some(RenewalCase::Renewal { first_year }),
-            covers: open,
-            due,
-            opens_on: None,
-            since,
-        };
-    }
-    let lapsed: Vec<Endorsement> = rest
-        .iter()
-        .filter(|e| e.status == EndorsementStatus::Lapsed)
-        .cloned()
-        .collect();
-    if !lapsed.is_empty() {
-        let lapsed_on = lapsed
-            .iter()
-            .filter_map(|e| e.lapsed_at)
-            .map(|at| calendar.day_of(at))
-            .min()
-            .unwrap_or(today);
-        return Plan {
-            case: Some(RenewalCase::Reinstatement { lapsed_on }),
-            covers: lapsed,
-            due: None,
-            opens_on: None,
-            since: lapsed_on,
-        };
-    }
-    Plan {
-        case: None,
-        covers: Vec::new(),
-        due: None,
-        opens_on: rest
-            .iter()
-            .filter(|e| e.status.in_good_standing())
-            .map(|e| opens_on(e.renewal_due, policy.opens_days_before))
-            .min(),
-        since: today,
-    }
-}
 
 /// The engine's report for a plan, on the holder's portfolio now.
 fn weigh(
@@ -511,69 +437,4 @@ fn renewable(
         moves.push((endorsement, due));
     }
     Ok(Ok(moves))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use chrono::Duration;
-
-    fn endorsement(number: &str, status: EndorsementStatus, due: NaiveDate) -> Endorsement {
-        Endorsement {
-            id: number.into(),
-            number: number.into(),
-            holder: UserId::from_uuid(uuid::Uuid::nil()),
-            holder_name: "Ada".into(),
-            holder_email: "ada@example.org".into(),
-            application: Some(endorse_shared::ApplicationId::from_uuid(uuid::Uuid::nil())),
-            origin: endorse_shared::endorsements::EndorsementOrigin::Application,
-            category: number.split('-').nth(1).unwrap_or_default().into(),
-            awarded_at: (due - Duration::days(200))
-                .and_hms_opt(9, 0, 0)
-                .unwrap_or_default()
-                .and_utc(),
-            renewal_due: due,
-            status,
-            listed: false,
-            version: 1,
-            status_index: None,
-            verify_code: None,
-            renewed_at: None,
-            lapsed_at: None,
-        }
-    }
-
-    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
-    }
-
-    #[test]
-    fn renewal_covers_every_endorsement_due_and_opens_90_days_before() {
-        let rulebook = Rulebook::default_rulebook().unwrap_or_else(|_| unreachable!());
-        let due = day(2026, 12, 31);
-        let mine = || {
-            vec![
-                endorsement("AL-IFS-2026-0001", EndorsementStatus::Active, due),
-                endorsement("AL-IMHS-2026-0001", EndorsementStatus::RenewalDue, due),
-            ]
-        };
-        let early = plan(mine(), &rulebook, day(2026, 10, 1), Calendar::utc());
-        assert_eq!(early.kind(), None);
-        assert_eq!(early.opens_on, Some(day(2026, 10, 2)));
-        let open = plan(mine(), &rulebook, day(2026, 10, 2), Calendar::utc());
-        assert_eq!(open.kind(), Some(RenewalKind::Renewal));
-        assert_eq!(open.covers.len(), 2);
-        assert_eq!(open.case, Some(RenewalCase::Renewal { first_year: true }));
-        let lapsed = plan(
-            vec![endorsement(
-                "AL-IFS-2026-0001",
-                EndorsementStatus::Lapsed,
-                due,
-            )],
-            &rulebook,
-            day(2027, 3, 1),
-            Calendar::utc(),
-        );
-        assert_eq!(lapsed.kind(), Some(RenewalKind::Reinstatement));
-    }
 }

@@ -31,7 +31,7 @@ pub struct Gathered {
 pub fn gather(
     conn: &mut AnyConnection,
     user: &User,
-    association: &str,
+    (association, currency): (&str, &str),
     (now, today, calendar): (DateTime<Utc>, NaiveDate, Calendar),
 ) -> DbResult<Gathered> {
     let owner = user.id;
@@ -55,7 +55,7 @@ pub fn gather(
             ArchivedDocument { facts, path }
         })
         .collect();
-    let mut loader = Loader::on(today, Role::Applicant);
+    let mut loader = Loader::on(today, Role::Applicant, currency);
     let applications = applications::list_for(conn, owner)?
         .into_iter()
         .map(|application| loader.respond(conn, application))

@@ -11,12 +11,14 @@
 pub mod accounts;
 pub mod exams;
 pub mod export;
+pub mod fees;
 pub mod issuing;
 pub mod pacing;
 pub mod process;
 pub mod recognition;
 pub mod references;
 pub mod registry;
+pub mod renewal;
 pub mod reviewers;
 pub mod schedule;
 pub mod submission;

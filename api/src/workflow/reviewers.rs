@@ -414,11 +414,7 @@ pub fn reviewer_document(
     now: DateTime<Utc>,
     calendar: Calendar,
 ) -> DbResult<Option<bool>> {
-    let names = |data: &EntryData| match data {
-        EntryData::Education(e) => e.transcript == Some(document),
-        EntryData::Training(t) => t.certificate == Some(document),
-        _ => false,
-    };
+    let names = |data: &EntryData| data.document().is_some_and(|(_, d)| d == document);
     for assignment in assignments::for_reviewer(conn, reviewer)? {
         let Some((assignment, judged)) =
             own_assignment(conn, reviewer, assignment.id, now, calendar)?

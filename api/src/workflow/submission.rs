@@ -26,8 +26,7 @@ pub fn submit(
     (owner, ip): (UserId, Option<&str>),
     id: ApplicationId,
     expected: i64,
-    now: DateTime<Utc>,
-    calendar: Calendar,
+    (now, calendar, currency): (DateTime<Utc>, Calendar, &str),
 ) -> DbResult<Result<ApplicationResponse, ApiError>> {
     let today = calendar.day_of(now);
     // The snapshot must be what the engine weighed: no entry changes
@@ -50,7 +49,7 @@ pub fn submit(
     if application.version != expected {
         return Ok(Err(ApiError::stale("application", application.version)));
     }
-    let mut loader = Loader::on(today, Role::Applicant);
+    let mut loader = Loader::on(today, Role::Applicant, currency);
     let weighed = loader.weigh(conn, &application)?;
     if !weighed.report.eligible {
         let mut errors = BTreeMap::new();

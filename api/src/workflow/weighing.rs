@@ -4,11 +4,14 @@
 
 use crate::db::applications::{self, Application};
 use crate::db::audit;
+use crate::db::payments::{self, Payment};
 use crate::db::portfolio::{self, Weighable};
 use crate::db::{rulebooks, AnyConnection, DbError, DbResult};
+use crate::workflow::fees;
 use chrono::NaiveDate;
 use endorse_shared::applications::ApplicationResponse;
 use endorse_shared::eligibility::{evaluate, EligibilityReport};
+use endorse_shared::fees::FeeLine;
 use endorse_shared::process::{self, Track};
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{ApplicationId, Role, UserId};
@@ -18,8 +21,12 @@ use std::collections::HashMap;
 /// What an application is weighed on: its rulebook category and the owner's
 /// portfolio and references, today.
 pub struct Weighed {
-    /// The engine's report.
+    /// The engine's report, with a short line for each fee that holds up
+    /// submission.
     pub report: EligibilityReport,
+    /// The application's fees (its owner's registration, its processing, its
+    /// exam's sittings).
+    pub fees: Vec<FeeLine>,
     category_name: String,
     track: Track,
 }
@@ -29,17 +36,24 @@ pub struct Weighed {
 pub struct Loader {
     today: NaiveDate,
     role: Role,
+    currency: String,
+    fee_rulebooks: fees::Rulebooks,
+    settled: HashMap<UserId, Vec<Payment>>,
     portfolios: HashMap<UserId, Weighable>,
     rulebooks: HashMap<i64, Rulebook>,
     current: Option<Rulebook>,
 }
 
 impl Loader {
-    /// A loader weighing portfolios as of `today`, answering `role`.
-    pub fn on(today: NaiveDate, role: Role) -> Self {
+    /// A loader weighing portfolios as of `today`, answering `role`, with
+    /// fees in the association's `currency`.
+    pub fn on(today: NaiveDate, role: Role, currency: &str) -> Self {
         Self {
             today,
             role,
+            currency: currency.to_string(),
+            fee_rulebooks: fees::Rulebooks::default(),
+            settled: HashMap::new(),
             portfolios: HashMap::new(),
             rulebooks: HashMap::new(),
             current: None,
@@ -82,15 +96,27 @@ impl Loader {
                 application.category, application.rulebook_version
             ))
         })?;
+        let lang = crate::locale::current();
+        let mut report = evaluate(rules, &weighable.portfolio, self.today, lang);
+        let category_name = rules.name.get(lang).to_string();
+        let track = Track::of(rules);
+        let settled = match self.settled.entry(owner) {
+            Entry::Occupied(found) => found.into_mut(),
+            Entry::Vacant(slot) => slot.insert(payments::for_person(conn, owner)?),
+        };
+        let fees = fees::of_application(
+            conn,
+            application,
+            &self.currency,
+            &mut self.fee_rulebooks,
+            settled,
+        )?;
+        endorse_shared::fees::add_to_report(&mut report, &fees, lang);
         Ok(Weighed {
-            report: evaluate(
-                rules,
-                &weighable.portfolio,
-                self.today,
-                crate::locale::current(),
-            ),
-            category_name: rules.name.get(crate::locale::current()).to_string(),
-            track: Track::of(rules),
+            report,
+            fees,
+            category_name,
+            track,
         })
     }
 
@@ -115,6 +141,7 @@ impl Loader {
             feedback: audit::latest_feedback(conn, application.id)?,
             information_requests: crate::db::information::for_application(conn, application.id)?,
             report: weighed.report,
+            fees: weighed.fees,
             snapshot,
         })
     }
@@ -126,8 +153,9 @@ pub fn respond(
     application: Application,
     today: NaiveDate,
     role: Role,
+    currency: &str,
 ) -> DbResult<ApplicationResponse> {
-    Loader::on(today, role).respond(conn, application)
+    Loader::on(today, role, currency).respond(conn, application)
 }
 
 /// The caller's own application, or a 404.
@@ -145,8 +173,9 @@ pub fn own_view(
     owner: UserId,
     id: ApplicationId,
     today: NaiveDate,
+    currency: &str,
 ) -> DbResult<Option<ApplicationResponse>> {
     own(conn, owner, id)?
-        .map(|application| respond(conn, application, today, Role::Applicant))
+        .map(|application| respond(conn, application, today, Role::Applicant, currency))
         .transpose()
 }

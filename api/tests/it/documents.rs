@@ -268,3 +268,95 @@ async fn documents_live_in_an_s3_compatible_bucket_under_the_prefix() {
         "under the prefix: {keys:?}"
     );
 }
+
+#[actix_web::test]
+async fn every_section_takes_its_evidence_and_keeps_it_while_used() {
+    let app = spawn_app().await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let eve = app.register("eve@example.org", "Eve").await.access_token;
+    let theirs: DocumentResponse = expect_json(
+        app.upload(&eve, "theirs.pdf", PDF.to_vec()).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    let sections = [
+        (
+            "work",
+            "verification",
+            json!({
+            "employer": "Early On", "position": "Home visitor", "start": "2016-01-01", "end": "2018-12-31",
+            "hours_per_week": 40, "employment": "paid", "age_ranges": ["prenatal_to_three"],
+            "families_served": 12, "kinds": ["direct_service"] }),
+        ),
+        (
+            "training",
+            "certificate",
+            json!({
+            "title": "Foundations", "provider": "Institute", "date": "2024-01-10", "hours": 20,
+            "domains": ["reflection"], "topics": [] }),
+        ),
+        (
+            "rsc",
+            "evidence",
+            json!({
+            "date": "2024-03-01", "hours": 2, "format": "individual", "provider_name": "Dr. Rivera",
+            "provider_category": null, "provider_number": null, "provider_vetted": false,
+            "about_providing": false }),
+        ),
+        (
+            "agreements",
+            "signed_copy",
+            json!({
+            "kind": "code_of_ethics", "signed_name": "Ada", "signed_at": "2026-01-01T00:00:00Z" }),
+        ),
+        (
+            "membership",
+            "card",
+            json!({
+            "association": "Michigan AIMH", "number": "M-100", "expires_on": "2030-01-01",
+            "verified": false }),
+        ),
+    ];
+    for (section, field, data) in sections {
+        let with = |document: String| {
+            let mut data = data.clone();
+            data[field] = json!(document);
+            json!({ "section": section, "data": data })
+        };
+        let path = format!("/api/v1/me/portfolio/{section}");
+        // Another person's document is refused, on the field that names it.
+        let problem = expect_problem(
+            app.post_as(&path, &ada, &with(theirs.id.to_string())).await,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+        assert_eq!(
+            problem.field_errors(field),
+            ["is not a document you uploaded"],
+            "{section}"
+        );
+        let mine: DocumentResponse = expect_json(
+            app.upload(&ada, &format!("{section}.pdf"), PDF.to_vec())
+                .await,
+            StatusCode::CREATED,
+        )
+        .await;
+        let created: serde_json::Value = expect_json(
+            app.post_as(&path, &ada, &with(mine.id.to_string())).await,
+            StatusCode::CREATED,
+        )
+        .await;
+        assert_eq!(created["data"][field], json!(mine.id), "{section}");
+        // While the entry names it, the document stays.
+        expect_problem(
+            app.delete_as(&format!("/api/v1/me/documents/{}", mine.id), &ada, None)
+                .await,
+            StatusCode::CONFLICT,
+        )
+        .await;
+        let own = app
+            .get_as(&format!("/api/v1/documents/{}", mine.id), &ada)
+            .await;
+        assert_eq!(own.status(), StatusCode::OK, "{section}");
+    }
+}

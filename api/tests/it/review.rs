@@ -955,6 +955,25 @@ async fn a_reviewer_reads_the_applications_documents_under_a_neutral_name() {
         )
         .await;
     assert_eq!(updated.status(), StatusCode::OK);
+    // Evidence on another section: the RSC provider's log.
+    let log = upload("rsc-log-from-Dr-Rivera.pdf").await;
+    let rsc = entries
+        .iter()
+        .find(|e| matches!(e.data, EntryData::Rsc(_)))
+        .unwrap();
+    let EntryData::Rsc(mut rsc_data) = rsc.data.clone() else {
+        unreachable!()
+    };
+    rsc_data.evidence = Some(log);
+    let updated = app
+        .put_as(
+            &format!("/api/v1/me/portfolio/rsc/{}", rsc.id),
+            &ada,
+            Some(&format!("\"{}\"", rsc.version)),
+            &json!({ "section": "rsc", "data": rsc_data }),
+        )
+        .await;
+    assert_eq!(updated.status(), StatusCode::OK);
     let draft = start(&app, &ada, "IFS").await;
     let submitted: ApplicationResponse =
         expect_json(act(&app, &ada, &draft, "submit").await, StatusCode::OK).await;
@@ -980,6 +999,14 @@ async fn a_reviewer_reads_the_applications_documents_under_a_neutral_name() {
         "{disposition}"
     );
     assert_eq!(download.bytes().await.unwrap().as_ref(), PDF);
+    let download = app.get_as(&path(log), &ruth_token).await;
+    assert_eq!(download.status(), StatusCode::OK);
+    let disposition = download.headers()["content-disposition"].to_str().unwrap();
+    assert!(
+        disposition.starts_with("attachment; filename=\"document-")
+            && !disposition.contains("Rivera"),
+        "{disposition}"
+    );
     // Not a document of the application; not a reviewer of it.
     assert_eq!(
         app.get_as(&path(unrelated), &ruth_token).await.status(),

@@ -798,20 +798,27 @@ fn answer_lines(item: &InformationItem) -> Html {
     }
 }
 
-/// A button that saves the entry's transcript or certificate, if it has one.
+/// A button that saves the document attached to the entry, if it has one.
 pub(crate) fn document_button(
     session: &SessionHandle,
     failure: &UseStateHandle<Option<String>>,
     data: &endorse_shared::entries::EntryData,
 ) -> Html {
-    use endorse_shared::entries::EntryData;
     let lang = crate::i18n::asked();
-    let (id, label) = match data {
-        EntryData::Education(e) => (e.transcript, t(lang, "review-open-transcript")),
-        EntryData::Training(training) => (training.certificate, t(lang, "review-open-certificate")),
-        _ => (None, String::new()),
+    let Some((field, id)) = data.document() else {
+        return html! {};
     };
-    let Some(id) = id else { return html! {} };
+    let label = t(
+        lang,
+        match field {
+            "transcript" => "review-open-transcript",
+            "verification" => "review-open-verification",
+            "certificate" => "review-open-certificate",
+            "evidence" => "review-open-rsc-evidence",
+            "signed_copy" => "review-open-signed-copy",
+            _ => "review-open-card",
+        },
+    );
     let (session, failure) = (session.clone(), failure.clone());
     let open = Callback::from(move |_: MouseEvent| {
         let failure = failure.clone();

@@ -270,6 +270,7 @@ fn just_meeting(row: &Row) -> Portfolio {
         portfolio.work.push(Entry {
             id: new_id(),
             data: WorkData {
+                verification: None,
                 employer: format!("Agency {index}"),
                 position: "Staff".into(),
                 start,
@@ -340,6 +341,7 @@ fn just_meeting(row: &Row) -> Portfolio {
         portfolio.agreements.push(Entry {
             id: new_id(),
             data: AgreementData {
+                signed_copy: None,
                 kind,
                 signed_name: "Ada Lovelace".into(),
                 signed_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
@@ -349,6 +351,7 @@ fn just_meeting(row: &Row) -> Portfolio {
     portfolio.memberships.push(Entry {
         id: new_id(),
         data: MembershipData {
+            card: None,
             association: "State AIMH".into(),
             number: "M-1".into(),
             expires_on: as_of(),
@@ -377,6 +380,7 @@ fn session(id: EntryId, date: NaiveDate, h: f64, provider: &str, about: bool) ->
     Entry {
         id,
         data: RscData {
+            evidence: None,
             date,
             hours: hours(h),
             format: RscFormat::Individual,
@@ -1045,6 +1049,7 @@ fn arb_session() -> impl Strategy<Value = RscSession> {
         .prop_map(|(n, offset, quarters, provider, about, vetted)| Entry {
             id: id(n),
             data: RscData {
+                evidence: None,
                 date: day(2023, 1, 1) + chrono::Duration::days(offset),
                 hours: Hours::from_quarters(quarters),
                 format: RscFormat::Individual,
@@ -1071,6 +1076,7 @@ fn arb_work() -> impl Strategy<Value = Work> {
             Entry {
                 id: id(n),
                 data: WorkData {
+                    verification: None,
                     employer: "E".into(),
                     position: "P".into(),
                     start,
@@ -1268,6 +1274,7 @@ fn renewing(training_h: f64, dei: f64, rsc_topic: f64, rsc: f64) -> Portfolio {
     portfolio.memberships.push(Entry {
         id: id(200),
         data: MembershipData {
+            card: None,
             association: "State AIMH".into(),
             number: "M-1".into(),
             expires_on: as_of(),
@@ -1277,6 +1284,7 @@ fn renewing(training_h: f64, dei: f64, rsc_topic: f64, rsc: f64) -> Portfolio {
     portfolio.agreements.push(Entry {
         id: id(300),
         data: AgreementData {
+            signed_copy: None,
             kind: AgreementKind::CodeOfEthics,
             signed_name: "Ada Lovelace".into(),
             signed_at: Utc.with_ymd_and_hms(2026, 5, 1, 12, 0, 0).unwrap(),
@@ -1443,6 +1451,7 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
     portfolio.work.push(Entry {
         id: id(400),
         data: WorkData {
+            verification: None,
             employer: "Family Center".into(),
             position: "Home visitor".into(),
             start: day(2020, 1, 1),

@@ -353,6 +353,7 @@ pub const SOURCES: &[(Lang, &str, &str)] = &sources![
     "applicant",
     "documents",
     "engine",
+    "fees",
     "fields",
     "mail",
     "problems",

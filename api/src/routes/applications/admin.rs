@@ -201,11 +201,12 @@ pub async fn get_application(
 ) -> ApiResult<HttpResponse> {
     let today = tenant.today();
     let id = id.into_inner();
+    let currency = tenant.association.currency.clone();
     let found = tenant
         .db
         .run(move |conn| {
             applications::get(conn, id)?
-                .map(|application| respond(conn, application, today, Role::Admin))
+                .map(|application| respond(conn, application, today, Role::Admin, &currency))
                 .transpose()
         })
         .await?
@@ -249,6 +250,7 @@ pub async fn move_application_rulebook(
     let ip = peer_ip(&request);
     let admin_id = admin.id;
     let (id, expected, target) = (id.into_inner(), if_match.version()?, body.rulebook_version);
+    let currency = tenant.association.currency.clone();
     let outcome = tenant
         .db
         .attempt(move |conn| {
@@ -313,7 +315,13 @@ pub async fn move_application_rulebook(
                 now,
             )?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today, Role::Admin)?))
+            Ok(Ok(respond(
+                conn,
+                application,
+                today,
+                Role::Admin,
+                &currency,
+            )?))
         })
         .await??;
     tracing::info!(admin_id = %admin.id, application_id = %outcome.id, rulebook_version = target, "application moved to another rulebook version");
@@ -362,6 +370,7 @@ pub async fn transition_application(
     }
     let admin_id = admin.id;
     let inner = tenant.clone();
+    let currency = tenant.association.currency.clone();
     let outcome = tenant
         .db
         .attempt(move |conn| {
@@ -382,7 +391,13 @@ pub async fn transition_application(
                 return Ok(Err(refused));
             }
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today, Role::Admin)?))
+            Ok(Ok(respond(
+                conn,
+                application,
+                today,
+                Role::Admin,
+                &currency,
+            )?))
         })
         .await??;
     tracing::info!(admin_id = %admin.id, application_id = %id, action = action.as_str(), "application moved");

@@ -43,6 +43,7 @@ pub async fn start_application(
     body.validate()?;
     let category = body.into_inner().category.trim().to_uppercase();
     let owner = user.id;
+    let currency = tenant.association.currency.clone();
     let outcome = tenant
         .db
         .attempt(move |conn| {
@@ -83,7 +84,13 @@ pub async fn start_application(
                 now,
             )?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today, Role::Applicant)?))
+            Ok(Ok(respond(
+                conn,
+                application,
+                today,
+                Role::Applicant,
+                &currency,
+            )?))
         })
         .await??;
     Ok(HttpResponse::Created()
@@ -105,10 +112,11 @@ pub async fn list_my_applications(
 ) -> ApiResult<web::Json<Vec<ApplicationResponse>>> {
     let today = tenant.today();
     let owner = user.id;
+    let currency = tenant.association.currency.clone();
     let list = tenant
         .db
         .run(move |conn| {
-            let mut loader = Loader::on(today, Role::Applicant);
+            let mut loader = Loader::on(today, Role::Applicant, &currency);
             applications::list_for(conn, owner)?
                 .into_iter()
                 .map(|application| loader.respond(conn, application))
@@ -148,9 +156,10 @@ pub(crate) async fn my_application(
     id: ApplicationId,
 ) -> ApiResult<ApplicationResponse> {
     let today = tenant.today();
+    let currency = tenant.association.currency.clone();
     tenant
         .db
-        .run(move |conn| own_view(conn, owner, id, today))
+        .run(move |conn| own_view(conn, owner, id, today, &currency))
         .await?
         .ok_or_else(not_yours)
 }
@@ -188,10 +197,17 @@ pub async fn submit_application(
     let now = tenant.clock.now();
     let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
+    let currency = tenant.association.currency.clone();
     let outcome = tenant
         .db
         .attempt(move |conn| {
-            submission::submit(conn, (owner, ip.as_deref()), id, expected, now, calendar)
+            submission::submit(
+                conn,
+                (owner, ip.as_deref()),
+                id,
+                expected,
+                (now, calendar, &currency),
+            )
         })
         .await??;
     tracing::info!(application_id = %outcome.id, category = %outcome.category, "application submitted");
@@ -228,6 +244,7 @@ pub async fn withdraw_application(
     let today = calendar.day_of(now);
     let ip = peer_ip(&request);
     let (owner, id, expected) = (user.id, id.into_inner(), if_match.version()?);
+    let currency = tenant.association.currency.clone();
     let outcome = tenant
         .db
         .attempt(move |conn| {
@@ -265,7 +282,13 @@ pub async fn withdraw_application(
                 now,
             )?;
             let application = applications::get(conn, id)?.ok_or(DbError::NotFound)?;
-            Ok(Ok(respond(conn, application, today, Role::Applicant)?))
+            Ok(Ok(respond(
+                conn,
+                application,
+                today,
+                Role::Applicant,
+                &currency,
+            )?))
         })
         .await??;
     Ok(web::Json(outcome))

@@ -97,9 +97,10 @@ pub async fn answer_information(
         .await??;
     let today = tenant.today();
     let owner = user.id;
+    let currency = tenant.association.currency.clone();
     tenant
         .db
-        .run(move |conn| crate::workflow::weighing::own_view(conn, owner, id, today))
+        .run(move |conn| crate::workflow::weighing::own_view(conn, owner, id, today, &currency))
         .await?
         .map(web::Json)
         .ok_or_else(crate::workflow::not_yours)

@@ -49,6 +49,7 @@ fn parse_lines(
             .and_then(|h| Hours::from_f64(h).ok());
         match (date, hours) {
             (Some(date), Some(hours)) => sessions.push(RscData {
+                evidence: None,
                 date,
                 hours,
                 format,

@@ -141,6 +141,11 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook, lang: Lang) -> Vec<F
                     ],
                 )),
             ),
+            FieldSpec {
+                hint: Some(say("draft-document-hint")),
+                optional: true,
+                ..field("verification", say("draft-verification"), Kind::Document)
+            },
         ],
         EditableSection::Training => vec![
             field("title", say("draft-title"), Kind::Text),
@@ -171,6 +176,11 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook, lang: Lang) -> Vec<F
                         &[("dei", "draft-dei"), ("rsc", "draft-topic-rsc")],
                     )),
                 )
+            },
+            FieldSpec {
+                hint: Some(say("draft-document-hint")),
+                optional: true,
+                ..field("certificate", say("draft-certificate"), Kind::Document)
             },
         ],
         EditableSection::Rsc => {
@@ -212,6 +222,11 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook, lang: Lang) -> Vec<F
                     optional: true,
                     ..field("about_providing", say("draft-about-providing"), Kind::Flag)
                 },
+                FieldSpec {
+                    hint: Some(say("draft-document-hint")),
+                    optional: true,
+                    ..field("evidence", say("draft-rsc-evidence"), Kind::Document)
+                },
             ]
         }
         EditableSection::Agreements => vec![
@@ -231,11 +246,21 @@ pub fn specs(section: EditableSection, rulebook: &Rulebook, lang: Lang) -> Vec<F
                 hint: Some(say("draft-signature-hint")),
                 ..field("signed_name", say("draft-signature"), Kind::Text)
             },
+            FieldSpec {
+                hint: Some(say("draft-document-hint")),
+                optional: true,
+                ..field("signed_copy", say("draft-signed-copy"), Kind::Document)
+            },
         ],
         EditableSection::Membership => vec![
             field("association", say("draft-association"), Kind::Text),
             field("number", say("draft-membership-number"), Kind::Text),
             field("expires_on", say("draft-valid-until"), Kind::Date),
+            FieldSpec {
+                hint: Some(say("draft-document-hint")),
+                optional: true,
+                ..field("card", say("draft-card"), Kind::Document)
+            },
         ],
     }
 }
@@ -289,6 +314,13 @@ impl Draft {
                     draft
                         .flags
                         .insert(spec.name, field.as_bool().unwrap_or(false));
+                }
+                Kind::Document => {
+                    if let Some(id) = field.as_str() {
+                        draft.text.insert(spec.name, id.to_string());
+                        // Attached before: its name is not at hand, only that it is there.
+                        draft.labels.insert(spec.name, String::new());
+                    }
                 }
                 _ if spec.name == "credential" => {
                     let text = match field["kind"].as_str() {

@@ -557,6 +557,7 @@ pub fn portfolio_page() -> Html {
                                                         { for verdict.notes.iter().map(|note| html! { <p class="muted">{ note }</p> }) }
                                                     }
                                                     <div class="entry__actions">
+                                                        { crate::pages::review::document_button(&session, &failure, &entry.data) }
                                                         if section != EditableSection::Agreements {
                                                             <button type="button" class="button button--quiet" onclick={open_form(section, Some((*entry).clone()))}
                                                                 aria-label={Text::new("portfolio-edit-entry").with("entry", summary(&entry.data, lang)).say(lang)}>{ t(lang, "portfolio-edit") }</button>
@@ -785,7 +786,7 @@ fn entry_form(props: &EntryFormProps) -> Html {
                                 if let Some(hint) = spec.hint.clone() { <p class="field__hint">{ hint }</p> }
                                 if let Some(attached) = attached {
                                     <p class="attached">
-                                        { Text::new("portfolio-attached").with("name", attached).say(lang) }{ " " }
+                                        { if attached.is_empty() { t(lang, "portfolio-attached-before") } else { Text::new("portfolio-attached").with("name", attached).say(lang) } }{ " " }
                                         <button type="button" class="button button--quiet" onclick={detach(name)}>{ t(lang, "portfolio-remove") }</button>
                                     </p>
                                 }

@@ -1,0 +1,3 @@
+DROP TABLE stripe_events;
+DROP TABLE checkout_sessions;
+DROP TABLE payments;
