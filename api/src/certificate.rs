@@ -5,8 +5,9 @@
 //! file stays small and embeds no font. They cover Latin-1 (WinAnsi); a letter
 //! outside it prints as '?'.
 
+use crate::pdf::{one_page, text_width, win_ansi, BOLD, REGULAR};
 use endorse_shared::i18n::{Lang, Text};
-use pdf_writer::{Content, Finish, Name, Pdf, Rect, Ref, Str, TextStr};
+use pdf_writer::{Content, Str};
 use qrcode::{Color, EcLevel, QrCode};
 
 /// What a certificate says.
@@ -33,67 +34,6 @@ pub struct CertificateFacts<'a> {
 
 const WIDTH: f32 = 842.0;
 const HEIGHT: f32 = 595.0;
-const REGULAR: Name<'static> = Name(b"F1");
-const BOLD: Name<'static> = Name(b"F2");
-
-/// Helvetica's advance widths (per 1000 units) for ' ' to '~'.
-const HELVETICA: [u16; 95] = [
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667,
-    611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
-    667, 611, 278, 278, 278, 469, 556, 333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500,
-    222, 833, 556, 556, 556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584,
-];
-/// Helvetica-Bold's, likewise.
-const HELVETICA_BOLD: [u16; 95] = [
-    278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556,
-    556, 556, 556, 556, 556, 556, 556, 333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667,
-    611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667,
-    667, 611, 333, 278, 333, 584, 556, 333, 556, 611, 556, 611, 556, 333, 611, 611, 278, 278, 556,
-    278, 889, 611, 611, 611, 611, 389, 556, 333, 611, 556, 778, 556, 556, 500, 389, 280, 389, 584,
-];
-
-/// The text in WinAnsi, the standard fonts' encoding.
-fn win_ansi(text: &str) -> Vec<u8> {
-    text.chars()
-        .map(|c| match c {
-            ' '..='~' => c as u8,
-            '\u{a0}'..='\u{ff}' => c as u8,
-            '\u{2019}' => 0x92,
-            '\u{2018}' => 0x91,
-            '\u{201c}' => 0x93,
-            '\u{201d}' => 0x94,
-            '\u{2013}' => 0x96,
-            '\u{2014}' => 0x97,
-            '\u{2022}' => 0x95,
-            '\u{2026}' => 0x85,
-            '\u{20ac}' => 0x80,
-            '\u{152}' => 0x8c,
-            '\u{153}' => 0x9c,
-            '\u{160}' => 0x8a,
-            '\u{161}' => 0x9a,
-            '\u{17d}' => 0x8e,
-            '\u{17e}' => 0x9e,
-            '\u{178}' => 0x9f,
-            _ => b'?',
-        })
-        .collect()
-}
-
-/// The width of WinAnsi text in points. Letters past ASCII count as an 'o'
-/// (close enough to centre a line).
-fn text_width(bytes: &[u8], size: f32, bold: bool) -> f32 {
-    let table = if bold { &HELVETICA_BOLD } else { &HELVETICA };
-    let units: u32 = bytes
-        .iter()
-        .map(|b| match b {
-            32..=126 => u32::from(table[usize::from(b - 32)]),
-            _ => u32::from(table[usize::from(b'o' - 32)]),
-        })
-        .sum();
-    units as f32 * size / 1000.0
-}
-
 /// Writes a line centred on the page, shrinking it to fit `max_width`.
 fn centred(content: &mut Content, text: &str, y: f32, size: f32, bold: bool, max_width: f32) {
     let bytes = win_ansi(text);
@@ -115,41 +55,6 @@ fn centred(content: &mut Content, text: &str, y: f32, size: f32, bold: bool, max
 pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::QrError> {
     let qr = QrCode::with_error_correction_level(facts.verify_url.as_bytes(), EcLevel::M)?;
     let say = |text: Text| text.say(facts.lang);
-
-    let catalog = Ref::new(1);
-    let pages = Ref::new(2);
-    let page = Ref::new(3);
-    let regular = Ref::new(4);
-    let bold = Ref::new(5);
-    let body = Ref::new(6);
-    let info = Ref::new(7);
-
-    let mut pdf = Pdf::new();
-    pdf.catalog(catalog).pages(pages);
-    pdf.pages(pages).kids([page]).count(1);
-    let mut p = pdf.page(page);
-    p.media_box(Rect::new(0.0, 0.0, WIDTH, HEIGHT));
-    p.parent(pages);
-    p.contents(body);
-    {
-        let mut resources = p.resources();
-        let mut fonts = resources.fonts();
-        fonts.pair(REGULAR, regular);
-        fonts.pair(BOLD, bold);
-    }
-    p.finish();
-    pdf.type1_font(regular)
-        .base_font(Name(b"Helvetica"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.type1_font(bold)
-        .base_font(Name(b"Helvetica-Bold"))
-        .encoding_predefined(Name(b"WinAnsiEncoding"));
-    pdf.document_info(info)
-        .title(TextStr(&say(
-            Text::new("certificate-document-title").with("number", facts.number)
-        )))
-        .author(TextStr(facts.association))
-        .creator(TextStr("Endorse"));
 
     let mut c = Content::new();
     // A double frame in the app's teal.
@@ -253,8 +158,12 @@ pub fn render(facts: &CertificateFacts<'_>) -> Result<Vec<u8>, qrcode::types::Qr
         .next_line(60.0, 70.0)
         .show(Str(&url))
         .end_text();
-    pdf.stream(body, &c.finish());
-    Ok(pdf.finish())
+    Ok(one_page(
+        (WIDTH, HEIGHT),
+        &say(Text::new("certificate-document-title").with("number", facts.number)),
+        facts.association,
+        c,
+    ))
 }
 
 #[cfg(test)]

@@ -86,6 +86,36 @@ pub struct ConfigArgs {
     /// Whether admins must use a second factor: `required` (every admin enrolls before any admin page answers) or `enrolled` (each chooses; once enrolled, sign-in asks for it) [env: ENDORSE_ADMIN_MFA] [default: enrolled]
     #[arg(long, env = "ENDORSE_ADMIN_MFA", global = true, hide_env = true)]
     pub admin_mfa: Option<String>,
+    /// Stripe's secret API key (`sk_live_…`, `sk_test_…`); without it, fees are paid offline only [env: ENDORSE_STRIPE_SECRET_KEY] [default: none]
+    #[arg(
+        long,
+        env = "ENDORSE_STRIPE_SECRET_KEY",
+        global = true,
+        hide_env = true
+    )]
+    pub stripe_secret_key: Option<String>,
+    /// The signing secret of the Stripe webhook endpoint (`whsec_…`), which every event must be signed with [env: ENDORSE_STRIPE_WEBHOOK_SECRET] [default: none; required with the secret key]
+    #[arg(
+        long,
+        env = "ENDORSE_STRIPE_WEBHOOK_SECRET",
+        global = true,
+        hide_env = true
+    )]
+    pub stripe_webhook_secret: Option<String>,
+    /// Where Stripe's API is (a local stand-in in tests) [env: ENDORSE_STRIPE_API_BASE] [default: https://api.stripe.com]
+    #[arg(long, env = "ENDORSE_STRIPE_API_BASE", global = true, hide_env = true)]
+    pub stripe_api_base: Option<String>,
+}
+
+/// Online payment through Stripe Checkout.
+#[derive(Clone, Debug)]
+pub struct StripeSettings {
+    /// The secret API key.
+    pub secret_key: Secret,
+    /// The webhook endpoint's signing secret.
+    pub webhook_secret: Secret,
+    /// Where the API is, without a trailing slash.
+    pub api_base: String,
 }
 
 /// Reverse proxies whose `X-Forwarded-For` header is believed.
@@ -446,6 +476,44 @@ pub struct Settings {
     pub admin_digest: bool,
     /// Whether admins must use a second factor.
     pub admin_mfa: crate::auth::mfa::AdminMfa,
+    /// Online payment, when configured.
+    pub stripe: Option<StripeSettings>,
+}
+
+/// Stripe's settings: none without a secret key; with one, the webhook's
+/// secret is required (an event that cannot be verified is never believed).
+fn stripe_settings(args: &ConfigArgs) -> anyhow::Result<Option<StripeSettings>> {
+    let given = |value: &Option<String>| {
+        value
+            .as_deref()
+            .map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(str::to_string)
+    };
+    let Some(secret_key) = given(&args.stripe_secret_key) else {
+        if given(&args.stripe_webhook_secret).is_some() {
+            bail!("ENDORSE_STRIPE_WEBHOOK_SECRET is set without ENDORSE_STRIPE_SECRET_KEY");
+        }
+        return Ok(None);
+    };
+    if !secret_key.starts_with("sk_") && !secret_key.starts_with("rk_") {
+        bail!("ENDORSE_STRIPE_SECRET_KEY: a Stripe secret key starts with sk_ (or rk_ for a restricted key)");
+    }
+    let Some(webhook_secret) = given(&args.stripe_webhook_secret) else {
+        bail!("ENDORSE_STRIPE_WEBHOOK_SECRET: required with ENDORSE_STRIPE_SECRET_KEY (the signing secret of the webhook endpoint, whsec_…)");
+    };
+    let api_base = given(&args.stripe_api_base)
+        .unwrap_or_else(|| "https://api.stripe.com".to_string())
+        .trim_end_matches('/')
+        .to_string();
+    if !(api_base.starts_with("https://") || api_base.starts_with("http://")) {
+        bail!("ENDORSE_STRIPE_API_BASE: '{api_base}' is not an http(s) address");
+    }
+    Ok(Some(StripeSettings {
+        secret_key: Secret::new(secret_key.into_bytes()),
+        webhook_secret: Secret::new(webhook_secret.into_bytes()),
+        api_base,
+    }))
 }
 
 /// The file in the data dir that keeps a generated JWT secret.
@@ -575,7 +643,10 @@ impl Settings {
             .parse()
             .map_err(anyhow::Error::msg)?;
 
+        let stripe = stripe_settings(args)?;
+
         Ok(Self {
+            stripe,
             association_code,
             time_zone,
             admin_digest,

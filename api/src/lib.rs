@@ -16,11 +16,14 @@ pub mod issuer;
 pub mod locale;
 pub mod mail;
 pub mod openapi;
+pub mod pdf;
+pub mod receipt;
 pub mod routes;
 pub mod schema;
 pub mod spa;
 pub mod startup;
 pub mod state;
+pub mod stripe;
 pub mod tenancy;
 pub mod workflow;
 

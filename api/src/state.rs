@@ -48,6 +48,8 @@ pub struct AppState {
     /// This server process among those sharing the database (it holds
     /// leases under this name).
     pub instance: String,
+    /// Stripe, where online payment is configured.
+    pub stripe: Option<crate::stripe::Stripe>,
 }
 
 impl AppState {
@@ -96,6 +98,11 @@ impl AppState {
             links: LinkKeys::new(&settings.jwt_secret),
             account_links: LinkKeys::for_accounts(&settings.jwt_secret),
             instance: uuid::Uuid::new_v4().to_string(),
+            stripe: settings.stripe.clone().and_then(|stripe| {
+                crate::stripe::Stripe::new(stripe)
+                    .map_err(|error| tracing::error!(%error, "Stripe's client could not be made; fees are paid offline only"))
+                    .ok()
+            }),
             documents,
             transport: Arc::new(transport),
             transports: std::sync::Mutex::new(std::collections::HashMap::new()),

@@ -41,6 +41,9 @@ pub struct PersonalData {
     pub credentials: Vec<HeldCredential>,
     /// Requests to recognise another association's endorsement.
     pub recognitions: Vec<RecognitionView>,
+    /// Their fees: owed, paid (with receipts' numbers) and waived.
+    #[serde(default)]
+    pub fees: Vec<crate::fees::FeeLine>,
     /// Every e-mail addressed to the person.
     pub mail: Vec<MailToPerson>,
     /// What was done to the account (in the association's log).

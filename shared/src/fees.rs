@@ -633,6 +633,81 @@ pub struct CheckoutResponse {
     pub url: String,
 }
 
+/// Query of the payments page (`GET /api/v1/payments`, and its CSV).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize, validator::Validate)]
+#[cfg_attr(feature = "openapi", derive(utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
+pub struct PaymentsQuery {
+    /// Received on or after this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<NaiveDate>,
+    /// Received on or before this day.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to: Option<NaiveDate>,
+    /// Only fees of this kind.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<FeeKind>,
+    /// Older than this one (the `next` of the page before).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(min = 1, max = 100))]
+    #[cfg_attr(feature = "openapi", param(min_length = 1, max_length = 100))]
+    pub before: Option<String>,
+    /// Payments per page, 1 to 200 (default 50).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(range(min = 1, max = 200))]
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 200))]
+    pub limit: Option<u32>,
+}
+
+/// One settled fee, as the treasurer reads it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaymentRecord {
+    /// Whose fee.
+    pub person: crate::ids::UserId,
+    /// Their name.
+    pub person_name: String,
+    /// Which fee.
+    pub fee: FeeKey,
+    /// Its kind.
+    pub kind: FeeKind,
+    /// The category whose schedule named it.
+    pub category: String,
+    /// How it was settled.
+    pub settlement: Settlement,
+}
+
+/// One total: a kind of fee, a way of paying, a month.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaymentTotal {
+    /// The month (its first day).
+    pub month: NaiveDate,
+    /// The kind of fee.
+    pub kind: FeeKind,
+    /// How.
+    pub method: PaymentMethod,
+    /// The currency.
+    pub currency: String,
+    /// How many.
+    pub count: u64,
+    /// Their sum.
+    pub amount: Amount,
+}
+
+/// The payments page: totals over the whole period, and a page of payments,
+/// newest first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PaymentsPage {
+    /// Totals by month, kind and method, oldest month first.
+    pub totals: Vec<PaymentTotal>,
+    /// The payments of this page.
+    pub payments: Vec<PaymentRecord>,
+    /// Where the next page starts (its `before`), when there is one.
+    pub next: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

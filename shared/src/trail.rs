@@ -27,11 +27,13 @@ pub enum TrailKind {
     Export,
     /// The association's settings and support access.
     Association,
+    /// A fee paid or waived (about the person whose fee it is).
+    Payment,
 }
 
 impl TrailKind {
     /// Every kind, in the order the filter offers them.
-    pub const ALL: [TrailKind; 7] = [
+    pub const ALL: [TrailKind; 8] = [
         TrailKind::Application,
         TrailKind::User,
         TrailKind::Endorsement,
@@ -39,6 +41,7 @@ impl TrailKind {
         TrailKind::Key,
         TrailKind::Export,
         TrailKind::Association,
+        TrailKind::Payment,
     ];
 
     /// The stored and wire name.
@@ -51,6 +54,7 @@ impl TrailKind {
             TrailKind::Key => "key",
             TrailKind::Export => "export",
             TrailKind::Association => "association",
+            TrailKind::Payment => "payment",
         }
     }
 
@@ -68,6 +72,7 @@ crate::texts!(TrailKind {
     Key => "trail-kind-key",
     Export => "trail-kind-export",
     Association => "trail-kind-association",
+    Payment => "trail-kind-payment",
 });
 
 /// The schedule, as the trail's filter names it.
@@ -196,6 +201,11 @@ pub fn action_text(action: &str) -> Option<crate::i18n::Text> {
         "mail_retried" => "trail-mail-retried",
         "data_downloaded" => "trail-data-downloaded",
         "association_created" => "trail-association-created",
+        "payment_recorded" => "trail-payment-recorded",
+        "fee_waived" => "trail-fee-waived",
+        "payment_online" => "trail-payment-online",
+        "payment_refused" => "trail-payment-refused",
+        "payment_duplicate" => "trail-payment-duplicate",
         _ => return None,
     };
     Some(crate::i18n::Text::new(key))

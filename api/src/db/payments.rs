@@ -448,3 +448,11 @@ pub fn take_event(
         Err(other) => Err(other),
     }
 }
+
+/// Keeps what became of a Stripe event taken.
+pub fn set_event_outcome(conn: &mut AnyConnection, id: &str, outcome: &str) -> DbResult<()> {
+    diesel::update(stripe_events::table.find(id))
+        .set(stripe_events::outcome.eq(outcome))
+        .execute(conn)?;
+    Ok(())
+}

@@ -14,10 +14,12 @@ pub mod endorsements;
 pub mod erasure;
 pub mod exam;
 pub mod export;
+pub mod fees;
 pub mod health;
 pub mod me;
 pub mod mfa;
 pub mod outbox;
+pub mod payments;
 pub mod platform;
 pub mod portfolio;
 pub mod recognitions;
@@ -82,6 +84,15 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/me", web::get().to(me::get_me))
             .route("/me", web::patch().to(me::update_me))
             .route("/me/data", web::get().to(export::download_my_data))
+            .route("/me/fees", web::get().to(fees::my_fees))
+            .route("/me/fees/checkout", web::post().to(fees::checkout))
+            .route("/users/{id}/fees", web::get().to(fees::person_fees))
+            .route("/users/{id}/payments", web::post().to(fees::record_payment))
+            .route("/users/{id}/waivers", web::post().to(fees::waive_fee))
+            .route("/payments", web::get().to(payments::list_payments))
+            .route("/payments.csv", web::get().to(payments::payments_csv))
+            .route("/payments/stripe", web::post().to(payments::stripe_webhook))
+            .route("/payments/{id}/receipt", web::get().to(payments::receipt))
             .route("/me/mfa", web::get().to(mfa::get_mfa))
             .route("/me/mfa", web::post().to(mfa::enable_mfa))
             .route("/me/mfa", web::delete().to(mfa::disable_mfa))

@@ -21,6 +21,7 @@ use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, NaiveDate, Utc};
 use endorse_shared::eligibility::{evaluate_renewal, EligibilityReport, RenewalInput};
 use endorse_shared::endorsements::EndorsementStatus;
+use endorse_shared::fees::FeeKind;
 use endorse_shared::i18n::Text;
 use endorse_shared::renewal::{
     RenewalDecisionRequest, RenewalKind, RenewalOverview, RenewalRecord, RenewalStatus,
@@ -152,7 +153,7 @@ pub async fn my_renewal(
     request_body = SubmitRenewalRequest,
     responses(
         (status = 201, description = "Submitted", body = RenewalRecord),
-        (status = 409, description = "Nothing to renew now, or one is already waiting", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Nothing to renew now, one is already waiting, or a renewal fee that blocks it is unpaid", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "Requirements still short, by key", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -164,6 +165,7 @@ pub async fn submit(
     let calendar = tenant.calendar;
     let provides_rsc = body.provides_rsc;
     let now = tenant.clock.now();
+    let currency = tenant.association.currency.clone();
     let record = tenant
         .db
         .attempt(move |conn| {
@@ -183,6 +185,14 @@ pub async fn submit(
                     None => Text::new("renewal-nothing-to-renew"),
                 })));
             };
+            let fees = crate::workflow::fees::of_person(conn, user.id, &currency, today, calendar)?;
+            if let Some(unpaid) = crate::workflow::fees::unpaid(
+                &fees,
+                &[FeeKind::Renewal, FeeKind::Reinstatement],
+                crate::locale::current(),
+            ) {
+                return Ok(Err(unpaid));
+            }
             let Some(report) = weigh(conn, user.id, &plan, &rulebook, provides_rsc, today)? else {
                 return Err(DbError::NotFound);
             };

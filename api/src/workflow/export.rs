@@ -111,6 +111,7 @@ pub fn gather(
             endorsements,
             credentials,
             recognitions: recognitions::for_holder(conn, owner)?,
+            fees: super::fees::of_person(conn, owner, currency, today, calendar)?,
             mail,
             account_events,
         },

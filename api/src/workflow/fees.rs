@@ -308,18 +308,196 @@ pub fn find(
         .find(|line| &line.key == key))
 }
 
-/// The fees of `kinds` that hold a step up, as a refusal naming each
-/// (`fees.processing`: "Processing fee, …: $150.00 to pay …").
-pub fn refuse_while_unpaid(lines: &[FeeLine], kinds: &[FeeKind], lang: Lang) -> Option<ApiError> {
-    let errors: std::collections::BTreeMap<String, Vec<Text>> = lines
+/// How a fee is being settled.
+pub struct Settle<'a> {
+    /// How.
+    pub method: PaymentMethod,
+    /// What was received (nothing for a waiver).
+    pub amount: endorse_shared::fees::Amount,
+    /// In this currency.
+    pub currency: &'a str,
+    /// The check number, the transfer's reference, Stripe's payment id.
+    pub reference: Option<&'a str>,
+    /// Why it was waived.
+    pub reason: Option<&'a str>,
+    /// The day the money came in.
+    pub paid_on: NaiveDate,
+    /// The Checkout Session an online payment completes.
+    pub checkout_session: Option<&'a str>,
+}
+
+/// The fee in the log's words: "the processing fee (IFS)", "the renewal
+/// fee of AL-IFS-2026-0001".
+fn logged(line: &FeeLine) -> String {
+    let kind = line.kind.text().say(Lang::En).to_lowercase();
+    match &line.number {
+        Some(number) => format!("the {kind} of {number}"),
+        None => format!("the {kind} ({})", line.category),
+    }
+}
+
+/// Settles a fee the person owes, in the association's log (about the
+/// person, kind `payment`): by `by` (an admin), or by the person paying
+/// online. Refused (nothing written) when it is settled already, also when
+/// another request settled it a moment ago.
+pub fn settle(
+    conn: &mut AnyConnection,
+    person: &crate::db::users::User,
+    line: &FeeLine,
+    how: &Settle<'_>,
+    by: Option<&crate::db::association_log::By>,
+    now: chrono::DateTime<chrono::Utc>,
+) -> DbResult<Result<endorse_shared::ids::PaymentId, ApiError>> {
+    use crate::db::association_log::{self, Actor, Subject};
+    if line.status != FeeStatus::Due {
+        return Ok(Err(already_settled(line)));
+    }
+    let inserted = payments::insert(
+        conn,
+        &payments::NewPayment {
+            person: person.id,
+            fee: &line.key,
+            category: &line.category,
+            method: how.method,
+            amount: how.amount,
+            currency: how.currency,
+            reference: how.reference,
+            reason: how.reason,
+            paid_on: how.paid_on,
+            recorded_by: by.and_then(|by| by.id.parse().ok()),
+            checkout_session: how.checkout_session,
+        },
+        now,
+    );
+    let id = match inserted {
+        Ok(id) => id,
+        Err(DbError::UniqueViolation(_)) => return Ok(Err(already_settled(line))),
+        Err(other) => return Err(other),
+    };
+    let amount = endorse_shared::fees::money(how.amount, how.currency, Lang::En);
+    let fee = logged(line);
+    let (action, details) = match (how.method, by) {
+        (PaymentMethod::Waived, Some(by)) => (
+            "fee_waived",
+            format!(
+                "{} waived {fee} of {}. Reason: {}",
+                by.name,
+                person.name,
+                how.reason.unwrap_or_default()
+            ),
+        ),
+        (PaymentMethod::Card, _) => (
+            "payment_online",
+            format!(
+                "{} paid {fee} online: {amount} (Stripe {}).",
+                person.name,
+                how.reference.unwrap_or("payment")
+            ),
+        ),
+        (method, by) => (
+            "payment_recorded",
+            format!(
+                "{} recorded {amount} by {} ({}) received on {} for {fee} of {}.",
+                by.map_or("An admin", |by| by.name.as_str()),
+                method.text().say(Lang::En).to_lowercase(),
+                how.reference.unwrap_or_default(),
+                how.paid_on,
+                person.name
+            ),
+        ),
+    };
+    let person_id = person.id.to_string();
+    let actor = match by {
+        Some(by) => by.actor(),
+        None => Actor {
+            id: Some(&person_id),
+            name: &person.name,
+            ip: None,
+        },
+    };
+    association_log::record_about(
+        conn,
+        actor,
+        Some(Subject::of(
+            endorse_shared::trail::TrailKind::Payment,
+            &person_id,
+        )),
+        (action, &details),
+        now,
+    )?;
+    Ok(Ok(id))
+}
+
+fn already_settled(line: &FeeLine) -> ApiError {
+    ApiError::Conflict(Text::new("err-fee-already-settled").with("fee", line.description.as_str()))
+}
+
+/// The first fee of `kinds` that holds a step up, as the refusal of that
+/// step (409, naming the fee and its amount).
+pub fn unpaid(lines: &[FeeLine], kinds: &[FeeKind], lang: Lang) -> Option<ApiError> {
+    lines
         .iter()
-        .filter(|line| line.holds_up() && kinds.contains(&line.kind))
+        .find(|line| line.holds_up() && kinds.contains(&line.kind))
         .map(|line| {
-            (
-                format!("fees.{}", line.kind.as_str()),
-                vec![Text::plain(line.checklist_text(lang))],
+            ApiError::Conflict(
+                Text::new("err-fee-unpaid")
+                    .with("fee", line.description.as_str())
+                    .with(
+                        "amount",
+                        endorse_shared::fees::money(line.amount, &line.currency, lang),
+                    ),
             )
         })
-        .collect();
-    (!errors.is_empty()).then_some(ApiError::Validation(errors))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use endorse_shared::fees::Amount;
+
+    fn line(key: FeeKey, blocks: bool, status: FeeStatus) -> FeeLine {
+        FeeLine {
+            kind: key.kind(),
+            key,
+            category: "IFS".into(),
+            application: None,
+            number: None,
+            description: "Exam fee, Infant Family Specialist".into(),
+            amount: Amount::from_hundredths(7500),
+            currency: "USD".into(),
+            blocks,
+            status,
+            settlement: None,
+        }
+    }
+
+    #[test]
+    fn only_an_unpaid_blocking_fee_of_the_step_holds_it_up() {
+        let application = ApplicationId::from_uuid(uuid::Uuid::nil());
+        let exam = FeeKey::Exam(application, 1);
+        let held = [line(exam.clone(), true, FeeStatus::Due)];
+        let Some(ApiError::Conflict(text)) = unpaid(&held, &[FeeKind::Exam], Lang::En) else {
+            panic!("an unpaid exam fee holds scheduling up");
+        };
+        assert!(
+            text.say(Lang::En).contains("$75.00"),
+            "{}",
+            text.say(Lang::En)
+        );
+        assert!(unpaid(&held, &[FeeKind::Renewal], Lang::En).is_none());
+        for settled in [FeeStatus::Paid, FeeStatus::Waived] {
+            assert!(unpaid(
+                &[line(exam.clone(), true, settled)],
+                &[FeeKind::Exam],
+                Lang::En
+            )
+            .is_none());
+        }
+        assert!(unpaid(
+            &[line(exam, false, FeeStatus::Due)],
+            &[FeeKind::Exam],
+            Lang::En
+        )
+        .is_none());
+    }
 }

@@ -22,6 +22,7 @@ mod endorsements;
 mod erasure;
 mod exam;
 mod export;
+mod fees;
 mod hardening;
 mod helpers;
 mod isolation;

@@ -7,3 +7,15 @@ certificate-holds = holds the Infant and Early Childhood Mental Health Endorseme
 certificate-number = Endorsement number { $number }
 certificate-dates = Endorsed since { $since }  •  Valid through { $until }
 certificate-scan = Scan to verify, or visit
+
+## The receipt of a payment.
+receipt-document-title = Receipt { $number }
+receipt-title = Receipt
+receipt-number = Receipt number { $number }
+receipt-received-from = Received from
+receipt-for = For
+receipt-amount = Amount
+receipt-method = Paid by
+receipt-reference = Reference
+receipt-paid-on = Received on
+receipt-thanks = Thank you. { $association } received this payment; keep this receipt for your records.

@@ -259,3 +259,12 @@ err-erase-open-applications = { $count ->
    *[other] { $count } applications of theirs are open: withdraw or decide them first.
 }
 err-erase-email-mismatch = This is not the account's address: type it exactly as shown.
+err-no-such-fee = This person owes no such fee, nor paid one.
+err-fee-already-settled = { $fee } is already paid or waived.
+err-fee-amount-differs = is not the fee's amount, { $amount }
+err-online-payment-not-offered = Paying online is not offered here; ask the association how to pay.
+err-stripe-unreachable = The payment service cannot be reached just now; try again in a few minutes.
+err-no-such-receipt = There is no such receipt of yours.
+err-stripe-signature = The event is not signed by Stripe, or was signed too long ago.
+err-stripe-event-unreadable = The body is not a Stripe event.
+err-fee-unpaid = { $fee } ({ $amount }) is not paid yet; this step waits until it is paid or waived.

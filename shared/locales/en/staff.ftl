@@ -581,6 +581,7 @@ trail-kind-rulebook = Rulebook
 trail-kind-key = Signing key
 trail-kind-export = Download
 trail-kind-association = The association
+trail-kind-payment = Fees and payments
 trail-account-created = Account created
 trail-account-disabled = Account disabled
 trail-account-enabled = Account enabled again
@@ -608,6 +609,11 @@ trail-support-session = Support session opened
 trail-mail-retried = Mail sent again
 trail-data-downloaded = Downloaded their own data
 trail-association-created = Association created
+trail-payment-recorded = Payment recorded
+trail-fee-waived = Fee waived
+trail-payment-online = Paid online
+trail-payment-refused = Online payment not believed
+trail-payment-duplicate = Paid twice (refund one)
 
 ## Erasure on request
 

@@ -260,3 +260,12 @@ err-erase-open-applications = { $count ->
    *[other] Tiene { $count } solicitudes abiertas: retírelas o decídalas primero.
 }
 err-erase-email-mismatch = Este no es el correo de la cuenta: escríbalo tal como se muestra.
+err-no-such-fee = Esta persona no debe ni pagó esa tarifa.
+err-fee-already-settled = { $fee } ya está pagada o exonerada.
+err-fee-amount-differs = no es el importe de la tarifa, { $amount }
+err-online-payment-not-offered = Aquí no se ofrece el pago en línea; pregunte a la asociación cómo pagar.
+err-stripe-unreachable = No se puede contactar con el servicio de pago en este momento; inténtelo de nuevo en unos minutos.
+err-no-such-receipt = No existe ese recibo suyo.
+err-stripe-signature = El evento no está firmado por Stripe, o se firmó hace demasiado tiempo.
+err-stripe-event-unreadable = El cuerpo no es un evento de Stripe.
+err-fee-unpaid = { $fee } ({ $amount }) aún no está pagada; este paso espera a que se pague o se exonere.

@@ -581,6 +581,7 @@ trail-kind-rulebook = Reglamento
 trail-kind-key = Clave de firma
 trail-kind-export = Descarga
 trail-kind-association = La asociación
+trail-kind-payment = Tarifas y pagos
 trail-account-created = Cuenta creada
 trail-account-disabled = Cuenta desactivada
 trail-account-enabled = Cuenta activada de nuevo
@@ -608,6 +609,11 @@ trail-support-session = Sesión de soporte abierta
 trail-mail-retried = Correo enviado de nuevo
 trail-data-downloaded = Descargó sus propios datos
 trail-association-created = Asociación creada
+trail-payment-recorded = Pago registrado
+trail-fee-waived = Tarifa exonerada
+trail-payment-online = Pagada en línea
+trail-payment-refused = Pago en línea no aceptado
+trail-payment-duplicate = Pagada dos veces (devolver uno)
 
 ## Erasure on request
 

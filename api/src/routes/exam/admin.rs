@@ -66,7 +66,7 @@ pub async fn get_exam(
         (status = 200, description = "Scheduled", body = ExamView),
         (status = 403, description = "Not an admin", body = Problem, content_type = "application/problem+json"),
         (status = 404, description = "No such application", body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Not approved for the exam, no exam in the category, or the retake wait is not over (the problem says until when)", body = Problem, content_type = "application/problem+json"),
+        (status = 409, description = "Not approved for the exam, no exam in the category, the retake wait is not over (the problem says until when), or an exam fee that blocks scheduling is unpaid", body = Problem, content_type = "application/problem+json"),
         (status = 422, description = "A field is wrong", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -98,6 +98,20 @@ pub async fn schedule_exam(
                 ApplicationStatus::ApprovedForExam | ApplicationStatus::ExamFailed
             ) {
                 return Ok(Err(wrong_status(&judged, Text::new("exam-wrong-schedule"))));
+            }
+            let fees = crate::workflow::fees::of_person(
+                conn,
+                judged.application.applicant.id,
+                &inner.association.currency,
+                inner.calendar.day_of(now),
+                inner.calendar,
+            )?;
+            if let Some(unpaid) = crate::workflow::fees::unpaid(
+                &fees,
+                &[endorse_shared::fees::FeeKind::Exam],
+                crate::locale::current(),
+            ) {
+                return Ok(Err(unpaid));
             }
             if let Some(from) = retake_wait(conn, &judged, &rule, now)? {
                 return Ok(Err(ApiError::Conflict(

@@ -331,7 +331,16 @@ pub fn portfolio_page() -> Html {
     let report: Option<EligibilityReport> = rulebook_now.category(&category_code).map(|rules| {
         let mut portfolio = to_portfolio(&weighed);
         portfolio.references = (*references).clone();
-        evaluate(rules, &portfolio, today(), lang)
+        let mut report = evaluate(rules, &portfolio, today(), lang);
+        // A fee that holds up submission is a line of the checklist, as the
+        // server counts it (the open application's fees, as it answered).
+        if let Some(open) = my_applications
+            .iter()
+            .find(|a| a.category == category_code && a.status.is_open())
+        {
+            endorse_shared::fees::add_to_report(&mut report, &open.fees, lang);
+        }
+        report
     });
 
     let on_category = {

@@ -1,0 +1,418 @@
+//! Fees: the rulebook's schedule owed by an application, a blocking fee in
+//! the checklist and at submission, offline payments and waivers (once,
+//! however many admins race), receipts, the payments page and its CSV, the
+//! trail; and Stripe's webhook: forged, late, replayed, mismatched events
+//! change nothing.
+
+use crate::applications::{act, eligible_ifs_portfolio, start};
+use crate::helpers::*;
+use endorse_api::clock::Clock;
+use endorse_api::db::payments;
+use endorse_shared::applications::ApplicationResponse;
+use endorse_shared::fees::{Amount, FeeKey, FeeLine, FeeStatus, FeesResponse, PaymentsPage};
+use endorse_shared::rulebook::{Rulebook, RulebookVersionResponse};
+use endorse_shared::Role;
+use reqwest::StatusCode;
+use serde_json::json;
+
+const WEBHOOK_SECRET: &str = "whsec_endorse_test";
+
+/// Publishes the current rulebook with IFS charging a registration fee
+/// (not blocking) and a processing fee that blocks submission.
+async fn charge_ifs(app: &TestApp, admin: &str) {
+    let current: RulebookVersionResponse = expect_json(
+        app.get_as("/api/v1/rulebooks/current", admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    let mut rulebook = Rulebook::from_toml(&current.toml).expect("the current rulebook");
+    let ifs = rulebook
+        .categories
+        .iter_mut()
+        .find(|c| c.code == "IFS")
+        .expect("IFS");
+    ifs.fees = serde_json::from_value(json!({
+        "registration": { "amount": 25 },
+        "processing": { "amount": "150.00", "blocks": true },
+    }))
+    .expect("fees");
+    let published = app
+        .post_as(
+            "/api/v1/rulebooks",
+            admin,
+            &json!({ "toml": rulebook.to_toml() }),
+        )
+        .await;
+    assert_eq!(published.status(), StatusCode::CREATED);
+}
+
+fn fee<'a>(fees: &'a [FeeLine], kind: &str) -> &'a FeeLine {
+    fees.iter()
+        .find(|f| f.kind.as_str() == kind)
+        .unwrap_or_else(|| panic!("no {kind} fee in {fees:?}"))
+}
+
+#[actix_web::test]
+async fn a_blocking_processing_fee_holds_submission_until_an_admin_records_its_payment() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let (ada, ada_id) = (session.access_token.clone(), session.user.id);
+    let eve = app.register("eve@example.org", "Eve").await.access_token;
+    eligible_ifs_portfolio(&app, &ada, ada_id).await;
+    let draft = start(&app, &ada, "IFS").await;
+    let processing = fee(&draft.fees, "processing").clone();
+    assert_eq!(processing.amount, Amount::from_hundredths(15000));
+    assert_eq!(
+        (processing.status, processing.blocks),
+        (FeeStatus::Due, true)
+    );
+    assert!(!fee(&draft.fees, "registration").blocks);
+    // The fee is a short line of the checklist; nothing else is short.
+    assert!(!draft.report.eligible);
+    let short: Vec<&str> = draft.report.short_lines().map(|l| l.key.as_str()).collect();
+    assert_eq!(short, ["fees.processing"]);
+    let refused = expect_problem(
+        act(&app, &ada, &draft, "submit").await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(refused.field_errors("fees.processing").len(), 1);
+    let mine: FeesResponse =
+        expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+    assert_eq!(mine.fees.len(), 2);
+    assert!(!mine.online);
+
+    // An admin records the check: a wrong amount, a future day, an unknown
+    // fee, a fee of someone else's are refused and change nothing.
+    let path = format!("/api/v1/users/{ada_id}/payments");
+    let check = |amount: &str, paid_on: &str, fee: &str| json!({ "fee": fee, "method": "check", "amount": amount, "reference": "1042", "paid_on": paid_on });
+    let today = app.clock.now().date_naive().to_string();
+    let key = processing.key.to_string();
+    let wrong = expect_problem(
+        app.post_as(&path, &admin, &check("100.00", &today, &key))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    assert_eq!(
+        wrong.field_errors("amount"),
+        ["is not the fee's amount, $150.00"]
+    );
+    let tomorrow = (app.clock.now().date_naive() + chrono::Duration::days(1)).to_string();
+    expect_problem(
+        app.post_as(&path, &admin, &check("150.00", &tomorrow, &key))
+            .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    let unknown = FeeKey::Processing(endorse_shared::ApplicationId::from_uuid(uuid::Uuid::nil()));
+    expect_problem(
+        app.post_as(
+            &path,
+            &admin,
+            &check("150.00", &today, &unknown.to_string()),
+        )
+        .await,
+        StatusCode::NOT_FOUND,
+    )
+    .await;
+    let malformed = app
+        .post_as(&path, &admin, &check("150.00", &today, "processing:nope"))
+        .await;
+    assert_eq!(malformed.status(), StatusCode::BAD_REQUEST);
+    expect_problem(
+        app.post_as(&path, &ada, &check("150.00", &today, &key))
+            .await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let paid: FeeLine = expect_json(
+        app.post_as(&path, &admin, &check("150", &today, &key))
+            .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(paid.status, FeeStatus::Paid);
+    let settlement = paid.settlement.clone().expect("settled");
+    let receipt_number = settlement.receipt_number.clone().expect("a receipt");
+    assert!(receipt_number.starts_with("R-"), "{receipt_number}");
+    expect_problem(
+        app.post_as(&path, &admin, &check("150.00", &today, &key))
+            .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+
+    // Now it submits.
+    let draft: ApplicationResponse = expect_json(
+        app.get_as(&format!("/api/v1/me/applications/{}", draft.id), &ada)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert!(draft.report.eligible);
+    let submitted: ApplicationResponse =
+        expect_json(act(&app, &ada, &draft, "submit").await, StatusCode::OK).await;
+    assert_eq!(fee(&submitted.fees, "processing").status, FeeStatus::Paid);
+
+    // The receipt: Ada's and the admins', nobody else's.
+    let receipt = format!("/api/v1/payments/{}/receipt", settlement.id);
+    let pdf = app.get_as(&receipt, &ada).await;
+    assert_eq!(pdf.status(), StatusCode::OK);
+    assert_eq!(pdf.headers()["content-type"], "application/pdf");
+    let bytes = pdf.bytes().await.unwrap();
+    assert!(bytes.starts_with(b"%PDF-"));
+    assert!(String::from_utf8_lossy(&bytes).contains(&receipt_number));
+    assert_eq!(app.get_as(&receipt, &admin).await.status(), StatusCode::OK);
+    expect_problem(app.get_as(&receipt, &eve).await, StatusCode::NOT_FOUND).await;
+
+    // The registration fee is waived, with a reason, once.
+    let waive = format!("/api/v1/users/{ada_id}/waivers");
+    expect_problem(
+        app.post_as(
+            &waive,
+            &admin,
+            &json!({ "fee": "registration", "reason": " " }),
+        )
+        .await,
+        StatusCode::UNPROCESSABLE_ENTITY,
+    )
+    .await;
+    let waived: FeeLine = expect_json(
+        app.post_as(
+            &waive,
+            &admin,
+            &json!({ "fee": "registration", "reason": "Scholarship" }),
+        )
+        .await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(waived.status, FeeStatus::Waived);
+    assert_eq!(waived.settlement.as_ref().unwrap().receipt_number, None);
+    expect_problem(
+        app.post_as(
+            &waive,
+            &admin,
+            &json!({ "fee": "registration", "reason": "Again" }),
+        )
+        .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+
+    // The treasurer's page and CSV; the trail.
+    let page: PaymentsPage =
+        expect_json(app.get_as("/api/v1/payments", &admin).await, StatusCode::OK).await;
+    assert_eq!(page.payments.len(), 2);
+    let checks: Vec<_> = page
+        .totals
+        .iter()
+        .filter(|t| t.method.as_str() == "check")
+        .collect();
+    assert_eq!(checks.len(), 1);
+    assert_eq!(
+        (checks[0].count, checks[0].amount),
+        (1, Amount::from_hundredths(15000))
+    );
+    expect_problem(
+        app.get_as("/api/v1/payments", &ada).await,
+        StatusCode::FORBIDDEN,
+    )
+    .await;
+    let csv = app.get_as("/api/v1/payments.csv", &admin).await;
+    assert_eq!(csv.status(), StatusCode::OK);
+    let csv = csv.text().await.unwrap();
+    assert_eq!(csv.lines().count(), 3, "{csv}");
+    assert!(csv.contains(&receipt_number) && csv.contains("Scholarship"));
+    let trail: endorse_shared::trail::TrailPage = expect_json(
+        app.get_as("/api/v1/audit?kind=payment", &admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    let actions: Vec<&str> = trail.events.iter().map(|e| e.action.as_str()).collect();
+    assert_eq!(actions, ["fee_waived", "payment_recorded"]);
+}
+
+#[actix_web::test]
+async fn twenty_admins_recording_the_same_payment_record_it_once() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let draft = start(&app, &session.access_token, "IFS").await;
+    let key = fee(&draft.fees, "processing").key.to_string();
+    let path = format!("/api/v1/users/{}/payments", session.user.id);
+    let body = json!({ "fee": key, "method": "bank_transfer", "amount": "150.00",
+        "reference": "TRF-77", "paid_on": app.clock.now().date_naive() });
+    let answers =
+        futures_util::future::join_all((0..20).map(|_| app.post_as(&path, &admin, &body))).await;
+    let mut statuses: Vec<u16> = answers.iter().map(|r| r.status().as_u16()).collect();
+    statuses.sort_unstable();
+    assert_eq!(statuses[0], 201, "{statuses:?}");
+    assert!(statuses[1..].iter().all(|s| *s == 409), "{statuses:?}");
+    let page: PaymentsPage =
+        expect_json(app.get_as("/api/v1/payments", &admin).await, StatusCode::OK).await;
+    assert_eq!(page.payments.len(), 1);
+}
+
+/// A Stripe event's body and its signature header at `t`.
+fn signed(body: &serde_json::Value, t: i64) -> (String, String) {
+    let body = body.to_string();
+    let signature = endorse_api::stripe::sign(t, body.as_bytes(), WEBHOOK_SECRET.as_bytes());
+    (body, format!("t={t},v1={signature}"))
+}
+
+fn completed(event: &str, session: &str, amount: i64, currency: &str) -> serde_json::Value {
+    json!({ "id": event, "object": "event", "type": "checkout.session.completed",
+        "data": { "object": { "id": session, "object": "checkout.session", "payment_status": "paid",
+            "amount_total": amount, "currency": currency, "payment_intent": "pi_123" } } })
+}
+
+#[actix_web::test]
+async fn only_a_signed_timely_event_for_a_session_endorse_made_records_a_payment_once() {
+    let app = spawn_app_with(|settings| {
+        settings.stripe = Some(endorse_api::config::StripeSettings {
+            secret_key: endorse_api::config::Secret::new(b"sk_test_unreachable".to_vec()),
+            webhook_secret: endorse_api::config::Secret::new(WEBHOOK_SECRET.as_bytes().to_vec()),
+            // Nothing listens here: making a session is a 503, not a 500.
+            api_base: "http://127.0.0.1:9".into(),
+        });
+    })
+    .await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let (ada, ada_id) = (session.access_token.clone(), session.user.id);
+    let draft = start(&app, &ada, "IFS").await;
+    let processing = fee(&draft.fees, "processing").clone();
+    let unreachable = app
+        .post_as(
+            "/api/v1/me/fees/checkout",
+            &ada,
+            &json!({ "fee": processing.key }),
+        )
+        .await;
+    assert_eq!(unreachable.status(), StatusCode::SERVICE_UNAVAILABLE);
+    // A session Endorse made (as the checkout route stores it).
+    let key = processing.key.clone();
+    app.db
+        .run(move |conn| {
+            payments::begin_checkout(
+                conn,
+                "cs_test_1",
+                ada_id,
+                &key,
+                (Amount::from_hundredths(15000), "USD"),
+                "https://checkout.example/cs_test_1",
+                chrono::Utc::now(),
+            )
+        })
+        .await
+        .unwrap();
+    let post = |body: String, signature: String| {
+        let app = &app;
+        async move {
+            app.client
+                .post(app.url("/api/v1/payments/stripe"))
+                .header("content-type", "application/json")
+                .header("stripe-signature", signature)
+                .body(body)
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    let now = app.clock.now().timestamp();
+    let status_of_fee = || async {
+        let mine: FeesResponse =
+            expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+        fee(&mine.fees, "processing").status
+    };
+    // Forged: signed with another secret, or the body changed after signing.
+    let (body, _) = signed(&completed("evt_1", "cs_test_1", 15000, "usd"), now);
+    let forged = endorse_api::stripe::sign(now, body.as_bytes(), b"whsec_guess");
+    assert_eq!(
+        post(body.clone(), format!("t={now},v1={forged}"))
+            .await
+            .status(),
+        StatusCode::BAD_REQUEST
+    );
+    let (_, signature) = signed(&completed("evt_1", "cs_test_1", 15000, "usd"), now);
+    let tampered = body.replace("15000", "1");
+    assert_eq!(
+        post(tampered, signature).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    assert_eq!(
+        post(body.clone(), String::new()).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    // Late: signed ten minutes ago.
+    let (late_body, late) = signed(&completed("evt_2", "cs_test_1", 15000, "usd"), now - 600);
+    assert_eq!(
+        post(late_body, late).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+    // An amount that does not match what the session asked.
+    let (body, signature) = signed(&completed("evt_3", "cs_test_1", 100, "usd"), now);
+    let answer: serde_json::Value = expect_json(post(body, signature).await, StatusCode::OK).await;
+    assert_eq!(answer["outcome"], "amount_mismatch");
+    assert_eq!(status_of_fee().await, FeeStatus::Due);
+    // A session Endorse did not make.
+    let (body, signature) = signed(&completed("evt_4", "cs_other", 15000, "usd"), now);
+    let answer: serde_json::Value = expect_json(post(body, signature).await, StatusCode::OK).await;
+    assert_eq!(answer["outcome"], "unknown_session");
+    assert_eq!(status_of_fee().await, FeeStatus::Due);
+    // The real one: recorded once; its replay changes nothing.
+    let (body, signature) = signed(&completed("evt_5", "cs_test_1", 15000, "usd"), now);
+    let answer: serde_json::Value =
+        expect_json(post(body.clone(), signature.clone()).await, StatusCode::OK).await;
+    assert_eq!(answer["outcome"], "recorded");
+    assert_eq!(status_of_fee().await, FeeStatus::Paid);
+    let answer: serde_json::Value = expect_json(post(body, signature).await, StatusCode::OK).await;
+    assert_eq!(answer["outcome"], "replayed");
+    let page: PaymentsPage =
+        expect_json(app.get_as("/api/v1/payments", &admin).await, StatusCode::OK).await;
+    assert_eq!(page.payments.len(), 1);
+    let settlement = &page.payments[0].settlement;
+    assert_eq!(settlement.method.as_str(), "card");
+    assert_eq!(settlement.reference.as_deref(), Some("pi_123"));
+    // Not an event at all, though signed.
+    let (body, signature) = signed(&json!({ "hello": "world" }), now);
+    assert_eq!(
+        post(body, signature).await.status(),
+        StatusCode::BAD_REQUEST
+    );
+}
+
+#[actix_web::test]
+async fn without_stripe_only_offline_payment_is_offered() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let draft = start(&app, &ada, "IFS").await;
+    let key = fee(&draft.fees, "processing").key.clone();
+    expect_problem(
+        app.post_as("/api/v1/me/fees/checkout", &ada, &json!({ "fee": key }))
+            .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    let (body, signature) = signed(
+        &completed("evt_1", "cs_1", 15000, "usd"),
+        app.clock.now().timestamp(),
+    );
+    let answer = app
+        .client
+        .post(app.url("/api/v1/payments/stripe"))
+        .header("stripe-signature", signature)
+        .body(body)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(answer.status(), StatusCode::NOT_FOUND);
+}
