@@ -347,6 +347,27 @@ type CheckoutRow = (
     Option<NaiveDateTime>,
 );
 
+/// The columns a [`CheckoutRow`] reads.
+const CHECKOUT_COLUMNS: (
+    checkout_sessions::id,
+    checkout_sessions::person_id,
+    checkout_sessions::fee_key,
+    checkout_sessions::amount,
+    checkout_sessions::currency,
+    checkout_sessions::url,
+    checkout_sessions::created_at,
+    checkout_sessions::completed_at,
+) = (
+    checkout_sessions::id,
+    checkout_sessions::person_id,
+    checkout_sessions::fee_key,
+    checkout_sessions::amount,
+    checkout_sessions::currency,
+    checkout_sessions::url,
+    checkout_sessions::created_at,
+    checkout_sessions::completed_at,
+);
+
 fn checkout_of(row: CheckoutRow) -> DbResult<Checkout> {
     let (id, person, fee, amount, currency, url, created_at, completed_at) = row;
     Ok(Checkout {
@@ -369,16 +390,7 @@ fn checkout_of(row: CheckoutRow) -> DbResult<Checkout> {
 pub fn checkout(conn: &mut AnyConnection, id: &str) -> DbResult<Option<Checkout>> {
     checkout_sessions::table
         .find(id)
-        .select((
-            checkout_sessions::id,
-            checkout_sessions::person_id,
-            checkout_sessions::fee_key,
-            checkout_sessions::amount,
-            checkout_sessions::currency,
-            checkout_sessions::url,
-            checkout_sessions::created_at,
-            checkout_sessions::completed_at,
-        ))
+        .select(CHECKOUT_COLUMNS)
         .first::<CheckoutRow>(conn)
         .optional()?
         .map(checkout_of)
@@ -399,16 +411,7 @@ pub fn open_checkout(
         .filter(checkout_sessions::completed_at.is_null())
         .filter(checkout_sessions::created_at.gt(since.naive_utc()))
         .order(checkout_sessions::created_at.desc())
-        .select((
-            checkout_sessions::id,
-            checkout_sessions::person_id,
-            checkout_sessions::fee_key,
-            checkout_sessions::amount,
-            checkout_sessions::currency,
-            checkout_sessions::url,
-            checkout_sessions::created_at,
-            checkout_sessions::completed_at,
-        ))
+        .select(CHECKOUT_COLUMNS)
         .first::<CheckoutRow>(conn)
         .optional()?
         .map(checkout_of)
