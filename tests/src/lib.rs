@@ -19,6 +19,7 @@ use tokio::process::{Child, Command};
 pub mod seed;
 pub mod smtp;
 pub mod steps;
+pub mod stripe;
 
 /// How long a page may take to show what a step waits for.
 pub const STEP_TIMEOUT: Duration = Duration::from_secs(20);
@@ -32,13 +33,16 @@ pub struct Server {
     pub db: Db,
     /// Where its e-mail goes: a real SMTP server on loopback.
     pub smtp: smtp::SmtpServer,
+    /// Where online payments go: a Stripe stand-in on loopback.
+    pub stripe: stripe::StripeStandIn,
     /// The deployment's state (its associations).
     pub state: actix_web::web::Data<endorse_api::state::AppState>,
     _data_dir: tempfile::TempDir,
 }
 
 /// Starts the real server on a free port, serving the built app, with its mail
-/// worker running and delivering to a test SMTP server.
+/// worker running and delivering to a test SMTP server, and online payment
+/// through a Stripe stand-in.
 pub async fn start_server() -> Result<Server> {
     let static_dir = PathBuf::from(std::env::var("ENDORSE_TEST_STATIC_DIR").context(
         "ENDORSE_TEST_STATIC_DIR is not set: run the browser tests through `cargo xtask test`",
@@ -66,6 +70,15 @@ pub async fn start_server() -> Result<Server> {
     settings.mail.worker_interval_seconds = Some(1);
     // A journey's mail is its own: no admins' digest.
     settings.admin_digest = false;
+    let stripe = stripe::StripeStandIn::start()?;
+    stripe.deliver_to(&format!("http://127.0.0.1:{port}/api/v1/payments/stripe"));
+    settings.stripe = Some(endorse_api::config::StripeSettings {
+        secret_key: endorse_api::config::Secret::new(stripe::SECRET_KEY.as_bytes().to_vec()),
+        webhook_secret: endorse_api::config::Secret::new(
+            stripe::WEBHOOK_SECRET.as_bytes().to_vec(),
+        ),
+        api_base: stripe.base().to_string(),
+    });
     let app = Application::build(settings)?;
     let base = format!("http://127.0.0.1:{}", app.port());
     let db = app.db()?;
@@ -75,6 +88,7 @@ pub async fn start_server() -> Result<Server> {
         base,
         db,
         smtp,
+        stripe,
         state,
         _data_dir: data_dir,
     })

@@ -8,6 +8,7 @@ use endorse_api::clock::Clock;
 use endorse_api::db::rulebooks;
 use endorse_shared::applications::{ApplicationResponse, ApplicationStatus};
 use endorse_shared::exam::{ExamView, Outcome, ScoringPacket, ScoringSummary};
+use endorse_shared::fees::{FeeStatus, FeesResponse};
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::users::UserListResponse;
 use endorse_shared::{ApplicationId, Role, UserId};
@@ -16,8 +17,13 @@ use serde_json::{json, Value};
 
 /// Gives IFS the Mentor exam, so an IFS portfolio reaches it.
 async fn ifs_with_an_exam(app: &TestApp) {
+    ifs_with_an_exam_and_fees(app, serde_json::Value::Null).await;
+}
+
+/// Gives IFS the Mentor exam and this fee schedule (none when null).
+async fn ifs_with_an_exam_and_fees(app: &TestApp, fees: Value) {
     app.db
-        .transaction(|conn| {
+        .transaction(move |conn| {
             let mut rulebook = Rulebook::default_rulebook().unwrap();
             let exam = rulebook.category("IMHM-C").unwrap().exam.clone();
             let ifs = rulebook
@@ -26,6 +32,9 @@ async fn ifs_with_an_exam(app: &TestApp) {
                 .find(|c| c.code == "IFS")
                 .unwrap();
             ifs.exam = exam;
+            if !fees.is_null() {
+                ifs.fees = serde_json::from_value(fees).expect("fees");
+            }
             rulebooks::publish(conn, &rulebook, None)
         })
         .await
@@ -440,4 +449,46 @@ async fn a_failed_exam_is_retaken_only_after_the_wait() {
     assert_eq!(second.attempt, 2);
     assert_eq!(second.part1_score, None);
     assert!(second.answers.answers.is_empty());
+}
+
+#[actix_web::test]
+async fn an_exam_fee_that_blocks_holds_up_scheduling_until_it_is_paid() {
+    let app = spawn_app().await;
+    ifs_with_an_exam_and_fees(
+        &app,
+        json!({ "exam": { "amount": "75.00", "blocks": true } }),
+    )
+    .await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let (_, ruth) = reviewer(&app, &admin, "ruth@example.org").await;
+    let (ada, id) = approved(&app, &admin, "ada@example.org", ruth).await;
+    let refused = expect_problem(schedule(&app, &admin, id).await, StatusCode::CONFLICT).await;
+    let detail = refused.detail.unwrap_or_default();
+    assert!(
+        detail.contains("Exam fee") && detail.contains("$75.00"),
+        "{detail}"
+    );
+    // The fee is the applicant's, for this sitting.
+    let mine: FeesResponse =
+        expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+    let exam = mine
+        .fees
+        .iter()
+        .find(|f| f.kind.as_str() == "exam")
+        .expect("an exam fee");
+    assert_eq!(exam.key.to_string(), format!("exam:{id}:1"));
+    assert_eq!(exam.status, FeeStatus::Due);
+    let me: endorse_shared::users::UserResponse =
+        expect_json(app.get_as("/api/v1/me", &ada).await, StatusCode::OK).await;
+    let paid = app
+        .post_as(
+            &format!("/api/v1/users/{}/payments", me.id),
+            &admin,
+            &json!({ "fee": exam.key, "method": "bank_transfer", "amount": "75.00",
+                "reference": "TX-88", "paid_on": app.clock.now().date_naive() }),
+        )
+        .await;
+    assert_eq!(paid.status(), StatusCode::CREATED);
+    let booked: ExamView = expect_json(schedule(&app, &admin, id).await, StatusCode::OK).await;
+    assert_eq!(booked.attempt, 1);
 }

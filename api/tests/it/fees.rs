@@ -6,20 +6,34 @@
 
 use crate::applications::{act, eligible_ifs_portfolio, start};
 use crate::helpers::*;
+use crate::stripe_stand_in::{StripeStandIn, WEBHOOK_SECRET};
 use endorse_api::clock::Clock;
-use endorse_api::db::payments;
 use endorse_shared::applications::ApplicationResponse;
-use endorse_shared::fees::{Amount, FeeKey, FeeLine, FeeStatus, FeesResponse, PaymentsPage};
+use endorse_shared::fees::{
+    Amount, CheckoutResponse, FeeKey, FeeLine, FeeStatus, FeesResponse, PaymentsPage,
+};
 use endorse_shared::rulebook::{Rulebook, RulebookVersionResponse};
 use endorse_shared::Role;
 use reqwest::StatusCode;
 use serde_json::json;
 
-const WEBHOOK_SECRET: &str = "whsec_endorse_test";
-
 /// Publishes the current rulebook with IFS charging a registration fee
 /// (not blocking) and a processing fee that blocks submission.
 async fn charge_ifs(app: &TestApp, admin: &str) {
+    charge(
+        app,
+        admin,
+        "IFS",
+        json!({
+            "registration": { "amount": 25 },
+            "processing": { "amount": "150.00", "blocks": true },
+        }),
+    )
+    .await;
+}
+
+/// Publishes the current rulebook with this fee schedule for a category.
+pub(crate) async fn charge(app: &TestApp, admin: &str, code: &str, fees: serde_json::Value) {
     let current: RulebookVersionResponse = expect_json(
         app.get_as("/api/v1/rulebooks/current", admin).await,
         StatusCode::OK,
@@ -29,13 +43,9 @@ async fn charge_ifs(app: &TestApp, admin: &str) {
     let ifs = rulebook
         .categories
         .iter_mut()
-        .find(|c| c.code == "IFS")
-        .expect("IFS");
-    ifs.fees = serde_json::from_value(json!({
-        "registration": { "amount": 25 },
-        "processing": { "amount": "150.00", "blocks": true },
-    }))
-    .expect("fees");
+        .find(|c| c.code == code)
+        .expect("the category");
+    ifs.fees = serde_json::from_value(fees).expect("fees");
     let published = app
         .post_as(
             "/api/v1/rulebooks",
@@ -273,45 +283,27 @@ fn completed(event: &str, session: &str, amount: i64, currency: &str) -> serde_j
 
 #[actix_web::test]
 async fn only_a_signed_timely_event_for_a_session_endorse_made_records_a_payment_once() {
-    let app = spawn_app_with(|settings| {
-        settings.stripe = Some(endorse_api::config::StripeSettings {
-            secret_key: endorse_api::config::Secret::new(b"sk_test_unreachable".to_vec()),
-            webhook_secret: endorse_api::config::Secret::new(WEBHOOK_SECRET.as_bytes().to_vec()),
-            // Nothing listens here: making a session is a 503, not a 500.
-            api_base: "http://127.0.0.1:9".into(),
-        });
-    })
-    .await;
+    let stand_in = StripeStandIn::start().expect("the Stripe stand-in");
+    let app = spawn_app_with(through(&stand_in)).await;
     let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
     charge_ifs(&app, &admin).await;
-    let session = app.register("ada@example.org", "Ada Lovelace").await;
-    let (ada, ada_id) = (session.access_token.clone(), session.user.id);
+    let ada = app
+        .register("ada@example.org", "Ada Lovelace")
+        .await
+        .access_token;
     let draft = start(&app, &ada, "IFS").await;
     let processing = fee(&draft.fees, "processing").clone();
-    let unreachable = app
+    // A session Endorse made; its events are written by hand below.
+    let checkout = app
         .post_as(
             "/api/v1/me/fees/checkout",
             &ada,
             &json!({ "fee": processing.key }),
         )
         .await;
-    assert_eq!(unreachable.status(), StatusCode::SERVICE_UNAVAILABLE);
-    // A session Endorse made (as the checkout route stores it).
-    let key = processing.key.clone();
-    app.db
-        .run(move |conn| {
-            payments::begin_checkout(
-                conn,
-                "cs_test_1",
-                ada_id,
-                &key,
-                (Amount::from_hundredths(15000), "USD"),
-                "https://checkout.example/cs_test_1",
-                chrono::Utc::now(),
-            )
-        })
-        .await
-        .unwrap();
+    assert_eq!(checkout.status(), StatusCode::OK);
+    let made = stand_in.sessions()[0].id.clone();
+    let made = made.as_str();
     let post = |body: String, signature: String| {
         let app = &app;
         async move {
@@ -332,7 +324,7 @@ async fn only_a_signed_timely_event_for_a_session_endorse_made_records_a_payment
         fee(&mine.fees, "processing").status
     };
     // Forged: signed with another secret, or the body changed after signing.
-    let (body, _) = signed(&completed("evt_1", "cs_test_1", 15000, "usd"), now);
+    let (body, _) = signed(&completed("evt_1", made, 15000, "usd"), now);
     let forged = endorse_api::stripe::sign(now, body.as_bytes(), b"whsec_guess");
     assert_eq!(
         post(body.clone(), format!("t={now},v1={forged}"))
@@ -340,7 +332,7 @@ async fn only_a_signed_timely_event_for_a_session_endorse_made_records_a_payment
             .status(),
         StatusCode::BAD_REQUEST
     );
-    let (_, signature) = signed(&completed("evt_1", "cs_test_1", 15000, "usd"), now);
+    let (_, signature) = signed(&completed("evt_1", made, 15000, "usd"), now);
     let tampered = body.replace("15000", "1");
     assert_eq!(
         post(tampered, signature).await.status(),
@@ -351,13 +343,13 @@ async fn only_a_signed_timely_event_for_a_session_endorse_made_records_a_payment
         StatusCode::BAD_REQUEST
     );
     // Late: signed ten minutes ago.
-    let (late_body, late) = signed(&completed("evt_2", "cs_test_1", 15000, "usd"), now - 600);
+    let (late_body, late) = signed(&completed("evt_2", made, 15000, "usd"), now - 600);
     assert_eq!(
         post(late_body, late).await.status(),
         StatusCode::BAD_REQUEST
     );
     // An amount that does not match what the session asked.
-    let (body, signature) = signed(&completed("evt_3", "cs_test_1", 100, "usd"), now);
+    let (body, signature) = signed(&completed("evt_3", made, 100, "usd"), now);
     let answer: serde_json::Value = expect_json(post(body, signature).await, StatusCode::OK).await;
     assert_eq!(answer["outcome"], "amount_mismatch");
     assert_eq!(status_of_fee().await, FeeStatus::Due);
@@ -367,7 +359,7 @@ async fn only_a_signed_timely_event_for_a_session_endorse_made_records_a_payment
     assert_eq!(answer["outcome"], "unknown_session");
     assert_eq!(status_of_fee().await, FeeStatus::Due);
     // The real one: recorded once; its replay changes nothing.
-    let (body, signature) = signed(&completed("evt_5", "cs_test_1", 15000, "usd"), now);
+    let (body, signature) = signed(&completed("evt_5", made, 15000, "usd"), now);
     let answer: serde_json::Value =
         expect_json(post(body.clone(), signature.clone()).await, StatusCode::OK).await;
     assert_eq!(answer["outcome"], "recorded");
@@ -415,4 +407,159 @@ async fn without_stripe_only_offline_payment_is_offered() {
         .await
         .unwrap();
     assert_eq!(answer.status(), StatusCode::NOT_FOUND);
+}
+
+/// Settings that send online payments to a Stripe stand-in.
+fn through(stand_in: &StripeStandIn) -> impl FnOnce(&mut endorse_api::Settings) + '_ {
+    move |settings| {
+        settings.stripe = Some(endorse_api::config::StripeSettings {
+            secret_key: endorse_api::config::Secret::new(
+                crate::stripe_stand_in::SECRET_KEY.as_bytes().to_vec(),
+            ),
+            webhook_secret: endorse_api::config::Secret::new(
+                crate::stripe_stand_in::WEBHOOK_SECRET.as_bytes().to_vec(),
+            ),
+            api_base: stand_in.base().to_string(),
+        });
+    }
+}
+
+#[actix_web::test]
+async fn paying_online_through_stripe_unblocks_submission_once() {
+    let stand_in = StripeStandIn::start().expect("the Stripe stand-in");
+    let app = spawn_app_with(through(&stand_in)).await;
+    stand_in.deliver_to(&app.url("/api/v1/payments/stripe"));
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let session = app.register("ada@example.org", "Ada Lovelace").await;
+    let (ada, ada_id) = (session.access_token.clone(), session.user.id);
+    eligible_ifs_portfolio(&app, &ada, ada_id).await;
+    let draft = start(&app, &ada, "IFS").await;
+    let mine: FeesResponse =
+        expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+    assert!(mine.online);
+    let processing = fee(&draft.fees, "processing").clone();
+
+    // Endorse makes a session of the fee's amount, description and addresses.
+    let body = json!({ "fee": processing.key });
+    let checkout: CheckoutResponse = expect_json(
+        app.post_as("/api/v1/me/fees/checkout", &ada, &body).await,
+        StatusCode::OK,
+    )
+    .await;
+    let made = stand_in.sessions();
+    assert_eq!(made.len(), 1);
+    let stripe_session = &made[0];
+    assert_eq!(
+        checkout.url,
+        format!("{}/pay/{}", stand_in.base(), stripe_session.id)
+    );
+    assert_eq!(
+        (
+            stripe_session.amount_total,
+            stripe_session.currency.as_str()
+        ),
+        (15000, "usd")
+    );
+    assert_eq!(stripe_session.name, processing.description);
+    assert_eq!(
+        stripe_session.customer_email.as_deref(),
+        Some("ada@example.org")
+    );
+    assert!(stripe_session.success_url.ends_with("/fees?paid=1"));
+    assert!(stripe_session.cancel_url.ends_with("/fees?cancelled=1"));
+    assert_eq!(stripe_session.metadata["fee"], processing.key.to_string());
+    // Asking again while that session is open answers the same page.
+    let again: CheckoutResponse = expect_json(
+        app.post_as("/api/v1/me/fees/checkout", &ada, &body).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(again.url, checkout.url);
+    assert_eq!(stand_in.sessions().len(), 1);
+    // Going to the page records nothing: only the signed event does.
+    let mine: FeesResponse =
+        expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+    assert_eq!(fee(&mine.fees, "processing").status, FeeStatus::Due);
+
+    // Paid: Stripe's event is recorded, the fee is paid, submission goes on.
+    let delivery = stand_in.pay(&stripe_session.id).await.expect("paid");
+    assert_eq!(delivery.status, 200, "{}", delivery.answer);
+    assert!(delivery.answer.contains("recorded"), "{}", delivery.answer);
+    let mine: FeesResponse =
+        expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+    let paid = fee(&mine.fees, "processing");
+    assert_eq!(paid.status, FeeStatus::Paid);
+    let settlement = paid.settlement.as_ref().expect("settled");
+    assert_eq!(settlement.method.as_str(), "card");
+    let receipt = app
+        .get_as(&format!("/api/v1/payments/{}/receipt", settlement.id), &ada)
+        .await;
+    assert_eq!(receipt.status(), StatusCode::OK);
+    assert!(receipt.bytes().await.unwrap().starts_with(b"%PDF-"));
+    let submitted: ApplicationResponse =
+        expect_json(act(&app, &ada, &draft, "submit").await, StatusCode::OK).await;
+    assert_eq!(submitted.status.as_str(), "submitted");
+
+    // Stripe retries the event: nothing more is recorded.
+    let retried = stand_in.redeliver(&delivery.event_id).await.expect("sent");
+    assert_eq!(retried.status, 200);
+    assert!(retried.answer.contains("replayed"), "{}", retried.answer);
+    let page: PaymentsPage =
+        expect_json(app.get_as("/api/v1/payments", &admin).await, StatusCode::OK).await;
+    assert_eq!(page.payments.len(), 1);
+    assert_eq!(stand_in.deliveries().len(), 2);
+    // A paid fee is not paid twice.
+    expect_problem(
+        app.post_as("/api/v1/me/fees/checkout", &ada, &body).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert_eq!(stand_in.sessions().len(), 1);
+}
+
+#[actix_web::test]
+async fn stripe_refusing_the_key_or_not_answering_is_a_503_not_a_session() {
+    let stand_in = StripeStandIn::start().expect("the Stripe stand-in");
+    let app = spawn_app_with(|settings| {
+        through(&stand_in)(settings);
+        if let Some(stripe) = settings.stripe.as_mut() {
+            stripe.secret_key = endorse_api::config::Secret::new(b"sk_test_revoked".to_vec());
+        }
+    })
+    .await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let draft = start(&app, &ada, "IFS").await;
+    let key = fee(&draft.fees, "processing").key.clone();
+    let refused = expect_problem(
+        app.post_as("/api/v1/me/fees/checkout", &ada, &json!({ "fee": key }))
+            .await,
+        StatusCode::SERVICE_UNAVAILABLE,
+    )
+    .await;
+    let detail = refused.detail.unwrap_or_default();
+    assert!(!detail.contains("sk_test"), "{detail}");
+    assert!(stand_in.sessions().is_empty());
+
+    // Nothing listens at Stripe's address: a 503 too.
+    let app = spawn_app_with(|settings| {
+        through(&stand_in)(settings);
+        if let Some(stripe) = settings.stripe.as_mut() {
+            stripe.api_base = "http://127.0.0.1:9".into();
+        }
+    })
+    .await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    charge_ifs(&app, &admin).await;
+    let ada = app.register("ada@example.org", "Ada").await.access_token;
+    let draft = start(&app, &ada, "IFS").await;
+    let key = fee(&draft.fees, "processing").key.clone();
+    expect_problem(
+        app.post_as("/api/v1/me/fees/checkout", &ada, &json!({ "fee": key }))
+            .await,
+        StatusCode::SERVICE_UNAVAILABLE,
+    )
+    .await;
 }

@@ -42,6 +42,8 @@ mod reviewers;
 mod rulebooks;
 #[path = "../../../tests/src/smtp.rs"]
 mod smtp;
+#[path = "../../../tests/src/stripe.rs"]
+mod stripe_stand_in;
 mod tokens;
 mod trail;
 mod transactions;

@@ -13,6 +13,7 @@ use endorse_api::clock::Clock;
 use endorse_api::db::references;
 use endorse_shared::credential::{self, Bitstring, StatusPurpose};
 use endorse_shared::endorsements::{CredentialDownload, EndorsementStatus, EndorsementView};
+use endorse_shared::fees::{FeeStatus, FeesResponse};
 use endorse_shared::mail::{MailKind, OutboxPage};
 use endorse_shared::renewal::{RenewalKind, RenewalOverview, RenewalRecord, RenewalStatus};
 use endorse_shared::rulebook::Relationship;
@@ -529,4 +530,66 @@ async fn a_lapse_noticed_late_is_dated_the_day_after_the_grace_period() {
         due + Duration::days(31),
         "the day after 30 days of grace"
     );
+}
+
+#[actix_web::test]
+async fn a_renewal_fee_that_blocks_holds_up_the_renewal_until_it_is_paid_or_waived() {
+    let app = spawn_app().await;
+    let (admin, ada, _) = endorsed(&app).await;
+    crate::fees::charge(
+        &app,
+        &admin,
+        "IFS",
+        json!({ "renewal": { "amount": "60.00", "blocks": true } }),
+    )
+    .await;
+    let endorsement = mine(&app, &ada).await;
+    let (number, due) = (endorsement.number.clone(), endorsement.renewal_due);
+    move_to(&app, noon(due - Duration::days(10)));
+    renewal_entries(&app, &ada).await;
+    let body = json!({ "provides_rsc": false });
+    let refused = expect_problem(
+        app.post_as("/api/v1/me/renewal", &ada, &body).await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    let detail = refused.detail.unwrap_or_default();
+    assert!(
+        detail.contains(&number) && detail.contains("$60.00"),
+        "{detail}"
+    );
+    let fees: FeesResponse =
+        expect_json(app.get_as("/api/v1/me/fees", &ada).await, StatusCode::OK).await;
+    let renewal = fees
+        .fees
+        .iter()
+        .find(|f| f.kind.as_str() == "renewal")
+        .expect("a renewal fee");
+    assert_eq!(renewal.key.to_string(), format!("renewal:{number}:{due}"));
+    assert_eq!(renewal.status, FeeStatus::Due);
+    let me: endorse_shared::users::UserResponse =
+        expect_json(app.get_as("/api/v1/me", &ada).await, StatusCode::OK).await;
+    let waivers = format!("/api/v1/users/{}/waivers", me.id);
+    let no_reason = app
+        .post_as(
+            &waivers,
+            &admin,
+            &json!({ "fee": renewal.key, "reason": " " }),
+        )
+        .await;
+    assert_eq!(no_reason.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let waived = app
+        .post_as(
+            &waivers,
+            &admin,
+            &json!({ "fee": renewal.key, "reason": "Hardship, board decision of 3 March" }),
+        )
+        .await;
+    assert_eq!(waived.status(), StatusCode::CREATED);
+    let submitted: RenewalRecord = expect_json(
+        app.post_as("/api/v1/me/renewal", &ada, &body).await,
+        StatusCode::CREATED,
+    )
+    .await;
+    assert_eq!(submitted.status, RenewalStatus::Submitted);
 }
