@@ -227,7 +227,7 @@ impl Issuer {
             EndorsementOrigin::Recognition => {
                 crate::db::recognitions::source_of(conn, &endorsement.id)?
             }
-            EndorsementOrigin::Application => None,
+            EndorsementOrigin::Application | EndorsementOrigin::Import => None,
         };
         let id = uuid::Uuid::new_v4().to_string();
         let valid_until = self.valid_until(endorsement, rulebook);

@@ -12,6 +12,7 @@ pub mod config;
 pub mod db;
 pub mod error;
 pub mod http;
+pub mod importer;
 pub mod issuer;
 pub mod locale;
 pub mod mail;

@@ -245,6 +245,7 @@ diesel::table! {
         verify_code -> Nullable<Text>,
         renewed_at -> Nullable<Timestamp>,
         lapsed_at -> Nullable<Timestamp>,
+        import_id -> Nullable<Text>,
     }
 }
 
@@ -500,6 +501,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     endorsements,
     exam_scorings,
     exams,
+    import_rows,
+    imports,
     information_items,
     issuer_keys,
     audit_events,
@@ -521,3 +524,49 @@ diesel::allow_tables_to_appear_in_same_query!(
     stripe_events,
     users,
 );
+
+diesel::table! {
+    imports (id) {
+        id -> Text,
+        kind -> Text,
+        file_name -> Text,
+        sha256 -> Text,
+        encoding -> Text,
+        delimiter -> Text,
+        ignored_columns -> Text,
+        content -> Text,
+        status -> Text,
+        row_count -> BigInt,
+        planned_create -> BigInt,
+        planned_update -> BigInt,
+        planned_unchanged -> BigInt,
+        planned_refused -> BigInt,
+        applied_create -> BigInt,
+        applied_update -> BigInt,
+        applied_unchanged -> BigInt,
+        applied_refused -> BigInt,
+        invited -> BigInt,
+        next_position -> BigInt,
+        uploaded_by -> Text,
+        uploaded_at -> Timestamp,
+        confirmed_by -> Nullable<Text>,
+        confirmed_at -> Nullable<Timestamp>,
+        finished_at -> Nullable<Timestamp>,
+        version -> BigInt,
+    }
+}
+
+diesel::table! {
+    import_rows (import_id, position) {
+        import_id -> Text,
+        position -> BigInt,
+        line -> BigInt,
+        subject -> Text,
+        outcome -> Text,
+        detail -> Text,
+        applied -> Nullable<Text>,
+    }
+}
+
+diesel::joinable!(import_rows -> imports (import_id));
+diesel::joinable!(imports -> users (uploaded_by));

@@ -22,6 +22,10 @@ use endorse_shared::exam::{
     AccommodationsRequest, ExamView, Part1Request, ScheduleExamRequest, ScoringPacket,
     ScoringSummary, VignetteAnswers, VignetteScores,
 };
+use endorse_shared::fees::{
+    CheckoutRequest, CheckoutResponse, FeeKey, FeeLine, FeesResponse, PaymentsPage, PaymentsQuery,
+    RecordPaymentRequest, WaiveFeeRequest,
+};
 use endorse_shared::i18n::Lang;
 use endorse_shared::mail::{MailMessage, MailSummary, OutboxPage, OutboxQuery};
 use endorse_shared::process::{AuditEvent, TransitionRequest};
@@ -1553,4 +1557,96 @@ pub async fn registry_everywhere(
         NO_BODY,
     )
     .await
+}
+
+// ---------------------------------------------------------------------------
+// Fees and payments
+
+/// What one owes and paid.
+pub async fn my_fees(token: &str) -> Result<FeesResponse, ApiError> {
+    send(Method::GET, "/api/v1/me/fees", Some(token), NO_BODY).await
+}
+
+/// Where to pay one of one's fees online (Stripe Checkout).
+pub async fn checkout(token: &str, fee: &FeeKey) -> Result<CheckoutResponse, ApiError> {
+    let body = CheckoutRequest { fee: fee.clone() };
+    send(
+        Method::POST,
+        "/api/v1/me/fees/checkout",
+        Some(token),
+        Some(&body),
+    )
+    .await
+}
+
+/// Admins: what a person owes and paid.
+pub async fn person_fees(token: &str, user: UserId) -> Result<FeesResponse, ApiError> {
+    let path = format!("/api/v1/users/{user}/fees");
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: records a payment made outside Endorse.
+pub async fn record_payment(
+    token: &str,
+    user: UserId,
+    request: &RecordPaymentRequest,
+) -> Result<FeeLine, ApiError> {
+    let path = format!("/api/v1/users/{user}/payments");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+/// Admins: waives a fee, with the reason.
+pub async fn waive_fee(
+    token: &str,
+    user: UserId,
+    request: &WaiveFeeRequest,
+) -> Result<FeeLine, ApiError> {
+    let path = format!("/api/v1/users/{user}/waivers");
+    send(Method::POST, &path, Some(token), Some(request)).await
+}
+
+fn payment_filters(query: &PaymentsQuery, paged: bool) -> String {
+    let mut params = Vec::new();
+    if let Some(from) = query.from {
+        params.push(format!("from={from}"));
+    }
+    if let Some(to) = query.to {
+        params.push(format!("to={to}"));
+    }
+    if let Some(kind) = query.kind {
+        params.push(format!("kind={}", kind.as_str()));
+    }
+    if paged {
+        if let Some(before) = query.before.as_deref().filter(|b| !b.is_empty()) {
+            params.push(format!("before={}", urlencoding(before)));
+        }
+        if let Some(limit) = query.limit {
+            params.push(format!("limit={limit}"));
+        }
+    }
+    params.join("&")
+}
+
+/// Admins: the payments page (totals and a page of payments).
+pub async fn payments(token: &str, query: &PaymentsQuery) -> Result<PaymentsPage, ApiError> {
+    let path = format!("/api/v1/payments?{}", payment_filters(query, true));
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: every payment the filters match, as CSV.
+pub async fn payments_csv(token: &str, query: &PaymentsQuery) -> Result<String, ApiError> {
+    get_text(
+        &format!("/api/v1/payments.csv?{}", payment_filters(query, false)),
+        token,
+    )
+    .await
+}
+
+/// A payment's receipt, a PDF (its payer, or an admin).
+pub async fn receipt(
+    token: &str,
+    payment: endorse_shared::ids::PaymentId,
+) -> Result<(Vec<u8>, String, String), ApiError> {
+    let path = format!("/api/v1/payments/{payment}/receipt");
+    file(token, &path, &format!("receipt-{payment}.pdf")).await
 }

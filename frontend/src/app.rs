@@ -3,11 +3,11 @@
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminOutbox, AdminRecognitions,
-    AdminReviewer, AdminUser, AdminUsers, AssociationSettingsPage, ChangePassword, ConfirmEmail,
-    ForgotPassword, Home, NotFound, PlatformPage, PortfolioPage, RecognitionPage, RefereePage,
-    ReferencesPage, Registry, RegistryEverywhere, ResetPassword, ReviewPage, ReviewsPage,
-    RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
+    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminOutbox, AdminPayments,
+    AdminRecognitions, AdminReviewer, AdminUser, AdminUsers, AssociationSettingsPage,
+    ChangePassword, ConfirmEmail, FeesPage, ForgotPassword, Home, NotFound, PlatformPage,
+    PortfolioPage, RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere,
+    ResetPassword, ReviewPage, ReviewsPage, RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;
@@ -65,6 +65,8 @@ fn switch(route: Route) -> Html {
         Route::AdminAssociation => html! { <AssociationSettingsPage /> },
         Route::Recognition => html! { <RecognitionPage /> },
         Route::Platform => html! { <PlatformPage /> },
+        Route::Fees => html! { <FeesPage /> },
+        Route::AdminPayments => html! { <AdminPayments /> },
         Route::AdminApplications => html! { <AdminApplications /> },
         Route::AdminApplication { id } => html! { <AdminApplication id={id} /> },
         Route::NotFound => html! { <NotFound /> },

@@ -123,6 +123,13 @@ pub enum Route {
     /// Holders: ask for recognition of another association's endorsement.
     #[at("/recognition")]
     Recognition,
+    /// One's fees: what is due, paying online, receipts (Stripe sends the
+    /// payer back here).
+    #[at("/fees")]
+    Fees,
+    /// Admins: payments, their totals and the CSV.
+    #[at("/admin/payments")]
+    AdminPayments,
     /// The deployment's operators (at the bare address only).
     #[at("/platform")]
     Platform,

@@ -924,7 +924,15 @@ fn references(
         let mut why = Vec::new();
         match &reference.rating {
             None => why.push(Text::new("engine-no-rating-yet")),
-            Some(rating) => why.extend(rating_problems(rule, rating, as_of)),
+            Some(rating) => {
+                if rating.imported {
+                    notes
+                        .entry(reference.id)
+                        .or_default()
+                        .push(Text::new("import-rating-note").with("day", rating.given_on));
+                }
+                why.extend(rating_problems(rule, rating, as_of));
+            }
         }
         // Several counted ratings may share a limited relationship; only `max` of
         // them add to the total, but each still counts for the relationships.

@@ -167,6 +167,8 @@ pub enum EndorsementOrigin {
     /// Awarded in recognition of another association's endorsement
     /// (reciprocity).
     Recognition,
+    /// Brought in from the association's earlier system by an import.
+    Import,
 }
 
 impl EndorsementOrigin {
@@ -175,6 +177,7 @@ impl EndorsementOrigin {
         match self {
             EndorsementOrigin::Application => "application",
             EndorsementOrigin::Recognition => "recognition",
+            EndorsementOrigin::Import => "import",
         }
     }
 
@@ -183,6 +186,7 @@ impl EndorsementOrigin {
         [
             EndorsementOrigin::Application,
             EndorsementOrigin::Recognition,
+            EndorsementOrigin::Import,
         ]
         .into_iter()
         .find(|o| o.as_str() == raw)

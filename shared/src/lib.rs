@@ -19,6 +19,7 @@ pub mod fees;
 pub mod hours;
 pub mod i18n;
 pub mod ids;
+pub mod imports;
 pub mod mail;
 pub mod mfa;
 pub mod portfolio;

@@ -44,11 +44,14 @@ pub enum MailKind {
     EmailChanged,
     /// To an admin, once a day when something waits: what waits on them.
     AdminDigest,
+    /// To a person an import brought in: a link to claim the account (choose
+    /// its password).
+    AccountClaim,
 }
 
 impl MailKind {
     /// Every kind.
-    pub const ALL: [MailKind; 16] = [
+    pub const ALL: [MailKind; 17] = [
         MailKind::ReferenceRequest,
         MailKind::ReferenceReminder,
         MailKind::RatingReceived,
@@ -65,6 +68,7 @@ impl MailKind {
         MailKind::EmailConfirm,
         MailKind::EmailChanged,
         MailKind::AdminDigest,
+        MailKind::AccountClaim,
     ];
 
     /// The stored name.
@@ -86,6 +90,7 @@ impl MailKind {
             MailKind::EmailConfirm => "email_confirm",
             MailKind::EmailChanged => "email_changed",
             MailKind::AdminDigest => "admin_digest",
+            MailKind::AccountClaim => "account_claim",
         }
     }
 
@@ -104,6 +109,7 @@ impl MailKind {
                 | MailKind::ReferenceReminder
                 | MailKind::PasswordReset
                 | MailKind::EmailConfirm
+                | MailKind::AccountClaim
         )
     }
 }
@@ -144,6 +150,7 @@ crate::texts!(MailKind {
     EmailConfirm => "mail-kind-email-confirm",
     EmailChanged => "mail-kind-email-changed",
     AdminDigest => "mail-kind-admin-digest",
+    AccountClaim => "mail-kind-account-claim",
 });
 
 /// Where a message stands.

@@ -231,6 +231,10 @@ pub struct RatingSummary {
     /// Set when the count is withheld from the applicant (see above).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub withheld: bool,
+    /// Set when the rating was imported from the association's earlier
+    /// records (its day is the one it was given there).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub imported: bool,
 }
 
 /// A signed agreement.

@@ -451,6 +451,10 @@ pub struct ReferenceView {
     pub counting: Option<Counting>,
     /// The rating itself: absent where access was waived (and until it arrives).
     pub answer: Option<RatingAnswer>,
+    /// The rating brought in from the association's earlier records, where
+    /// the reader may see it (as `answer`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub imported: Option<ImportedRating>,
     /// The request that replaced this one.
     pub replaced_by: Option<EntryId>,
 }
@@ -660,34 +664,88 @@ pub fn engine_data(
 ) -> ReferenceData {
     ReferenceData {
         referee_email: request.referee_email.clone(),
-        relationship: answer.map_or(request.relationship, |a| a.answer.relationship),
+        relationship: answer.map_or(request.relationship, |a| a.relationship),
         endorsed: request.endorsement.is_some(),
-        known_since: Some(answer.map_or(request.known_since, |a| a.answer.known_since)),
+        known_since: Some(answer.map_or(request.known_since, |a| a.known_since)),
         rating: answer.map(|a| {
-            let count = a.answer.not_enough_information();
+            let count = a.not_enough_information;
             match limit.filter(|_| request.waive_access) {
                 Some(limit) => RatingSummary {
                     given_on: a.given_on,
                     not_enough_information: if count >= limit { limit } else { 0 },
                     withheld: true,
+                    imported: a.imported,
                 },
                 None => RatingSummary {
                     given_on: a.given_on,
                     not_enough_information: count,
                     withheld: false,
+                    imported: a.imported,
                 },
             }
         }),
     }
 }
 
-/// A rating with the day it was given.
+/// What the engine weighs of a rating, with the day it was given.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct GivenRating {
-    /// The answer.
-    pub answer: RatingAnswer,
-    /// The day it was submitted.
+    /// The relationship, as the referee confirmed it.
+    pub relationship: Relationship,
+    /// Since when they have known each other, as the referee confirmed it.
+    pub known_since: NaiveDate,
+    /// How many domains the referee could not rate.
+    pub not_enough_information: u32,
+    /// The day it was given.
     pub given_on: NaiveDate,
+    /// Whether it came from the association's earlier records.
+    pub imported: bool,
+}
+
+impl GivenRating {
+    /// A referee's answer, given on `given_on`.
+    pub fn of(answer: &RatingAnswer, given_on: NaiveDate) -> Self {
+        GivenRating {
+            relationship: answer.relationship,
+            known_since: answer.known_since,
+            not_enough_information: answer.not_enough_information(),
+            given_on,
+            imported: false,
+        }
+    }
+
+    /// A rating imported from the association's earlier records.
+    pub fn imported(rating: &ImportedRating) -> Self {
+        GivenRating {
+            relationship: rating.relationship,
+            known_since: rating.known_since,
+            not_enough_information: rating.not_enough_information,
+            given_on: rating.given_on,
+            imported: true,
+        }
+    }
+}
+
+/// A rating brought in from the association's earlier records: what the
+/// old system kept of it (not the answer for each domain), with the day it
+/// was given, from which its validity counts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ImportedRating {
+    /// How the referee knows the applicant.
+    pub relationship: Relationship,
+    /// Since when.
+    pub known_since: NaiveDate,
+    /// The day it was given.
+    pub given_on: NaiveDate,
+    /// The referee's recommendation.
+    pub recommendation: Recommendation,
+    /// How many competency domains the referee could not rate.
+    pub not_enough_information: u32,
+    /// What the referee wrote.
+    pub comments: String,
+    /// The import that brought it in.
+    pub import_id: String,
 }
 
 #[cfg(test)]
@@ -837,10 +895,7 @@ mod tests {
             language: None,
         };
         assert_eq!(engine_data(&request, None, Some(6)).rating, None);
-        let given = GivenRating {
-            answer: answer(2),
-            given_on: today(),
-        };
+        let given = GivenRating::of(&answer(2), today());
         let data = engine_data(&request, Some(&given), Some(6));
         assert_eq!(data.relationship, Relationship::Colleague);
         assert_eq!(
@@ -849,6 +904,7 @@ mod tests {
                 given_on: today(),
                 not_enough_information: 2,
                 withheld: false,
+                imported: false,
             })
         );
         // Waived: the count is withheld, the verdict kept.
@@ -858,10 +914,7 @@ mod tests {
         };
         let few = engine_data(&waived, Some(&given), Some(6)).rating.unwrap();
         assert_eq!((few.not_enough_information, few.withheld), (0, true));
-        let many = GivenRating {
-            answer: answer(8),
-            given_on: today(),
-        };
+        let many = GivenRating::of(&answer(8), today());
         let many = engine_data(&waived, Some(&many), Some(6)).rating.unwrap();
         assert_eq!((many.not_enough_information, many.withheld), (6, true));
     }

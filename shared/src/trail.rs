@@ -29,11 +29,13 @@ pub enum TrailKind {
     Association,
     /// A fee paid or waived (about the person whose fee it is).
     Payment,
+    /// An import of the association's earlier records.
+    Import,
 }
 
 impl TrailKind {
     /// Every kind, in the order the filter offers them.
-    pub const ALL: [TrailKind; 8] = [
+    pub const ALL: [TrailKind; 9] = [
         TrailKind::Application,
         TrailKind::User,
         TrailKind::Endorsement,
@@ -42,6 +44,7 @@ impl TrailKind {
         TrailKind::Export,
         TrailKind::Association,
         TrailKind::Payment,
+        TrailKind::Import,
     ];
 
     /// The stored and wire name.
@@ -55,6 +58,7 @@ impl TrailKind {
             TrailKind::Export => "export",
             TrailKind::Association => "association",
             TrailKind::Payment => "payment",
+            TrailKind::Import => "import",
         }
     }
 
@@ -73,6 +77,7 @@ crate::texts!(TrailKind {
     Export => "trail-kind-export",
     Association => "trail-kind-association",
     Payment => "trail-kind-payment",
+    Import => "trail-kind-import",
 });
 
 /// The schedule, as the trail's filter names it.

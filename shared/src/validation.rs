@@ -122,7 +122,7 @@ pub fn hidden_characters(value: &str) -> Option<Text> {
     })
 }
 
-fn hidden_code(value: &str) -> Option<&'static str> {
+pub(crate) fn hidden_code(value: &str) -> Option<&'static str> {
     if value.chars().any(char::is_control) {
         Some("control_chars")
     } else if value.chars().any(is_invisible_format) {

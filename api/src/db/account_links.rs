@@ -20,6 +20,9 @@ pub enum Purpose {
     /// Confirming an e-mail address (valid a week): the one the account has,
     /// or one the person asked to change to.
     EmailConfirm,
+    /// Claiming an account an import made: choosing its first password
+    /// (valid thirty days). Taken like a new-password link.
+    Claim,
 }
 
 impl Purpose {
@@ -28,6 +31,7 @@ impl Purpose {
         match self {
             Purpose::PasswordReset => "password_reset",
             Purpose::EmailConfirm => "email_confirm",
+            Purpose::Claim => "claim",
         }
     }
 
@@ -36,14 +40,19 @@ impl Purpose {
         match self {
             Purpose::PasswordReset => "/reset-password/",
             Purpose::EmailConfirm => "/confirm-email/",
+            Purpose::Claim => "/claim-account/",
         }
     }
 
     /// The purpose stored under this name.
     pub fn parse(raw: &str) -> Option<Self> {
-        [Purpose::PasswordReset, Purpose::EmailConfirm]
-            .into_iter()
-            .find(|p| p.as_str() == raw)
+        [
+            Purpose::PasswordReset,
+            Purpose::EmailConfirm,
+            Purpose::Claim,
+        ]
+        .into_iter()
+        .find(|p| p.as_str() == raw)
     }
 }
 

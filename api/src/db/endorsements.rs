@@ -232,6 +232,136 @@ pub fn insert(
     Ok(())
 }
 
+/// An endorsement brought in by an import, as the file names it.
+pub struct ImportedEndorsement<'a> {
+    /// Its number, kept exactly.
+    pub number: &'a str,
+    /// The holder.
+    pub holder: UserId,
+    /// The category.
+    pub category: &'a str,
+    /// When it was awarded.
+    pub awarded_at: DateTime<Utc>,
+    /// When its renewal falls due.
+    pub renewal_due: NaiveDate,
+    /// Where it stands.
+    pub status: EndorsementStatus,
+    /// Since when it is lapsed, if it is.
+    pub lapsed_at: Option<DateTime<Utc>>,
+    /// The import.
+    pub import_id: &'a str,
+}
+
+/// Stores an imported endorsement, unlisted (the holder decides), and moves
+/// the counter its number is of past it ([`count_past`]).
+pub fn insert_imported(
+    conn: &mut AnyConnection,
+    new: &ImportedEndorsement<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<()> {
+    diesel::insert_into(endorsements::table)
+        .values((
+            endorsements::id.eq(uuid::Uuid::new_v4().to_string()),
+            endorsements::number.eq(new.number),
+            endorsements::holder_id.eq(new.holder.to_string()),
+            endorsements::application_id.eq(None::<String>),
+            endorsements::origin.eq(EndorsementOrigin::Import.as_str()),
+            endorsements::category.eq(new.category),
+            endorsements::awarded_at.eq(new.awarded_at.naive_utc()),
+            endorsements::renewal_due.eq(new.renewal_due.and_time(chrono::NaiveTime::MIN)),
+            endorsements::status.eq(new.status.as_str()),
+            endorsements::lapsed_at.eq(new.lapsed_at.map(|at| at.naive_utc())),
+            endorsements::listed.eq(false),
+            endorsements::version.eq(1i64),
+            endorsements::updated_at.eq(now.naive_utc()),
+            endorsements::import_id.eq(new.import_id),
+        ))
+        .execute(conn)?;
+    count_past(conn, new.number)
+}
+
+/// Changes an imported endorsement's dates and status (a corrected file).
+pub fn update_imported(
+    conn: &mut AnyConnection,
+    new: &ImportedEndorsement<'_>,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        endorsements::table
+            .filter(endorsements::number.eq(new.number))
+            .filter(endorsements::origin.eq(EndorsementOrigin::Import.as_str())),
+    )
+    .set((
+        endorsements::awarded_at.eq(new.awarded_at.naive_utc()),
+        endorsements::renewal_due.eq(new.renewal_due.and_time(chrono::NaiveTime::MIN)),
+        endorsements::status.eq(new.status.as_str()),
+        endorsements::lapsed_at.eq(new.lapsed_at.map(|at| at.naive_utc())),
+        endorsements::import_id.eq(new.import_id),
+        endorsements::version.eq(endorsements::version + 1i64),
+        endorsements::updated_at.eq(now.naive_utc()),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+/// Moves the counter a number is of past it, so that the numbers Endorse
+/// gives never repeat one brought in: `MI-IFS-2019-0042` is the 42nd of
+/// the counter `MI-IFS-2019`. A number of another shape is nobody's
+/// counter (the unique index still stands behind it).
+pub fn count_past(conn: &mut AnyConnection, number: &str) -> DbResult<()> {
+    let Some((key, sequence)) = counter_of(number) else {
+        return Ok(());
+    };
+    let raise = |conn: &mut AnyConnection| -> DbResult<usize> {
+        Ok(diesel::update(
+            endorsement_sequences::table
+                .find(&key)
+                .filter(endorsement_sequences::last.lt(sequence)),
+        )
+        .set(endorsement_sequences::last.eq(sequence))
+        .execute(conn)?)
+    };
+    raise(conn)?;
+    let exists = endorsement_sequences::table
+        .find(&key)
+        .count()
+        .get_result::<i64>(conn)?
+        > 0;
+    if !exists {
+        // As in `next_in_sequence`: a savepoint keeps a racing insert's
+        // unique violation from spoiling the transaction.
+        let created = crate::db::write::<_, DbError, _>(conn, |conn| {
+            diesel::insert_into(endorsement_sequences::table)
+                .values((
+                    endorsement_sequences::key.eq(&key),
+                    endorsement_sequences::last.eq(sequence),
+                ))
+                .execute(conn)?;
+            Ok(())
+        });
+        match created {
+            Ok(()) => {}
+            Err(DbError::UniqueViolation(_)) => {
+                raise(conn)?;
+            }
+            Err(other) => return Err(other),
+        }
+    }
+    Ok(())
+}
+
+/// The counter a number is of, and its place in it: everything before the
+/// last `-` when that ends in a four-digit year, and the number after it.
+fn counter_of(number: &str) -> Option<(String, i64)> {
+    let (key, sequence) = number.rsplit_once('-')?;
+    let (_, year) = key.rsplit_once('-')?;
+    let is_year = year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit());
+    let digits = !sequence.is_empty() && sequence.bytes().all(|b| b.is_ascii_digit());
+    (is_year && digits && sequence.len() <= 12)
+        .then(|| Some((key.to_string(), sequence.parse().ok()?)))
+        .flatten()
+}
+
 /// One endorsement by number.
 pub fn get(conn: &mut AnyConnection, number: &str) -> DbResult<Option<Endorsement>> {
     joined!()
@@ -482,4 +612,25 @@ pub fn registry_slice(
         .map(from_row)
         .collect::<DbResult<Vec<_>>>()?;
     Ok((items, u64::try_from(total).unwrap_or_default()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counter_of;
+
+    #[test]
+    fn a_number_names_its_counter_only_when_it_has_the_shape_endorse_gives() {
+        assert_eq!(
+            counter_of("MI-IFS-2019-0042"),
+            Some(("MI-IFS-2019".into(), 42))
+        );
+        assert_eq!(
+            counter_of("AL-IMHM-C-2026-0001"),
+            Some(("AL-IMHM-C-2026".into(), 1))
+        );
+        assert_eq!(counter_of("12345"), None);
+        assert_eq!(counter_of("MI-IFS-19-0042"), None);
+        assert_eq!(counter_of("MI-IFS-2019-"), None);
+        assert_eq!(counter_of("MI-IFS-2019-12a"), None);
+    }
 }

@@ -59,3 +59,14 @@ pub fn holder(
         .first(conn)
         .optional()?)
 }
+
+/// Gives up the lease `name` if `holder` has it.
+pub fn release(conn: &mut AnyConnection, name: &str, holder: &str) -> DbResult<()> {
+    diesel::delete(
+        leases::table
+            .filter(leases::name.eq(name))
+            .filter(leases::holder.eq(holder)),
+    )
+    .execute(conn)?;
+    Ok(())
+}

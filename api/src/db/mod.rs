@@ -25,6 +25,7 @@ pub mod endorsements;
 pub mod erasure;
 pub mod exams;
 pub mod health;
+pub mod imports;
 pub mod information;
 pub mod leases;
 pub mod mfa;
@@ -493,6 +494,8 @@ pub enum Lockable {
     Applications,
     /// A person: their portfolio, documents, references and renewals.
     Users,
+    /// An import: how far its writing got.
+    Imports,
 }
 
 /// Locks rows by id, in the order of their ids, until the transaction ends
@@ -513,6 +516,9 @@ pub fn lock_rows(conn: &mut AnyConnection, table: Lockable, mut ids: Vec<String>
                     "SELECT id FROM applications WHERE id = ANY($1) ORDER BY id FOR UPDATE"
                 }
                 Lockable::Users => "SELECT id FROM users WHERE id = ANY($1) ORDER BY id FOR UPDATE",
+                Lockable::Imports => {
+                    "SELECT id FROM imports WHERE id = ANY($1) ORDER BY id FOR UPDATE"
+                }
             };
             diesel::sql_query(sql)
                 .bind::<diesel::sql_types::Array<diesel::sql_types::Text>, _>(ids)

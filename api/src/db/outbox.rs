@@ -37,6 +37,9 @@ pub struct NewMessage {
     pub account_link: Option<String>,
     /// Makes the message unique (reminders): queued at most once per key.
     pub dedupe_key: Option<String>,
+    /// Not delivered before then (an import's invitations go out in
+    /// batches); none: at once.
+    pub not_before: Option<DateTime<Utc>>,
 }
 
 /// A stored message.
@@ -154,7 +157,8 @@ pub fn enqueue(
             outbox::account_link_id.eq(&message.account_link),
             outbox::status.eq(MailStatus::Pending.as_str()),
             outbox::attempts.eq(0i64),
-            outbox::next_attempt_at.eq(now),
+            outbox::next_attempt_at
+                .eq(message.not_before.map_or(now, |at| at.naive_utc().max(now))),
             outbox::created_at.eq(now),
         ))
         .execute(conn)?;

@@ -10,7 +10,7 @@ use diesel::prelude::*;
 use endorse_shared::i18n::Lang;
 use endorse_shared::portfolio::{Entry, Reference};
 use endorse_shared::references::{
-    engine_data, GivenRating, RatingAnswer, RatingDraft, ReferenceRequestInput,
+    engine_data, GivenRating, ImportedRating, RatingAnswer, RatingDraft, ReferenceRequestInput,
 };
 use endorse_shared::rulebook::Rulebook;
 use endorse_shared::{EntryId, UserId};
@@ -58,6 +58,8 @@ pub enum Response {
     Rated(RatingAnswer),
     /// A refusal, with the reason.
     Declined(String),
+    /// A rating brought in from the association's earlier records.
+    Imported(ImportedRating),
 }
 
 /// A request as stored, parsed.
@@ -116,10 +118,10 @@ impl StoredReference {
     /// The rating, if one was given.
     pub fn rating(&self) -> Option<GivenRating> {
         match (&self.response, self.given_on) {
-            (Some(Response::Rated(answer)), Some(given_on)) => Some(GivenRating {
-                answer: answer.clone(),
-                given_on,
-            }),
+            (Some(Response::Rated(answer)), Some(given_on)) => {
+                Some(GivenRating::of(answer, given_on))
+            }
+            (Some(Response::Imported(rating)), _) => Some(GivenRating::imported(rating)),
             _ => None,
         }
     }
@@ -350,13 +352,79 @@ pub fn set_language(conn: &mut AnyConnection, id: EntryId, language: Lang) -> Db
     Ok(())
 }
 
-/// Records a rating given outside the link flow (imports of ratings collected by
-/// the association's previous system, and tests of what depends on ratings).
+/// Records a rating given outside the link flow (tests of what depends on
+/// ratings).
 pub fn insert_received(
     conn: &mut AnyConnection,
     applicant: UserId,
     request: &ReferenceRequestInput,
     answer: &RatingAnswer,
+    (answered_at, given_on): (DateTime<Utc>, NaiveDate),
+) -> DbResult<EntryId> {
+    insert_answered(
+        conn,
+        applicant,
+        request,
+        &Response::Rated(answer.clone()),
+        (answered_at, given_on),
+    )
+}
+
+/// Records a rating brought in from the association's earlier records,
+/// dated the day it was given there (answered at noon UTC that day, so
+/// that every time zone near it reads the same day).
+pub fn insert_imported(
+    conn: &mut AnyConnection,
+    applicant: UserId,
+    request: &ReferenceRequestInput,
+    rating: &ImportedRating,
+) -> DbResult<EntryId> {
+    insert_answered(
+        conn,
+        applicant,
+        request,
+        &Response::Imported(rating.clone()),
+        (noon_of(rating.given_on), rating.given_on),
+    )
+}
+
+fn noon_of(day: NaiveDate) -> DateTime<Utc> {
+    day.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN))
+        .and_utc()
+}
+
+/// Changes an imported rating (a corrected file). False when the request
+/// is not an imported rating.
+pub fn update_imported(
+    conn: &mut AnyConnection,
+    id: EntryId,
+    request: &ReferenceRequestInput,
+    rating: &ImportedRating,
+    now: DateTime<Utc>,
+) -> DbResult<bool> {
+    let changed = diesel::update(
+        reference_requests::table
+            .find(id.to_string())
+            .filter(reference_requests::status.eq(Stage::Received.as_str()))
+            .filter(reference_requests::answer.like("{\"imported\"%")),
+    )
+    .set((
+        reference_requests::body.eq(to_json(request)?),
+        reference_requests::answer.eq(to_json(&Response::Imported(rating.clone()))?),
+        reference_requests::answered_at.eq(noon_of(rating.given_on).naive_utc()),
+        reference_requests::given_on.eq(rating.given_on.and_time(NaiveTime::MIN)),
+        reference_requests::updated_at.eq(now.naive_utc()),
+        reference_requests::version.eq(reference_requests::version + 1i64),
+    ))
+    .execute(conn)?;
+    Ok(changed == 1)
+}
+
+fn insert_answered(
+    conn: &mut AnyConnection,
+    applicant: UserId,
+    request: &ReferenceRequestInput,
+    response: &Response,
     (answered_at, given_on): (DateTime<Utc>, NaiveDate),
 ) -> DbResult<EntryId> {
     let id = EntryId::from_uuid(uuid::Uuid::new_v4());
@@ -372,7 +440,7 @@ pub fn insert_received(
             reference_requests::status.eq(Stage::Received.as_str()),
             reference_requests::answered_at.eq(at),
             reference_requests::given_on.eq(given_on.and_time(NaiveTime::MIN)),
-            reference_requests::answer.eq(to_json(&Response::Rated(answer.clone()))?),
+            reference_requests::answer.eq(to_json(response)?),
         ))
         .execute(conn)?;
     Ok(id)
@@ -495,7 +563,7 @@ pub fn answer(
     from: &AnsweredFrom,
 ) -> DbResult<bool> {
     let stage = match response {
-        Response::Rated(_) => Stage::Received,
+        Response::Rated(_) | Response::Imported(_) => Stage::Received,
         Response::Declined(_) => Stage::Declined,
     };
     let changed = diesel::update(

@@ -348,6 +348,52 @@ pub fn set_email(
     find(conn, id)?.ok_or(DbError::NotFound)
 }
 
+/// The account with this (normalised) address, if any.
+pub fn by_email(conn: &mut AnyConnection, email: &str) -> DbResult<Option<User>> {
+    let id: Option<String> = users::table
+        .filter(users::email.eq(email))
+        .select(users::id)
+        .first(conn)
+        .optional()?;
+    match id {
+        Some(id) => find(
+            conn,
+            id.parse()
+                .map_err(|_| DbError::Corrupt(format!("user id '{id}'")))?,
+        ),
+        None => Ok(None),
+    }
+}
+
+/// Renames an account (an import's corrected file).
+pub fn set_name(
+    conn: &mut AnyConnection,
+    id: UserId,
+    name: &str,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    diesel::update(users::table.find(id.to_string()))
+        .set((
+            users::name.eq(name),
+            users::search_name.eq(fold(name)),
+            users::updated_at.eq(now),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+/// Marks the account's address confirmed at `now`, unless it was already.
+pub fn mark_verified(conn: &mut AnyConnection, id: UserId, now: NaiveDateTime) -> DbResult<()> {
+    diesel::update(
+        users::table
+            .find(id.to_string())
+            .filter(users::email_verified_at.is_null()),
+    )
+    .set(users::email_verified_at.eq(Some(now)))
+    .execute(conn)?;
+    Ok(())
+}
+
 /// Whether some account has this (normalised) address.
 pub fn email_taken(conn: &mut AnyConnection, email: &str) -> DbResult<bool> {
     let count: i64 = users::table

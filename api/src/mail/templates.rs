@@ -203,6 +203,7 @@ impl Context<'_> {
             reference: draft.reference,
             account_link: draft.account_link,
             dedupe_key: draft.dedupe_key,
+            not_before: None,
         }
     }
 
@@ -622,6 +623,32 @@ impl Context<'_> {
                     href: LINK_PLACEHOLDER.into(),
                 },
                 Block::says("mail-reset-not-you"),
+            ],
+            reference: None,
+            account_link: Some(link),
+            dedupe_key: None,
+        })
+    }
+
+    /// To a person an import brought in: a link (made at delivery from the
+    /// account link `link`) to choose a password and so claim the account.
+    pub fn account_claim(&self, email: &str, name: &str, link: String, days: u32) -> NewMessage {
+        self.render(Draft {
+            kind: MailKind::AccountClaim,
+            to_address: email.to_string(),
+            to_name: name.to_string(),
+            subject: Text::new("mail-claim-subject").with("association", self.association()),
+            blocks: vec![
+                Block::Text(
+                    Text::new("mail-claim-lead")
+                        .with("association", self.association())
+                        .with("days", days),
+                ),
+                Block::Link {
+                    label: "mail-claim-button",
+                    href: LINK_PLACEHOLDER.into(),
+                },
+                Block::says("mail-claim-after"),
             ],
             reference: None,
             account_link: Some(link),

@@ -44,6 +44,8 @@ pub struct Round {
     pub digests: usize,
     /// Whether this process ran the schedule (it held the lease).
     pub scheduled: bool,
+    /// Imports left half written by a stopped process, taken up again.
+    pub imports_resumed: usize,
 }
 
 impl Round {
@@ -56,6 +58,7 @@ impl Round {
         self.lapsed += other.lapsed;
         self.digests += other.digests;
         self.scheduled |= other.scheduled;
+        self.imports_resumed += other.imports_resumed;
     }
 }
 
@@ -163,6 +166,8 @@ impl Worker {
                 .await
                 .map_err(|_| DbError::Blocking)??;
         }
+        // Imports a stopped process left half written go on.
+        round.imports_resumed = crate::importer::resume(tenant).await?;
         let now = self.state.clock.now();
         let due = tenant
             .db

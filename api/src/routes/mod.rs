@@ -16,6 +16,7 @@ pub mod exam;
 pub mod export;
 pub mod fees;
 pub mod health;
+pub mod imports;
 pub mod me;
 pub mod mfa;
 pub mod outbox;
@@ -89,6 +90,22 @@ pub fn configure(cfg: &mut web::ServiceConfig) {
             .route("/users/{id}/fees", web::get().to(fees::person_fees))
             .route("/users/{id}/payments", web::post().to(fees::record_payment))
             .route("/users/{id}/waivers", web::post().to(fees::waive_fee))
+            .route("/imports", web::get().to(imports::list_imports))
+            .route("/imports", web::post().to(imports::check_import))
+            .route(
+                "/imports/templates/{kind}",
+                web::get().to(imports::import_template),
+            )
+            .route("/imports/{id}", web::get().to(imports::get_import))
+            .route("/imports/{id}/rows", web::get().to(imports::import_rows))
+            .route(
+                "/imports/{id}/confirm",
+                web::post().to(imports::confirm_import),
+            )
+            .route(
+                "/imports/{id}/discard",
+                web::post().to(imports::discard_import),
+            )
             .route("/payments", web::get().to(payments::list_payments))
             .route("/payments.csv", web::get().to(payments::payments_csv))
             .route("/payments/stripe", web::post().to(payments::stripe_webhook))

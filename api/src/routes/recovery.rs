@@ -142,8 +142,12 @@ pub async fn confirm_password_reset(
     let owner = tenant
         .db
         .run(move |conn| {
-            let Some(link) = account_links::find_live(conn, Purpose::PasswordReset, &lookup, now)?
-            else {
+            // A new-password link, or the link an import's invitation carries.
+            let mut found = None;
+            for purpose in [Purpose::PasswordReset, Purpose::Claim] {
+                found = found.or(account_links::find_live(conn, purpose, &lookup, now)?);
+            }
+            let Some(link) = found else {
                 return Ok(None);
             };
             // A disabled account's link no longer works.
@@ -166,12 +170,20 @@ pub async fn confirm_password_reset(
         .transaction(move |conn| {
             // Taking the link is the guarded step: of requests racing with
             // it, one gets here with the account.
-            let Some(link) = account_links::take(conn, Purpose::PasswordReset, &token_hash, now)?
-            else {
+            let mut taken = account_links::take(conn, Purpose::PasswordReset, &token_hash, now)?;
+            let claimed = taken.is_none();
+            if claimed {
+                taken = account_links::take(conn, Purpose::Claim, &token_hash, now)?;
+            }
+            let Some(link) = taken else {
                 return Ok(None);
             };
             let user_id = link.owner()?;
             users::set_password(conn, user_id, &new_hash, false)?;
+            // Claiming an imported account proves the address it was sent to.
+            if claimed {
+                users::mark_verified(conn, user_id, now)?;
+            }
             // Every session ends, with its access tokens; this one starts anew.
             refresh_tokens::revoke_all_for_user(conn, user_id, now)?;
             let session = start_session(conn, user_id, lifetime, &origin)?;

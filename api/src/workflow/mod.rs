@@ -12,6 +12,7 @@ pub mod accounts;
 pub mod exams;
 pub mod export;
 pub mod fees;
+pub mod imports;
 pub mod issuing;
 pub mod pacing;
 pub mod process;

@@ -110,13 +110,12 @@ fn view(
             _ => ReferenceStatus::Queued,
         },
     };
-    let (answer, declined_reason) = match &reference.response {
-        Some(Response::Rated(answer)) => {
-            let visible = audience == Audience::Staff || !reference.request.waive_access;
-            (visible.then(|| answer.clone()), None)
-        }
-        Some(Response::Declined(reason)) => (None, Some(reason.clone())),
-        None => (None, None),
+    let visible = audience == Audience::Staff || !reference.request.waive_access;
+    let (answer, imported, declined_reason) = match &reference.response {
+        Some(Response::Rated(answer)) => (visible.then(|| answer.clone()), None, None),
+        Some(Response::Imported(rating)) => (None, visible.then(|| rating.clone()), None),
+        Some(Response::Declined(reason)) => (None, None, Some(reason.clone())),
+        None => (None, None, None),
     };
     ReferenceView {
         id: reference.id,
@@ -130,6 +129,7 @@ fn view(
         declined_reason,
         counting,
         answer,
+        imported,
         replaced_by: reference.replaced_by,
     }
 }

@@ -131,6 +131,7 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                                 aria-describedby="submit-missing" onclick={run("submit")}>
                                 { if props.report.eligible { t(lang, "panel-submit") } else { Text::new("panel-submit-short").with("count", short.len()).say(lang) } }
                             </button>
+                            <crate::components::fees::FeeNotice fees={application.fees.clone()} />
                             if props.report.eligible {
                                 <p id="submit-missing" class="muted">{ t(lang, "panel-all-met") }</p>
                             } else {
@@ -153,6 +154,7 @@ pub fn application_panel(props: &ApplicationPanelProps) -> Html {
                                 aria-describedby="submit-missing" onclick={run("submit")}>
                                 { if props.report.eligible { t(lang, "panel-resubmit") } else { Text::new("panel-resubmit-short").with("count", short.len()).say(lang) } }
                             </button>
+                            <crate::components::fees::FeeNotice fees={application.fees.clone()} />
                             if !props.report.eligible {
                                 <div id="submit-missing">
                                     <p class="muted">{ t(lang, "panel-missing-resubmit") }</p>

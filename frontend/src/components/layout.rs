@@ -146,6 +146,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::Home, "nav-home") }
                         { link(Route::Portfolio, "nav-portfolio") }
                         { link(Route::References, "nav-references") }
+                        { link(Route::Fees, "nav-fees") }
                     </>
                 },
                 Role::Reviewer => html! {
@@ -162,6 +163,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::AdminUsers, "nav-users") }
                         { link(Route::AdminRulebook, "nav-rulebook") }
                         { link(Route::AdminRenewals, "nav-renewals") }
+                        { link(Route::AdminPayments, "nav-payments") }
                         { link(Route::AdminRecognitions, "nav-recognitions") }
                         { link(Route::AdminAssociation, "nav-settings") }
                         { link(Route::AdminOutbox, "nav-outbox") }

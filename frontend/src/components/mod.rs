@@ -4,6 +4,7 @@ pub(crate) mod applicant_review;
 mod application_panel;
 mod checklist;
 pub(crate) mod endorsements;
+pub(crate) mod fees;
 mod field;
 mod layout;
 mod pager;

@@ -30,6 +30,7 @@ pub fn renewal_card() -> Html {
     let provides_rsc = use_state(|| None::<bool>);
     let failure = use_state(|| None::<String>);
     let notice = use_state(|| None::<String>);
+    let (fees, _) = crate::components::fees::use_my_fees();
     let reload = {
         let (session, overview, failure) = (session.clone(), overview.clone(), failure.clone());
         Callback::from(move |declared: Option<bool>| {
@@ -103,6 +104,22 @@ pub fn renewal_card() -> Html {
         })
     };
     let kind = current.kind.unwrap_or(RenewalKind::Renewal);
+    let renewal_fees: Vec<endorse_shared::fees::FeeLine> = fees
+        .as_ref()
+        .map(|f| {
+            f.fees
+                .iter()
+                .filter(|l| {
+                    matches!(
+                        l.kind,
+                        endorse_shared::fees::FeeKind::Renewal
+                            | endorse_shared::fees::FeeKind::Reinstatement
+                    )
+                })
+                .cloned()
+                .collect()
+        })
+        .unwrap_or_default();
     let title = Text::new("renewal-title")
         .with("kind", kind_code(kind))
         .say(lang);
@@ -143,6 +160,7 @@ pub fn renewal_card() -> Html {
                 }
                 if let Some(report) = &current.report {
                     <Checklist report={report.clone()} action="renew" heading_id="renewal-checklist-heading" show_code={false} />
+                    <crate::components::fees::FeeNotice fees={renewal_fees} />
                     <button type="button" class="button" onclick={submit} disabled={!report.eligible}>
                         { Text::new("renewal-submit").with("kind", kind_code(kind)).say(lang) }
                     </button>

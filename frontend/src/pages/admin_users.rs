@@ -359,6 +359,7 @@ pub fn admin_user(props: &AdminUserProps) -> Html {
                                 if found.id != signed_in.user.id && found.role != Role::Admin {
                                     <crate::pages::admin_erasure::PersonErasure user={found.clone()} on_changed={on_changed} />
                                 }
+                                <crate::pages::PersonFees user={found.clone()} />
                                 <crate::pages::admin_applications::Verifications user={found.id} />
                             </div>
                         </>

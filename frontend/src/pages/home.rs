@@ -188,6 +188,7 @@ fn applicant_home(props: &HomeProps) -> Html {
             <div class="grid">
                 <crate::components::endorsements::MyEndorsements />
                 <crate::components::renewal::RenewalCard />
+                <crate::components::fees::FeesDue />
                 <MyApplications />
                 <SelfCheck />
                 <section class="card" aria-labelledby="steps-heading">

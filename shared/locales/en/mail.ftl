@@ -111,6 +111,11 @@ mail-reset-lead = Someone, probably you, asked to choose a new password for your
 mail-reset-button = Choose a new password
 mail-reset-not-you = If you did not ask, you can ignore this message: your password stays as it is.
 
+mail-claim-subject = Your account at { $association } is ready
+mail-claim-lead = { $association } now keeps its endorsements, memberships and applications in Endorse, and your records were brought over. Choose a password to claim your account: the link below works once, for { $days } days.
+mail-claim-button = Choose your password
+mail-claim-after = Once signed in you can see your records, download your credential if you hold an endorsement, and decide whether the public registry lists you. If this is not you, ignore this message, or write to us.
+
 mail-reset-lead-admin = An administrator of { $association } sent you this link to choose a new password for your account. It works once, for { $minutes } minutes; until you use it, your password stays as it is.
 mail-confirm-subject = Confirm your e-mail address for { $association }
 mail-confirm-lead = Please confirm that this is your address for your account at { $association }, so that news about your application reaches you. The link below works for { $days } days.

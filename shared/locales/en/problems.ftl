@@ -268,3 +268,5 @@ err-no-such-receipt = There is no such receipt of yours.
 err-stripe-signature = The event is not signed by Stripe, or was signed too long ago.
 err-stripe-event-unreadable = The body is not a Stripe event.
 err-fee-unpaid = { $fee } ({ $amount }) is not paid yet; this step waits until it is paid or waived.
+err-no-such-import = There is no such import.
+err-limit-between = must be between 1 and { $max }

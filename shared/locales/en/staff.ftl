@@ -342,6 +342,7 @@ mail-kind-password-reset = Link to choose a new password
 mail-kind-email-confirm = Link to confirm an e-mail address
 mail-kind-email-changed = Notice that the sign-in address changed
 mail-kind-admin-digest = Daily digest of what waits on an admin
+mail-kind-account-claim = Invitation to claim an imported account
 
 ## A reviewer's profile
 
@@ -582,6 +583,7 @@ trail-kind-key = Signing key
 trail-kind-export = Download
 trail-kind-association = The association
 trail-kind-payment = Fees and payments
+trail-kind-import = Imports
 trail-account-created = Account created
 trail-account-disabled = Account disabled
 trail-account-enabled = Account enabled again

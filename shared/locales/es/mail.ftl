@@ -110,6 +110,11 @@ mail-reset-lead = Alguien, probablemente usted, pidió elegir una contraseña nu
 mail-reset-button = Elegir una contraseña nueva
 mail-reset-not-you = Si no lo pidió usted, puede ignorar este mensaje: su contraseña sigue igual.
 
+mail-claim-subject = Su cuenta en { $association } está lista
+mail-claim-lead = { $association } lleva ahora sus acreditaciones, membresías y solicitudes en Endorse, y sus datos se trasladaron. Elija una contraseña para reclamar su cuenta: el enlace de abajo funciona una sola vez, durante { $days } días.
+mail-claim-button = Elegir su contraseña
+mail-claim-after = Una vez dentro puede ver sus datos, descargar su credencial si tiene una acreditación y decidir si el registro público la muestra. Si no es usted, ignore este mensaje o escríbanos.
+
 mail-reset-lead-admin = Una persona administradora de { $association } le envió este enlace para elegir una contraseña nueva para su cuenta. Funciona una sola vez, durante { $minutes } minutos; hasta que lo use, su contraseña sigue igual.
 mail-confirm-subject = Confirme su dirección de correo para { $association }
 mail-confirm-lead = Confirme que esta es su dirección para su cuenta en { $association }, para que le lleguen las noticias sobre su solicitud. El enlace de abajo funciona durante { $days } días.

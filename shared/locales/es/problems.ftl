@@ -269,3 +269,5 @@ err-no-such-receipt = No existe ese recibo suyo.
 err-stripe-signature = El evento no está firmado por Stripe, o se firmó hace demasiado tiempo.
 err-stripe-event-unreadable = El cuerpo no es un evento de Stripe.
 err-fee-unpaid = { $fee } ({ $amount }) aún no está pagada; este paso espera a que se pague o se exonere.
+err-no-such-import = No existe esa importación.
+err-limit-between = debe estar entre 1 y { $max }

@@ -342,6 +342,7 @@ mail-kind-password-reset = Enlace para elegir una contraseña nueva
 mail-kind-email-confirm = Enlace para confirmar una dirección de correo
 mail-kind-email-changed = Aviso de que cambió la dirección para iniciar sesión
 mail-kind-admin-digest = Resumen diario de lo que espera a una persona administradora
+mail-kind-account-claim = Invitación a reclamar una cuenta importada
 
 ## El perfil de un revisor
 
@@ -582,6 +583,7 @@ trail-kind-key = Clave de firma
 trail-kind-export = Descarga
 trail-kind-association = La asociación
 trail-kind-payment = Tarifas y pagos
+trail-kind-import = Importaciones
 trail-account-created = Cuenta creada
 trail-account-disabled = Cuenta desactivada
 trail-account-enabled = Cuenta activada de nuevo

@@ -333,6 +333,7 @@ fn just_meeting(row: &Row) -> Portfolio {
                     given_on: day(2026, 1, 15),
                     not_enough_information: 5,
                     withheld: false,
+                    imported: false,
                 }),
             },
         });
@@ -856,6 +857,7 @@ fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
                     given_on: day(2026, 1, 15),
                     not_enough_information: 6,
                     withheld: false,
+                    imported: false,
                 },
             ),
             (
@@ -864,6 +866,7 @@ fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
                     given_on: as_of() - chrono::Duration::days(366),
                     not_enough_information: 0,
                     withheld: false,
+                    imported: false,
                 },
             ),
         ] {
@@ -886,6 +889,7 @@ fn references_with_six_unknown_answers_or_older_than_a_year_do_not_count() {
             given_on: as_of() - chrono::Duration::days(365),
             not_enough_information: 0,
             withheld: false,
+            imported: false,
         });
         assert!(
             report(&row, &portfolio).eligible,
@@ -1130,6 +1134,7 @@ fn arb_reference() -> impl Strategy<Value = Reference> {
                     given_on: as_of() - chrono::Duration::days(age),
                     not_enough_information: unknown,
                     withheld: false,
+                    imported: false,
                 }),
             },
         })
@@ -1444,6 +1449,7 @@ fn reinstatement_asks_for_membership_work_since_the_lapse_and_three_new_ratings(
                 given_on: given,
                 not_enough_information: 0,
                 withheld: false,
+                imported: false,
             }),
         },
     };

@@ -51,6 +51,14 @@ pub fn date(day: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A month in words: `December 2027`, `diciembre de 2027`.
+pub fn month_year(day: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", month(day, lang), day.year()),
+        Lang::Es => format!("{} de {}", month(day, lang), day.year()),
+    }
+}
+
 /// A day, short, for tables: `Dec 31, 2027`, `31 dic 2027`.
 pub fn date_short(day: NaiveDate, lang: Lang) -> String {
     let name: String = month(day, lang).chars().take(3).collect();

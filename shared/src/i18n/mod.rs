@@ -355,6 +355,7 @@ pub const SOURCES: &[(Lang, &str, &str)] = &sources![
     "engine",
     "fees",
     "fields",
+    "imports",
     "mail",
     "problems",
     "referee",

@@ -238,6 +238,7 @@ fn record_answer(
     if let Some(applicant) = users::find(conn, stored.applicant)? {
         let context = tenant.mail().to(applicant.reader());
         let message = match &response {
+            Response::Imported(_) => return Ok(Ok(())),
             Response::Rated(_) => context.rating_received(
                 stored.id,
                 &stored.request,

@@ -1,0 +1,3 @@
+ALTER TABLE endorsements DROP COLUMN import_id;
+DROP TABLE import_rows;
+DROP TABLE imports;
