@@ -58,6 +58,7 @@ fn switch(route: Route) -> Html {
         Route::ConfirmEmail { token } => html! { <ConfirmEmail token={token} /> },
         Route::ForgotPassword => html! { <ForgotPassword /> },
         Route::ResetPassword { token } => html! { <ResetPassword token={token} /> },
+        Route::ClaimAccount { token } => html! { <ResetPassword token={token} claim=true /> },
         Route::AdminUsers => html! { <AdminUsers /> },
         Route::AdminUser { id } => html! { <AdminUser id={id} /> },
         Route::AdminRulebook => html! { <RulebookPage /> },

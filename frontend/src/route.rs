@@ -72,6 +72,12 @@ pub enum Route {
     /// "Forgot your password?": ask for a mailed link.
     #[at("/forgot-password")]
     ForgotPassword,
+    /// Claiming an account an import made, from its invitation.
+    #[at("/claim-account/:token")]
+    ClaimAccount {
+        /// The secret of the mailed link.
+        token: String,
+    },
     /// Choose a new password from the mailed link.
     #[at("/reset-password/:token")]
     ResetPassword {

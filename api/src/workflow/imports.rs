@@ -123,6 +123,8 @@ pub fn read(text: &str) -> Result<Table, ApiError> {
         .from_reader(text.as_bytes());
     let mut header: Option<Vec<String>> = None;
     let mut rows = Vec::new();
+    let bytes = text.as_bytes();
+    let (mut line, mut counted) = (0usize, 0usize);
     for record in reader.records() {
         let record = record.map_err(|error| {
             let line = error.position().map_or(0, csv::Position::line);
@@ -132,9 +134,26 @@ pub fn read(text: &str) -> Result<Table, ApiError> {
                     .with("error", error.to_string()),
             )
         })?;
-        let line = record
-            .position()
-            .map_or(0, |p| u32::try_from(p.line()).unwrap_or(u32::MAX));
+        // The line a record starts on, counted from its byte offset (the
+        // reader's own count is not the file's lines across CRLF).
+        let mut start = record.position().map_or(counted, |p| {
+            usize::try_from(p.byte())
+                .unwrap_or(usize::MAX)
+                .min(bytes.len())
+        });
+        // It may point at the line break before the record, or at blank
+        // lines the reader skipped.
+        while start < bytes.len() && matches!(bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start > counted {
+            line += bytes[counted..start]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            counted = start;
+        }
+        let line = u32::try_from(line + 1).unwrap_or(u32::MAX);
         let cells: Vec<String> = record.iter().map(str::to_string).collect();
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -1028,4 +1047,35 @@ pub fn apply_batch(
         finished,
         rows: u32::try_from(stored.len()).unwrap_or(u32::MAX),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_keep_their_lines_through_quoted_line_breaks_and_blank_lines() {
+        let table = read(
+            "name;email\r\n\"Ada\r\nKing\";ada@example.org\r\n\r\nGrace;grace@example.org\r\n",
+        )
+        .unwrap_or_else(|_| unreachable!());
+        assert_eq!(table.delimiter, ';');
+        assert_eq!(table.header, ["name", "email"]);
+        let lines: Vec<u32> = table.rows.iter().map(|(line, _)| *line).collect();
+        assert_eq!(lines, [2, 5]);
+        assert_eq!(table.rows[0].1[0], "Ada\r\nKing");
+    }
+
+    #[test]
+    fn windows_1252_is_read_when_the_bytes_are_not_utf_8() {
+        let decoded = decode(b"name\nJos\xe9 N\xfa\xf1ez\n").unwrap_or_else(|_| unreachable!());
+        assert_eq!(decoded.encoding, "windows-1252");
+        assert!(decoded.text.contains("José Núñez"));
+        let decoded = decode("\u{feff}name\nJosé\n".as_bytes()).unwrap_or_else(|_| unreachable!());
+        assert_eq!(
+            (decoded.encoding, decoded.text.as_str()),
+            ("utf-8", "name\nJosé\n")
+        );
+        assert!(decode(b"n\x00a\x00").is_err());
+    }
 }

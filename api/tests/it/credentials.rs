@@ -59,7 +59,7 @@ async fn status_list_jwt(app: &TestApp, purpose: StatusPurpose) -> String {
 }
 
 /// What Endorse's own verifier (the verify page's code) says now.
-async fn check(app: &TestApp, jwt: &str) -> (Verdict, Option<Credential>) {
+pub(crate) async fn check(app: &TestApp, jwt: &str) -> (Verdict, Option<Credential>) {
     let keys = jwks(app).await;
     let issuer = issuer_id(app).await;
     let credential = match verify_credential(jwt, &keys, &issuer) {

@@ -324,6 +324,15 @@ impl TestApp {
             .expect("request")
     }
 
+    pub async fn post_empty_as(&self, path: &str, token: &str) -> Response {
+        self.client
+            .post(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .expect("request")
+    }
+
     pub async fn get_as(&self, path: &str, token: &str) -> Response {
         self.client
             .get(self.url(path))

@@ -25,6 +25,7 @@ mod export;
 mod fees;
 mod hardening;
 mod helpers;
+mod imports;
 mod isolation;
 mod languages;
 mod layers;

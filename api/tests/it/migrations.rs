@@ -7,9 +7,9 @@ use endorse_api::db::{self, Db};
 use endorse_api::schema::{
     account_links, application_snapshots, applications, assignments, association_events,
     audit_events, conflict_declarations, credentials, documents, endorsement_sequences,
-    endorsements, exam_scorings, exams, information_items, issuer_keys, leases, outbox,
-    outbox_attempts, portfolio_entries, portfolio_notes, rate_limit_events, recognitions,
-    recovery_codes, reference_requests, refresh_tokens, renewals, reviewer_profiles,
+    endorsements, exam_scorings, exams, import_rows, imports, information_items, issuer_keys,
+    leases, outbox, outbox_attempts, portfolio_entries, portfolio_notes, rate_limit_events,
+    recognitions, recovery_codes, reference_requests, refresh_tokens, renewals, reviewer_profiles,
     rulebook_versions, users,
 };
 
@@ -209,8 +209,71 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Option<String>,
             Option<Stamp>,
             Option<Stamp>,
+            Option<String>,
         )>(conn)
         .expect("endorsements matches schema.rs");
+    imports::table
+        .select((
+            (
+                imports::id,
+                imports::kind,
+                imports::file_name,
+                imports::sha256,
+                imports::encoding,
+                imports::delimiter,
+                imports::ignored_columns,
+                imports::content,
+                imports::status,
+            ),
+            (
+                imports::row_count,
+                imports::planned_create,
+                imports::planned_update,
+                imports::planned_unchanged,
+                imports::planned_refused,
+                imports::applied_create,
+                imports::applied_update,
+                imports::applied_unchanged,
+                imports::applied_refused,
+                imports::invited,
+                imports::next_position,
+            ),
+            (
+                imports::uploaded_by,
+                imports::uploaded_at,
+                imports::confirmed_by,
+                imports::confirmed_at,
+                imports::finished_at,
+                imports::version,
+            ),
+        ))
+        .load::<(
+            (
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+                String,
+            ),
+            (i64, i64, i64, i64, i64, i64, i64, i64, i64, i64, i64),
+            (
+                String,
+                Stamp,
+                Option<String>,
+                Option<Stamp>,
+                Option<Stamp>,
+                i64,
+            ),
+        )>(conn)
+        .expect("imports matches schema.rs");
+    import_rows::table
+        .select(import_rows::all_columns)
+        .load::<(String, i64, i64, String, String, String, Option<String>)>(conn)
+        .expect("import_rows matches schema.rs");
     recognitions::table
         .select(recognitions::all_columns)
         .load::<(

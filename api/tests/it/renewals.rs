@@ -29,7 +29,7 @@ async fn mine(app: &TestApp, token: &str) -> EndorsementView {
     list.into_iter().next().expect("one endorsement")
 }
 
-async fn overview(app: &TestApp, token: &str) -> RenewalOverview {
+pub(crate) async fn overview(app: &TestApp, token: &str) -> RenewalOverview {
     expect_json(
         app.get_as("/api/v1/me/renewal", token).await,
         StatusCode::OK,
@@ -66,7 +66,7 @@ fn move_to(app: &TestApp, at: DateTime<Utc>) {
     }
 }
 
-async fn tick(app: &TestApp) {
+pub(crate) async fn tick(app: &TestApp) {
     app.worker.tick().await.unwrap();
     app.worker.tick().await.unwrap();
 }

@@ -64,6 +64,10 @@ pub fn forgot_password() -> Html {
 pub struct ResetPasswordProps {
     /// The secret of the mailed link.
     pub token: AttrValue,
+    /// The link an import's invitation carries: the account is claimed, its
+    /// first password chosen.
+    #[prop_or_default]
+    pub claim: bool,
 }
 
 /// Choosing the new password from the mailed link.
@@ -91,8 +95,8 @@ pub fn reset_password(props: &ResetPasswordProps) -> Html {
     };
     html! {
         <section class="card card--narrow">
-            <PageTitle title={t(lang, "account-choose-new")} />
-            <p class="lead">{ t(lang, "recovery-choose-lead") }</p>
+            <PageTitle title={t(lang, if props.claim { "claim-title" } else { "account-choose-new" })} />
+            <p class="lead">{ t(lang, if props.claim { "claim-lead" } else { "recovery-choose-lead" }) }</p>
             if let Some(message) = &*form.failure {
                 <Alert message={message.clone()} />
                 <p><Link<Route> to={Route::ForgotPassword}>{ t(lang, "recovery-ask-again") }</Link<Route>></p>
@@ -103,7 +107,7 @@ pub fn reset_password(props: &ResetPasswordProps) -> Html {
                     value={form.value.new_password.clone()} on_change={form.setter(|f, v| f.new_password = v)}
                     errors={form.errors_for("new_password")} />
                 <button type="submit" class="button" disabled={*form.busy}>
-                    { t(lang, if *form.busy { "account-saving" } else { "recovery-set" }) }
+                    { t(lang, if *form.busy { "account-saving" } else if props.claim { "claim-set" } else { "recovery-set" }) }
                 </button>
             </form>
         </section>

@@ -52,3 +52,9 @@ CREATE INDEX import_rows_outcome ON import_rows (import_id, outcome, position);
 -- An endorsement brought in by an import (origin 'import') names it: by
 -- whom and from which file.
 ALTER TABLE endorsements ADD COLUMN import_id TEXT REFERENCES imports (id);
+
+-- Account links learn a third purpose: claiming an account an import made
+-- (its owner chooses the first password).
+ALTER TABLE account_links DROP CONSTRAINT account_links_purpose_check;
+ALTER TABLE account_links ADD CONSTRAINT account_links_purpose_check
+    CHECK (purpose IN ('password_reset', 'email_confirm', 'claim'));

@@ -53,3 +53,25 @@ CREATE INDEX import_rows_outcome ON import_rows (import_id, outcome, position);
 -- whom and from which file.
 -- (No REFERENCES here: SQLite cannot drop a column that has one.)
 ALTER TABLE endorsements ADD COLUMN import_id TEXT;
+
+-- Account links learn a third purpose: claiming an account an import made
+-- (its owner chooses the first password). SQLite cannot change a CHECK in
+-- place: the table is made again with its rows.
+CREATE TABLE account_links_new (
+    id TEXT PRIMARY KEY NOT NULL,
+    user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+    purpose TEXT NOT NULL CHECK (purpose IN ('password_reset', 'email_confirm', 'claim')),
+    nonce TEXT NOT NULL UNIQUE,
+    token_hash TEXT NOT NULL UNIQUE,
+    created_at TIMESTAMP NOT NULL,
+    expires_at TIMESTAMP NOT NULL,
+    used_at TIMESTAMP,
+    retired_at TIMESTAMP,
+    email TEXT
+);
+INSERT INTO account_links_new
+    SELECT id, user_id, purpose, nonce, token_hash, created_at, expires_at, used_at, retired_at, email
+    FROM account_links;
+DROP TABLE account_links;
+ALTER TABLE account_links_new RENAME TO account_links;
+CREATE INDEX account_links_by_user ON account_links (user_id, purpose);

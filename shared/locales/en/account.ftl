@@ -40,6 +40,9 @@ recovery-back = Back to sign in
 recovery-choose-lead = Choose a new password for your account. Your other devices will be signed out.
 recovery-ask-again = Ask for a new link
 recovery-set = Set the new password and sign in
+claim-title = Claim your account
+claim-lead = Your association brought your records over to Endorse. Choose a password to claim your account; you sign in with it from now on.
+claim-set = Claim my account and sign in
 
 me-title = Your account
 me-name = Your name

@@ -40,6 +40,9 @@ recovery-back = Volver a iniciar sesión
 recovery-choose-lead = Elija una contraseña nueva para su cuenta. Se cerrará la sesión en sus demás dispositivos.
 recovery-ask-again = Pedir un enlace nuevo
 recovery-set = Guardar la contraseña nueva e iniciar sesión
+claim-title = Reclame su cuenta
+claim-lead = Su asociación trasladó sus datos a Endorse. Elija una contraseña para reclamar su cuenta; desde ahora entrará con ella.
+claim-set = Reclamar mi cuenta e iniciar sesión
 
 me-title = Su cuenta
 me-name = Su nombre
