@@ -58,6 +58,10 @@ async fn write_all(tenant: &Tenant, import_id: &str) -> Result<(), DbError> {
                 };
                 let by_id = confirmer.as_ref().map(|u| u.id.to_string());
                 let by_name = confirmer.map_or_else(String::new, |u| u.name);
+                let new_link = || {
+                    let link = inner.account_links.new_link();
+                    (link.nonce, link.token_hash)
+                };
                 let mut writer = Writer {
                     import_id: &id,
                     file_name: &import.view.file_name,
@@ -68,7 +72,7 @@ async fn write_all(tenant: &Tenant, import_id: &str) -> Result<(), DbError> {
                     },
                     issuer: &inner.issuer,
                     mail: inner.mail(),
-                    links: &inner.account_links,
+                    new_link: &new_link,
                     invited_before: 0,
                     invited: 0,
                 };

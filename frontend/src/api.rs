@@ -1650,3 +1650,64 @@ pub async fn receipt(
     let path = format!("/api/v1/payments/{payment}/receipt");
     file(token, &path, &format!("receipt-{payment}.pdf")).await
 }
+
+/// Admins: the imports, newest first.
+pub async fn imports(token: &str) -> Result<endorse_shared::imports::ImportList, ApiError> {
+    send(Method::GET, "/api/v1/imports", Some(token), NO_BODY).await
+}
+
+/// Admins: one import.
+pub async fn import(token: &str, id: &str) -> Result<endorse_shared::imports::ImportView, ApiError> {
+    let path = format!("/api/v1/imports/{}", encode(id));
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: a page of an import's rows, after `after` (a line), of one
+/// outcome or all.
+pub async fn import_rows(
+    token: &str,
+    id: &str,
+    outcome: Option<endorse_shared::imports::RowOutcome>,
+    after: Option<u32>,
+) -> Result<endorse_shared::imports::ImportRowsPage, ApiError> {
+    let mut path = format!("/api/v1/imports/{}/rows?limit=100", encode(id));
+    if let Some(outcome) = outcome {
+        path.push_str(&format!("&outcome={}", outcome.as_str()));
+    }
+    if let Some(after) = after {
+        path.push_str(&format!("&after={after}"));
+    }
+    send(Method::GET, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: writes a checked import.
+pub async fn confirm_import(
+    token: &str,
+    id: &str,
+) -> Result<endorse_shared::imports::ImportView, ApiError> {
+    let path = format!("/api/v1/imports/{}/confirm", encode(id));
+    send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: sets a checked import aside.
+pub async fn discard_import(
+    token: &str,
+    id: &str,
+) -> Result<endorse_shared::imports::ImportView, ApiError> {
+    let path = format!("/api/v1/imports/{}/discard", encode(id));
+    send(Method::POST, &path, Some(token), NO_BODY).await
+}
+
+/// Admins: the template of a kind of file, as a download.
+pub async fn import_template(
+    token: &str,
+    kind: endorse_shared::imports::ImportKind,
+) -> Result<(Vec<u8>, String, String), ApiError> {
+    let path = format!("/api/v1/imports/templates/{}", kind.as_str());
+    file(
+        token,
+        &path,
+        &format!("endorse-{}-template.csv", kind.as_str()),
+    )
+    .await
+}

@@ -3,7 +3,7 @@
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminOutbox, AdminPayments,
+    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminImport, AdminImports, AdminOutbox, AdminPayments,
     AdminRecognitions, AdminReviewer, AdminUser, AdminUsers, AssociationSettingsPage,
     ChangePassword, ConfirmEmail, FeesPage, ForgotPassword, Home, NotFound, PlatformPage,
     PortfolioPage, RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere,
@@ -68,6 +68,8 @@ fn switch(route: Route) -> Html {
         Route::Platform => html! { <PlatformPage /> },
         Route::Fees => html! { <FeesPage /> },
         Route::AdminPayments => html! { <AdminPayments /> },
+        Route::AdminImports => html! { <AdminImports /> },
+        Route::AdminImport { id } => html! { <AdminImport id={id} /> },
         Route::AdminApplications => html! { <AdminApplications /> },
         Route::AdminApplication { id } => html! { <AdminApplication id={id} /> },
         Route::NotFound => html! { <NotFound /> },

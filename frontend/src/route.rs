@@ -136,6 +136,15 @@ pub enum Route {
     /// Admins: payments, their totals and the CSV.
     #[at("/admin/payments")]
     AdminPayments,
+    /// Admins: importing the association's earlier records.
+    #[at("/admin/imports")]
+    AdminImports,
+    /// Admins: one import.
+    #[at("/admin/imports/:id")]
+    AdminImport {
+        /// The import.
+        id: String,
+    },
     /// The deployment's operators (at the bare address only).
     #[at("/platform")]
     Platform,

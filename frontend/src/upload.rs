@@ -17,26 +17,43 @@ pub fn upload(
     progress: Callback<u32>,
     done: Callback<Result<DocumentResponse, ApiError>>,
 ) {
-    if file.size() > DOCUMENT_MAX_BYTES as f64 {
-        done.emit(Err(ApiError::Unexpected(
-            "the file is larger than 10 MB".into(),
-        )));
+    let path = format!("/api/v1/me/documents?name={}", crate::api::encode(&file.name()));
+    send_file(
+        token,
+        (&path, "application/octet-stream", DOCUMENT_MAX_BYTES),
+        file,
+        progress,
+        done,
+    );
+}
+
+/// Sends `file` as the body of a POST to `path` (with this content type, at
+/// most `max` bytes); `done` gets the answer, read as `T`.
+pub fn send_file<T: serde::de::DeserializeOwned + 'static>(
+    token: &str,
+    (path, content_type, max): (&str, &str, usize),
+    file: File,
+    progress: Callback<u32>,
+    done: Callback<Result<T, ApiError>>,
+) {
+    if file.size() > max as f64 {
+        done.emit(Err(ApiError::Unexpected(format!(
+            "the file is larger than {} MB",
+            max / (1024 * 1024)
+        ))));
         return;
     }
     let Ok(xhr) = XmlHttpRequest::new() else {
         done.emit(Err(ApiError::Network("this browser cannot upload".into())));
         return;
     };
-    let url = crate::api::url(&format!(
-        "/api/v1/me/documents?name={}",
-        crate::api::encode(&file.name())
-    ));
+    let url = crate::api::url(path);
     if xhr.open("POST", &url).is_err()
         || xhr
             .set_request_header("authorization", &format!("Bearer {token}"))
             .is_err()
         || xhr
-            .set_request_header("content-type", "application/octet-stream")
+            .set_request_header("content-type", content_type)
             .is_err()
     {
         done.emit(Err(ApiError::Network("the upload could not start".into())));

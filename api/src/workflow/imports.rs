@@ -300,8 +300,8 @@ pub struct Writer<'a> {
     pub issuer: &'a Issuer,
     /// Its mail.
     pub mail: Context<'a>,
-    /// Makes claim links.
-    pub links: &'a crate::auth::links::LinkKeys,
+    /// Makes a claim link: its nonce and the hash of its token.
+    pub new_link: &'a dyn Fn() -> (String, String),
     /// Invitations queued by this import before this batch.
     pub invited_before: u32,
     /// Invitations queued in this batch.
@@ -328,12 +328,12 @@ impl Writer<'_> {
                 must_change_password: false,
             },
         )?;
-        let link = self.links.new_link();
+        let (nonce, token_hash) = (self.new_link)();
         let id = account_links::issue(
             conn,
             user.id,
             (Purpose::Claim, None),
-            (&link.nonce, &link.token_hash),
+            (&nonce, &token_hash),
             (now + Duration::days(i64::from(CLAIM_DAYS))).naive_utc(),
             now.naive_utc(),
         )?;

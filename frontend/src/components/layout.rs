@@ -164,6 +164,7 @@ pub fn layout(props: &LayoutProps) -> Html {
                         { link(Route::AdminRulebook, "nav-rulebook") }
                         { link(Route::AdminRenewals, "nav-renewals") }
                         { link(Route::AdminPayments, "nav-payments") }
+                        { link(Route::AdminImports, "nav-imports") }
                         { link(Route::AdminRecognitions, "nav-recognitions") }
                         { link(Route::AdminAssociation, "nav-settings") }
                         { link(Route::AdminOutbox, "nav-outbox") }

@@ -134,6 +134,7 @@ nav-users = Users
 nav-rulebook = Rulebook
 nav-renewals = Renewals
 nav-payments = Payments
+nav-imports = Imports
 nav-recognitions = Recognitions
 nav-settings = Settings
 nav-outbox = Outbox

@@ -46,3 +46,64 @@ import-kind-unknown = There is no kind of import called “{ $kind }”; it is o
 
 import-rating-note = Imported from the association’s earlier records; given on { $day }.
 import-rating-imported = Imported
+
+## The imports page
+
+imports-title = Import records
+import-title = Import
+import-title-of = Import of { $file }
+imports-lead = Bring in what your association already keeps: endorsement holders, members and applicants, then their past ratings and RSC sessions. Each file is checked first and nothing is written until you confirm; importing the same file again changes nothing, and a corrected file updates what it corrects. People new to Endorse are invited by e-mail to claim their accounts, sixty a minute.
+imports-kind = What the file holds
+imports-hint-holders = One row per endorsement: the holder, its number (kept exactly), when it was awarded and falls due, its status, and the holder's membership.
+imports-hint-members = One row per person: members, and applicants with the category they are applying for (a draft application is opened for it).
+imports-hint-ratings = One row per rating given in the earlier system, for people already imported; each keeps the day it was given, from which its year of validity counts.
+imports-hint-rsc = One row per reflective supervision/consultation session, for people already imported, with its own day.
+imports-columns = Columns: { $columns }. Required: { $required }. Dates as 2026-05-31 or 5/31/2026; UTF-8 or Windows-1252; commas or semicolons.
+imports-template = Download the template for { $kind }
+imports-file = The CSV file
+imports-file-hint = At most 10 MB and 50,000 rows, with a header row.
+imports-choose-file = Choose the file to check.
+imports-sending = Sending the file…
+imports-checking = Checking every row…
+imports-check = Check the file
+imports-made = Imports
+imports-none = No file has been imported yet.
+imports-counts = { $create } new, { $update } to update, { $unchanged } unchanged, { $refused } refused
+imports-file-name = File
+imports-status = Status
+imports-rows = Rows
+imports-uploaded = Checked by
+imports-back = All imports
+imports-read-as = Read as
+imports-encoding = { $encoding }, fields separated by “{ $delimiter }”
+imports-ignored = Columns not read
+imports-plan = The file has { $rows } rows: { $counts }. Nothing is written until you confirm.
+imports-refused-note = { $refused ->
+    [one] One row is refused; the table below says why. It is left out, and the other rows go in.
+   *[other] { $refused } rows are refused; the table below says why. They are left out, and the other rows go in.
+}
+imports-confirm = { $rows ->
+    [one] Import 1 row
+   *[other] Import { $rows } rows
+}
+imports-discard = Set this file aside
+imports-writing = Importing
+imports-progress = { $done } of { $rows } rows imported…
+imports-done = Imported: { $counts }. { $invited ->
+    [0] Nobody new needs inviting.
+    [one] One person is invited to claim their account.
+   *[other] { $invited } people are invited to claim their accounts.
+}
+imports-discarded = This file was set aside; nothing of it was written.
+imports-rows-heading = Row by row
+imports-show = Show
+imports-every-row = Every row
+imports-no-rows = No row to show.
+imports-line = Line
+imports-subject = Who or what
+imports-outcome = What happens
+imports-why = Why
+imports-new-account = A new account; its owner is invited to claim it.
+imports-changes = Changes: { $columns }.
+imports-applied-as = When imported: { $outcome }.
+imports-more = Show more rows

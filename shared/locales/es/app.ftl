@@ -134,6 +134,7 @@ nav-users = Personas usuarias
 nav-rulebook = Reglamento
 nav-renewals = Renovaciones
 nav-payments = Pagos
+nav-imports = Importar
 nav-recognitions = Reconocimientos
 nav-settings = Configuración
 nav-outbox = Bandeja de salida

@@ -46,3 +46,64 @@ import-kind-unknown = No hay ningún tipo de importación llamado «{ $kind }»;
 
 import-rating-note = Importada de los registros anteriores de la asociación; dada el { $day }.
 import-rating-imported = Importada
+
+## La página de importación
+
+imports-title = Importar datos
+import-title = Importación
+import-title-of = Importación de { $file }
+imports-lead = Traiga lo que su asociación ya guarda: titulares de acreditaciones, miembros y solicitantes, y luego sus valoraciones y sesiones de RSC anteriores. Cada archivo se revisa primero y no se escribe nada hasta que usted confirme; importar el mismo archivo otra vez no cambia nada, y un archivo corregido actualiza lo que corrige. Las personas nuevas en Endorse reciben por correo una invitación a reclamar su cuenta, sesenta por minuto.
+imports-kind = Qué contiene el archivo
+imports-hint-holders = Una fila por acreditación: la persona titular, su número (se conserva tal cual), cuándo se otorgó y cuándo vence, su estado y la membresía de la persona.
+imports-hint-members = Una fila por persona: miembros, y solicitantes con la categoría que solicitan (se abre un borrador de solicitud para ella).
+imports-hint-ratings = Una fila por valoración dada en el sistema anterior, para personas ya importadas; cada una conserva el día en que se dio, desde el que cuenta su año de validez.
+imports-hint-rsc = Una fila por sesión de supervisión/consulta reflexiva, para personas ya importadas, con su propio día.
+imports-columns = Columnas: { $columns }. Obligatorias: { $required }. Fechas como 2026-05-31 o 5/31/2026; UTF-8 o Windows-1252; comas o punto y coma.
+imports-template = Descargar la plantilla de { $kind }
+imports-file = El archivo CSV
+imports-file-hint = Como mucho 10 MB y 50 000 filas, con una fila de encabezado.
+imports-choose-file = Elija el archivo que quiere revisar.
+imports-sending = Enviando el archivo…
+imports-checking = Revisando cada fila…
+imports-check = Revisar el archivo
+imports-made = Importaciones
+imports-none = Todavía no se ha importado ningún archivo.
+imports-counts = { $create } nuevas, { $update } por actualizar, { $unchanged } sin cambios, { $refused } rechazadas
+imports-file-name = Archivo
+imports-status = Estado
+imports-rows = Filas
+imports-uploaded = Revisado por
+imports-back = Todas las importaciones
+imports-read-as = Leído como
+imports-encoding = { $encoding }, campos separados por «{ $delimiter }»
+imports-ignored = Columnas que no se leen
+imports-plan = El archivo tiene { $rows } filas: { $counts }. No se escribe nada hasta que usted confirme.
+imports-refused-note = { $refused ->
+    [one] Una fila está rechazada; la tabla de abajo dice por qué. Se deja fuera y las demás filas entran.
+   *[other] { $refused } filas están rechazadas; la tabla de abajo dice por qué. Se dejan fuera y las demás filas entran.
+}
+imports-confirm = { $rows ->
+    [one] Importar 1 fila
+   *[other] Importar { $rows } filas
+}
+imports-discard = Descartar este archivo
+imports-writing = Importando
+imports-progress = { $done } de { $rows } filas importadas…
+imports-done = Importado: { $counts }. { $invited ->
+    [0] No hace falta invitar a nadie nuevo.
+    [one] Se invita a una persona a reclamar su cuenta.
+   *[other] Se invita a { $invited } personas a reclamar sus cuentas.
+}
+imports-discarded = Este archivo se descartó; no se escribió nada de él.
+imports-rows-heading = Fila por fila
+imports-show = Mostrar
+imports-every-row = Todas las filas
+imports-no-rows = No hay filas que mostrar.
+imports-line = Línea
+imports-subject = Quién o qué
+imports-outcome = Qué pasa
+imports-why = Por qué
+imports-new-account = Una cuenta nueva; se invita a su titular a reclamarla.
+imports-changes = Cambia: { $columns }.
+imports-applied-as = Al importar: { $outcome }.
+imports-more = Mostrar más filas
