@@ -1657,7 +1657,10 @@ pub async fn imports(token: &str) -> Result<endorse_shared::imports::ImportList,
 }
 
 /// Admins: one import.
-pub async fn import(token: &str, id: &str) -> Result<endorse_shared::imports::ImportView, ApiError> {
+pub async fn import(
+    token: &str,
+    id: &str,
+) -> Result<endorse_shared::imports::ImportView, ApiError> {
     let path = format!("/api/v1/imports/{}", encode(id));
     send(Method::GET, &path, Some(token), NO_BODY).await
 }

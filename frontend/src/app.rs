@@ -3,11 +3,12 @@
 use crate::components::Layout;
 use crate::i18n::LanguageProvider;
 use crate::pages::{
-    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminImport, AdminImports, AdminOutbox, AdminPayments,
-    AdminRecognitions, AdminReviewer, AdminUser, AdminUsers, AssociationSettingsPage,
-    ChangePassword, ConfirmEmail, FeesPage, ForgotPassword, Home, NotFound, PlatformPage,
-    PortfolioPage, RecognitionPage, RefereePage, ReferencesPage, Registry, RegistryEverywhere,
-    ResetPassword, ReviewPage, ReviewsPage, RulebookPage, ScoringPage, SignIn, SignUp, VerifyPage,
+    AccountPage, AdminApplication, AdminApplications, AdminAudit, AdminImport, AdminImports,
+    AdminOutbox, AdminPayments, AdminRecognitions, AdminReviewer, AdminUser, AdminUsers,
+    AssociationSettingsPage, ChangePassword, ConfirmEmail, FeesPage, ForgotPassword, Home,
+    NotFound, PlatformPage, PortfolioPage, RecognitionPage, RefereePage, ReferencesPage, Registry,
+    RegistryEverywhere, ResetPassword, ReviewPage, ReviewsPage, RulebookPage, ScoringPage, SignIn,
+    SignUp, VerifyPage,
 };
 use crate::route::Route;
 use crate::session::SessionProvider;

@@ -17,7 +17,10 @@ pub fn upload(
     progress: Callback<u32>,
     done: Callback<Result<DocumentResponse, ApiError>>,
 ) {
-    let path = format!("/api/v1/me/documents?name={}", crate::api::encode(&file.name()));
+    let path = format!(
+        "/api/v1/me/documents?name={}",
+        crate::api::encode(&file.name())
+    );
     send_file(
         token,
         (&path, "application/octet-stream", DOCUMENT_MAX_BYTES),

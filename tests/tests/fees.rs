@@ -52,9 +52,7 @@ async fn an_applicant_pays_her_processing_fee_online_and_submits_and_the_admin_r
         browser
             .wait_for_text(".fee-notice li", "$150.00, to pay first")
             .await?;
-        let submit = browser
-            .wait_for_text("button", "1 requirement short")
-            .await?;
+        let submit = browser.wait_for_text("button", "1 still short").await?;
         ensure!(
             submit.attr("disabled").await?.is_some(),
             "submission waits for the fee"

@@ -312,7 +312,14 @@ pub async fn checkout(
     {
         return Ok(web::Json(CheckoutResponse { url: open.url }));
     }
-    let back = |outcome: &str| format!("{}/fees?{outcome}=1", tenant.public_url);
+    // Back on the fees page, which waits for this fee to show as paid.
+    let back = |outcome: &str| {
+        format!(
+            "{}/fees?{outcome}={}",
+            tenant.public_url,
+            line.key.to_string().replace(':', "%3A")
+        )
+    };
     let (success_url, cancel_url) = (back("paid"), back("cancelled"));
     let person_text = person.to_string();
     let fee_text = line.key.to_string();

@@ -53,7 +53,8 @@ pub fn admin_imports() -> Html {
         let (session, list, failure) = (session.clone(), list.clone(), failure.clone());
         use_effect_with((), move |_| {
             wasm_bindgen_futures::spawn_local(async move {
-                match authorized(&session, |token| async move { api::imports(&token).await }).await {
+                match authorized(&session, |token| async move { api::imports(&token).await }).await
+                {
                     Ok(found) => list.set(Some(found.imports)),
                     Err(error) => failure.set(Some(error.message())),
                 }
@@ -168,7 +169,12 @@ pub fn admin_imports() -> Html {
     };
     let kinds: Vec<(AttrValue, AttrValue)> = ImportKind::ALL
         .iter()
-        .map(|k| (AttrValue::Static(k.as_str()), AttrValue::from(k.text().say(lang))))
+        .map(|k| {
+            (
+                AttrValue::Static(k.as_str()),
+                AttrValue::from(k.text().say(lang)),
+            )
+        })
         .collect();
     let columns: Vec<&str> = kind.columns().iter().map(|c| c.name).collect();
     let required: Vec<&str> = kind
@@ -381,7 +387,11 @@ pub fn admin_import(props: &AdminImportProps) -> Html {
                 .await;
                 match found {
                     Ok(page) => {
-                        let mut list = if after.is_some() { (*rows).clone() } else { Vec::new() };
+                        let mut list = if after.is_some() {
+                            (*rows).clone()
+                        } else {
+                            Vec::new()
+                        };
                         list.extend(page.rows);
                         rows.set(list);
                         next.set(page.next_after);
@@ -395,9 +405,10 @@ pub fn admin_import(props: &AdminImportProps) -> Html {
         let load_rows = load_rows.clone();
         // The rows again when the filter changes, and once the import is done
         // (each row then says what was done).
-        use_effect_with((*filter, status == Some(ImportStatus::Applied)), move |(filter, _)| {
-            load_rows(*filter, None)
-        });
+        use_effect_with(
+            (*filter, status == Some(ImportStatus::Applied)),
+            move |(filter, _)| load_rows(*filter, None),
+        );
     }
     let Some(signed_in) = session.session().cloned() else {
         return html! { <Redirect<Route> to={Route::SignIn} /> };
@@ -468,9 +479,15 @@ pub fn admin_import(props: &AdminImportProps) -> Html {
             </section>
         };
     };
-    let mut filters = vec![(AttrValue::Static(""), AttrValue::from(t(lang, "imports-every-row")))];
+    let mut filters = vec![(
+        AttrValue::Static(""),
+        AttrValue::from(t(lang, "imports-every-row")),
+    )];
     filters.extend(RowOutcome::ALL.iter().map(|o| {
-        (AttrValue::Static(o.as_str()), AttrValue::from(o.text().say(lang)))
+        (
+            AttrValue::Static(o.as_str()),
+            AttrValue::from(o.text().say(lang)),
+        )
     }));
     let planned = import.planned;
     let written = import.applied.total();

@@ -1,6 +1,6 @@
 //! One's fees: what is due, paid or waived, paying online (Stripe Checkout,
 //! where the association offers it) and every receipt. Stripe sends the
-//! payer back here (`?paid=1` or `?cancelled=1`).
+//! payer back here (`?paid=<fee>` or `?cancelled=<fee>`).
 
 use crate::api;
 use crate::components::fees::{amount_text, holds_up_text, status_badge, ReceiptButton};
@@ -39,8 +39,18 @@ pub fn fees_page() -> Html {
     let failure = use_state(|| None::<String>);
     let paying = use_state(|| None::<FeeKey>);
     let returned_paid = back.paid.is_some();
+    // The fee just paid, when the address names it.
+    let paid_key: Option<FeeKey> = back.paid.as_deref().and_then(|k| k.parse().ok());
+    let settled = |found: &FeesResponse, key: &Option<FeeKey>| match key {
+        Some(key) => found
+            .fees
+            .iter()
+            .any(|f| &f.key == key && f.status != FeeStatus::Due),
+        None => !found.fees.iter().any(|f| f.status == FeeStatus::Due),
+    };
     {
         let (session, fees, failure) = (session.clone(), fees.clone(), failure.clone());
+        let key = paid_key.clone();
         use_effect_with(returned_paid, move |returned_paid| {
             let returned_paid = *returned_paid;
             wasm_bindgen_futures::spawn_local(async move {
@@ -51,7 +61,6 @@ pub fn fees_page() -> Html {
                 } else {
                     1
                 };
-                let mut first_due: Option<usize> = None;
                 for round in 0..checks {
                     if round > 0 {
                         gloo::timers::future::TimeoutFuture::new(2_000).await;
@@ -60,14 +69,9 @@ pub fn fees_page() -> Html {
                         .await
                     {
                         Ok(found) => {
-                            let due = found
-                                .fees
-                                .iter()
-                                .filter(|f| f.status == FeeStatus::Due)
-                                .count();
+                            let done = settled(&found, &key);
                             fees.set(Some(found));
-                            let before = *first_due.get_or_insert(due);
-                            if due == 0 || due < before {
+                            if done {
                                 break;
                             }
                         }
@@ -116,8 +120,8 @@ pub fn fees_page() -> Html {
     }
     let still_due = fees
         .as_ref()
-        .map(|f| f.fees.iter().any(|l| l.status == FeeStatus::Due))
-        .unwrap_or(false);
+        .map(|f| !settled(f, &paid_key))
+        .unwrap_or(true);
     html! {
         <>
             <PageTitle title={t(lang, "fees-title")} />
