@@ -6,8 +6,9 @@
 use super::{AnyConnection, DbResult};
 use crate::schema::{
     account_links, application_snapshots, applications, audit_events, documents, endorsements,
-    exams, information_items, outbox, portfolio_entries, portfolio_notes, recognitions,
-    recovery_codes, reference_requests, refresh_tokens, renewals, reviewer_profiles, users,
+    exams, import_rows, imports, information_items, outbox, portfolio_entries, portfolio_notes,
+    recognitions, recovery_codes, reference_requests, refresh_tokens, renewals, reviewer_profiles,
+    users,
 };
 use chrono::{DateTime, Utc};
 use diesel::prelude::*;
@@ -129,6 +130,27 @@ pub fn erase(conn: &mut AnyConnection, user: UserId, now: DateTime<Utc>) -> DbRe
         ),
     )
     .execute(conn)?;
+    // What imports keep of them: the rows that named their address (the
+    // counts stay), and the text of files not yet written.
+    for address in &addresses {
+        let pattern = format!("%{}%", super::users::escape_like(address));
+        diesel::update(
+            import_rows::table.filter(
+                import_rows::subject
+                    .like(&pattern)
+                    .escape('\\')
+                    .or(import_rows::detail.like(&pattern).escape('\\')),
+            ),
+        )
+        .set((
+            import_rows::subject.eq(super::users::ERASED_NAME),
+            import_rows::detail.eq("{}"),
+        ))
+        .execute(conn)?;
+        diesel::update(imports::table.filter(imports::content.like(&pattern).escape('\\')))
+            .set(imports::content.eq(""))
+            .execute(conn)?;
+    }
     diesel::delete(reference_requests::table.filter(reference_requests::id.eq_any(&references)))
         .execute(conn)?;
     diesel::delete(portfolio_entries::table.filter(portfolio_entries::owner_id.eq(&person)))

@@ -379,7 +379,20 @@ pub fn advance(
         imports::version.eq(imports::version + 1i64),
     ))
     .execute(conn)?;
+    if changed == 1 && finished {
+        forget_content(conn, id)?;
+    }
     Ok(changed == 1)
+}
+
+/// Drops a file's text once nothing more is read from it (written, or set
+/// aside): the rows' plans and the counts stay, the people's data in the
+/// file does not.
+pub fn forget_content(conn: &mut AnyConnection, id: &str) -> DbResult<()> {
+    diesel::update(imports::table.find(id))
+        .set(imports::content.eq(""))
+        .execute(conn)?;
+    Ok(())
 }
 
 /// A page of rows, in file order, after `after` (a line), of `outcome`

@@ -380,6 +380,9 @@ async fn leave_checked(
                     Text::new("import-not-checked").with("status", status.text().say(lang)),
                 )));
             }
+            if to == ImportStatus::Discarded {
+                imports::forget_content(conn, &id)?;
+            }
             let (action, verb) = match to {
                 ImportStatus::Discarded => ("import_discarded", "set aside"),
                 _ => ("import_confirmed", "confirmed"),

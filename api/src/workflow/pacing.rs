@@ -1,4 +1,4 @@
-//! How a long background job (an association's import, later) shares the
+//! How a long background job (an association's import) shares the
 //! machine with people's requests: it works in batches, each in a
 //! transaction of its own, and after each rests in proportion to the time
 //! the batch took. At a duty of one third it uses at most a third of a

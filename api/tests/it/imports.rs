@@ -427,8 +427,8 @@ async fn members_ratings_and_rsc_count_by_their_original_days() {
          Alan Turing,alan@example.org,,,\n",
         day(today + Duration::days(300))
     );
-    let done = import(&app, &admin, "members", &members).await;
-    assert_eq!((done.applied.create, done.invited), (2, 2));
+    let done_members = import(&app, &admin, "members", &members).await;
+    assert_eq!((done_members.applied.create, done_members.invited), (2, 2));
     let again = checked(&app, &admin, "members", &members).await;
     assert_eq!(again.planned.unchanged, 2, "the same file changes nothing");
 
@@ -536,6 +536,26 @@ async fn members_ratings_and_rsc_count_by_their_original_days() {
         .filter(|v| v.section == endorse_shared::eligibility::Section::Rsc)
         .count();
     assert_eq!(sessions, 2);
+
+    // Alan asks to be forgotten: the imports' rows no longer name him.
+    let alan = app
+        .db
+        .run(|conn| endorse_api::db::users::by_email(conn, "alan@example.org"))
+        .await
+        .unwrap()
+        .unwrap();
+    let erased = app
+        .post_as(
+            &format!("/api/v1/users/{}/erasure", alan.id),
+            &admin,
+            &json!({ "email": "alan@example.org", "reason": "Asked on the phone" }),
+        )
+        .await;
+    assert_eq!(erased.status(), StatusCode::OK);
+    let members_rows = rows(&app, &admin, &done_members.id, "").await;
+    let text = serde_json::to_string(&members_rows).unwrap();
+    assert!(!text.contains("alan@"), "{text}");
+    assert!(text.contains("grace@example.org"));
 }
 
 #[actix_web::test]
