@@ -16,13 +16,15 @@ pub fn hash(password: &str) -> Result<String, argon2::password_hash::Error> {
         .to_string())
 }
 
-/// Checks a password against a stored PHC string. A malformed hash never matches.
+/// Checks a password against a stored PHC string. A malformed hash (an
+/// account not claimed yet, or erased) never matches, and takes as long to
+/// say so as a wrong password: timing does not tell such accounts apart.
 pub fn verify(password: &str, stored: &str) -> bool {
     match PasswordHash::new(stored) {
         Ok(parsed) => Argon2::default()
             .verify_password(password.as_bytes(), &parsed)
             .is_ok(),
-        Err(_) => false,
+        Err(_) => verify_decoy(password),
     }
 }
 

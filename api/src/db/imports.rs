@@ -254,6 +254,14 @@ pub fn content(conn: &mut AnyConnection, id: &str) -> DbResult<String> {
         .first(conn)?)
 }
 
+/// How many rows' plans are stored (all of them, once the check finished).
+pub fn stored_rows(conn: &mut AnyConnection, id: &str) -> DbResult<i64> {
+    Ok(import_rows::table
+        .filter(import_rows::import_id.eq(id))
+        .count()
+        .get_result(conn)?)
+}
+
 /// Moves a checked import to `to` (applying, once confirmed by `by`; or
 /// discarded). False when it was no longer checked: of admins racing to
 /// confirm, one does.

@@ -374,6 +374,16 @@ async fn leave_checked(
             let Some(import) = imports::get(conn, &id)? else {
                 return Ok(Err(not_found()));
             };
+            // A check cut off while its rows were being stored is not one to
+            // write: the file is checked again.
+            if to == ImportStatus::Applying
+                && import.status == ImportStatus::Checked
+                && imports::stored_rows(conn, &id)? != i64::from(import.view.rows)
+            {
+                return Ok(Err(ApiError::Conflict(Text::new(
+                    "import-check-unfinished",
+                ))));
+            }
             if !imports::leave_checked(conn, &id, to, admin_id, now)? {
                 let status = imports::get(conn, &id)?.map_or(import.status, |i| i.status);
                 return Ok(Err(ApiError::Conflict(

@@ -662,7 +662,7 @@ fn rating(
             .referee_number
             .as_ref()
             .map(|number| RefereeEndorsement {
-                category: number.split('-').nth(1).unwrap_or_default().to_string(),
+                category: category_in(number),
                 number: number.clone(),
             }),
         known_since: row.known_since,
@@ -740,6 +740,17 @@ fn rating(
         stored_references::update_imported(conn, id, &request, &imported, setting.now)?;
     }
     Ok(Verdict::of(changes, false, false))
+}
+
+/// The category a number of Endorse's shape names (`MI-IMHM-C-2015-0007`:
+/// `IMHM-C`), or nothing.
+fn category_in(number: &str) -> String {
+    let parts: Vec<&str> = number.split('-').collect();
+    if parts.len() >= 4 {
+        parts[1..parts.len() - 2].join("-")
+    } else {
+        String::new()
+    }
 }
 
 fn rsc(

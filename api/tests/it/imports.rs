@@ -696,6 +696,40 @@ async fn bad_files_are_refused_naming_what_is_wrong() {
             .status(),
         StatusCode::UNPROCESSABLE_ENTITY
     );
+    // A check cut off while its rows were stored is not confirmed.
+    let cut = checked(
+        &app,
+        &admin,
+        "members",
+        "name,email\nA,a@example.org\nB,b@example.org\n",
+    )
+    .await;
+    let cut_id = cut.id.clone();
+    app.db
+        .transaction(move |conn| {
+            use diesel::prelude::*;
+            use endorse_api::schema::import_rows;
+            diesel::delete(
+                import_rows::table
+                    .filter(import_rows::import_id.eq(&cut_id))
+                    .filter(import_rows::position.eq(1i64)),
+            )
+            .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    let refused = expect_problem(
+        app.post_empty_as(&format!("/api/v1/imports/{}/confirm", cut.id), &admin)
+            .await,
+        StatusCode::CONFLICT,
+    )
+    .await;
+    assert!(refused
+        .detail
+        .unwrap_or_default()
+        .contains("check the file again"));
+
     // Set aside: nothing written, and it cannot be confirmed after.
     let discarded: ImportView = expect_json(
         app.post_empty_as(&format!("/api/v1/imports/{}/discard", view.id), &admin)

@@ -614,6 +614,17 @@ fn applicant_references(props: &ApplicantReferencesProps) -> Html {
                                         if let Some(reason) = &view.declined_reason {
                                             <p>{ Text::new("apps-declined").with("reason", reason).say(lang) }</p>
                                         }
+                                        if let Some(imported) = &view.imported {
+                                            <p class="entry__meta">{ Text::new("import-rating-summary")
+                                                .with("day", format::date(imported.given_on, lang))
+                                                .with("recommendation", imported.recommendation.text())
+                                                .with("relationship", imported.relationship.text())
+                                                .with("unrated", imported.not_enough_information)
+                                                .say(lang) }</p>
+                                            if !imported.comments.is_empty() {
+                                                <blockquote>{ &imported.comments }</blockquote>
+                                            }
+                                        }
                                         if let Some(answer) = &view.answer {
                                             <details>
                                                 <summary>{ t(lang, "apps-the-rating") }</summary>

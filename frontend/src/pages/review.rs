@@ -588,6 +588,17 @@ pub fn review_page(props: &ReviewPageProps) -> Html {
                                                 { for reviewed.signals.iter().map(|signal| html! { <li class="entry__verdict entry__verdict--not">{ signal.describe().say(lang) }</li> }) }
                                             </ul>
                                         }
+                                        if let Some(imported) = &r.imported {
+                                            <p class="entry__meta">{ Text::new("import-rating-summary")
+                                                .with("day", endorse_shared::i18n::format::date(imported.given_on, lang))
+                                                .with("recommendation", imported.recommendation.text())
+                                                .with("relationship", imported.relationship.text())
+                                                .with("unrated", imported.not_enough_information)
+                                                .say(lang) }</p>
+                                            if !imported.comments.is_empty() {
+                                                <blockquote>{ &imported.comments }</blockquote>
+                                            }
+                                        }
                                         if let Some(answer) = &r.answer {
                                             <details>
                                                 <summary>{ t(lang, "review-the-rating") }</summary>

@@ -107,3 +107,9 @@ imports-new-account = A new account; its owner is invited to claim it.
 imports-changes = Changes: { $columns }.
 imports-applied-as = When imported: { $outcome }.
 imports-more = Show more rows
+import-check-unfinished = The check of this file did not finish: check the file again.
+import-rating-summary = Imported from the association’s earlier records: given on { $day }, { $recommendation }; the referee is the applicant’s { $relationship }{ $unrated ->
+    [0] .
+    [one] ; one domain could not be rated.
+   *[other] ; { $unrated } domains could not be rated.
+}

@@ -107,3 +107,9 @@ imports-new-account = Una cuenta nueva; se invita a su titular a reclamarla.
 imports-changes = Cambia: { $columns }.
 imports-applied-as = Al importar: { $outcome }.
 imports-more = Mostrar más filas
+import-check-unfinished = La revisión de este archivo no terminó: vuelva a revisar el archivo.
+import-rating-summary = Importada de los registros anteriores de la asociación: dada el { $day }, { $recommendation }; la persona de referencia es { $relationship } del solicitante{ $unrated ->
+    [0] .
+    [one] ; un dominio no se pudo valorar.
+   *[other] ; { $unrated } dominios no se pudieron valorar.
+}
