@@ -44,6 +44,8 @@ pub const CLAIM_DAYS: u32 = 30;
 /// How many invitations go out a minute: a thousand holders reach the
 /// mail server over some seventeen minutes, not at once.
 pub const INVITATIONS_PER_MINUTE: u32 = 60;
+/// The most columns a file may have (every kind reads a dozen at most).
+const MAX_COLUMNS: usize = 100;
 /// How many rows a batch writes, in one transaction.
 pub const BATCH_ROWS: i64 = 200;
 /// What an imported account's password is until its owner chooses one: no
@@ -159,6 +161,11 @@ pub fn read(text: &str) -> Result<Table, ApiError> {
             continue;
         }
         if header.is_none() {
+            if cells.len() > MAX_COLUMNS {
+                return Err(file_problem(
+                    Text::new("import-file-too-many-columns").with("columns", MAX_COLUMNS),
+                ));
+            }
             header = Some(cells);
             continue;
         }

@@ -588,6 +588,12 @@ async fn bad_files_are_refused_naming_what_is_wrong() {
     )
     .await;
     assert!(field(&problem, "kind").contains("people"));
+    let wide = [
+        b"name,email".as_slice(),
+        &b",x".repeat(100),
+        b"\nAda,a@b.org\n",
+    ]
+    .concat();
     for (body, says) in [
         (&b""[..], "empty"),
         (&b"name,email\n"[..], "empty"),
@@ -600,6 +606,7 @@ async fn bad_files_are_refused_naming_what_is_wrong() {
             &b"name,email,email\nAda,a@b.org,c@d.org\n"[..],
             "more than once",
         ),
+        (&wide[..], "more than 100 columns"),
     ] {
         let problem = expect_problem(
             send(&app, &admin, "members", body.to_vec()).await,

@@ -113,3 +113,4 @@ import-rating-summary = Imported from the association’s earlier records: given
     [one] ; one domain could not be rated.
    *[other] ; { $unrated } domains could not be rated.
 }
+import-file-too-many-columns = The header row has more than { $columns } columns: is this the right file?

@@ -113,3 +113,4 @@ import-rating-summary = Importada de los registros anteriores de la asociación:
     [one] ; un dominio no se pudo valorar.
    *[other] ; { $unrated } dominios no se pudieron valorar.
 }
+import-file-too-many-columns = La fila de encabezado tiene más de { $columns } columnas: ¿es este el archivo correcto?
