@@ -1174,12 +1174,14 @@ pub struct ImportRowsPage {
 /// Which rows of an import to list.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema, utoipa::IntoParams))]
+#[cfg_attr(feature = "openapi", into_params(parameter_in = Query))]
 pub struct ImportRowsQuery {
     /// Only rows of this outcome (as the dry run found it).
     pub outcome: Option<RowOutcome>,
     /// Rows after this line.
     pub after: Option<u32>,
     /// How many (1 to 500; 100 unless given).
+    #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 500))]
     pub limit: Option<u32>,
 }
 
