@@ -13,7 +13,7 @@
 use crate::db::association_log::Actor;
 use crate::db::{imports, leases, users, DbError};
 use crate::tenancy::Tenant;
-use crate::workflow::imports::{apply_batch, Writer};
+use crate::workflow::imports::{apply_batch, stored_table, Writer};
 use crate::workflow::pacing::Pacing;
 use chrono::Duration;
 
@@ -34,6 +34,11 @@ pub async fn run(tenant: Tenant, import_id: String) {
 
 async fn write_all(tenant: &Tenant, import_id: &str) -> Result<(), DbError> {
     let pacing = Pacing::background();
+    let id = import_id.to_string();
+    let Some(table) = tenant.db.run(move |conn| stored_table(conn, &id)).await? else {
+        return Ok(());
+    };
+    let table = std::sync::Arc::new(table);
     loop {
         let now = tenant.clock.now();
         let (name, holder) = (lease_name(import_id), tenant.instance.clone());
@@ -45,7 +50,7 @@ async fn write_all(tenant: &Tenant, import_id: &str) -> Result<(), DbError> {
             return Ok(());
         }
         let started = std::time::Instant::now();
-        let (inner, id) = (tenant.clone(), import_id.to_string());
+        let (inner, id, file) = (tenant.clone(), import_id.to_string(), table.clone());
         let batch = tenant
             .db
             .transaction(move |conn| {
@@ -78,7 +83,7 @@ async fn write_all(tenant: &Tenant, import_id: &str) -> Result<(), DbError> {
                 };
                 apply_batch(
                     conn,
-                    &mut writer,
+                    (&mut writer, &file),
                     (inner.calendar, &inner.association.name, now),
                 )
             })

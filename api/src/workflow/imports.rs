@@ -946,6 +946,17 @@ fn record_value(record: &Record, column: &str) -> Option<String> {
         .map(|v| v.chars().take(120).collect::<String>())
 }
 
+/// A stored import's file, read again (once for all its batches).
+pub fn stored_table(conn: &mut AnyConnection, id: &str) -> DbResult<Option<Table>> {
+    let content = imports::content(conn, id)?;
+    if content.is_empty() {
+        return Ok(None);
+    }
+    read(&content)
+        .map(Some)
+        .map_err(|_| DbError::Corrupt(format!("import {id}: its file no longer reads")))
+}
+
 /// What one batch did.
 pub struct Batch {
     /// Whether the import is done.
@@ -960,7 +971,7 @@ pub struct Batch {
 /// the import is not being written (done, or another process moved it).
 pub fn apply_batch(
     conn: &mut AnyConnection,
-    writer: &mut Writer<'_>,
+    (writer, table): (&mut Writer<'_>, &Table),
     (calendar, association, now): (Calendar, &str, DateTime<Utc>),
 ) -> DbResult<Option<Batch>> {
     // One writer at a time, whatever processes race for it (SQLite: the
@@ -991,25 +1002,22 @@ pub fn apply_batch(
     writer.invited_before = import.view.invited;
     writer.invited = 0;
     if !stored.is_empty() {
-        let table = read(&imports::content(conn, writer.import_id)?).map_err(|_| {
-            DbError::Corrupt(format!(
-                "import {}: its file no longer reads",
-                writer.import_id
-            ))
-        })?;
-        let by_line: HashMap<u32, &Vec<String>> = table
-            .rows
-            .iter()
-            .map(|(line, cells)| (*line, cells))
-            .collect();
         for row in &stored {
             let applied = if row.outcome == RowOutcome::Refused {
                 RowOutcome::Refused
             } else {
-                let line = u32::try_from(row.line).unwrap_or(u32::MAX);
-                let cells = by_line.get(&line).ok_or_else(|| {
-                    DbError::Corrupt(format!("import {}: no line {line}", writer.import_id))
-                })?;
+                // A row's position is its place among the file's rows.
+                let cells = usize::try_from(row.position)
+                    .ok()
+                    .and_then(|at| table.rows.get(at))
+                    .filter(|(line, _)| i64::from(*line) == row.line)
+                    .map(|(_, cells)| cells)
+                    .ok_or_else(|| {
+                        DbError::Corrupt(format!(
+                            "import {}: its file has no line {}",
+                            writer.import_id, row.line
+                        ))
+                    })?;
                 let record = Record::new(&table.header, cells);
                 let verdict = match setting.read(&record) {
                     Err(issues) => Verdict::refused(issues),
