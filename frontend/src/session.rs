@@ -1,7 +1,9 @@
 //! The signed-in session, kept in a context (never a global, never storage).
 //!
 //! On start the app asks the API to refresh: the httpOnly cookie restores the
-//! session after a reload. While signed in, the access token is refreshed a
+//! session after a reload. It asks only when this browser signed in here
+//! before (a flag in `localStorage`, no secret in it), so a visitor who never
+//! signed in costs no failing refresh on every page. While signed in, the access token is refreshed a
 //! minute before it expires, and the session is checked every minute and
 //! whenever the tab comes back into view: an account an admin disabled (or a
 //! password changed elsewhere) signs the open tab out, saying why.
@@ -165,6 +167,33 @@ pub struct SessionProviderProps {
     pub children: Children,
 }
 
+/// The flag that this browser has a session here (per association: the
+/// base path is in the key).
+fn hint_key() -> String {
+    format!("endorse.signed-in{}", api::base_path())
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// Whether this browser signed in here and has not signed out since.
+fn may_have_session() -> bool {
+    storage()
+        .and_then(|s| s.get_item(&hint_key()).ok().flatten())
+        .is_some()
+}
+
+fn remember_session(signed_in: bool) {
+    if let Some(storage) = storage() {
+        let _ = if signed_in {
+            storage.set_item(&hint_key(), "1")
+        } else {
+            storage.remove_item(&hint_key())
+        };
+    }
+}
+
 /// Restores, refreshes and provides the session.
 #[function_component(SessionProvider)]
 pub fn session_provider(props: &SessionProviderProps) -> Html {
@@ -173,12 +202,30 @@ pub fn session_provider(props: &SessionProviderProps) -> Html {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
+            if !may_have_session() {
+                state.dispatch(SessionAction::End);
+                return;
+            }
             wasm_bindgen_futures::spawn_local(async move {
                 match api::refresh().await {
                     Ok(response) => state.dispatch(SessionAction::Start(response)),
                     Err(_) => state.dispatch(SessionAction::End),
                 }
             });
+        });
+    }
+
+    {
+        // The flag follows the session (not while it is being restored).
+        let known = match &*state {
+            SessionState::Loading => None,
+            SessionState::SignedIn(_) => Some(true),
+            SessionState::SignedOut(_) => Some(false),
+        };
+        use_effect_with(known, move |known| {
+            if let Some(signed_in) = *known {
+                remember_session(signed_in);
+            }
         });
     }
 
