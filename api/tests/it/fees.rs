@@ -466,8 +466,14 @@ async fn paying_online_through_stripe_unblocks_submission_once() {
         stripe_session.customer_email.as_deref(),
         Some("ada@example.org")
     );
-    assert!(stripe_session.success_url.ends_with("/fees?paid=1"));
-    assert!(stripe_session.cancel_url.ends_with("/fees?cancelled=1"));
+    // Back on the fees page, which waits for this very fee.
+    let named = processing.key.to_string().replace(':', "%3A");
+    assert!(stripe_session
+        .success_url
+        .ends_with(&format!("/fees?paid={named}")));
+    assert!(stripe_session
+        .cancel_url
+        .ends_with(&format!("/fees?cancelled={named}")));
     assert_eq!(stripe_session.metadata["fee"], processing.key.to_string());
     // Asking again while that session is open answers the same page.
     let again: CheckoutResponse = expect_json(
