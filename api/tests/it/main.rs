@@ -14,6 +14,7 @@ mod applications;
 mod associations;
 mod auth;
 mod backup;
+mod compression;
 mod concurrency;
 mod contract;
 mod credentials;
