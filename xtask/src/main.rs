@@ -511,11 +511,11 @@ fn build_spa(debug: bool) -> Result<PathBuf> {
         WASM_TARGET,
     ]);
     if !debug {
-        build.arg("--release");
+        build.args(["--profile", "wasm"]);
     }
     status(&mut build)?;
 
-    let profile = if debug { "debug" } else { "release" };
+    let profile = if debug { "debug" } else { "wasm" };
     let wasm = target_dir()
         .join(WASM_TARGET)
         .join(profile)
