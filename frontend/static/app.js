@@ -5,9 +5,9 @@ import init from '/endorse_frontend.js';
 init({ module_or_path: '/endorse_frontend_bg.wasm' })
   .then(() => document.querySelector('.boot')?.remove())
   .catch((error) => {
-    const boot = document.querySelector('.boot');
-    if (boot) {
-      boot.textContent = 'Endorse could not start in this browser. Please reload, or try an up-to-date browser.';
+    const status = document.querySelector('.boot__status');
+    if (status) {
+      status.textContent = 'Endorse could not start in this browser. Please reload, or try an up-to-date browser.';
     }
     console.error(error);
   });
