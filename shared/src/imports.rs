@@ -207,6 +207,11 @@ pub enum ImportIssue {
         /// What it held.
         value: String,
     },
+    /// The day's RSC would come to more than 24 hours with this session.
+    DayOverFull {
+        /// The hours already logged that day.
+        logged: String,
+    },
     /// Not one of the column's values.
     NotOneOf {
         /// The column.
@@ -265,7 +270,7 @@ impl ImportIssue {
             | ImportIssue::NotAnEmail { column }
             | ImportIssue::NotANumber { column, .. }
             | ImportIssue::NotOneOf { column, .. } => Some(column),
-            ImportIssue::NotHours { .. } => Some("hours"),
+            ImportIssue::NotHours { .. } | ImportIssue::DayOverFull { .. } => Some("hours"),
             ImportIssue::UnknownCategory { .. } | ImportIssue::CategoryDiffers { .. } => {
                 Some("category")
             }
@@ -305,6 +310,9 @@ impl ImportIssue {
                 .with("value", value.clone()),
             ImportIssue::NotHours { value } => {
                 Text::new("import-issue-not-hours").with("value", value.clone())
+            }
+            ImportIssue::DayOverFull { logged } => {
+                Text::new("import-issue-day-over-full").with("logged", logged.clone())
             }
             ImportIssue::NotOneOf {
                 column,

@@ -162,31 +162,34 @@ pub fn next_in_sequence(conn: &mut AnyConnection, key: &str) -> DbResult<i64> {
             .set(endorsement_sequences::last.eq(endorsement_sequences::last + 1i64))
             .execute(conn)?)
     };
-    if bump(conn)? == 0 {
-        // The first of its year: create the counter. Another transaction may
-        // create it first; the savepoint keeps that unique violation from
-        // spoiling this transaction, and the bump then counts on from it.
-        let created = crate::db::write::<_, DbError, _>(conn, |conn| {
-            diesel::insert_into(endorsement_sequences::table)
-                .values((
-                    endorsement_sequences::key.eq(key),
-                    endorsement_sequences::last.eq(1i64),
-                ))
-                .execute(conn)?;
-            Ok(())
-        });
-        match created {
-            Ok(()) => {}
-            Err(DbError::UniqueViolation(_)) => {
-                bump(conn)?;
-            }
-            Err(other) => return Err(other),
-        }
+    if bump(conn)? == 0 && !create_counter(conn, key, 1)? {
+        // Another transaction made it first: count on from it.
+        bump(conn)?;
     }
     Ok(endorsement_sequences::table
         .find(key)
         .select(endorsement_sequences::last)
         .first(conn)?)
+}
+
+/// Makes the counter `key` at `value`. False when another transaction made
+/// it first: a savepoint keeps that unique violation from spoiling this
+/// transaction, and the caller goes on with the counter as it is.
+fn create_counter(conn: &mut AnyConnection, key: &str, value: i64) -> DbResult<bool> {
+    let created = crate::db::write::<_, DbError, _>(conn, |conn| {
+        diesel::insert_into(endorsement_sequences::table)
+            .values((
+                endorsement_sequences::key.eq(key),
+                endorsement_sequences::last.eq(value),
+            ))
+            .execute(conn)?;
+        Ok(())
+    });
+    match created {
+        Ok(()) => Ok(true),
+        Err(DbError::UniqueViolation(_)) => Ok(false),
+        Err(other) => Err(other),
+    }
 }
 
 /// A new endorsement.
@@ -321,30 +324,14 @@ pub fn count_past(conn: &mut AnyConnection, number: &str) -> DbResult<()> {
         .set(endorsement_sequences::last.eq(sequence))
         .execute(conn)?)
     };
-    raise(conn)?;
-    let exists = endorsement_sequences::table
-        .find(&key)
-        .count()
-        .get_result::<i64>(conn)?
-        > 0;
-    if !exists {
-        // As in `next_in_sequence`: a savepoint keeps a racing insert's
-        // unique violation from spoiling the transaction.
-        let created = crate::db::write::<_, DbError, _>(conn, |conn| {
-            diesel::insert_into(endorsement_sequences::table)
-                .values((
-                    endorsement_sequences::key.eq(&key),
-                    endorsement_sequences::last.eq(sequence),
-                ))
-                .execute(conn)?;
-            Ok(())
-        });
-        match created {
-            Ok(()) => {}
-            Err(DbError::UniqueViolation(_)) => {
-                raise(conn)?;
-            }
-            Err(other) => return Err(other),
+    if raise(conn)? == 0 {
+        let exists = endorsement_sequences::table
+            .find(&key)
+            .count()
+            .get_result::<i64>(conn)?
+            > 0;
+        if !exists && !create_counter(conn, &key, sequence)? {
+            raise(conn)?;
         }
     }
     Ok(())

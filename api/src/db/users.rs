@@ -350,19 +350,13 @@ pub fn set_email(
 
 /// The account with this (normalised) address, if any.
 pub fn by_email(conn: &mut AnyConnection, email: &str) -> DbResult<Option<User>> {
-    let id: Option<String> = users::table
+    users::table
         .filter(users::email.eq(email))
-        .select(users::id)
+        .select(UserRow::as_select())
         .first(conn)
-        .optional()?;
-    match id {
-        Some(id) => find(
-            conn,
-            id.parse()
-                .map_err(|_| DbError::Corrupt(format!("user id '{id}'")))?,
-        ),
-        None => Ok(None),
-    }
+        .optional()?
+        .map(User::try_from)
+        .transpose()
 }
 
 /// Renames an account (an import's corrected file).

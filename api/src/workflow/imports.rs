@@ -26,6 +26,7 @@ use chrono::{DateTime, Duration, Utc};
 use endorse_shared::applications::ApplicationStatus;
 use endorse_shared::endorsements::{EndorsementOrigin, EndorsementStatus};
 use endorse_shared::entries::EntryData;
+use endorse_shared::hours::Hours;
 use endorse_shared::i18n::Text;
 use endorse_shared::imports::{
     check_header, holder_row, member_row, rating_row, rsc_row, HolderRow, ImportIssue, ImportKind,
@@ -760,10 +761,13 @@ fn category_in(number: &str) -> String {
     }
 }
 
+/// `earlier`: hours that rows earlier in the same file log on the row's day
+/// and that are not stored yet (the dry run's; none when writing, as those
+/// rows are written by then).
 fn rsc(
     conn: &mut AnyConnection,
     setting: &Setting<'_>,
-    row: &RscRow,
+    (row, earlier): (&RscRow, Hours),
     writer: Option<&mut Writer<'_>>,
 ) -> DbResult<Verdict> {
     let user = match applicant(conn, &row.applicant_email)? {
@@ -771,7 +775,7 @@ fn rsc(
         Err(issues) => return Ok(Verdict::refused(issues)),
     };
     let entries = portfolio::list(conn, user.id)?;
-    let mut that_day = endorse_shared::hours::Hours::ZERO;
+    let mut that_day = earlier;
     for entry in &entries {
         if let EntryData::Rsc(data) = &entry.data {
             if data.date == row.date {
@@ -789,8 +793,8 @@ fn rsc(
         }
     }
     if (that_day + row.hours).as_f64() > 24.0 {
-        return Ok(Verdict::refused(vec![ImportIssue::NotHours {
-            value: format!("{} + {}", that_day, row.hours),
+        return Ok(Verdict::refused(vec![ImportIssue::DayOverFull {
+            logged: that_day.to_string(),
         }]));
     }
     if let Some(writer) = writer {
@@ -852,14 +856,14 @@ fn record_for_person(
 fn settle(
     conn: &mut AnyConnection,
     setting: &Setting<'_>,
-    typed: &Typed,
+    (typed, earlier): (&Typed, Hours),
     writer: Option<&mut Writer<'_>>,
 ) -> DbResult<Verdict> {
     match typed {
         Typed::Holder(row) => holder(conn, setting, row, writer),
         Typed::Member(row) => member(conn, setting, row, writer),
         Typed::Rating(row) => rating(conn, setting, row, writer),
-        Typed::Rsc(row) => rsc(conn, setting, row, writer),
+        Typed::Rsc(row) => rsc(conn, setting, (row, earlier), writer),
     }
 }
 
@@ -893,6 +897,7 @@ pub fn check(
         )));
     }
     let mut seen: HashMap<String, u32> = HashMap::new();
+    let mut planned_hours: HashMap<(String, chrono::NaiveDate), Hours> = HashMap::new();
     let mut counts = OutcomeCounts::default();
     let mut rows = Vec::with_capacity(table.rows.len());
     for (position, (line, cells)) in table.rows.iter().enumerate() {
@@ -911,7 +916,22 @@ pub fn check(
                     }
                     None => {
                         seen.insert(key, *line);
-                        (subject, settle(conn, setting, &typed, None)?)
+                        // RSC a day: what earlier rows of this file would add.
+                        let day = match &typed {
+                            Typed::Rsc(row) => Some((row.applicant_email.clone(), row.date)),
+                            _ => None,
+                        };
+                        let earlier = day
+                            .as_ref()
+                            .and_then(|d| planned_hours.get(d).copied())
+                            .unwrap_or(Hours::ZERO);
+                        let verdict = settle(conn, setting, (&typed, earlier), None)?;
+                        if let (Typed::Rsc(row), Some(day), RowOutcome::Create) =
+                            (&typed, day, verdict.outcome)
+                        {
+                            *planned_hours.entry(day).or_insert(Hours::ZERO) += row.hours;
+                        }
+                        (subject, verdict)
                     }
                 }
             }
@@ -961,8 +981,6 @@ pub fn stored_table(conn: &mut AnyConnection, id: &str) -> DbResult<Option<Table
 pub struct Batch {
     /// Whether the import is done.
     pub finished: bool,
-    /// Rows written (or refused) in it.
-    pub rows: u32,
 }
 
 /// Writes the next batch of a confirmed import, in the caller's
@@ -1001,37 +1019,40 @@ pub fn apply_batch(
     let mut counts = OutcomeCounts::default();
     writer.invited_before = import.view.invited;
     writer.invited = 0;
-    if !stored.is_empty() {
-        for row in &stored {
-            let applied = if row.outcome == RowOutcome::Refused {
-                RowOutcome::Refused
-            } else {
-                // A row's position is its place among the file's rows.
-                let cells = usize::try_from(row.position)
-                    .ok()
-                    .and_then(|at| table.rows.get(at))
-                    .filter(|(line, _)| i64::from(*line) == row.line)
-                    .map(|(_, cells)| cells)
-                    .ok_or_else(|| {
-                        DbError::Corrupt(format!(
-                            "import {}: its file has no line {}",
-                            writer.import_id, row.line
-                        ))
-                    })?;
-                let record = Record::new(&table.header, cells);
-                let verdict = match setting.read(&record) {
-                    Err(issues) => Verdict::refused(issues),
-                    Ok(typed) => settle(conn, &setting, &typed, Some(writer))?,
-                };
-                let moved = (verdict.outcome != row.outcome).then_some(&verdict.detail);
-                imports::set_applied(conn, writer.import_id, row.position, verdict.outcome, moved)?;
-                verdict.outcome
+    for row in &stored {
+        // A row the dry run refused stays refused; any other is weighed again
+        // against what is stored now, and written.
+        let (applied, moved) = if row.outcome == RowOutcome::Refused {
+            (RowOutcome::Refused, None)
+        } else {
+            // A row's position is its place among the file's rows.
+            let cells = usize::try_from(row.position)
+                .ok()
+                .and_then(|at| table.rows.get(at))
+                .filter(|(line, _)| i64::from(*line) == row.line)
+                .map(|(_, cells)| cells)
+                .ok_or_else(|| {
+                    DbError::Corrupt(format!(
+                        "import {}: its file has no line {}",
+                        writer.import_id, row.line
+                    ))
+                })?;
+            let record = Record::new(&table.header, cells);
+            let verdict = match setting.read(&record) {
+                Err(issues) => Verdict::refused(issues),
+                Ok(typed) => settle(conn, &setting, (&typed, Hours::ZERO), Some(writer))?,
             };
-            if row.outcome == RowOutcome::Refused {
-                imports::set_applied(conn, writer.import_id, row.position, applied, None)?;
-            }
-            counts.add(applied);
-        }
+            let moved = (verdict.outcome != row.outcome).then_some(verdict.detail);
+            (verdict.outcome, moved)
+        };
+        imports::set_applied(
+            conn,
+            writer.import_id,
+            row.position,
+            applied,
+            moved.as_ref(),
+        )?;
+        counts.add(applied);
     }
     let to = from + i64::try_from(stored.len()).unwrap_or(0);
     let finished = stored.len() < usize::try_from(BATCH_ROWS).unwrap_or(usize::MAX)
@@ -1069,10 +1090,7 @@ pub fn apply_batch(
             now,
         )?;
     }
-    Ok(Some(Batch {
-        finished,
-        rows: u32::try_from(stored.len()).unwrap_or(u32::MAX),
-    }))
+    Ok(Some(Batch { finished }))
 }
 
 #[cfg(test)]

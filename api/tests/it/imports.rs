@@ -467,12 +467,22 @@ async fn members_ratings_and_rsc_count_by_their_original_days() {
     let rsc = format!(
         "applicant_email,date,hours,format,provider_name,provider_category\n\
          grace@example.org,{},1.5,individual,Selma Fraiberg,IMHM-C\n\
-         grace@example.org,{},2,group,Selma Fraiberg,\n",
+         grace@example.org,{},2,group,Selma Fraiberg,\n\
+         grace@example.org,{},23,group,Emmi Pikler,\n",
         day(recent),
-        day(recent - Duration::days(7))
+        day(recent - Duration::days(7)),
+        day(recent),
     );
     let done = import(&app, &admin, "rsc", &rsc).await;
-    assert_eq!(done.applied.create, 2);
+    assert_eq!((done.applied.create, done.applied.refused), (2, 1));
+    let over = rows(&app, &admin, &done.id, "?outcome=refused").await;
+    assert_eq!(
+        over.rows[0].problems[0].issue,
+        ImportIssue::DayOverFull {
+            logged: "1.5".into()
+        },
+        "{over:?}"
+    );
     assert_eq!(
         checked(&app, &admin, "rsc", &rsc).await.planned.unchanged,
         2

@@ -114,3 +114,4 @@ import-rating-summary = Imported from the association’s earlier records: given
    *[other] ; { $unrated } domains could not be rated.
 }
 import-file-too-many-columns = The header row has more than { $columns } columns: is this the right file?
+import-issue-day-over-full = { $logged } hours of RSC are logged on that day already; with this session the day would pass 24 hours.

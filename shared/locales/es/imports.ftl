@@ -114,3 +114,4 @@ import-rating-summary = Importada de los registros anteriores de la asociación:
    *[other] ; { $unrated } dominios no se pudieron valorar.
 }
 import-file-too-many-columns = La fila de encabezado tiene más de { $columns } columnas: ¿es este el archivo correcto?
+import-issue-day-over-full = Ya hay { $logged } horas de RSC registradas ese día; con esta sesión el día pasaría de 24 horas.
