@@ -255,16 +255,7 @@ fn test() -> Result<()> {
     let mut tally = Tally::default();
     step("Unit tests and the API suite on SQLite (includes the OpenAPI freshness check)");
     tally.cargo_test(with_s3(
-        cargo().args([
-            "test",
-            "--workspace",
-            "--exclude",
-            "endorse-frontend",
-            "--exclude",
-            "endorse-tests",
-            "--features",
-            "endorse-api/postgres,endorse-api/s3",
-        ]),
+        &mut cargo_test_of(&["--lib", "--bins", "--test", "it"]),
         &s3,
     ))?;
 
@@ -274,17 +265,7 @@ fn test() -> Result<()> {
         _ => local_postgres_url()?,
     };
     tally.cargo_test(with_s3(
-        cargo()
-            .args([
-                "test",
-                "--package",
-                "endorse-api",
-                "--features",
-                "postgres,s3",
-                "--test",
-                "it",
-            ])
-            .env("ENDORSE_TEST_POSTGRES_URL", &postgres_url),
+        cargo_test_of(&["--test", "it"]).env("ENDORSE_TEST_POSTGRES_URL", &postgres_url),
         &s3,
     ))?;
     drop(s3);
@@ -292,19 +273,30 @@ fn test() -> Result<()> {
     let dist = build_spa(false)?;
     step("Browser journeys (headless Chromium)");
     tally.cargo_test(
-        cargo()
-            .args([
-                "test",
-                "--package",
-                "endorse-tests",
-                "--",
-                "--test-threads=1",
-            ])
+        cargo_test_of(&["--test", "journeys", "--", "--test-threads=1"])
             .env("ENDORSE_TEST_STATIC_DIR", &dist),
     )?;
     eprintln!("\nxtask: every check passed");
     println!("tests: {} passed, {} failed", tally.passed, tally.failed);
     Ok(())
+}
+
+/// `cargo test` of some targets, always over the same packages with the same
+/// features, so that every run reuses one build of the server (another
+/// package set would unify dependencies' features differently and build it
+/// again, a second copy on disk and minutes of compiling).
+fn cargo_test_of(targets: &[&str]) -> Command {
+    let mut command = cargo();
+    command.args([
+        "test",
+        "--workspace",
+        "--exclude",
+        "endorse-frontend",
+        "--features",
+        "endorse-api/postgres,endorse-api/s3",
+    ]);
+    command.args(targets);
+    command
 }
 
 /// The local server over its Unix socket, as the current user; fails early,
