@@ -28,6 +28,14 @@ diesel::table! {
 }
 
 diesel::table! {
+    application_stage_days (status, day) {
+        status -> Text,
+        day -> Date,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     applications (id) {
         id -> Text,
         applicant_id -> Text,
@@ -38,6 +46,7 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         submitted_at -> Nullable<Timestamp>,
+        status_since -> Timestamp,
     }
 }
 
@@ -491,6 +500,7 @@ diesel::joinable!(rulebook_versions -> users (published_by));
 diesel::allow_tables_to_appear_in_same_query!(
     account_links,
     application_snapshots,
+    application_stage_days,
     applications,
     assignments,
     association_events,

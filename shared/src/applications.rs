@@ -420,7 +420,14 @@ pub fn pipeline(
             } else {
                 (waits[middle - 1].0 + waits[middle].0) / 2
             };
-            let (oldest_days, oldest) = waits[waits.len() - 1];
+            // The one that entered first; of two that entered together, the
+            // later id (the order the server's index gives).
+            let (oldest_days, oldest) = applications
+                .iter()
+                .filter(|(_, s, _)| *s == status)
+                .min_by_key(|(id, _, since)| (*since, std::cmp::Reverse(*id)))
+                .map(|(id, _, since)| ((now - *since).num_days().max(0), *id))
+                .unwrap_or(waits[waits.len() - 1]);
             PipelineStage {
                 status,
                 count,

@@ -2,11 +2,12 @@
 
 use super::{AnyConnection, DbError, DbResult};
 use crate::calendar::Calendar;
-use crate::schema::{application_snapshots, applications, users};
-use chrono::{NaiveDateTime, Utc};
+use crate::schema::{application_snapshots, application_stage_days, applications, users};
+use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::applications::{
-    Applicant, ApplicationStatus, ApplicationSummary, ListApplicationsQuery, Snapshot,
+    Applicant, ApplicationStatus, ApplicationSummary, ListApplicationsQuery, PipelineStage,
+    Snapshot,
 };
 use endorse_shared::{ApplicationId, UserId};
 
@@ -102,6 +103,7 @@ pub fn insert(
             applications::version.eq(1i64),
             applications::created_at.eq(now),
             applications::updated_at.eq(now),
+            applications::status_since.eq(now),
         ))
         .execute(conn)?;
     Ok(id)
@@ -202,32 +204,21 @@ fn list_slice(
     Ok((items, u64::try_from(total).unwrap_or_default()))
 }
 
-/// Every application's status and when it entered it (its latest transition in
-/// the audit log, else its last change). Two queries, one row per application.
+/// Every application's status and when it entered it: a scan of them all,
+/// the definition the pipeline's kept counts are checked against (tests), not
+/// for answering requests.
 pub fn statuses_since(
     conn: &mut AnyConnection,
-) -> DbResult<Vec<(ApplicationId, ApplicationStatus, chrono::NaiveDateTime)>> {
-    use crate::schema::audit_events;
-    let entered: std::collections::HashMap<String, chrono::NaiveDateTime> = audit_events::table
-        .filter(audit_events::to_status.is_not_null())
-        .group_by(audit_events::application_id)
-        .select((
-            audit_events::application_id,
-            diesel::dsl::max(audit_events::at).assume_not_null(),
-        ))
-        .load::<(String, chrono::NaiveDateTime)>(conn)?
-        .into_iter()
-        .collect();
+) -> DbResult<Vec<(ApplicationId, ApplicationStatus, NaiveDateTime)>> {
     applications::table
         .select((
             applications::id,
             applications::status,
-            applications::updated_at,
+            applications::status_since,
         ))
-        .load::<(String, String, chrono::NaiveDateTime)>(conn)?
+        .load::<(String, String, NaiveDateTime)>(conn)?
         .into_iter()
-        .map(|(id, status, updated)| {
-            let since = entered.get(&id).copied().unwrap_or(updated);
+        .map(|(id, status, since)| {
             Ok((
                 id.parse()
                     .map_err(|_| DbError::Corrupt(format!("application id '{id}'")))?,
@@ -236,6 +227,123 @@ pub fn statuses_since(
             ))
         })
         .collect()
+}
+
+/// The admins' overview, read from the kept counts (`application_stage_days`,
+/// how many entered each status on each day) and a few indexed lookups per
+/// open status: its cost does not grow with the number of applications. Equal
+/// to [`endorse_shared::applications::pipeline`] over every application
+/// (tested).
+pub fn pipeline_stages(
+    conn: &mut AnyConnection,
+    now: chrono::DateTime<Utc>,
+) -> DbResult<Vec<PipelineStage>> {
+    let mut days: std::collections::HashMap<ApplicationStatus, Vec<(NaiveDate, i64)>> =
+        std::collections::HashMap::new();
+    for (status, day, count) in stage_counts(conn)? {
+        days.entry(status).or_default().push((day, count));
+    }
+    let wait = |since: NaiveDateTime| (now - since.and_utc()).num_days().max(0);
+    let mut stages = Vec::with_capacity(ApplicationStatus::ALL.len());
+    for status in ApplicationStatus::ALL {
+        let mut buckets = days.remove(&status).unwrap_or_default();
+        // Newest day first: the shortest waits first.
+        buckets.sort_by(|a, b| b.0.cmp(&a.0));
+        let total: i64 = buckets.iter().map(|(_, n)| n.max(&0)).sum();
+        let count = u64::try_from(total).unwrap_or_default();
+        if !status.is_open() || total == 0 {
+            stages.push(PipelineStage {
+                status,
+                count,
+                median_days: None,
+                oldest_days: None,
+                oldest: None,
+            });
+            continue;
+        }
+        let middle = total / 2;
+        let median = if total % 2 == 1 {
+            nth_newest_entry(conn, status, &buckets, middle)?.map(wait)
+        } else {
+            let lower = nth_newest_entry(conn, status, &buckets, middle - 1)?.map(wait);
+            let upper = nth_newest_entry(conn, status, &buckets, middle)?.map(wait);
+            lower.zip(upper).map(|(a, b)| (a + b) / 2)
+        };
+        let oldest = applications::table
+            .filter(applications::status.eq(status.as_str()))
+            .order((applications::status_since.asc(), applications::id.desc()))
+            .select((applications::id, applications::status_since))
+            .first::<(String, NaiveDateTime)>(conn)
+            .optional()?;
+        let (oldest, oldest_days) = match oldest {
+            Some((id, since)) => (
+                Some(
+                    id.parse()
+                        .map_err(|_| DbError::Corrupt(format!("application id '{id}'")))?,
+                ),
+                Some(wait(since)),
+            ),
+            None => (None, None),
+        };
+        stages.push(PipelineStage {
+            status,
+            count,
+            median_days: median,
+            oldest_days,
+            oldest,
+        });
+    }
+    Ok(stages)
+}
+
+/// The kept counts: how many applications entered each status on each day
+/// (UTC) and are still in it.
+pub fn stage_counts(
+    conn: &mut AnyConnection,
+) -> DbResult<Vec<(ApplicationStatus, NaiveDate, i64)>> {
+    application_stage_days::table
+        .select((
+            application_stage_days::status,
+            application_stage_days::day,
+            application_stage_days::count,
+        ))
+        .order((application_stage_days::status, application_stage_days::day))
+        .load::<(String, NaiveDate, i64)>(conn)?
+        .into_iter()
+        .map(|(status, day, count)| Ok((status.parse().map_err(DbError::Corrupt)?, day, count)))
+        .collect()
+}
+
+/// When the `index`-th most recent entrant of `status` (from 0) entered it:
+/// the day's bucket is found from the counts, then the entry within that day
+/// from the index (a walk no longer than one day's entrants).
+fn nth_newest_entry(
+    conn: &mut AnyConnection,
+    status: ApplicationStatus,
+    newest_first: &[(NaiveDate, i64)],
+    index: i64,
+) -> DbResult<Option<NaiveDateTime>> {
+    let mut before = 0;
+    for (day, count) in newest_first {
+        if index < before + count {
+            let start = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+            let end = day
+                .succ_opt()
+                .and_then(|d| d.and_hms_opt(0, 0, 0))
+                .unwrap_or(NaiveDateTime::MAX);
+            return Ok(applications::table
+                .filter(applications::status.eq(status.as_str()))
+                .filter(applications::status_since.ge(start))
+                .filter(applications::status_since.lt(end))
+                .order((applications::status_since.desc(), applications::id.desc()))
+                .select(applications::status_since)
+                .offset(index - before)
+                .first::<NaiveDateTime>(conn)
+                .optional()?);
+        }
+        before += count;
+    }
+    Ok(None)
 }
 
 /// Moves an application from `from` to `to` (a transition of the process) if it
@@ -259,6 +367,7 @@ pub fn transition(
                 applications::status.eq(to.as_str()),
                 applications::version.eq(applications::version + 1i64),
                 applications::updated_at.eq(now),
+                applications::status_since.eq(now),
                 applications::submitted_at.eq(Some(now)),
             ))
             .execute(conn)?
@@ -268,6 +377,7 @@ pub fn transition(
                 applications::status.eq(to.as_str()),
                 applications::version.eq(applications::version + 1i64),
                 applications::updated_at.eq(now),
+                applications::status_since.eq(now),
             ))
             .execute(conn)?
     };

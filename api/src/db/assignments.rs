@@ -259,11 +259,13 @@ pub fn loads(conn: &mut AnyConnection) -> DbResult<HashMap<UserId, u32>> {
 pub fn active_due_before(
     conn: &mut AnyConnection,
     before: DateTime<Utc>,
-) -> DbResult<Vec<(Assignment, String)>> {
+) -> DbResult<Vec<DueAssignment>> {
     let statuses: Vec<&str> = IN_REVIEW.iter().map(|s| s.as_str()).collect();
-    let rows: Vec<(Row, Who, String)> = assignments::table
+    let applicant = diesel::alias!(users as applicant);
+    let rows: Vec<(Row, Who, String, String)> = assignments::table
         .inner_join(users::table.on(users::id.eq(assignments::reviewer_id)))
         .inner_join(applications::table)
+        .inner_join(applicant.on(applicant.field(users::id).eq(applications::applicant_id)))
         .filter(assignments::state.eq(AssignmentState::Active.as_str()))
         .filter(applications::status.eq_any(statuses))
         .filter(assignments::due_at.lt(before.naive_utc()))
@@ -272,11 +274,30 @@ pub fn active_due_before(
             Row::as_select(),
             (users::name, users::email, users::disabled_at),
             applications::category,
+            applicant.field(users::name),
         ))
         .load(conn)?;
     rows.into_iter()
-        .map(|(row, who, category)| Ok((from_row((row, who))?, category)))
+        .map(|(row, who, category, applicant_name)| {
+            Ok(DueAssignment {
+                assignment: from_row((row, who))?,
+                category,
+                applicant_name,
+            })
+        })
         .collect()
+}
+
+/// An active assignment with its due date near or past, with what the
+/// reminders and the overview need of its application (one query for all).
+#[derive(Clone, Debug)]
+pub struct DueAssignment {
+    /// The assignment, with its reviewer.
+    pub assignment: Assignment,
+    /// The application's category code.
+    pub category: String,
+    /// The applicant's name.
+    pub applicant_name: String,
 }
 
 /// Saves a draft review if the assignment is active and at `expected`.

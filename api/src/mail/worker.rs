@@ -272,7 +272,12 @@ impl Worker {
                 let rulebook = rulebooks::current(conn)?.rulebook;
                 let window = Duration::days(i64::from(rulebook.review.reminder_days_before));
                 let mut queued = 0;
-                for (assignment, category) in assignments::active_due_before(conn, now + window)? {
+                for assignments::DueAssignment {
+                    assignment,
+                    category,
+                    ..
+                } in assignments::active_due_before(conn, now + window)?
+                {
                     let overdue = now > assignment.due_at;
                     let key = format!(
                         "review-{}:{}",

@@ -524,7 +524,7 @@ async fn bad_filters_and_unknown_applications_are_answered_plainly() {
     .await;
 }
 
-async fn transition(
+pub(crate) async fn transition(
     app: &TestApp,
     token: &str,
     id: endorse_shared::ApplicationId,

@@ -42,6 +42,7 @@ mod renewals;
 mod review;
 mod reviewers;
 mod rulebooks;
+mod scale;
 #[path = "../../../tests/src/smtp.rs"]
 mod smtp;
 #[path = "../../../tests/src/stripe.rs"]

@@ -5,12 +5,12 @@ use crate::helpers::*;
 use diesel::prelude::*;
 use endorse_api::db::{self, Db};
 use endorse_api::schema::{
-    account_links, application_snapshots, applications, assignments, association_events,
-    audit_events, conflict_declarations, credentials, documents, endorsement_sequences,
-    endorsements, exam_scorings, exams, import_rows, imports, information_items, issuer_keys,
-    leases, outbox, outbox_attempts, portfolio_entries, portfolio_notes, rate_limit_events,
-    recognitions, recovery_codes, reference_requests, refresh_tokens, renewals, reviewer_profiles,
-    rulebook_versions, users,
+    account_links, application_snapshots, application_stage_days, applications, assignments,
+    association_events, audit_events, conflict_declarations, credentials, documents,
+    endorsement_sequences, endorsements, exam_scorings, exams, import_rows, imports,
+    information_items, issuer_keys, leases, outbox, outbox_attempts, portfolio_entries,
+    portfolio_notes, rate_limit_events, recognitions, recovery_codes, reference_requests,
+    refresh_tokens, renewals, reviewer_profiles, rulebook_versions, users,
 };
 
 fn select_every_column(conn: &mut db::AnyConnection) {
@@ -404,8 +404,13 @@ fn select_every_column(conn: &mut db::AnyConnection) {
             Stamp,
             Stamp,
             Option<Stamp>,
+            Stamp,
         )>(conn)
         .expect("applications matches schema.rs");
+    application_stage_days::table
+        .select(application_stage_days::all_columns)
+        .load::<(String, chrono::NaiveDate, i64)>(conn)
+        .expect("application_stage_days matches schema.rs");
     application_snapshots::table
         .select(application_snapshots::all_columns)
         .load::<(String, i64, Stamp, String)>(conn)

@@ -12,8 +12,8 @@ use crate::workflow::weighing::respond;
 use crate::workflow::{process as workflow, Judged};
 use actix_web::{web, HttpRequest, HttpResponse};
 use endorse_shared::applications::{
-    pipeline, ApplicationListResponse, ApplicationResponse, ListApplicationsQuery,
-    MoveRulebookRequest, OverdueReview, PipelineResponse,
+    ApplicationListResponse, ApplicationResponse, ListApplicationsQuery, MoveRulebookRequest,
+    OverdueReview, PipelineResponse,
 };
 use endorse_shared::i18n::Text;
 use endorse_shared::process::{AuditEvent, TransitionRequest};
@@ -79,32 +79,26 @@ pub async fn get_pipeline(
     _admin: RequireAdmin,
 ) -> ApiResult<web::Json<PipelineResponse>> {
     let now = tenant.clock.now();
-    let (rows, late) = tenant
+    let answer = tenant
         .db
         .run(move |conn| {
-            let rows = applications::statuses_since(conn)?;
-            let mut late = Vec::new();
-            for (assignment, _) in crate::db::assignments::active_due_before(conn, now)? {
-                let applicant_name = applications::get(conn, assignment.application)?
-                    .map(|a| a.applicant.name)
-                    .unwrap_or_default();
-                late.push(OverdueReview {
-                    application: assignment.application,
-                    applicant_name,
-                    reviewer_name: assignment.reviewer_name,
-                    due_at: assignment.due_at,
-                    days_late: (now - assignment.due_at).num_days(),
-                });
-            }
-            Ok((rows, late))
+            let stages = applications::pipeline_stages(conn, now)?;
+            let overdue_reviews = crate::db::assignments::active_due_before(conn, now)?
+                .into_iter()
+                .map(|due| OverdueReview {
+                    application: due.assignment.application,
+                    applicant_name: due.applicant_name,
+                    reviewer_name: due.assignment.reviewer_name,
+                    due_at: due.assignment.due_at,
+                    days_late: (now - due.assignment.due_at).num_days(),
+                })
+                .collect();
+            Ok(PipelineResponse {
+                stages,
+                overdue_reviews,
+            })
         })
         .await?;
-    let rows: Vec<_> = rows
-        .into_iter()
-        .map(|(id, status, since)| (id, status, since.and_utc()))
-        .collect();
-    let mut answer = pipeline(&rows, now);
-    answer.overdue_reviews = late;
     Ok(web::Json(answer))
 }
 

@@ -1,0 +1,128 @@
+//! Lists that stay flat in the size of the data: the pipeline's kept counts
+//! against a recount, search through the trigram index, keyset pages and the
+//! streamed export.
+
+use crate::applications::{act, eligible_ifs_portfolio, start, transition};
+use crate::helpers::*;
+use chrono::{Duration, NaiveDate};
+use endorse_api::clock::Clock;
+use endorse_api::db::applications;
+use endorse_shared::applications::{
+    pipeline, ApplicationResponse, ApplicationStatus, PipelineResponse,
+};
+use endorse_shared::Role;
+use futures_util::future::join_all;
+use reqwest::StatusCode;
+use std::collections::BTreeMap;
+
+/// The pipeline the server answers equals the definition over every
+/// application, and the kept counts equal a recount.
+async fn assert_counts_are_a_recount(app: &TestApp, admin: &str) {
+    let served: PipelineResponse = expect_json(
+        app.get_as("/api/v1/applications/pipeline", admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    let (rows, kept) = app
+        .db
+        .run(|conn| {
+            Ok((
+                applications::statuses_since(conn)?,
+                applications::stage_counts(conn)?,
+            ))
+        })
+        .await
+        .unwrap();
+    let rows: Vec<_> = rows
+        .into_iter()
+        .map(|(id, status, since)| (id, status, since.and_utc()))
+        .collect();
+    assert_eq!(served.stages, pipeline(&rows, app.clock.now()).stages);
+    let mut recount: BTreeMap<(ApplicationStatus, NaiveDate), i64> = BTreeMap::new();
+    for (_, status, since) in &rows {
+        *recount.entry((*status, since.date_naive())).or_default() += 1;
+    }
+    let kept: BTreeMap<_, _> = kept
+        .into_iter()
+        .map(|(status, day, count)| ((status, day), count))
+        .collect();
+    assert_eq!(kept, recount);
+}
+
+#[actix_web::test]
+async fn the_pipelines_kept_counts_stay_equal_to_a_recount_through_every_move() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    assert_counts_are_a_recount(&app, &admin).await;
+
+    // Five applicants, each with an eligible portfolio and a draft; they
+    // submit on different days, so the waits differ.
+    let mut drafts = Vec::new();
+    for n in 0..5 {
+        let person = app
+            // The portfolio's agreements are signed as Ada Lovelace.
+            .register(&format!("ada{n}@example.org"), "Ada Lovelace")
+            .await;
+        eligible_ifs_portfolio(&app, &person.access_token, person.user.id).await;
+        let draft = start(&app, &person.access_token, "IFS").await;
+        drafts.push((person.access_token, draft));
+    }
+    assert_counts_are_a_recount(&app, &admin).await;
+    let mut submitted = Vec::new();
+    for (token, draft) in &drafts[..3] {
+        app.clock.advance(Duration::days(3));
+        let sent: ApplicationResponse =
+            expect_json(act(&app, token, draft, "submit").await, StatusCode::OK).await;
+        submitted.push((token.clone(), sent));
+        assert_counts_are_a_recount(&app, &admin).await;
+    }
+    app.clock.advance(Duration::days(2));
+
+    // The last two submit at once, with the others moving at the same time.
+    let racing = join_all(
+        drafts[3..]
+            .iter()
+            .map(|(token, draft)| act(&app, token, draft, "submit")),
+    );
+    let moving = join_all(
+        submitted[..2]
+            .iter()
+            .map(|(_, sent)| transition(&app, &admin, sent.id, "start_review", None)),
+    );
+    let (raced, moved) = futures_util::join!(racing, moving);
+    for response in raced.into_iter().chain(moved) {
+        assert_eq!(response.status(), StatusCode::OK);
+    }
+    assert_counts_are_a_recount(&app, &admin).await;
+
+    // On hold and back, a withdrawal, and days passing.
+    let (_, first) = &submitted[0];
+    app.clock.advance(Duration::days(1));
+    assert_eq!(
+        transition(
+            &app,
+            &admin,
+            first.id,
+            "put_on_hold",
+            Some("Waiting for a letter")
+        )
+        .await
+        .status(),
+        StatusCode::OK
+    );
+    assert_counts_are_a_recount(&app, &admin).await;
+    app.clock.advance(Duration::days(4));
+    assert_eq!(
+        transition(&app, &admin, first.id, "resume", None)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    let (token, third) = &submitted[2];
+    assert_eq!(
+        act(&app, token, third, "withdraw").await.status(),
+        StatusCode::OK
+    );
+    app.clock.advance(Duration::days(30));
+    assert_counts_are_a_recount(&app, &admin).await;
+}

@@ -1,0 +1,13 @@
+DROP INDEX users_search_name;
+DROP INDEX users_email_trgm;
+DROP INDEX users_search_name_trgm;
+DROP TRIGGER applications_stage_update ON applications;
+DROP TRIGGER applications_stage_insert_delete ON applications;
+DROP FUNCTION application_stage_days_keep();
+DROP FUNCTION application_stage_days_add(TEXT, DATE, BIGINT);
+DROP TABLE application_stage_days;
+DROP INDEX applications_status_since;
+ALTER TABLE applications DROP COLUMN status_since;
+DROP INDEX applications_category_newest;
+DROP INDEX applications_status_newest;
+DROP INDEX applications_newest;

@@ -1,0 +1,14 @@
+DROP INDEX users_search_name;
+DROP TRIGGER users_search_delete;
+DROP TRIGGER users_search_update;
+DROP TRIGGER users_search_insert;
+DROP TABLE users_search;
+DROP TRIGGER applications_stage_delete;
+DROP TRIGGER applications_stage_update;
+DROP TRIGGER applications_stage_insert;
+DROP TABLE application_stage_days;
+DROP INDEX applications_status_since;
+ALTER TABLE applications DROP COLUMN status_since;
+DROP INDEX applications_category_newest;
+DROP INDEX applications_status_newest;
+DROP INDEX applications_newest;
