@@ -248,7 +248,7 @@ pub fn pipeline_stages(
     for status in ApplicationStatus::ALL {
         let mut buckets = days.remove(&status).unwrap_or_default();
         // Newest day first: the shortest waits first.
-        buckets.sort_by(|a, b| b.0.cmp(&a.0));
+        buckets.sort_by_key(|&(day, _)| std::cmp::Reverse(day));
         let total: i64 = buckets.iter().map(|(_, n)| n.max(&0)).sum();
         let count = u64::try_from(total).unwrap_or_default();
         if !status.is_open() || total == 0 {
