@@ -162,16 +162,16 @@ fn list_slice(
     calendar: Calendar,
     (offset, limit): (i64, i64),
 ) -> DbResult<(Vec<Application>, u64)> {
+    let search = query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|search| super::users::search_sql(conn, search, super::users::SearchIn::NameOrEmail));
     let filtered = || {
         let mut q = applications::table.inner_join(users::table).into_boxed();
-        if let Some(search) = query.q.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
-            let (name, email) = super::users::search_patterns(search);
-            q = q.filter(
-                users::search_name
-                    .like(name)
-                    .escape('\\')
-                    .or(users::email.like(email).escape('\\')),
-            );
+        if let Some(search) = &search {
+            q = q.filter(matches_search!(search));
         }
         if let Some(status) = query.status {
             q = q.filter(applications::status.eq(status.as_str()));

@@ -1,6 +1,5 @@
 //! Queries on `endorsements` and `endorsement_sequences`.
 
-use super::users::escape_like;
 use super::{AnyConnection, DbError, DbResult};
 use crate::schema::{endorsement_sequences, endorsements, users};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -566,21 +565,26 @@ pub fn registry_slice(
         .filter(|s| s.in_good_standing())
         .map(|s| s.as_str())
         .collect();
+    // A holder whose name contains what was typed, through the
+    // users' trigram index, or the endorsement of exactly that number.
+    let search = query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(|text| {
+            let names = super::users::search_sql(conn, text, super::users::SearchIn::Name);
+            (names, text.to_uppercase())
+        });
     let filtered = || {
         let mut found = endorsements::table
             .inner_join(users::table.on(users::id.eq(endorsements::holder_id)))
             .filter(endorsements::listed.eq(true))
             .filter(endorsements::status.eq_any(standing.clone()))
             .into_boxed();
-        if let Some(text) = query.q.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-            let (name, _) = super::users::search_patterns(text);
-            let number = format!("%{}%", escape_like(&text.to_uppercase()));
-            found = found.filter(
-                users::search_name
-                    .like(name)
-                    .escape('\\')
-                    .or(endorsements::number.like(number).escape('\\')),
-            );
+        if let Some((names, number)) = &search {
+            found =
+                found.filter(matches_search!(names).or(endorsements::number.eq(number.clone())));
         }
         if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
             found = found.filter(endorsements::category.eq(category.to_uppercase()));

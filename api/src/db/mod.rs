@@ -14,6 +14,21 @@
 //! under WAL. On PostgreSQL a rule checked before a write is kept by locking
 //! its owner's row first ([`lock_owner`]), or by a unique index.
 
+/// The condition "the user's folded name or e-mail contains what was typed",
+/// on `users` (alone or joined), as an expression for a query's `filter`:
+/// `matches_search!(&users::search_sql(conn, "hernan"))`, which picks the
+/// backend's trigram index.
+macro_rules! matches_search {
+    ($search:expr) => {{
+        let search: &$crate::db::users::SearchSql = $search;
+        diesel::dsl::sql::<diesel::sql_types::Bool>(&search.sql[0])
+            .bind::<diesel::sql_types::Text, _>(search.binds[0].clone())
+            .sql(&search.sql[1])
+            .bind::<diesel::sql_types::Text, _>(search.binds[1].clone())
+            .sql(&search.sql[2])
+    }};
+}
+
 pub mod account_links;
 pub mod applications;
 pub mod assignments;

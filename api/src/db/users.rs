@@ -473,21 +473,16 @@ pub struct UserFilter {
 
 /// One page of users ordered by name, and the number of all matches.
 pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User>, u64)> {
+    let search = filter
+        .search
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|search| search_sql(conn, search, SearchIn::NameOrEmail));
     let query = || {
         let mut query = users::table.into_boxed();
-        if let Some(search) = filter
-            .search
-            .as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-        {
-            let (name, email) = search_patterns(search);
-            query = query.filter(
-                users::search_name
-                    .like(name)
-                    .escape('\\')
-                    .or(users::email.like(email).escape('\\')),
-            );
+        if let Some(search) = &search {
+            query = query.filter(matches_search!(search));
         }
         if let Some(role) = filter.role {
             query = query.filter(users::role.eq(role.as_str()));
@@ -509,13 +504,65 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User
     Ok((users, u64::try_from(total).unwrap_or_default()))
 }
 
-/// LIKE patterns for a search someone typed: one for the folded name (no
-/// case, no accents: "hernandez" finds "Hernández"), one for the e-mail.
-pub(crate) fn search_patterns(search: &str) -> (String, String) {
-    (
-        format!("%{}%", escape_like(&fold(search))),
-        format!("%{}%", escape_like(&search.to_lowercase())),
-    )
+/// The SQL of [`matches_search!`]: three pieces of text around two bound
+/// values. The text is one of a few constants; what was typed is only ever
+/// bound.
+pub struct SearchSql {
+    /// The text before, between and after the bound values.
+    pub sql: [&'static str; 3],
+    /// The bound values.
+    pub binds: [String; 2],
+}
+
+/// What a search looks in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SearchIn {
+    /// The folded name and the e-mail address (staff's lists).
+    NameOrEmail,
+    /// The folded name only (the public registry: an address is not public).
+    Name,
+}
+
+/// How to find users whose folded name (or e-mail) contains `search`, each
+/// backend by its trigram index: on SQLite the FTS5 table `users_search`
+/// (trigram tokenizer; a phrase of three characters or more is a substring
+/// match), on PostgreSQL `LIKE`, which pg_trgm's GIN indexes answer. Shorter
+/// searches, which no trigram index can answer, are a `LIKE` over the table.
+pub fn search_sql(conn: &AnyConnection, search: &str, within: SearchIn) -> SearchSql {
+    let name = fold(search);
+    let (email_column, email) = match within {
+        SearchIn::NameOrEmail => ("email", search.to_lowercase()),
+        SearchIn::Name => ("search_name", name.clone()),
+    };
+    let trigrams = |text: &str| text.chars().count() >= 3;
+    match conn {
+        AnyConnection::Sqlite(_) if trigrams(&name) && trigrams(&email) => {
+            let phrase =
+                |column: &str, text: &str| format!("{column} : \"{}\"", text.replace('"', "\"\""));
+            SearchSql {
+                sql: [
+                    "users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ",
+                    ") OR users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ",
+                    ")",
+                ],
+                binds: [phrase("search_name", &name), phrase(email_column, &email)],
+            }
+        }
+        _ => SearchSql {
+            sql: [
+                "(users.search_name LIKE ",
+                match within {
+                    SearchIn::NameOrEmail => " ESCAPE '\\' OR users.email LIKE ",
+                    SearchIn::Name => " ESCAPE '\\' OR users.search_name LIKE ",
+                },
+                " ESCAPE '\\')",
+            ],
+            binds: [
+                format!("%{}%", escape_like(&name)),
+                format!("%{}%", escape_like(&email)),
+            ],
+        },
+    }
 }
 
 /// Fills in the search key of accounts made before it existed (start-up;

@@ -782,7 +782,7 @@ async fn the_pipeline_search_and_csv_export_cover_every_application() {
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
 }
 
-fn urlencode(text: &str) -> String {
+pub(crate) fn urlencode(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'.' | b'-' | b'_' => {

@@ -2,7 +2,7 @@
 //! against a recount, search through the trigram index, keyset pages and the
 //! streamed export.
 
-use crate::applications::{act, eligible_ifs_portfolio, start, transition};
+use crate::applications::{act, eligible_ifs_portfolio, start, transition, urlencode};
 use crate::helpers::*;
 use chrono::{Duration, NaiveDate};
 use endorse_api::clock::Clock;
@@ -125,4 +125,78 @@ async fn the_pipelines_kept_counts_stay_equal_to_a_recount_through_every_move() 
     );
     app.clock.advance(Duration::days(30));
     assert_counts_are_a_recount(&app, &admin).await;
+}
+
+/// The names (sorted) of the users an admin's search finds.
+async fn found(app: &TestApp, admin: &str, q: &str) -> Vec<String> {
+    let page: endorse_shared::users::UserListResponse = expect_json(
+        app.get_as(&format!("/api/v1/users?q={}", urlencode(q)), admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    let mut names: Vec<String> = page.items.into_iter().map(|u| u.name).collect();
+    names.sort();
+    assert_eq!(page.total, names.len() as u64, "q={q}");
+    names
+}
+
+#[actix_web::test]
+async fn search_finds_any_part_of_a_name_or_address_without_case_or_accents_through_its_index() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let maria = app
+        .register("mjh@example.org", "María José Hernández")
+        .await;
+    app.register("obrien@example.net", "Siobhán O\"Brien").await;
+    let ada = app.register("ada@example.org", "Ada Lovelace").await;
+    start(&app, &ada.access_token, "IFS").await;
+    let cases: [(&str, &[&str]); 12] = [
+        ("hernandez", &["María José Hernández"]),
+        ("ERNÁN", &["María José Hernández"]),
+        ("ía jo", &["María José Hernández"]),
+        ("ovela", &["Ada Lovelace"]),
+        ("o\"bri", &["Siobhán O\"Brien"]),
+        ("example.net", &["Siobhán O\"Brien"]),
+        ("MJH@", &["María José Hernández"]),
+        // Shorter than a trigram: still found, by the plain comparison.
+        ("ad", &["Ada Lovelace", "Admin Example"]),
+        (
+            "á",
+            &[
+                "Ada Lovelace",
+                "Admin Example",
+                "María José Hernández",
+                "Siobhán O\"Brien",
+            ],
+        ),
+        // Wildcards and the full-text syntax are only text.
+        ("%", &[]),
+        ("a*", &[]),
+        ("OR ada", &[]),
+    ];
+    for (q, names) in cases {
+        assert_eq!(found(&app, &admin, q).await, names, "q={q}");
+    }
+
+    // A new name is found at once, the old one no more.
+    let renamed = app
+        .patch_as(
+            &format!("/api/v1/users/{}", maria.user.id),
+            &admin,
+            &serde_json::json!({ "name": "Marie Curie" }),
+        )
+        .await;
+    assert_eq!(renamed.status(), StatusCode::OK);
+    assert_eq!(found(&app, &admin, "hernandez").await, Vec::<String>::new());
+    assert_eq!(found(&app, &admin, "curi").await, ["Marie Curie"]);
+
+    // The same search in the applications list.
+    let page: endorse_shared::applications::ApplicationListResponse = expect_json(
+        app.get_as("/api/v1/applications?q=ovela", &admin).await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!(page.total, 1);
+    assert_eq!(page.items[0].applicant.name, "Ada Lovelace");
 }
