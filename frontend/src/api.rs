@@ -644,7 +644,11 @@ fn application_filters(query: &ListApplicationsQuery, paged: bool) -> String {
         params.push(format!("category={}", encode(category)));
     }
     if paged {
-        params.push(format!("page={}", query.page()));
+        match &query.after {
+            // The page number is the app's own count; the cursor says where.
+            Some(after) => params.push(format!("after={}", encode(after))),
+            None => params.push(format!("page={}", query.page())),
+        }
         params.push(format!("per_page={}", query.per_page()));
     }
     params.join("&")

@@ -308,16 +308,60 @@ pub struct ListApplicationsQuery {
     /// Submitted on or before this day.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub submitted_to: Option<NaiveDate>,
-    /// The page, from 1.
+    /// The page, from 1 (an offset: for a page far in, follow `after`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 1_000_000))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 1000000))]
     pub page: Option<u32>,
+    /// The applications after this place in the list: the `next` of the page
+    /// before. Not with a `page` other than 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[validate(length(max = 64))]
+    #[cfg_attr(
+        feature = "openapi",
+        param(max_length = 64, pattern = r"^[0-9]{1,19}\.[0-9a-f-]{36}$")
+    )]
+    pub after: Option<String>,
     /// Per page, 1 to 100 (default 25).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[validate(range(min = 1, max = 100))]
     #[cfg_attr(feature = "openapi", param(minimum = 1, maximum = 100))]
     pub per_page: Option<u32>,
+}
+
+/// A place in the admins' list, newest first: after the application started
+/// at `started` with the id `id` (the list's order is the start, then the id,
+/// both descending). Written as `after` and `next`: the start in nanoseconds
+/// since 1970, a dot, the id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ListCursor {
+    /// When the application was started.
+    pub started: DateTime<Utc>,
+    /// Its id.
+    pub id: ApplicationId,
+}
+
+impl fmt::Display for ListCursor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let nanos = self.started.timestamp_nanos_opt().unwrap_or_default();
+        write!(f, "{nanos}.{}", self.id)
+    }
+}
+
+impl FromStr for ListCursor {
+    type Err = ();
+
+    fn from_str(text: &str) -> Result<Self, ()> {
+        let (nanos, id) = text.split_once('.').ok_or(())?;
+        if nanos.is_empty() || !nanos.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(());
+        }
+        let nanos: i64 = nanos.parse().map_err(|_| ())?;
+        Ok(Self {
+            started: DateTime::from_timestamp_nanos(nanos),
+            id: id.parse().map_err(|_| ())?,
+        })
+    }
 }
 
 impl ListApplicationsQuery {
@@ -344,6 +388,9 @@ pub struct ApplicationListResponse {
     pub page: u32,
     /// The page size.
     pub per_page: u32,
+    /// The `after` of the next page; none on the last.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next: Option<String>,
 }
 
 /// How many applications are in one status and how long they have waited there.

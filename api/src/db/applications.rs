@@ -6,8 +6,8 @@ use crate::schema::{application_snapshots, application_stage_days, applications,
 use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::applications::{
-    Applicant, ApplicationStatus, ApplicationSummary, ListApplicationsQuery, PipelineStage,
-    Snapshot,
+    Applicant, ApplicationStatus, ApplicationSummary, ListApplicationsQuery, ListCursor,
+    PipelineStage, Snapshot,
 };
 use endorse_shared::{ApplicationId, UserId};
 
@@ -134,45 +134,12 @@ pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<App
         .collect()
 }
 
-/// The admins' list: filtered, newest first, one page, and the total.
-/// The submission days of the filter are the association's (`calendar`).
-pub fn list(
-    conn: &mut AnyConnection,
-    query: &ListApplicationsQuery,
-    calendar: Calendar,
-) -> DbResult<(Vec<Application>, u64)> {
-    let offset = i64::from(query.page().saturating_sub(1)) * i64::from(query.per_page());
-    list_slice(conn, query, calendar, (offset, i64::from(query.per_page())))
-}
-
-/// Every application the filters match (the page is ignored), newest first,
-/// at most `cap` of them, and the total.
-pub fn list_all(
-    conn: &mut AnyConnection,
-    query: &ListApplicationsQuery,
-    calendar: Calendar,
-    cap: i64,
-) -> DbResult<(Vec<Application>, u64)> {
-    list_slice(conn, query, calendar, (0, cap))
-}
-
-fn list_slice(
-    conn: &mut AnyConnection,
-    query: &ListApplicationsQuery,
-    calendar: Calendar,
-    (offset, limit): (i64, i64),
-) -> DbResult<(Vec<Application>, u64)> {
-    let search = query
-        .q
-        .as_deref()
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(|search| super::users::search_sql(conn, search, super::users::SearchIn::NameOrEmail));
-    let filtered = || {
-        let mut q = applications::table.inner_join(users::table).into_boxed();
-        if let Some(search) = &search {
-            q = q.filter(matches_search!(search));
-        }
+/// The admins' filters, on a boxed query over `applications` (alone or
+/// joined with its applicant).
+macro_rules! filtered {
+    ($q:expr, $query:expr, $calendar:expr) => {{
+        let (query, calendar): (&ListApplicationsQuery, Calendar) = ($query, $calendar);
+        let mut q = $q;
         if let Some(status) = query.status {
             q = q.filter(applications::status.eq(status.as_str()));
         }
@@ -189,19 +156,143 @@ fn list_slice(
             q = q.filter(applications::submitted_at.lt(calendar.start_of(to).naive_utc()));
         }
         q
+    }};
+}
+
+/// One page of the admins' list.
+#[derive(Debug)]
+pub struct ListPage {
+    /// The applications, newest first.
+    pub items: Vec<Application>,
+    /// How many match, over all pages.
+    pub total: u64,
+    /// Whether more follow the last of `items`.
+    pub more: bool,
+}
+
+/// The admins' list: filtered, newest first, one page (from `query.after`,
+/// else the page's offset), and the total. The submission days of the filter
+/// are the association's (`calendar`).
+pub fn list(
+    conn: &mut AnyConnection,
+    query: &ListApplicationsQuery,
+    calendar: Calendar,
+    after: Option<ListCursor>,
+) -> DbResult<ListPage> {
+    let offset = match after {
+        Some(_) => 0,
+        None => i64::from(query.page().saturating_sub(1)) * i64::from(query.per_page()),
     };
-    let total: i64 = filtered().count().get_result(conn)?;
-    let rows = filtered()
-        .order((applications::created_at.desc(), applications::id.asc()))
-        .limit(limit)
+    let (items, more) = slice(
+        conn,
+        query,
+        calendar,
+        (after, offset),
+        i64::from(query.per_page()),
+    )?;
+    let total = count(conn, query, calendar)?;
+    Ok(ListPage { items, total, more })
+}
+
+/// At most `limit` applications the filters match, newest first, after
+/// `after` (walking the index from there, however far in) and then `offset`
+/// more; and whether more follow.
+pub fn slice(
+    conn: &mut AnyConnection,
+    query: &ListApplicationsQuery,
+    calendar: Calendar,
+    (after, offset): (Option<ListCursor>, i64),
+    limit: i64,
+) -> DbResult<(Vec<Application>, bool)> {
+    let search = search_of(conn, query);
+    let mut q = filtered!(
+        applications::table.inner_join(users::table).into_boxed(),
+        query,
+        calendar
+    );
+    if let Some(search) = &search {
+        q = q.filter(matches_search!(search));
+    }
+    if let Some(after) = after {
+        // A row-value comparison, which both backends answer from the
+        // index's order (a range), not by reading the rows before it.
+        q = q.filter(
+            diesel::dsl::sql::<diesel::sql_types::Bool>(
+                "(applications.created_at, applications.id) < (",
+            )
+            .bind::<diesel::sql_types::Timestamp, _>(after.started.naive_utc())
+            .sql(", ")
+            .bind::<diesel::sql_types::Text, _>(after.id.to_string())
+            .sql(")"),
+        );
+    }
+    let mut rows = q
+        .order((applications::created_at.desc(), applications::id.desc()))
+        .limit(limit.saturating_add(1))
         .offset(offset)
         .select((Row::as_select(), (users::id, users::name, users::email)))
         .load::<Joined>(conn)?;
+    let more = i64::try_from(rows.len()).unwrap_or(i64::MAX) > limit;
+    rows.truncate(usize::try_from(limit).unwrap_or_default());
     let items = rows
         .into_iter()
         .map(from_joined)
         .collect::<DbResult<Vec<_>>>()?;
-    Ok((items, u64::try_from(total).unwrap_or_default()))
+    Ok((items, more))
+}
+
+/// How many applications the filters match. With no filter or only a
+/// status, the kept counts answer; a search counts its matches; other
+/// filters count index entries, without reading the applicants.
+pub fn count(
+    conn: &mut AnyConnection,
+    query: &ListApplicationsQuery,
+    calendar: Calendar,
+) -> DbResult<u64> {
+    let search = search_of(conn, query);
+    let only_status = search.is_none()
+        && query.category.is_none()
+        && query.rulebook_version.is_none()
+        && query.submitted_from.is_none()
+        && query.submitted_to.is_none();
+    let total: i64 = if only_status {
+        let mut kept = application_stage_days::table.into_boxed();
+        if let Some(status) = query.status {
+            kept = kept.filter(application_stage_days::status.eq(status.as_str()));
+        }
+        // A row per status and day: a few thousand at most, whatever the
+        // number of applications.
+        kept.select(application_stage_days::count)
+            .load::<i64>(conn)?
+            .into_iter()
+            .sum()
+    } else if let Some(search) = &search {
+        let mut q = filtered!(
+            applications::table.inner_join(users::table).into_boxed(),
+            query,
+            calendar
+        );
+        q = q.filter(matches_search!(search));
+        q.count().get_result(conn)?
+    } else {
+        filtered!(applications::table.into_boxed(), query, calendar)
+            .count()
+            .get_result(conn)?
+    };
+    Ok(u64::try_from(total).unwrap_or_default())
+}
+
+/// The search of the admins' list, if one was typed.
+fn search_of(
+    conn: &AnyConnection,
+    query: &ListApplicationsQuery,
+) -> Option<super::users::SearchSql> {
+    query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|search| super::users::search_sql(conn, search, super::users::SearchIn::NameOrEmail))
 }
 
 /// Every application's status and when it entered it: a scan of them all,

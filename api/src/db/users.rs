@@ -505,8 +505,9 @@ pub fn list(conn: &mut AnyConnection, filter: &UserFilter) -> DbResult<(Vec<User
 }
 
 /// The SQL of [`matches_search!`]: three pieces of text around two bound
-/// values. The text is one of a few constants; what was typed is only ever
-/// bound.
+/// values, in parentheses (diesel joins filters with a bare `AND`, and an
+/// `OR` inside would otherwise swallow the conditions after it). The text is
+/// one of a few constants; what was typed is only ever bound.
 pub struct SearchSql {
     /// The text before, between and after the bound values.
     pub sql: [&'static str; 3],
@@ -541,9 +542,9 @@ pub fn search_sql(conn: &AnyConnection, search: &str, within: SearchIn) -> Searc
                 |column: &str, text: &str| format!("{column} : \"{}\"", text.replace('"', "\"\""));
             SearchSql {
                 sql: [
-                    "users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ",
+                    "(users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ",
                     ") OR users.rowid IN (SELECT rowid FROM users_search WHERE users_search MATCH ",
-                    ")",
+                    "))",
                 ],
                 binds: [phrase("search_name", &name), phrase(email_column, &email)],
             }

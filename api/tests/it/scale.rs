@@ -8,7 +8,7 @@ use chrono::{Duration, NaiveDate};
 use endorse_api::clock::Clock;
 use endorse_api::db::applications;
 use endorse_shared::applications::{
-    pipeline, ApplicationResponse, ApplicationStatus, PipelineResponse,
+    pipeline, ApplicationListResponse, ApplicationResponse, ApplicationStatus, PipelineResponse,
 };
 use endorse_shared::Role;
 use futures_util::future::join_all;
@@ -192,11 +192,151 @@ async fn search_finds_any_part_of_a_name_or_address_without_case_or_accents_thro
     assert_eq!(found(&app, &admin, "curi").await, ["Marie Curie"]);
 
     // The same search in the applications list.
-    let page: endorse_shared::applications::ApplicationListResponse = expect_json(
+    let page: ApplicationListResponse = expect_json(
         app.get_as("/api/v1/applications?q=ovela", &admin).await,
         StatusCode::OK,
     )
     .await;
     assert_eq!(page.total, 1);
     assert_eq!(page.items[0].applicant.name, "Ada Lovelace");
+    // A search narrows the other filters, never widens them.
+    let none: ApplicationListResponse = expect_json(
+        app.get_as("/api/v1/applications?q=ovela&status=submitted", &admin)
+            .await,
+        StatusCode::OK,
+    )
+    .await;
+    assert_eq!((none.total, none.items.len()), (0, 0));
+}
+
+/// `people` applicants (an unusable password), each with a draft in every
+/// one of `categories`, written straight to the database.
+async fn seed_drafts(app: &TestApp, people: usize, categories: &'static [&'static str]) {
+    app.db
+        .transaction(move |conn| {
+            let version = endorse_api::db::rulebooks::current(conn)?.number;
+            for n in 0..people {
+                let user = endorse_api::db::users::insert(
+                    conn,
+                    endorse_api::db::users::NewUser {
+                        email: format!("seed{n}@example.org"),
+                        name: format!("Seeded Person {n}"),
+                        role: Role::Applicant,
+                        password_hash: "!".into(),
+                        must_change_password: false,
+                    },
+                )?;
+                for category in categories {
+                    applications::insert(conn, user.id, category, version)?;
+                }
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+#[actix_web::test]
+async fn following_next_walks_every_application_once_in_order_even_when_they_started_together() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    seed_drafts(&app, 6, &["IFS", "IFA"]).await;
+    // Five of them started at the very same instant: the id breaks the tie.
+    app.db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use endorse_api::schema::applications::dsl as a;
+            let ids: Vec<String> = a::applications.select(a::id).limit(5).load(conn)?;
+            let same = chrono::NaiveDate::from_ymd_opt(2026, 1, 2)
+                .and_then(|d| d.and_hms_micro_opt(3, 4, 5, 678_901))
+                .unwrap();
+            diesel::update(a::applications.filter(a::id.eq_any(ids)))
+                .set(a::created_at.eq(same))
+                .execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+
+    for filter in ["", "&status=draft", "&category=IFS", "&q=seeded"] {
+        let everything: ApplicationListResponse = expect_json(
+            app.get_as(
+                &format!("/api/v1/applications?per_page=100{filter}"),
+                &admin,
+            )
+            .await,
+            StatusCode::OK,
+        )
+        .await;
+        assert!(everything.next.is_none());
+        let mut walked = Vec::new();
+        let mut after: Option<String> = None;
+        for _ in 0..=everything.total {
+            let cursor = after
+                .as_deref()
+                .map(|a| format!("&after={a}"))
+                .unwrap_or_default();
+            let page: ApplicationListResponse = expect_json(
+                app.get_as(
+                    &format!("/api/v1/applications?per_page=4{filter}{cursor}"),
+                    &admin,
+                )
+                .await,
+                StatusCode::OK,
+            )
+            .await;
+            assert_eq!(page.total, everything.total, "{filter}");
+            assert!(page.items.len() <= 4);
+            walked.extend(page.items.iter().map(|a| a.id));
+            match page.next {
+                Some(next) => after = Some(next),
+                None => break,
+            }
+        }
+        let expected: Vec<_> = everything.items.iter().map(|a| a.id).collect();
+        assert_eq!(walked, expected, "{filter}");
+        assert_eq!(walked.len() as u64, everything.total, "{filter}");
+    }
+
+    // Only cursors the list gave out, and not beside a page number.
+    for bad in [
+        "after=yesterday",
+        "after=12.not-an-id",
+        "after=99999999999999999999.0b7e1c9a-0d4f-4a53-9a6e-4a7f3f6c2d11",
+        "after=1.0b7e1c9a-0d4f-4a53-9a6e-4a7f3f6c2d11&page=2",
+    ] {
+        let refused = app
+            .get_as(&format!("/api/v1/applications?{bad}"), &admin)
+            .await;
+        assert_eq!(refused.status(), StatusCode::UNPROCESSABLE_ENTITY, "{bad}");
+    }
+}
+
+#[actix_web::test]
+async fn the_csv_export_streams_every_match_past_any_cap() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    // More than two of the export's batches.
+    seed_drafts(&app, 401, &["IFS", "IFA", "IMHS"]).await;
+    let response = app.get_as("/api/v1/applications.csv", &admin).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    assert!(
+        response.headers().get("content-length").is_none(),
+        "streamed, not held whole"
+    );
+    let text = response.text().await.unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1 + 401 * 3);
+    let ids: std::collections::HashSet<&str> = lines[1..]
+        .iter()
+        .map(|line| line.split(',').next().unwrap())
+        .collect();
+    assert_eq!(ids.len(), 401 * 3, "no application twice");
+    let ifs = app
+        .get_as("/api/v1/applications.csv?category=IFS", &admin)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(ifs.lines().count(), 1 + 401);
 }

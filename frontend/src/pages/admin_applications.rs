@@ -70,6 +70,7 @@ pub fn admin_applications() -> Html {
             query.set(ListApplicationsQuery {
                 q: Some((*search).clone()).filter(|q| !q.trim().is_empty()),
                 page: None,
+                after: None,
                 ..(*query).clone()
             });
         })
@@ -105,6 +106,7 @@ pub fn admin_applications() -> Html {
                 query.set(ListApplicationsQuery {
                     status: Some(status),
                     page: None,
+                    after: None,
                     ..(*query).clone()
                 });
             })
@@ -126,15 +128,37 @@ pub fn admin_applications() -> Html {
             query.set(ListApplicationsQuery {
                 status: value.parse().ok(),
                 page: None,
+                after: None,
                 ..(*query).clone()
             });
         })
     };
+    // Pages are walked by cursor (`after`, the `next` of the page before),
+    // which costs the server the same however far in: the cursors of the
+    // pages seen so far are kept to go back.
+    let cursors = use_state(Vec::<Option<String>>::new);
     let go_to = {
-        let query = query.clone();
+        let (query, page, cursors) = (query.clone(), page.clone(), cursors.clone());
         Callback::from(move |target: u32| {
+            let mut known = if query.page.is_some() {
+                (*cursors).clone()
+            } else {
+                Vec::new()
+            };
+            if known.is_empty() {
+                known.push(None);
+            }
+            let index = usize::try_from(target.max(1) - 1).unwrap_or_default();
+            if index == known.len() {
+                known.push(page.as_ref().and_then(|found| found.next.clone()));
+            }
+            let Some(after) = known.get(index).cloned() else {
+                return;
+            };
+            cursors.set(known);
             query.set(ListApplicationsQuery {
                 page: Some(target),
+                after,
                 ..(*query).clone()
             })
         })
@@ -220,7 +244,7 @@ pub fn admin_applications() -> Html {
                                             </tbody>
                                         </table>
                                     </div>
-                                    <Pager page={found.page} pages={pages} on_page={go_to.clone()} />
+                                    <Pager page={query.page()} pages={pages} on_page={go_to.clone()} />
                                 </>
                             }
                         }

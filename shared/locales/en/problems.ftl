@@ -270,3 +270,5 @@ err-stripe-event-unreadable = The body is not a Stripe event.
 err-fee-unpaid = { $fee } ({ $amount }) is not paid yet; this step waits until it is paid or waived.
 err-no-such-import = There is no such import.
 err-limit-between = must be between 1 and { $max }
+err-list-cursor = not a place in this list: use the `next` of the page before
+err-page-with-after = not with `after`: a cursor already says where the page starts

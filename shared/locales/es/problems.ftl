@@ -271,3 +271,5 @@ err-stripe-event-unreadable = El cuerpo no es un evento de Stripe.
 err-fee-unpaid = { $fee } ({ $amount }) aún no está pagada; este paso espera a que se pague o se exonere.
 err-no-such-import = No existe esa importación.
 err-limit-between = debe estar entre 1 y { $max }
+err-list-cursor = no es un lugar de esta lista: use el `next` de la página anterior
+err-page-with-after = no junto con `after`: el cursor ya indica dónde empieza la página
