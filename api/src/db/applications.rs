@@ -121,6 +121,28 @@ pub fn get(conn: &mut AnyConnection, id: ApplicationId) -> DbResult<Option<Appli
         .transpose()
 }
 
+/// Many applications at once, with their applicants, by id (the ones that
+/// do not exist are left out).
+pub fn get_many(
+    conn: &mut AnyConnection,
+    ids: &[ApplicationId],
+) -> DbResult<std::collections::HashMap<ApplicationId, Application>> {
+    let mut found = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(super::IN_LIST) {
+        let keys: Vec<String> = chunk.iter().map(ToString::to_string).collect();
+        let rows = applications::table
+            .inner_join(users::table)
+            .filter(applications::id.eq_any(keys))
+            .select((Row::as_select(), (users::id, users::name, users::email)))
+            .load::<Joined>(conn)?;
+        for row in rows {
+            let application = from_joined(row)?;
+            found.insert(application.id, application);
+        }
+    }
+    Ok(found)
+}
+
 /// A person's applications, newest first.
 pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Application>> {
     applications::table

@@ -401,27 +401,43 @@ pub fn declare_conflict(
     Ok(())
 }
 
-/// Conflicts declared with an applicant: reviewer and reason.
+/// The conflicts declared with an applicant: which reviewer, and why.
 pub fn declared_conflicts(
     conn: &mut AnyConnection,
     applicant: UserId,
 ) -> DbResult<Vec<(UserId, String)>> {
-    let rows: Vec<(String, String)> = conflict_declarations::table
-        .filter(conflict_declarations::applicant_id.eq(applicant.to_string()))
-        .order(conflict_declarations::declared_at.asc())
-        .select((
-            conflict_declarations::reviewer_id,
-            conflict_declarations::reason,
-        ))
-        .load(conn)?;
-    rows.into_iter()
-        .map(|(reviewer, reason)| {
-            Ok((
-                reviewer
-                    .parse()
-                    .map_err(|_| corrupt("user id", &reviewer))?,
-                reason,
+    Ok(declared_conflicts_of(conn, &[applicant])?
+        .remove(&applicant)
+        .unwrap_or_default())
+}
+
+/// The conflicts declared with many applicants at once, by applicant, each in
+/// the order declared.
+pub fn declared_conflicts_of(
+    conn: &mut AnyConnection,
+    applicants: &[UserId],
+) -> DbResult<HashMap<UserId, Vec<(UserId, String)>>> {
+    let mut found: HashMap<UserId, Vec<(UserId, String)>> = HashMap::new();
+    for chunk in applicants.chunks(super::IN_LIST) {
+        let ids: Vec<String> = chunk.iter().map(ToString::to_string).collect();
+        let rows: Vec<(String, String, String)> = conflict_declarations::table
+            .filter(conflict_declarations::applicant_id.eq_any(ids))
+            .order(conflict_declarations::declared_at.asc())
+            .select((
+                conflict_declarations::applicant_id,
+                conflict_declarations::reviewer_id,
+                conflict_declarations::reason,
             ))
-        })
-        .collect()
+            .load(conn)?;
+        for (applicant, reviewer, reason) in rows {
+            let applicant: UserId = applicant
+                .parse()
+                .map_err(|_| corrupt("user id", &applicant))?;
+            let reviewer: UserId = reviewer
+                .parse()
+                .map_err(|_| corrupt("user id", &reviewer))?;
+            found.entry(applicant).or_default().push((reviewer, reason));
+        }
+    }
+    Ok(found)
 }

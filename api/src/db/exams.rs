@@ -144,6 +144,24 @@ pub fn get(conn: &mut AnyConnection, id: &str) -> DbResult<Option<Exam>> {
         .transpose()
 }
 
+/// Many exams at once, by id (the ones that do not exist are left out).
+pub fn get_many(
+    conn: &mut AnyConnection,
+    ids: &[String],
+) -> DbResult<std::collections::HashMap<String, Exam>> {
+    let mut found = std::collections::HashMap::with_capacity(ids.len());
+    for chunk in ids.chunks(super::IN_LIST) {
+        let rows: Vec<(String, Row)> = exams::table
+            .filter(exams::id.eq_any(chunk))
+            .select((exams::id, Row::as_select()))
+            .load(conn)?;
+        for (id, row) in rows {
+            found.insert(id, Exam::try_from(row)?);
+        }
+    }
+    Ok(found)
+}
+
 /// Starts attempt `attempt` (not yet scheduled).
 pub fn create(
     conn: &mut AnyConnection,

@@ -179,6 +179,11 @@ pub type DbResult<T> = Result<T, DbError>;
 /// `Settings::database_wait_ms` says otherwise.
 pub const BUSY_TIMEOUT_MS: u32 = 10_000;
 
+/// How many values one `IN (…)` list holds at most: lookups of many rows at
+/// once go in chunks of this size, well inside either backend's limit on bound
+/// parameters.
+pub const IN_LIST: usize = 1_000;
+
 /// Opens connections of the configured backend and prepares each one.
 #[derive(Debug, Clone)]
 pub struct ConnectionFactory {

@@ -238,6 +238,31 @@ pub fn list_for(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Vec<Sto
         .collect()
 }
 
+/// The reference requests of many applicants at once, by applicant.
+pub fn list_for_many(
+    conn: &mut AnyConnection,
+    applicants: &[UserId],
+) -> DbResult<std::collections::HashMap<UserId, Vec<StoredReference>>> {
+    let mut found: std::collections::HashMap<UserId, Vec<StoredReference>> =
+        std::collections::HashMap::new();
+    for chunk in applicants.chunks(super::IN_LIST) {
+        let ids: Vec<String> = chunk.iter().map(ToString::to_string).collect();
+        let rows: Vec<Row> = reference_requests::table
+            .filter(reference_requests::applicant_id.eq_any(ids))
+            .order((
+                reference_requests::created_at.asc(),
+                reference_requests::id.asc(),
+            ))
+            .select(Row::as_select())
+            .load(conn)?;
+        for row in rows {
+            let stored = row.parse()?;
+            found.entry(stored.applicant).or_default().push(stored);
+        }
+    }
+    Ok(found)
+}
+
 /// What the engine weighs of an applicant's references: every request not
 /// cancelled, with its rating once received (see [`weighed`]; `rulebook` is the
 /// one in force).

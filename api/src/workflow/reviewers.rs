@@ -15,7 +15,7 @@ use crate::error::ApiError;
 use crate::mail::templates::Context;
 use chrono::{DateTime, Duration, Utc};
 use endorse_shared::applications::ApplicationStatus;
-use endorse_shared::entries::EntryData;
+use endorse_shared::entries::{EditableSection, EntryData};
 use endorse_shared::i18n::{Lang, Text};
 use endorse_shared::portfolio::WorkData;
 use endorse_shared::process::Action;
@@ -24,6 +24,7 @@ use endorse_shared::review::{
     Referee, ReviewerFacts,
 };
 use endorse_shared::{ApplicationId, AssignmentId, Role, UserId};
+use std::collections::{HashMap, HashSet};
 
 fn work_periods(entries: &[endorse_shared::entries::PortfolioEntry]) -> Vec<Period> {
     entries
@@ -44,9 +45,33 @@ fn work_periods(entries: &[endorse_shared::entries::PortfolioEntry]) -> Vec<Peri
         .collect()
 }
 
-/// What is known of the applicant for conflicts, without declarations.
-fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<ApplicantFacts> {
-    let entries = portfolio::list(conn, applicant)?;
+/// What is known of many applicants for conflicts, without declarations, by
+/// applicant: their RSC providers, referees and work, in two queries however
+/// many applicants there are.
+fn applicant_facts_of(
+    conn: &mut AnyConnection,
+    applicants: &[UserId],
+) -> DbResult<HashMap<UserId, ApplicantFacts>> {
+    let mut entries = portfolio::sections_of(
+        conn,
+        applicants,
+        &[EditableSection::Rsc, EditableSection::Work],
+    )?;
+    let mut requests = references::list_for_many(conn, applicants)?;
+    Ok(applicants
+        .iter()
+        .map(|applicant| {
+            let entries = entries.remove(applicant).unwrap_or_default();
+            let requests = requests.remove(applicant).unwrap_or_default();
+            (*applicant, facts_from(&entries, requests))
+        })
+        .collect())
+}
+
+fn facts_from(
+    entries: &[endorse_shared::entries::PortfolioEntry],
+    requests: Vec<references::StoredReference>,
+) -> ApplicantFacts {
     let providers = entries
         .iter()
         .filter_map(|entry| match &entry.data {
@@ -57,7 +82,7 @@ fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Appl
             _ => None,
         })
         .collect();
-    let referees = references::list_for(conn, applicant)?
+    let referees = requests
         .into_iter()
         .filter(|r| r.stage != Stage::Cancelled)
         .map(|r| Referee {
@@ -65,12 +90,19 @@ fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<Appl
             relationship: r.request.relationship,
         })
         .collect();
-    Ok(ApplicantFacts {
+    ApplicantFacts {
         referees,
         providers,
-        work: work_periods(&entries),
+        work: work_periods(entries),
         declared: Vec::new(),
-    })
+    }
+}
+
+/// What is known of one applicant for conflicts, without declarations.
+fn applicant_facts(conn: &mut AnyConnection, applicant: UserId) -> DbResult<ApplicantFacts> {
+    Ok(applicant_facts_of(conn, &[applicant])?
+        .remove(&applicant)
+        .unwrap_or_default())
 }
 
 /// A reviewer's conflicts with an applicant: detected from both portfolios,
@@ -104,24 +136,46 @@ fn conflicts_of(
     rules::conflicts(&reviewer, &facts, today)
 }
 
-/// Whether a reviewer is conflicted with the application's applicant now
-/// (an admin's override aside).
+/// Whether the reviewer has a conflict with the application's applicant (a
+/// reviewer who no longer exists has one with everybody).
 pub fn conflicted(
     conn: &mut AnyConnection,
     reviewer: UserId,
     judged: &Judged,
     today: chrono::NaiveDate,
 ) -> DbResult<bool> {
+    let applicant = judged.application.applicant.id;
+    Ok(conflicted_with(conn, reviewer, &[applicant], today)?.contains(&applicant))
+}
+
+/// Which of these applicants the reviewer has a conflict with, in a fixed
+/// number of queries however many applicants are asked about (a reviewer who
+/// no longer exists has one with everybody).
+pub fn conflicted_with(
+    conn: &mut AnyConnection,
+    reviewer: UserId,
+    applicants: &[UserId],
+    today: chrono::NaiveDate,
+) -> DbResult<HashSet<UserId>> {
     let Some(person) = users::find(conn, reviewer)? else {
-        return Ok(true);
+        return Ok(applicants.iter().copied().collect());
     };
     let profile = reviewers::get(conn, reviewer)?
         .map(|(profile, _)| profile)
         .unwrap_or_default();
-    let facts = applicant_facts(conn, judged.application.applicant.id)?;
-    let declared = assignments::declared_conflicts(conn, judged.application.applicant.id)?;
-    let work = portfolio::list(conn, reviewer)?;
-    Ok(!conflicts_of(&person, &profile, &work, &facts, &declared, today).is_empty())
+    let work = portfolio::work_of(conn, &[reviewer])?
+        .remove(&reviewer)
+        .unwrap_or_default();
+    let facts = applicant_facts_of(conn, applicants)?;
+    let mut declared = assignments::declared_conflicts_of(conn, applicants)?;
+    Ok(facts
+        .into_iter()
+        .filter(|(applicant, facts)| {
+            let declared = declared.remove(applicant).unwrap_or_default();
+            !conflicts_of(&person, &profile, &work, facts, &declared, today).is_empty()
+        })
+        .map(|(applicant, _)| applicant)
+        .collect())
 }
 
 /// Every reviewer with what stands between them and this application, and

@@ -404,6 +404,77 @@ async fn a_conflict_found_after_assignment_hides_the_application() {
     );
 }
 
+/// The reviewer's list is read in a fixed number of queries; what it shows
+/// stays right: each live assignment once, soonest due first, with its
+/// category's name, and none whose applicant the reviewer now has a conflict
+/// with, unless an admin assigned it over that conflict.
+#[actix_web::test]
+async fn the_reviewers_list_leaves_out_conflicts_found_later_but_not_overridden_ones() {
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let (ruth_token, ruth) = reviewer(&app, &admin, "ruth@example.org", "IFS", 10).await;
+    let refer_ruth = |owner: UserId| {
+        let (request, answer) = rated_reference(
+            "IFS",
+            "ruth@example.org",
+            Relationship::OtherSupervisor,
+            true,
+        );
+        app.db.transaction(move |conn| {
+            endorse_api::db::references::insert_received(
+                conn,
+                owner,
+                &request,
+                &answer,
+                (chrono::Utc::now(), chrono::Utc::now().date_naive()),
+            )
+        })
+    };
+    let mut assigned = Vec::new();
+    for n in 0..4 {
+        let (person, application) =
+            submitted(&app, &format!("ada{n}@example.org"), "Ada Lovelace").await;
+        // The last one already asked Ruth for a reference: an admin assigns
+        // her anyway, with a reason.
+        let override_reason = if n == 3 {
+            refer_ruth(person.user.id).await.unwrap();
+            Some("No one else reviews IFS this month")
+        } else {
+            None
+        };
+        let view: ApplicationReview = expect_json(
+            assign(&app, &admin, application.id, ruth, override_reason).await,
+            StatusCode::OK,
+        )
+        .await;
+        assigned.push((person, view.assignments[0].id));
+        app.clock.advance(chrono::Duration::hours(1));
+    }
+    // The second then asks Ruth for a reference too: that one drops out.
+    refer_ruth(assigned[1].0.user.id).await.unwrap();
+
+    let mine: Vec<MyAssignment> = expect_json(
+        app.get_as("/api/v1/reviews", &ruth_token).await,
+        StatusCode::OK,
+    )
+    .await;
+    let ids: Vec<AssignmentId> = mine.iter().map(|m| m.id).collect();
+    assert_eq!(ids, [assigned[0].1, assigned[2].1, assigned[3].1]);
+    assert!(mine
+        .iter()
+        .all(|m| m.category == "IFS" && m.category_name == "Infant Family Specialist"));
+    assert!(mine.windows(2).all(|w| w[0].due_at <= w[1].due_at));
+    // The list agrees with what each assignment's own page allows.
+    for (_, id) in &assigned {
+        let status = app
+            .get_as(&format!("/api/v1/reviews/{id}"), &ruth_token)
+            .await
+            .status();
+        let listed = ids.contains(id);
+        assert_eq!(status == StatusCode::OK, listed, "assignment {id}");
+    }
+}
+
 pub(crate) fn complete_review(
     packet: &ReviewPacket,
     recommendation: &str,

@@ -12,7 +12,7 @@ use actix_web::{web, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::exam::{ScoringPacket, ScoringSummary, VignetteAnswers, VignetteScores};
 use endorse_shared::i18n::Text;
-use endorse_shared::{AssignmentId, Problem, Role, UserId};
+use endorse_shared::{ApplicationId, AssignmentId, Problem, Role, UserId};
 
 /// Whether the answers can be scored: handed in, or the window closed.
 fn ready(exam: &Exam, now: DateTime<Utc>) -> bool {
@@ -38,10 +38,18 @@ pub async fn list_scoring(
     let list = tenant
         .db
         .run(move |conn| {
-            let mut list = Vec::new();
-            for scoring in exams::for_reviewer(conn, reviewer.id)? {
-                let exam = exams::get(conn, &scoring.exam)?.ok_or(DbError::NotFound)?;
-                let application = crate::db::applications::get(conn, exam.application)?
+            // Three queries however many exams: the scorings, their exams,
+            // and the exams' applications.
+            let scorings = exams::for_reviewer(conn, reviewer.id)?;
+            let ids: Vec<String> = scorings.iter().map(|s| s.exam.clone()).collect();
+            let found = exams::get_many(conn, &ids)?;
+            let of: Vec<ApplicationId> = found.values().map(|e| e.application).collect();
+            let applications = crate::db::applications::get_many(conn, &of)?;
+            let mut list = Vec::with_capacity(scorings.len());
+            for scoring in scorings {
+                let exam = found.get(&scoring.exam).ok_or(DbError::NotFound)?;
+                let application = applications
+                    .get(&exam.application)
                     .ok_or(DbError::NotFound)?;
                 list.push(ScoringSummary {
                     id: scoring.id,
@@ -51,7 +59,7 @@ pub async fn list_scoring(
                         reference(&application.category, application.id),
                         exam.attempt
                     ),
-                    ready: ready(&exam, now),
+                    ready: ready(exam, now),
                     submitted_at: scoring.submitted_at,
                 });
             }

@@ -3,25 +3,26 @@ use crate::calendar::Calendar;
 use crate::db::applications::{self, Application};
 use crate::db::assignments::{self, Assignment, IN_REVIEW};
 use crate::db::users::{self};
-use crate::db::{information, outbox, portfolio};
+use crate::db::{information, outbox, portfolio, rulebooks};
 use crate::db::{AnyConnection, DbError, DbResult};
 use crate::error::{ApiError, ApiResult};
 use crate::http::client::peer_ip;
 use crate::http::versioning::{self, etag, IfMatch};
 use crate::tenancy::Tenant;
 use crate::workflow::process::{note, take_action};
-use crate::workflow::reviewers::{blind, conflicted, own_assignment, reference};
+use crate::workflow::reviewers::{blind, conflicted_with, own_assignment, reference};
 use crate::workflow::Judged;
 use actix_web::{web, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use endorse_shared::applications::{ApplicationStatus, Snapshot};
-use endorse_shared::i18n::Text;
+use endorse_shared::i18n::{LocalText, Text};
 use endorse_shared::process::{self, Action};
 use endorse_shared::review::{
     self as rules, AssignmentState, InformationItem, InformationRequest, MyAssignment, PeerReview,
     ReasonRequest, ReviewForm, ReviewPacket,
 };
-use endorse_shared::{AssignmentId, Problem, Role};
+use endorse_shared::{ApplicationId, AssignmentId, Problem, Role, UserId};
+use std::collections::HashMap;
 
 fn no_assignment() -> ApiError {
     ApiError::NotFound(Text::new("err-there-no-such-review-yours"))
@@ -70,22 +71,49 @@ pub async fn list_my_reviews(
         .db
         .run(move |conn| {
             let blind = blind(conn)?;
-            let mut list = Vec::new();
-            for assignment in assignments::for_reviewer(conn, reviewer.id)? {
-                let judged =
-                    Judged::load(conn, assignment.application)?.ok_or(DbError::NotFound)?;
+            let mine_all = assignments::for_reviewer(conn, reviewer.id)?;
+            let ids: Vec<ApplicationId> = mine_all.iter().map(|a| a.application).collect();
+            let found = applications::get_many(conn, &ids)?;
+            // Conflicts are weighed only where no admin overrode them.
+            let mut weighed: Vec<UserId> = mine_all
+                .iter()
+                .filter(|a| a.override_reason.is_none())
+                .filter_map(|a| found.get(&a.application).map(|app| app.applicant.id))
+                .collect();
+            weighed.sort_unstable();
+            weighed.dedup();
+            let conflicted = conflicted_with(conn, reviewer.id, &weighed, calendar.day_of(now))?;
+            // Each rulebook version read once, for its categories' names.
+            let mut names: HashMap<(i64, String), LocalText> = HashMap::new();
+            let mut list = Vec::with_capacity(mine_all.len());
+            for assignment in &mine_all {
+                let application = found
+                    .get(&assignment.application)
+                    .ok_or(DbError::NotFound)?;
                 if assignment.override_reason.is_none()
-                    && conflicted(conn, reviewer.id, &judged, calendar.day_of(now))?
+                    && conflicted.contains(&application.applicant.id)
                 {
                     continue;
                 }
-                list.push(mine(
-                    &assignment,
-                    &judged.application,
-                    &judged.category.name,
-                    blind,
-                    now,
-                ));
+                let key = (application.rulebook_version, application.category.clone());
+                if !names.contains_key(&key) {
+                    let rulebook = rulebooks::get(conn, application.rulebook_version)?
+                        .ok_or(DbError::NotFound)?
+                        .rulebook;
+                    for category in &rulebook.categories {
+                        names.insert(
+                            (application.rulebook_version, category.code.clone()),
+                            category.name.clone(),
+                        );
+                    }
+                }
+                let name = names.get(&key).ok_or_else(|| {
+                    DbError::Corrupt(format!(
+                        "category {} missing from rulebook {}",
+                        application.category, application.rulebook_version
+                    ))
+                })?;
+                list.push(mine(assignment, application, name, blind, now));
             }
             Ok(list)
         })
