@@ -17,11 +17,11 @@ use base64::Engine as _;
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use chrono::{DateTime, Utc};
+use endorse_shared::credential::JwkSet;
 use endorse_shared::credential::{self, Addresses, CredentialFacts, SigningKey, StatusPurpose};
 use endorse_shared::endorsements::EndorsementOrigin;
 use endorse_shared::endorsements::EndorsementStatus;
 use endorse_shared::rulebook::Rulebook;
-use jsonwebtoken::jwk::JwkSet;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 

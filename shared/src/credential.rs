@@ -10,11 +10,9 @@
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine as _;
 use chrono::{DateTime, TimeZone, Utc};
-pub use jsonwebtoken::jwk::JwkSet;
-use jsonwebtoken::jwk::{AlgorithmParameters, EllipticCurve, Jwk};
-use jsonwebtoken::{Algorithm, DecodingKey, EncodingKey, Header, Validation};
+#[cfg(feature = "sign")]
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::fmt;
 use std::io::{Read, Write};
 
@@ -582,12 +580,14 @@ struct Claims<T> {
 }
 
 /// An Ed25519 signing key, as the server keeps it: the 32-byte seed.
+#[cfg(feature = "sign")]
 pub struct SigningKey {
     /// The key's identifier in the JWKS.
     pub kid: String,
     key: EncodingKey,
 }
 
+#[cfg(feature = "sign")]
 impl SigningKey {
     /// The key with this identifier and 32-byte seed.
     pub fn from_seed(kid: &str, seed: &[u8; 32]) -> Self {
@@ -608,24 +608,17 @@ impl SigningKey {
 
 /// The public half of a key, as a JWK (`OKP`, `Ed25519`).
 pub fn public_jwk(kid: &str, public_key: &[u8; 32]) -> Jwk {
-    use jsonwebtoken::jwk::{
-        CommonParameters, KeyAlgorithm, OctetKeyPairParameters, OctetKeyPairType, PublicKeyUse,
-    };
     Jwk {
-        common: CommonParameters {
-            public_key_use: Some(PublicKeyUse::Signature),
-            key_algorithm: Some(KeyAlgorithm::EdDSA),
-            key_id: Some(kid.to_string()),
-            ..CommonParameters::default()
-        },
-        algorithm: AlgorithmParameters::OctetKeyPair(OctetKeyPairParameters {
-            key_type: OctetKeyPairType::OctetKeyPair,
-            curve: EllipticCurve::Ed25519,
-            x: URL_SAFE_NO_PAD.encode(public_key),
-        }),
+        kty: "OKP".into(),
+        crv: Some("Ed25519".into()),
+        x: Some(URL_SAFE_NO_PAD.encode(public_key)),
+        kid: Some(kid.to_string()),
+        key_use: Some("sig".into()),
+        alg: Some("EdDSA".into()),
     }
 }
 
+#[cfg(feature = "sign")]
 fn sign<T: Serialize>(
     body: T,
     id: &str,
@@ -649,6 +642,7 @@ fn sign<T: Serialize>(
 }
 
 /// The credential, signed as a VC-JWT.
+#[cfg(feature = "sign")]
 pub fn sign_credential(
     credential: &Credential,
     key: &SigningKey,
@@ -716,8 +710,57 @@ impl fmt::Display for NotGenuine {
     }
 }
 
+/// A JSON Web Key as a JWKS publishes it. Only Ed25519 keys (`OKP`) are
+/// ever used; others are read and left unused.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Jwk {
+    /// The key type (`OKP` for Ed25519).
+    pub kty: String,
+    /// The curve (`Ed25519`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub crv: Option<String>,
+    /// The public key, base64url.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub x: Option<String>,
+    /// The key's identifier.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kid: Option<String>,
+    /// What the key is for (`sig`).
+    #[serde(rename = "use", default, skip_serializing_if = "Option::is_none")]
+    pub key_use: Option<String>,
+    /// The algorithm (`EdDSA`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alg: Option<String>,
+}
+
+/// A JWK set (RFC 7517): the keys an issuer signs with.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JwkSet {
+    /// The keys.
+    pub keys: Vec<Jwk>,
+}
+
+impl JwkSet {
+    /// The key with this identifier.
+    pub fn find(&self, kid: &str) -> Option<&Jwk> {
+        self.keys.iter().find(|k| k.kid.as_deref() == Some(kid))
+    }
+}
+
+/// The header of a JWS, as far as it is read.
+#[derive(Deserialize)]
+struct JwsHeader {
+    alg: String,
+    #[serde(default)]
+    kid: Option<String>,
+}
+
 /// Checks the signature and the issuer, and reads the payload. Dates and status
 /// are left to [`verdict`]: a genuine credential may still be expired.
+///
+/// The signature is checked with ed25519-dalek directly (RFC 8032, strict), so
+/// the web app carries no general JWT library; the server signs with
+/// jsonwebtoken, and a test keeps the two agreeing.
 fn verify<T: for<'de> Deserialize<'de>>(
     jwt: &str,
     keys: &JwkSet,
@@ -729,11 +772,21 @@ fn verify<T: for<'de> Deserialize<'de>>(
             "it is longer than {MAX_JWT_CHARS} characters"
         )));
     }
-    let header = jsonwebtoken::decode_header(jwt)
-        .map_err(|_| NotGenuine::Malformed("it has no readable JWT header".into()))?;
-    if header.alg != Algorithm::EdDSA {
+    let no_header = || NotGenuine::Malformed("it has no readable JWT header".into());
+    let mut parts = jwt.split('.');
+    let (Some(head), Some(payload), Some(signature), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return Err(no_header());
+    };
+    let header: JwsHeader = URL_SAFE_NO_PAD
+        .decode(head)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+        .ok_or_else(no_header)?;
+    if header.alg != "EdDSA" {
         return Err(NotGenuine::Malformed(format!(
-            "it is signed with {:?}, not EdDSA",
+            "it is signed with {}, not EdDSA",
             header.alg
         )));
     }
@@ -743,39 +796,38 @@ fn verify<T: for<'de> Deserialize<'de>>(
     let jwk = keys
         .find(&kid)
         .ok_or_else(|| NotGenuine::UnknownKey(kid.clone()))?;
-    let key = decoding_key(jwk).ok_or_else(|| NotGenuine::UnknownKey(kid.clone()))?;
-    let mut validation = Validation::new(Algorithm::EdDSA);
-    validation.validate_exp = false;
-    validation.validate_nbf = false;
-    validation.validate_aud = false;
-    validation.required_spec_claims = HashSet::new();
-    let data = jsonwebtoken::decode::<Claims<T>>(jwt, &key, &validation).map_err(|error| {
-        use jsonwebtoken::errors::ErrorKind;
-        match error.kind() {
-            ErrorKind::InvalidSignature => NotGenuine::BadSignature,
-            ErrorKind::Json(why) => {
-                NotGenuine::Malformed(format!("its content is not a credential ({why})"))
-            }
-            _ => NotGenuine::Malformed(error.to_string()),
-        }
-    })?;
-    if data.claims.iss != issuer {
-        return Err(NotGenuine::WrongIssuer(data.claims.iss));
+    let key = verifying_key(jwk).ok_or_else(|| NotGenuine::UnknownKey(kid.clone()))?;
+    let signature = URL_SAFE_NO_PAD
+        .decode(signature)
+        .map_err(|_| NotGenuine::Malformed("its signature is not base64url".into()))?;
+    let signature =
+        ed25519_dalek::Signature::from_slice(&signature).map_err(|_| NotGenuine::BadSignature)?;
+    let signed = &jwt[..head.len() + 1 + payload.len()];
+    key.verify_strict(signed.as_bytes(), &signature)
+        .map_err(|_| NotGenuine::BadSignature)?;
+    let payload = URL_SAFE_NO_PAD
+        .decode(payload)
+        .map_err(|_| NotGenuine::Malformed("its content is not base64url".into()))?;
+    let claims: Claims<T> = serde_json::from_slice(&payload)
+        .map_err(|why| NotGenuine::Malformed(format!("its content is not a credential ({why})")))?;
+    if claims.iss != issuer {
+        return Err(NotGenuine::WrongIssuer(claims.iss));
     }
-    Ok(data.claims)
+    Ok(claims)
 }
 
-/// An Ed25519 public key from a JWK, if it is one (and of the right length:
-/// a short key would otherwise make the check panic).
-fn decoding_key(jwk: &Jwk) -> Option<DecodingKey> {
-    let AlgorithmParameters::OctetKeyPair(params) = &jwk.algorithm else {
-        return None;
-    };
-    if params.curve != EllipticCurve::Ed25519 {
+/// An Ed25519 public key from a JWK, if it is one (of the right length, and
+/// a point on the curve).
+fn verifying_key(jwk: &Jwk) -> Option<ed25519_dalek::VerifyingKey> {
+    if jwk.kty != "OKP" || jwk.crv.as_deref() != Some("Ed25519") {
         return None;
     }
-    let bytes = URL_SAFE_NO_PAD.decode(&params.x).ok()?;
-    (bytes.len() == 32).then(|| DecodingKey::from_ed_der(&bytes))
+    let bytes: [u8; 32] = URL_SAFE_NO_PAD
+        .decode(jwk.x.as_deref()?)
+        .ok()?
+        .try_into()
+        .ok()?;
+    ed25519_dalek::VerifyingKey::from_bytes(&bytes).ok()
 }
 
 /// Checks a credential's signature against the issuer's published keys.
@@ -952,6 +1004,7 @@ pub fn status_list(
 }
 
 /// The status list, signed as a VC-JWT.
+#[cfg(feature = "sign")]
 pub fn sign_status_list(
     list: &StatusListCredential,
     key: &SigningKey,
@@ -1087,7 +1140,7 @@ pub fn readable_payload(jwt: &str) -> Option<serde_json::Value> {
     serde_json::from_slice(&bytes).ok()
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "sign"))]
 mod tests {
     use super::*;
     use chrono::Duration;
@@ -1197,14 +1250,112 @@ mod tests {
         }
         // A JWK with a short key is refused, not a panic.
         let mut short = public_jwk("k1", &[0; 32]);
-        if let AlgorithmParameters::OctetKeyPair(p) = &mut short.algorithm {
-            p.x = "AAAA".into();
-        }
+        short.x = Some("AAAA".into());
         let short_keys = JwkSet { keys: vec![short] };
         assert_eq!(
             verify_credential(&jwt, &short_keys, &addresses.issuer()),
             Err(NotGenuine::UnknownKey("k1".into()))
         );
+    }
+
+    /// What jsonwebtoken (the server's JWT library) makes of a token with a
+    /// set of keys: the claims if it verifies, else nothing.
+    fn jsonwebtoken_reads(jwt: &str, keys: &JwkSet) -> Option<serde_json::Value> {
+        let header = jsonwebtoken::decode_header(jwt).ok()?;
+        if header.alg != Algorithm::EdDSA {
+            return None;
+        }
+        let jwk = keys.find(header.kid.as_deref()?)?;
+        if jwk.kty != "OKP" || jwk.crv.as_deref() != Some("Ed25519") {
+            return None;
+        }
+        let x = URL_SAFE_NO_PAD.decode(jwk.x.as_deref()?).ok()?;
+        if x.len() != 32 {
+            return None;
+        }
+        let key = jsonwebtoken::DecodingKey::from_ed_der(&x);
+        let mut validation = jsonwebtoken::Validation::new(Algorithm::EdDSA);
+        validation.validate_exp = false;
+        validation.validate_nbf = false;
+        validation.validate_aud = false;
+        validation.required_spec_claims = std::collections::HashSet::new();
+        jsonwebtoken::decode::<serde_json::Value>(jwt, &key, &validation)
+            .ok()
+            .map(|data| data.claims)
+    }
+
+    /// The web app's verifier (ed25519-dalek) and jsonwebtoken accept and
+    /// refuse the same tokens, and read the same claims from those they
+    /// accept.
+    #[test]
+    fn the_browsers_verifier_and_jsonwebtoken_agree() {
+        let addresses = Addresses::new("https://endorse.example.org");
+        let issuer = addresses.issuer();
+        let (signing, jwk) = key("k1", 1);
+        let (other, other_jwk) = key("k2", 2);
+        let keys = JwkSet {
+            keys: vec![jwk.clone(), other_jwk],
+        };
+        let credential = credential(&facts(&addresses, now()));
+        let genuine = sign_credential(&credential, &signing).unwrap_or_default();
+        let by_other = sign_credential(&credential, &other).unwrap_or_default();
+        let (forger, _) = key("k1", 9);
+        let forged = sign_credential(&credential, &forger).unwrap_or_default();
+        let parts: Vec<&str> = genuine.split('.').collect();
+        let tamper = |index: usize, from: &str, to: &str| {
+            let mut changed: Vec<String> = parts.iter().map(|p| p.to_string()).collect();
+            let text = String::from_utf8(URL_SAFE_NO_PAD.decode(parts[index]).unwrap_or_default())
+                .unwrap_or_default()
+                .replace(from, to);
+            changed[index] = URL_SAFE_NO_PAD.encode(text);
+            changed.join(".")
+        };
+        let mut flipped: Vec<u8> = URL_SAFE_NO_PAD.decode(parts[2]).unwrap_or_default();
+        flipped[10] ^= 1;
+        let bad_signature = format!(
+            "{}.{}.{}",
+            parts[0],
+            parts[1],
+            URL_SAFE_NO_PAD.encode(&flipped)
+        );
+        let hs256 = jsonwebtoken::encode(
+            &Header {
+                kid: Some("k1".into()),
+                ..Header::new(Algorithm::HS256)
+            },
+            &serde_json::json!({ "iss": issuer, "jti": "x", "iat": 0, "nbf": 0 }),
+            &EncodingKey::from_secret(b"a secret anyone could guess"),
+        )
+        .unwrap_or_default();
+        let tokens = [
+            genuine.clone(),
+            by_other,
+            forged,
+            tamper(1, "Ada Lovelace", "Eve Mallory"),
+            tamper(0, "k1", "k2"),
+            tamper(0, "EdDSA", "none"),
+            bad_signature,
+            format!("{}.{}.", parts[0], parts[1]),
+            format!("{}.{}", parts[0], parts[1]),
+            format!("{genuine}.extra"),
+            hs256,
+            String::new(),
+            "a.b.c".into(),
+        ];
+        for (n, token) in tokens.iter().enumerate() {
+            let ours = verify::<serde_json::Value>(token, &keys, &issuer).ok();
+            let theirs = jsonwebtoken_reads(token, &keys);
+            let ours = ours.map(|claims| serde_json::to_value(&claims).unwrap_or_default());
+            assert_eq!(ours, theirs, "token {n} read differently");
+        }
+        assert!(jsonwebtoken_reads(&genuine, &keys).is_some());
+        // A key the set lacks, or a short one: both refuse.
+        let mut short = jwk;
+        short.x = Some("AAAA".into());
+        for keys in [JwkSet::default(), JwkSet { keys: vec![short] }] {
+            assert!(verify::<serde_json::Value>(&genuine, &keys, &issuer).is_err());
+            assert!(jsonwebtoken_reads(&genuine, &keys).is_none());
+        }
     }
 
     #[test]

@@ -8,13 +8,13 @@
 use crate::endorsements::{endorsed, move_to};
 use crate::helpers::*;
 use endorse_api::clock::Clock;
+use endorse_shared::credential::JwkSet;
 use endorse_shared::credential::{
     self, combined, status_of, verdict, verify_credential, Credential, StatusPurpose, Verdict,
 };
 use endorse_shared::endorsements::{
     CredentialDownload, EndorsementView, IssuerKeyView, PublicCredential,
 };
-use jsonwebtoken::jwk::JwkSet;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};

@@ -54,7 +54,6 @@ err-application-can-withdrawn-only-before-review = This application is at “{ $
 err-application-changed-meanwhile-reload-try-again = The application changed meanwhile; reload it and try again.
 err-application-closed-application-keeps-rulebook = This application is at “{ $status }”; a closed application keeps its rulebook.
 err-application-only-draft-deferred-application-can = This application is at “{ $status }”; only a draft or a deferred application can be submitted.
-err-applications-match-narrow-filters-at-most = { $total } applications match; narrow the filters to at most { $csv-export-cap }
 err-assignment-cannot-released = This assignment is at “{ $state }” and cannot be released.
 err-association-has-no-category-choose-one = this association has no category '{ $category }'; choose one of { $known }
 err-association-name-association-awarded-endorsement = is this association: name the association that awarded the endorsement

@@ -55,7 +55,6 @@ err-application-can-withdrawn-only-before-review = Esta solicitud está en «{ $
 err-application-changed-meanwhile-reload-try-again = La solicitud cambió mientras tanto; vuelva a cargarla e inténtelo de nuevo.
 err-application-closed-application-keeps-rulebook = Esta solicitud está en «{ $status }»; una solicitud cerrada conserva su reglamento.
 err-application-only-draft-deferred-application-can = Esta solicitud está en «{ $status }»; solo se puede enviar un borrador o una solicitud aplazada.
-err-applications-match-narrow-filters-at-most = Coinciden { $total } solicitudes; acote los filtros a un máximo de { $csv-export-cap }
 err-assignment-cannot-released = Esta asignación está en «{ $state }» y no se puede liberar.
 err-association-has-no-category-choose-one = esta asociación no tiene la categoría '{ $category }'; elija una de estas: { $known }
 err-association-name-association-awarded-endorsement = es esta asociación: indique la asociación que otorgó el Endorsement
