@@ -143,9 +143,12 @@ fn run_app(endorse_args: &[String]) -> Result<()> {
     status(&mut command)
 }
 
-/// `cargo xtask bench`: the speed targets, in one optimised run; then, when
-/// PostgreSQL is at hand, the deployment shaped like the field (40
-/// associations, two server processes behind one database).
+/// `cargo xtask bench`: the speed targets, in one optimised run: the engine
+/// and HTTP figures; every list at 1,000, 10,000 and 100,000 applications on
+/// SQLite and (when it is at hand) PostgreSQL; the web app's sizes; then the
+/// deployment shaped like the field (40 associations, two server processes
+/// behind one database). Fails when a budget is missed, after printing
+/// everything.
 fn bench() -> Result<()> {
     step("Benchmarks (optimised build)");
     status(cargo().args([
@@ -158,16 +161,15 @@ fn bench() -> Result<()> {
         "bench",
     ]))?;
     let postgres_url = match env::var("ENDORSE_TEST_POSTGRES_URL") {
-        Ok(url) if !url.is_empty() => url,
+        Ok(url) if !url.is_empty() => Some(url),
         _ => match local_postgres_url() {
-            Ok(url) => url,
+            Ok(url) => Some(url),
             Err(why) => {
-                eprintln!("xtask: the deployment benchmark needs PostgreSQL: {why:#}");
-                return Ok(());
+                eprintln!("xtask: PostgreSQL is not measured: {why:#}");
+                None
             }
         },
     };
-    step("Benchmark of a deployment: 40 associations, two processes, one PostgreSQL");
     status(cargo().args([
         "build",
         "--profile",
@@ -179,15 +181,166 @@ fn bench() -> Result<()> {
         "--bin",
         "endorse",
         "--example",
+        "bench_scale",
+        "--example",
         "bench_deployment",
     ]))?;
     let release = target_dir().join("release");
-    status(
-        Command::new(release.join("examples/bench_deployment"))
-            .current_dir(root())
-            .env("ENDORSE_BENCH_POSTGRES_URL", &postgres_url)
-            .env("ENDORSE_BENCH_SERVER", release.join("endorse")),
-    )
+    let mut missed = Vec::new();
+    step("Scale: every list at 1,000, 10,000 and 100,000 applications");
+    let mut scale = Command::new(release.join("examples/bench_scale"));
+    scale
+        .current_dir(root())
+        .env("ENDORSE_BENCH_SERVER", release.join("endorse"));
+    if let Some(url) = &postgres_url {
+        scale.env("ENDORSE_BENCH_POSTGRES_URL", url);
+    }
+    if let Err(why) = status(&mut scale) {
+        missed.push(format!("scale: {why:#}"));
+    }
+    step("The web app's sizes");
+    let dist = build_spa(false)?;
+    if let Err(why) = app_sizes(&dist) {
+        missed.push(format!("web app: {why:#}"));
+    }
+    if let Some(url) = &postgres_url {
+        step("Benchmark of a deployment: 40 associations, two processes, one PostgreSQL");
+        if let Err(why) = status(
+            Command::new(release.join("examples/bench_deployment"))
+                .current_dir(root())
+                .env("ENDORSE_BENCH_POSTGRES_URL", url)
+                .env("ENDORSE_BENCH_SERVER", release.join("endorse")),
+        ) {
+            missed.push(format!("deployment: {why:#}"));
+        }
+    }
+    if missed.is_empty() {
+        Ok(())
+    } else {
+        bail!("benchmarks missed a budget:\n  {}", missed.join("\n  "))
+    }
+}
+
+/// The most the public pages may load before their first screen, and the
+/// whole signed-in app (brotli).
+const PUBLIC_BUDGET: u64 = 350 * 1024;
+const SIGNED_IN_BUDGET: u64 = 700 * 1024;
+
+/// The sizes of a set of the app's files: raw, gzip and brotli (the
+/// precompressed copies `cargo xtask spa` wrote).
+fn sizes_of(dist: &Path, files: &[String]) -> Result<(u64, u64, u64)> {
+    let mut total = (0, 0, 0);
+    for name in files {
+        let size = |suffix: &str| -> Result<u64> {
+            let path = dist.join(format!("{name}{suffix}"));
+            match fs::metadata(&path) {
+                Ok(meta) => Ok(meta.len()),
+                // Files too small to be worth compressing are sent as they are.
+                Err(_) if !suffix.is_empty() => Ok(fs::metadata(dist.join(name))?.len()),
+                Err(why) => Err(why).with_context(|| format!("cannot read {}", path.display())),
+            }
+        };
+        total.0 += size("")?;
+        total.1 += size(".gz")?;
+        total.2 += size(".br")?;
+    }
+    Ok(total)
+}
+
+/// The files a page loads before its first screen: `index.html` and every
+/// file of the app it names, then those they name (the stylesheet, the
+/// scripts, the wasm the glue fetches), but not the parts loaded later.
+fn first_load(dist: &Path) -> Result<Vec<String>> {
+    let names: Vec<String> = fs::read_dir(dist)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            !n.ends_with(".br")
+                && !n.ends_with(".gz")
+                && [".js", ".wasm", ".css"].iter().any(|ext| n.ends_with(ext))
+        })
+        .collect();
+    let mut loaded = vec!["index.html".to_string()];
+    let mut next = 0;
+    while next < loaded.len() {
+        let path = dist.join(&loaded[next]);
+        next += 1;
+        if path.extension().is_some_and(|e| e == "wasm") {
+            continue;
+        }
+        let text = fs::read_to_string(&path)?;
+        // A part loaded on demand is named after `lazy:` in the glue and
+        // is not part of the first load.
+        for name in &names {
+            if text.contains(name.as_str())
+                && !text.contains(&format!("lazy:{name}"))
+                && !loaded.contains(name)
+            {
+                loaded.push(name.clone());
+            }
+        }
+    }
+    Ok(loaded)
+}
+
+/// Prints the app's sizes and checks them against the budgets.
+fn app_sizes(dist: &Path) -> Result<()> {
+    let first = first_load(dist)?;
+    let all: Vec<String> = fs::read_dir(dist)?
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            n == "index.html"
+                || (!n.ends_with(".br")
+                    && !n.ends_with(".gz")
+                    && [".js", ".wasm", ".css"].iter().any(|ext| n.ends_with(ext)))
+        })
+        .collect();
+    let public = sizes_of(dist, &first)?;
+    let signed_in = sizes_of(dist, &all)?;
+    let kb = |b: u64| b as f64 / 1024.0;
+    println!("web app: bytes before the first screen and in all (KB)");
+    println!(
+        "  {:<34} {:>9} {:>9} {:>9}   budget (brotli)",
+        "", "raw", "gzip", "brotli"
+    );
+    println!(
+        "  {:<34} {:>9.0} {:>9.0} {:>9.0}   {:.0}",
+        "public pages, first load",
+        kb(public.0),
+        kb(public.1),
+        kb(public.2),
+        kb(PUBLIC_BUDGET)
+    );
+    println!(
+        "  {:<34} {:>9.0} {:>9.0} {:>9.0}   {:.0}",
+        "the signed-in app, every part",
+        kb(signed_in.0),
+        kb(signed_in.1),
+        kb(signed_in.2),
+        kb(SIGNED_IN_BUDGET)
+    );
+    println!("  first load: {}", first.join(", "));
+    let mut missed = Vec::new();
+    if public.2 > PUBLIC_BUDGET {
+        missed.push(format!(
+            "the public pages load {:.0} KB brotli before their first screen (budget {:.0})",
+            kb(public.2),
+            kb(PUBLIC_BUDGET)
+        ));
+    }
+    if signed_in.2 > SIGNED_IN_BUDGET {
+        missed.push(format!(
+            "the signed-in app is {:.0} KB brotli (budget {:.0})",
+            kb(signed_in.2),
+            kb(SIGNED_IN_BUDGET)
+        ));
+    }
+    if missed.is_empty() {
+        Ok(())
+    } else {
+        bail!("{}", missed.join("; "))
+    }
 }
 
 /// `cargo xtask openapi`: regenerate the committed document.
