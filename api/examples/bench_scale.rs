@@ -906,11 +906,11 @@ async fn load(
     }
     let health = hammer(base, CONNECTIONS, |_, _| ("/healthz".into(), None, None)).await?;
     let fetch_path = format!("/api/v1/me/applications/{application}");
-    let fetch = hammer(base, CONNECTIONS, |_, _| {
+    let fetch = hammer(base, CONNECTIONS, move |_, _| {
         (fetch_path.clone(), Some(token.clone()), None)
     })
     .await?;
-    let writes = hammer(base, CONNECTIONS, |connection, n| {
+    let writes = hammer(base, CONNECTIONS, move |connection, n| {
         (
             "/api/v1/me/portfolio/training".into(),
             Some(writers[connection % writers.len()].clone()),
@@ -920,10 +920,11 @@ async fn load(
         )
     })
     .await?;
-    let lists = hammer(base, CONNECTIONS, |_, _| {
+    let admin = admin.to_string();
+    let lists = hammer(base, CONNECTIONS, move |_, _| {
         (
             "/api/v1/applications?status=submitted".into(),
-            Some(admin.to_string()),
+            Some(admin.clone()),
             None,
         )
     })
@@ -965,21 +966,25 @@ struct Run {
 async fn hammer(
     base: &str,
     connections: usize,
-    request: impl Fn(usize, usize) -> (String, Option<String>, Option<serde_json::Value>),
+    request: impl Fn(usize, usize) -> (String, Option<String>, Option<serde_json::Value>)
+        + Send
+        + Sync
+        + 'static,
 ) -> Result<Run> {
+    let request = std::sync::Arc::new(request);
     let started = Instant::now();
     let deadline = started + Duration::from_secs(3);
     let mut tasks = Vec::new();
     for connection in 0..connections {
         let client = reqwest::Client::builder().build()?;
-        let plan: Vec<_> = (0..20_000).map(|n| request(connection, n)).collect();
-        let base = base.to_string();
+        let (base, request) = (base.to_string(), request.clone());
         tasks.push(tokio::spawn(async move {
             let (mut done, mut server_errors, mut other) = (0usize, 0usize, 0usize);
-            for (path, token, body) in plan {
+            for n in 0..1_000_000 {
                 if Instant::now() >= deadline {
                     break;
                 }
+                let (path, token, body) = request(connection, n);
                 let url = format!("{base}{path}");
                 let mut call = match &body {
                     Some(body) => client.post(&url).json(body),

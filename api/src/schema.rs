@@ -36,6 +36,13 @@ diesel::table! {
 }
 
 diesel::table! {
+    registry_counts (category) {
+        category -> Text,
+        count -> BigInt,
+    }
+}
+
+diesel::table! {
     applications (id) {
         id -> Text,
         applicant_id -> Text,
@@ -528,6 +535,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     recovery_codes,
     reference_requests,
     refresh_tokens,
+    registry_counts,
     renewals,
     reviewer_profiles,
     rulebook_versions,

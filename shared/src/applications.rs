@@ -382,8 +382,13 @@ impl ListApplicationsQuery {
 pub struct ApplicationListResponse {
     /// The applications, newest first.
     pub items: Vec<ApplicationSummary>,
-    /// How many match, over all pages.
+    /// How many match, over all pages (with `total_is_lower_bound`, at
+    /// least this many).
     pub total: u64,
+    /// Whether counting stopped at `total` ([`COUNT_LIMIT`]): more match. A
+    /// list of one status, or of all, is always counted exactly.
+    #[serde(default)]
+    pub total_is_lower_bound: bool,
     /// This page.
     pub page: u32,
     /// The page size.
@@ -392,6 +397,11 @@ pub struct ApplicationListResponse {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub next: Option<String>,
 }
+
+/// Where the admins' list stops counting a search or a filter other than the
+/// status (so a count costs the same at any size): more matches are shown as
+/// "1,000 or more".
+pub const COUNT_LIMIT: u64 = 1_000;
 
 /// How many applications are in one status and how long they have waited there.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

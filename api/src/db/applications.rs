@@ -7,7 +7,7 @@ use chrono::{NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::applications::{
     Applicant, ApplicationStatus, ApplicationSummary, ListApplicationsQuery, ListCursor,
-    PipelineStage, Snapshot,
+    PipelineStage, Snapshot, COUNT_LIMIT,
 };
 use endorse_shared::{ApplicationId, UserId};
 
@@ -186,8 +186,11 @@ macro_rules! filtered {
 pub struct ListPage {
     /// The applications, newest first.
     pub items: Vec<Application>,
-    /// How many match, over all pages.
+    /// How many match, over all pages (at most [`COUNT_LIMIT`] unless the
+    /// kept counts answer).
     pub total: u64,
+    /// Whether more than `total` match (counting stopped).
+    pub total_is_lower_bound: bool,
     /// Whether more follow the last of `items`.
     pub more: bool,
 }
@@ -212,8 +215,13 @@ pub fn list(
         (after, offset),
         i64::from(query.per_page()),
     )?;
-    let total = count(conn, query, calendar)?;
-    Ok(ListPage { items, total, more })
+    let (total, total_is_lower_bound) = count(conn, query, calendar)?;
+    Ok(ListPage {
+        items,
+        total,
+        total_is_lower_bound,
+        more,
+    })
 }
 
 /// At most `limit` applications the filters match, newest first, after
@@ -233,7 +241,7 @@ pub fn slice(
         calendar
     );
     if let Some(search) = &search {
-        q = q.filter(matches_search!(search));
+        q = q.filter(person_found_by!("applications.applicant_id", search));
     }
     if let Some(after) = after {
         // A row-value comparison, which both backends answer from the
@@ -263,45 +271,47 @@ pub fn slice(
     Ok((items, more))
 }
 
-/// How many applications the filters match. With no filter or only a
-/// status, the kept counts answer; a search counts its matches; other
-/// filters count index entries, without reading the applicants.
+/// How many applications the filters match, and whether more do. With no
+/// filter or only a status, the kept counts answer exactly; a search or
+/// another filter counts index entries up to [`COUNT_LIMIT`], without reading
+/// the applicants, so no count costs more at 100,000 than at 1,000.
 pub fn count(
     conn: &mut AnyConnection,
     query: &ListApplicationsQuery,
     calendar: Calendar,
-) -> DbResult<u64> {
+) -> DbResult<(u64, bool)> {
     let search = search_of(conn, query);
     let only_status = search.is_none()
         && query.category.is_none()
         && query.rulebook_version.is_none()
         && query.submitted_from.is_none()
         && query.submitted_to.is_none();
-    let total: i64 = if only_status {
+    if only_status {
         let mut kept = application_stage_days::table.into_boxed();
         if let Some(status) = query.status {
             kept = kept.filter(application_stage_days::status.eq(status.as_str()));
         }
         // A row per status and day: a few thousand at most, whatever the
         // number of applications.
-        kept.select(application_stage_days::count)
+        let total: i64 = kept
+            .select(application_stage_days::count)
             .load::<i64>(conn)?
             .into_iter()
-            .sum()
-    } else if let Some(search) = &search {
-        let mut q = filtered!(
-            applications::table.inner_join(users::table).into_boxed(),
-            query,
-            calendar
-        );
-        q = q.filter(matches_search!(search));
-        q.count().get_result(conn)?
-    } else {
-        filtered!(applications::table.into_boxed(), query, calendar)
-            .count()
-            .get_result(conn)?
-    };
-    Ok(u64::try_from(total).unwrap_or_default())
+            .sum();
+        return Ok((u64::try_from(total).unwrap_or_default(), false));
+    }
+    let mut q = filtered!(applications::table.into_boxed(), query, calendar);
+    if let Some(search) = &search {
+        q = q.filter(person_found_by!("applications.applicant_id", search));
+    }
+    let limit = i64::try_from(COUNT_LIMIT).unwrap_or(i64::MAX);
+    let found = q
+        .select(applications::id)
+        .limit(limit.saturating_add(1))
+        .load::<String>(conn)?
+        .len();
+    let found = u64::try_from(found).unwrap_or(u64::MAX);
+    Ok((found.min(COUNT_LIMIT), found > COUNT_LIMIT))
 }
 
 /// The search of the admins' list, if one was typed.

@@ -1,7 +1,7 @@
 //! Queries on `endorsements` and `endorsement_sequences`.
 
 use super::{AnyConnection, DbError, DbResult};
-use crate::schema::{endorsement_sequences, endorsements, users};
+use crate::schema::{endorsement_sequences, endorsements, registry_counts, users};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use diesel::prelude::*;
 use endorse_shared::endorsements::{
@@ -576,6 +576,11 @@ pub fn registry_slice(
             let names = super::users::search_sql(conn, text, super::users::SearchIn::Name);
             (names, text.to_uppercase())
         });
+    let category = query
+        .category
+        .as_deref()
+        .filter(|c| !c.is_empty())
+        .map(str::to_uppercase);
     let filtered = || {
         let mut found = endorsements::table
             .inner_join(users::table.on(users::id.eq(endorsements::holder_id)))
@@ -583,15 +588,32 @@ pub fn registry_slice(
             .filter(endorsements::status.eq_any(standing.clone()))
             .into_boxed();
         if let Some((names, number)) = &search {
-            found =
-                found.filter(matches_search!(names).or(endorsements::number.eq(number.clone())));
+            // Each side by its own index: the holders the name search finds,
+            // or the one number.
+            found = found.filter(
+                person_found_by!("endorsements.holder_id", names)
+                    .or(endorsements::number.eq(number.clone())),
+            );
         }
-        if let Some(category) = query.category.as_deref().filter(|c| !c.is_empty()) {
-            found = found.filter(endorsements::category.eq(category.to_uppercase()));
+        if let Some(category) = &category {
+            found = found.filter(endorsements::category.eq(category.clone()));
         }
         found
     };
-    let total: i64 = filtered().count().get_result(conn)?;
+    // Without a search, the kept counts answer (a row per category);
+    // a search counts its matches.
+    let total: i64 = if search.is_none() {
+        let mut kept = registry_counts::table.into_boxed();
+        if let Some(category) = &category {
+            kept = kept.filter(registry_counts::category.eq(category.clone()));
+        }
+        kept.select(registry_counts::count)
+            .load::<i64>(conn)?
+            .into_iter()
+            .sum()
+    } else {
+        filtered().count().get_result(conn)?
+    };
     let rows = filtered()
         .select((Row::as_select(), users::name, users::email))
         .order((users::search_name.asc(), endorsements::number.asc()))

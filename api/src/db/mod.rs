@@ -29,6 +29,26 @@ macro_rules! matches_search {
     }};
 }
 
+/// `$column IN (SELECT users.id FROM users WHERE <the search>)`: rows whose
+/// person the search finds, the search answered first by its trigram index
+/// (see [`users::search_sql`]) and the rows then by `$column`'s index, so the
+/// cost follows the matches, not the table. `$column` is SQL text naming a
+/// column that holds a user id.
+macro_rules! person_found_by {
+    ($column:expr, $search:expr) => {{
+        let search: &$crate::db::users::SearchSql = $search;
+        diesel::dsl::sql::<diesel::sql_types::Bool>("(")
+            .sql($column)
+            .sql(" IN (SELECT users.id FROM users WHERE ")
+            .sql(&search.sql[0])
+            .bind::<diesel::sql_types::Text, _>(search.binds[0].clone())
+            .sql(&search.sql[1])
+            .bind::<diesel::sql_types::Text, _>(search.binds[1].clone())
+            .sql(&search.sql[2])
+            .sql("))")
+    }};
+}
+
 pub mod account_links;
 pub mod applications;
 pub mod assignments;

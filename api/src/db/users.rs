@@ -536,6 +536,15 @@ pub fn search_sql(conn: &AnyConnection, search: &str, within: SearchIn) -> Searc
         SearchIn::Name => ("search_name", name.clone()),
     };
     let trigrams = |text: &str| text.chars().count() >= 3;
+    // A whole address is looked up as such, by the unique index: its
+    // trigrams would include the common ones of its domain (`gma`, `com`),
+    // which every other address shares.
+    if within == SearchIn::NameOrEmail && is_whole_address(&email) {
+        return SearchSql {
+            sql: ["(users.search_name = ", " OR users.email = ", ")"],
+            binds: [name, email],
+        };
+    }
     match conn {
         AnyConnection::Sqlite(_) if trigrams(&name) && trigrams(&email) => {
             let phrase =
@@ -564,6 +573,20 @@ pub fn search_sql(conn: &AnyConnection, search: &str, within: SearchIn) -> Searc
             ],
         },
     }
+}
+
+/// Whether a search is a whole e-mail address (`someone@example.org`), not a
+/// part of one.
+fn is_whole_address(text: &str) -> bool {
+    let Some((local, domain)) = text.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.split('.').filter(|part| !part.is_empty()).count() >= 2
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !text.chars().any(char::is_whitespace)
 }
 
 /// Fills in the search key of accounts made before it existed (start-up;

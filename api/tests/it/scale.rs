@@ -151,7 +151,7 @@ async fn search_finds_any_part_of_a_name_or_address_without_case_or_accents_thro
     app.register("obrien@example.net", "Siobhán O\"Brien").await;
     let ada = app.register("ada@example.org", "Ada Lovelace").await;
     start(&app, &ada.access_token, "IFS").await;
-    let cases: [(&str, &[&str]); 12] = [
+    let cases: [(&str, &[&str]); 14] = [
         ("hernandez", &["María José Hernández"]),
         ("ERNÁN", &["María José Hernández"]),
         ("ía jo", &["María José Hernández"]),
@@ -159,6 +159,10 @@ async fn search_finds_any_part_of_a_name_or_address_without_case_or_accents_thro
         ("o\"bri", &["Siobhán O\"Brien"]),
         ("example.net", &["Siobhán O\"Brien"]),
         ("MJH@", &["María José Hernández"]),
+        // A whole address finds its owner by the unique index, not the
+        // addresses it is the end of.
+        ("ADA@example.org", &["Ada Lovelace"]),
+        ("da@example.org", &[]),
         // Shorter than a trigram: still found, by the plain comparison.
         ("ad", &["Ada Lovelace", "Admin Example"]),
         (
@@ -339,4 +343,241 @@ async fn the_csv_export_streams_every_match_past_any_cap() {
         .await
         .unwrap();
     assert_eq!(ifs.lines().count(), 1 + 401);
+}
+
+/// Counting a filter other than the status stops at `COUNT_LIMIT` and says
+/// so; a status alone (or nothing) is counted exactly from the kept counts.
+#[actix_web::test]
+async fn a_count_past_the_limit_is_a_lower_bound_and_a_status_count_is_exact() {
+    use endorse_shared::applications::COUNT_LIMIT;
+    let app = spawn_app().await;
+    let admin = app.user_with_role(Role::Admin, "admin@example.org").await;
+    let over = usize::try_from(COUNT_LIMIT).unwrap() + 5;
+    seed_drafts(&app, over, &["IFS"]).await;
+    seed_drafts_named(&app, 3, "IMHS").await;
+    let page = |query: &'static str| {
+        let app = &app;
+        let admin = admin.clone();
+        async move {
+            let page: ApplicationListResponse = expect_json(
+                app.get_as(&format!("/api/v1/applications?{query}"), &admin)
+                    .await,
+                StatusCode::OK,
+            )
+            .await;
+            (page.total, page.total_is_lower_bound, page.items.len())
+        }
+    };
+    assert_eq!(page("category=IFS").await, (COUNT_LIMIT, true, 25));
+    assert_eq!(page("q=seeded").await, (COUNT_LIMIT, true, 25));
+    assert_eq!(page("category=IMHS").await, (3, false, 3));
+    assert_eq!(page("q=other%20person%201").await, (1, false, 1));
+    let all = u64::try_from(over).unwrap() + 3;
+    assert_eq!(page("").await, (all, false, 25));
+    assert_eq!(page("status=draft").await, (all, false, 25));
+    assert_eq!(page("status=submitted").await, (0, false, 0));
+}
+
+/// Three more applicants with a draft in `category`, named "Other Person n".
+async fn seed_drafts_named(app: &TestApp, people: usize, category: &'static str) {
+    app.db
+        .transaction(move |conn| {
+            let version = endorse_api::db::rulebooks::current(conn)?.number;
+            for n in 0..people {
+                let user = endorse_api::db::users::insert(
+                    conn,
+                    endorse_api::db::users::NewUser {
+                        email: format!("other{n}@example.net"),
+                        name: format!("Other Person {n}"),
+                        role: Role::Applicant,
+                        password_hash: "!".into(),
+                        must_change_password: false,
+                    },
+                )?;
+                applications::insert(conn, user.id, category, version)?;
+            }
+            Ok(())
+        })
+        .await
+        .unwrap();
+}
+
+/// The registry's kept counts stay equal to a recount through listing,
+/// unlisting, every status and a deletion, and its total without a search
+/// is theirs.
+#[actix_web::test]
+async fn the_registrys_kept_counts_stay_equal_to_a_recount() {
+    use endorse_api::db::endorsements::{self, NewEndorsement};
+    use endorse_shared::endorsements::{EndorsementOrigin, EndorsementStatus};
+    let app = spawn_app().await;
+    seed_drafts(&app, 6, &[]).await;
+    let people: Vec<endorse_shared::UserId> = app
+        .db
+        .run(|conn| {
+            use diesel::prelude::*;
+            let ids: Vec<String> = endorse_api::schema::users::table
+                .select(endorse_api::schema::users::id)
+                .load(conn)?;
+            Ok(ids.into_iter().filter_map(|id| id.parse().ok()).collect())
+        })
+        .await
+        .unwrap();
+    let now = app.clock.now();
+    let numbers: Vec<String> = (0..6)
+        .map(|n| format!("MI-IFS-2020-{:04}", n + 1))
+        .collect();
+    {
+        let (people, numbers) = (people.clone(), numbers.clone());
+        app.db
+            .transaction(move |conn| {
+                for (n, (holder, number)) in people.iter().zip(&numbers).enumerate() {
+                    endorsements::insert(
+                        conn,
+                        &NewEndorsement {
+                            number,
+                            holder: *holder,
+                            application: None,
+                            origin: EndorsementOrigin::Import,
+                            category: ["IFS", "IMHS"][n % 2],
+                            renewal_due: NaiveDate::from_ymd_opt(2030, 1, 1).unwrap(),
+                        },
+                        now,
+                    )?;
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+    }
+    check_registry_counts(registry_recount(&app).await);
+    assert_eq!(registry_total(&app, "").await, 0);
+    // Every holder agrees to be listed; then one moves through each status.
+    type Move = (
+        usize,
+        Option<bool>,
+        Option<(EndorsementStatus, EndorsementStatus)>,
+    );
+    let moves: Vec<Move> = vec![
+        (0, Some(true), None),
+        (1, Some(true), None),
+        (2, Some(true), None),
+        (3, Some(true), None),
+        (
+            0,
+            None,
+            Some((EndorsementStatus::Active, EndorsementStatus::RenewalDue)),
+        ),
+        (
+            0,
+            None,
+            Some((EndorsementStatus::RenewalDue, EndorsementStatus::Lapsed)),
+        ),
+        (
+            1,
+            None,
+            Some((EndorsementStatus::Active, EndorsementStatus::Suspended)),
+        ),
+        (
+            1,
+            None,
+            Some((EndorsementStatus::Suspended, EndorsementStatus::Active)),
+        ),
+        (2, Some(false), None),
+        (
+            4,
+            None,
+            Some((EndorsementStatus::Active, EndorsementStatus::Revoked)),
+        ),
+        (4, Some(true), None),
+    ];
+    for (n, listed, status) in moves {
+        let number = numbers[n].clone();
+        app.db
+            .transaction(move |conn| {
+                let version = endorsements::get(conn, &number)?
+                    .map(|e| e.version)
+                    .unwrap();
+                if let Some(listed) = listed {
+                    assert!(endorsements::set_listed(
+                        conn, &number, listed, version, now
+                    )?);
+                }
+                if let Some((from, to)) = status {
+                    assert!(endorsements::set_status(
+                        conn,
+                        &number,
+                        (from, version),
+                        to,
+                        now
+                    )?);
+                }
+                Ok(())
+            })
+            .await
+            .unwrap();
+        check_registry_counts(registry_recount(&app).await);
+    }
+    // Listed and in good standing: 1 (IMHS, back to active) and 3 (IMHS).
+    assert_eq!(registry_total(&app, "").await, 2);
+    assert_eq!(registry_total(&app, "?category=imhs").await, 2);
+    assert_eq!(registry_total(&app, "?category=IFS").await, 0);
+    // A deletion (not something Endorse does, but the counts follow).
+    app.db
+        .run(|conn| {
+            use diesel::prelude::*;
+            diesel::delete(endorse_api::schema::endorsements::table).execute(conn)?;
+            Ok(())
+        })
+        .await
+        .unwrap();
+    check_registry_counts(registry_recount(&app).await);
+    assert_eq!(registry_total(&app, "").await, 0);
+}
+
+type RegistryRecount = (Vec<(String, i64)>, Vec<(String, bool, String)>);
+
+/// The kept registry counts (non-zero ones) and every endorsement's
+/// category, listing and status, read in one go.
+async fn registry_recount(app: &TestApp) -> RegistryRecount {
+    app.db
+        .run(|conn| {
+            use diesel::prelude::*;
+            use endorse_api::schema::{endorsements as e, registry_counts as k};
+            let counted: Vec<(String, i64)> = k::table
+                .filter(k::count.ne(0))
+                .order(k::category)
+                .select((k::category, k::count))
+                .load(conn)?;
+            let listed: Vec<(String, bool, String)> = e::table
+                .select((e::category, e::listed, e::status))
+                .load(conn)?;
+            Ok((counted, listed))
+        })
+        .await
+        .unwrap()
+}
+
+/// The kept counts equal a recount of listed endorsements in good standing.
+fn check_registry_counts((counted, listed): RegistryRecount) {
+    let mut expected: BTreeMap<String, i64> = BTreeMap::new();
+    for (category, on, status) in listed {
+        if on && (status == "active" || status == "renewal_due") {
+            *expected.entry(category).or_default() += 1;
+        }
+    }
+    assert_eq!(counted, expected.into_iter().collect::<Vec<_>>());
+}
+
+/// The public registry's total for a query string.
+async fn registry_total(app: &TestApp, query: &str) -> u64 {
+    let page: endorse_shared::endorsements::RegistryPage = expect_json(
+        app.client
+            .get(app.url(&format!("/api/v1/registry{query}")))
+            .send()
+            .await
+            .expect("request"),
+        StatusCode::OK,
+    )
+    .await;
+    page.total
 }

@@ -218,7 +218,7 @@ pub fn admin_applications() -> Html {
                             let pages = found.total.div_ceil(u64::from(found.per_page.max(1))).max(1);
                             html! {
                                 <>
-                                    <p class="muted" role="status">{ Text::new("apps-count").with("count", found.total).say(lang) }</p>
+                                    <p class="muted" role="status">{ Text::new(if found.total_is_lower_bound { "apps-count-at-least" } else { "apps-count" }).with("count", found.total).say(lang) }</p>
                                     <div class="table-wrap" tabindex="0" role="region" aria-label={t(lang, "apps-all")}>
                                         <table class="table table--cards">
                                             <thead><tr>

@@ -245,6 +245,7 @@ apps-count =
         [one] 1 application
        *[other] { $count } applications
     }
+apps-count-at-least = { $count } or more applications
 apps-applicant = Applicant
 apps-category = Category
 apps-rulebook = Rulebook

@@ -245,6 +245,7 @@ apps-count =
         [one] 1 solicitud
        *[other] { $count } solicitudes
     }
+apps-count-at-least = { $count } solicitudes o más
 apps-applicant = Solicitante
 apps-category = Categoría
 apps-rulebook = Reglamento

@@ -136,6 +136,7 @@ async fn an_operator_makes_an_association_its_admin_sets_it_up_and_an_applicant_
                 )
             })
             .await
+            .map(|(total, _)| total)
             .context("count the applications")
         };
         ensure!(count(server.db_of("mi")?).await? == 1, "Michigan has it");

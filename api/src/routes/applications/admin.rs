@@ -64,6 +64,7 @@ pub async fn list_applications(
     Ok(web::Json(ApplicationListResponse {
         items: found.items.iter().map(Application::summary).collect(),
         total: found.total,
+        total_is_lower_bound: found.total_is_lower_bound,
         page,
         per_page,
         next,
